@@ -1,0 +1,121 @@
+package dec
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/shopspring/decimal"
+)
+
+// Rounding is a rule for dropping digits. The zero value is HalfUp.
+type Rounding uint8
+
+const (
+	// HalfUp rounds to the nearest value and ties away from zero: 4.45 → 4.5, −4.45 → −4.5.
+	// It is the rule people expect on a report and the default of this module.
+	HalfUp Rounding = iota
+	// HalfEven rounds to the nearest value and ties to the even digit (banker's rounding): 4.45 → 4.4, 4.55 → 4.6.
+	HalfEven
+	// Down drops the digits (rounds toward zero): 4.49 → 4.4, −4.49 → −4.4.
+	Down
+)
+
+var roundingNames = [...]string{HalfUp: "half-up", HalfEven: "half-even", Down: "down"}
+
+// String returns "half-up", "half-even" or "down".
+func (r Rounding) String() string {
+	if int(r) < len(roundingNames) {
+		return roundingNames[r]
+	}
+	return fmt.Sprintf("Rounding(%d)", uint8(r))
+}
+
+// Valid reports whether r is one of the defined rules.
+func (r Rounding) Valid() bool { return int(r) < len(roundingNames) }
+
+// MarshalText writes the name of the rule.
+func (r Rounding) MarshalText() ([]byte, error) {
+	if !r.Valid() {
+		return nil, fmt.Errorf("rounding %d is not one of half-up, half-even, down: %w", uint8(r), ErrSyntax)
+	}
+	return []byte(r.String()), nil
+}
+
+// UnmarshalText reads "half-up", "half-even" or "down".
+func (r *Rounding) UnmarshalText(b []byte) error {
+	for i, n := range roundingNames {
+		if string(b) == n {
+			*r = Rounding(i)
+			return nil
+		}
+	}
+	if len(b) > MaxText {
+		b = append(b[:MaxText:MaxText], "..."...)
+	}
+	return fmt.Errorf("rounding %q is not one of half-up, half-even, down: %w", b, ErrSyntax)
+}
+
+// Round rounds d to places digits after the point by rule r. A value that already has no more digits is returned
+// unchanged, so rounding an exact result never alters it.
+func (r Rounding) Round(d decimal.Decimal, places int32) decimal.Decimal {
+	if d.Exponent() >= -places {
+		return d
+	}
+	switch r {
+	case HalfEven:
+		return d.RoundBank(places)
+	case Down:
+		return d.Truncate(places)
+	default:
+		return d.Round(places)
+	}
+}
+
+// Quo returns a / b rounded to places digits after the point by rule r, and whether the quotient is exact (had no
+// more digits than places). It never consults decimal.DivisionPrecision. b must not be zero: Quo panics on a zero
+// divisor, as integer division does, so callers check first.
+func Quo(a, b decimal.Decimal, places int32, r Rounding) (q decimal.Decimal, exact bool) {
+	if b.IsZero() {
+		panic("dec: division by zero")
+	}
+	// a/b = (ca·10^ea) / (cb·10^eb). Scale so the integer quotient has places+1 digits after the point.
+	num := new(big.Int).Set(a.Coefficient())
+	den := new(big.Int).Set(b.Coefficient())
+	// shift = ea - eb + places + 1: multiply num by 10^shift (or den by 10^-shift).
+	shift := int64(a.Exponent()) - int64(b.Exponent()) + int64(places) + 1
+	ten := big.NewInt(10)
+	if shift > 0 {
+		num.Mul(num, new(big.Int).Exp(ten, big.NewInt(shift), nil))
+	} else if shift < 0 {
+		den.Mul(den, new(big.Int).Exp(ten, big.NewInt(-shift), nil))
+	}
+	quo, rem := new(big.Int).QuoRem(num, den, new(big.Int))
+	// quo holds places+1 digits after the point, truncated toward zero; rem says whether anything was dropped.
+	last := new(big.Int).Rem(quo, ten)
+	if last.Sign() == 0 && rem.Sign() == 0 {
+		return decimal.NewFromBigInt(quo, -(places + 1)).Round(places), true
+	}
+	full := decimal.NewFromBigInt(quo, -(places + 1))
+	switch r {
+	case Down:
+		return full.Truncate(places), false
+	case HalfEven:
+		// The truncated digit alone decides unless it is 5 with a non-zero remainder: then it is above the tie.
+		if rem.Sign() != 0 && last.CmpAbs(big.NewInt(5)) == 0 {
+			return roundAway(full, places), false
+		}
+		return full.RoundBank(places), false
+	default:
+		return full.Round(places), false
+	}
+}
+
+// roundAway rounds d (with exactly places+1 digits after the point) away from zero.
+func roundAway(d decimal.Decimal, places int32) decimal.Decimal {
+	t := d.Truncate(places)
+	step := decimal.New(1, -places)
+	if d.Sign() < 0 {
+		return t.Sub(step)
+	}
+	return t.Add(step)
+}
