@@ -1,0 +1,60 @@
+package strictjson
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+type doc struct {
+	A int            `json:"a"`
+	B []inner        `json:"b"`
+	M map[string]int `json:"m"`
+}
+
+type inner struct {
+	X string `json:"x"`
+}
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		in     string
+		ok     bool
+		reason string
+	}{
+		{`{"a":1,"b":[{"x":"y"}],"m":{"k":1}}`, true, "well-formed"},
+		{`{"a":1,"a":2}`, false, "duplicate key at the top"},
+		{`{"b":[{"x":"1","x":"2"}]}`, false, "duplicate key inside an array element"},
+		{`{"m":{"k":1,"k":2}}`, false, "duplicate map key"},
+		{`{"b":[{"x":"1"},{"x":"2"}]}`, true, "the same key in two objects is fine"},
+		{`{"c":1}`, false, "unknown field"},
+		{`{"a":1} {"a":2}`, false, "two values"},
+		{`{"a":1}x`, false, "trailing garbage"},
+		{`{"a":"1"}`, false, "wrong type"},
+		{``, false, "empty"},
+		{strings.Repeat("[", 100) + strings.Repeat("]", 100), false, "too deep"},
+		{`{"a":1` + strings.Repeat(" ", 200) + `}`, false, "over the size limit"},
+	}
+	for _, tt := range tests {
+		var v doc
+		err := Decode([]byte(tt.in), 128, &v)
+		if (err == nil) != tt.ok {
+			t.Errorf("Decode(%.40q) error = %v, want ok=%v (%s)", tt.in, err, tt.ok, tt.reason)
+		}
+		if err != nil && !errors.Is(err, ErrSyntax) {
+			t.Errorf("Decode(%.40q) error %v does not wrap ErrSyntax", tt.in, err)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add(`{"a":1,"b":[{"x":"y"}]}`)
+	f.Add(`{"a":1,"a":1}`)
+	f.Add(`[[[{}]]]`)
+	f.Fuzz(func(t *testing.T, s string) {
+		var v doc
+		if err := Decode([]byte(s), 1<<16, &v); err != nil && !errors.Is(err, ErrSyntax) {
+			t.Fatalf("error %v does not wrap ErrSyntax", err)
+		}
+	})
+}
