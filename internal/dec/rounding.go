@@ -78,29 +78,27 @@ func Quo(a, b decimal.Decimal, places int32, r Rounding) (q decimal.Decimal, exa
 	if b.IsZero() {
 		panic("dec: division by zero")
 	}
-	// a/b = (ca·10^ea) / (cb·10^eb). Scale so the integer quotient has places+1 digits after the point.
-	num := new(big.Int).Set(a.Coefficient())
-	den := new(big.Int).Set(b.Coefficient())
-	// shift = ea - eb + places + 1: multiply num by 10^shift (or den by 10^-shift).
-	shift := int64(a.Exponent()) - int64(b.Exponent()) + int64(places) + 1
+	return RoundRat(new(big.Rat).Quo(a.Rat(), b.Rat()), places, r)
+}
+
+// RoundRat returns the rational x rounded to places digits after the point by rule r, and whether x had no more
+// digits than places (so nothing was dropped).
+func RoundRat(x *big.Rat, places int32, r Rounding) (q decimal.Decimal, exact bool) {
 	ten := big.NewInt(10)
-	if shift > 0 {
-		num.Mul(num, new(big.Int).Exp(ten, big.NewInt(shift), nil))
-	} else if shift < 0 {
-		den.Mul(den, new(big.Int).Exp(ten, big.NewInt(-shift), nil))
-	}
-	quo, rem := new(big.Int).QuoRem(num, den, new(big.Int))
-	// quo holds places+1 digits after the point, truncated toward zero; rem says whether anything was dropped.
+	// quo = x·10^(places+1) truncated toward zero: one digit beyond places decides the rounding, rem whether
+	// anything lies beyond that digit.
+	num := new(big.Int).Mul(x.Num(), new(big.Int).Exp(ten, big.NewInt(int64(places)+1), nil))
+	quo, rem := new(big.Int).QuoRem(num, x.Denom(), new(big.Int))
 	last := new(big.Int).Rem(quo, ten)
-	if last.Sign() == 0 && rem.Sign() == 0 {
-		return decimal.NewFromBigInt(quo, -(places + 1)).Round(places), true
-	}
 	full := decimal.NewFromBigInt(quo, -(places + 1))
+	if last.Sign() == 0 && rem.Sign() == 0 {
+		return full.Truncate(places), true
+	}
 	switch r {
 	case Down:
 		return full.Truncate(places), false
 	case HalfEven:
-		// The truncated digit alone decides unless it is 5 with a non-zero remainder: then it is above the tie.
+		// The dropped digit alone decides unless it is 5 with more beyond it: then it is above the tie.
 		if rem.Sign() != 0 && last.CmpAbs(big.NewInt(5)) == 0 {
 			return roundAway(full, places), false
 		}

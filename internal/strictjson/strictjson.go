@@ -8,20 +8,79 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
 )
 
 // ErrSyntax is wrapped by every error of Decode.
 var ErrSyntax = errors.New("invalid JSON")
 
+// Error is the error of Decode. Its message says what is wrong without naming the sentinel, so callers can prefix
+// their own; it unwraps to ErrSyntax and to the decoder's error, if any.
+type Error struct {
+	Msg string
+	Err error // the underlying decoder or value error, or nil
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+func (e *Error) Unwrap() []error {
+	if e.Err == nil {
+		return []error{ErrSyntax}
+	}
+	return []error{ErrSyntax, e.Err}
+}
+
+func fail(format string, args ...any) error { return &Error{Msg: fmt.Sprintf(format, args...)} }
+
+// wrap explains a decoder error in terms of JSON, not of Go types.
+func wrap(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return &Error{Msg: fmt.Sprintf("field %q: JSON %s where %s is expected", te.Field, te.Value, kind(te.Type)), Err: err}
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return &Error{Msg: fmt.Sprintf("%s (at byte %d)", se.Error(), se.Offset), Err: err}
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return &Error{Msg: "JSON ends too early", Err: err}
+	}
+	return &Error{Msg: strings.TrimPrefix(err.Error(), "json: "), Err: err}
+}
+
+func kind(t reflect.Type) string {
+	if t == nil {
+		return "a value"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	case reflect.Pointer:
+		return kind(t.Elem())
+	default:
+		return "a number"
+	}
+}
+
 // MaxDepth is the deepest nesting of objects and arrays Decode accepts.
 const MaxDepth = 64
 
+// Decode decodes data into v. Types with their own UnmarshalJSON that decode nested objects should use
+// DecodeValue so that unknown fields are refused there too.
+//
 // Decode decodes data into v. It fails when data is longer than maxBytes, is not exactly one JSON value, nests
 // deeper than MaxDepth, repeats a key within an object, or has a field v does not know. Errors wrap ErrSyntax (and
 // the decoder's own error, for errors.As on *json.SyntaxError or *json.UnmarshalTypeError).
 func Decode(data []byte, maxBytes int, v any) error {
 	if len(data) > maxBytes {
-		return fmt.Errorf("%d bytes of JSON, at most %d allowed: %w", len(data), maxBytes, ErrSyntax)
+		return fail("%d bytes of JSON, at most %d allowed", len(data), maxBytes)
 	}
 	if err := checkKeys(data); err != nil {
 		return err
@@ -29,10 +88,10 @@ func Decode(data []byte, maxBytes int, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("%w: %w", ErrSyntax, err)
+		return wrap(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("data after the JSON value: %w", ErrSyntax)
+		return fail("data after the JSON value")
 	}
 	return nil
 }
@@ -53,13 +112,13 @@ func checkKeys(data []byte) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("%w: %w", ErrSyntax, err)
+			return wrap(err)
 		}
 		top := len(stack) - 1
 		if top >= 0 && stack[top].object && stack[top].expect {
 			if k, ok := tok.(string); ok {
 				if _, dup := stack[top].keys[k]; dup {
-					return fmt.Errorf("key %q appears twice in one object: %w", truncate(k), ErrSyntax)
+					return fail("key %q appears twice in one object", truncate(k))
 				}
 				stack[top].keys[k] = struct{}{}
 				stack[top].expect = false
@@ -72,7 +131,7 @@ func checkKeys(data []byte) error {
 		switch tok {
 		case json.Delim('{'), json.Delim('['):
 			if len(stack) >= MaxDepth {
-				return fmt.Errorf("JSON nested deeper than %d levels: %w", MaxDepth, ErrSyntax)
+				return fail("JSON nested deeper than %d levels", MaxDepth)
 			}
 			obj := tok == json.Delim('{')
 			f := frame{object: obj, expect: obj}
@@ -91,4 +150,12 @@ func truncate(s string) string {
 		return s[:64] + "..."
 	}
 	return s
+}
+
+// DecodeValue decodes one JSON value (already checked by Decode for size, keys and depth) into v with unknown
+// fields refused; for UnmarshalJSON methods that need to look at a value before accepting it.
+func DecodeValue(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
 }

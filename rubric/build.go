@@ -1,0 +1,473 @@
+package rubric
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/shopspring/decimal"
+)
+
+// New validates def and builds a Rubric from a private copy of it; def itself is never changed or kept.
+// All problems found are reported together (up to 20), each a *DefinitionError wrapping ErrInvalidDefinition or
+// ErrDecimalLimit.
+func New(def Definition) (*Rubric, error) {
+	b := builder{def: def.clone()}
+	b.build()
+	if err := b.errs.err(); err != nil {
+		return nil, err
+	}
+	return b.r, nil
+}
+
+// MustNew is like New but panics on an invalid definition. Use it only for definitions fixed in the program.
+func MustNew(def Definition) *Rubric {
+	r, err := New(def)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+type builder struct {
+	def  Definition
+	r    *Rubric
+	errs errorList
+}
+
+func (b *builder) fail(field, value, rule string) {
+	b.errs.add(&DefinitionError{Field: field, Value: value, Rule: rule, Err: ErrInvalidDefinition})
+}
+
+func (b *builder) build() {
+	d := &b.def
+	normalizeTexts(d)
+	r := &Rubric{def: *d, critIdx: map[string]int{}, sectIdx: map[string]int{}, violIdx: map[string]int{}}
+	b.r = r
+	b.id("id", d.ID)
+	b.id("version", d.Version)
+	b.text("title", d.Title, true)
+	b.text("description", d.Description, false)
+	b.value("max", d.Max, true)
+	switch {
+	case d.Places == 0:
+		r.places = DefaultPlaces
+	case d.Places < 1 || d.Places > MaxPlaces:
+		b.fail("places", strconv.Itoa(int(d.Places)), fmt.Sprintf("is outside 1–%d (0 means %d)", MaxPlaces, DefaultPlaces))
+	default:
+		r.places = d.Places
+	}
+	if !d.Rounding.Valid() {
+		b.fail("rounding", d.Rounding.String(), "is not one of half-up, half-even, down")
+	}
+	b.sections()
+	b.criteria()
+	b.violations()
+	b.bands()
+	if b.errs.err() != nil {
+		return
+	}
+	b.compile()
+}
+
+// normalizeTexts turns empty texts and lists into nil so that a definition and its JSON round trip compare equal.
+func normalizeTexts(d *Definition) {
+	norm := func(t *Text) {
+		if len(*t) == 0 {
+			*t = nil
+		}
+	}
+	norm(&d.Title)
+	norm(&d.Description)
+	for i := range d.Sections {
+		norm(&d.Sections[i].Title)
+		norm(&d.Sections[i].Description)
+	}
+	for i := range d.Criteria {
+		c := &d.Criteria[i]
+		norm(&c.Title)
+		norm(&c.Description)
+		for j := range c.Scale.Levels {
+			norm(&c.Scale.Levels[j].Title)
+			norm(&c.Scale.Levels[j].Description)
+		}
+	}
+	for i := range d.Violations {
+		norm(&d.Violations[i].Title)
+		norm(&d.Violations[i].Description)
+	}
+	for i := range d.Bands {
+		norm(&d.Bands[i].Title)
+	}
+}
+
+func validID(s string) bool {
+	if s == "" || len(s) > maxIDLen {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+const idRule = "is not an ID: 1–64 characters of A–Z a–z 0–9 _ . -"
+
+func (b *builder) id(field, s string) bool {
+	if !validID(s) {
+		b.fail(field, quote(s), idRule)
+		return false
+	}
+	return true
+}
+
+func (b *builder) text(field string, t Text, required bool) {
+	if required && len(t) == 0 {
+		b.fail(field, "", "needs a text in at least one language")
+	}
+	for _, lang := range t.Languages() {
+		switch s := t[lang]; {
+		case !validLang(lang):
+			b.fail(field, quote(lang), `is not a lowercase language tag such as "ru", "en", "kk"`)
+		case s == "":
+			b.fail(field+"."+lang, "", "is empty; leave the language out instead")
+		case len(s) > maxTextLen:
+			b.fail(field+"."+lang, "", fmt.Sprintf("is %d bytes long, at most %d allowed", len(s), maxTextLen))
+		}
+	}
+}
+
+// value checks a points value, Max, weight or band minimum: within the decimal limits, 0 ≤ v ≤ 10^6, at most
+// maxScale places; positive when required. It reports whether v is usable.
+func (b *builder) value(field string, v decimal.Decimal, positive bool) bool {
+	if err := dec.Check(v); err != nil {
+		b.errs.add(&DefinitionError{Field: field, Rule: err.Error(), Err: ErrDecimalLimit})
+		return false
+	}
+	switch {
+	case v.Sign() < 0 || (positive && v.Sign() == 0):
+		rule := "is negative; at least 0 is allowed"
+		if positive {
+			rule = "must be positive"
+		}
+		b.fail(field, v.String(), rule)
+	case v.GreaterThan(decimal.New(maxValue, 0)):
+		b.fail(field, v.String(), fmt.Sprintf("exceeds %d", maxValue))
+	case dec.Places(v) > maxScale:
+		b.fail(field, v.String(), fmt.Sprintf("has more than %d digits after the point", maxScale))
+	default:
+		return true
+	}
+	return false
+}
+
+func (b *builder) sections() {
+	d := &b.def
+	if len(d.Sections) > MaxSections {
+		b.fail("sections", strconv.Itoa(len(d.Sections)), fmt.Sprintf("sections; at most %d allowed", MaxSections))
+		return
+	}
+	for i, s := range d.Sections {
+		f := fmt.Sprintf("sections[%d]", i)
+		if b.id(f+".id", s.ID) {
+			if _, dup := b.r.sectIdx[s.ID]; dup {
+				b.fail(f+".id", quote(s.ID), "repeats the ID of an earlier section")
+			}
+			b.r.sectIdx[s.ID] = i
+		}
+		b.text(f+".title", s.Title, true)
+		b.text(f+".description", s.Description, false)
+		if b.value(f+".weight", s.Weight, false) && s.Weight.Sign() > 0 {
+			b.r.weighted = true
+		}
+		b.r.sects = append(b.r.sects, sect{id: s.ID, weight: s.Weight})
+	}
+}
+
+func (b *builder) criteria() {
+	d := &b.def
+	switch n := len(d.Criteria); {
+	case n == 0:
+		b.fail("criteria", "", "is empty; a rubric needs at least one criterion")
+		return
+	case n > MaxCriteria:
+		b.fail("criteria", strconv.Itoa(n), fmt.Sprintf("criteria; at most %d allowed", MaxCriteria))
+		return
+	}
+	for i, c := range d.Criteria {
+		f := fmt.Sprintf("criteria[%d]", i)
+		if b.id(f+".id", c.ID) {
+			if _, dup := b.r.critIdx[c.ID]; dup {
+				b.fail(f+".id", quote(c.ID), "repeats the ID of an earlier criterion")
+			}
+			b.r.critIdx[c.ID] = i
+			f = fmt.Sprintf("criteria[%q]", c.ID)
+		}
+		b.text(f+".title", c.Title, true)
+		b.text(f+".description", c.Description, false)
+		cr := crit{id: c.ID, kind: c.Scale.Kind, na: c.NA, section: -1}
+		switch {
+		case len(d.Sections) == 0 && c.Section != "":
+			b.fail(f+".section", quote(c.Section), "names a section, but the rubric has none")
+		case len(d.Sections) > 0:
+			if si, ok := b.r.sectIdx[c.Section]; ok {
+				cr.section = si
+				b.r.sects[si].crits = append(b.r.sects[si].crits, i)
+			} else {
+				b.fail(f+".section", quote(c.Section), "is not a section of the rubric; every criterion needs one")
+			}
+		}
+		switch c.NA {
+		case NAForbidden, NAExclude, NAZero, NAFull:
+		default:
+			b.fail(f+".na", quote(string(c.NA)), `is not one of "" (not allowed), "exclude", "zero", "full"`)
+		}
+		b.scale(f+".scale", c, &cr)
+		b.r.crits = append(b.r.crits, cr)
+	}
+	for _, s := range b.r.sects {
+		if len(s.crits) == 0 {
+			b.fail(fmt.Sprintf("sections[%q]", s.id), "", "has no criteria")
+		}
+	}
+}
+
+// scale checks a criterion's scale; cr.levels collects the levels of the level kinds with their points still as
+// decimals in lvlPoints, converted to units by compile.
+func (b *builder) scale(f string, c Criterion, cr *crit) {
+	s := c.Scale
+	notFor := func(field string, set bool) {
+		if set {
+			b.fail(f+"."+field, "", fmt.Sprintf("does not apply to a %s scale", s.Kind))
+		}
+	}
+	switch s.Kind {
+	case Points:
+		notFor("size", s.Size != 0)
+		notFor("levels", len(s.Levels) > 0)
+		okMin := b.value(f+".min", s.Min, false)
+		okMax := b.value(f+".max", s.Max, true)
+		okStep := b.value(f+".step", s.Step, true)
+		if okMin && okMax && okStep {
+			span := s.Max.Sub(s.Min)
+			switch {
+			case span.Sign() <= 0:
+				b.fail(f+".min", s.Min.String(), "must be below max "+s.Max.String())
+			case !span.Mod(s.Step).IsZero():
+				b.fail(f+".step", s.Step.String(), fmt.Sprintf("does not divide the range %s–%s into whole steps", s.Min, s.Max))
+			}
+		}
+	case Binary:
+		notFor("min", !s.Min.IsZero())
+		notFor("step", !s.Step.IsZero())
+		notFor("size", s.Size != 0)
+		notFor("levels", len(s.Levels) > 0)
+		b.value(f+".max", s.Max, true)
+	case Rating:
+		notFor("min", !s.Min.IsZero())
+		notFor("step", !s.Step.IsZero())
+		notFor("levels", len(s.Levels) > 0)
+		if s.Size < 3 || s.Size > 5 {
+			b.fail(f+".size", strconv.Itoa(s.Size), "is not 3, 4 or 5")
+		} else if b.value(f+".max", s.Max, true) {
+			step, exact := dec.Quo(s.Max, decimal.NewFromInt(int64(s.Size-1)), maxScale, dec.HalfUp)
+			if !exact {
+				b.fail(f+".max", s.Max.String(), fmt.Sprintf("does not divide into %d equal steps exactly (%s/%d); pick a max that does, or use a levels scale", s.Size-1, s.Max, s.Size-1))
+			} else if dec.Places(step) > maxScale {
+				b.fail(f+".max", s.Max.String(), "gives steps with too many digits")
+			}
+		}
+	case Levels:
+		notFor("min", !s.Min.IsZero())
+		notFor("max", !s.Max.IsZero())
+		notFor("step", !s.Step.IsZero())
+		notFor("size", s.Size != 0)
+		b.levels(f, c, cr)
+	default:
+		b.fail(f+".kind", quote(string(s.Kind)), `is not one of "points", "binary", "rating", "levels"`)
+	}
+}
+
+func (b *builder) levels(f string, c Criterion, cr *crit) {
+	ls := c.Scale.Levels
+	if len(ls) < 2 || len(ls) > MaxLevels {
+		b.fail(f+".levels", strconv.Itoa(len(ls)), fmt.Sprintf("levels; 2–%d allowed", MaxLevels))
+		return
+	}
+	seen := map[string]bool{}
+	positive := false
+	for j, l := range ls {
+		lf := fmt.Sprintf("%s.levels[%d]", f, j)
+		if b.id(lf+".id", l.ID) {
+			if seen[l.ID] {
+				b.fail(lf+".id", quote(l.ID), "repeats the ID of an earlier level")
+			}
+			seen[l.ID] = true
+			lf = fmt.Sprintf("%s.levels[%q]", f, l.ID)
+		}
+		b.text(lf+".title", l.Title, true)
+		b.text(lf+".description", l.Description, false)
+		if b.value(lf+".points", l.Points, false) && l.Points.Sign() > 0 {
+			positive = true
+		}
+		switch l.Effect {
+		case EffectNone, EffectEvaluation:
+		case EffectCriterion:
+			if !l.Points.IsZero() {
+				b.fail(lf+".effect", `"criterion"`, "zeroes the criterion, so the level must be worth 0 points, not "+l.Points.String())
+			}
+		case EffectSection:
+			if c.Section == "" {
+				b.fail(lf+".effect", `"section"`, "zeroes the criterion's section, but the criterion has none")
+			}
+		default:
+			b.fail(lf+".effect", quote(string(l.Effect)), `is not one of "" (none), "criterion", "section", "evaluation"`)
+		}
+	}
+	if !positive {
+		b.fail(f+".levels", "", "are all worth 0 points; at least one must be worth more")
+	}
+}
+
+func (b *builder) violations() {
+	d := &b.def
+	if len(d.Violations) > MaxViolations {
+		b.fail("violations", strconv.Itoa(len(d.Violations)), fmt.Sprintf("violations; at most %d allowed", MaxViolations))
+		return
+	}
+	for i, v := range d.Violations {
+		f := fmt.Sprintf("violations[%d]", i)
+		if b.id(f+".id", v.ID) {
+			if _, dup := b.r.violIdx[v.ID]; dup {
+				b.fail(f+".id", quote(v.ID), "repeats the ID of an earlier violation")
+			}
+			b.r.violIdx[v.ID] = i
+			f = fmt.Sprintf("violations[%q]", v.ID)
+		}
+		b.text(f+".title", v.Title, true)
+		b.text(f+".description", v.Description, false)
+		vi := viol{id: v.ID, effect: v.Effect, target: -1}
+		switch v.Effect {
+		case EffectNone, EffectEvaluation:
+			if v.Target != "" {
+				b.fail(f+".target", quote(v.Target), fmt.Sprintf("must be empty for effect %q", v.Effect))
+			}
+		case EffectCriterion:
+			if ci, ok := b.r.critIdx[v.Target]; ok {
+				vi.target = ci
+			} else {
+				b.fail(f+".target", quote(v.Target), "is not a criterion of the rubric")
+			}
+		case EffectSection:
+			if si, ok := b.r.sectIdx[v.Target]; ok {
+				vi.target = si
+			} else {
+				b.fail(f+".target", quote(v.Target), "is not a section of the rubric")
+			}
+		default:
+			b.fail(f+".effect", quote(string(v.Effect)), `is not one of "" (none), "criterion", "section", "evaluation"`)
+		}
+		b.r.viols = append(b.r.viols, vi)
+	}
+}
+
+func (b *builder) bands() {
+	d := &b.def
+	if len(d.Bands) > MaxBands {
+		b.fail("bands", strconv.Itoa(len(d.Bands)), fmt.Sprintf("bands; at most %d allowed", MaxBands))
+		return
+	}
+	seen := map[string]bool{}
+	for i, band := range d.Bands {
+		f := fmt.Sprintf("bands[%d]", i)
+		if b.id(f+".id", band.ID) {
+			if seen[band.ID] {
+				b.fail(f+".id", quote(band.ID), "repeats the ID of an earlier band")
+			}
+			seen[band.ID] = true
+		}
+		b.text(f+".title", band.Title, true)
+		if !b.value(f+".min", band.Min, false) {
+			continue
+		}
+		if band.Min.GreaterThan(d.Max) {
+			b.fail(f+".min", band.Min.String(), "exceeds the rubric's max "+d.Max.String())
+		}
+		if i > 0 && !band.Min.GreaterThan(d.Bands[i-1].Min) {
+			b.fail(f+".min", band.Min.String(), "must be above the previous band's min "+d.Bands[i-1].Min.String())
+		}
+	}
+}
+
+// compile converts every point value to integer units once the definition is known to be valid.
+func (b *builder) compile() {
+	d, r := &b.def, b.r
+	// The scale is the largest number of places among all point values, so every one is a whole number of units.
+	r.scale = dec.Places(d.Max)
+	each := func(f func(decimal.Decimal)) {
+		for _, c := range d.Criteria {
+			s := c.Scale
+			for _, v := range []decimal.Decimal{s.Min, s.Max, s.Step} {
+				f(v)
+			}
+			if s.Kind == Rating {
+				for k := 1; k < s.Size; k++ {
+					f(ratingPoints(s, k))
+				}
+			}
+			for _, l := range s.Levels {
+				f(l.Points)
+			}
+		}
+	}
+	each(func(v decimal.Decimal) { r.scale = max(r.scale, dec.Places(v)) })
+	units := func(v decimal.Decimal) int64 {
+		u, ok := dec.Units(v, r.scale)
+		if !ok { // unreachable: values are ≤ 10^6 with ≤ 6 places
+			b.errs.add(&DefinitionError{Field: "scale", Value: v.String(), Rule: "does not fit the rubric's units", Err: ErrDecimalLimit})
+		}
+		return u
+	}
+	r.maxU = units(d.Max)
+	for i, c := range d.Criteria {
+		cr := &r.crits[i]
+		cr.scale = r.scale
+		s := c.Scale
+		switch s.Kind {
+		case Points:
+			cr.minU, cr.maxU, cr.stepU = units(s.Min), units(s.Max), units(s.Step)
+		case Binary:
+			cr.levels = []lvl{{id: "pass", u: units(s.Max)}, {id: "fail"}}
+		case Rating:
+			for k := 1; k <= s.Size; k++ {
+				cr.levels = append(cr.levels, lvl{id: strconv.Itoa(k), u: units(ratingPoints(s, k-1))})
+			}
+		case Levels:
+			for _, l := range s.Levels {
+				cr.levels = append(cr.levels, lvl{id: l.ID, u: units(l.Points), effect: l.Effect})
+			}
+		}
+		if cr.kind != Points {
+			for _, l := range cr.levels {
+				cr.maxU = max(cr.maxU, l.u)
+			}
+		}
+		r.sumMaxU += cr.maxU
+	}
+	for _, band := range d.Bands {
+		u, _ := dec.Units(band.Min, maxScale)
+		r.bands = append(r.bands, fixed{u: u, scale: maxScale})
+	}
+}
+
+// ratingPoints returns the points of the level worth k steps (k = 0 … Size−1) of a Rating scale.
+func ratingPoints(s Scale, k int) decimal.Decimal {
+	if k >= s.Size-1 {
+		return s.Max
+	}
+	q, _ := dec.Quo(s.Max.Mul(decimal.NewFromInt(int64(k))), decimal.NewFromInt(int64(s.Size-1)), maxScale, dec.HalfUp)
+	return q
+}

@@ -1,0 +1,159 @@
+package rubric
+
+import (
+	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/shopspring/decimal"
+)
+
+// Definition is the plain-data description of a rubric: what a quality specialist scores and how the score is
+// counted. Build a usable, validated *Rubric from it with New, or load one from JSON with Parse.
+//
+// The zero Definition is not a valid rubric: it has no ID, version, title or criteria.
+type Definition struct {
+	// ID names the rubric, for example "call-quality". 1–64 characters of A–Z a–z 0–9 _ . -
+	ID string
+	// Version distinguishes revisions of a rubric with one ID, for example "2023-03-01". Same characters as ID.
+	Version string
+	// Title and Description are localized. Title needs at least one language.
+	Title       Text
+	Description Text
+	// Max is the top of the target scale: totals run from 0 to Max (the seed call rubric: 5). Positive.
+	Max decimal.Decimal
+	// Places is the number of digits after the point a total keeps when rescaling to 0–Max does not come out
+	// exact (N/A exclusions, weighted sections, criteria whose points do not add up to Max). 1–12; zero means 4.
+	// Exact totals are never rounded.
+	Places int32
+	// Rounding is the rule applied at Places: HalfUp (the zero value), HalfEven or Down.
+	Rounding Rounding
+	// Sections group criteria. Optional; when present, every criterion names one.
+	Sections []Section
+	// Criteria in the order they are shown and scored. 1–256 of them.
+	Criteria []Criterion
+	// Violations are flags an evaluator can raise, such as the fatal violations of SPEC R4.
+	Violations []Violation
+	// Bands name ranges of the total, such as "needs improvement" / "meets" / "exceeds". Optional.
+	Bands []Band
+}
+
+// Section groups criteria. When at least one section has a positive Weight the rubric is weighted: each section
+// contributes Weight/ΣWeight of Max in proportion to the share of its points it earned. When every weight is zero,
+// sections only group and the total is the plain sum of points.
+type Section struct {
+	ID          string
+	Title       Text
+	Description Text
+	Weight      decimal.Decimal
+}
+
+// Criterion is one line of the rubric.
+type Criterion struct {
+	ID          string
+	Title       Text
+	Description Text
+	// Section is the ID of the section the criterion belongs to; empty when the rubric has no sections.
+	Section string
+	// Scale says what an answer can be and what it is worth.
+	Scale Scale
+	// NA says whether the criterion may be answered "not applicable" and what that counts as. The zero value,
+	// NAForbidden, does not allow N/A.
+	NA NAPolicy
+}
+
+// ScaleKind is the kind of a criterion's scale.
+type ScaleKind string
+
+const (
+	// Points: a number of points from Min to Max in steps of Step (the seed call rubric: 0–0.5 step 0.1).
+	Points ScaleKind = "points"
+	// Binary: the levels "pass" (worth Max) and "fail" (worth 0).
+	Binary ScaleKind = "binary"
+	// Rating: the levels "1" … "N" of an N-point rating (N = Size: 3, 4 or 5); level k is worth
+	// Max·(k−1)/(N−1), so "1" is worth 0 and "N" is worth Max. Max must divide into N−1 equal steps exactly
+	// (0.3 or 0.6 on a 4-point rating, not 0.5).
+	Rating ScaleKind = "rating"
+	// Levels: named levels, each with its points and optionally an override (tonality is one).
+	Levels ScaleKind = "levels"
+)
+
+// Scale describes what a criterion's answer can be. Which fields apply depends on Kind; the others must be zero.
+type Scale struct {
+	Kind ScaleKind
+	// Min, Max, Step: Points uses all three (0 ≤ Min < Max, Step > 0 dividing Max−Min).
+	// Binary and Rating use Max. Levels uses none: its maximum is its best level.
+	Min, Max, Step decimal.Decimal
+	// Size is the number of levels of a Rating scale: 3, 4 or 5.
+	Size int
+	// Levels lists the levels of a Levels scale, at least two.
+	Levels []Level
+}
+
+// Level is one named level of a Levels scale.
+type Level struct {
+	ID          string
+	Title       Text
+	Description Text
+	// Points the level is worth, 0 ≤ Points.
+	Points decimal.Decimal
+	// Effect zeroes more than the criterion's own points when the level is chosen: EffectSection zeroes the
+	// criterion's section, EffectEvaluation the whole evaluation (auto-fail). EffectCriterion is allowed only on a
+	// level worth 0 points and records the zeroing as a reason.
+	Effect Effect
+}
+
+// NAPolicy says what "not applicable" means for a criterion.
+type NAPolicy string
+
+const (
+	// NAForbidden (the zero value): the criterion must be scored.
+	NAForbidden NAPolicy = ""
+	// NAExclude: the criterion is left out and the remaining ones are rescaled to 0–Max.
+	NAExclude NAPolicy = "exclude"
+	// NAZero: N/A counts as 0 points out of the criterion's maximum.
+	NAZero NAPolicy = "zero"
+	// NAFull: N/A counts as the criterion's maximum.
+	NAFull NAPolicy = "full"
+)
+
+// Effect is what an override zeroes.
+type Effect string
+
+const (
+	// EffectNone (the zero value): no override; a violation with no effect is only recorded.
+	EffectNone Effect = ""
+	// EffectCriterion zeroes one criterion.
+	EffectCriterion Effect = "criterion"
+	// EffectSection zeroes every criterion of one section.
+	EffectSection Effect = "section"
+	// EffectEvaluation zeroes the whole evaluation: the total is 0 whatever else was scored (auto-fail).
+	EffectEvaluation Effect = "evaluation"
+)
+
+// Violation is a flag an evaluator raises when something happened on the call, such as profanity (SPEC R4).
+type Violation struct {
+	ID          string
+	Title       Text
+	Description Text
+	// Effect is what the violation zeroes; Target names the criterion (EffectCriterion) or section
+	// (EffectSection) and is empty otherwise.
+	Effect Effect
+	Target string
+}
+
+// Band names the totals from Min up to the next band's Min. Bands are listed with strictly increasing Min, from
+// 0 ≤ Min ≤ the rubric's Max. A total below the first band's Min has no band.
+type Band struct {
+	ID    string
+	Title Text
+	Min   decimal.Decimal
+}
+
+// Rounding is the rule for dropping digits when a total does not come out exact. The zero value is HalfUp.
+// It is the same type as the rounding rules of the other packages of this module.
+type Rounding = dec.Rounding
+
+// The rounding rules.
+const (
+	HalfUp   = dec.HalfUp   // to the nearest, ties away from zero: 4.45 → 4.5
+	HalfEven = dec.HalfEven // to the nearest, ties to even: 4.45 → 4.4
+	Down     = dec.Down     // toward zero: 4.49 → 4.4
+)

@@ -1,0 +1,319 @@
+package rubric
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/internal/strictjson"
+	"github.com/shopspring/decimal"
+)
+
+// Size limits of the JSON this package reads.
+const (
+	MaxDefinitionJSON = 4 << 20 // bytes of a rubric definition
+	MaxEvaluationJSON = 1 << 20 // bytes of an evaluation
+)
+
+// Parse reads a rubric definition from JSON and builds it with New. Decoding is strict: unknown fields, repeated
+// keys, null where a value is required, trailing data and documents over MaxDefinitionJSON are errors wrapping
+// ErrSyntax; a definition that decodes but breaks a rule gives the errors of New.
+//
+// The JSON form is the one MarshalJSON writes; see the templates (TemplateJSON) for complete examples.
+func Parse(data []byte) (*Rubric, error) {
+	def, err := ParseDefinition(data)
+	if err != nil {
+		return nil, err
+	}
+	return New(def)
+}
+
+// ParseDefinition reads a definition from JSON without validating its rules (Parse does both).
+func ParseDefinition(data []byte) (Definition, error) {
+	var w wireDefinition
+	if err := decodeStrict(data, MaxDefinitionJSON, &w); err != nil {
+		return Definition{}, err
+	}
+	return w.definition(), nil
+}
+
+// MarshalJSON writes the rubric's definition in its canonical JSON form: fields in a fixed order, decimals as
+// strings, empty optional fields left out. Parse reads it back to an equal rubric.
+func (r *Rubric) MarshalJSON() ([]byte, error) { return json.Marshal(wireOf(r.def)) }
+
+// MarshalJSON writes the definition in the canonical JSON form read by Parse and ParseDefinition.
+func (d Definition) MarshalJSON() ([]byte, error) { return json.Marshal(wireOf(d)) }
+
+// UnmarshalJSON reads a definition strictly, as ParseDefinition does.
+func (d *Definition) UnmarshalJSON(data []byte) error {
+	def, err := ParseDefinition(data)
+	if err != nil {
+		return err
+	}
+	*d = def
+	return nil
+}
+
+func decodeStrict(data []byte, limit int, v any) error {
+	if err := strictjson.Decode(data, limit, v); err != nil {
+		switch {
+		case errors.Is(err, dec.ErrLimit):
+			return fmt.Errorf("rubric: %w: %w", ErrDecimalLimit, err)
+		case errors.Is(err, ErrInvalidScore):
+			return fmt.Errorf("rubric: %w", err)
+		}
+		return fmt.Errorf("rubric: %w: %w", ErrSyntax, err)
+	}
+	return nil
+}
+
+// num is a decimal in JSON: read with the size limits of internal/dec, written as a string.
+type num struct{ d decimal.Decimal }
+
+func (n num) MarshalJSON() ([]byte, error) { return dec.MarshalJSON(n.d), nil }
+
+func (n *num) UnmarshalJSON(b []byte) error {
+	d, err := dec.UnmarshalJSON(b)
+	if err != nil {
+		return err
+	}
+	n.d = d
+	return nil
+}
+
+// opt returns nil for a zero decimal so that omitempty leaves it out.
+func opt(d decimal.Decimal) *num {
+	if d.IsZero() {
+		return nil
+	}
+	return &num{d}
+}
+
+func (n *num) get() decimal.Decimal {
+	if n == nil {
+		return decimal.Decimal{}
+	}
+	return n.d
+}
+
+type wireDefinition struct {
+	ID          string          `json:"id"`
+	Version     string          `json:"version"`
+	Title       Text            `json:"title,omitempty"`
+	Description Text            `json:"description,omitempty"`
+	Max         *num            `json:"max,omitempty"`
+	Places      int32           `json:"places,omitempty"`
+	Rounding    *Rounding       `json:"rounding,omitempty"`
+	Sections    []wireSection   `json:"sections,omitempty"`
+	Criteria    []wireCriterion `json:"criteria"`
+	Violations  []wireViolation `json:"violations,omitempty"`
+	Bands       []wireBand      `json:"bands,omitempty"`
+}
+
+type wireSection struct {
+	ID          string `json:"id"`
+	Title       Text   `json:"title,omitempty"`
+	Description Text   `json:"description,omitempty"`
+	Weight      *num   `json:"weight,omitempty"`
+}
+
+type wireCriterion struct {
+	ID          string    `json:"id"`
+	Title       Text      `json:"title,omitempty"`
+	Description Text      `json:"description,omitempty"`
+	Section     string    `json:"section,omitempty"`
+	Scale       wireScale `json:"scale"`
+	NA          NAPolicy  `json:"na,omitempty"`
+}
+
+type wireScale struct {
+	Kind   ScaleKind   `json:"kind"`
+	Min    *num        `json:"min,omitempty"`
+	Max    *num        `json:"max,omitempty"`
+	Step   *num        `json:"step,omitempty"`
+	Size   int         `json:"size,omitempty"`
+	Levels []wireLevel `json:"levels,omitempty"`
+}
+
+type wireLevel struct {
+	ID          string `json:"id"`
+	Title       Text   `json:"title,omitempty"`
+	Description Text   `json:"description,omitempty"`
+	Points      *num   `json:"points"`
+	Effect      Effect `json:"effect,omitempty"`
+}
+
+type wireViolation struct {
+	ID          string `json:"id"`
+	Title       Text   `json:"title,omitempty"`
+	Description Text   `json:"description,omitempty"`
+	Effect      Effect `json:"effect,omitempty"`
+	Target      string `json:"target,omitempty"`
+}
+
+type wireBand struct {
+	ID    string `json:"id"`
+	Title Text   `json:"title,omitempty"`
+	Min   *num   `json:"min"`
+}
+
+func wireOf(d Definition) wireDefinition {
+	w := wireDefinition{
+		ID: d.ID, Version: d.Version, Title: d.Title, Description: d.Description,
+		Max: opt(d.Max), Places: d.Places,
+	}
+	if d.Rounding != HalfUp {
+		rr := d.Rounding
+		w.Rounding = &rr
+	}
+	for _, s := range d.Sections {
+		w.Sections = append(w.Sections, wireSection{ID: s.ID, Title: s.Title, Description: s.Description, Weight: opt(s.Weight)})
+	}
+	w.Criteria = make([]wireCriterion, 0, len(d.Criteria))
+	for _, c := range d.Criteria {
+		wc := wireCriterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA,
+			Scale: wireScale{Kind: c.Scale.Kind, Min: opt(c.Scale.Min), Max: opt(c.Scale.Max), Step: opt(c.Scale.Step), Size: c.Scale.Size}}
+		if c.Scale.Kind == Points && c.Scale.Min.IsZero() {
+			wc.Scale.Min = &num{} // written out so the range reads "0 to max"
+		}
+		for _, l := range c.Scale.Levels {
+			wc.Scale.Levels = append(wc.Scale.Levels, wireLevel{ID: l.ID, Title: l.Title, Description: l.Description, Points: &num{l.Points}, Effect: l.Effect})
+		}
+		w.Criteria = append(w.Criteria, wc)
+	}
+	for _, v := range d.Violations {
+		w.Violations = append(w.Violations, wireViolation{ID: v.ID, Title: v.Title, Description: v.Description, Effect: v.Effect, Target: v.Target})
+	}
+	for _, b := range d.Bands {
+		w.Bands = append(w.Bands, wireBand{ID: b.ID, Title: b.Title, Min: &num{b.Min}})
+	}
+	return w
+}
+
+func (w wireDefinition) definition() Definition {
+	d := Definition{ID: w.ID, Version: w.Version, Title: w.Title, Description: w.Description, Max: w.Max.get(), Places: w.Places}
+	if w.Rounding != nil {
+		d.Rounding = *w.Rounding
+	}
+	for _, s := range w.Sections {
+		d.Sections = append(d.Sections, Section{ID: s.ID, Title: s.Title, Description: s.Description, Weight: s.Weight.get()})
+	}
+	for _, c := range w.Criteria {
+		cr := Criterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA,
+			Scale: Scale{Kind: c.Scale.Kind, Min: c.Scale.Min.get(), Max: c.Scale.Max.get(), Step: c.Scale.Step.get(), Size: c.Scale.Size}}
+		for _, l := range c.Scale.Levels {
+			cr.Scale.Levels = append(cr.Scale.Levels, Level{ID: l.ID, Title: l.Title, Description: l.Description, Points: l.Points.get(), Effect: l.Effect})
+		}
+		d.Criteria = append(d.Criteria, cr)
+	}
+	for _, v := range w.Violations {
+		d.Violations = append(d.Violations, Violation{ID: v.ID, Title: v.Title, Description: v.Description, Effect: v.Effect, Target: v.Target})
+	}
+	for _, b := range w.Bands {
+		d.Bands = append(d.Bands, Band{ID: b.ID, Title: b.Title, Min: b.Min.get()})
+	}
+	return d
+}
+
+// ParseEvaluation reads an evaluation from JSON, strictly (see Parse). Each answer gives exactly one of "points",
+// "level" or "na": true:
+//
+//	{"id": "ev-1", "rubric": "call-quality", "call": "c-77", "employee": "e-12", "evaluator": "qa-3",
+//	 "at": "2026-03-02T10:00:00+05:00",
+//	 "answers": [{"criterion": "greeting", "points": "0.5"}, {"criterion": "tonality", "level": "green"}],
+//	 "violations": ["profanity"]}
+//
+// An answer with none or several of them is an error wrapping ErrInvalidScore.
+func ParseEvaluation(data []byte) (Evaluation, error) {
+	var w wireEvaluation
+	if err := decodeStrict(data, MaxEvaluationJSON, &w); err != nil {
+		return Evaluation{}, err
+	}
+	return w.evaluation(), nil
+}
+
+// MarshalJSON writes the evaluation in the form ParseEvaluation reads.
+func (e Evaluation) MarshalJSON() ([]byte, error) {
+	w := wireEvaluation{ID: e.ID, Rubric: e.Rubric, Version: e.Version, CallID: e.CallID, EmployeeID: e.EmployeeID,
+		EvaluatorID: e.EvaluatorID, Violations: e.Violations, Answers: make([]wireAnswer, len(e.Answers))}
+	if !e.At.IsZero() {
+		at := e.At
+		w.At = &at
+	}
+	for i, a := range e.Answers {
+		wa := wireAnswer{Criterion: a.Criterion, Level: a.Level, NA: a.NA}
+		if !a.NA && a.Level == "" {
+			wa.Points = &num{a.Points}
+		}
+		w.Answers[i] = wa
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads an evaluation strictly, as ParseEvaluation does.
+func (e *Evaluation) UnmarshalJSON(data []byte) error {
+	ev, err := ParseEvaluation(data)
+	if err != nil {
+		return err
+	}
+	*e = ev
+	return nil
+}
+
+type wireEvaluation struct {
+	ID          string       `json:"id,omitempty"`
+	Rubric      string       `json:"rubric,omitempty"`
+	Version     string       `json:"version,omitempty"`
+	CallID      string       `json:"call,omitempty"`
+	EmployeeID  string       `json:"employee,omitempty"`
+	EvaluatorID string       `json:"evaluator,omitempty"`
+	At          *time.Time   `json:"at,omitempty"`
+	Answers     []wireAnswer `json:"answers"`
+	Violations  []string     `json:"violations,omitempty"`
+}
+
+type wireAnswer struct {
+	Criterion string `json:"criterion"`
+	Points    *num   `json:"points,omitempty"`
+	Level     string `json:"level,omitempty"`
+	NA        bool   `json:"na,omitempty"`
+}
+
+var errAnswerShape = fmt.Errorf("%w: an answer gives exactly one of \"points\", \"level\" or \"na\": true", ErrInvalidScore)
+
+// UnmarshalJSON checks the shape of one answer.
+func (a *wireAnswer) UnmarshalJSON(b []byte) error {
+	type plain wireAnswer
+	var p plain
+	if err := strictjson.DecodeValue(b, &p); err != nil {
+		return err
+	}
+	given := 0
+	for _, set := range []bool{p.Points != nil, p.Level != "", p.NA} {
+		if set {
+			given++
+		}
+	}
+	if given != 1 {
+		return fmt.Errorf("answer for criterion %s: %w", quote(p.Criterion), errAnswerShape)
+	}
+	*a = wireAnswer(p)
+	return nil
+}
+
+func (w wireEvaluation) evaluation() Evaluation {
+	e := Evaluation{ID: w.ID, Rubric: w.Rubric, Version: w.Version, CallID: w.CallID, EmployeeID: w.EmployeeID,
+		EvaluatorID: w.EvaluatorID, Violations: w.Violations}
+	if w.At != nil {
+		e.At = *w.At
+	}
+	if len(w.Answers) > 0 {
+		e.Answers = make([]Answer, len(w.Answers))
+	}
+	for i, a := range w.Answers {
+		e.Answers[i] = Answer{Criterion: a.Criterion, Points: a.Points.get(), Level: a.Level, NA: a.NA}
+	}
+	return e
+}

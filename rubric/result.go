@@ -1,0 +1,249 @@
+package rubric
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Meta carries the identifiers of a scored evaluation, copied from the Evaluation.
+type Meta struct {
+	ID          string
+	CallID      string
+	EmployeeID  string
+	EvaluatorID string
+	At          time.Time
+}
+
+// Reason records one override that fired, in order: level overrides in criterion order, then violations in the
+// rubric's order.
+type Reason struct {
+	// Effect is what was zeroed: EffectCriterion, EffectSection or EffectEvaluation.
+	Effect Effect
+	// Criterion and Level name the level that fired, or Violation the violation; the other fields are empty.
+	Criterion string
+	Level     string
+	Violation string
+	// Target is the criterion or section zeroed; empty for EffectEvaluation.
+	Target string
+}
+
+// String explains the reason in English, for example
+// `level "red" of criterion "tonality" zeroes the whole evaluation`.
+func (why Reason) String() string {
+	var src string
+	if why.Violation != "" {
+		src = fmt.Sprintf("violation %q", why.Violation)
+	} else {
+		src = fmt.Sprintf("level %q of criterion %q", why.Level, why.Criterion)
+	}
+	switch why.Effect {
+	case EffectCriterion:
+		return fmt.Sprintf("%s zeroes criterion %q", src, why.Target)
+	case EffectSection:
+		return fmt.Sprintf("%s zeroes section %q", src, why.Target)
+	default:
+		return src + " zeroes the whole evaluation"
+	}
+}
+
+// Result is a scored evaluation: the total on 0–Max, the raw total before overrides, the breakdown per criterion
+// and section, the reasons, and the band.
+//
+// A Result is an immutable value, safe to copy and to use from several goroutines. Its methods return fresh
+// copies. The zero Result belongs to no rubric: its totals are 0 and its lists empty.
+type Result struct {
+	rubric   *Rubric
+	meta     Meta
+	rows     []row
+	seen     violationSet
+	reasons  []Reason
+	total    fixed
+	raw      fixed
+	exact    bool
+	autoFail bool
+	band     int
+}
+
+// Rubric returns the rubric the result was scored on.
+func (res Result) Rubric() *Rubric { return res.rubric }
+
+// Meta returns the identifiers copied from the evaluation.
+func (res Result) Meta() Meta { return res.meta }
+
+// Total returns the score on the scale 0 to Max, after overrides. It is exact when Exact reports true; otherwise it
+// was rounded to the rubric's Places (at least the places of its point values) by its Rounding rule.
+func (res Result) Total() decimal.Decimal { return res.total.decimal() }
+
+// RawTotal returns the score the evaluation would have had without any override (no level or violation zeroing a
+// criterion, a section or the evaluation), on the same scale and with the same rounding as Total. It is kept for
+// analytics: how good was the call apart from the fatal moment?
+func (res Result) RawTotal() decimal.Decimal { return res.raw.decimal() }
+
+// Max returns the top of the scale, the rubric's Max.
+func (res Result) Max() decimal.Decimal {
+	if res.rubric == nil {
+		return decimal.Zero
+	}
+	return res.rubric.def.Max
+}
+
+// Exact reports whether Total is exact, with no digits dropped by rounding.
+func (res Result) Exact() bool { return res.exact || res.rubric == nil }
+
+// AutoFail reports whether an override zeroed the whole evaluation.
+func (res Result) AutoFail() bool { return res.autoFail }
+
+// Band returns the band the total falls in, and false when the rubric has no bands or the total is below the first.
+func (res Result) Band() (Band, bool) {
+	if res.rubric == nil || res.band < 0 {
+		return Band{}, false
+	}
+	b := res.rubric.def.Bands[res.band]
+	b.Title = b.Title.clone()
+	return b, true
+}
+
+// Reasons returns the overrides that fired, in order.
+func (res Result) Reasons() []Reason { return slices.Clone(res.reasons) }
+
+// Violations returns the IDs of the violations observed, in the rubric's order.
+func (res Result) Violations() []string {
+	var out []string
+	if res.rubric == nil {
+		return out
+	}
+	for i, v := range res.rubric.viols {
+		if res.seen.has(i) {
+			out = append(out, v.id)
+		}
+	}
+	return out
+}
+
+// CriterionResult is the outcome on one criterion.
+type CriterionResult struct {
+	ID      string
+	Section string // the criterion's section, if any
+	// Level is the level chosen, empty for a Points scale or N/A.
+	Level string
+	// NA reports an N/A answer; Excluded that N/A left the criterion out of the total (NAExclude).
+	NA, Excluded bool
+	// Zeroed reports that an override set Points to 0.
+	Zeroed bool
+	// Raw is what the answer was worth before overrides, Points what counted after them, Max the maximum counted
+	// (zero when excluded). All in the criterion's own points, not rescaled.
+	Raw, Points, Max decimal.Decimal
+}
+
+// Criteria returns the outcome on every criterion, in the rubric's order.
+func (res Result) Criteria() []CriterionResult {
+	if res.rubric == nil {
+		return nil
+	}
+	out := make([]CriterionResult, len(res.rows))
+	for i := range res.rows {
+		out[i] = res.criterion(i)
+	}
+	return out
+}
+
+// Criterion returns the outcome on the criterion with the given ID.
+func (res Result) Criterion(id string) (CriterionResult, bool) {
+	if res.rubric == nil {
+		return CriterionResult{}, false
+	}
+	i, ok := res.rubric.critIdx[id]
+	if !ok {
+		return CriterionResult{}, false
+	}
+	return res.criterion(i), true
+}
+
+func (res Result) criterion(i int) CriterionResult {
+	r, rw, c := res.rubric, res.rows[i], &res.rubric.crits[i]
+	out := CriterionResult{
+		ID:       c.id,
+		NA:       rw.flags&fNA != 0,
+		Excluded: rw.flags&fExcluded != 0,
+		Zeroed:   rw.flags&fZeroed != 0,
+		Raw:      decimal.New(rw.raw, -r.scale),
+		Points:   decimal.New(rw.pts, -r.scale),
+		Max:      decimal.New(rw.max, -r.scale),
+	}
+	if c.section >= 0 {
+		out.Section = r.sects[c.section].id
+	}
+	if rw.level >= 0 {
+		out.Level = c.levels[rw.level].id
+	}
+	return out
+}
+
+// SectionResult is the outcome on one section: the sums of its criteria's points.
+type SectionResult struct {
+	ID string
+	// Weight is the section's weight as defined (zero in an unweighted rubric).
+	Weight decimal.Decimal
+	// Raw, Points and Max sum the section's criteria (see CriterionResult).
+	Raw, Points, Max decimal.Decimal
+	// Zeroed reports that an override zeroed at least one of the section's criteria.
+	Zeroed bool
+}
+
+// Sections returns the outcome on every section, in the rubric's order; nil when the rubric has none.
+func (res Result) Sections() []SectionResult {
+	if res.rubric == nil || len(res.rubric.sects) == 0 {
+		return nil
+	}
+	r := res.rubric
+	out := make([]SectionResult, len(r.sects))
+	for i, s := range r.sects {
+		var raw, pts, m int64
+		zeroed := false
+		for _, ci := range s.crits {
+			rw := res.rows[ci]
+			raw, pts, m = raw+rw.raw, pts+rw.pts, m+rw.max
+			zeroed = zeroed || rw.flags&fZeroed != 0
+		}
+		out[i] = SectionResult{
+			ID: s.id, Weight: s.weight, Zeroed: zeroed,
+			Raw: decimal.New(raw, -r.scale), Points: decimal.New(pts, -r.scale), Max: decimal.New(m, -r.scale),
+		}
+	}
+	return out
+}
+
+// Equal reports whether two results hold the same scores, breakdown, reasons, band and identifiers on the same
+// rubric.
+func (res Result) Equal(other Result) bool {
+	return res.rubric == other.rubric && res.meta.ID == other.meta.ID && res.meta.CallID == other.meta.CallID &&
+		res.meta.EmployeeID == other.meta.EmployeeID && res.meta.EvaluatorID == other.meta.EvaluatorID &&
+		res.meta.At.Equal(other.meta.At) && slices.Equal(res.rows, other.rows) && res.seen == other.seen &&
+		slices.Equal(res.reasons, other.reasons) && cmpFixed(res.total, other.total) == 0 &&
+		cmpFixed(res.raw, other.raw) == 0 && res.exact == other.exact && res.autoFail == other.autoFail &&
+		res.band == other.band
+}
+
+// String returns a one-line summary such as "4.5 of 5 (call-quality 2023-03-01)" or
+// "0 of 5, auto-fail (raw 4.6)".
+func (res Result) String() string {
+	if res.rubric == nil {
+		return "no result"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s of %s", res.Total(), res.Max())
+	if !res.Exact() {
+		fmt.Fprintf(&b, " (rounded %s to %d places)", res.rubric.def.Rounding, max(res.rubric.places, res.rubric.scale))
+	}
+	if res.autoFail {
+		fmt.Fprintf(&b, ", auto-fail (raw %s)", res.RawTotal())
+	}
+	if band, ok := res.Band(); ok {
+		fmt.Fprintf(&b, ", band %s", band.ID)
+	}
+	return b.String()
+}

@@ -1,0 +1,180 @@
+package rubric
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// Limits on a definition. They keep every total exact in 64-bit integers and every hostile definition cheap.
+const (
+	MaxCriteria   = 256     // criteria per rubric
+	MaxLevels     = 32      // levels per Levels scale
+	MaxSections   = 64      // sections per rubric
+	MaxViolations = 256     // violations per rubric
+	MaxBands      = 16      // bands per rubric
+	MaxPlaces     = 12      // Definition.Places
+	DefaultPlaces = 4       // Definition.Places when zero
+	maxValue      = 1000000 // points, Max, weights and band minimums are at most 10^6 ...
+	maxScale      = 6       // ... with at most 6 digits after the point
+	maxIDLen      = 64
+	maxTextLen    = 4096
+)
+
+// Rubric is a validated, compiled rubric. Build one with New, Parse or a template function.
+//
+// A Rubric never changes after it is built and is safe for concurrent use by multiple goroutines; share one
+// *Rubric between all the evaluations scored on it. The zero Rubric is not usable: Score on it reports an error.
+type Rubric struct {
+	def      Definition // a private deep copy, returned as a copy by Definition
+	scale    int32      // digits after the point of every point value of the rubric
+	maxU     int64      // Max in units of 10^-scale
+	sumMaxU  int64      // Σ criterion maxima in units
+	places   int32      // Places, with the default applied
+	weighted bool       // at least one section has a positive weight
+	crits    []crit
+	critIdx  map[string]int
+	sects    []sect
+	sectIdx  map[string]int
+	viols    []viol
+	violIdx  map[string]int
+	bands    []fixed // band minimums, scale maxScale
+}
+
+type crit struct {
+	id      string
+	kind    ScaleKind
+	minU    int64 // Points: Min, Max, Step in units; other kinds: 0, best level, 0
+	maxU    int64
+	stepU   int64
+	levels  []lvl
+	na      NAPolicy
+	section int   // index into sects, or -1
+	scale   int32 // the rubric's scale, for messages
+}
+
+type lvl struct {
+	id     string
+	u      int64
+	effect Effect
+}
+
+type sect struct {
+	id     string
+	weight decimal.Decimal
+	crits  []int
+}
+
+type viol struct {
+	id     string
+	effect Effect
+	target int // criterion or section index, or -1
+}
+
+// fixed is an exact value u·10^-scale, the form results keep so that scoring allocates nothing for them.
+type fixed struct {
+	u     int64
+	scale int32
+}
+
+func (f fixed) decimal() decimal.Decimal { return decimal.New(f.u, -f.scale) }
+
+// ID returns the rubric's ID.
+func (r *Rubric) ID() string { return r.def.ID }
+
+// Version returns the rubric's version.
+func (r *Rubric) Version() string { return r.def.Version }
+
+// Title returns the rubric's title in lang (see Text.Get for the fallback).
+func (r *Rubric) Title(lang string) string { return r.def.Title.Get(lang) }
+
+// Max returns the top of the target scale: totals run from 0 to Max.
+func (r *Rubric) Max() decimal.Decimal { return r.def.Max }
+
+// Places returns the digits after the point kept by a total that does not come out exact, and Rounding the rule
+// used to drop the rest.
+func (r *Rubric) Places() int32 { return r.places }
+
+// Rounding returns the rounding rule of inexact totals.
+func (r *Rubric) Rounding() Rounding { return r.def.Rounding }
+
+// Weighted reports whether sections carry weights (see Section).
+func (r *Rubric) Weighted() bool { return r.weighted }
+
+// Definition returns a copy of the definition the rubric was built from, with empty texts and lists as nil and
+// Places as given (zero when the default applies). Changing the copy does not change the rubric.
+func (r *Rubric) Definition() Definition { return r.def.clone() }
+
+// Criteria returns a copy of the rubric's criteria in order.
+func (r *Rubric) Criteria() []Criterion { return r.Definition().Criteria }
+
+// Criterion returns a copy of the criterion with the given ID.
+func (r *Rubric) Criterion(id string) (Criterion, bool) {
+	i, ok := r.critIdx[id]
+	if !ok {
+		return Criterion{}, false
+	}
+	return r.def.Criteria[i].clone(), true
+}
+
+// Sections returns a copy of the rubric's sections in order.
+func (r *Rubric) Sections() []Section { return r.Definition().Sections }
+
+// Violations returns a copy of the violations the rubric lists.
+func (r *Rubric) Violations() []Violation { return r.Definition().Violations }
+
+// Bands returns a copy of the rubric's bands in increasing order.
+func (r *Rubric) Bands() []Band { return r.Definition().Bands }
+
+// MaxPoints returns the criterion's maximum: Max of a Points, Binary or Rating scale, the best level of a Levels
+// scale.
+func (c Criterion) MaxPoints() decimal.Decimal {
+	if c.Scale.Kind != Levels {
+		return c.Scale.Max
+	}
+	best := decimal.Zero
+	for _, l := range c.Scale.Levels {
+		if l.Points.GreaterThan(best) {
+			best = l.Points
+		}
+	}
+	return best
+}
+
+// clone returns a deep copy of d sharing no maps or slices with it.
+func (d Definition) clone() Definition {
+	out := d
+	out.Title, out.Description = d.Title.clone(), d.Description.clone()
+	out.Sections = cloneEach(d.Sections, func(s Section) Section {
+		s.Title, s.Description = s.Title.clone(), s.Description.clone()
+		return s
+	})
+	out.Criteria = cloneEach(d.Criteria, Criterion.clone)
+	out.Violations = cloneEach(d.Violations, func(v Violation) Violation {
+		v.Title, v.Description = v.Title.clone(), v.Description.clone()
+		return v
+	})
+	out.Bands = cloneEach(d.Bands, func(b Band) Band {
+		b.Title = b.Title.clone()
+		return b
+	})
+	return out
+}
+
+func (c Criterion) clone() Criterion {
+	c.Title, c.Description = c.Title.clone(), c.Description.clone()
+	c.Scale.Levels = cloneEach(c.Scale.Levels, func(l Level) Level {
+		l.Title, l.Description = l.Title.clone(), l.Description.clone()
+		return l
+	})
+	return c
+}
+
+func cloneEach[T any](in []T, f func(T) T) []T {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make([]T, len(in))
+	for i, v := range in {
+		out[i] = f(v)
+	}
+	return out
+}

@@ -1,0 +1,413 @@
+package rubric
+
+import (
+	"fmt"
+	"math/big"
+	"math/bits"
+	"strings"
+
+	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/shopspring/decimal"
+)
+
+// row is the scoring state of one criterion, in units of the rubric.
+type row struct {
+	raw   int64 // points as answered, N/A policy applied
+	pts   int64 // points after overrides
+	max   int64 // the maximum counted for the criterion, 0 when excluded as N/A
+	level int16 // index of the chosen level, -1 for none
+	flags uint8
+}
+
+const (
+	fAnswered uint8 = 1 << iota
+	fNA
+	fExcluded
+	fZeroed
+)
+
+// violationSet is a bit set of violation indexes.
+type violationSet [MaxViolations / 64]uint64
+
+func (s *violationSet) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
+func (s *violationSet) add(i int)      { s[i/64] |= 1 << (i % 64) }
+
+// Score validates e against the rubric and scores it. Every problem is reported (up to 20 at once), each an
+// *EvaluationError wrapping one of the sentinels ErrRubricMismatch, ErrUnknownCriterion, ErrDuplicateAnswer,
+// ErrMissingAnswer, ErrInvalidScore, ErrUnknownLevel, ErrNotApplicable, ErrUnknownViolation, ErrDecimalLimit or
+// ErrNothingToScore.
+//
+// Scoring follows the rules in the package documentation: points per criterion; overrides of levels and violations
+// zero a criterion, a section or the whole evaluation; N/A counts by each criterion's policy; the total is rescaled
+// to 0–Max, exact when it terminates and otherwise rounded to the rubric's Places by its Rounding.
+//
+// Score is safe to call from many goroutines at once. It never changes e and the Result shares no memory with it.
+func (r *Rubric) Score(e Evaluation) (Result, error) {
+	if r == nil || len(r.crits) == 0 {
+		return Result{}, &EvaluationError{Index: -1, Rule: "the rubric was not built by New, Parse or a template", Err: ErrInvalidDefinition}
+	}
+	var errs errorList
+	if e.Rubric != "" && e.Rubric != r.def.ID {
+		errs.add(&EvaluationError{Index: -1, Value: "rubric " + quote(e.Rubric), Rule: "is not this rubric, " + quote(r.def.ID), Err: ErrRubricMismatch})
+	}
+	if e.Version != "" && e.Version != r.def.Version {
+		errs.add(&EvaluationError{Index: -1, Value: "version " + quote(e.Version), Rule: "is not this rubric's version, " + quote(r.def.Version), Err: ErrRubricMismatch})
+	}
+	rows := make([]row, len(r.crits))
+	for i, a := range e.Answers {
+		ci := -1
+		if i < len(r.crits) && r.crits[i].id == a.Criterion {
+			ci = i
+		} else if j, ok := r.critIdx[a.Criterion]; ok {
+			ci = j
+		}
+		if ci < 0 {
+			errs.add(&EvaluationError{Index: i, Value: "criterion " + quote(a.Criterion), Rule: "is not a criterion of rubric " + quote(r.def.ID), Err: ErrUnknownCriterion})
+			continue
+		}
+		rw := &rows[ci]
+		if rw.flags&fAnswered != 0 {
+			errs.add(&EvaluationError{Criterion: a.Criterion, Index: i, Rule: "is answered more than once; one answer per criterion", Err: ErrDuplicateAnswer})
+			continue
+		}
+		rw.flags |= fAnswered
+		if err := r.answer(&r.crits[ci], a, i, rw); err != nil {
+			errs.add(err)
+		}
+	}
+	for i := range rows {
+		if rows[i].flags&fAnswered == 0 {
+			rule := "is not answered; every criterion needs points, a level or N/A"
+			if r.crits[i].na == NAForbidden {
+				rule = "is not answered; it needs " + r.crits[i].allowed() + " (N/A is not allowed)"
+			}
+			errs.add(&EvaluationError{Criterion: r.crits[i].id, Index: -1, Rule: rule, Err: ErrMissingAnswer})
+		}
+	}
+	var seen violationSet
+	for _, id := range e.Violations {
+		vi := r.violationIndex(id)
+		switch {
+		case vi < 0:
+			errs.add(&EvaluationError{Violation: id, Index: -1, Rule: "is not a violation of rubric " + quote(r.def.ID), Err: ErrUnknownViolation})
+		case seen.has(vi):
+			errs.add(&EvaluationError{Violation: id, Index: -1, Rule: "is listed more than once", Err: ErrUnknownViolation})
+		default:
+			seen.add(vi)
+		}
+	}
+	if err := errs.err(); err != nil {
+		return Result{}, err
+	}
+	return r.finish(e, rows, &seen)
+}
+
+func (r *Rubric) violationIndex(id string) int {
+	if len(r.viols) <= 8 {
+		for i := range r.viols {
+			if r.viols[i].id == id {
+				return i
+			}
+		}
+		return -1
+	}
+	if i, ok := r.violIdx[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// answer validates one answer and fills its row.
+func (r *Rubric) answer(c *crit, a Answer, index int, rw *row) error {
+	rw.level = -1
+	fail := func(value, rule string, err error) error {
+		return &EvaluationError{Criterion: c.id, Index: index, Value: value, Rule: rule, Err: err}
+	}
+	switch {
+	case a.NA:
+		if a.Level != "" || !a.Points.IsZero() {
+			return fail("N/A", "comes with points or a level; give one of them", ErrInvalidScore)
+		}
+		rw.flags |= fNA
+		switch c.na {
+		case NAExclude:
+			rw.flags |= fExcluded
+		case NAZero:
+			rw.max = c.maxU
+		case NAFull:
+			rw.raw, rw.max = c.maxU, c.maxU
+		default:
+			return fail("N/A", "is not allowed for this criterion; it needs "+c.allowed(), ErrNotApplicable)
+		}
+	case c.kind == Points:
+		if a.Level != "" {
+			return fail("level "+quote(a.Level), "given where points are required: "+c.allowed(), ErrUnknownLevel)
+		}
+		u, ok := dec.Units(a.Points, r.scale)
+		if !ok {
+			if err := dec.Check(a.Points); err != nil {
+				return fail("points", err.Error(), ErrDecimalLimit)
+			}
+			return fail("points "+a.Points.String(), "is not on the scale: "+c.allowed(), ErrInvalidScore)
+		}
+		if u < c.minU || u > c.maxU || (u-c.minU)%c.stepU != 0 {
+			return fail("points "+a.Points.String(), "is not on the scale: "+c.allowed(), ErrInvalidScore)
+		}
+		rw.raw, rw.max = u, c.maxU
+	default:
+		if !a.Points.IsZero() {
+			if err := dec.Check(a.Points); err != nil {
+				return fail("points", err.Error(), ErrDecimalLimit)
+			}
+			return fail("points "+a.Points.String(), "given where a level is required: "+c.allowed(), ErrInvalidScore)
+		}
+		j := -1
+		for k := range c.levels {
+			if c.levels[k].id == a.Level {
+				j = k
+				break
+			}
+		}
+		if j < 0 {
+			return fail("level "+quote(a.Level), "is not a level of this criterion: "+c.allowed(), ErrUnknownLevel)
+		}
+		rw.level = int16(j)
+		rw.raw, rw.max = c.levels[j].u, c.maxU
+	}
+	rw.pts = rw.raw
+	return nil
+}
+
+// allowed describes the answers a criterion takes, for error messages.
+func (c *crit) allowed() string {
+	if c.kind == Points {
+		return fmt.Sprintf("points from %s to %s in steps of %s", c.num(c.minU), c.num(c.maxU), c.num(c.stepU))
+	}
+	ids := make([]string, len(c.levels))
+	for i, l := range c.levels {
+		ids[i] = quote(l.id)
+	}
+	return "one of the levels " + strings.Join(ids, ", ")
+}
+
+// num renders units of the criterion's rubric.
+func (c *crit) num(u int64) string { return decimal.New(u, -c.scale).String() }
+
+// finish applies the overrides and computes the totals of a valid evaluation.
+func (r *Rubric) finish(e Evaluation, rows []row, seen *violationSet) (Result, error) {
+	res := Result{
+		rubric: r,
+		meta:   Meta{ID: e.ID, CallID: e.CallID, EmployeeID: e.EmployeeID, EvaluatorID: e.EvaluatorID, At: e.At},
+		rows:   rows,
+		seen:   *seen,
+		band:   -1,
+	}
+	n := 0
+	for i := range rows {
+		if l := rows[i].level; l >= 0 && r.crits[i].levels[l].effect != EffectNone {
+			n++
+		}
+	}
+	for i := range r.viols {
+		if seen.has(i) && r.viols[i].effect != EffectNone {
+			n++
+		}
+	}
+	if n > 0 {
+		res.reasons = make([]Reason, 0, n)
+		for i := range rows {
+			c := &r.crits[i]
+			if l := rows[i].level; l >= 0 && c.levels[l].effect != EffectNone {
+				lv := &c.levels[l]
+				res.reasons = append(res.reasons, r.override(rows, lv.effect, i, Reason{Criterion: c.id, Level: lv.id}))
+			}
+		}
+		for i := range r.viols {
+			if v := &r.viols[i]; seen.has(i) && v.effect != EffectNone {
+				res.reasons = append(res.reasons, r.override(rows, v.effect, v.target, Reason{Violation: v.id}))
+			}
+		}
+	}
+	for _, why := range res.reasons {
+		if why.Effect == EffectEvaluation {
+			res.autoFail = true
+		}
+	}
+	if res.autoFail {
+		for i := range rows {
+			zero(&rows[i])
+		}
+	}
+	var p, p0, m int64
+	for i := range rows {
+		p += rows[i].pts
+		p0 += rows[i].raw
+		m += rows[i].max
+	}
+	pe := max(r.places, r.scale)
+	var ok bool
+	if r.weighted {
+		res.raw, _, ok = r.weightedTotal(rows, false, pe)
+		res.total, res.exact, _ = r.weightedTotal(rows, true, pe)
+	} else {
+		ok = m > 0
+		res.raw, res.exact = r.plainTotal(p0, m, pe)
+		if p != p0 {
+			res.total, res.exact = r.plainTotal(p, m, pe)
+		} else {
+			res.total = res.raw
+		}
+	}
+	if !ok && !res.autoFail {
+		return Result{}, &EvaluationError{Index: -1, Rule: "every criterion that counts is excluded as N/A; nothing is left to score", Err: ErrNothingToScore}
+	}
+	if res.autoFail {
+		res.total, res.exact = fixed{scale: r.scale}, true
+	}
+	res.band = r.bandOf(res.total)
+	return res, nil
+}
+
+// zero sets a row's points to 0 by an override; an excluded criterion has nothing to zero.
+func zero(rw *row) {
+	if rw.flags&fExcluded == 0 {
+		rw.pts = 0
+		rw.flags |= fZeroed
+	}
+}
+
+// override zeroes what effect targets (criterion or section index t) and returns the completed reason.
+func (r *Rubric) override(rows []row, effect Effect, t int, why Reason) Reason {
+	why.Effect = effect
+	switch effect {
+	case EffectCriterion:
+		zero(&rows[t])
+		why.Target = r.crits[t].id
+	case EffectSection:
+		if why.Violation == "" { // a level zeroes its own criterion's section
+			t = r.crits[t].section
+		}
+		for _, ci := range r.sects[t].crits {
+			zero(&rows[ci])
+		}
+		why.Target = r.sects[t].id
+	}
+	return why
+}
+
+// plainTotal returns Max·p/m on the result scale pe, exact when it terminates within pe places, else rounded, and
+// whether it was exact. m == 0 gives 0.
+func (r *Rubric) plainTotal(p, m int64, pe int32) (fixed, bool) {
+	switch {
+	case m == 0:
+		return fixed{scale: r.scale}, true
+	case m == r.maxU:
+		return fixed{u: p, scale: r.scale}, true
+	}
+	if q, exact, ok := scaledQuo(uint64(r.maxU), uint64(p), pe-r.scale, uint64(m), r.def.Rounding); ok {
+		return fixed{u: int64(q), scale: pe}, exact
+	}
+	// Max·p/m = maxU·p / (m·10^scale).
+	num := new(big.Int).Mul(big.NewInt(r.maxU), big.NewInt(p))
+	den := new(big.Int).Mul(big.NewInt(m), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(r.scale)), nil))
+	return roundFixed(new(big.Rat).SetFrac(num, den), pe, r.def.Rounding)
+}
+
+func roundFixed(x *big.Rat, pe int32, mode Rounding) (fixed, bool) {
+	d, exact := dec.RoundRat(x, pe, mode)
+	u, _ := dec.Units(d, pe) // fits: the value is at most 10^6 and pe at most 12
+	return fixed{u: u, scale: pe}, exact
+}
+
+// weightedTotal returns Max·Σ wₛ·pₛ/mₛ / Σ wₛ over the sections with a positive weight and a counted maximum,
+// using the points after overrides (after) or as answered, rounded to pe places; exact says whether it terminated,
+// ok whether any weighted section was left to count.
+func (r *Rubric) weightedTotal(rows []row, after bool, pe int32) (f fixed, exact, ok bool) {
+	sum, wsum := new(big.Rat), new(big.Rat)
+	for _, s := range r.sects {
+		var p, m int64
+		for _, ci := range s.crits {
+			if after {
+				p += rows[ci].pts
+			} else {
+				p += rows[ci].raw
+			}
+			m += rows[ci].max
+		}
+		if m == 0 || s.weight.Sign() == 0 {
+			continue
+		}
+		w := s.weight.Rat()
+		wsum.Add(wsum, w)
+		sum.Add(sum, w.Mul(w, big.NewRat(p, m)))
+	}
+	if wsum.Sign() == 0 {
+		return fixed{scale: r.scale}, true, false
+	}
+	x := new(big.Rat).Quo(sum, wsum)
+	f, exact = roundFixed(x.Mul(x, r.def.Max.Rat()), pe, r.def.Rounding)
+	return f, exact, true
+}
+
+// scaledQuo returns a·b·10^k / d rounded by mode, whether nothing was dropped, and ok = false when an
+// intermediate exceeds 128 bits (the caller then uses big arithmetic).
+func scaledQuo(a, b uint64, k int32, d uint64, mode Rounding) (q uint64, exact, ok bool) {
+	hi, lo := bits.Mul64(a, b)
+	p, okp := dec.Pow10(k)
+	if !okp {
+		return 0, false, false
+	}
+	h1, l1 := bits.Mul64(lo, uint64(p))
+	h2, l2 := bits.Mul64(hi, uint64(p))
+	hi, carry := bits.Add64(h1, l2, 0)
+	if h2 != 0 || carry != 0 || hi >= d {
+		return 0, false, false
+	}
+	q, rem := bits.Div64(hi, l1, d)
+	if rem == 0 {
+		return q, true, true
+	}
+	switch half := d - rem; mode { // rem is above, at or below half of d as rem is above, at or below d−rem
+	case dec.Down:
+	case dec.HalfEven:
+		if rem > half || (rem == half && q%2 == 1) {
+			q++
+		}
+	default:
+		if rem >= half {
+			q++
+		}
+	}
+	return q, false, true
+}
+
+// bandOf returns the index of the highest band whose minimum the total reaches, or -1.
+func (r *Rubric) bandOf(t fixed) int {
+	band := -1
+	for i, b := range r.bands {
+		if cmpFixed(t, b) >= 0 {
+			band = i
+		}
+	}
+	return band
+}
+
+// cmpFixed compares two fixed values; both scales are at most MaxPlaces and values at most 10^6, so bringing them
+// to the larger scale stays within int64.
+func cmpFixed(a, b fixed) int {
+	au, bu := a.u, b.u
+	if a.scale < b.scale {
+		p, _ := dec.Pow10(b.scale - a.scale)
+		au *= p
+	} else if b.scale < a.scale {
+		p, _ := dec.Pow10(a.scale - b.scale)
+		bu *= p
+	}
+	switch {
+	case au < bu:
+		return -1
+	case au > bu:
+		return 1
+	}
+	return 0
+}
