@@ -107,8 +107,20 @@ func (res Result) Band() (Band, bool) {
 	return b, true
 }
 
-// Reasons returns the overrides that fired, in order.
-func (res Result) Reasons() []Reason { return slices.Clone(res.reasons) }
+// Reasons returns the overrides that fired, in order. Scoring records them as the chosen levels and the observed
+// violations; Reasons replays the overrides to explain them, so it costs a little work on each call.
+func (res Result) Reasons() []Reason {
+	if res.rubric == nil {
+		return nil
+	}
+	rows := slices.Clone(res.rows)
+	for i := range rows {
+		rows[i].flags &^= fZeroed
+	}
+	var why []Reason
+	res.rubric.overrides(rows, &res.seen, &why)
+	return why
+}
 
 // Violations returns the IDs of the violations observed, in the rubric's order.
 func (res Result) Violations() []string {
@@ -171,8 +183,8 @@ func (res Result) criterion(i int) CriterionResult {
 		Excluded: rw.flags&fExcluded != 0,
 		Zeroed:   rw.flags&fZeroed != 0,
 		Raw:      decimal.New(rw.raw, -r.scale),
-		Points:   decimal.New(rw.pts, -r.scale),
-		Max:      decimal.New(rw.max, -r.scale),
+		Points:   decimal.New(rw.pts(), -r.scale),
+		Max:      decimal.New(rw.max(c), -r.scale),
 	}
 	if c.section >= 0 {
 		out.Section = r.sects[c.section].id
@@ -206,7 +218,7 @@ func (res Result) Sections() []SectionResult {
 		zeroed := false
 		for _, ci := range s.crits {
 			rw := res.rows[ci]
-			raw, pts, m = raw+rw.raw, pts+rw.pts, m+rw.max
+			raw, pts, m = raw+rw.raw, pts+rw.pts(), m+rw.max(&r.crits[ci])
 			zeroed = zeroed || rw.flags&fZeroed != 0
 		}
 		out[i] = SectionResult{
@@ -222,8 +234,7 @@ func (res Result) Sections() []SectionResult {
 func (res Result) Equal(other Result) bool {
 	return res.rubric == other.rubric && res.meta.ID == other.meta.ID && res.meta.CallID == other.meta.CallID &&
 		res.meta.EmployeeID == other.meta.EmployeeID && res.meta.EvaluatorID == other.meta.EvaluatorID &&
-		res.meta.At.Equal(other.meta.At) && slices.Equal(res.rows, other.rows) && res.seen == other.seen &&
-		slices.Equal(res.reasons, other.reasons) && cmpFixed(res.total, other.total) == 0 &&
+		res.meta.At.Equal(other.meta.At) && slices.Equal(res.rows, other.rows) && res.seen == other.seen && cmpFixed(res.total, other.total) == 0 &&
 		cmpFixed(res.raw, other.raw) == 0 && res.exact == other.exact && res.autoFail == other.autoFail &&
 		res.band == other.band
 }

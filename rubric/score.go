@@ -10,13 +10,27 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// row is the scoring state of one criterion, in units of the rubric.
+// row is the scoring state of one criterion: the points as answered (N/A policy applied) in units of the rubric,
+// the level chosen and flags. The points after overrides are raw unless fZeroed; the maximum counted is the
+// criterion's unless fExcluded. Sixteen bytes, so that a result costs one small allocation.
 type row struct {
-	raw   int64 // points as answered, N/A policy applied
-	pts   int64 // points after overrides
-	max   int64 // the maximum counted for the criterion, 0 when excluded as N/A
+	raw   int64
 	level int16 // index of the chosen level, -1 for none
 	flags uint8
+}
+
+func (rw row) pts() int64 {
+	if rw.flags&fZeroed != 0 {
+		return 0
+	}
+	return rw.raw
+}
+
+func (rw row) max(c *crit) int64 {
+	if rw.flags&fExcluded != 0 {
+		return 0
+	}
+	return c.maxU
 }
 
 const (
@@ -54,7 +68,8 @@ func (r *Rubric) Score(e Evaluation) (Result, error) {
 		errs.add(&EvaluationError{Index: -1, Value: "version " + quote(e.Version), Rule: "is not this rubric's version, " + quote(r.def.Version), Err: ErrRubricMismatch})
 	}
 	rows := make([]row, len(r.crits))
-	for i, a := range e.Answers {
+	for i := range e.Answers {
+		a := &e.Answers[i]
 		ci := -1
 		if i < len(r.crits) && r.crits[i].id == a.Criterion {
 			ci = i
@@ -99,7 +114,7 @@ func (r *Rubric) Score(e Evaluation) (Result, error) {
 	if err := errs.err(); err != nil {
 		return Result{}, err
 	}
-	return r.finish(e, rows, &seen)
+	return r.finish(&e, rows, &seen)
 }
 
 func (r *Rubric) violationIndex(id string) int {
@@ -118,7 +133,7 @@ func (r *Rubric) violationIndex(id string) int {
 }
 
 // answer validates one answer and fills its row.
-func (r *Rubric) answer(c *crit, a Answer, index int, rw *row) error {
+func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
 	rw.level = -1
 	fail := func(value, rule string, err error) error {
 		return &EvaluationError{Criterion: c.id, Index: index, Value: value, Rule: rule, Err: err}
@@ -133,9 +148,8 @@ func (r *Rubric) answer(c *crit, a Answer, index int, rw *row) error {
 		case NAExclude:
 			rw.flags |= fExcluded
 		case NAZero:
-			rw.max = c.maxU
 		case NAFull:
-			rw.raw, rw.max = c.maxU, c.maxU
+			rw.raw = c.maxU
 		default:
 			return fail("N/A", "is not allowed for this criterion; it needs "+c.allowed(), ErrNotApplicable)
 		}
@@ -150,10 +164,10 @@ func (r *Rubric) answer(c *crit, a Answer, index int, rw *row) error {
 			}
 			return fail("points "+a.Points.String(), "is not on the scale: "+c.allowed(), ErrInvalidScore)
 		}
-		if u < c.minU || u > c.maxU || (u-c.minU)%c.stepU != 0 {
+		if u < c.minU || u > c.maxU || (c.stepU != 1 && (u-c.minU)%c.stepU != 0) {
 			return fail("points "+a.Points.String(), "is not on the scale: "+c.allowed(), ErrInvalidScore)
 		}
-		rw.raw, rw.max = u, c.maxU
+		rw.raw = u
 	default:
 		if !a.Points.IsZero() {
 			if err := dec.Check(a.Points); err != nil {
@@ -172,9 +186,8 @@ func (r *Rubric) answer(c *crit, a Answer, index int, rw *row) error {
 			return fail("level "+quote(a.Level), "is not a level of this criterion: "+c.allowed(), ErrUnknownLevel)
 		}
 		rw.level = int16(j)
-		rw.raw, rw.max = c.levels[j].u, c.maxU
+		rw.raw = c.levels[j].u
 	}
-	rw.pts = rw.raw
 	return nil
 }
 
@@ -194,7 +207,7 @@ func (c *crit) allowed() string {
 func (c *crit) num(u int64) string { return decimal.New(u, -c.scale).String() }
 
 // finish applies the overrides and computes the totals of a valid evaluation.
-func (r *Rubric) finish(e Evaluation, rows []row, seen *violationSet) (Result, error) {
+func (r *Rubric) finish(e *Evaluation, rows []row, seen *violationSet) (Result, error) {
 	res := Result{
 		rubric: r,
 		meta:   Meta{ID: e.ID, CallID: e.CallID, EmployeeID: e.EmployeeID, EvaluatorID: e.EvaluatorID, At: e.At},
@@ -202,47 +215,12 @@ func (r *Rubric) finish(e Evaluation, rows []row, seen *violationSet) (Result, e
 		seen:   *seen,
 		band:   -1,
 	}
-	n := 0
-	for i := range rows {
-		if l := rows[i].level; l >= 0 && r.crits[i].levels[l].effect != EffectNone {
-			n++
-		}
-	}
-	for i := range r.viols {
-		if seen.has(i) && r.viols[i].effect != EffectNone {
-			n++
-		}
-	}
-	if n > 0 {
-		res.reasons = make([]Reason, 0, n)
-		for i := range rows {
-			c := &r.crits[i]
-			if l := rows[i].level; l >= 0 && c.levels[l].effect != EffectNone {
-				lv := &c.levels[l]
-				res.reasons = append(res.reasons, r.override(rows, lv.effect, i, Reason{Criterion: c.id, Level: lv.id}))
-			}
-		}
-		for i := range r.viols {
-			if v := &r.viols[i]; seen.has(i) && v.effect != EffectNone {
-				res.reasons = append(res.reasons, r.override(rows, v.effect, v.target, Reason{Violation: v.id}))
-			}
-		}
-	}
-	for _, why := range res.reasons {
-		if why.Effect == EffectEvaluation {
-			res.autoFail = true
-		}
-	}
-	if res.autoFail {
-		for i := range rows {
-			zero(&rows[i])
-		}
-	}
+	res.autoFail = r.overrides(rows, seen, nil)
 	var p, p0, m int64
 	for i := range rows {
-		p += rows[i].pts
+		p += rows[i].pts()
 		p0 += rows[i].raw
-		m += rows[i].max
+		m += rows[i].max(&r.crits[i])
 	}
 	pe := max(r.places, r.scale)
 	var ok bool
@@ -268,31 +246,57 @@ func (r *Rubric) finish(e Evaluation, rows []row, seen *violationSet) (Result, e
 	return res, nil
 }
 
-// zero sets a row's points to 0 by an override; an excluded criterion has nothing to zero.
-func zero(rw *row) {
-	if rw.flags&fExcluded == 0 {
-		rw.pts = 0
-		rw.flags |= fZeroed
+// overrides applies the effects of the chosen levels (in criterion order) and of the observed violations (in the
+// rubric's order) to rows, appends a Reason for each to why when why is not nil, and reports whether the whole
+// evaluation was zeroed. Rows zeroed by an auto-fail are marked too.
+func (r *Rubric) overrides(rows []row, seen *violationSet, why *[]Reason) (autoFail bool) {
+	apply := func(effect Effect, t int, reason Reason) {
+		reason.Effect = effect
+		switch effect {
+		case EffectCriterion:
+			zero(&rows[t])
+			reason.Target = r.crits[t].id
+		case EffectSection:
+			for _, ci := range r.sects[t].crits {
+				zero(&rows[ci])
+			}
+			reason.Target = r.sects[t].id
+		case EffectEvaluation:
+			autoFail = true
+		}
+		if why != nil {
+			*why = append(*why, reason)
+		}
 	}
+	for i := range rows {
+		c := &r.crits[i]
+		if l := rows[i].level; l >= 0 && c.levels[l].effect != EffectNone {
+			lv := &c.levels[l]
+			t := i
+			if lv.effect == EffectSection {
+				t = c.section
+			}
+			apply(lv.effect, t, Reason{Criterion: c.id, Level: lv.id})
+		}
+	}
+	for i := range r.viols {
+		if v := &r.viols[i]; v.effect != EffectNone && seen.has(i) {
+			apply(v.effect, v.target, Reason{Violation: v.id})
+		}
+	}
+	if autoFail {
+		for i := range rows {
+			zero(&rows[i])
+		}
+	}
+	return autoFail
 }
 
-// override zeroes what effect targets (criterion or section index t) and returns the completed reason.
-func (r *Rubric) override(rows []row, effect Effect, t int, why Reason) Reason {
-	why.Effect = effect
-	switch effect {
-	case EffectCriterion:
-		zero(&rows[t])
-		why.Target = r.crits[t].id
-	case EffectSection:
-		if why.Violation == "" { // a level zeroes its own criterion's section
-			t = r.crits[t].section
-		}
-		for _, ci := range r.sects[t].crits {
-			zero(&rows[ci])
-		}
-		why.Target = r.sects[t].id
+// zero marks a row zeroed by an override; an excluded criterion has nothing to zero.
+func zero(rw *row) {
+	if rw.flags&fExcluded == 0 {
+		rw.flags |= fZeroed
 	}
-	return why
 }
 
 // plainTotal returns Max·p/m on the result scale pe, exact when it terminates within pe places, else rounded, and
@@ -328,11 +332,11 @@ func (r *Rubric) weightedTotal(rows []row, after bool, pe int32) (f fixed, exact
 		var p, m int64
 		for _, ci := range s.crits {
 			if after {
-				p += rows[ci].pts
+				p += rows[ci].pts()
 			} else {
 				p += rows[ci].raw
 			}
-			m += rows[ci].max
+			m += rows[ci].max(&r.crits[ci])
 		}
 		if m == 0 || s.weight.Sign() == 0 {
 			continue
