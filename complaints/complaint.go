@@ -1,0 +1,232 @@
+package complaints
+
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Channels through which complaints arrive (SPEC R17, seed 003). Any other non-empty text is accepted too.
+const (
+	ChannelExecutivePhone = "executive-phone"       // the executive director's mobile phone
+	ChannelCreditAdmin    = "credit-administration" // the credit administration
+	ChannelOfficeManager  = "office-manager"        // the office manager
+	ChannelEmail          = "email"                 // the organisation's e-mail address
+	ChannelSuggestionBook = "suggestion-book"       // logbooks and suggestion books in the office
+)
+
+// Categories: the areas of the service-mistake catalogue (SPEC R23, seed 002). Any other text is accepted too.
+const (
+	CategoryInteraction   = "interaction"   // greeting, conduct in conflict, tone, empathy, engagement
+	CategoryQualification = "qualification" // product knowledge, correct information, rules, documents, owning mistakes
+	CategoryAppearance    = "appearance"    // appearance, identification, equipment, workplace, confidentiality
+)
+
+// EventKind is the kind of an event in a complaint's history. The zero value is not a valid kind.
+type EventKind uint8
+
+const (
+	// Acknowledged: receipt was acknowledged to the client. At most once, before resolution.
+	Acknowledged EventKind = iota + 1
+	// Paused: the clock stops, waiting on the client. Not while already paused, not after resolution.
+	Paused
+	// Resumed: the clock runs again. Only while paused.
+	Resumed
+	// Extended: the term is extended by Length units of the policy, with a Reason and the NoticeAt time the
+	// client was told. Only before the deadline in force and within the policy's Extension.
+	Extended
+	// Resolved: the final reply was given. Once. It ends a pause.
+	Resolved
+	// Closed: the case is closed. Only after resolution; nothing follows it.
+	Closed
+)
+
+var kindNames = [...]string{Acknowledged: "acknowledged", Paused: "paused", Resumed: "resumed", Extended: "extended",
+	Resolved: "resolved", Closed: "closed"}
+
+// String returns the kind's name, e.g. "paused".
+func (k EventKind) String() string {
+	if k > 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("EventKind(%d)", uint8(k))
+}
+
+// Event is one entry of a complaint's history. The zero Event is invalid (no kind, no time).
+type Event struct {
+	Kind EventKind
+	// At is when it happened.
+	At time.Time
+	// Reason is free text: why the complaint was paused or extended, the note of a resolution.
+	Reason string
+	// Length is the extra length of an extension, in the policy's unit; zero for other kinds.
+	Length int
+	// NoticeAt is when the client was told of an extension; zero for other kinds.
+	NoticeAt time.Time
+}
+
+// Equal reports whether e and f are the same event (instants compared with time.Time.Equal).
+func (e Event) Equal(f Event) bool {
+	return e.Kind == f.Kind && e.At.Equal(f.At) && e.Reason == f.Reason && e.Length == f.Length &&
+		e.NoticeAt.Equal(f.NoticeAt)
+}
+
+// Info describes a complaint when it is received.
+type Info struct {
+	// ID identifies the complaint; required, at most 200 bytes.
+	ID string
+	// Channel is how it arrived (SPEC R17): one of the Channel constants or the caller's own text.
+	Channel string
+	// Category is what it is about (SPEC R23): one of the Category constants or the caller's own text.
+	Category string
+	// Employee is the employee or unit concerned.
+	Employee string
+	// ReceivedAt is when it was received; required.
+	ReceivedAt time.Time
+}
+
+// Limits on complaint data.
+const (
+	maxText   = 1000
+	maxIDText = 200
+	// MaxEvents is the largest number of events one complaint may hold.
+	MaxEvents = 1000
+)
+
+// Complaint is a complaint received under a policy, with its history of events. It is an immutable value: the
+// methods that record an event return a new Complaint and leave the receiver as it was, whether they succeed or
+// fail. A Complaint is safe to share between goroutines when its policy's Calendar is.
+//
+// The zero Complaint has no ID and no policy; its methods return errors wrapping ErrInvalidComplaint. Build a
+// complaint with New or DecodeComplaint.
+type Complaint struct {
+	info   Info
+	policy Policy
+	start  termStart
+	events []Event
+}
+
+// New checks the policy and the complaint's data and returns a complaint with an empty history.
+// Errors wrap ErrInvalidPolicy, ErrInvalidComplaint or ErrCalendarRange.
+func New(p Policy, info Info) (Complaint, error) {
+	if err := p.Validate(); err != nil {
+		return Complaint{}, err
+	}
+	fail := func(format string, args ...any) (Complaint, error) {
+		return Complaint{}, fmt.Errorf("complaints: complaint %q: %s: %w", clip(info.ID), fmt.Sprintf(format, args...),
+			ErrInvalidComplaint)
+	}
+	switch {
+	case info.ID == "":
+		return fail("the ID is empty")
+	case len(info.ID) > maxIDText:
+		return fail("ID of %d bytes, at most %d allowed", len(info.ID), maxIDText)
+	case len(info.Channel) > maxIDText || len(info.Category) > maxIDText || len(info.Employee) > maxIDText:
+		return fail("channel, category and employee must each be at most %d bytes", maxIDText)
+	case info.ReceivedAt.IsZero():
+		return fail("the receipt time is zero")
+	}
+	info.ReceivedAt = info.ReceivedAt.Round(0)
+	s, err := newCounter(p).start(info.ReceivedAt)
+	if err != nil {
+		return Complaint{}, err
+	}
+	return Complaint{info: info, policy: p, start: s}, nil
+}
+
+// Info returns the complaint's data.
+func (c Complaint) Info() Info { return c.info }
+
+// ID returns the complaint's ID.
+func (c Complaint) ID() string { return c.info.ID }
+
+// Policy returns the policy the complaint is handled under.
+func (c Complaint) Policy() Policy { return c.policy }
+
+// Events returns a copy of the history, oldest first.
+func (c Complaint) Events() []Event { return slices.Clone(c.events) }
+
+// Deadline returns the deadline as the whole recorded history leaves it (pauses still open are counted up to
+// their start). Use Status for the deadline at a given time.
+func (c Complaint) Deadline() (Deadline, error) {
+	if err := c.check(); err != nil {
+		return Deadline{}, err
+	}
+	h, err := c.replay(time.Time{}, false)
+	if err != nil {
+		return Deadline{}, err
+	}
+	return h.due(time.Time{})
+}
+
+// Equal reports whether c and o have the same data, policy and history.
+func (c Complaint) Equal(o Complaint) bool {
+	return c.info.ID == o.info.ID && c.info.Channel == o.info.Channel && c.info.Category == o.info.Category &&
+		c.info.Employee == o.info.Employee && c.info.ReceivedAt.Equal(o.info.ReceivedAt) && c.policy.Equal(o.policy) &&
+		slices.EqualFunc(c.events, o.events, Event.Equal)
+}
+
+func (c Complaint) check() error {
+	if c.info.ID == "" {
+		return fmt.Errorf("complaints: zero Complaint; build one with New: %w", ErrInvalidComplaint)
+	}
+	return nil
+}
+
+// Append records e at the end of the history and returns the new complaint. The event must be possible after
+// the history so far (see the EventKind constants); otherwise the error is an *EventError wrapping
+// ErrInvalidHistory and c is unchanged.
+func (c Complaint) Append(e Event) (Complaint, error) {
+	if err := c.check(); err != nil {
+		return Complaint{}, err
+	}
+	if len(c.events) >= MaxEvents {
+		return Complaint{}, c.refuse(e, fmt.Sprintf("the history already holds %d events, the most allowed", MaxEvents))
+	}
+	h, err := c.replay(time.Time{}, false)
+	if err != nil {
+		return Complaint{}, err
+	}
+	e.At, e.NoticeAt = e.At.Round(0), e.NoticeAt.Round(0)
+	if err := h.apply(e); err != nil {
+		return Complaint{}, err
+	}
+	n := c
+	n.events = append(slices.Clip(c.events), e)
+	return n, nil
+}
+
+// Acknowledge records that receipt was acknowledged at at.
+func (c Complaint) Acknowledge(at time.Time) (Complaint, error) {
+	return c.Append(Event{Kind: Acknowledged, At: at})
+}
+
+// Pause stops the clock at at, waiting on the client for the given reason.
+func (c Complaint) Pause(at time.Time, reason string) (Complaint, error) {
+	return c.Append(Event{Kind: Paused, At: at, Reason: reason})
+}
+
+// Resume starts the clock again at at.
+func (c Complaint) Resume(at time.Time) (Complaint, error) {
+	return c.Append(Event{Kind: Resumed, At: at})
+}
+
+// Extend extends the term at at by length units of the policy, for reason, the client having been told at
+// noticeAt (zero when not told).
+func (c Complaint) Extend(at time.Time, length int, reason string, noticeAt time.Time) (Complaint, error) {
+	return c.Append(Event{Kind: Extended, At: at, Length: length, Reason: reason, NoticeAt: noticeAt})
+}
+
+// Resolve records the final reply at at, with a note.
+func (c Complaint) Resolve(at time.Time, note string) (Complaint, error) {
+	return c.Append(Event{Kind: Resolved, At: at, Reason: note})
+}
+
+// Close closes the resolved complaint at at.
+func (c Complaint) Close(at time.Time) (Complaint, error) {
+	return c.Append(Event{Kind: Closed, At: at})
+}
+
+func (c Complaint) refuse(e Event, reason string) error {
+	return &EventError{ID: c.info.ID, Index: len(c.events), Kind: e.Kind, At: e.At, Reason: reason}
+}

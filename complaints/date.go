@@ -1,0 +1,156 @@
+package complaints
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a calendar date without a time or a location, such as the last day of a complaint's term.
+// The zero Date is 0000-00-00 and is not a valid date: IsZero reports it.
+//
+// Date is a comparable value; == compares dates exactly.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// DateOf returns the calendar date of t in loc (in t's own location when loc is nil).
+func DateOf(t time.Time, loc *time.Location) Date {
+	if loc != nil {
+		t = t.In(loc)
+	}
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// D returns the date y-m-d, normalised as time.Date normalises (D(2026, 3, 32) is 2026-04-01).
+func D(y int, m time.Month, d int) Date {
+	return DateOf(time.Date(y, m, d, 12, 0, 0, 0, time.UTC), nil)
+}
+
+// ParseDate reads a date written as 2006-01-02.
+func ParseDate(s string) (Date, error) {
+	if len(s) != 10 {
+		return Date{}, fmt.Errorf("complaints: date %q is not written as YYYY-MM-DD", clip(s))
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("complaints: date %q is not a valid YYYY-MM-DD date", s)
+	}
+	return DateOf(t, nil), nil
+}
+
+// IsZero reports whether d is the zero Date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// valid reports whether d names a real date between years 1 and 9999.
+func (d Date) valid() bool {
+	return d.Year >= 1 && d.Year <= 9999 && D(d.Year, d.Month, d.Day) == d
+}
+
+// String returns the date as 2006-01-02.
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
+
+// noon is 12:00 UTC of d, the representation used for date arithmetic.
+func (d Date) noon() time.Time { return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC) }
+
+// AddDays returns the date n days after d (before d when n is negative).
+func (d Date) AddDays(n int) Date { return D(d.Year, d.Month, d.Day+n) }
+
+// Weekday returns the day of the week of d.
+func (d Date) Weekday() time.Weekday { return d.noon().Weekday() }
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.Year != e.Year:
+		return cmpInt(d.Year, e.Year)
+	case d.Month != e.Month:
+		return cmpInt(int(d.Month), int(e.Month))
+	default:
+		return cmpInt(d.Day, e.Day)
+	}
+}
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// DaysUntil returns the number of days from d to e (negative when e is before d).
+func (d Date) DaysUntil(e Date) int {
+	return int(e.noon().Sub(d.noon()).Hours() / 24)
+}
+
+// Start returns the first instant of d in loc. On a day whose midnight is skipped by a clock change (clocks jump
+// from 24:00 to 01:00) it is the instant the day begins; on a day whose midnight happens twice it is the first.
+func (d Date) Start(loc *time.Location) time.Time {
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+	if DateOf(t, loc).Before(d) {
+		// time.Date resolved a skipped midnight into the previous day: the day begins when that zone ends.
+		_, end := t.ZoneBounds()
+		if !end.IsZero() {
+			t = end
+		}
+	}
+	// A midnight that happens twice (clocks turned back to 00:00): take the earlier instant.
+	if start, _ := t.ZoneBounds(); !start.IsZero() {
+		_, offNow := t.Zone()
+		_, offBefore := start.Add(-time.Nanosecond).Zone()
+		if offBefore > offNow {
+			earlier := t.Add(-time.Duration(offBefore-offNow) * time.Second)
+			if earlier.Before(start) && DateOf(earlier, loc) == d && earlier.In(loc).Hour() == 0 &&
+				earlier.In(loc).Minute() == 0 {
+				t = earlier
+			}
+		}
+	}
+	return t
+}
+
+// At returns the wall-clock time of day tod (a duration since midnight, e.g. 18*time.Hour) on d in loc.
+func (d Date) At(tod time.Duration, loc *time.Location) time.Time {
+	h := int(tod / time.Hour)
+	m := int(tod % time.Hour / time.Minute)
+	s := int(tod % time.Minute / time.Second)
+	return time.Date(d.Year, d.Month, d.Day, h, m, s, int(tod%time.Second), loc)
+}
+
+// MarshalText writes the date as 2006-01-02.
+func (d Date) MarshalText() ([]byte, error) {
+	if !d.valid() {
+		return nil, fmt.Errorf("complaints: date %s is not a valid date", d)
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText reads a date written as 2006-01-02.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// clip shortens s for an error message.
+func clip(s string) string {
+	const max = 40
+	if len(s) > max {
+		return s[:max] + "..."
+	}
+	return s
+}

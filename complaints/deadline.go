@@ -1,0 +1,222 @@
+package complaints
+
+import (
+	"fmt"
+	"time"
+)
+
+// Deadline is the end of a complaint's term under a policy.
+//
+// A reply at any instant before At is on time; at At or later it is late. For a policy without DueBy, At is the
+// first instant of the day after LastDay in the policy's location ("the end of LastDay"), so printing At shows the
+// next day at 00:00; print LastDay to show people the last day.
+type Deadline struct {
+	// Received is the receipt time, in the policy's location.
+	Received time.Time
+	// Registered is the day the complaint counts as received: the receipt date, moved by ReceiptCutoff and
+	// RegisterOnWorkday.
+	Registered Date
+	// FirstDay is day 1 of the term: Registered for SameDay, the day after for NextDay.
+	FirstDay Date
+	// LastDay is the last day of the term, after extensions, pauses and MoveToWorkday.
+	LastDay Date
+	// At is the instant the term ends.
+	At time.Time
+}
+
+// Equal reports whether d and e describe the same deadline (the same instants and dates).
+func (d Deadline) Equal(e Deadline) bool {
+	return d.Received.Equal(e.Received) && d.Registered == e.Registered && d.FirstDay == e.FirstDay &&
+		d.LastDay == e.LastDay && d.At.Equal(e.At)
+}
+
+// Deadline returns the deadline of a complaint received at receivedAt, with no pause and no extension.
+// receivedAt may be in any location: it is converted to p.Location first. Errors wrap ErrInvalidPolicy (see
+// Validate), ErrInvalidComplaint (a zero receivedAt) or ErrCalendarRange.
+func (p Policy) Deadline(receivedAt time.Time) (Deadline, error) {
+	if err := p.Validate(); err != nil {
+		return Deadline{}, err
+	}
+	if receivedAt.IsZero() {
+		return Deadline{}, fmt.Errorf("complaints: receipt time is zero: %w", ErrInvalidComplaint)
+	}
+	c := newCounter(p)
+	start, err := c.start(receivedAt)
+	if err != nil {
+		return Deadline{}, err
+	}
+	return c.deadline(start, 0, 0)
+}
+
+// counter does the day arithmetic of one validated policy.
+type counter struct {
+	p   Policy
+	cov coverer
+}
+
+func newCounter(p Policy) counter {
+	c := counter{p: p}
+	if cv, ok := p.Calendar.(coverer); ok {
+		c.cov = cv
+	}
+	return c
+}
+
+// termStart is where a complaint's counting begins.
+type termStart struct {
+	received   time.Time
+	registered Date
+	first      Date
+}
+
+// isWorkday asks the calendar about d, at 12:00 of d in the policy's location.
+func (c counter) isWorkday(d Date) (bool, error) {
+	t := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, c.p.Location)
+	if c.cov != nil && !c.cov.Covers(t) {
+		return false, fmt.Errorf("complaints: policy %q: %s is in a year the calendar has no data for: %w",
+			clip(c.p.Name), d, ErrCalendarRange)
+	}
+	return c.p.Calendar.IsWorkday(t), nil
+}
+
+// nextWorkday returns the first working day on or after d.
+func (c counter) nextWorkday(d Date) (Date, error) {
+	for i := 0; i <= maxGap; i++ {
+		ok, err := c.isWorkday(d)
+		if err != nil || ok {
+			return d, err
+		}
+		d = d.AddDays(1)
+	}
+	return Date{}, fmt.Errorf("complaints: policy %q: the calendar has no working day in the %d days up to %s: %w",
+		clip(c.p.Name), maxGap+1, d, ErrInvalidCalendar)
+}
+
+// addWorkdays returns the n-th working day after d (n ≥ 0; d itself when n is 0).
+func (c counter) addWorkdays(d Date, n int) (Date, error) {
+	for ; n > 0; n-- {
+		next, err := c.nextWorkday(d.AddDays(1))
+		if err != nil {
+			return Date{}, err
+		}
+		d = next
+	}
+	return d, nil
+}
+
+// start finds the registration day and day 1 of a complaint received at t.
+func (c counter) start(t time.Time) (termStart, error) {
+	t = t.In(c.p.Location)
+	reg := DateOf(t, nil)
+	if c.p.ReceiptCutoff > 0 && !t.Before(reg.At(c.p.ReceiptCutoff, c.p.Location)) {
+		reg = reg.AddDays(1)
+	}
+	if c.p.RegisterOnWorkday {
+		var err error
+		if reg, err = c.nextWorkday(reg); err != nil {
+			return termStart{}, err
+		}
+	}
+	first := reg
+	if c.p.Start == NextDay {
+		first = reg.AddDays(1)
+	}
+	return termStart{received: t, registered: reg, first: first}, nil
+}
+
+// lastDay returns the n-th day of a term in unit u that has first as day 1 (n ≥ 1), before any move.
+func (c counter) lastDay(first Date, n int, u Unit) (Date, error) {
+	switch u {
+	case WorkingDays:
+		d, err := c.nextWorkday(first)
+		if err != nil {
+			return Date{}, err
+		}
+		return c.addWorkdays(d, n-1)
+	case Weeks:
+		return first.AddDays(7*n - 1), nil
+	default:
+		return first.AddDays(n - 1), nil
+	}
+}
+
+// push moves a last day by n pause units: working days for a working-day policy, calendar days otherwise.
+func (c counter) push(d Date, n int) (Date, error) {
+	if c.p.Unit == WorkingDays {
+		return c.addWorkdays(d, n)
+	}
+	return d.AddDays(n), nil
+}
+
+// end applies MoveToWorkday and DueBy to a last day.
+func (c counter) end(d Date) (Date, time.Time, error) {
+	if c.p.MoveToWorkday {
+		var err error
+		if d, err = c.nextWorkday(d); err != nil {
+			return Date{}, time.Time{}, err
+		}
+	}
+	if c.p.DueBy > 0 {
+		return d, d.At(c.p.DueBy, c.p.Location), nil
+	}
+	return d, d.AddDays(1).Start(c.p.Location), nil
+}
+
+// deadline computes the main deadline with ext units of extension and paused pause units.
+func (c counter) deadline(s termStart, ext, paused int) (Deadline, error) {
+	raw, err := c.lastDay(s.first, c.p.Length+ext, c.p.Unit)
+	if err != nil {
+		return Deadline{}, err
+	}
+	if raw, err = c.push(raw, paused); err != nil {
+		return Deadline{}, err
+	}
+	last, at, err := c.end(raw)
+	if err != nil {
+		return Deadline{}, err
+	}
+	return Deadline{Received: s.received, Registered: s.registered, FirstDay: s.first, LastDay: last, At: at}, nil
+}
+
+// milestone computes a milestone's last day and end, moved by paused pause units.
+func (c counter) milestone(s termStart, m Milestone, paused int) (Date, time.Time, error) {
+	raw, err := c.lastDay(s.first, m.Length, m.Unit)
+	if err != nil {
+		return Date{}, time.Time{}, err
+	}
+	if raw, err = c.push(raw, paused); err != nil {
+		return Date{}, time.Time{}, err
+	}
+	return c.end(raw)
+}
+
+// countsAsPauseUnit reports whether day d counts when a pause touches it.
+func (c counter) countsAsPauseUnit(d Date) (bool, error) {
+	if c.p.Unit != WorkingDays {
+		return true, nil
+	}
+	return c.isWorkday(d)
+}
+
+// unitsBetween counts the units after from up to and including to (from < to): calendar days for calendar-day
+// and week policies, working days for working-day policies. It is negative when to is before from.
+func (c counter) unitsBetween(from, to Date) (int, error) {
+	sign := 1
+	if to.Before(from) {
+		from, to, sign = to, from, -1
+	}
+	if c.p.Unit != WorkingDays {
+		return sign * from.DaysUntil(to), nil
+	}
+	n := 0
+	for d := from.AddDays(1); !d.After(to); d = d.AddDays(1) {
+		ok, err := c.isWorkday(d)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			n++
+		}
+	}
+	return sign * n, nil
+}

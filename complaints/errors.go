@@ -1,0 +1,56 @@
+package complaints
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Sentinel errors. Every error returned by this package wraps one of them, so callers can test with errors.Is.
+var (
+	// ErrInvalidPolicy is wrapped by errors about a Policy that cannot be used: a length out of range, a missing
+	// location, a working-day unit without a calendar, and so on.
+	ErrInvalidPolicy = errors.New("invalid policy")
+	// ErrInvalidCalendar is wrapped by errors about calendar data: a date outside its year, a working day listed
+	// twice, a transferred working day that is already a working day, an empty week.
+	ErrInvalidCalendar = errors.New("invalid calendar")
+	// ErrCalendarRange is wrapped when a deadline needs a date that the calendar does not cover (a year for which it
+	// holds no data). The package never guesses holidays for such a year.
+	ErrCalendarRange = errors.New("date outside the calendar's years")
+	// ErrInvalidComplaint is wrapped by errors about a complaint's own data: an empty ID, a zero receipt time, a text
+	// field that is too long.
+	ErrInvalidComplaint = errors.New("invalid complaint")
+	// ErrInvalidHistory is wrapped by errors about an event that cannot follow the history recorded so far: an event
+	// before receipt or before the previous event, a resume without a pause, a second resolution, an extension
+	// beyond the policy's maximum. The failed call leaves the complaint as it was.
+	ErrInvalidHistory = errors.New("impossible complaint history")
+	// ErrBeforeReceipt is wrapped when a status or report is asked for at a time before the complaint was received.
+	ErrBeforeReceipt = errors.New("time before receipt")
+	// ErrDuplicateID is wrapped when a report is given two complaints with the same ID.
+	ErrDuplicateID = errors.New("duplicate complaint ID")
+	// ErrInvalidJSON is wrapped by errors about JSON input: a syntax error, an unknown field, trailing data, an
+	// input over the size limit.
+	ErrInvalidJSON = errors.New("invalid JSON")
+)
+
+// EventError reports an event that was refused. It wraps ErrInvalidHistory (and, for extensions, a more specific
+// cause). Use errors.As to read which event failed.
+type EventError struct {
+	// ID is the complaint's ID.
+	ID string
+	// Index is the position the event would have taken in the history (0 for the first event).
+	Index int
+	// Kind and At describe the refused event.
+	Kind EventKind
+	At   time.Time
+	// Reason says what is allowed, in words.
+	Reason string
+}
+
+func (e *EventError) Error() string {
+	return fmt.Sprintf("complaints: complaint %q: event %d (%s at %s): %s", e.ID, e.Index, e.Kind,
+		e.At.Format(time.RFC3339), e.Reason)
+}
+
+// Unwrap returns ErrInvalidHistory.
+func (e *EventError) Unwrap() error { return ErrInvalidHistory }

@@ -1,0 +1,212 @@
+package complaints
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// Size limits on JSON input, checked before decoding.
+const (
+	// MaxCalendarJSON is the largest calendar or policy document accepted, in bytes.
+	MaxCalendarJSON = 1 << 20
+	// MaxComplaintJSON is the largest complaint document accepted, in bytes.
+	MaxComplaintJSON = 1 << 20
+)
+
+// decodeStrict decodes exactly one JSON value from b into v, refusing unknown fields and trailing data.
+func decodeStrict(what string, b []byte, limit int, v any) error {
+	if len(b) > limit {
+		return fmt.Errorf("complaints: %s JSON of %d bytes, at most %d allowed: %w", what, len(b), limit, ErrInvalidJSON)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, ErrInvalidJSON) || errors.Is(err, ErrInvalidCalendar) || errors.Is(err, ErrInvalidPolicy) {
+			return err
+		}
+		return fmt.Errorf("complaints: %s JSON: %v: %w", what, err, ErrInvalidJSON)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("complaints: %s JSON: data after the value: %w", what, ErrInvalidJSON)
+	}
+	return nil
+}
+
+// textEnum reads one of names.
+func textEnum(what string, b []byte, names []string) (int, error) {
+	for i, n := range names {
+		if n != "" && string(b) == n {
+			return i, nil
+		}
+	}
+	return 0, fmt.Errorf("complaints: %s %q is not one of %q: %w", what, clip(string(b)), names, ErrInvalidJSON)
+}
+
+// MarshalText writes the unit's name.
+func (u Unit) MarshalText() ([]byte, error) {
+	if !u.valid() {
+		return nil, fmt.Errorf("complaints: unit %d is not valid: %w", uint8(u), ErrInvalidPolicy)
+	}
+	return []byte(u.String()), nil
+}
+
+// UnmarshalText reads "calendar-days", "working-days" or "weeks".
+func (u *Unit) UnmarshalText(b []byte) error {
+	i, err := textEnum("unit", b, unitNames[:])
+	*u = Unit(i)
+	return err
+}
+
+// MarshalText writes the start's name.
+func (s Start) MarshalText() ([]byte, error) {
+	if !s.valid() {
+		return nil, fmt.Errorf("complaints: start %d is not valid: %w", uint8(s), ErrInvalidPolicy)
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText reads "next-day" or "same-day".
+func (s *Start) UnmarshalText(b []byte) error {
+	i, err := textEnum("start", b, startNames[:])
+	*s = Start(i)
+	return err
+}
+
+// MarshalText writes the kind's name.
+func (k EventKind) MarshalText() ([]byte, error) {
+	if k < Acknowledged || k > Closed {
+		return nil, fmt.Errorf("complaints: event kind %d is not valid: %w", uint8(k), ErrInvalidHistory)
+	}
+	return []byte(k.String()), nil
+}
+
+// UnmarshalText reads an event kind's name, e.g. "paused".
+func (k *EventKind) UnmarshalText(b []byte) error {
+	i, err := textEnum("event kind", b, kindNames[:])
+	*k = EventKind(i)
+	return err
+}
+
+// MarshalText writes the state's name.
+func (s State) MarshalText() ([]byte, error) {
+	if int(s) >= len(stateNames) {
+		return nil, fmt.Errorf("complaints: state %d is not valid: %w", uint8(s), ErrInvalidComplaint)
+	}
+	return []byte(s.String()), nil
+}
+
+var weekdayNames = [...]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+
+// MarshalJSON writes the working days as a list of names: ["Mon","Tue","Wed","Thu","Fri"].
+func (w Week) MarshalJSON() ([]byte, error) {
+	names := []string{}
+	for d, on := range w {
+		if on {
+			names = append(names, weekdayNames[d])
+		}
+	}
+	return json.Marshal(names)
+}
+
+// UnmarshalJSON reads a list of weekday names ("Sun" … "Sat"), each at most once.
+func (w *Week) UnmarshalJSON(b []byte) error {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return fmt.Errorf("complaints: week: %v: %w", err, ErrInvalidJSON)
+	}
+	var v Week
+	for _, n := range names {
+		i, err := textEnum("weekday", []byte(n), weekdayNames[:])
+		if err != nil {
+			return err
+		}
+		if v[i] {
+			return fmt.Errorf("complaints: week: %s listed twice: %w", n, ErrInvalidJSON)
+		}
+		v[i] = true
+	}
+	*w = v
+	return nil
+}
+
+type calendarJSON struct {
+	Name  string `json:"name"`
+	Week  *Week  `json:"week"`
+	Years []Year `json:"years"`
+}
+
+// MarshalJSON writes the calendar data: name, week and years.
+func (d CalendarData) MarshalJSON() ([]byte, error) {
+	w := d.Week
+	return json.Marshal(calendarJSON{Name: d.Name, Week: &w, Years: d.Years})
+}
+
+// UnmarshalJSON reads calendar data strictly; "week" is required.
+func (d *CalendarData) UnmarshalJSON(b []byte) error {
+	var v calendarJSON
+	if err := decodeStrict("calendar", b, MaxCalendarJSON, &v); err != nil {
+		return err
+	}
+	if v.Week == nil {
+		return fmt.Errorf("complaints: calendar JSON has no \"week\": %w", ErrInvalidJSON)
+	}
+	*d = CalendarData{Name: v.Name, Week: *v.Week, Years: v.Years}
+	return nil
+}
+
+// MarshalJSON writes the calendar's data.
+func (c *WorkCalendar) MarshalJSON() ([]byte, error) { return json.Marshal(c.Data()) }
+
+// ParseCalendar reads calendar data from JSON and builds the calendar:
+//
+//	{"name": "Acme", "week": ["Mon","Tue","Wed","Thu","Fri"],
+//	 "years": [{"year": 2026, "source": "...", "holidays": [{"date": "2026-01-01", "name": "New Year"}],
+//	            "workdays": [], "shortened": []}]}
+//
+// Unknown fields and trailing data are refused. Errors wrap ErrInvalidJSON or ErrInvalidCalendar.
+func ParseCalendar(b []byte) (*WorkCalendar, error) {
+	var d CalendarData
+	if err := decodeStrict("calendar", b, MaxCalendarJSON, &d); err != nil {
+		return nil, err
+	}
+	return NewCalendar(d)
+}
+
+// ParseYear reads the data of one calendar year, the format of the files in calendars/. It checks only the JSON;
+// NewCalendar checks the dates.
+func ParseYear(b []byte) (Year, error) {
+	var y Year
+	if err := decodeStrict("calendar year", b, MaxCalendarJSON, &y); err != nil {
+		return Year{}, err
+	}
+	return y, nil
+}
+
+// clock is a wall-clock time of day in JSON, "HH:MM" or "HH:MM:SS"; empty means zero.
+func formatClock(d time.Duration) string {
+	if d == 0 {
+		return ""
+	}
+	s := fmt.Sprintf("%02d:%02d", int(d/time.Hour), int(d%time.Hour/time.Minute))
+	if d%time.Minute != 0 {
+		s += fmt.Sprintf(":%02d", int(d%time.Minute/time.Second))
+	}
+	return s
+}
+
+func parseClock(field, s string) (time.Duration, error) {
+	if s == "" {
+		return 0, nil
+	}
+	for _, layout := range []string{"15:04", "15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil && len(s) == len(layout) {
+			return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute +
+				time.Duration(t.Second())*time.Second, nil
+		}
+	}
+	return 0, fmt.Errorf("complaints: policy %s %q is not a time of day HH:MM: %w", field, clip(s), ErrInvalidJSON)
+}
