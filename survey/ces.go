@@ -1,0 +1,65 @@
+package survey
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// CES is the customer effort score: each client rates how easy it was to get their question handled on a scale of
+// 1 to 7, and the score is the mean answer. Which end of the scale means "easy" is the survey's choice; this type
+// only averages. A CES keeps the distribution of answers.
+//
+// Build it with NewCES or CESFromAnswers; combine tallies with Merge. The zero value is the empty sample, the
+// identity of Merge; its Mean reports ErrEmpty. Values are immutable and safe for concurrent use.
+type CES struct {
+	counts [7]int64
+}
+
+// NewCES returns the tally with counts[i] answers of i+1 points. Negative counts and totals above MaxCount are
+// errors wrapping ErrInvalidCount.
+func NewCES(counts [7]int64) (CES, error) {
+	if _, err := checkCounts("CES", counts[:], 1); err != nil {
+		return CES{}, err
+	}
+	return CES{counts: counts}, nil
+}
+
+// CESFromAnswers tallies answers on the scale 1–7. An answer off the scale is an *AnswerError wrapping
+// ErrInvalidAnswer, naming its index.
+func CESFromAnswers(answers []int) (CES, error) {
+	var c CES
+	if err := countAnswers("CES", answers, 1, c.counts[:]); err != nil {
+		return CES{}, err
+	}
+	return c, nil
+}
+
+// Counts returns the distribution of answers: element i is the number of answers of i+1 points.
+func (c CES) Counts() [7]int64 { return c.counts }
+
+// Total returns the number of answers.
+func (c CES) Total() int64 {
+	n, _ := sumCounts(c.counts[:], 1)
+	return n
+}
+
+// IsEmpty reports whether the tally holds no answers.
+func (c CES) IsEmpty() bool { return c.Total() == 0 }
+
+// Equal reports whether both tallies hold the same distribution.
+func (c CES) Equal(o CES) bool { return c == o }
+
+// Merge returns the tally of both samples together: associative, commutative, with the zero value as identity.
+// A merged total above MaxCount is an error wrapping ErrInvalidCount.
+func (c CES) Merge(o CES) (CES, error) {
+	var m CES
+	if err := mergeCounts("CES", c.counts[:], o.counts[:], m.counts[:]); err != nil {
+		return CES{}, err
+	}
+	return m, nil
+}
+
+// Mean returns the mean answer, within [1, 7], rounded to places digits by r, and whether that is exact.
+// An empty tally is an error wrapping ErrEmpty; bad places or rule wrap ErrInvalidPrecision.
+func (c CES) Mean(places int32, r Rounding) (decimal.Decimal, bool, error) {
+	return meanOf("CES", c.counts[:], 1, places, r)
+}

@@ -1,0 +1,139 @@
+package survey_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/survey"
+	"github.com/servicequality/servicequality/survey/surveytest"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+)
+
+// SPEC R11: the CSI is the mean of 1–5 satisfaction answers.
+func TestCSIMeanR11(t *testing.T) {
+	tests := []struct {
+		answers []int
+		places  int32
+		r       survey.Rounding
+		want    string
+		exact   bool
+		reason  string
+	}{
+		{[]int{5, 4, 4, 5}, 2, survey.HalfUp, "4.5", true, "terminates"},
+		{[]int{5, 4, 4}, 2, survey.HalfUp, "4.33", false, "13/3 rounded"},
+		{[]int{5, 5, 4}, 2, survey.HalfUp, "4.67", false, "14/3 rounded up"},
+		{[]int{5, 5, 4}, 2, survey.Down, "4.66", false, "14/3 truncated"},
+		{[]int{1}, 0, survey.HalfUp, "1", true, "single lowest answer"},
+		{[]int{4, 5}, 0, survey.HalfEven, "4", false, "4.5 to even at 0 places"},
+		{[]int{4, 5}, 0, survey.HalfUp, "5", false, "4.5 half up at 0 places"},
+	}
+	for _, tt := range tests {
+		c := must(survey.CSIFromAnswers(tt.answers))
+		got, exact, err := c.Mean(tt.places, tt.r)
+		if err != nil || !got.Equal(d(tt.want)) || exact != tt.exact {
+			t.Errorf("Mean(%v) = %s, %v, %v; want %s, %v (%s)", tt.answers, got, exact, err, tt.want, tt.exact, tt.reason)
+		}
+		pts, _, _ := c.Points(tt.places, tt.r)
+		if !pts.Equal(got) {
+			t.Errorf("Points(%v) = %s, want the mean %s", tt.answers, pts, got)
+		}
+	}
+}
+
+func TestCSIDistribution(t *testing.T) {
+	c := must(survey.CSIFromAnswers([]int{5, 5, 4, 3, 5, 1, 4, 5}))
+	if diff := cmp.Diff([5]int64{1, 0, 1, 2, 4}, c.Counts()); diff != "" {
+		t.Errorf("Counts() mismatch (-want +got):\n%s", diff)
+	}
+	got, err := c.Percents(1, survey.HalfUp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [5]decimal.Decimal{d("12.5"), d("0"), d("12.5"), d("25"), d("50")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Percents() mismatch (-want +got):\n%s", diff)
+	}
+	fromCounts := must(survey.NewCSI([5]int64{1, 0, 1, 2, 4}))
+	if !fromCounts.Equal(c) {
+		t.Errorf("NewCSI(counts) = %+v, want the tally of the answers %+v", fromCounts, c)
+	}
+}
+
+func TestCSIErrors(t *testing.T) {
+	_, err := survey.CSIFromAnswers([]int{5, 4, 4, 6})
+	var ae *survey.AnswerError
+	if !errors.As(err, &ae) || ae.Index != 3 || ae.Value != 6 {
+		t.Fatalf("CSIFromAnswers with 6 at index 3: error %v, want an *AnswerError at index 3", err)
+	}
+	if got, want := err.Error(), "survey: CSI answer 6 at index 3 is outside the scale 1–5"; got != want {
+		t.Errorf("message = %q, want %q", got, want)
+	}
+	wantErr(t, "answer 6", err, survey.ErrInvalidAnswer)
+	_, err = survey.CSIFromAnswers([]int{0})
+	wantErr(t, "answer 0", err, survey.ErrInvalidAnswer)
+	_, err = survey.NewCSI([5]int64{1, -1, 0, 0, 0})
+	wantErr(t, "negative count", err, survey.ErrInvalidCount)
+	_, err = survey.NewCSI([5]int64{survey.MaxCount, 1, 0, 0, 0})
+	wantErr(t, "counts above MaxCount", err, survey.ErrInvalidCount)
+	var empty survey.CSI
+	_, _, err = empty.Mean(2, survey.HalfUp)
+	wantErr(t, "mean of the zero value", err, survey.ErrEmpty)
+	_, err = empty.Percents(2, survey.HalfUp)
+	wantErr(t, "percents of the zero value", err, survey.ErrEmpty)
+	empty2, err := survey.CSIFromAnswers(nil)
+	if err != nil || !empty2.IsEmpty() {
+		t.Errorf("CSIFromAnswers(nil) = %+v, %v; want the empty tally", empty2, err)
+	}
+	_, _, err = must(survey.CSIFromAnswers([]int{3})).Mean(19, survey.HalfUp)
+	wantErr(t, "19 places", err, survey.ErrInvalidPrecision)
+}
+
+// SPEC R11: the mean lies within [1, 5] and within half a unit of sum/n; tallies of parts merge to the whole.
+func TestCSIProperties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		answers := rapid.SliceOfN(rapid.IntRange(1, 5), 1, 60).Draw(t, "answers")
+		cut := rapid.IntRange(0, len(answers)).Draw(t, "cut")
+		places := rapid.Int32Range(0, 5).Draw(t, "places")
+		c, err := survey.CSIFromAnswers(answers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mean, _, err := c.Mean(places, survey.HalfEven)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := int64(0)
+		for _, a := range answers {
+			sum += int64(a)
+		}
+		if mean.LessThan(decimal.NewFromInt(1)) || mean.GreaterThan(decimal.NewFromInt(5)) ||
+			!withinHalfUnit(mean, sum, int64(len(answers)), places, false) {
+			t.Fatalf("Mean = %s for sum %d of %d answers", mean, sum, len(answers))
+		}
+		a, _ := survey.CSIFromAnswers(answers[:cut])
+		b, _ := survey.CSIFromAnswers(answers[cut:])
+		m, err := a.Merge(b)
+		if err != nil || !m.Equal(c) {
+			t.Fatalf("merge of parts = %+v, %v; want %+v", m, err, c)
+		}
+	})
+}
+
+func TestCSIMergeLaws(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		x := surveytest.CSI(50).Draw(t, "x")
+		y := surveytest.CSI(50).Draw(t, "y")
+		z := surveytest.CSI(50).Draw(t, "z")
+		xy, _ := x.Merge(y)
+		yx, _ := y.Merge(x)
+		l, _ := xy.Merge(z)
+		yz, _ := y.Merge(z)
+		r, _ := x.Merge(yz)
+		id, _ := x.Merge(survey.CSI{})
+		if !xy.Equal(yx) || !l.Equal(r) || !id.Equal(x) || xy.Total() != x.Total()+y.Total() {
+			t.Fatalf("merge laws broken: x=%+v y=%+v z=%+v", x, y, z)
+		}
+	})
+}

@@ -1,0 +1,196 @@
+package survey
+
+import (
+	"fmt"
+	"time"
+)
+
+// Kind says which question an Answer answers, and so its scale. The zero value is invalid.
+type Kind uint8
+
+// The answer kinds.
+const (
+	KindCSI       Kind = iota + 1 // satisfaction on 1–5, averaged into the CSI (SPEC R11)
+	KindRecommend                 // "would you recommend us?": 1 yes, 0 no (SPEC R12)
+	KindClassic                   // likelihood to recommend on 0–10 (classic NPS, SPEC R15)
+	KindCSAT                      // satisfaction with one case on 1–5 (CSAT)
+	KindCES                       // effort on 1–7 (CES)
+	KindFCR                       // resolved at the first contact: 1 yes, 0 no (FCR)
+)
+
+var kinds = [...]struct {
+	name     string
+	min, max int
+}{
+	KindCSI:       {"CSI", 1, 5},
+	KindRecommend: {"recommend (1 yes, 0 no)", 0, 1},
+	KindClassic:   {"classic NPS", 0, 10},
+	KindCSAT:      {"CSAT", 1, 5},
+	KindCES:       {"CES", 1, 7},
+	KindFCR:       {"FCR (1 resolved, 0 not)", 0, 1},
+}
+
+func (k Kind) valid() bool { return k >= KindCSI && int(k) < len(kinds) }
+
+// String returns the kind's name, such as "CSI" or "classic NPS".
+func (k Kind) String() string {
+	if k.valid() {
+		return kinds[k].name
+	}
+	return fmt.Sprintf("Kind(%d)", uint8(k))
+}
+
+// Answer is one answer to one survey question: its Kind and its Value on that kind's scale. Yes/no answers are 1
+// (yes, resolved) and 0 (no); the constructors below spell them out. The zero value is invalid (no kind).
+type Answer struct {
+	Kind  Kind
+	Value int
+}
+
+// CSIAnswer returns a satisfaction answer on 1–5 for the CSI.
+func CSIAnswer(points int) Answer { return Answer{Kind: KindCSI, Value: points} }
+
+// RecommendAnswer returns a yes/no answer to "would you recommend us?" (SPEC R12).
+func RecommendAnswer(yes bool) Answer { return Answer{Kind: KindRecommend, Value: b2i(yes)} }
+
+// ClassicAnswer returns a 0–10 answer for the classic NPS.
+func ClassicAnswer(score int) Answer { return Answer{Kind: KindClassic, Value: score} }
+
+// CSATAnswer returns a satisfaction answer on 1–5 for CSAT.
+func CSATAnswer(points int) Answer { return Answer{Kind: KindCSAT, Value: points} }
+
+// CESAnswer returns an effort answer on 1–7 for CES.
+func CESAnswer(points int) Answer { return Answer{Kind: KindCES, Value: points} }
+
+// FCRAnswer returns whether a contact was resolved at the first contact.
+func FCRAnswer(resolved bool) Answer { return Answer{Kind: KindFCR, Value: b2i(resolved)} }
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Validate reports an error wrapping ErrInvalidResponse for an unknown kind, and an *AnswerError wrapping
+// ErrInvalidAnswer for a value off the kind's scale.
+func (a Answer) Validate() error {
+	if !a.Kind.valid() {
+		return fail(ErrInvalidResponse, "answer kind %d is not one of the Kind constants", uint8(a.Kind))
+	}
+	k := kinds[a.Kind]
+	if a.Value < k.min || a.Value > k.max {
+		return &AnswerError{Metric: k.name, Index: -1, Value: a.Value, Min: k.min, Max: k.max}
+	}
+	return nil
+}
+
+// Response is one answer of one client, with who served them, through which channel, and when. A survey that asks
+// several questions gives several Responses with the same Client and time.
+//
+// Client identifies the respondent; Segment.Respondents counts distinct non-empty Clients, so leave it empty for
+// anonymous answers. Employee, Department and Channel are free-form labels for grouping.
+type Response struct {
+	Client     string
+	Employee   string
+	Department string
+	Channel    string
+	At         time.Time
+	Answer     Answer
+}
+
+// ByEmployee is a Grouping key: the response's Employee.
+func ByEmployee(r Response) string { return r.Employee }
+
+// ByDepartment is a Grouping key: the response's Department.
+func ByDepartment(r Response) string { return r.Department }
+
+// ByChannel is a Grouping key: the response's Channel.
+func ByChannel(r Response) string { return r.Channel }
+
+// Tallies holds one tally of each metric, built from a stream of responses: every metric of a group can be
+// computed from it. Each field is a valid tally by construction. The zero value holds no answers and is the identity
+// of Merge. Values are immutable and safe for concurrent use.
+type Tallies struct {
+	CSI       CSI
+	Recommend RecommendShare
+	Classic   ClassicNPS
+	CSAT      CSAT
+	CES       CES
+	FCR       FCR
+}
+
+// add counts one valid answer; classic answers are sorted with effective cuts.
+func (t *Tallies) add(a Answer, cuts ClassicCuts) {
+	switch a.Kind {
+	case KindCSI:
+		t.CSI.counts[a.Value-1]++
+	case KindRecommend:
+		t.Recommend.total++
+		t.Recommend.yes += int64(a.Value)
+	case KindClassic:
+		t.Classic.add(a.Value, cuts)
+	case KindCSAT:
+		t.CSAT.total++
+		if a.Value >= 4 {
+			t.CSAT.satisfied++
+		}
+	case KindCES:
+		t.CES.counts[a.Value-1]++
+	case KindFCR:
+		t.FCR.total++
+		t.FCR.resolved += int64(a.Value)
+	}
+}
+
+// Total returns the number of answers of all kinds.
+func (t Tallies) Total() int64 {
+	return t.CSI.Total() + t.Recommend.Total() + t.Classic.Total() + t.CSAT.Total() + t.CES.Total() + t.FCR.Total()
+}
+
+// Equal reports whether every tally is equal.
+func (t Tallies) Equal(o Tallies) bool { return t == o }
+
+// Merge merges each tally with its counterpart: associative, commutative, with the zero value as identity.
+// A merged total above MaxCount is an error wrapping ErrInvalidCount.
+func (t Tallies) Merge(o Tallies) (Tallies, error) {
+	var m Tallies
+	var err error
+	if m.CSI, err = t.CSI.Merge(o.CSI); err != nil {
+		return Tallies{}, err
+	}
+	if m.Recommend, err = t.Recommend.Merge(o.Recommend); err != nil {
+		return Tallies{}, err
+	}
+	if m.Classic, err = t.Classic.Merge(o.Classic); err != nil {
+		return Tallies{}, err
+	}
+	if m.CSAT, err = t.CSAT.Merge(o.CSAT); err != nil {
+		return Tallies{}, err
+	}
+	if m.CES, err = t.CES.Merge(o.CES); err != nil {
+		return Tallies{}, err
+	}
+	if m.FCR, err = t.FCR.Merge(o.FCR); err != nil {
+		return Tallies{}, err
+	}
+	return m, nil
+}
+
+// Tally counts every response into one Tallies, sorting classic NPS answers by cuts (the zero value means
+// StandardCuts). The first invalid response is a *ResponseError naming its index; invalid cuts wrap
+// ErrInvalidSetting. Times are not looked at: use Segments for periods.
+func Tally(responses []Response, cuts ClassicCuts) (Tallies, error) {
+	if err := cuts.Validate(); err != nil {
+		return Tallies{}, err
+	}
+	cuts = cuts.effective()
+	var t Tallies
+	for i, r := range responses {
+		if err := r.Answer.Validate(); err != nil {
+			return Tallies{}, &ResponseError{Index: i, Client: clip(r.Client), Err: err}
+		}
+		t.add(r.Answer, cuts)
+	}
+	return t, nil
+}

@@ -1,0 +1,87 @@
+package survey
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// This file holds the arithmetic shared by the metrics that average answers on a scale of whole points (CSI on
+// 1–5, CES on 1–7): counts[i] is the number of answers lo+i.
+
+// countAnswers adds each answer to counts, or reports the first one outside lo…lo+len(counts)-1.
+func countAnswers(metric string, answers []int, lo int, counts []int64) error {
+	hi := lo + len(counts) - 1
+	for i, a := range answers {
+		if a < lo || a > hi {
+			return &AnswerError{Metric: metric, Index: i, Value: a, Min: lo, Max: hi}
+		}
+		counts[a-lo]++
+	}
+	return nil
+}
+
+// checkCounts validates counts given by a caller and returns their total.
+func checkCounts(metric string, counts []int64, lo int) (int64, error) {
+	var total int64
+	for i, c := range counts {
+		if c < 0 {
+			return 0, fail(ErrInvalidCount, "%s count of answer %d is negative: %d", metric, lo+i, c)
+		}
+		if c > MaxCount-total {
+			return 0, fail(ErrInvalidCount, "%s counts add up to more than the maximum %d answers", metric, MaxCount)
+		}
+		total += c
+	}
+	return total, nil
+}
+
+// sumCounts returns the number of answers and the sum of their values.
+func sumCounts(counts []int64, lo int) (n, sum int64) {
+	for i, c := range counts {
+		n += c
+		sum += c * int64(lo+i)
+	}
+	return n, sum
+}
+
+// mergeCounts sets out to a + b, refusing a total above MaxCount.
+func mergeCounts(metric string, a, b, out []int64) error {
+	na, _ := sumCounts(a, 0)
+	nb, _ := sumCounts(b, 0)
+	if _, err := addCounts(metric, na, nb); err != nil {
+		return err
+	}
+	for i := range out {
+		out[i] = a[i] + b[i]
+	}
+	return nil
+}
+
+// meanOf returns the mean answer rounded to places by r and whether it is exact, after checking the precision and
+// that there are answers.
+func meanOf(metric string, counts []int64, lo int, places int32, r Rounding) (decimal.Decimal, bool, error) {
+	if err := checkPrecision(places, r); err != nil {
+		return decimal.Decimal{}, false, err
+	}
+	n, sum := sumCounts(counts, lo)
+	if n == 0 {
+		return decimal.Decimal{}, false, errEmpty(metric)
+	}
+	d, exact := ratio(sum, n, places, r)
+	return d, exact, nil
+}
+
+// percentsOf returns the share of each answer in percent, each rounded to places by r.
+func percentsOf(metric string, counts []int64, places int32, r Rounding) ([]decimal.Decimal, error) {
+	if err := checkPrecision(places, r); err != nil {
+		return nil, err
+	}
+	n, _ := sumCounts(counts, 0)
+	if n == 0 {
+		return nil, errEmpty(metric)
+	}
+	out := make([]decimal.Decimal, len(counts))
+	for i, c := range counts {
+		out[i], _ = ratio(100*c, n, places, r)
+	}
+	return out, nil
+}

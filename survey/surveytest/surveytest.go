@@ -1,0 +1,113 @@
+// Package surveytest provides rapid generators for the values of package survey, so that property tests here and
+// in packages that consume survey results draw valid tallies and response streams the same way.
+//
+// Generators are inert values, safe to share; each Draw returns a value valid by construction.
+package surveytest
+
+import (
+	"time"
+
+	"github.com/servicequality/servicequality/survey"
+	"pgregory.net/rapid"
+)
+
+// part draws a part of whole: 0…whole, often one of the ends.
+func part(t *rapid.T, label string, whole int64) int64 {
+	return rapid.OneOf(rapid.Just(int64(0)), rapid.Just(whole), rapid.Int64Range(0, whole)).Draw(t, label)
+}
+
+// RecommendShare draws yes/no tallies of 0…maxTotal answers.
+func RecommendShare(maxTotal int64) *rapid.Generator[survey.RecommendShare] {
+	return rapid.Custom(func(t *rapid.T) survey.RecommendShare {
+		total := rapid.Int64Range(0, maxTotal).Draw(t, "total")
+		s, err := survey.NewRecommendShare(part(t, "yes", total), total)
+		if err != nil {
+			t.Fatalf("surveytest: %v", err)
+		}
+		return s
+	})
+}
+
+// ClassicNPS draws classic NPS tallies of 0…maxTotal answers.
+func ClassicNPS(maxTotal int64) *rapid.Generator[survey.ClassicNPS] {
+	return rapid.Custom(func(t *rapid.T) survey.ClassicNPS {
+		total := rapid.Int64Range(0, maxTotal).Draw(t, "total")
+		p := part(t, "promoters", total)
+		d := part(t, "detractors", total-p)
+		c, err := survey.NewClassicNPS(p, total-p-d, d)
+		if err != nil {
+			t.Fatalf("surveytest: %v", err)
+		}
+		return c
+	})
+}
+
+// CSI draws CSI tallies of up to maxPerAnswer answers of each value.
+func CSI(maxPerAnswer int64) *rapid.Generator[survey.CSI] {
+	return rapid.Custom(func(t *rapid.T) survey.CSI {
+		var counts [5]int64
+		for i := range counts {
+			counts[i] = rapid.Int64Range(0, maxPerAnswer).Draw(t, "count")
+		}
+		c, err := survey.NewCSI(counts)
+		if err != nil {
+			t.Fatalf("surveytest: %v", err)
+		}
+		return c
+	})
+}
+
+// CSAT draws CSAT tallies of 0…maxTotal answers.
+func CSAT(maxTotal int64) *rapid.Generator[survey.CSAT] {
+	return rapid.Custom(func(t *rapid.T) survey.CSAT {
+		total := rapid.Int64Range(0, maxTotal).Draw(t, "total")
+		c, err := survey.NewCSAT(part(t, "satisfied", total), total)
+		if err != nil {
+			t.Fatalf("surveytest: %v", err)
+		}
+		return c
+	})
+}
+
+// FCR draws FCR tallies of 0…maxTotal contacts.
+func FCR(maxTotal int64) *rapid.Generator[survey.FCR] {
+	return rapid.Custom(func(t *rapid.T) survey.FCR {
+		total := rapid.Int64Range(0, maxTotal).Draw(t, "total")
+		f, err := survey.NewFCR(part(t, "resolved", total), total)
+		if err != nil {
+			t.Fatalf("surveytest: %v", err)
+		}
+		return f
+	})
+}
+
+// Answer draws a valid answer of any kind.
+func Answer() *rapid.Generator[survey.Answer] {
+	return rapid.OneOf(
+		rapid.Map(rapid.IntRange(1, 5), survey.CSIAnswer),
+		rapid.Map(rapid.Bool(), survey.RecommendAnswer),
+		rapid.Map(rapid.IntRange(0, 10), survey.ClassicAnswer),
+		rapid.Map(rapid.IntRange(1, 5), survey.CSATAnswer),
+		rapid.Map(rapid.IntRange(1, 7), survey.CESAnswer),
+		rapid.Map(rapid.Bool(), survey.FCRAnswer),
+	)
+}
+
+// Response draws a valid response at a time within [from, from+span) (whole seconds), with employee, department,
+// channel and client drawn from small pools so that groups and repeat respondents occur.
+func Response(from time.Time, span time.Duration) *rapid.Generator[survey.Response] {
+	secs := int64(span / time.Second)
+	if secs < 1 {
+		secs = 1
+	}
+	return rapid.Custom(func(t *rapid.T) survey.Response {
+		return survey.Response{
+			Client:     rapid.SampledFrom([]string{"", "c1", "c2", "c3", "c4", "c5", "c6"}).Draw(t, "client"),
+			Employee:   rapid.SampledFrom([]string{"anna", "bolat", "dina"}).Draw(t, "employee"),
+			Department: rapid.SampledFrom([]string{"sales", "service"}).Draw(t, "department"),
+			Channel:    rapid.SampledFrom([]string{"phone", "email", "office"}).Draw(t, "channel"),
+			At:         from.Add(time.Duration(rapid.Int64Range(0, secs-1).Draw(t, "second")) * time.Second),
+			Answer:     Answer().Draw(t, "answer"),
+		}
+	})
+}
