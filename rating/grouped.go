@@ -1,0 +1,135 @@
+package rating
+
+import (
+	"iter"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// Grouped keeps one Accumulator per key (an employee ID, a department ID, ...), for streaming aggregation of many
+// scores into per-group means. Memory grows with the number of groups, not with the number of values.
+//
+// Merging is exact, associative and commutative, group by group (see Accumulator). Keys are non-empty UTF-8
+// strings.
+//
+// The zero Grouped is empty and ready to use. A Grouped must not be copied after first use (copies share
+// storage); use Clone. It is not safe for concurrent use while it changes: give each goroutine its own and merge.
+type Grouped struct {
+	index map[string]int
+	keys  []string
+	accs  []Accumulator
+}
+
+// Add adds the score x to the group key, creating the group on first use. Errors wrap ErrInvalidInput (an empty
+// or invalid UTF-8 key) or those of Accumulator.Add; on error g is unchanged.
+func (g *Grouped) Add(key string, x decimal.Decimal) error {
+	if i, ok := g.index[key]; ok {
+		return g.accs[i].Add(x)
+	}
+	if err := checkKey(key); err != nil {
+		return err
+	}
+	var a Accumulator
+	if err := a.Add(x); err != nil {
+		return err
+	}
+	g.insert(key, a)
+	return nil
+}
+
+func checkKey(key string) error {
+	if key == "" || !utf8.ValidString(key) {
+		return errorf("group key %q must be non-empty UTF-8: %w", key, ErrInvalidInput)
+	}
+	return nil
+}
+
+// insert appends a new group; key must not be present yet.
+func (g *Grouped) insert(key string, a Accumulator) {
+	if g.index == nil {
+		g.index = make(map[string]int)
+	}
+	g.index[key] = len(g.keys)
+	g.keys = append(g.keys, key)
+	g.accs = append(g.accs, a)
+}
+
+// Merge adds every group of o to g (o is not changed). Errors wrap ErrOverflow; on error g is unchanged.
+func (g *Grouped) Merge(o *Grouped) error {
+	if o == nil || len(o.keys) == 0 {
+		return nil
+	}
+	// Compute every merged group first, so that an overflow leaves g as it was.
+	merged := make([]Accumulator, len(o.keys))
+	for j, key := range o.keys {
+		if i, ok := g.index[key]; ok {
+			merged[j] = g.accs[i]
+		}
+		if err := merged[j].Merge(o.accs[j]); err != nil {
+			return errorf("group %q: %w", key, err)
+		}
+	}
+	for j, key := range o.keys {
+		if i, ok := g.index[key]; ok {
+			g.accs[i] = merged[j]
+		} else {
+			g.insert(key, merged[j])
+		}
+	}
+	return nil
+}
+
+// Get returns the accumulator of key, and false when there is no such group.
+func (g *Grouped) Get(key string) (Accumulator, bool) {
+	i, ok := g.index[key]
+	if !ok {
+		return Accumulator{}, false
+	}
+	return g.accs[i], true
+}
+
+// Len returns the number of groups.
+func (g *Grouped) Len() int { return len(g.keys) }
+
+// Keys returns the keys in ascending byte order, in a new slice.
+func (g *Grouped) Keys() []string {
+	keys := slices.Clone(g.keys)
+	slices.Sort(keys)
+	return keys
+}
+
+// All yields every group, keys in ascending byte order.
+func (g *Grouped) All() iter.Seq2[string, Accumulator] {
+	return func(yield func(string, Accumulator) bool) {
+		for _, k := range g.Keys() {
+			if !yield(k, g.accs[g.index[k]]) {
+				return
+			}
+		}
+	}
+}
+
+// Clone returns an independent copy of g.
+func (g *Grouped) Clone() *Grouped {
+	c := &Grouped{keys: slices.Clone(g.keys), accs: slices.Clone(g.accs), index: make(map[string]int, len(g.keys))}
+	for k, i := range g.index {
+		c.index[k] = i
+	}
+	return c
+}
+
+// Equal reports whether g and o have the same keys with equal accumulators.
+func (g *Grouped) Equal(o *Grouped) bool {
+	if g.Len() != o.Len() {
+		return false
+	}
+	for i, k := range g.keys {
+		b, ok := o.Get(k)
+		if !ok || !g.accs[i].Equal(b) {
+			return false
+		}
+	}
+	return true
+}
