@@ -12,7 +12,9 @@ import (
 var almaty = time.FixedZone("UTC+5", 5*3600)
 
 // at returns a time in the test zone.
-func at(y int, m time.Month, day, hour int) time.Time { return time.Date(y, m, day, hour, 0, 0, 0, almaty) }
+func at(y int, m time.Month, day, hour int) time.Time {
+	return time.Date(y, m, day, hour, 0, 0, 0, almaty)
+}
 
 func TestCalendarPeriods(t *testing.T) {
 	q2 := must(survey.Quarter(2024, 2, almaty))
