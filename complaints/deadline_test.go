@@ -158,6 +158,8 @@ func TestPolicyValidate(t *testing.T) {
 		{Policy{Length: 15, Location: utc, ReceiptCutoff: -time.Minute}, "negative cut-off"},
 		{Policy{Length: 15, Location: utc, Extension: Extension{Max: -1}}, "negative extension"},
 		{Policy{Length: 15, Location: utc, DueSoon: -1}, "negative due-soon"},
+		{Policy{Length: 1, Location: utc, Start: SameDay, DueBy: 12 * time.Hour}, "same day, due-by, no cut-off: due before receipt"},
+		{Policy{Length: 1, Location: utc, Start: SameDay, DueBy: 12 * time.Hour, ReceiptCutoff: 13 * time.Hour}, "cut-off after due-by"},
 		{Policy{Length: 15, Location: utc, Acknowledge: Milestone{Length: 2, Unit: WorkingDays}}, "working-day milestone without a calendar"},
 		{Policy{Length: 15, Location: utc, HoldingReply: Milestone{Length: -2}}, "negative milestone"},
 	}

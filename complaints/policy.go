@@ -115,6 +115,7 @@ type Policy struct {
 	ReceiptCutoff time.Duration
 	// DueBy, when not zero, is the wall-clock time of day on the last day at which the term ends (e.g. 18*time.Hour
 	// for a cut-off at 18:00). Zero means the end of the last day, that is the first instant of the next day.
+	// With a SameDay start, DueBy needs a ReceiptCutoff no later than it, so that no term ends before receipt.
 	DueBy time.Duration
 	// MoveToWorkday moves a last day that is not a working day to the next working day (Civil Code of the Russian
 	// Federation art. 193; EU Regulation 1182/71 art. 3(4)). A working-day term always ends on a working day.
@@ -162,6 +163,10 @@ func (p Policy) Validate() error {
 		return fail("receipt cut-off %v is outside 00:00–23:59", p.ReceiptCutoff)
 	case p.DueBy < 0 || p.DueBy >= 24*time.Hour:
 		return fail("due-by time %v is outside 00:00–23:59 (zero means the end of the day)", p.DueBy)
+	case p.Start == SameDay && p.DueBy > 0 && (p.ReceiptCutoff == 0 || p.ReceiptCutoff > p.DueBy):
+		return fail("a same-day start with due-by time %s needs a receipt cut-off no later than it (now %s); otherwise a "+
+			"complaint received after %s could be due before it was received", formatClock(p.DueBy),
+			formatClock(p.ReceiptCutoff), formatClock(p.DueBy))
 	case p.Extension.Max < 0 || p.Extension.Max > MaxLength:
 		return fail("extension maximum %d is outside 0–%d", p.Extension.Max, MaxLength)
 	case p.DueSoon < 0 || p.DueSoon > MaxLength:

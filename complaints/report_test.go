@@ -1,0 +1,123 @@
+package complaints
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+// SPEC R18: the register report a designated employee hands to management.
+func TestReport(t *testing.T) {
+	loc := time.UTC
+	p := Default(loc)
+	p.DueSoon = 4
+	r := func(day int) time.Time { return time.Date(2026, 3, day, 10, 0, 0, 0, loc) }
+	mk := func(id, channel, category, employee string, received time.Time, steps ...func(Complaint) (Complaint, error)) Complaint {
+		c, err := New(p, Info{ID: id, Channel: channel, Category: category, Employee: employee, ReceivedAt: received})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range steps {
+			if c, err = s(c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return c
+	}
+	resolve := func(at time.Time) func(Complaint) (Complaint, error) {
+		return func(c Complaint) (Complaint, error) { return c.Resolve(at, "") }
+	}
+	closeAt := func(at time.Time) func(Complaint) (Complaint, error) {
+		return func(c Complaint) (Complaint, error) { return c.Close(at) }
+	}
+	pause := func(at time.Time) func(Complaint) (Complaint, error) {
+		return func(c Complaint) (Complaint, error) { return c.Pause(at, "") }
+	}
+	now := time.Date(2026, 3, 31, 12, 0, 0, 0, loc)
+	cs := []Complaint{
+		mk("A", ChannelEmail, CategoryInteraction, "ann", r(1), resolve(r(3))),                          // 2 days, on time
+		mk("B", ChannelEmail, CategoryQualification, "bob", r(2), resolve(r(20))),                       // 18 days, late (due end of 17th)
+		mk("C", ChannelOfficeManager, CategoryInteraction, "ann", r(3), resolve(r(13)), closeAt(r(14))), // 10 days, on time
+		mk("D", ChannelOfficeManager, CategoryInteraction, "bob", r(5)),                                 // due end of 20th: overdue
+		mk("E", ChannelSuggestionBook, "", "ann", r(10)),                                                // due end of 25th: overdue
+		mk("F", ChannelEmail, CategoryAppearance, "bob", r(20)),                                         // due end of 4 April, 4 days after now: due soon
+		mk("G", ChannelEmail, CategoryAppearance, "", r(29), pause(r(30))),                              // paused
+		mk("H", ChannelEmail, CategoryAppearance, "", time.Date(2026, 4, 2, 0, 0, 0, 0, loc)),           // not yet received
+	}
+	rep, err := NewReport(cs, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.NotYetReceived != 1 {
+		t.Errorf("NotYetReceived = %d, want 1", rep.NotYetReceived)
+	}
+	want := Counts{Total: 7, Open: 3, Paused: 1, Overdue: 2, DueSoon: 1, Resolved: 2, Closed: 1, OnTime: 2, Late: 1,
+		Rate:           decimal.RequireFromString("0.6667"),
+		MeanResolution: 10 * 24 * time.Hour, // (2 + 18 + 10) / 3 days
+		P90Resolution:  18 * 24 * time.Hour} // nearest rank ceil(0.9·3) = 3rd of 2, 10, 18 days
+	if diff := cmp.Diff(want, rep.Counts); diff != "" {
+		t.Errorf("Counts mismatch (-want +got):\n%s", diff)
+	}
+	var overdue []string
+	for _, o := range rep.Overdue {
+		overdue = append(overdue, o.ID)
+	}
+	if diff := cmp.Diff([]string{"D", "E"}, overdue); diff != "" {
+		t.Errorf("Overdue order mismatch (-want +got):\n%s", diff)
+	}
+	if o := rep.Overdue[0]; o.Late != 10*24*time.Hour+12*time.Hour || o.LateUnits != 11 {
+		t.Errorf("D is late by %v, %d units; want 10d12h, 11", o.Late, o.LateUnits)
+	}
+	var keys []string
+	for _, g := range rep.ByChannel {
+		keys = append(keys, g.Key)
+	}
+	if diff := cmp.Diff([]string{ChannelEmail, ChannelOfficeManager, ChannelSuggestionBook}, keys); diff != "" {
+		t.Errorf("ByChannel keys mismatch (-want +got):\n%s", diff)
+	}
+	if g := rep.ByEmployee[1]; g.Key != "ann" || g.Total != 3 || g.OnTime != 2 || !g.Rate.Equal(decimal.NewFromInt(1)) ||
+		g.MeanResolution != 6*24*time.Hour {
+		t.Errorf("ann's group = %+v", g)
+	}
+	if g := rep.ByEmployee[0]; g.Key != "" || g.Total != 1 || g.Paused != 1 || !g.Rate.IsZero() {
+		t.Errorf("the group without employee = %+v", g)
+	}
+	// The order of the input does not matter.
+	rev := make([]Complaint, len(cs))
+	for i, c := range cs {
+		rev[len(cs)-1-i] = c
+	}
+	rep2, err := NewReport(rev, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(rep, rep2); diff != "" {
+		t.Errorf("report depends on input order (-first +reversed):\n%s", diff)
+	}
+	if _, err := NewReport(append(cs, cs[0]), now); !errors.Is(err, ErrDuplicateID) {
+		t.Errorf("duplicate ID = %v", err)
+	}
+	if _, err := NewReport([]Complaint{{}}, now); !errors.Is(err, ErrInvalidComplaint) {
+		t.Errorf("zero complaint = %v", err)
+	}
+	if got := rep.OnTimeRate(1, Down); !got.Equal(decimal.RequireFromString("0.6")) {
+		t.Errorf("OnTimeRate(1, Down) = %s, want 0.6", got)
+	}
+}
+
+func TestPercentileNearestRank(t *testing.T) {
+	var tl tally
+	for i := 1; i <= 20; i++ {
+		tl.times = append(tl.times, time.Duration(21-i)*time.Hour)
+	}
+	if c := tl.counts(); c.P90Resolution != 18*time.Hour || c.MeanResolution != 630*time.Minute {
+		t.Errorf("20 times 1h..20h: P90 %v, mean %v; want 18h (rank 18), 10h30m", c.P90Resolution, c.MeanResolution)
+	}
+	tl.times = []time.Duration{5 * time.Hour}
+	if c := tl.counts(); c.P90Resolution != 5*time.Hour {
+		t.Errorf("one time: P90 %v", c.P90Resolution)
+	}
+}
