@@ -68,6 +68,8 @@ func (b *builder) build() {
 		return
 	}
 	b.compile()
+	// An inexact total keeps at least the places of the point values, so rounding never carries it past Max.
+	r.places = max(r.places, r.scale)
 }
 
 // normalizeTexts turns empty texts and lists into nil so that a definition and its JSON round trip compare equal.

@@ -248,7 +248,7 @@ func (res Result) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s of %s", res.Total(), res.Max())
 	if !res.Exact() {
-		fmt.Fprintf(&b, " (rounded %s to %d places)", res.rubric.def.Rounding, max(res.rubric.places, res.rubric.scale))
+		fmt.Fprintf(&b, " (rounded %s to %d places)", res.rubric.def.Rounding, res.rubric.places)
 	}
 	if res.autoFail {
 		fmt.Fprintf(&b, ", auto-fail (raw %s)", res.RawTotal())

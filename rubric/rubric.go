@@ -89,8 +89,9 @@ func (r *Rubric) Title(lang string) string { return r.def.Title.Get(lang) }
 // Max returns the top of the target scale: totals run from 0 to Max.
 func (r *Rubric) Max() decimal.Decimal { return r.def.Max }
 
-// Places returns the digits after the point kept by a total that does not come out exact, and Rounding the rule
-// used to drop the rest.
+// Places returns the digits after the point kept by a total that does not come out exact: the definition's
+// Places (4 when zero), or more when the rubric's point values have more places, so that rounding can never carry
+// a total past Max. Rounding returns the rule used to drop the rest.
 func (r *Rubric) Places() int32 { return r.places }
 
 // Rounding returns the rounding rule of inexact totals.

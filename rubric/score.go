@@ -222,7 +222,7 @@ func (r *Rubric) finish(e *Evaluation, rows []row, seen *violationSet) (Result, 
 		p0 += rows[i].raw
 		m += rows[i].max(&r.crits[i])
 	}
-	pe := max(r.places, r.scale)
+	pe := r.places
 	var ok bool
 	if r.weighted {
 		res.raw, _, ok = r.weightedTotal(rows, false, pe)
@@ -311,7 +311,9 @@ func (r *Rubric) plainTotal(p, m int64, pe int32) (fixed, bool) {
 	if q, exact, ok := scaledQuo(uint64(r.maxU), uint64(p), pe-r.scale, uint64(m), r.def.Rounding); ok {
 		return fixed{u: int64(q), scale: pe}, exact
 	}
-	// Max·p/m = maxU·p / (m·10^scale).
+	// Within the limits of a definition (values ≤ 10^6 at ≤ 6 places, pe ≤ 12) maxU·10^(pe−scale) ≤ 10^18 and
+	// p ≤ m, so the 128-bit path above always succeeds; exact big arithmetic stays as the fallback so that a change
+	// of limits can never produce a wrong total. Max·p/m = maxU·p / (m·10^scale).
 	num := new(big.Int).Mul(big.NewInt(r.maxU), big.NewInt(p))
 	den := new(big.Int).Mul(big.NewInt(m), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(r.scale)), nil))
 	return roundFixed(new(big.Rat).SetFrac(num, den), pe, r.def.Rounding)

@@ -262,3 +262,21 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckMessages(t *testing.T) {
+	tests := []struct {
+		in     decimal.Decimal
+		want   string
+		reason string
+	}{
+		{decimal.New(1, -100), "1e-100 has 100 digits after the point, at most 18 allowed: decimal outside the supported size", "tiny"},
+		{decimal.New(-123456789, 30), "-1.2345…e+38 has exponent 30, at most 18 allowed: decimal outside the supported size", "huge, shortened"},
+		{d(strings.Repeat("9", 31)), "9.9999…e+30 has 31 digits, at most 30 allowed: decimal outside the supported size", "too many digits, shortened"},
+		{decimal.New(1, 40), "1e+40 has exponent 40, at most 18 allowed: decimal outside the supported size", "exponent form, shown short"},
+	}
+	for _, tt := range tests {
+		if err := Check(tt.in); err == nil || err.Error() != tt.want {
+			t.Errorf("Check(%s) = %v, want %s (%s)", tt.in, err, tt.want, tt.reason)
+		}
+	}
+}

@@ -41,17 +41,35 @@ func Check(d decimal.Decimal) error {
 		return fmt.Errorf("%s has exponent %d, at most %d allowed: %w", short(d), exp, MaxExponent, ErrLimit)
 	}
 	if n := d.NumDigits(); n > MaxDigits {
-		return fmt.Errorf("decimal of %d digits, at most %d allowed: %w", n, MaxDigits, ErrLimit)
+		return fmt.Errorf("%s has %d digits, at most %d allowed: %w", short(d), n, MaxDigits, ErrLimit)
 	}
 	return nil
 }
 
-// short renders d for an error message, never longer than about MaxText characters.
+// short renders d for an error message in at most about 35 characters: as written when short, else in
+// scientific notation with the leading digits ("1e-100", "1.2345…e+40").
 func short(d decimal.Decimal) string {
-	if d.NumDigits() > MaxDigits || d.Exponent() > MaxExponent+MaxDigits {
-		return fmt.Sprintf("%se%d", d.Coefficient().String()[:1], d.Exponent()+int32(d.NumDigits())-1)
+	n := d.NumDigits()
+	if e := int(d.Exponent()); n+max(e, -e) <= 24 {
+		return d.String()
 	}
-	return d.String()
+	if n > 1000 {
+		return fmt.Sprintf("a number of %d digits", n)
+	}
+	cs := d.Coefficient().String()
+	sign := ""
+	if cs[0] == '-' {
+		sign, cs = "-", cs[1:]
+	}
+	e := int(d.Exponent()) + len(cs) - 1
+	mant := cs[:1]
+	if rest := strings.TrimRight(cs[1:], "0"); rest != "" {
+		if len(rest) > 4 {
+			rest = rest[:4] + "…"
+		}
+		mant += "." + rest
+	}
+	return fmt.Sprintf("%s%se%+d", sign, mant, e)
 }
 
 // Parse reads a decimal from text such as "0.5", "-3", "1e-2" and checks it against the limits. Text longer than

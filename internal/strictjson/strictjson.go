@@ -1,5 +1,6 @@
 // Package strictjson decodes JSON the strict way the packages of this module promise: one value, no unknown fields,
-// no duplicate object keys (encoding/json would silently keep the last), and a size limit checked before decoding.
+// no duplicate object keys (encoding/json would silently keep the last), no null (encoding/json would silently
+// leave the zero value: a null score is not a score of 0), and a size limit checked before decoding.
 package strictjson
 
 import (
@@ -76,7 +77,8 @@ const MaxDepth = 64
 // DecodeValue so that unknown fields are refused there too.
 //
 // Decode decodes data into v. It fails when data is longer than maxBytes, is not exactly one JSON value, nests
-// deeper than MaxDepth, repeats a key within an object, or has a field v does not know. Errors wrap ErrSyntax (and
+// deeper than MaxDepth, repeats a key within an object, holds a null anywhere (leave the field out instead), or has
+// a field v does not know. Errors wrap ErrSyntax (and
 // the decoder's own error, for errors.As on *json.SyntaxError or *json.UnmarshalTypeError).
 func Decode(data []byte, maxBytes int, v any) error {
 	if len(data) > maxBytes {
@@ -106,6 +108,7 @@ func checkKeys(data []byte) error {
 		expect bool // the next token of an object is a key
 	}
 	var stack []frame
+	lastKey := ""
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -122,11 +125,18 @@ func checkKeys(data []byte) error {
 				}
 				stack[top].keys[k] = struct{}{}
 				stack[top].expect = false
+				lastKey = k
 				continue
 			}
 		}
 		if top >= 0 && stack[top].object {
 			stack[top].expect = true // a value was read; a key comes next
+		}
+		if tok == nil {
+			if top >= 0 && stack[top].object {
+				return fail("field %q is null; leave it out instead", truncate(lastKey))
+			}
+			return fail("null is not allowed here")
 		}
 		switch tok {
 		case json.Delim('{'), json.Delim('['):

@@ -32,6 +32,9 @@ func TestDecode(t *testing.T) {
 		{`{"a":1}x`, false, "trailing garbage"},
 		{`{"a":"1"}`, false, "wrong type"},
 		{``, false, "empty"},
+		{`{"a":null}`, false, "null is not a zero value"},
+		{`{"b":[null]}`, false, "null in an array"},
+		{`null`, false, "a null document"},
 		{strings.Repeat("[", 100) + strings.Repeat("]", 100), false, "too deep"},
 		{`{"a":1` + strings.Repeat(" ", 200) + `}`, false, "over the size limit"},
 	}
