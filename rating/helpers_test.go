@@ -13,6 +13,7 @@ import (
 type tb interface {
 	Helper()
 	Fatal(args ...any)
+	Fatalf(format string, args ...any)
 	Errorf(format string, args ...any)
 }
 

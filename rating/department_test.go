@@ -1,0 +1,167 @@
+package rating_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/rating"
+	"github.com/shopspring/decimal"
+)
+
+func departmentRater(t tb, change func(*rating.DepartmentSettings)) *rating.DepartmentRater {
+	t.Helper()
+	s := rating.DefaultDepartmentSettings()
+	if change != nil {
+		change(&s)
+	}
+	r, err := rating.NewDepartmentRater(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// staff returns the personal ratings of three employees: anna (sufficient, 4.455), boris (sufficient, 4.275) and
+// carol (insufficient: 2 calls, 3.775).
+func staff(t tb) []rating.Personal {
+	t.Helper()
+	r := personalRater(t, nil)
+	var ps []rating.Personal
+	for _, in := range []rating.PersonalInput{
+		{EmployeeID: "anna", Calls: callsOn("anna", day(2024, 2, 1), "4.3", "4.5", "5", "3.9", "4.1"), Survey: goodSurvey},
+		{EmployeeID: "boris", Calls: callsOn("boris", day(2024, 2, 1), "4", "4", "4", "4", "4"), Survey: goodSurvey},
+		{EmployeeID: "carol", Calls: callsOn("carol", day(2024, 2, 1), "3", "3"), Survey: goodSurvey},
+	} {
+		p, err := r.Rate(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+var platforms = []rating.PlatformRating{
+	{Name: "Yandex", Rating: d("4.8"), Reviews: 120},
+	{Name: "Google", Rating: d("4.6"), Reviews: 80},
+	{Name: "2GIS", Rating: d("4.4"), Reviews: 0},
+}
+
+var deptSurvey = rating.Survey{CSI: nd("4.4"), NPS: nd("4"), Surveyed: 40, Clients: 900}
+
+// TestDepartmentRating pins SPEC R7 on hand-computed cases.
+func TestDepartmentRating(t *testing.T) {
+	tests := []struct {
+		change    func(*rating.DepartmentSettings)
+		in        rating.DepartmentInput
+		platforms string
+		employees string
+		value     string
+		counted   int
+		skipped   int
+		reasons   []rating.ReasonCode
+		reason    string
+	}{
+		{nil, rating.DepartmentInput{Platforms: platforms, Employees: staff(t), Survey: deptSurvey},
+			"23/5", "873/200", "2633/600", 2, 1, nil,
+			"plain platform mean 4.6, employees (4.455 + 4.275)/2 = 4.365, survey 4.2; (4.6 + 4.365 + 4.2)/3 = 13.165/3"},
+		{func(s *rating.DepartmentSettings) { s.Platforms = rating.ReviewWeighted },
+			rating.DepartmentInput{Platforms: platforms, Employees: staff(t), Survey: deptSurvey},
+			"118/25", "873/200", "2657/600", 2, 1, nil,
+			"review-weighted (4.8·120 + 4.6·80)/200 = 4.72; (4.72 + 4.365 + 4.2)/3 = 13.285/3"},
+		{func(s *rating.DepartmentSettings) { s.IncludeInsufficient = true },
+			rating.DepartmentInput{Platforms: platforms, Employees: staff(t), Survey: deptSurvey},
+			"23/5", "2501/600", "7781/1800", 3, 0, nil,
+			"insufficient ratings counted when the setting says so: (4.455 + 4.275 + 3.775)/3 = 12.505/3"},
+		{func(s *rating.DepartmentSettings) { s.Weights.Weights[0].Weight = d("2") },
+			rating.DepartmentInput{Platforms: platforms, Employees: staff(t), Survey: deptSurvey},
+			"23/5", "873/200", "3553/800", 2, 1, nil,
+			"platforms weigh double: (2·4.6 + 4.365 + 4.2)/4 = 17.765/4"},
+		{nil, rating.DepartmentInput{Employees: staff(t), Survey: deptSurvey},
+			"0", "873/200", "1713/400", 2, 1, []rating.ReasonCode{rating.MissingComponent},
+			"no platform: renormalized and reported"},
+		{nil, rating.DepartmentInput{Platforms: platforms, Employees: staff(t)[2:], Survey: deptSurvey},
+			"23/5", "0", "22/5", 0, 1, []rating.ReasonCode{rating.NoSufficientEmployees},
+			"the only employee is insufficient"},
+	}
+	for _, tt := range tests {
+		tt.in.DepartmentID = "almaty-sales"
+		dep, err := departmentRater(t, tt.change).Rate(tt.in)
+		if err != nil {
+			t.Errorf("%s: %v", tt.reason, err)
+			continue
+		}
+		pl, _ := dep.PlatformRating()
+		em, _ := dep.EmployeeMean()
+		got := []string{pl.RatString(), em.RatString(), dep.Exact().RatString()}
+		if diff := cmp.Diff([]string{tt.platforms, tt.employees, tt.value}, got); diff != "" {
+			t.Errorf("%s: platforms, employees, value mismatch (-want +got):\n%s", tt.reason, diff)
+		}
+		if dep.Counted != tt.counted || dep.Skipped != tt.skipped {
+			t.Errorf("%s: counted %d skipped %d, want %d and %d", tt.reason, dep.Counted, dep.Skipped, tt.counted, tt.skipped)
+		}
+		if diff := cmp.Diff(tt.reasons, codes(dep.Rating)); diff != "" {
+			t.Errorf("%s: reasons mismatch (-want +got):\n%s", tt.reason, diff)
+		}
+	}
+}
+
+func TestDepartmentErrors(t *testing.T) {
+	withPlatform := func(p rating.PlatformRating) []rating.PlatformRating {
+		return append(append([]rating.PlatformRating(nil), platforms...), p)
+	}
+	tests := []struct {
+		change func(*rating.DepartmentSettings)
+		in     rating.DepartmentInput
+		want   error
+		reason string
+	}{
+		{nil, rating.DepartmentInput{DepartmentID: "x"}, rating.ErrEmpty, "nothing to rate"},
+		{nil, rating.DepartmentInput{Platforms: platforms}, rating.ErrInvalidInput, "empty department ID"},
+		{nil, rating.DepartmentInput{DepartmentID: "x", Platforms: withPlatform(rating.PlatformRating{"Yell", d("0.5"), 3})},
+			rating.ErrOutOfRange, "platform rating below 1"},
+		{nil, rating.DepartmentInput{DepartmentID: "x", Platforms: withPlatform(rating.PlatformRating{"Yell", d("5.1"), 3})},
+			rating.ErrOutOfRange, "platform rating above 5"},
+		{nil, rating.DepartmentInput{DepartmentID: "x", Platforms: withPlatform(rating.PlatformRating{"Yell", d("4"), -1})},
+			rating.ErrOutOfRange, "negative reviews"},
+		{nil, rating.DepartmentInput{DepartmentID: "x", Platforms: withPlatform(rating.PlatformRating{"Google", d("4"), 1})},
+			rating.ErrDuplicate, "platform twice"},
+		{nil, rating.DepartmentInput{DepartmentID: "x", Platforms: withPlatform(rating.PlatformRating{"", d("4"), 1})},
+			rating.ErrInvalidInput, "platform without a name"},
+		{nil, rating.DepartmentInput{DepartmentID: "x", Platforms: withPlatform(rating.PlatformRating{"Yell", decimal.New(1, -20), 1})},
+			rating.ErrLimit, "platform rating with 20 places"},
+		{func(s *rating.DepartmentSettings) { s.Platforms = rating.ReviewWeighted },
+			rating.DepartmentInput{DepartmentID: "x", Platforms: []rating.PlatformRating{{"2GIS", d("4"), 0}}},
+			rating.ErrInvalidWeight, "review-weighted with no review"},
+		{nil, rating.DepartmentInput{DepartmentID: "x", Employees: append(staff(t), staff(t)[0])},
+			rating.ErrDuplicate, "employee twice"},
+		{nil, rating.DepartmentInput{DepartmentID: "x", Employees: []rating.Personal{{}}},
+			rating.ErrInvalidInput, "a zero personal rating"},
+		{nil, rating.DepartmentInput{DepartmentID: "x", Survey: rating.Survey{NPS: nd("5.5")}},
+			rating.ErrOutOfRange, "NPS above 5"},
+		{func(s *rating.DepartmentSettings) { s.Weights.Missing = rating.MissingFail },
+			rating.DepartmentInput{DepartmentID: "x", Platforms: platforms}, rating.ErrMissingComponent, "fail policy"},
+		{func(s *rating.DepartmentSettings) { s.Weights.MinCoverage = d("0.5") },
+			rating.DepartmentInput{DepartmentID: "x", Platforms: platforms}, rating.ErrMissingComponent, "coverage 1/3 below 1/2"},
+	}
+	for _, tt := range tests {
+		_, err := departmentRater(t, tt.change).Rate(tt.in)
+		wantErr(t, err, tt.want, tt.reason)
+		if err != nil && (!strings.HasPrefix(err.Error(), "rating: ") || strings.Contains(err.Error(), ": rating: ")) {
+			t.Errorf("%s: message %q", tt.reason, err)
+		}
+	}
+	for _, bad := range []func(*rating.DepartmentSettings){
+		func(s *rating.DepartmentSettings) { s.Weights.Weights = s.Weights.Weights[1:] },
+		func(s *rating.DepartmentSettings) { s.Weights.Weights[2].Name = "nps" },
+		func(s *rating.DepartmentSettings) { s.Platforms = 9 },
+		func(s *rating.DepartmentSettings) { s.Survey = rating.Scheme{} },
+	} {
+		s := rating.DefaultDepartmentSettings()
+		bad(&s)
+		if _, err := rating.NewDepartmentRater(s); err == nil {
+			t.Errorf("invalid settings %+v accepted", s)
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package rating
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// CallScore is one evaluated call (SPEC R1–R5): the total the evaluator gave, on the scale 0–5, with the IDs
+// that place it and the time of the evaluation.
+type CallScore struct {
+	EvaluationID string // unique per evaluation
+	EmployeeID   string
+	DepartmentID string    // may be empty when departments are not rated
+	At           time.Time // when the call was evaluated; must be set
+	Total        decimal.Decimal
+}
+
+// validate checks one call score; i is its index for the message.
+func (c CallScore) validate(i int) error {
+	switch {
+	case c.EvaluationID == "":
+		return errorf("call score at index %d has an empty evaluation ID: %w", i, ErrInvalidInput)
+	case c.EmployeeID == "":
+		return errorf("call score %q has an empty employee ID: %w", c.EvaluationID, ErrInvalidInput)
+	case c.At.IsZero():
+		return errorf("call score %q has no time: %w", c.EvaluationID, ErrInvalidInput)
+	}
+	if err := checkScale("total", c.Total); err != nil {
+		return errorf("call score %q: %w", c.EvaluationID, err)
+	}
+	return nil
+}
+
+// evaluationIDs detects evaluation IDs given twice.
+type evaluationIDs map[string]int
+
+func (s evaluationIDs) add(c CallScore, i int) error {
+	if j, dup := s[c.EvaluationID]; dup {
+		return errorf("evaluation %q appears twice (index %d and %d): %w", c.EvaluationID, j, i, ErrDuplicate)
+	}
+	s[c.EvaluationID] = i
+	return nil
+}
+
+// Survey is the survey index of an employee's or a department's clients (SPEC R11–R14), taken as plain numbers:
+// the CSI on the 5-point scale (R11), the yes/no NPS converted to 5 points (R13: percent / 20), and the coverage
+// counts for the 4% rule (R14).
+//
+// The zero Survey has no index and no clients: a personal rating then has no survey component and reports low
+// coverage.
+type Survey struct {
+	// CSI is the mean satisfaction on 0–5; Valid false when not measured.
+	CSI decimal.NullDecimal
+	// NPS is the share of "yes" answers on 0–5 (100% = 5); Valid false when not measured.
+	NPS decimal.NullDecimal
+	// Surveyed is the number of distinct clients surveyed; Clients the number of all clients. Clients = 0 means
+	// the number is unknown, so coverage cannot be checked.
+	Surveyed, Clients int64
+}
+
+func (s Survey) validate(who string) error {
+	for _, x := range []struct {
+		name string
+		v    decimal.NullDecimal
+	}{{ComponentCSI, s.CSI}, {ComponentNPS, s.NPS}} {
+		if x.v.Valid {
+			if err := checkScale(strings.ToUpper(x.name), x.v.Decimal); err != nil {
+				return errorf("%s survey: %w", who, err)
+			}
+		}
+	}
+	if s.Surveyed < 0 || s.Clients < 0 {
+		return errorf("%s survey: counts must be at least 0, got %d surveyed of %d clients: %w",
+			who, s.Surveyed, s.Clients, ErrOutOfRange)
+	}
+	if s.Clients > 0 && s.Surveyed > s.Clients {
+		return errorf("%s survey: %d clients surveyed out of only %d: %w", who, s.Surveyed, s.Clients, ErrInvalidInput)
+	}
+	return nil
+}
+
+// slots returns the CSI and NPS values as slots of a survey scheme (csi, nps in the order of the scheme), and
+// whether any is present.
+func (s Survey) slots(a *Aggregator) ([]slot, bool) {
+	slots := make([]slot, len(a.weights))
+	any := false
+	for i, w := range a.scheme.Weights {
+		var v decimal.NullDecimal
+		switch w.Name {
+		case ComponentCSI:
+			v = s.CSI
+		case ComponentNPS:
+			v = s.NPS
+		}
+		if v.Valid {
+			slots[i] = slot{value: FractionOf(v.Decimal), ok: true}
+			any = true
+		}
+	}
+	return slots, any
+}
+
+// Coverage returns Surveyed/Clients, and false when Clients is 0 (unknown).
+func (s Survey) Coverage() (Fraction, bool) {
+	if s.Clients <= 0 || s.Surveyed < 0 {
+		return Fraction{}, false
+	}
+	return fracQuo(fracInt(s.Surveyed), fracInt(s.Clients)), true
+}
+
+// GroupBy selects the key of GroupCalls.
+type GroupBy uint8
+
+const (
+	// ByEmployee (the zero value) groups call scores by EmployeeID.
+	ByEmployee GroupBy = iota
+	// ByDepartment groups call scores by DepartmentID.
+	ByDepartment
+)
+
+// GroupCalls accumulates the totals of the calls evaluated within p, one group per employee or department: the
+// cumulative call-quality means of SPEC R10 when p is Since(start). Calls outside p are skipped. Every call is
+// validated (IDs, time, total on 0–5, evaluation IDs unique), whether in p or not; errors wrap ErrInvalidInput,
+// ErrDuplicate, ErrOutOfRange or ErrLimit.
+func GroupCalls(calls []CallScore, by GroupBy, p Period) (*Grouped, error) {
+	if by > ByDepartment {
+		return nil, errorf("group-by %d is not one of employee, department: %w", uint8(by), ErrInvalidSetting)
+	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	g := new(Grouped)
+	ids := make(evaluationIDs, len(calls))
+	for i, c := range calls {
+		if err := c.validate(i); err != nil {
+			return nil, err
+		}
+		if err := ids.add(c, i); err != nil {
+			return nil, err
+		}
+		if !p.Contains(c.At) {
+			continue
+		}
+		key := c.EmployeeID
+		if by == ByDepartment {
+			key = c.DepartmentID
+			if key == "" {
+				return nil, errorf("call score %q has an empty department ID: %w", c.EvaluationID, ErrInvalidInput)
+			}
+		}
+		if err := g.Add(key, c.Total); err != nil {
+			return nil, fmt.Errorf("%w (call score %q)", err, c.EvaluationID)
+		}
+	}
+	return g, nil
+}
