@@ -146,3 +146,19 @@ func ExampleTemplates() {
 	// phone-etiquette: 12 criteria, Чек-лист телефонного этикета
 	// branch-audit: 15 criteria, Чек-лист проверки отделения и «тайного покупателя»
 }
+
+// A result as JSON, for a CRM: decimals as strings, the reasons explained.
+func ExampleResult_MarshalJSON() {
+	r := rubric.MustNew(rubric.Definition{
+		ID: "tiny", Version: "1", Title: rubric.Text{"en": "Tiny"}, Max: decimal.RequireFromString("1"),
+		Criteria: []rubric.Criterion{{ID: "tone", Title: rubric.Text{"en": "Tone"}, Scale: rubric.Scale{Kind: rubric.Levels, Levels: []rubric.Level{
+			{ID: "polite", Title: rubric.Text{"en": "Polite"}, Points: decimal.RequireFromString("1")},
+			{ID: "rude", Title: rubric.Text{"en": "Rude"}, Points: decimal.Zero, Effect: rubric.EffectEvaluation},
+		}}}},
+	})
+	res, _ := r.Score(rubric.Evaluation{ID: "ev-7", Answers: []rubric.Answer{rubric.LevelAnswer("tone", "rude")}})
+	out, _ := res.MarshalJSON()
+	fmt.Println(string(out))
+	// Output:
+	// {"rubric":"tiny","version":"1","evaluation":"ev-7","total":"0","max":"1","raw_total":"0","exact":true,"auto_fail":true,"criteria":[{"id":"tone","level":"rude","zeroed":true,"raw":"0","points":"0","max":"1"}],"reasons":[{"effect":"evaluation","criterion":"tone","level":"rude","text":"level \"rude\" of criterion \"tone\" zeroes the whole evaluation"}]}
+}

@@ -1,0 +1,100 @@
+package rubric
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// MarshalJSON writes the result for a CRM or a report: identifiers, totals as decimal strings, whether the total
+// is exact, the band, the breakdown per criterion and section, the reasons (with an English explanation) and the
+// violations observed:
+//
+//	{"rubric": "call-quality", "version": "2023-03-01", "evaluation": "ev-1", "call": "c-77",
+//	 "employee": "e-12", "evaluator": "qa-3", "at": "2026-03-02T10:00:00+05:00",
+//	 "total": "4.5", "max": "5", "raw_total": "4.5", "exact": true, "auto_fail": false,
+//	 "criteria": [{"id": "greeting", "raw": "0.5", "points": "0.5", "max": "0.5"}, ...],
+//	 "reasons": [{"effect": "criterion", "criterion": "tonality", "level": "yellow", "target": "tonality",
+//	              "text": "level \"yellow\" of criterion \"tonality\" zeroes criterion \"tonality\""}]}
+//
+// A result is an output: there is no UnmarshalJSON; score the evaluation again to get a Result.
+func (res Result) MarshalJSON() ([]byte, error) {
+	w := wireResult{
+		EvaluationID: res.meta.ID, CallID: res.meta.CallID, EmployeeID: res.meta.EmployeeID,
+		EvaluatorID: res.meta.EvaluatorID,
+		Total:       num{res.Total()}, Max: num{res.Max()}, RawTotal: num{res.RawTotal()},
+		Exact: res.Exact(), AutoFail: res.autoFail, Violations: res.Violations(),
+	}
+	if res.rubric != nil {
+		w.Rubric, w.Version = res.rubric.def.ID, res.rubric.def.Version
+	}
+	if !res.meta.At.IsZero() {
+		at := res.meta.At
+		w.At = &at
+	}
+	if b, ok := res.Band(); ok {
+		w.Band = b.ID
+	}
+	for _, c := range res.Criteria() {
+		w.Criteria = append(w.Criteria, wireCriterionResult{ID: c.ID, Section: c.Section, Level: c.Level, NA: c.NA,
+			Excluded: c.Excluded, Zeroed: c.Zeroed, Raw: num{c.Raw}, Points: num{c.Points}, Max: num{c.Max}})
+	}
+	for _, s := range res.Sections() {
+		w.Sections = append(w.Sections, wireSectionResult{ID: s.ID, Weight: opt(s.Weight), Zeroed: s.Zeroed,
+			Raw: num{s.Raw}, Points: num{s.Points}, Max: num{s.Max}})
+	}
+	for _, why := range res.Reasons() {
+		w.Reasons = append(w.Reasons, wireReason{Effect: why.Effect, Criterion: why.Criterion, Level: why.Level,
+			Violation: why.Violation, Target: why.Target, Text: why.String()})
+	}
+	return json.Marshal(w)
+}
+
+type wireResult struct {
+	Rubric       string                `json:"rubric,omitempty"`
+	Version      string                `json:"version,omitempty"`
+	EvaluationID string                `json:"evaluation,omitempty"`
+	CallID       string                `json:"call,omitempty"`
+	EmployeeID   string                `json:"employee,omitempty"`
+	EvaluatorID  string                `json:"evaluator,omitempty"`
+	At           *time.Time            `json:"at,omitempty"`
+	Total        num                   `json:"total"`
+	Max          num                   `json:"max"`
+	RawTotal     num                   `json:"raw_total"`
+	Exact        bool                  `json:"exact"`
+	AutoFail     bool                  `json:"auto_fail"`
+	Band         string                `json:"band,omitempty"`
+	Criteria     []wireCriterionResult `json:"criteria,omitempty"`
+	Sections     []wireSectionResult   `json:"sections,omitempty"`
+	Reasons      []wireReason          `json:"reasons,omitempty"`
+	Violations   []string              `json:"violations,omitempty"`
+}
+
+type wireCriterionResult struct {
+	ID       string `json:"id"`
+	Section  string `json:"section,omitempty"`
+	Level    string `json:"level,omitempty"`
+	NA       bool   `json:"na,omitempty"`
+	Excluded bool   `json:"excluded,omitempty"`
+	Zeroed   bool   `json:"zeroed,omitempty"`
+	Raw      num    `json:"raw"`
+	Points   num    `json:"points"`
+	Max      num    `json:"max"`
+}
+
+type wireSectionResult struct {
+	ID     string `json:"id"`
+	Weight *num   `json:"weight,omitempty"`
+	Zeroed bool   `json:"zeroed,omitempty"`
+	Raw    num    `json:"raw"`
+	Points num    `json:"points"`
+	Max    num    `json:"max"`
+}
+
+type wireReason struct {
+	Effect    Effect `json:"effect"`
+	Criterion string `json:"criterion,omitempty"`
+	Level     string `json:"level,omitempty"`
+	Violation string `json:"violation,omitempty"`
+	Target    string `json:"target,omitempty"`
+	Text      string `json:"text"`
+}
