@@ -48,6 +48,9 @@ func (p Policy) Deadline(receivedAt time.Time) (Deadline, error) {
 	return c.deadline(start, 0, 0)
 }
 
+// maxCountSpan is the longest span, in days, over which working days are counted for a status (about 100 years).
+const maxCountSpan = 36600
+
 // counter does the day arithmetic of one validated policy.
 type counter struct {
 	p   Policy
@@ -207,6 +210,10 @@ func (c counter) unitsBetween(from, to Date) (int, error) {
 	}
 	if c.p.Unit != WorkingDays {
 		return sign * from.DaysUntil(to), nil
+	}
+	if span := from.DaysUntil(to); span > maxCountSpan {
+		return 0, fmt.Errorf("complaints: policy %q: %d days from %s to %s, at most %d counted in working days: %w",
+			clip(c.p.Name), span, from, to, maxCountSpan, ErrCalendarRange)
 	}
 	n := 0
 	for d := from.AddDays(1); !d.After(to); d = d.AddDays(1) {

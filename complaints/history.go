@@ -52,6 +52,18 @@ func (h *history) pauseUnits(until time.Time) (int, Date, error) {
 	if !h.lastUnit.IsZero() && !from.After(h.lastUnit) {
 		from = h.lastUnit.AddDays(1) // a day already counted by an earlier pause counts once
 	}
+	if to.Before(from) {
+		return 0, h.lastUnit, nil
+	}
+	limit := 50 * MaxLength
+	if h.counter.p.Unit != WorkingDays {
+		n := from.DaysUntil(to) + 1
+		if n > limit {
+			return 0, Date{}, fmt.Errorf("complaints: complaint %q: a pause of %d days, at most %d counted: %w",
+				clip(h.c.info.ID), n, limit, ErrInvalidHistory)
+		}
+		return n, to, nil
+	}
 	n, last := 0, h.lastUnit
 	for d := from; !d.After(to); d = d.AddDays(1) {
 		ok, err := h.counter.countsAsPauseUnit(d)
@@ -62,10 +74,10 @@ func (h *history) pauseUnits(until time.Time) (int, Date, error) {
 			n++
 		}
 		last = d
-	}
-	if n > 50*MaxLength {
-		return 0, Date{}, fmt.Errorf("complaints: complaint %q: a pause of more than %d units: %w", clip(h.c.info.ID),
-			50*MaxLength, ErrInvalidHistory)
+		if from.DaysUntil(d) > 7*limit {
+			return 0, Date{}, fmt.Errorf("complaints: complaint %q: a pause of more than %d days: %w",
+				clip(h.c.info.ID), 7*limit, ErrInvalidHistory)
+		}
 	}
 	return n, last, nil
 }

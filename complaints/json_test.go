@@ -72,7 +72,6 @@ func TestPolicyJSON(t *testing.T) {
 	}
 }
 
-
 func TestComplaintJSON(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
 	p := KazakhstanMicrofinance(alm)

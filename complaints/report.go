@@ -84,8 +84,8 @@ type Report struct {
 	At             time.Time
 	NotYetReceived int
 	Counts
-	// Overdue lists the unresolved complaints past their deadline, the latest first (ties by ID).
-	Overdue []Overdue
+	// OverdueList lists the unresolved complaints past their deadline, the latest first (ties by ID).
+	OverdueList []Overdue
 	// ByChannel, ByCategory and ByEmployee break the counts down, sorted by key (bytewise); an empty key is the
 	// group of complaints without that field.
 	ByChannel  []Group
@@ -139,11 +139,11 @@ func NewReport(cs []Complaint, now time.Time) (Report, error) {
 			t.add(x.c, x.s)
 		}
 		if x.s.Breached && x.s.ResolvedAt.IsZero() {
-			r.Overdue = append(r.Overdue, Overdue{ID: x.c.info.ID, Channel: x.c.info.Channel, Category: x.c.info.Category,
+			r.OverdueList = append(r.OverdueList, Overdue{ID: x.c.info.ID, Channel: x.c.info.Channel, Category: x.c.info.Category,
 				Employee: x.c.info.Employee, Due: x.s.Due, Late: -x.s.Remaining, LateUnits: -x.s.RemainingUnits})
 		}
 	}
-	slices.SortStableFunc(r.Overdue, func(a, b Overdue) int {
+	slices.SortStableFunc(r.OverdueList, func(a, b Overdue) int {
 		if a.Late != b.Late {
 			return cmpInt64(int64(b.Late), int64(a.Late))
 		}

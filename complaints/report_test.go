@@ -62,13 +62,13 @@ func TestReport(t *testing.T) {
 		t.Errorf("Counts mismatch (-want +got):\n%s", diff)
 	}
 	var overdue []string
-	for _, o := range rep.Overdue {
+	for _, o := range rep.OverdueList {
 		overdue = append(overdue, o.ID)
 	}
 	if diff := cmp.Diff([]string{"D", "E"}, overdue); diff != "" {
 		t.Errorf("Overdue order mismatch (-want +got):\n%s", diff)
 	}
-	if o := rep.Overdue[0]; o.Late != 10*24*time.Hour+12*time.Hour || o.LateUnits != 11 {
+	if o := rep.OverdueList[0]; o.Late != 10*24*time.Hour+12*time.Hour || o.LateUnits != 11 {
 		t.Errorf("D is late by %v, %d units; want 10d12h, 11", o.Late, o.LateUnits)
 	}
 	var keys []string
