@@ -240,8 +240,9 @@ type groupedJSON struct {
 	Groups *[]groupJSON `json:"groups"`
 }
 
-// MarshalJSON writes {"groups":[...]} in ascending key order.
-func (g *Grouped) MarshalJSON() ([]byte, error) {
+// MarshalJSON writes {"groups":[...]} in ascending key order. It has a value receiver so that a Grouped held by
+// value in a struct is encoded too.
+func (g Grouped) MarshalJSON() ([]byte, error) {
 	b := []byte(`{"groups":[`)
 	for i, k := range g.Keys() {
 		if i > 0 {
@@ -300,7 +301,7 @@ func (g *Grouped) insertDecoded(key string, a Accumulator) error {
 }
 
 // MarshalBinary writes the binary form in ascending key order.
-func (g *Grouped) MarshalBinary() ([]byte, error) {
+func (g Grouped) MarshalBinary() ([]byte, error) {
 	b := []byte{binaryVersion}
 	b = binary.AppendUvarint(b, uint64(len(g.keys)))
 	for _, k := range g.Keys() {

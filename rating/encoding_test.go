@@ -18,9 +18,9 @@ var (
 	_ json.Unmarshaler           = (*rating.Accumulator)(nil)
 	_ encoding.BinaryMarshaler   = rating.Accumulator{}
 	_ encoding.BinaryUnmarshaler = (*rating.Accumulator)(nil)
-	_ json.Marshaler             = (*rating.Grouped)(nil)
+	_ json.Marshaler             = rating.Grouped{}
 	_ json.Unmarshaler           = (*rating.Grouped)(nil)
-	_ encoding.BinaryMarshaler   = (*rating.Grouped)(nil)
+	_ encoding.BinaryMarshaler   = rating.Grouped{}
 	_ encoding.BinaryUnmarshaler = (*rating.Grouped)(nil)
 )
 
@@ -145,6 +145,10 @@ func TestGroupedEncoding(t *testing.T) {
 	want := `{"groups":[{"key":"alice","count":1,"sum":"5"},{"key":"bob","count":2,"sum":"8.25"},{"key":"Čapek","count":1,"sum":"3"}]}`
 	if string(b) != want {
 		t.Errorf("MarshalJSON =\n%s\nwant\n%s", b, want)
+	}
+	// Held by value in a struct, it encodes the same.
+	if inner, err := json.Marshal(struct{ G rating.Grouped }{g}); err != nil || string(inner) != `{"G":`+want+`}` {
+		t.Errorf("Grouped in a struct encodes as %s, %v", inner, err)
 	}
 	var back rating.Grouped
 	if err := json.Unmarshal(b, &back); err != nil || !back.Equal(&g) {

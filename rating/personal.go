@@ -347,13 +347,13 @@ func (r *PersonalRater) RateEmployees(calls []CallScore, surveys map[string]Surv
 			byEmployee[id] = nil
 		}
 	}
-	ids2 := make([]string, 0, len(byEmployee))
+	employees := make([]string, 0, len(byEmployee))
 	for id := range byEmployee {
-		ids2 = append(ids2, id)
+		employees = append(employees, id)
 	}
-	slices.Sort(ids2)
-	out := make([]Personal, 0, len(ids2))
-	for _, id := range ids2 {
+	slices.Sort(employees)
+	out := make([]Personal, 0, len(employees))
+	for _, id := range employees {
 		pr, err := r.Rate(PersonalInput{EmployeeID: id, Calls: byEmployee[id], Survey: surveys[id], RequireEvaluationIn: check})
 		if err != nil {
 			return nil, err

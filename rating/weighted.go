@@ -166,10 +166,14 @@ func (a *Aggregator) weightOf(name string) (decimal.Decimal, bool) {
 // of the scheme that is absent from cs is missing: the scheme's policy decides (components of weight zero may
 // always be missing). Errors are *ComponentError values or wrap ErrEmpty or ErrMissingComponent.
 func (a *Aggregator) Mean(cs []Component) (Weighted, error) {
+	if len(a.weights) == 0 {
+		return Weighted{}, errorf("aggregator has no components (the zero Aggregator): %w", ErrEmpty)
+	}
 	if len(cs) == 0 {
 		return Weighted{}, errorf("no components to aggregate: %w", ErrEmpty)
 	}
 	slots := make([]slot, len(a.weights))
+	first := make([]int, len(a.weights))
 	for i, c := range cs {
 		k, ok := a.index[c.Name]
 		if !ok {
@@ -178,12 +182,13 @@ func (a *Aggregator) Mean(cs []Component) (Weighted, error) {
 		}
 		if slots[k].ok {
 			return Weighted{}, &ComponentError{Component: c.Name,
-				Err: fmt.Errorf("given twice (index %d and an earlier one): %w", i, ErrDuplicate)}
+				Err: fmt.Errorf("given twice (index %d and %d): %w", first[k], i, ErrDuplicate)}
 		}
 		if err := checkScale("value", c.Value); err != nil {
 			return Weighted{}, &ComponentError{Component: c.Name, Err: err}
 		}
 		slots[k] = slot{value: FractionOf(c.Value), ok: true}
+		first[k] = i
 	}
 	return a.mean(slots)
 }

@@ -125,7 +125,7 @@ func TestMeanErrors(t *testing.T) {
 		{agg, []rating.Component{{"calls", decimal.New(1, -30)}}, rating.ErrLimit, "calls", "too many places"},
 		{agg, components("calls", "4"), rating.ErrMissingComponent, "survey", "missing under the fail policy"},
 		{renorm, components("calls", "4"), rating.ErrMissingComponent, "", "coverage 1/4 below 1/2"},
-		{new(rating.Aggregator), components("calls", "4"), rating.ErrUnknownComponent, "calls", "zero aggregator"},
+		{new(rating.Aggregator), components("calls", "4"), rating.ErrEmpty, "", "zero aggregator"},
 	}
 	for _, tt := range tests {
 		_, err := tt.agg.Mean(tt.in)
