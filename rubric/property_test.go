@@ -265,3 +265,33 @@ func TestConcurrentScoring(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestPropertyMatchesNaive: Score and the naive all-decimal reference agree on random rubrics and evaluations,
+// valid or not: the same totals (exactly), exactness, auto-fail and reasons, and the same refusals.
+func TestPropertyMatchesNaive(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		r := rubrictest.Rubric().Draw(t, "rubric")
+		n := newNaive(r)
+		var e rubric.Evaluation
+		if rapid.Bool().Draw(t, "valid") {
+			e = rubrictest.EvaluationWith(r, rubrictest.EvalOptions{Shuffle: rapid.Bool().Draw(t, "shuffle")}).Draw(t, "evaluation")
+		} else {
+			e = rubrictest.InvalidEvaluation(r).Draw(t, "invalid").Evaluation
+		}
+		got, err := r.Score(e)
+		want, nerr := n.score(e)
+		if (err == nil) != (nerr == nil) {
+			t.Fatalf("Score error %v, naive error %v", err, nerr)
+		}
+		if err != nil {
+			return
+		}
+		if !got.Total().Equal(want.total) || !got.RawTotal().Equal(want.raw) || got.Exact() != want.exact || got.AutoFail() != want.autoFail {
+			t.Fatalf("Score = %s raw %s exact %v auto-fail %v; naive = %s raw %s exact %v auto-fail %v",
+				got.Total(), got.RawTotal(), got.Exact(), got.AutoFail(), want.total, want.raw, want.exact, want.autoFail)
+		}
+		if diff := cmp.Diff(want.reasons, got.Reasons()); diff != "" {
+			t.Fatalf("Reasons() mismatch (-naive +got):\n%s", diff)
+		}
+	})
+}

@@ -1,0 +1,197 @@
+package rubric_test
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/servicequality/servicequality/rubric"
+	"github.com/shopspring/decimal"
+)
+
+// The scoring benchmarks (see BENCHMARKS.md). Every figure is also reported as a ratio against two references
+// that live only in test code and run in the same benchmark: the naive all-decimal implementation (naive_test.go)
+// and a float64 implementation of the same rules (the speed floor; not exact).
+
+// seedMix returns n evaluations of the seed call rubric with a realistic mix of mistakes: points mostly high,
+// tonality 80% green, 14% yellow, 6% red, and 3% of calls with a fatal violation (SPEC R1–R4).
+func seedMix(n int) []rubric.Evaluation {
+	rng := rand.New(rand.NewPCG(1, 2))
+	r := rubric.CallQuality()
+	tenths := make([]decimal.Decimal, 6)
+	for i := range tenths {
+		tenths[i] = decimal.New(int64(i), -1)
+	}
+	out := make([]rubric.Evaluation, n)
+	for i := range out {
+		e := rubric.Evaluation{ID: fmt.Sprintf("ev-%d", i), CallID: fmt.Sprintf("call-%d", i),
+			EmployeeID: fmt.Sprintf("e-%d", i%40), EvaluatorID: "qa-1",
+			At: time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)}
+		for _, c := range r.Criteria() {
+			if c.ID == "tonality" {
+				switch x := rng.IntN(100); {
+				case x < 80:
+					e.Answers = append(e.Answers, rubric.LevelAnswer(c.ID, "green"))
+				case x < 94:
+					e.Answers = append(e.Answers, rubric.LevelAnswer(c.ID, "yellow"))
+				default:
+					e.Answers = append(e.Answers, rubric.LevelAnswer(c.ID, "red"))
+				}
+				continue
+			}
+			p := 5 - min(rng.IntN(8), 5) // 0.5 most often, down to 0
+			e.Answers = append(e.Answers, rubric.PointsAnswer(c.ID, tenths[p]))
+		}
+		if rng.IntN(100) < 3 {
+			e.Violations = []string{[]string{"profanity", "promise_not_kept"}[rng.IntN(2)]}
+		}
+		out[i] = e
+	}
+	return out
+}
+
+// floatRubric is the float64 reference: the same rules with float64 arithmetic and map lookups.
+type floatRubric struct {
+	max      float64
+	sumMax   float64
+	crit     map[string]floatCrit
+	order    []string
+	violated map[string]bool // violations that zero the evaluation
+}
+
+type floatCrit struct {
+	min, max, step float64
+	levels         map[string]float64
+	autoFail       map[string]bool
+}
+
+func newFloat(r *rubric.Rubric) *floatRubric {
+	f := &floatRubric{max: r.Max().InexactFloat64(), crit: map[string]floatCrit{}, violated: map[string]bool{}}
+	for _, c := range r.Criteria() {
+		fc := floatCrit{min: c.Scale.Min.InexactFloat64(), max: c.MaxPoints().InexactFloat64(), step: c.Scale.Step.InexactFloat64(),
+			levels: map[string]float64{}, autoFail: map[string]bool{}}
+		for _, l := range c.Scale.Levels {
+			fc.levels[l.ID] = l.Points.InexactFloat64()
+			fc.autoFail[l.ID] = l.Effect == rubric.EffectEvaluation
+		}
+		f.crit[c.ID] = fc
+		f.order = append(f.order, c.ID)
+		f.sumMax += fc.max
+	}
+	for _, v := range r.Violations() {
+		f.violated[v.ID] = v.Effect == rubric.EffectEvaluation
+	}
+	return f
+}
+
+func (f *floatRubric) score(e rubric.Evaluation) (float64, bool) {
+	sum, seen, fail := 0.0, 0, false
+	for _, a := range e.Answers {
+		c, ok := f.crit[a.Criterion]
+		if !ok {
+			return 0, false
+		}
+		seen++
+		if a.Level != "" {
+			p, ok := c.levels[a.Level]
+			if !ok {
+				return 0, false
+			}
+			fail = fail || c.autoFail[a.Level]
+			sum += p
+			continue
+		}
+		p := a.Points.InexactFloat64()
+		k := (p - c.min) / c.step
+		if p < c.min || p > c.max || math.Abs(k-math.Round(k)) > 1e-9 {
+			return 0, false
+		}
+		sum += p
+	}
+	for _, v := range e.Violations {
+		fail = fail || f.violated[v]
+	}
+	if seen != len(f.order) {
+		return 0, false
+	}
+	if fail {
+		return 0, true
+	}
+	return f.max * sum / f.sumMax, true
+}
+
+var sink rubric.Result
+
+// BenchmarkScore scores the seed call rubric, one evaluation per op, on a realistic mix. The exact/… sub-benchmarks
+// report ns/op of each implementation; "ratio" runs all three on the same inputs and reports Score's speed-up over
+// the naive reference and its slowdown against float64.
+func BenchmarkScore(b *testing.B) {
+	r := rubric.CallQuality()
+	evals := seedMix(1024)
+	naive, float := newNaive(r), newFloat(r)
+	b.Run("impl=exact", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			res, err := r.Score(evals[i%len(evals)])
+			if err != nil {
+				b.Fatal(err)
+			}
+			sink = res
+		}
+	})
+	b.Run("impl=naive", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			if _, err := naive.score(evals[i%len(evals)]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("impl=float64", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			if _, ok := float.score(evals[i%len(evals)]); !ok {
+				b.Fatal("refused")
+			}
+		}
+	})
+	b.Run("ratio", func(b *testing.B) {
+		exact := timeLoop(b.N, func(i int) { sink, _ = r.Score(evals[i%len(evals)]) })
+		slow := timeLoop(b.N, func(i int) { _, _ = naive.score(evals[i%len(evals)]) })
+		fast := timeLoop(b.N, func(i int) { _, _ = float.score(evals[i%len(evals)]) })
+		b.ReportMetric(float64(slow)/float64(exact), "x-faster-than-naive")
+		b.ReportMetric(float64(exact)/float64(fast), "x-slower-than-float64")
+		b.ReportMetric(float64(b.N)/exact.Seconds()/1e6, "M-evals/s")
+	})
+}
+
+func timeLoop(n int, f func(i int)) time.Duration {
+	start := time.Now()
+	for i := 0; i < n; i++ {
+		f(i)
+	}
+	return max(time.Since(start), time.Nanosecond)
+}
+
+// BenchmarkScoreJSON is the CRM path: parse an evaluation from JSON and score it.
+func BenchmarkScoreJSON(b *testing.B) {
+	r := rubric.CallQuality()
+	evals := seedMix(256)
+	docs := make([][]byte, len(evals))
+	for i, e := range evals {
+		docs[i], _ = e.MarshalJSON()
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(docs[0])))
+	for i := 0; i < b.N; i++ {
+		e, err := rubric.ParseEvaluation(docs[i%len(docs)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sink, err = r.Score(e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
