@@ -112,20 +112,30 @@ type splitter struct {
 
 	index  map[string]int // key → group number
 	keys   []string
-	counts [][]Tallies // [group][slot]; in cumulative mode indexed by position in order, as deltas
+	counts [][]Tallies    // [group][slot]; in cumulative mode indexed by position in order, as deltas
+	ids    map[string]int // client → number, so that seen hashes integers
 	seen   map[seenKey]int
 	heads  [][]int64 // respondents: [group][slot] counts (plain) or deltas by position (cumulative)
 }
 
 // seenKey is a client of a group, in a slot (plain mode) or in any slot (cumulative mode, slot −1).
 type seenKey struct {
-	group, slot int
-	client      string
+	group, slot, client int
+}
+
+// client returns the number of a non-empty client ID.
+func (s *splitter) client(id string) int {
+	n, ok := s.ids[id]
+	if !ok {
+		n = len(s.ids)
+		s.ids[id] = n
+	}
+	return n
 }
 
 func newSplitter(g Grouping) *splitter {
 	s := &splitter{g: g, cuts: g.Cuts.effective(), periods: slices.Clone(g.Periods), slots: max(1, len(g.Periods)),
-		index: map[string]int{}, seen: map[seenKey]int{}}
+		index: map[string]int{}, ids: map[string]int{}, seen: map[seenKey]int{}}
 	if len(s.periods) == 0 {
 		return s
 	}
@@ -184,7 +194,7 @@ func (s *splitter) add(r Response) {
 		g := s.group(r)
 		s.counts[g][pos].add(r.Answer, s.cuts)
 		if r.Client != "" {
-			k := seenKey{group: g, slot: -1, client: r.Client}
+			k := seenKey{group: g, slot: -1, client: s.client(r.Client)}
 			if first, ok := s.seen[k]; !ok || pos < first {
 				s.seen[k] = pos
 			}
@@ -210,7 +220,7 @@ func (s *splitter) count(r Response, g, slot int) {
 	if r.Client == "" {
 		return
 	}
-	k := seenKey{group: g, slot: slot, client: r.Client}
+	k := seenKey{group: g, slot: slot, client: s.client(r.Client)}
 	if _, ok := s.seen[k]; !ok {
 		s.seen[k] = slot
 		s.heads[g][slot]++
