@@ -1,0 +1,114 @@
+package survey_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/servicequality/servicequality/survey"
+	"github.com/shopspring/decimal"
+)
+
+// benchStream returns n responses spread over a year, 20 employees, every answer kind.
+func benchStream(n int) []survey.Response {
+	kinds := []survey.Answer{survey.CSIAnswer(4), survey.RecommendAnswer(true), survey.ClassicAnswer(9),
+		survey.CSATAnswer(5), survey.CESAnswer(2), survey.FCRAnswer(false), survey.CSIAnswer(2),
+		survey.ClassicAnswer(3)}
+	rs := make([]survey.Response, n)
+	for i := range rs {
+		rs[i] = survey.Response{
+			Client:   fmt.Sprintf("c%d", i%(n/3+1)),
+			Employee: fmt.Sprintf("e%02d", i%20),
+			Channel:  []string{"phone", "email", "office"}[i%3],
+			At:       base.Add(time.Duration(i) * (365 * 24 * time.Hour / time.Duration(n))),
+			Answer:   kinds[i%len(kinds)],
+		}
+	}
+	return rs
+}
+
+func BenchmarkSegmentsMonthlyCumulative(b *testing.B) {
+	rs := benchStream(100_000)
+	months, _ := survey.Months(base, base.AddDate(1, 0, 0), time.UTC)
+	g := survey.Grouping{Key: survey.ByEmployee, Periods: months, Cumulative: true}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := survey.Segments(rs, g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSegmentsMonthly(b *testing.B) {
+	rs := benchStream(100_000)
+	months, _ := survey.Months(base, base.AddDate(1, 0, 0), time.UTC)
+	g := survey.Grouping{Key: survey.ByEmployee, Periods: months}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := survey.Segments(rs, g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkTally(b *testing.B) {
+	rs := benchStream(100_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := survey.Tally(rs, survey.ClassicCuts{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCSIFromAnswers(b *testing.B) {
+	answers := make([]int, 10_000)
+	for i := range answers {
+		answers[i] = i%5 + 1
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := survey.CSIFromAnswers(answers); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRecommendPoints(b *testing.B) {
+	s, _ := survey.NewRecommendShare(2, 3)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := s.Points(2, survey.HalfUp); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkClassicMargin(b *testing.B) {
+	c, _ := survey.NewClassicNPS(291, 476, 395)
+	level := decimal.RequireFromString("0.95")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := c.Margin(level, 2, survey.HalfUp); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCSATWilson(b *testing.B) {
+	c, _ := survey.NewCSAT(81, 263)
+	level := decimal.RequireFromString("0.95")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := c.Wilson(level, 4); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,170 @@
+package survey_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/servicequality/servicequality/survey"
+	"github.com/shopspring/decimal"
+)
+
+// The NPS of the source methodology (SPEC R12, R13): the share of "yes" answers, and its 5-point form.
+func ExampleRecommendShare_Points() {
+	nps, err := survey.NewRecommendShare(9, 10) // 9 of 10 clients would recommend us
+	if err != nil {
+		panic(err)
+	}
+	pct, _, _ := nps.Percent(2, survey.HalfUp)
+	pts, exact, _ := nps.Points(2, survey.HalfUp)
+	fmt.Println(pct, "% =", pts, "points, exact:", exact)
+
+	third := survey.RecommendShareFromAnswers([]bool{true, true, false})
+	pts, exact, _ = third.Points(2, survey.HalfUp)
+	fmt.Println(pts, "points, exact:", exact)
+	// Output:
+	// 90 % = 4.5 points, exact: true
+	// 3.33 points, exact: false
+}
+
+// The CSI (SPEC R11): the mean of 1–5 satisfaction answers, with their distribution.
+func ExampleCSI_Mean() {
+	csi, err := survey.CSIFromAnswers([]int{5, 4, 5, 3, 5, 4})
+	if err != nil {
+		panic(err)
+	}
+	mean, exact, _ := csi.Mean(2, survey.HalfUp)
+	fmt.Println("CSI", mean, "exact:", exact, "answers 1–5:", csi.Counts())
+
+	_, err = survey.CSIFromAnswers([]int{5, 4, 6})
+	fmt.Println(err)
+	// Output:
+	// CSI 4.33 exact: false answers 1–5: [0 0 1 2 3]
+	// survey: CSI answer 6 at index 2 is outside the scale 1–5
+}
+
+// The classic NPS with its margin of error: a published worked example.
+func ExampleClassicNPS_Margin() {
+	c, err := survey.NewClassicNPS(291, 476, 395)
+	if err != nil {
+		panic(err)
+	}
+	score, _, _ := c.Score(2, survey.HalfUp)
+	margin, _ := c.Margin(decimal.RequireFromString("0.95"), 2, survey.HalfUp)
+	fmt.Printf("NPS %s ± %s (95%%, n = %d)\n", score, margin, c.Total())
+	// Output:
+	// NPS -8.95 ± 4.39 (95%, n = 1162)
+}
+
+// Two periods of classic NPS compared with a z test.
+func ExampleCompareClassic() {
+	q1, _ := survey.NewClassicNPS(291, 476, 395)
+	q2, _ := survey.NewClassicNPS(350, 450, 362)
+	ch, err := survey.CompareClassic(q1, q2, 3, survey.HalfUp)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("change", ch.Difference, "points, z", ch.Z, "p", ch.PValue)
+	// Output:
+	// change 7.917 points, z 2.469 p 0.014
+}
+
+// A classic NPS reaches the 5-point scale only through an explicit mapping.
+func ExampleMapClassicToFivePoints() {
+	c, _ := survey.ClassicNPSFromAnswers([]int{10, 9, 9, 8, 7, 3}, survey.ClassicCuts{}) // standard cuts
+	score, _, _ := c.Score(2, survey.HalfUp)
+	pts, _, _ := survey.MapClassicToFivePoints(c, 2, survey.HalfUp)
+	fmt.Println("classic NPS", score, "maps to", pts, "of 5")
+	// Output:
+	// classic NPS 33.33 maps to 3.33 of 5
+}
+
+// CSAT: the share of 4–5 answers, with a Wilson interval.
+func ExampleCSAT_Wilson() {
+	c, _ := survey.NewCSAT(81, 263)
+	pct, _, _ := c.Percent(1, survey.HalfUp)
+	iv, _ := c.Wilson(decimal.RequireFromString("0.95"), 3)
+	fmt.Println("CSAT", pct, "%, 95% interval", iv)
+	// Output:
+	// CSAT 30.8 %, 95% interval [0.255, 0.367]
+}
+
+// CES: the mean effort on 1–7.
+func ExampleCES_Mean() {
+	c, _ := survey.CESFromAnswers([]int{2, 3, 2, 1, 5})
+	mean, _, _ := c.Mean(1, survey.HalfUp)
+	fmt.Println("CES", mean)
+	// Output:
+	// CES 2.6
+}
+
+// FCR: the share of contacts resolved at the first contact.
+func ExampleFCR_Percent() {
+	f := survey.FCRFromContacts([]bool{true, true, false, true, true, true, false, true})
+	pct, _, _ := f.Percent(1, survey.HalfUp)
+	fmt.Println("FCR", pct, "%")
+	// Output:
+	// FCR 75 %
+}
+
+// Coverage (SPEC R14): at least 4% of an employee's clients must be surveyed.
+func ExampleCoverage_Meets() {
+	for _, surveyed := range []int64{3, 5} {
+		c, _ := survey.NewCoverage(surveyed, 120)
+		pct, _, _ := c.Percent(2, survey.HalfUp)
+		ok, _ := c.Meets(survey.CoveragePolicy{}) // the default 4%
+		need, _ := c.Required(survey.CoveragePolicy{})
+		fmt.Printf("%d of 120 = %s%%: acceptable %v (need %d)\n", surveyed, pct, ok, need)
+	}
+	// Output:
+	// 3 of 120 = 2.5%: acceptable false (need 5)
+	// 5 of 120 = 4.17%: acceptable true (need 5)
+}
+
+// Targets (SPEC R15): "NPS up 20%" and "response time ≤ 5 minutes".
+func ExampleTarget_Assess() {
+	npsUp := survey.Target{Metric: "NPS, %", Compare: survey.AtLeast, Mode: survey.Percent,
+		Value: decimal.NewFromInt(20), Baseline: decimal.NewFromInt(70)}
+	fast := survey.Target{Metric: "response time, min", Compare: survey.AtMost, Value: decimal.NewFromInt(5)}
+
+	a, _ := npsUp.Assess(decimal.NewFromInt(80))
+	fmt.Println(a)
+	b, _ := fast.Assess(decimal.RequireFromString("4.2"))
+	fmt.Println(b)
+	// Output:
+	// NPS, % 80 at-least 84: not met, distance -4
+	// response time, min 4.2 at-most 5: met, distance 0.8
+}
+
+// Segments: an employee's survey rating per quarter and cumulatively since hiring (SPEC R10).
+func ExampleSegments() {
+	loc := time.FixedZone("UTC+5", 5*3600)
+	day := func(m time.Month, d int) time.Time { return time.Date(2024, m, d, 12, 0, 0, 0, loc) }
+	responses := []survey.Response{
+		{Client: "c1", Employee: "anna", At: day(1, 15), Answer: survey.RecommendAnswer(true)},
+		{Client: "c2", Employee: "anna", At: day(2, 20), Answer: survey.RecommendAnswer(false)},
+		{Client: "c3", Employee: "anna", At: day(4, 5), Answer: survey.RecommendAnswer(true)},
+		{Client: "c4", Employee: "anna", At: day(5, 9), Answer: survey.RecommendAnswer(true)},
+		{Client: "c5", Employee: "bolat", At: day(5, 9), Answer: survey.RecommendAnswer(true)},
+	}
+	quarters, _ := survey.Quarters(day(1, 1), day(6, 30), loc)
+	for _, cumulative := range []bool{false, true} {
+		segs, err := survey.Segments(responses, survey.Grouping{Key: survey.ByEmployee, Periods: quarters,
+			Cumulative: cumulative})
+		if err != nil {
+			panic(err)
+		}
+		for _, s := range segs {
+			if s.Key != "anna" {
+				continue
+			}
+			pts, _, _ := s.Tallies.Recommend.Points(2, survey.HalfUp)
+			fmt.Printf("cumulative %-5v to %s: %d answers, %s points\n", cumulative,
+				s.Period.To.Format("2006-01-02"), s.Tallies.Recommend.Total(), pts)
+		}
+	}
+	// Output:
+	// cumulative false to 2024-04-01: 2 answers, 2.5 points
+	// cumulative false to 2024-07-01: 2 answers, 5 points
+	// cumulative true  to 2024-04-01: 2 answers, 2.5 points
+	// cumulative true  to 2024-07-01: 4 answers, 3.75 points
+}
