@@ -149,3 +149,27 @@ func TestAttainmentString(t *testing.T) {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 }
+
+func TestComparisonAndModeText(t *testing.T) {
+	for _, c := range []survey.Comparison{survey.AtLeast, survey.AtMost} {
+		b, err := c.MarshalText()
+		var back survey.Comparison
+		if err != nil || back.UnmarshalText(b) != nil || back != c {
+			t.Errorf("text round trip of %v gave %v, %v", c, back, err)
+		}
+	}
+	for _, m := range []survey.Mode{survey.Absolute, survey.Percent, survey.Offset} {
+		b, err := m.MarshalText()
+		var back survey.Mode
+		if err != nil || back.UnmarshalText(b) != nil || back != m {
+			t.Errorf("text round trip of %v gave %v, %v", m, back, err)
+		}
+	}
+	_, err := survey.Comparison(0).MarshalText()
+	wantErr(t, "the zero Comparison", err, survey.ErrInvalidTarget)
+	_, err = survey.Mode(7).MarshalText()
+	wantErr(t, "Mode 7", err, survey.ErrInvalidTarget)
+	if got := survey.Comparison(9).String() + " " + survey.Mode(9).String(); got != "Comparison(9) Mode(9)" {
+		t.Errorf("String of unknown values = %q", got)
+	}
+}
