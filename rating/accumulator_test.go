@@ -273,6 +273,17 @@ func BenchmarkGroupedAdd(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchValues, "ns/value")
 }
 
+// BenchmarkAccumulatorAdd is the cost of one value in a single accumulator, without the map lookup.
+func BenchmarkAccumulatorAdd(b *testing.B) {
+	b.ReportAllocs()
+	var a rating.Accumulator
+	for i := range b.N {
+		if err := a.Add(stream.decs[stream.value[i%benchValues]]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 type floatAcc struct {
 	sum float64
 	n   int64

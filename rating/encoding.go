@@ -19,9 +19,10 @@ import (
 // Encodings of accumulators, so they can be stored and resumed, or combined across machines (SPEC R10).
 //
 // JSON: an Accumulator is {"count":3,"sum":"12.5"}, the sum a decimal string; a Grouped is
-// {"groups":[{"key":"e1","count":3,"sum":"12.5"}, ...]} in ascending key order. Decoding is strict: unknown or
-// missing fields, null, numbers for the sum, trailing data, a negative count, a sum outside 0–5·count, a
-// non-zero sum of no values and duplicate or empty keys are errors wrapping ErrDecode.
+// {"groups":[{"key":"e1","count":3,"sum":"12.5"}, ...]} in ascending key order. Decoding is strict: unknown,
+// missing or repeated fields, field names in another case, null, a number for the sum or a non-integer count,
+// trailing data, a negative count, a sum outside 0–5·count, a non-zero sum of no values and duplicate or empty
+// keys are errors wrapping ErrDecode.
 //
 // Binary: a version byte (1), then for an Accumulator the scale byte (0–18) and the count, the high and the low 64
 // bits of the sum in units as unsigned varints; a Grouped holds the number of groups and, per group in ascending
@@ -75,43 +76,70 @@ func accumulatorFromSum(n int64, sum decimal.Decimal) (Accumulator, error) {
 	return accumulatorFromUnits(n, scale, hi, lo)
 }
 
-type accumulatorJSON struct {
-	Count *int64          `json:"count"`
-	Sum   json.RawMessage `json:"sum"`
-}
-
-// decode validates the fields and builds the accumulator.
-func (w accumulatorJSON) decode() (Accumulator, error) {
-	if w.Count == nil {
-		return Accumulator{}, errors.New(`field "count" is missing`)
+// readObject reads one JSON object from raw whose keys are exactly the names of fields (case included), each at
+// most once, and stores each value's raw text. Unknown, duplicate and missing keys, null, anything but an object
+// and data after the object are errors.
+func readObject(raw []byte, fields map[string]*json.RawMessage) error {
+	d := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
+		return fmt.Errorf("not a JSON object: %.40s", raw)
 	}
-	if w.Sum == nil {
-		return Accumulator{}, errors.New(`field "sum" is missing`)
+	seen := make(map[string]bool, len(fields))
+	for d.More() {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		dst, known := fields[key]
+		if !known {
+			return fmt.Errorf("unknown field %q", clip(key))
+		}
+		if seen[key] {
+			return fmt.Errorf("field %q appears twice", key)
+		}
+		seen[key] = true
+		if err := d.Decode(dst); err != nil {
+			return fmt.Errorf("field %q: %w", key, err)
+		}
 	}
-	if len(w.Sum) == 0 || w.Sum[0] != '"' {
-		return Accumulator{}, fmt.Errorf(`field "sum" must be a decimal string, got %.40s`, w.Sum)
-	}
-	sum, err := dec.UnmarshalJSON(w.Sum)
-	if err != nil {
-		return Accumulator{}, fmt.Errorf(`field "sum": %w`, err)
-	}
-	return accumulatorFromSum(*w.Count, sum)
-}
-
-// strictJSON decodes exactly one JSON value from b into v, refusing null, unknown fields and trailing data.
-func strictJSON(b []byte, v any) error {
-	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
-		return errors.New("null where an object is required")
-	}
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.DisallowUnknownFields()
-	if err := d.Decode(v); err != nil {
+	if _, err := d.Token(); err != nil {
 		return err
 	}
 	if _, err := d.Token(); err != io.EOF {
-		return errors.New("data after the JSON value")
+		return errors.New("data after the JSON object")
+	}
+	for key := range fields {
+		if !seen[key] {
+			return fmt.Errorf("field %q is missing", key)
+		}
 	}
 	return nil
+}
+
+// decodeAccumulatorFields builds an accumulator from the raw "count" (a JSON integer) and "sum" (a decimal string).
+func decodeAccumulatorFields(count, sum json.RawMessage) (Accumulator, error) {
+	n, err := strconv.ParseInt(string(count), 10, 64)
+	if err != nil {
+		return Accumulator{}, fmt.Errorf(`field "count" must be an integer, got %.40s`, count)
+	}
+	if len(sum) == 0 || sum[0] != '"' {
+		return Accumulator{}, fmt.Errorf(`field "sum" must be a decimal string, got %.40s`, sum)
+	}
+	total, err := dec.UnmarshalJSON(sum)
+	if err != nil {
+		return Accumulator{}, fmt.Errorf(`field "sum": %w`, err)
+	}
+	return accumulatorFromSum(n, total)
+}
+
+// decodeAccumulatorJSON reads {"count":n,"sum":"s"}.
+func decodeAccumulatorJSON(b []byte) (Accumulator, error) {
+	var count, sum json.RawMessage
+	if err := readObject(b, map[string]*json.RawMessage{"count": &count, "sum": &sum}); err != nil {
+		return Accumulator{}, err
+	}
+	return decodeAccumulatorFields(count, sum)
 }
 
 // MarshalJSON writes {"count":n,"sum":"s"}.
@@ -127,11 +155,7 @@ func (a Accumulator) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads the form written by MarshalJSON, strictly (see the package's encoding notes). On error a
 // is unchanged.
 func (a *Accumulator) UnmarshalJSON(b []byte) error {
-	var w accumulatorJSON
-	if err := strictJSON(b, &w); err != nil {
-		return errorf("accumulator JSON: %w: %w", ErrDecode, err)
-	}
-	acc, err := w.decode()
+	acc, err := decodeAccumulatorJSON(b)
 	if err != nil {
 		return errorf("accumulator JSON: %w: %w", ErrDecode, err)
 	}
@@ -230,16 +254,6 @@ func (r *reader) end() error {
 	return nil
 }
 
-type groupJSON struct {
-	Key   *string         `json:"key"`
-	Count *int64          `json:"count"`
-	Sum   json.RawMessage `json:"sum"`
-}
-
-type groupedJSON struct {
-	Groups *[]groupJSON `json:"groups"`
-}
-
 // MarshalJSON writes {"groups":[...]} in ascending key order. It has a value receiver so that a Grouped held by
 // value in a struct is encoded too.
 func (g Grouped) MarshalJSON() ([]byte, error) {
@@ -264,28 +278,45 @@ func (g Grouped) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads the form written by MarshalJSON, strictly; groups may come in any order. On error g is
 // unchanged.
 func (g *Grouped) UnmarshalJSON(b []byte) error {
-	var w groupedJSON
-	if err := strictJSON(b, &w); err != nil {
+	out, err := decodeGroupedJSON(b)
+	if err != nil {
 		return errorf("grouped JSON: %w: %w", ErrDecode, err)
-	}
-	if w.Groups == nil {
-		return errorf(`grouped JSON: %w: field "groups" is missing`, ErrDecode)
-	}
-	var out Grouped
-	for i, e := range *w.Groups {
-		if e.Key == nil {
-			return errorf(`grouped JSON: %w: group at index %d: field "key" is missing`, ErrDecode, i)
-		}
-		acc, err := accumulatorJSON{Count: e.Count, Sum: e.Sum}.decode()
-		if err != nil {
-			return errorf("grouped JSON: %w: group %q: %w", ErrDecode, *e.Key, err)
-		}
-		if err := out.insertDecoded(*e.Key, acc); err != nil {
-			return errorf("grouped JSON: %w: %w", ErrDecode, err)
-		}
 	}
 	*g = out
 	return nil
+}
+
+func decodeGroupedJSON(b []byte) (Grouped, error) {
+	var groups json.RawMessage
+	if err := readObject(b, map[string]*json.RawMessage{"groups": &groups}); err != nil {
+		return Grouped{}, err
+	}
+	d := json.NewDecoder(bytes.NewReader(groups))
+	if tok, err := d.Token(); err != nil || tok != json.Delim('[') {
+		return Grouped{}, fmt.Errorf(`field "groups" must be an array, got %.40s`, groups)
+	}
+	var out Grouped
+	for i := 0; d.More(); i++ {
+		var raw, key, count, sum json.RawMessage
+		if err := d.Decode(&raw); err != nil {
+			return Grouped{}, err
+		}
+		if err := readObject(raw, map[string]*json.RawMessage{"key": &key, "count": &count, "sum": &sum}); err != nil {
+			return Grouped{}, fmt.Errorf("group at index %d: %w", i, err)
+		}
+		var k string
+		if len(key) == 0 || key[0] != '"' || json.Unmarshal(key, &k) != nil {
+			return Grouped{}, fmt.Errorf(`group at index %d: field "key" must be a string, got %.40s`, i, key)
+		}
+		acc, err := decodeAccumulatorFields(count, sum)
+		if err != nil {
+			return Grouped{}, fmt.Errorf("group %q: %w", clip(k), err)
+		}
+		if err := out.insertDecoded(k, acc); err != nil {
+			return Grouped{}, err
+		}
+	}
+	return out, nil
 }
 
 // insertDecoded adds a decoded group, refusing bad or duplicate keys.

@@ -60,6 +60,12 @@ func TestAccumulatorJSONStrict(t *testing.T) {
 		{`{"count":1}`, "sum missing"},
 		{`{"sum":"1"}`, "count missing"},
 		{`{"count":1,"sum":"1","mean":"1"}`, "unknown field"},
+		{`{"count":1,"sum":"1","count":2}`, "field twice"},
+		{`{"Count":1,"sum":"1"}`, "field name in another case"},
+		{`{"count":1e0,"sum":"1"}`, "count in exponent form"},
+		{`{"count":null,"sum":"1"}`, "count null"},
+		{`{"count":1,"sum":"1"`, "unterminated object"},
+		{``, "no data"},
 		{`{"count":1,"sum":1}`, "sum as a number"},
 		{`{"count":1,"sum":null}`, "sum null"},
 		{`{"count":-1,"sum":"0"}`, "negative count"},
@@ -177,6 +183,12 @@ func TestGroupedEncoding(t *testing.T) {
 		{`{"groups":[{"key":"a","count":1,"sum":"6"}]}`, "bad group"},
 		{`{"groups":[{"key":"a","count":1,"sum":"1","extra":1}]}`, "unknown field in a group"},
 		{`{"groups":[],"total":1}`, "unknown field"},
+		{`{"groups":[],"groups":[]}`, "groups twice"},
+		{`{"groups":{}}`, "groups not an array"},
+		{`{"groups":[{"key":1,"count":1,"sum":"1"}]}`, "key not a string"},
+		{`{"groups":[{"key":"a","key":"b","count":1,"sum":"1"}]}`, "key twice"},
+		{`{"groups":[1]}`, "group not an object"},
+		{`{"groups":[{"key":"a","count":1,"sum":"1"}]]}`, "malformed array"},
 	}
 	for _, tt := range badJSON {
 		c := g.Clone()

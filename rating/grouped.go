@@ -1,6 +1,7 @@
 package rating
 
 import (
+	"fmt"
 	"iter"
 	"slices"
 	"unicode/utf8"
@@ -29,7 +30,7 @@ func (g *Grouped) Add(key string, x decimal.Decimal) error {
 		return g.accs[i].Add(x)
 	}
 	if err := checkKey(key); err != nil {
-		return err
+		return errorf("%w", err)
 	}
 	var a Accumulator
 	if err := a.Add(x); err != nil {
@@ -39,9 +40,10 @@ func (g *Grouped) Add(key string, x decimal.Decimal) error {
 	return nil
 }
 
+// checkKey reports an error (without the package prefix) unless key is non-empty UTF-8.
 func checkKey(key string) error {
 	if key == "" || !utf8.ValidString(key) {
-		return errorf("group key %q must be non-empty UTF-8: %w", key, ErrInvalidInput)
+		return fmt.Errorf("group key %q must be non-empty UTF-8: %w", clip(key), ErrInvalidInput)
 	}
 	return nil
 }
