@@ -8,6 +8,34 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// The metrics of one employee's clients, as a rating would take them.
+func Example() {
+	nps, err := survey.NewRecommendShare(9, 10) // 9 of 10 clients would recommend us (SPEC R12)
+	if err != nil {
+		panic(err)
+	}
+	points, _, _ := nps.Points(2, survey.HalfUp) // 90% = 4.5 points (SPEC R13)
+
+	csi, err := survey.CSIFromAnswers([]int{5, 4, 5, 3}) // satisfaction on 1–5 (SPEC R11)
+	if err != nil {
+		panic(err)
+	}
+	mean, _, _ := csi.Mean(2, survey.HalfUp)
+
+	cov, _ := survey.NewCoverage(5, 120)        // 5 of the employee's 120 clients answered
+	ok, _ := cov.Meets(survey.CoveragePolicy{}) // at least 4% (SPEC R14)
+
+	classic, _ := survey.NewClassicNPS(291, 476, 395) // 0–10 answers: promoters, passives, detractors
+	score, _, _ := classic.Score(2, survey.HalfUp)
+	margin, _ := classic.Margin(decimal.RequireFromString("0.95"), 2, survey.HalfUp)
+
+	fmt.Println("NPS", points, "of 5, CSI", mean, "of 5, coverage acceptable:", ok)
+	fmt.Println("classic NPS", score, "±", margin)
+	// Output:
+	// NPS 4.5 of 5, CSI 4.25 of 5, coverage acceptable: true
+	// classic NPS -8.95 ± 4.39
+}
+
 // The NPS of the source methodology (SPEC R12, R13): the share of "yes" answers, and its 5-point form.
 func ExampleRecommendShare_Points() {
 	nps, err := survey.NewRecommendShare(9, 10) // 9 of 10 clients would recommend us

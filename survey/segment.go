@@ -20,8 +20,8 @@ type Grouping struct {
 	// Cumulative makes the tallies of each period cover [Since, period.To) instead of the period itself: the
 	// running total since Since, as the survey ratings of SPEC R10 are kept. It needs Periods.
 	Cumulative bool
-	// Since is where cumulative tallies start; the zero time means from the earliest response. It must be zero
-	// unless Cumulative is set.
+	// Since is where cumulative tallies start; the zero time means from the earliest response. A period ending at
+	// or before Since gets empty tallies. It must be zero unless Cumulative is set.
 	Since time.Time
 	// Cuts sort classic NPS answers; the zero value means StandardCuts.
 	Cuts ClassicCuts
