@@ -165,3 +165,64 @@ func TestDepartmentErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestDepartmentAccessors(t *testing.T) {
+	r := departmentRater(t, nil)
+	s := r.Settings()
+	s.Weights.Weights[0].Weight = d("9")
+	if got := r.Settings().Weights.Weights[0].Weight; !got.Equal(d("1")) {
+		t.Errorf("changing Settings() changed the rater: weight %s", got)
+	}
+	a, err := r.Rate(rating.DepartmentInput{DepartmentID: "a", Platforms: platforms, Employees: staff(t), Survey: deptSurvey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := r.Rate(rating.DepartmentInput{DepartmentID: "b", Platforms: platforms[:1], Survey: deptSurvey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if idx, ok := a.SurveyIndex(); !ok || idx.RatString() != "21/5" {
+		t.Errorf("SurveyIndex() = %s, %v; want 21/5", idx.RatString(), ok)
+	}
+	if _, ok := b.EmployeeMean(); ok {
+		t.Error("EmployeeMean() of a department without employees reports a value")
+	}
+	if !a.Equal(a) || a.Equal(b) {
+		t.Error("Equal disagrees with the ratings")
+	}
+	// Departments rank like employees: b is insufficient (no employees), so it is listed apart.
+	l, err := rating.NewLeaderboard([]rating.Entry{a.Entry(), b.Entry()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"1 1 a 4.4"}
+	if diff := cmp.Diff(want, standings(l.Ranked())); diff != "" {
+		t.Errorf("department leaderboard mismatch (-want +got):\n%s", diff)
+	}
+	if got := standings(l.Insufficient()); len(got) != 1 || !strings.HasPrefix(got[0], "0 0 b insufficient [4.5]: missing-component") {
+		t.Errorf("Insufficient() = %v", got)
+	}
+}
+
+// TestNames pins the text of the enumerations, used in messages and logs.
+func TestNames(t *testing.T) {
+	got := []string{
+		rating.MissingFail.String(), rating.MissingRenormalize.String(), rating.MissingPolicy(9).String(),
+		rating.PlainMean.String(), rating.ReviewWeighted.String(), rating.PlatformMean(9).String(),
+		rating.Insufficient.String(), rating.Sufficient.String(), rating.Status(9).String(),
+		rating.FewCalls.String(), rating.NoSufficientEmployees.String(), rating.ReasonCode(0).String(),
+	}
+	want := []string{
+		"fail", "renormalize", "MissingPolicy(9)",
+		"plain", "review-weighted", "PlatformMean(9)",
+		"insufficient", "sufficient", "Status(9)",
+		"few-calls", "no-sufficient-employees", "ReasonCode(0)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("names mismatch (-want +got):\n%s", diff)
+	}
+	var zero rating.Rating
+	if zero.Status() != rating.Insufficient || zero.String() != "insufficient [0.0]" {
+		t.Errorf("zero Rating is %v %q, want insufficient", zero.Status(), zero.String())
+	}
+}
