@@ -76,6 +76,9 @@
 // details to errors.As. The tallies, [Tallies], [Coverage] and [Target] have JSON forms, decoded strictly (exact
 // keys, no unknown or repeated ones, whole-number counts, bounded decimals).
 //
+// Package [github.com/servicequality/servicequality/survey/surveytest] has rapid generators of these values for
+// property tests.
+//
 // All values of this package are immutable once built and safe for concurrent use; no function reads the clock
 // or keeps state between calls.
 package survey
