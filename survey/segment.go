@@ -206,9 +206,13 @@ func (s *splitter) add(r Response) {
 			s.count(r, s.group(r), s.order[j])
 		}
 	default:
+		g := -1 // the group, looked up once the response is counted somewhere
 		for i, p := range s.periods {
 			if p.Contains(r.At) {
-				s.count(r, s.group(r), i)
+				if g < 0 {
+					g = s.group(r)
+				}
+				s.count(r, g, i)
 			}
 		}
 	}
