@@ -1,0 +1,50 @@
+package rating
+
+import (
+	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/survey"
+	"github.com/shopspring/decimal"
+)
+
+// CallScoreOf returns the CallScore of a scored evaluation: its total, and the evaluation ID, employee ID and time
+// the evaluation carried, with the department given. The rubric must be on the 5-point scale of the ratings
+// (Max 5, SPEC R9); a rubric on another scale is an error wrapping ErrOutOfRange rather than a silent rescaling,
+// and missing identifiers or time are errors wrapping ErrInvalidInput.
+func CallScoreOf(res rubric.Result, departmentID string) (CallScore, error) {
+	if res.Rubric() == nil {
+		return CallScore{}, errorf("call score of an empty result (no rubric): %w", ErrInvalidInput)
+	}
+	if max := res.Max(); !max.Equal(decimal.New(5, 0)) {
+		return CallScore{}, errorf("evaluation %q is on rubric %q with scale 0–%s; ratings take totals on 0–5: %w",
+			res.Meta().ID, res.Rubric().ID(), max, ErrOutOfRange)
+	}
+	m := res.Meta()
+	c := CallScore{EvaluationID: m.ID, EmployeeID: m.EmployeeID, DepartmentID: departmentID, At: m.At, Total: res.Total()}
+	if err := c.validate(0); err != nil {
+		return CallScore{}, err
+	}
+	return c, nil
+}
+
+// SurveyOf returns the Survey index of a group's clients from its survey tallies and coverage: the CSI (SPEC R11)
+// and the yes/no NPS on 5 points (SPEC R12–R13), each rounded half-even to StoredPlaces digits when it does not
+// terminate (so the index carries no more than the ratings keep), and the coverage counts for the 4% rule
+// (SPEC R14). A metric with no answers is left out (Valid false) rather than counted as zero.
+func SurveyOf(t survey.Tallies, c survey.Coverage) (Survey, error) {
+	s := Survey{Surveyed: c.Surveyed(), Clients: c.Clients()}
+	if !t.CSI.IsEmpty() {
+		v, _, err := t.CSI.Points(StoredPlaces, HalfEven)
+		if err != nil {
+			return Survey{}, errorf("survey CSI: %v: %w", err, ErrInvalidInput)
+		}
+		s.CSI = decimal.NewNullDecimal(v)
+	}
+	if !t.Recommend.IsEmpty() {
+		v, _, err := t.Recommend.Points(StoredPlaces, HalfEven)
+		if err != nil {
+			return Survey{}, errorf("survey NPS: %v: %w", err, ErrInvalidInput)
+		}
+		s.NPS = decimal.NewNullDecimal(v)
+	}
+	return s, nil
+}
