@@ -1,0 +1,256 @@
+package calibration
+
+import (
+	"fmt"
+	"math/big"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// AlignmentReport says how close each evaluator's answers are to a benchmark's on the same calls: 1 is the same
+// answers, 0 the furthest apart the rubric allows. See Session.Alignment for the rules.
+//
+// Every alignment is an exact ratio rounded once to the session's Config (4 places half-up by default). The zero
+// AlignmentReport compares nothing.
+type AlignmentReport struct {
+	// Benchmark is the evaluator given to Session.Alignment; empty for Session.AlignmentByCall.
+	Benchmark string
+	// Overall is the mean call alignment over every comparison (evaluator and call), Comparisons their number.
+	Overall     decimal.Decimal
+	Comparisons int
+	// Evaluators holds one entry per evaluator compared with a benchmark, sorted by evaluator ID.
+	Evaluators []EvaluatorAlignment
+	// Criteria holds the alignment on each criterion across all comparisons, in the rubric's order: what drifts.
+	Criteria []CriterionAlignment
+}
+
+// EvaluatorAlignment is one evaluator's alignment with the benchmark: who drifts.
+type EvaluatorAlignment struct {
+	EvaluatorID string
+	// Overall is the mean of the evaluator's call alignments.
+	Overall decimal.Decimal
+	// AutoFailDisagreements counts the calls where exactly one of the evaluator and the benchmark failed the
+	// whole call (a fatal violation or a level such as red tonality); each of them has call alignment 0.
+	AutoFailDisagreements int
+	// Criteria holds the evaluator's alignment on each criterion, in the rubric's order.
+	Criteria []CriterionAlignment
+	// Calls holds the alignment on each call compared, sorted by call ID.
+	Calls []CallAlignment
+}
+
+// CriterionAlignment is the mean alignment on one criterion over Comparisons evaluations compared.
+type CriterionAlignment struct {
+	CriterionID string
+	Alignment   decimal.Decimal
+	Comparisons int
+}
+
+// CallAlignment is one evaluator's alignment with the benchmark on one call.
+type CallAlignment struct {
+	CallID      string
+	BenchmarkID string
+	Alignment   decimal.Decimal
+	// AutoFailDisagreement reports that exactly one of the two failed the whole call, so Alignment is 0.
+	AutoFailDisagreement bool
+}
+
+// Alignment compares every evaluator with the benchmark evaluator on the calls the benchmark scored. It reports an
+// error wrapping ErrUnknownEvaluator when the benchmark has no result in the session. Evaluators who share no call
+// with the benchmark do not appear in the report.
+//
+// The rules, per call, between an evaluator's answers x and the benchmark's b:
+//
+//   - Answers are compared as given, before overrides (rubric.CriterionResult.Raw): a level that zeroes its
+//     criterion, or a violation that zeroes a criterion or a section, would otherwise count one disagreement
+//     again in every criterion it zeroes, and two evaluators who answered the same would look apart because one
+//     flagged a violation. Whole-call failures are compared by the rule below instead.
+//   - Alignment on a criterion is 1 − |x − b| / span, where span is the criterion's range of answers: its maximum
+//     minus its lowest possible answer (the Min of a Points scale, the lowest level of a Levels scale, 0
+//     otherwise). For the criteria of the built-in rubrics, which all start at 0, span is the criterion's maximum
+//     points. Using the range keeps complete disagreement at 0 on scales that do not start at 0.
+//   - N/A against N/A is alignment 1; N/A against a score (or a score against N/A) is 0, whatever the N/A policy
+//     counts N/A as: one evaluator found the criterion applicable and the other did not.
+//   - The call's alignment is the mean of the criteria's alignments weighted by each criterion's maximum points,
+//     as the total weighs them (section weights do not enter: alignment compares answers, not totals).
+//   - When exactly one of the two failed the whole call (rubric.Result.AutoFail: red tonality, a fatal violation),
+//     the call's alignment is 0. When both did, the answers are compared as above.
+//
+// An evaluator's Overall is the mean of their call alignments; a criterion's alignment is the mean of that
+// criterion's alignments over the comparisons concerned; the report's Overall is the mean over all comparisons.
+// Each is exact until it is rounded once, to the session's places.
+func (s *Session) Alignment(benchmark string) (AlignmentReport, error) {
+	bi, err := s.evaluator(benchmark)
+	if err != nil {
+		return AlignmentReport{}, err
+	}
+	bench := make([]int, len(s.calls))
+	for ci := range s.calls {
+		bench[ci] = -1
+		if s.at(ci, bi) != nil {
+			bench[ci] = bi
+		}
+	}
+	rep := s.alignment(bench)
+	rep.Benchmark = benchmark
+	return rep, nil
+}
+
+// AlignmentByCall is Alignment with a benchmark evaluator per call: benchmarks maps call IDs to the evaluator
+// whose evaluation of that call is the reference. Calls not in the map are not compared. An evaluator who is the
+// benchmark of some calls is compared on the others. It reports an error wrapping ErrUnknownCall for a call
+// without results or a benchmark who did not score the call, ErrUnknownEvaluator for an unknown evaluator, and
+// ErrNoOverlap for an empty map.
+func (s *Session) AlignmentByCall(benchmarks map[string]string) (AlignmentReport, error) {
+	if s.empty() {
+		return AlignmentReport{}, errEmptySession()
+	}
+	if len(benchmarks) == 0 {
+		return AlignmentReport{}, fmt.Errorf("calibration: no benchmark given; name the benchmark evaluator of at least one call: %w", ErrNoOverlap)
+	}
+	bench := make([]int, len(s.calls))
+	for ci := range bench {
+		bench[ci] = -1
+	}
+	var errs errorList
+	calls := make([]string, 0, len(benchmarks))
+	for call := range benchmarks {
+		calls = append(calls, call)
+	}
+	slices.Sort(calls) // errors in a stable order
+	for _, call := range calls {
+		ev := benchmarks[call]
+		ci, ok := s.callIdx[call]
+		if !ok {
+			errs.add(fmt.Errorf("calibration: benchmark call %s has no result in the session: %w", quote(call), ErrUnknownCall))
+			continue
+		}
+		ei, err := s.evaluator(ev)
+		if err != nil {
+			errs.add(fmt.Errorf("calibration: benchmark of call %s: %w", quote(call), err))
+			continue
+		}
+		if s.at(ci, ei) == nil {
+			errs.add(fmt.Errorf("calibration: benchmark %s of call %s did not score that call: %w", quote(ev), quote(call), ErrUnknownCall))
+			continue
+		}
+		bench[ci] = ei
+	}
+	if err := errs.err(); err != nil {
+		return AlignmentReport{}, err
+	}
+	return s.alignment(bench), nil
+}
+
+// alignment compares every evaluator with bench[ci], the benchmark of each call (-1: not compared).
+func (s *Session) alignment(bench []int) AlignmentReport {
+	nc, ne := len(s.crits), len(s.evaluators)
+	var wsum int64
+	for _, c := range s.crits {
+		wsum += c.maxU
+	}
+	// Per criterion j, an alignment is g/D with D = span (1 when the span is 0) and 0 ≤ g ≤ D; sums of g share D.
+	den := make([]int64, nc)
+	for j, c := range s.crits {
+		den[j] = max(c.spanU, 1)
+	}
+	type acc struct {
+		calls     []CallAlignment
+		sum       *big.Rat   // Σ call alignments
+		crit      []*big.Int // Σ g per criterion
+		autoFails int
+	}
+	evs := make([]*acc, ne)
+	total := new(big.Rat)
+	critAll := make([]*big.Int, nc)
+	for j := range critAll {
+		critAll[j] = new(big.Int)
+	}
+	n := 0
+	g := make([]int64, nc)
+	for ci, bi := range bench {
+		if bi < 0 {
+			continue
+		}
+		b := s.at(ci, bi)
+		for ei := range s.evaluators {
+			x := s.at(ci, ei)
+			if ei == bi || x == nil {
+				continue
+			}
+			a := evs[ei]
+			if a == nil {
+				a = &acc{sum: new(big.Rat), crit: make([]*big.Int, nc)}
+				for j := range a.crit {
+					a.crit[j] = new(big.Int)
+				}
+				evs[ei] = a
+			}
+			// Σ_j max_j·g_j/D_j over Σ_j max_j, in exact rationals.
+			call := new(big.Rat)
+			for j := range s.crits {
+				g[j] = agreement(x.answers[j], b.answers[j], den[j])
+				a.crit[j].Add(a.crit[j], big.NewInt(g[j]))
+				critAll[j].Add(critAll[j], big.NewInt(g[j]))
+				call.Add(call, new(big.Rat).SetFrac(
+					new(big.Int).Mul(big.NewInt(s.crits[j].maxU), big.NewInt(g[j])), big.NewInt(den[j])))
+			}
+			call.Quo(call, new(big.Rat).SetInt64(wsum))
+			fail := x.autoFail != b.autoFail
+			if fail {
+				call.SetInt64(0)
+				a.autoFails++
+			}
+			a.sum.Add(a.sum, call)
+			total.Add(total, call)
+			n++
+			a.calls = append(a.calls, CallAlignment{
+				CallID: s.calls[ci], BenchmarkID: s.evaluators[bi], Alignment: s.cfg.round(call), AutoFailDisagreement: fail,
+			})
+		}
+	}
+	rep := AlignmentReport{Comparisons: n, Overall: decimal.Zero}
+	if n == 0 {
+		return rep
+	}
+	mean := func(sum *big.Int, d int64, count int) decimal.Decimal {
+		return s.cfg.round(new(big.Rat).SetFrac(sum, new(big.Int).Mul(big.NewInt(d), big.NewInt(int64(count)))))
+	}
+	rep.Overall = s.cfg.round(total.Quo(total, new(big.Rat).SetInt64(int64(n))))
+	for j, c := range s.crits {
+		rep.Criteria = append(rep.Criteria, CriterionAlignment{CriterionID: c.id, Alignment: mean(critAll[j], den[j], n), Comparisons: n})
+	}
+	for ei, a := range evs {
+		if a == nil {
+			continue
+		}
+		k := len(a.calls)
+		ea := EvaluatorAlignment{
+			EvaluatorID:           s.evaluators[ei],
+			Overall:               s.cfg.round(a.sum.Quo(a.sum, new(big.Rat).SetInt64(int64(k)))),
+			AutoFailDisagreements: a.autoFails,
+			Calls:                 a.calls,
+		}
+		for j, c := range s.crits {
+			ea.Criteria = append(ea.Criteria, CriterionAlignment{CriterionID: c.id, Alignment: mean(a.crit[j], den[j], k), Comparisons: k})
+		}
+		rep.Evaluators = append(rep.Evaluators, ea)
+	}
+	return rep
+}
+
+// agreement returns the alignment of x with the benchmark b on one criterion as g out of d: d when both are N/A,
+// 0 when exactly one is, else d − |x − b| (d is the criterion's span, or 1 when every answer is worth the same).
+func agreement(x, b answer, d int64) int64 {
+	switch {
+	case x.na && b.na:
+		return d
+	case x.na || b.na:
+		return 0
+	}
+	diff := x.raw - b.raw
+	if diff < 0 {
+		diff = -diff
+	}
+	return d - diff
+}

@@ -1,0 +1,359 @@
+package calibration
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/rubric"
+	"github.com/shopspring/decimal"
+)
+
+// Session is a calibration session: several evaluators' scored results of the same calls on one rubric. Build one
+// with New, which checks everything once; the methods then compute alignment with a benchmark, agreement between
+// evaluators (Cohen's and Fleiss' kappa, Krippendorff's alpha) and the spread of totals.
+//
+// Calls and evaluators are kept in the order of their IDs (byte-wise string order), so every report is
+// independent of the order of the results given to New.
+//
+// A Session never changes after New returns and is safe for concurrent use by multiple goroutines. It keeps no
+// reference to the caller's slice. The zero Session holds no evaluations: its accessors return nothing and its
+// statistics report ErrEmpty.
+type Session struct {
+	rubric     *rubric.Rubric
+	cfg        Config
+	crits      []criterion
+	critIdx    map[string]int
+	calls      []string
+	evaluators []string
+	evalIdx    map[string]int
+	callIdx    map[string]int
+	grid       []int32 // calls × evaluators: index into cells, or -1 when the evaluator did not score the call
+	cells      []cell
+	results    []rubric.Result // parallel to cells
+	scale      int32           // digits after the point of every criterion value, in answer.raw units
+}
+
+// criterion is what the statistics need to know about one criterion of the rubric.
+type criterion struct {
+	id     string
+	levels bool  // a Levels scale: ordinal order is the rubric's order of levels
+	maxU   int64 // the criterion's maximum, the weight of its alignment in a call's
+	spanU  int64 // highest minus lowest possible answer, the distance of complete disagreement
+}
+
+// cell is one evaluator's result on one call, reduced to what the statistics use.
+type cell struct {
+	total    decimal.Decimal
+	autoFail bool
+	answers  []answer // in the rubric's order of criteria
+}
+
+// answer is an evaluator's answer on one criterion.
+type answer struct {
+	na    bool
+	level int   // index of the chosen level of a Levels scale, or -1
+	raw   int64 // points as answered, before overrides, in units of 10^-Session.scale
+}
+
+// New builds a session from scored results, all on one rubric. It reports every problem it finds (up to 20, each
+// a *ResultError joined into one error) or a single error:
+//
+//   - no results: ErrEmpty; cfg invalid: ErrInvalidConfig;
+//   - a zero rubric.Result: ErrInvalidResult;
+//   - results of different rubrics: ErrMixedRubrics. Two results are on the same rubric when they share the
+//     *rubric.Rubric, or when their rubrics have the same ID and version and the same canonical JSON (so a rubric
+//     parsed twice from one document is one rubric, and an edited rubric that kept its version is not);
+//   - a result without a call ID or evaluator ID (rubric.Meta): ErrMissingID;
+//   - one evaluator scoring one call twice: ErrDuplicate (keep one of the two; the session never picks one);
+//   - a call scored by only one evaluator: ErrSingleEvaluation (a calibration session compares each call's
+//     evaluations; leave such calls out).
+//
+// New never changes results and keeps copies of what it needs.
+func New(results []rubric.Result, cfg Config) (*Session, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if len(results) == 0 {
+		return nil, fmt.Errorf("calibration: no results given; a session needs evaluations of at least one call by two evaluators: %w", ErrEmpty)
+	}
+	var errs errorList
+	var ref *rubric.Rubric
+	var refJSON []byte
+	same := map[*rubric.Rubric]bool{}
+	type key struct{ call, evaluator string }
+	first := map[key]int{}
+	for i, res := range results {
+		m := res.Meta()
+		fail := func(rule string, err error) {
+			errs.add(&ResultError{Index: i, CallID: m.CallID, EvaluatorID: m.EvaluatorID, Rule: rule, Err: err})
+		}
+		r := res.Rubric()
+		switch {
+		case r == nil:
+			fail("is the zero Result, scored on no rubric; give results returned by Rubric.Score", ErrInvalidResult)
+			continue
+		case ref == nil:
+			ref, same[r] = r, true
+		}
+		ok, seen := same[r]
+		if !seen {
+			ok = r.ID() == ref.ID() && r.Version() == ref.Version()
+			if ok {
+				if refJSON == nil {
+					refJSON, _ = ref.MarshalJSON()
+				}
+				j, err := r.MarshalJSON()
+				ok = err == nil && bytes.Equal(j, refJSON)
+			}
+			same[r] = ok
+		}
+		if !ok {
+			rule := fmt.Sprintf("is on rubric %s version %s, not on the session's rubric %s version %s; a session compares evaluations of one rubric",
+				quote(r.ID()), quote(r.Version()), quote(ref.ID()), quote(ref.Version()))
+			if r.ID() == ref.ID() && r.Version() == ref.Version() {
+				rule = fmt.Sprintf("is on a rubric %s version %s whose definition differs from the session's rubric of the same ID and version; a session compares evaluations of one rubric",
+					quote(r.ID()), quote(r.Version()))
+			}
+			fail(rule, ErrMixedRubrics)
+		}
+		if m.CallID == "" || m.EvaluatorID == "" {
+			var missing []string
+			if m.CallID == "" {
+				missing = append(missing, "call ID")
+			}
+			if m.EvaluatorID == "" {
+				missing = append(missing, "evaluator ID")
+			}
+			fail("has no "+strings.Join(missing, " and no ")+"; every result needs both (Evaluation.CallID, Evaluation.EvaluatorID)", ErrMissingID)
+			continue
+		}
+		k := key{m.CallID, m.EvaluatorID}
+		if j, dup := first[k]; dup {
+			fail(fmt.Sprintf("scores the call again (first in result %d); one evaluation per evaluator and call", j), ErrDuplicate)
+			continue
+		}
+		first[k] = i
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return build(ref, results, cfg)
+}
+
+// build indexes results that New has checked.
+func build(r *rubric.Rubric, results []rubric.Result, cfg Config) (*Session, error) {
+	s := &Session{rubric: r, cfg: cfg, critIdx: map[string]int{}, evalIdx: map[string]int{}, callIdx: map[string]int{}}
+	defs := r.Criteria()
+	s.scale = 0
+	for _, c := range defs {
+		for _, v := range []decimal.Decimal{c.Scale.Min, c.Scale.Max, c.Scale.Step} {
+			s.scale = max(s.scale, dec.Places(v))
+		}
+		for _, l := range c.Scale.Levels {
+			s.scale = max(s.scale, dec.Places(l.Points))
+		}
+	}
+	for _, res := range results {
+		for _, c := range res.Criteria() {
+			s.scale = max(s.scale, dec.Places(c.Raw))
+		}
+	}
+	units := func(d decimal.Decimal, what string) (int64, error) {
+		u, ok := dec.Units(d, s.scale)
+		if !ok {
+			return 0, fmt.Errorf("calibration: %s %s does not fit %d places in 64 bits: %w", what, d, s.scale, ErrDecimalLimit)
+		}
+		return u, nil
+	}
+	for i, c := range defs {
+		lo, hi := c.Scale.Min, c.MaxPoints()
+		if c.Scale.Kind == rubric.Levels {
+			lo = hi
+			for _, l := range c.Scale.Levels {
+				lo = decimal.Min(lo, l.Points)
+			}
+		}
+		maxU, err := units(hi, "criterion "+quote(c.ID)+" maximum")
+		if err != nil {
+			return nil, err
+		}
+		loU, err := units(lo, "criterion "+quote(c.ID)+" minimum")
+		if err != nil {
+			return nil, err
+		}
+		s.crits = append(s.crits, criterion{id: c.ID, levels: c.Scale.Kind == rubric.Levels, maxU: maxU, spanU: maxU - loU})
+		s.critIdx[c.ID] = i
+	}
+	for _, res := range results {
+		m := res.Meta()
+		if _, ok := s.callIdx[m.CallID]; !ok {
+			s.callIdx[m.CallID] = 0
+			s.calls = append(s.calls, m.CallID)
+		}
+		if _, ok := s.evalIdx[m.EvaluatorID]; !ok {
+			s.evalIdx[m.EvaluatorID] = 0
+			s.evaluators = append(s.evaluators, m.EvaluatorID)
+		}
+	}
+	slices.Sort(s.calls)
+	slices.Sort(s.evaluators)
+	for i, id := range s.calls {
+		s.callIdx[id] = i
+	}
+	for i, id := range s.evaluators {
+		s.evalIdx[id] = i
+	}
+	s.grid = make([]int32, len(s.calls)*len(s.evaluators))
+	for i := range s.grid {
+		s.grid[i] = -1
+	}
+	// Cells in the order of the grid (call, then evaluator), so that nothing depends on the input order.
+	order := make([]int, len(results))
+	for i := range order {
+		order[i] = i
+	}
+	pos := func(i int) int {
+		m := results[i].Meta()
+		return s.callIdx[m.CallID]*len(s.evaluators) + s.evalIdx[m.EvaluatorID]
+	}
+	slices.SortFunc(order, func(a, b int) int { return pos(a) - pos(b) })
+	for _, i := range order {
+		res := results[i]
+		c := cell{total: res.Total(), autoFail: res.AutoFail()}
+		for j, cr := range res.Criteria() {
+			a := answer{na: cr.NA, level: -1}
+			if s.crits[j].levels && cr.Level != "" {
+				a.level = slices.IndexFunc(defs[j].Scale.Levels, func(l rubric.Level) bool { return l.ID == cr.Level })
+			}
+			raw, err := units(cr.Raw, "criterion "+quote(cr.ID)+" points")
+			if err != nil {
+				return nil, err
+			}
+			a.raw = raw
+			c.answers = append(c.answers, a)
+		}
+		s.grid[pos(i)] = int32(len(s.cells))
+		s.cells = append(s.cells, c)
+		s.results = append(s.results, res)
+	}
+	var errs errorList
+	for ci, call := range s.calls {
+		var who []string
+		for ei, ev := range s.evaluators {
+			if s.grid[ci*len(s.evaluators)+ei] >= 0 {
+				who = append(who, ev)
+			}
+		}
+		if len(who) == 1 {
+			errs.add(fmt.Errorf("calibration: call %s was scored only by evaluator %s; a session compares at least two evaluations of every call: %w",
+				quote(call), quote(who[0]), ErrSingleEvaluation))
+		}
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// at returns the cell of the evaluator ei on the call ci, or nil.
+func (s *Session) at(ci, ei int) *cell {
+	if k := s.grid[ci*len(s.evaluators)+ei]; k >= 0 {
+		return &s.cells[k]
+	}
+	return nil
+}
+
+// empty reports whether s is nil or the zero Session.
+func (s *Session) empty() bool { return s == nil || len(s.cells) == 0 }
+
+func errEmptySession() error {
+	return fmt.Errorf("calibration: the session holds no evaluations; build it with New: %w", ErrEmpty)
+}
+
+// Rubric returns the rubric the results were scored on (the first result's, when several equal rubrics were
+// given); nil for the zero Session.
+func (s *Session) Rubric() *rubric.Rubric {
+	if s == nil {
+		return nil
+	}
+	return s.rubric
+}
+
+// Config returns the rounding settings given to New.
+func (s *Session) Config() Config {
+	if s == nil {
+		return Config{}
+	}
+	return s.cfg
+}
+
+// Calls returns the IDs of the calls, sorted.
+func (s *Session) Calls() []string {
+	if s == nil {
+		return nil
+	}
+	return slices.Clone(s.calls)
+}
+
+// Evaluators returns the IDs of the evaluators, sorted.
+func (s *Session) Evaluators() []string {
+	if s == nil {
+		return nil
+	}
+	return slices.Clone(s.evaluators)
+}
+
+// Criteria returns the IDs of the rubric's criteria, in the rubric's order.
+func (s *Session) Criteria() []string {
+	if s == nil {
+		return nil
+	}
+	out := make([]string, len(s.crits))
+	for i, c := range s.crits {
+		out[i] = c.id
+	}
+	return out
+}
+
+// Result returns the evaluator's result on the call, and false when there is none.
+func (s *Session) Result(callID, evaluatorID string) (rubric.Result, bool) {
+	if s.empty() {
+		return rubric.Result{}, false
+	}
+	ci, ok1 := s.callIdx[callID]
+	ei, ok2 := s.evalIdx[evaluatorID]
+	if !ok1 || !ok2 {
+		return rubric.Result{}, false
+	}
+	if k := s.grid[ci*len(s.evaluators)+ei]; k >= 0 {
+		return s.results[k], true
+	}
+	return rubric.Result{}, false
+}
+
+// criterion returns the index of the criterion with the given ID.
+func (s *Session) criterion(id string) (int, error) {
+	if s.empty() {
+		return 0, errEmptySession()
+	}
+	i, ok := s.critIdx[id]
+	if !ok {
+		return 0, fmt.Errorf("calibration: criterion %s is not a criterion of rubric %s: %w", quote(id), quote(s.rubric.ID()), ErrUnknownCriterion)
+	}
+	return i, nil
+}
+
+// evaluator returns the index of the evaluator with the given ID.
+func (s *Session) evaluator(id string) (int, error) {
+	if s.empty() {
+		return 0, errEmptySession()
+	}
+	i, ok := s.evalIdx[id]
+	if !ok {
+		return 0, fmt.Errorf("calibration: evaluator %s has no result in the session: %w", quote(id), ErrUnknownEvaluator)
+	}
+	return i, nil
+}
