@@ -1,0 +1,215 @@
+package calibration_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/rubric/calibration"
+	"github.com/shopspring/decimal"
+)
+
+func TestNewErrors(t *testing.T) {
+	cq := rubric.CallQuality()
+	ok := score(t, cq, call("c1", "qa-1", "0.5", "green"), call("c1", "qa-2", "0.4", "green"))
+	etiquette := rubric.PhoneEtiquette()
+	var other rubric.Result
+	{
+		e := rubric.Evaluation{CallID: "c1", EvaluatorID: "qa-3"}
+		for _, c := range etiquette.Criteria() {
+			if c.Scale.Kind == rubric.Points {
+				e.Answers = append(e.Answers, rubric.PointsAnswer(c.ID, c.Scale.Max))
+			} else if c.Scale.Kind == rubric.Binary {
+				e.Answers = append(e.Answers, rubric.LevelAnswer(c.ID, "pass"))
+			} else {
+				e.Answers = append(e.Answers, rubric.LevelAnswer(c.ID, c.Scale.Levels[0].ID))
+			}
+		}
+		res, err := etiquette.Score(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other = res
+	}
+	// The same ID and version with another definition: greeting worth up to 1 point.
+	def := cq.Definition()
+	def.Criteria[0].Scale.Max = d("1")
+	def.Max = d("5.5")
+	edited, err := rubric.New(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withMeta := func(callID, evaluator string) rubric.Result {
+		e := call(callID, evaluator, "0.5", "green")
+		return score(t, cq, e)[0]
+	}
+	tests := []struct {
+		results []rubric.Result
+		cfg     calibration.Config
+		want    []error
+		reason  string
+	}{
+		{nil, calibration.Config{}, []error{calibration.ErrEmpty}, "no results"},
+		{ok, calibration.Config{Places: -1}, []error{calibration.ErrInvalidConfig}, "negative places"},
+		{ok, calibration.Config{Places: 13}, []error{calibration.ErrInvalidConfig}, "too many places"},
+		{append(ok[:2:2], rubric.Result{}), calibration.Config{}, []error{calibration.ErrInvalidResult}, "zero Result"},
+		{append(ok[:2:2], other), calibration.Config{}, []error{calibration.ErrMixedRubrics}, "another rubric"},
+		{append(ok[:2:2], score(t, edited, call("c1", "qa-3", "0.5", "green"))...), calibration.Config{}, []error{calibration.ErrMixedRubrics}, "same ID and version, edited definition"},
+		{append(ok[:2:2], withMeta("", "qa-3")), calibration.Config{}, []error{calibration.ErrMissingID}, "no call ID"},
+		{append(ok[:2:2], withMeta("c1", "")), calibration.Config{}, []error{calibration.ErrMissingID}, "no evaluator ID"},
+		{append(ok[:2:2], withMeta("c1", "qa-1")), calibration.Config{}, []error{calibration.ErrDuplicate}, "qa-1 scored c1 twice"},
+		{append(ok[:2:2], withMeta("c2", "qa-1")), calibration.Config{}, []error{calibration.ErrSingleEvaluation}, "c2 scored by one evaluator"},
+		{append(ok[:2:2], withMeta("", ""), withMeta("c1", "qa-2"), other), calibration.Config{},
+			[]error{calibration.ErrMissingID, calibration.ErrDuplicate, calibration.ErrMixedRubrics}, "every problem is reported at once"},
+	}
+	for _, tt := range tests {
+		s, err := calibration.New(tt.results, tt.cfg)
+		if s != nil || err == nil {
+			t.Errorf("New accepted %s", tt.reason)
+			continue
+		}
+		for _, want := range tt.want {
+			if !errors.Is(err, want) {
+				t.Errorf("New error %v does not wrap %v (%s)", err, want, tt.reason)
+			}
+		}
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if !strings.HasPrefix(line, "calibration: ") {
+				t.Errorf("error line %q does not start with the package name (%s)", line, tt.reason)
+			}
+		}
+	}
+}
+
+func TestNewErrorMessages(t *testing.T) {
+	cq := rubric.CallQuality()
+	rs := score(t, cq, call("c1", "qa-1", "0.5", "green"), call("c1", "qa-1", "0.4", "green"), call("c2", "qa-2", "0.5", "green"))
+	_, err := calibration.New(rs, calibration.Config{})
+	var re *calibration.ResultError
+	if !errors.As(err, &re) || re.Index != 1 || re.CallID != "c1" || re.EvaluatorID != "qa-1" {
+		t.Fatalf("errors.As(*ResultError) = %+v from %v", re, err)
+	}
+	want := `calibration: result 1 (call "c1", evaluator "qa-1"): scores the call again (first in result 0); one evaluation per evaluator and call`
+	if err.Error() != want {
+		t.Errorf("error\n%s\nwant\n%s", err, want)
+	}
+	rs = score(t, cq, call("c1", "qa-1", "0.5", "green"), call("c1", "qa-2", "0.4", "green"), call("c2", "qa-2", "0.5", "green"))
+	_, err = calibration.New(rs, calibration.Config{})
+	want = `calibration: call "c2" was scored only by evaluator "qa-2"; a session compares at least two evaluations of every call: call scored by only one evaluator`
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n%v\nwant\n%s", err, want)
+	}
+}
+
+// TestNewSameRubricTwice: a rubric parsed twice from one document is one rubric (same ID, version and canonical
+// JSON), so results scored on either copy form one session.
+func TestNewSameRubricTwice(t *testing.T) {
+	js, err := rubric.TemplateJSON("call-quality")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r1, err1 := rubric.Parse(js)
+	r2, err2 := rubric.Parse(js)
+	if err1 != nil || err2 != nil || r1 == r2 {
+		t.Fatalf("Parse: %v, %v", err1, err2)
+	}
+	rs := append(score(t, r1, call("c1", "qa-1", "0.5", "green")), score(t, r2, call("c1", "qa-2", "0.4", "green"))...)
+	s, err := calibration.New(rs, calibration.Config{})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	if s.Rubric() != r1 {
+		t.Errorf("Rubric() is not the first result's rubric")
+	}
+}
+
+func TestSessionAccessors(t *testing.T) {
+	s := session(t,
+		call("c2", "qa-2", "0.5", "green"), call("c1", "qa-3", "0.4", "green"),
+		call("c1", "qa-1", "0.3", "yellow"), call("c2", "qa-1", "0.5", "green"))
+	got := struct{ Calls, Evaluators, Criteria []string }{s.Calls(), s.Evaluators(), s.Criteria()}
+	want := struct{ Calls, Evaluators, Criteria []string }{
+		[]string{"c1", "c2"}, []string{"qa-1", "qa-2", "qa-3"}, append(append([]string{}, callCriteria...), "tonality"),
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("accessors mismatch (-want +got):\n%s", diff)
+	}
+	res, ok := s.Result("c1", "qa-1")
+	if !ok || !res.Total().Equal(d("2.7")) || res.Meta().EvaluatorID != "qa-1" {
+		t.Errorf("Result(c1, qa-1) = %v, %v; want 2.7 (0.3 × 9, yellow tonality)", res, ok)
+	}
+	if _, ok := s.Result("c1", "qa-2"); ok {
+		t.Errorf("Result(c1, qa-2) found an evaluation qa-2 never made")
+	}
+	if _, ok := s.Result("c9", "qa-1"); ok {
+		t.Errorf("Result(c9, qa-1) found an unknown call")
+	}
+	if s.Config() != (calibration.Config{}) {
+		t.Errorf("Config() = %+v", s.Config())
+	}
+}
+
+// TestZeroSession: every statistic of the zero Session reports ErrEmpty; accessors return nothing.
+func TestZeroSession(t *testing.T) {
+	for _, s := range []*calibration.Session{nil, {}} {
+		if s.Calls() != nil || s.Evaluators() != nil || s.Rubric() != nil {
+			t.Errorf("zero session has calls, evaluators or a rubric")
+		}
+		_, e1 := s.Alignment("qa-1")
+		_, e2 := s.AlignmentByCall(map[string]string{"c1": "qa-1"})
+		_, e3 := s.FleissKappa("greeting")
+		_, e4 := s.CohenKappa("a", "b", "greeting")
+		_, e5 := s.KrippendorffAlpha("greeting", calibration.Nominal)
+		_, e6 := s.KrippendorffAlphaTotals(calibration.Interval)
+		_, e7 := s.Spread(decimal.Zero)
+		_, e8 := s.SpreadFrom("qa-1", decimal.Zero)
+		for i, err := range []error{e1, e2, e3, e4, e5, e6, e7, e8} {
+			if !errors.Is(err, calibration.ErrEmpty) {
+				t.Errorf("statistic %d on the zero session: error %v, want ErrEmpty", i+1, err)
+			}
+		}
+	}
+}
+
+// TestSessionAgreementErrors: unknown names, self-comparison, no overlap and undefined statistics are errors.
+func TestSessionAgreementErrors(t *testing.T) {
+	s := session(t,
+		call("c1", "qa-1", "0.5", "green"), call("c1", "qa-2", "0.5", "green"), call("c1", "qa-3", "0.5", "green"),
+		call("c2", "qa-1", "0.4", "yellow"), call("c2", "qa-2", "0.4", "green"),
+		call("c3", "qa-3", "0.2", "red"), call("c3", "qa-4", "0.3", "red"))
+	tests := []struct {
+		err    error
+		want   error
+		reason string
+	}{
+		{second(s.FleissKappa("nope")), calibration.ErrUnknownCriterion, "unknown criterion"},
+		{second(s.FleissKappa("greeting")), calibration.ErrUnequalRaters, "c1 has 3 evaluations, c2 has 2"},
+		{second(s.CohenKappa("qa-1", "qa-9", "greeting")), calibration.ErrUnknownEvaluator, "unknown evaluator"},
+		{second(s.CohenKappa("qa-1", "qa-1", "greeting")), calibration.ErrInvalidConfig, "an evaluator with themselves"},
+		{second(s.CohenKappa("qa-1", "qa-4", "greeting")), calibration.ErrNoOverlap, "no call in common"},
+		{second(s.CohenKappa("qa-3", "qa-4", "tonality")), calibration.ErrUndefined, "one common call, both red: chance agreement 1"},
+		{second(s.KrippendorffAlpha("greeting", 0)), calibration.ErrInvalidConfig, "zero metric"},
+		{second(s.KrippendorffAlphaTotals(9)), calibration.ErrInvalidConfig, "unknown metric"},
+		{second(s.KrippendorffAlpha("nope", calibration.Interval)), calibration.ErrUnknownCriterion, "unknown criterion"},
+		{second(s.Alignment("qa-9")), calibration.ErrUnknownEvaluator, "unknown benchmark"},
+		{second(s.SpreadFrom("qa-9", decimal.Zero)), calibration.ErrUnknownEvaluator, "unknown benchmark"},
+		{second(s.Spread(d("-0.1"))), calibration.ErrInvalidConfig, "negative tolerance"},
+		{second(s.Spread(decimal.New(1, -30))), calibration.ErrDecimalLimit, "tolerance with 30 places"},
+	}
+	for _, tt := range tests {
+		if !errors.Is(tt.err, tt.want) {
+			t.Errorf("error %v, want %v (%s)", tt.err, tt.want, tt.reason)
+		}
+		if tt.err != nil && !strings.HasPrefix(tt.err.Error(), "calibration: ") {
+			t.Errorf("error %q does not start with the package name", tt.err)
+		}
+	}
+	// Cohen's kappa on c1 and c2 by qa-1 and qa-2: greeting 0.5/0.5 and 0.4/0.4 is perfect agreement, defined.
+	if k, err := s.CohenKappa("qa-1", "qa-2", "greeting"); err != nil || !k.Value.Equal(d("1")) {
+		t.Errorf("CohenKappa(qa-1, qa-2, greeting) = %v, %v; want 1", k, err)
+	}
+}
+
+func second[T any](_ T, err error) error { return err }
