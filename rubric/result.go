@@ -58,7 +58,9 @@ func (why Reason) String() string {
 type Result struct {
 	rubric   *Rubric
 	meta     Meta
-	rows     []row
+	n        int             // number of criteria
+	small    [inlineRows]row // their rows when n ≤ inlineRows, so a result of a small rubric needs no allocation
+	big      []row           // their rows otherwise
 	seen     violationSet
 	reasons  []Reason
 	total    fixed
@@ -66,6 +68,27 @@ type Result struct {
 	exact    bool
 	autoFail bool
 	band     int
+}
+
+// inlineRows is the number of criteria whose rows a Result holds inline.
+const inlineRows = 16
+
+// alloc returns zeroed rows for n criteria, inline when they fit.
+func (res *Result) alloc(n int) []row {
+	res.n = n
+	if n <= inlineRows {
+		return res.small[:n]
+	}
+	res.big = make([]row, n)
+	return res.big
+}
+
+// rows returns the rows of the result.
+func (res *Result) rows() []row {
+	if res.big != nil {
+		return res.big
+	}
+	return res.small[:res.n]
 }
 
 // Rubric returns the rubric the result was scored on.
@@ -113,9 +136,9 @@ func (res Result) Reasons() []Reason {
 	if res.rubric == nil {
 		return nil
 	}
-	rows := slices.Clone(res.rows)
+	rows := slices.Clone(res.rows())
 	for i := range rows {
-		rows[i].flags &^= fZeroed
+		rows[i].clear(fZeroed)
 	}
 	var why []Reason
 	res.rubric.overrides(rows, &res.seen, &why)
@@ -156,8 +179,8 @@ func (res Result) Criteria() []CriterionResult {
 	if res.rubric == nil {
 		return nil
 	}
-	out := make([]CriterionResult, len(res.rows))
-	for i := range res.rows {
+	out := make([]CriterionResult, res.n)
+	for i := range out {
 		out[i] = res.criterion(i)
 	}
 	return out
@@ -176,21 +199,21 @@ func (res Result) Criterion(id string) (CriterionResult, bool) {
 }
 
 func (res Result) criterion(i int) CriterionResult {
-	r, rw, c := res.rubric, res.rows[i], &res.rubric.crits[i]
+	r, rw, c := res.rubric, res.rows()[i], &res.rubric.crits[i]
 	out := CriterionResult{
 		ID:       c.id,
-		NA:       rw.flags&fNA != 0,
-		Excluded: rw.flags&fExcluded != 0,
-		Zeroed:   rw.flags&fZeroed != 0,
-		Raw:      decimal.New(rw.raw, -r.scale),
+		NA:       rw.has(fNA),
+		Excluded: rw.has(fExcluded),
+		Zeroed:   rw.has(fZeroed),
+		Raw:      decimal.New(rw.raw(), -r.scale),
 		Points:   decimal.New(rw.pts(), -r.scale),
 		Max:      decimal.New(rw.max(c), -r.scale),
 	}
 	if c.section >= 0 {
 		out.Section = r.sects[c.section].id
 	}
-	if rw.level >= 0 {
-		out.Level = c.levels[rw.level].id
+	if l := rw.level(); l >= 0 {
+		out.Level = c.levels[l].id
 	}
 	return out
 }
@@ -217,9 +240,9 @@ func (res Result) Sections() []SectionResult {
 		var raw, pts, m int64
 		zeroed := false
 		for _, ci := range s.crits {
-			rw := res.rows[ci]
-			raw, pts, m = raw+rw.raw, pts+rw.pts(), m+rw.max(&r.crits[ci])
-			zeroed = zeroed || rw.flags&fZeroed != 0
+			rw := res.rows()[ci]
+			raw, pts, m = raw+rw.raw(), pts+rw.pts(), m+rw.max(&r.crits[ci])
+			zeroed = zeroed || rw.has(fZeroed)
 		}
 		out[i] = SectionResult{
 			ID: s.id, Weight: s.weight, Zeroed: zeroed,
@@ -234,7 +257,7 @@ func (res Result) Sections() []SectionResult {
 func (res Result) Equal(other Result) bool {
 	return res.rubric == other.rubric && res.meta.ID == other.meta.ID && res.meta.CallID == other.meta.CallID &&
 		res.meta.EmployeeID == other.meta.EmployeeID && res.meta.EvaluatorID == other.meta.EvaluatorID &&
-		res.meta.At.Equal(other.meta.At) && slices.Equal(res.rows, other.rows) && res.seen == other.seen && cmpFixed(res.total, other.total) == 0 &&
+		res.meta.At.Equal(other.meta.At) && slices.Equal(res.rows(), other.rows()) && res.seen == other.seen && cmpFixed(res.total, other.total) == 0 &&
 		cmpFixed(res.raw, other.raw) == 0 && res.exact == other.exact && res.autoFail == other.autoFail &&
 		res.band == other.band
 }

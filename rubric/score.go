@@ -10,24 +10,31 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// row is the scoring state of one criterion: the points as answered (N/A policy applied) in units of the rubric,
-// the level chosen and flags. The points after overrides are raw unless fZeroed; the maximum counted is the
-// criterion's unless fExcluded. Sixteen bytes, so that a result costs one small allocation.
-type row struct {
-	raw   int64
-	level int16 // index of the chosen level, -1 for none
-	flags uint8
-}
+// row is the scoring state of one criterion packed in eight bytes, so that a result holds the rows of a small
+// rubric inline: bits 0–7 are flags, bits 8–15 the index of the chosen level plus one (0 for none), bits 16–63 the
+// points as answered (N/A policy applied) in units of the rubric (at most 10^12, well inside 48 bits). The points
+// after overrides are the raw points unless fZeroed; the maximum counted is the criterion's unless fExcluded.
+type row uint64
+
+func (rw row) flags() uint8 { return uint8(rw) }
+func (rw row) level() int   { return int(rw>>8&0xff) - 1 }
+func (rw row) raw() int64   { return int64(rw >> 16) }
+
+func (rw *row) set(f uint8)     { *rw |= row(f) }
+func (rw *row) clear(f uint8)   { *rw &^= row(f) }
+func (rw *row) setLevel(l int)  { *rw = *rw&^(0xff<<8) | row(l+1)<<8 }
+func (rw *row) setRaw(u int64)  { *rw = *rw&0xffff | row(u)<<16 }
+func (rw row) has(f uint8) bool { return uint8(rw)&f != 0 }
 
 func (rw row) pts() int64 {
-	if rw.flags&fZeroed != 0 {
+	if rw.has(fZeroed) {
 		return 0
 	}
-	return rw.raw
+	return rw.raw()
 }
 
 func (rw row) max(c *crit) int64 {
-	if rw.flags&fExcluded != 0 {
+	if rw.has(fExcluded) {
 		return 0
 	}
 	return c.maxU
@@ -67,7 +74,11 @@ func (r *Rubric) Score(e Evaluation) (Result, error) {
 	if e.Version != "" && e.Version != r.def.Version {
 		errs.add(&EvaluationError{Index: -1, Value: "version " + quote(e.Version), Rule: "is not this rubric's version, " + quote(r.def.Version), Err: ErrRubricMismatch})
 	}
-	rows := make([]row, len(r.crits))
+	var res Result
+	rows := res.alloc(len(r.crits))
+	// The sums of the raw points and the counted maxima, and whether any override can fire, are gathered on the
+	// way, so that the common evaluation (every criterion answered, no override) needs no second pass.
+	var sum tally
 	for i := range e.Answers {
 		a := &e.Answers[i]
 		ci := -1
@@ -81,17 +92,25 @@ func (r *Rubric) Score(e Evaluation) (Result, error) {
 			continue
 		}
 		rw := &rows[ci]
-		if rw.flags&fAnswered != 0 {
+		if rw.has(fAnswered) {
 			errs.add(&EvaluationError{Criterion: a.Criterion, Index: i, Rule: "is answered more than once; one answer per criterion", Err: ErrDuplicateAnswer})
 			continue
 		}
-		rw.flags |= fAnswered
-		if err := r.answer(&r.crits[ci], a, i, rw); err != nil {
+		rw.set(fAnswered)
+		sum.marked++
+		c := &r.crits[ci]
+		if err := r.answer(c, a, i, rw); err != nil {
 			errs.add(err)
+			continue
+		}
+		sum.raw += rw.raw()
+		sum.max += rw.max(c)
+		if l := rw.level(); l >= 0 && c.levels[l].effect != EffectNone {
+			sum.overrides = true
 		}
 	}
-	for i := range rows {
-		if rows[i].flags&fAnswered == 0 {
+	for i := 0; sum.marked < len(rows) && i < len(rows); i++ {
+		if !rows[i].has(fAnswered) {
 			rule := "is not answered; every criterion needs points, a level or N/A"
 			if r.crits[i].na == NAForbidden {
 				rule = "is not answered; it needs " + r.crits[i].allowed() + " (N/A is not allowed)"
@@ -109,12 +128,16 @@ func (r *Rubric) Score(e Evaluation) (Result, error) {
 			errs.add(&EvaluationError{Violation: id, Index: -1, Rule: "is listed more than once", Err: ErrUnknownViolation})
 		default:
 			seen.add(vi)
+			sum.overrides = sum.overrides || r.viols[vi].effect != EffectNone
 		}
 	}
 	if err := errs.err(); err != nil {
 		return Result{}, err
 	}
-	return r.finish(&e, rows, &seen)
+	if err := r.finish(&res, &e, rows, &seen, sum); err != nil {
+		return Result{}, err
+	}
+	return res, nil
 }
 
 func (r *Rubric) violationIndex(id string) int {
@@ -134,7 +157,6 @@ func (r *Rubric) violationIndex(id string) int {
 
 // answer validates one answer and fills its row.
 func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
-	rw.level = -1
 	fail := func(value, rule string, err error) error {
 		return &EvaluationError{Criterion: c.id, Index: index, Value: value, Rule: rule, Err: err}
 	}
@@ -143,13 +165,13 @@ func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
 		if a.Level != "" || !a.Points.IsZero() {
 			return fail("N/A", "comes with points or a level; give one of them", ErrInvalidScore)
 		}
-		rw.flags |= fNA
+		rw.set(fNA)
 		switch c.na {
 		case NAExclude:
-			rw.flags |= fExcluded
+			rw.set(fExcluded)
 		case NAZero:
 		case NAFull:
-			rw.raw = c.maxU
+			rw.setRaw(c.maxU)
 		default:
 			return fail("N/A", "is not allowed for this criterion; it needs "+c.allowed(), ErrNotApplicable)
 		}
@@ -167,7 +189,7 @@ func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
 		if u < c.minU || u > c.maxU || (c.stepU != 1 && (u-c.minU)%c.stepU != 0) {
 			return fail("points "+a.Points.String(), "is not on the scale: "+c.allowed(), ErrInvalidScore)
 		}
-		rw.raw = u
+		rw.setRaw(u)
 	default:
 		if !a.Points.IsZero() {
 			if err := dec.Check(a.Points); err != nil {
@@ -185,8 +207,8 @@ func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
 		if j < 0 {
 			return fail("level "+quote(a.Level), "is not a level of this criterion: "+c.allowed(), ErrUnknownLevel)
 		}
-		rw.level = int16(j)
-		rw.raw = c.levels[j].u
+		rw.setLevel(j)
+		rw.setRaw(c.levels[j].u)
 	}
 	return nil
 }
@@ -206,21 +228,25 @@ func (c *crit) allowed() string {
 // num renders units of the criterion's rubric.
 func (c *crit) num(u int64) string { return decimal.New(u, -c.scale).String() }
 
+// tally is what the first pass over the answers of a valid evaluation gathers.
+type tally struct {
+	marked    int   // criteria with an answer, valid or not
+	raw, max  int64 // Σ raw points and Σ counted maxima, in units
+	overrides bool  // a chosen level or an observed violation has an effect
+}
+
 // finish applies the overrides and computes the totals of a valid evaluation.
-func (r *Rubric) finish(e *Evaluation, rows []row, seen *violationSet) (Result, error) {
-	res := Result{
-		rubric: r,
-		meta:   Meta{ID: e.ID, CallID: e.CallID, EmployeeID: e.EmployeeID, EvaluatorID: e.EvaluatorID, At: e.At},
-		rows:   rows,
-		seen:   *seen,
-		band:   -1,
-	}
-	res.autoFail = r.overrides(rows, seen, nil)
-	var p, p0, m int64
-	for i := range rows {
-		p += rows[i].pts()
-		p0 += rows[i].raw
-		m += rows[i].max(&r.crits[i])
+func (r *Rubric) finish(res *Result, e *Evaluation, rows []row, seen *violationSet, sum tally) error {
+	res.rubric = r
+	res.meta = Meta{ID: e.ID, CallID: e.CallID, EmployeeID: e.EmployeeID, EvaluatorID: e.EvaluatorID, At: e.At}
+	res.seen = *seen
+	p0, m, p := sum.raw, sum.max, sum.raw
+	if sum.overrides {
+		res.autoFail = r.overrides(rows, seen, nil)
+		p = 0
+		for i := range rows {
+			p += rows[i].pts()
+		}
 	}
 	pe := r.places
 	var ok bool
@@ -237,13 +263,13 @@ func (r *Rubric) finish(e *Evaluation, rows []row, seen *violationSet) (Result, 
 		}
 	}
 	if !ok && !res.autoFail {
-		return Result{}, &EvaluationError{Index: -1, Rule: "every criterion that counts is excluded as N/A; nothing is left to score", Err: ErrNothingToScore}
+		return &EvaluationError{Index: -1, Rule: "every criterion that counts is excluded as N/A; nothing is left to score", Err: ErrNothingToScore}
 	}
 	if res.autoFail {
 		res.total, res.exact = fixed{scale: r.scale}, true
 	}
 	res.band = r.bandOf(res.total)
-	return res, nil
+	return nil
 }
 
 // overrides applies the effects of the chosen levels (in criterion order) and of the observed violations (in the
@@ -270,7 +296,7 @@ func (r *Rubric) overrides(rows []row, seen *violationSet, why *[]Reason) (autoF
 	}
 	for i := range rows {
 		c := &r.crits[i]
-		if l := rows[i].level; l >= 0 && c.levels[l].effect != EffectNone {
+		if l := rows[i].level(); l >= 0 && c.levels[l].effect != EffectNone {
 			lv := &c.levels[l]
 			t := i
 			if lv.effect == EffectSection {
@@ -294,8 +320,8 @@ func (r *Rubric) overrides(rows []row, seen *violationSet, why *[]Reason) (autoF
 
 // zero marks a row zeroed by an override; an excluded criterion has nothing to zero.
 func zero(rw *row) {
-	if rw.flags&fExcluded == 0 {
-		rw.flags |= fZeroed
+	if !rw.has(fExcluded) {
+		rw.set(fZeroed)
 	}
 }
 
@@ -336,7 +362,7 @@ func (r *Rubric) weightedTotal(rows []row, after bool, pe int32) (f fixed, exact
 			if after {
 				p += rows[ci].pts()
 			} else {
-				p += rows[ci].raw
+				p += rows[ci].raw()
 			}
 			m += rows[ci].max(&r.crits[ci])
 		}

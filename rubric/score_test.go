@@ -226,6 +226,21 @@ func TestScoreReportsEveryProblem(t *testing.T) {
 	if n := strings.Count(err.Error(), "\n") + 1; n != 3 {
 		t.Errorf("error has %d lines, want 3:\n%v", n, err)
 	}
+	// A problem outside the answers does not hide a missing one.
+	e = call(all("0.5"), "green")
+	e.Rubric, e.Answers = "chat", e.Answers[1:]
+	_, err = rubric.CallQuality().Score(e)
+	if !errors.Is(err, rubric.ErrRubricMismatch) || !errors.Is(err, rubric.ErrMissingAnswer) {
+		t.Errorf("error %v does not report both the other rubric and the missing answer", err)
+	}
+	// Nor does a bad answer.
+	e = call(all("0.5"), "green")
+	e.Answers[1].Points = d("0.7")
+	e.Answers = e.Answers[:9]
+	_, err = rubric.CallQuality().Score(e)
+	if !errors.Is(err, rubric.ErrInvalidScore) || !errors.Is(err, rubric.ErrMissingAnswer) {
+		t.Errorf("error %v does not report both the bad score and the missing answer", err)
+	}
 }
 
 func TestZeroRubric(t *testing.T) {

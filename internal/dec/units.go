@@ -26,24 +26,24 @@ func Pow10(n int32) (int64, bool) {
 // Units(0.5, 1) = 5; Units(0.55, 1) fails (not an integer number of tenths). It allocates nothing when the
 // coefficient of d fits an int64, so hot paths can validate and convert a decimal in one step.
 func Units(d decimal.Decimal, scale int32) (int64, bool) {
-	exp := d.Exponent()
-	if d.IsZero() {
-		return 0, true
-	}
-	c, ok := coef64(d)
-	if !ok {
-		return 0, false
-	}
-	shift := int64(exp) + int64(scale)
-	switch {
-	case shift == 0:
-		return c, true
-	case shift > 0:
-		p, ok := Pow10(int32(min(shift, 19)))
-		if !ok {
+	var c int64
+	if d.NumDigits() <= 18 { // the common case, without a second call
+		c = d.CoefficientInt64()
+	} else {
+		var ok bool
+		if c, ok = coef64(d); !ok {
 			return 0, false
 		}
-		hi, lo := bits.Mul64(uint64(abs64(c)), uint64(p))
+	}
+	shift := int64(d.Exponent()) + int64(scale)
+	switch {
+	case shift == 0 || c == 0:
+		return c, true
+	case shift > 0:
+		if shift > 18 {
+			return 0, false
+		}
+		hi, lo := bits.Mul64(uint64(abs64(c)), uint64(pow10[shift]))
 		if hi != 0 || lo > math.MaxInt64 {
 			return 0, false
 		}
@@ -52,11 +52,11 @@ func Units(d decimal.Decimal, scale int32) (int64, bool) {
 		}
 		return int64(lo), true
 	default:
-		p, ok := Pow10(int32(min(-shift, 19)))
-		if !ok {
-			// More than 18 digits to drop: only an integer when c is zero, handled above.
+		if shift < -18 {
+			// More than 18 digits to drop from a non-zero coefficient of at most 19 digits: never an integer.
 			return 0, false
 		}
+		p := pow10[-shift]
 		if c%p != 0 {
 			return 0, false
 		}
