@@ -87,7 +87,7 @@ func (f Fraction) Round(places int32, r Rounding) decimal.Decimal {
 	if x.Sign() == 0 {
 		return decimal.Decimal{}
 	}
-	q, _ := dec.Quo(decimal.NewFromBigInt(x.Num(), 0), decimal.NewFromBigInt(x.Denom(), 0), places, r)
+	q, _ := dec.RoundRat(x, places, r)
 	return q
 }
 

@@ -2,7 +2,9 @@ package dec
 
 import (
 	"fmt"
+	"math"
 	"math/big"
+	"math/bits"
 
 	"github.com/shopspring/decimal"
 )
@@ -84,6 +86,14 @@ func Quo(a, b decimal.Decimal, places int32, r Rounding) (q decimal.Decimal, exa
 // RoundRat returns the rational x rounded to places digits after the point by rule r, and whether x had no more
 // digits than places (so nothing was dropped).
 func RoundRat(x *big.Rat, places int32, r Rounding) (q decimal.Decimal, exact bool) {
+	if q, exact, ok := roundSmall(x, places, r); ok {
+		return q, exact
+	}
+	return roundBig(x, places, r)
+}
+
+// roundBig is RoundRat in big integers.
+func roundBig(x *big.Rat, places int32, r Rounding) (q decimal.Decimal, exact bool) {
 	ten := big.NewInt(10)
 	// quo = x·10^(places+1) truncated toward zero: one digit beyond places decides the rounding, rem whether
 	// anything lies beyond that digit.
@@ -116,4 +126,45 @@ func roundAway(d decimal.Decimal, places int32) decimal.Decimal {
 		return t.Sub(step)
 	}
 	return t.Add(step)
+}
+
+// roundSmall is RoundRat for a fraction whose numerator and denominator fit an int64 and whose scaled quotient
+// fits 128 bits, in machine integers; ok is false when it does not apply.
+func roundSmall(x *big.Rat, places int32, r Rounding) (q decimal.Decimal, exact, ok bool) {
+	num, den := x.Num(), x.Denom()
+	if !num.IsInt64() || !den.IsInt64() || places < 0 || places > 18 {
+		return decimal.Decimal{}, false, false
+	}
+	n, d := num.Int64(), den.Int64() // d > 0
+	neg := n < 0
+	un := uint64(n)
+	if neg {
+		un = uint64(-n) // -MinInt64 wraps to 2^63, its magnitude
+	}
+	hi, lo := bits.Mul64(un, uint64(pow10[places]))
+	if hi >= uint64(d) {
+		return decimal.Decimal{}, false, false
+	}
+	quo, rem := bits.Div64(hi, lo, uint64(d))
+	if rem != 0 {
+		switch half := uint64(d) - rem; r {
+		case HalfEven:
+			if rem > half || (rem == half && quo%2 == 1) {
+				quo++
+			}
+		case Down:
+		default:
+			if rem >= half {
+				quo++
+			}
+		}
+	}
+	if quo > math.MaxInt64 {
+		return decimal.Decimal{}, false, false
+	}
+	v := int64(quo)
+	if neg {
+		v = -v
+	}
+	return decimal.New(v, -places), rem == 0, true
 }

@@ -1,0 +1,243 @@
+package rating_test
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/servicequality/servicequality/rating"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+)
+
+// The streaming aggregation of BENCHMARKS.md: a stream of call totals (SPEC R1: 0–5 in tenths) is aggregated into
+// the mean of every employee (SPEC R5) and a department rating (SPEC R7): the weighted mean of the platform rating
+// (weight 1) and the mean of all the department's calls (weight 2). Three implementations read the same stream:
+// the library's exact one (Grouped accumulators, exact fractions, an Aggregator), a naive one that does every step
+// with shopspring/decimal operations, and a float64 one (the speed floor, not exact). Results are stored values:
+// 10 places, half-even (rating.StoredPlaces).
+
+var platform = decimal.RequireFromString("4.6")
+
+// aggregate is the result every implementation produces.
+type aggregate struct {
+	means      map[string]decimal.Decimal
+	department decimal.Decimal
+}
+
+func exactAggregate(keys []string, key []uint16, value []uint8, decs []decimal.Decimal) (aggregate, error) {
+	var g rating.Grouped
+	for i, k := range key {
+		if err := g.Add(keys[k], decs[value[i]]); err != nil {
+			return aggregate{}, err
+		}
+	}
+	out := aggregate{means: make(map[string]decimal.Decimal, g.Len())}
+	var all rating.Accumulator
+	for k, a := range g.All() {
+		m, err := a.Mean()
+		if err != nil {
+			return aggregate{}, err
+		}
+		out.means[k] = m.Decimal()
+		if err := all.Merge(a); err != nil {
+			return aggregate{}, err
+		}
+	}
+	mean, err := all.Mean()
+	if err != nil {
+		return aggregate{}, err
+	}
+	w, err := departmentScheme.Mean([]rating.Component{{Name: "platforms", Value: platform}, {Name: "calls", Value: mean.Decimal()}})
+	if err != nil {
+		return aggregate{}, err
+	}
+	out.department = w.Value()
+	return out, nil
+}
+
+var departmentScheme = func() *rating.Aggregator {
+	a, err := rating.NewAggregator(rating.Scheme{Weights: []rating.Weight{
+		{Name: "platforms", Weight: decimal.NewFromInt(1)}, {Name: "calls", Weight: decimal.NewFromInt(2)},
+	}})
+	if err != nil {
+		panic(err)
+	}
+	return a
+}()
+
+type naiveAcc struct {
+	sum decimal.Decimal
+	n   int64
+}
+
+func naiveAggregate(keys []string, key []uint16, value []uint8, decs []decimal.Decimal) aggregate {
+	m := map[string]*naiveAcc{}
+	for i, k := range key {
+		a := m[keys[k]]
+		if a == nil {
+			a = &naiveAcc{}
+			m[keys[k]] = a
+		}
+		a.sum = a.sum.Add(decs[value[i]])
+		a.n++
+	}
+	out := aggregate{means: make(map[string]decimal.Decimal, len(m))}
+	total, n := decimal.Zero, int64(0)
+	for k, a := range m {
+		out.means[k] = halfEven(a.sum, decimal.NewFromInt(a.n))
+		total, n = total.Add(a.sum), n+a.n
+	}
+	calls := halfEven(total, decimal.NewFromInt(n))
+	out.department = halfEven(platform.Add(calls.Mul(decimal.NewFromInt(2))), decimal.NewFromInt(3))
+	return out
+}
+
+// halfEven returns num/den rounded half-even to rating.StoredPlaces with decimal operations only.
+func halfEven(num, den decimal.Decimal) decimal.Decimal {
+	q, r := num.QuoRem(den, rating.StoredPlaces)
+	twice, unit := r.Mul(decimal.NewFromInt(2)), decimal.New(1, -rating.StoredPlaces)
+	switch c := twice.Cmp(den.Mul(unit)); {
+	case c > 0, c == 0 && q.Shift(rating.StoredPlaces).Mod(decimal.NewFromInt(2)).Equal(decimal.NewFromInt(1)):
+		q = q.Add(unit)
+	}
+	return q
+}
+
+func floatAggregate(keys []string, key []uint16, value []uint8, floats []float64) (map[string]float64, float64) {
+	m := map[string]*floatAcc{}
+	for i, k := range key {
+		a := m[keys[k]]
+		if a == nil {
+			a = &floatAcc{}
+			m[keys[k]] = a
+		}
+		a.sum += floats[value[i]]
+		a.n++
+	}
+	means := make(map[string]float64, len(m))
+	total, n := 0.0, int64(0)
+	for k, a := range m {
+		means[k] = a.sum / float64(a.n)
+		total, n = total+a.sum, n+a.n
+	}
+	return means, (4.6 + 2*total/float64(n)) / 3
+}
+
+// BenchmarkStreamingAggregation aggregates 10^6 calls of 1,000 employees per op. The ratio sub-benchmark runs the
+// three implementations on the same stream and reports the exact one's cost relative to each reference.
+func BenchmarkStreamingAggregation(b *testing.B) {
+	s := stream
+	b.Run("impl=exact", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := exactAggregate(s.keys, s.key, s.value, s.decs); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchValues, "ns/call")
+	})
+	b.Run("impl=naive", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			naiveAggregate(s.keys, s.key, s.value, s.decs)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchValues, "ns/call")
+	})
+	b.Run("impl=float64", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			floatAggregate(s.keys, s.key, s.value, s.floats)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchValues, "ns/call")
+	})
+	b.Run("ratio", func(b *testing.B) {
+		var exact, naive, float time.Duration
+		for range b.N {
+			start := time.Now()
+			_, _ = exactAggregate(s.keys, s.key, s.value, s.decs)
+			exact += time.Since(start)
+			start = time.Now()
+			naiveAggregate(s.keys, s.key, s.value, s.decs)
+			naive += time.Since(start)
+			start = time.Now()
+			floatAggregate(s.keys, s.key, s.value, s.floats)
+			float += time.Since(start)
+		}
+		b.ReportMetric(float64(naive)/float64(exact), "x-faster-than-naive")
+		b.ReportMetric(float64(exact)/float64(float), "x-float64-time")
+	})
+}
+
+// BenchmarkAggregationMemory shows that memory follows the number of groups, not of calls: the same 1,000
+// employees with 10^4, 10^5 and 10^6 calls.
+func BenchmarkAggregationMemory(b *testing.B) {
+	s := stream
+	for _, calls := range []int{10_000, 100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("calls=%d", calls), func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				if _, err := exactAggregate(s.keys, s.key[:calls], s.value[:calls], s.decs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestPropertyAggregationMatchesNaive: on random streams the exact aggregation gives the same employee means and
+// department rating, digit for digit, as the naive all-decimal reference (SPEC R5, R7, R10).
+func TestPropertyAggregationMatchesNaive(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		nKeys := rapid.IntRange(1, 20).Draw(t, "employees")
+		keys := make([]string, nKeys)
+		for i := range keys {
+			keys[i] = fmt.Sprintf("e%d", i)
+		}
+		places := rapid.Int32Range(0, 3).Draw(t, "places")
+		var decs []decimal.Decimal
+		for i := 0; i < 16; i++ {
+			top := int64(5)
+			for p := int32(0); p < places; p++ {
+				top *= 10
+			}
+			decs = append(decs, decimal.New(rapid.Int64Range(0, top).Draw(t, "total"), -places))
+		}
+		n := rapid.IntRange(1, 300).Draw(t, "calls")
+		key, value := make([]uint16, n), make([]uint8, n)
+		for i := range key {
+			key[i] = uint16(rapid.IntRange(0, nKeys-1).Draw(t, "key"))
+			value[i] = uint8(rapid.IntRange(0, len(decs)-1).Draw(t, "value"))
+		}
+		got, err := exactAggregate(keys, key, value, decs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := naiveAggregate(keys, key, value, decs)
+		if len(got.means) != len(want.means) || !got.department.Equal(want.department) {
+			t.Fatalf("department %s, naive %s (%d vs %d groups)", got.department, want.department, len(got.means), len(want.means))
+		}
+		for k, w := range want.means {
+			if g, ok := got.means[k]; !ok || !g.Equal(w) {
+				t.Fatalf("mean of %s: %s, naive %s", k, g, w)
+			}
+		}
+	})
+}
+
+func TestAggregationReferencesAgree(t *testing.T) {
+	s := stream
+	n := 20_000
+	got, err := exactAggregate(s.keys, s.key[:n], s.value[:n], s.decs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, dept := floatAggregate(s.keys, s.key[:n], s.value[:n], s.floats)
+	if f := got.department.InexactFloat64(); f-dept > 1e-9 || dept-f > 1e-9 {
+		t.Errorf("float64 reference %v far from exact %s", dept, got.department)
+	}
+	if _, err := exactAggregate(s.keys, nil, nil, s.decs); !errors.Is(err, rating.ErrEmpty) {
+		t.Errorf("empty stream: error = %v, want ErrEmpty", err)
+	}
+}
