@@ -143,31 +143,44 @@ func (s *Session) AlignmentByCall(benchmarks map[string]string) (AlignmentReport
 }
 
 // alignment compares every evaluator with bench[ci], the benchmark of each call (-1: not compared).
+//
+// On criterion j an alignment is g/D_j with D_j the span (1 when the span is 0) and 0 ≤ g ≤ D_j. With L the least
+// common multiple of the D_j and W the sum of the criteria's maxima, a call's alignment is Σ_j f_j·g_j / (L·W)
+// with f_j = max_j·L/D_j, so every sum of call alignments is an integer over L·W and nothing is rounded before
+// the end.
 func (s *Session) alignment(bench []int) AlignmentReport {
-	nc, ne := len(s.crits), len(s.evaluators)
-	var wsum int64
-	for _, c := range s.crits {
-		wsum += c.maxU
-	}
-	// Per criterion j, an alignment is g/D with D = span (1 when the span is 0) and 0 ≤ g ≤ D; sums of g share D.
+	nc := len(s.crits)
 	den := make([]int64, nc)
+	lcm, w := big.NewInt(1), new(big.Int)
 	for j, c := range s.crits {
 		den[j] = max(c.spanU, 1)
+		dj := big.NewInt(den[j])
+		lcm.Mul(lcm, new(big.Int).Quo(dj, new(big.Int).GCD(nil, nil, lcm, dj)))
+		w.Add(w, big.NewInt(c.maxU))
 	}
+	f := make([]*big.Int, nc)
+	for j, c := range s.crits {
+		f[j] = new(big.Int).Quo(lcm, big.NewInt(den[j]))
+		f[j].Mul(f[j], big.NewInt(c.maxU))
+	}
+	lw := new(big.Int).Mul(lcm, w) // the denominator of a call's alignment
 	type acc struct {
 		calls     []CallAlignment
-		sum       *big.Rat   // Σ call alignments
+		sum       *big.Int   // Σ call alignments · L·W
 		crit      []*big.Int // Σ g per criterion
 		autoFails int
 	}
-	evs := make([]*acc, ne)
-	total := new(big.Rat)
-	critAll := make([]*big.Int, nc)
-	for j := range critAll {
-		critAll[j] = new(big.Int)
+	newSums := func() []*big.Int {
+		out := make([]*big.Int, nc)
+		for j := range out {
+			out[j] = new(big.Int)
+		}
+		return out
 	}
+	evs := make([]*acc, len(s.evaluators))
+	total, critAll := new(big.Int), newSums()
+	num, tmp, gj := new(big.Int), new(big.Int), new(big.Int)
 	n := 0
-	g := make([]int64, nc)
 	for ci, bi := range bench {
 		if bi < 0 {
 			continue
@@ -180,32 +193,26 @@ func (s *Session) alignment(bench []int) AlignmentReport {
 			}
 			a := evs[ei]
 			if a == nil {
-				a = &acc{sum: new(big.Rat), crit: make([]*big.Int, nc)}
-				for j := range a.crit {
-					a.crit[j] = new(big.Int)
-				}
+				a = &acc{sum: new(big.Int), crit: newSums()}
 				evs[ei] = a
 			}
-			// Σ_j max_j·g_j/D_j over Σ_j max_j, in exact rationals.
-			call := new(big.Rat)
+			num.SetInt64(0)
 			for j := range s.crits {
-				g[j] = agreement(x.answers[j], b.answers[j], den[j])
-				a.crit[j].Add(a.crit[j], big.NewInt(g[j]))
-				critAll[j].Add(critAll[j], big.NewInt(g[j]))
-				call.Add(call, new(big.Rat).SetFrac(
-					new(big.Int).Mul(big.NewInt(s.crits[j].maxU), big.NewInt(g[j])), big.NewInt(den[j])))
+				gj.SetInt64(agreement(x.answers[j], b.answers[j], den[j]))
+				a.crit[j].Add(a.crit[j], gj)
+				critAll[j].Add(critAll[j], gj)
+				num.Add(num, tmp.Mul(f[j], gj))
 			}
-			call.Quo(call, new(big.Rat).SetInt64(wsum))
 			fail := x.autoFail != b.autoFail
 			if fail {
-				call.SetInt64(0)
+				num.SetInt64(0)
 				a.autoFails++
 			}
-			a.sum.Add(a.sum, call)
-			total.Add(total, call)
+			a.sum.Add(a.sum, num)
+			total.Add(total, num)
 			n++
 			a.calls = append(a.calls, CallAlignment{
-				CallID: s.calls[ci], BenchmarkID: s.evaluators[bi], Alignment: s.cfg.round(call), AutoFailDisagreement: fail,
+				CallID: s.calls[ci], BenchmarkID: s.evaluators[bi], Alignment: s.ratio(num, lw, 1), AutoFailDisagreement: fail,
 			})
 		}
 	}
@@ -213,12 +220,9 @@ func (s *Session) alignment(bench []int) AlignmentReport {
 	if n == 0 {
 		return rep
 	}
-	mean := func(sum *big.Int, d int64, count int) decimal.Decimal {
-		return s.cfg.round(new(big.Rat).SetFrac(sum, new(big.Int).Mul(big.NewInt(d), big.NewInt(int64(count)))))
-	}
-	rep.Overall = s.cfg.round(total.Quo(total, new(big.Rat).SetInt64(int64(n))))
+	rep.Overall = s.ratio(total, lw, n)
 	for j, c := range s.crits {
-		rep.Criteria = append(rep.Criteria, CriterionAlignment{CriterionID: c.id, Alignment: mean(critAll[j], den[j], n), Comparisons: n})
+		rep.Criteria = append(rep.Criteria, CriterionAlignment{CriterionID: c.id, Alignment: s.ratio(critAll[j], big.NewInt(den[j]), n), Comparisons: n})
 	}
 	for ei, a := range evs {
 		if a == nil {
@@ -227,16 +231,25 @@ func (s *Session) alignment(bench []int) AlignmentReport {
 		k := len(a.calls)
 		ea := EvaluatorAlignment{
 			EvaluatorID:           s.evaluators[ei],
-			Overall:               s.cfg.round(a.sum.Quo(a.sum, new(big.Rat).SetInt64(int64(k)))),
+			Overall:               s.ratio(a.sum, lw, k),
 			AutoFailDisagreements: a.autoFails,
 			Calls:                 a.calls,
 		}
 		for j, c := range s.crits {
-			ea.Criteria = append(ea.Criteria, CriterionAlignment{CriterionID: c.id, Alignment: mean(a.crit[j], den[j], k), Comparisons: k})
+			ea.Criteria = append(ea.Criteria, CriterionAlignment{CriterionID: c.id, Alignment: s.ratio(a.crit[j], big.NewInt(den[j]), k), Comparisons: k})
 		}
 		rep.Evaluators = append(rep.Evaluators, ea)
 	}
 	return rep
+}
+
+// ratio returns num / (den·count) rounded by the session's config.
+func (s *Session) ratio(num, den *big.Int, count int) decimal.Decimal {
+	d := den
+	if count != 1 {
+		d = new(big.Int).Mul(den, big.NewInt(int64(count)))
+	}
+	return s.cfg.round(new(big.Rat).SetFrac(num, d))
 }
 
 // agreement returns the alignment of x with the benchmark b on one criterion as g out of d: d when both are N/A,

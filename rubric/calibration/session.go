@@ -156,15 +156,17 @@ func build(r *rubric.Rubric, results []rubric.Result, cfg Config) (*Session, err
 			s.scale = max(s.scale, dec.Places(l.Points))
 		}
 	}
-	for _, res := range results {
-		for _, c := range res.Criteria() {
+	crs := make([][]rubric.CriterionResult, len(results))
+	for i, res := range results {
+		crs[i] = res.Criteria()
+		for _, c := range crs[i] {
 			s.scale = max(s.scale, dec.Places(c.Raw))
 		}
 	}
-	units := func(d decimal.Decimal, what string) (int64, error) {
+	units := func(d decimal.Decimal, criterion, what string) (int64, error) {
 		u, ok := dec.Units(d, s.scale)
 		if !ok {
-			return 0, fmt.Errorf("calibration: %s %s does not fit %d places in 64 bits: %w", what, d, s.scale, ErrDecimalLimit)
+			return 0, fmt.Errorf("calibration: criterion %s: %s %s does not fit %d places in 64 bits: %w", quote(criterion), what, d, s.scale, ErrDecimalLimit)
 		}
 		return u, nil
 	}
@@ -176,11 +178,11 @@ func build(r *rubric.Rubric, results []rubric.Result, cfg Config) (*Session, err
 				lo = decimal.Min(lo, l.Points)
 			}
 		}
-		maxU, err := units(hi, "criterion "+quote(c.ID)+" maximum")
+		maxU, err := units(hi, c.ID, "maximum")
 		if err != nil {
 			return nil, err
 		}
-		loU, err := units(lo, "criterion "+quote(c.ID)+" minimum")
+		loU, err := units(lo, c.ID, "minimum")
 		if err != nil {
 			return nil, err
 		}
@@ -220,20 +222,24 @@ func build(r *rubric.Rubric, results []rubric.Result, cfg Config) (*Session, err
 		return s.callIdx[m.CallID]*len(s.evaluators) + s.evalIdx[m.EvaluatorID]
 	}
 	slices.SortFunc(order, func(a, b int) int { return pos(a) - pos(b) })
+	s.cells = make([]cell, 0, len(results))
+	s.results = make([]rubric.Result, 0, len(results))
+	all := make([]answer, len(results)*len(s.crits))
 	for _, i := range order {
 		res := results[i]
-		c := cell{total: res.Total(), autoFail: res.AutoFail()}
-		for j, cr := range res.Criteria() {
+		c := cell{total: res.Total(), autoFail: res.AutoFail(), answers: all[:len(s.crits):len(s.crits)]}
+		all = all[len(s.crits):]
+		for j, cr := range crs[i] {
 			a := answer{na: cr.NA, level: -1}
 			if s.crits[j].levels && cr.Level != "" {
 				a.level = slices.IndexFunc(defs[j].Scale.Levels, func(l rubric.Level) bool { return l.ID == cr.Level })
 			}
-			raw, err := units(cr.Raw, "criterion "+quote(cr.ID)+" points")
+			raw, err := units(cr.Raw, cr.ID, "points")
 			if err != nil {
 				return nil, err
 			}
 			a.raw = raw
-			c.answers = append(c.answers, a)
+			c.answers[j] = a
 		}
 		s.grid[pos(i)] = int32(len(s.cells))
 		s.cells = append(s.cells, c)

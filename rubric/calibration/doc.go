@@ -1,0 +1,64 @@
+// Package calibration measures how consistently quality specialists score the same calls on a rubric — the
+// calibration sessions of a QA team. From several evaluators' scored results of the same calls it computes
+// alignment with a benchmark evaluator (who and what drifts), agreement between evaluators without a benchmark
+// (Cohen's kappa, Fleiss' kappa, Krippendorff's alpha with nominal, ordinal and interval metrics, tolerating
+// missing evaluations), and the spread of each call's totals with the evaluators outside a tolerance.
+//
+// # Sessions
+//
+// [New] builds a [Session] from []rubric.Result (scored by package rubric) and a [Config], checking everything
+// once: one rubric (the same *rubric.Rubric, or the same ID, version and canonical JSON; otherwise
+// [ErrMixedRubrics]), a call ID and an evaluator ID on every result ([ErrMissingID]), one evaluation per evaluator
+// and call ([ErrDuplicate]), and at least two evaluations of every call ([ErrSingleEvaluation]). Calls and
+// evaluators are ordered by ID, so every report is independent of the order of the results.
+//
+//   - [Session.Alignment], [Session.AlignmentByCall]: 1 − |x − b| / span per criterion, rolled up per call
+//     weighted by the criteria's maximum points, 0 for a call where only one of the two failed the whole call
+//     (red tonality, a fatal violation, SPEC R3–R4); reported per evaluator, per criterion and per call in an
+//     [AlignmentReport].
+//   - [Session.CohenKappa], [Session.FleissKappa]: chance-corrected agreement on one criterion, a [Kappa].
+//   - [Session.KrippendorffAlpha], [Session.KrippendorffAlphaTotals]: an [Alpha] on one criterion or on the
+//     totals, by [Metric]: [Nominal], [Ordinal] (the rubric's order of levels, such as green < yellow < red) or
+//     [Interval] (points).
+//   - [Session.Spread], [Session.SpreadFrom]: range, mean, median and standard deviation of each call's totals,
+//     and the evaluators further than a tolerance from the median or the benchmark, in a [SpreadReport].
+//
+// Answers are compared as the evaluators gave them, before overrides (rubric.CriterionResult.Raw): agreement is
+// about the answers; whole-call failures are compared on their own. The categories of a criterion are the level
+// chosen on a level scale, the points on a Points scale, and N/A, which is a category of its own for nominal
+// statistics and a missing value for ordinal and interval ones. Alignment counts N/A against N/A as 1 and N/A
+// against a score as 0. Each method's documentation gives its exact rules.
+//
+// # Count tables and reliability matrices
+//
+// The statistics also work on plain data, which is how the published worked examples are checked:
+// [FleissKappaCounts] on a subjects × categories count table (Fleiss 1971; the Wikipedia example gives
+// κ ≈ 0.210), [CohenKappaCounts] on a square contingency table, and [KrippendorffAlphaMatrix] on an observers ×
+// units matrix of decimal.NullDecimal with missing values (Krippendorff 2011: α ≈ 0.743 nominal, 0.815 ordinal,
+// 0.849 interval). The Session methods build these from the results.
+//
+// # Exact values, rounding and undefined cases
+//
+// Nothing here uses floating point. Alignments are exact ratios of points; kappa and alpha, although they are
+// statistical estimates, are computed exactly in rational arithmetic from the counts; a standard deviation is an
+// exact square root whose rounding is decided in integers. Each is rounded once, at the end, to [Config.Places]
+// digits (4 by default, at most [MaxPlaces]) by [Config.Rounding] ([HalfUp] by default, [HalfEven], [Down]);
+// Kappa.Exact and Alpha.Exact say whether the coefficient lost digits. Totals, ranges, medians and deviations are
+// exact and never rounded. The same data give the same digits on every platform.
+//
+// A coefficient that is 0/0 — every rating in one category, so that chance agreement is 1 or expected
+// disagreement is 0 — is an error wrapping [ErrUndefined], never NaN and never a made-up value: perfect
+// agreement on a single category says nothing about reliability.
+//
+// # Errors
+//
+// Nothing panics on bad input. Messages start with "calibration:" and name the result, call, evaluator or
+// criterion, the value and the rule; they wrap the exported sentinels ([ErrEmpty], [ErrInvalidResult],
+// [ErrMixedRubrics], [ErrNoOverlap], [ErrUnequalRaters], [ErrUndefined], [ErrInvalidTable], ...) for errors.Is,
+// and New's problems are [*ResultError] values for errors.As, all reported at once.
+//
+// # Concurrency
+//
+// A Session never changes after New and is safe for concurrent use by multiple goroutines; reports, Kappa and
+// Alpha are plain values that share nothing with the session.
+package calibration
