@@ -25,7 +25,8 @@ type AlignmentReport struct {
 	Criteria []CriterionAlignment
 }
 
-// EvaluatorAlignment is one evaluator's alignment with the benchmark: who drifts.
+// EvaluatorAlignment is one evaluator's alignment with the benchmark: who drifts. The zero value names no
+// evaluator and compares nothing.
 type EvaluatorAlignment struct {
 	EvaluatorID string
 	// Overall is the mean of the evaluator's call alignments.
@@ -39,14 +40,15 @@ type EvaluatorAlignment struct {
 	Calls []CallAlignment
 }
 
-// CriterionAlignment is the mean alignment on one criterion over Comparisons evaluations compared.
+// CriterionAlignment is the mean alignment on one criterion over Comparisons evaluations compared. The zero
+// value names no criterion and compares nothing.
 type CriterionAlignment struct {
 	CriterionID string
 	Alignment   decimal.Decimal
 	Comparisons int
 }
 
-// CallAlignment is one evaluator's alignment with the benchmark on one call.
+// CallAlignment is one evaluator's alignment with the benchmark on one call. The zero value names no call.
 type CallAlignment struct {
 	CallID      string
 	BenchmarkID string

@@ -112,7 +112,7 @@ func KrippendorffAlphaMatrix(data [][]decimal.NullDecimal, metric Metric, cfg Co
 				continue
 			}
 			if err := dec.Check(v.Decimal); err != nil {
-				return Alpha{}, fmt.Errorf("calibration: reliability matrix observer %d unit %d: %v: %w", i, u, err, ErrDecimalLimit)
+				return Alpha{}, fmt.Errorf("calibration: reliability matrix observer %d unit %d: %w", i, u, err)
 			}
 			scale = max(scale, dec.Places(v.Decimal))
 		}

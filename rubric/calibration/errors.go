@@ -3,6 +3,8 @@ package calibration
 import (
 	"errors"
 	"fmt"
+
+	"github.com/servicequality/servicequality/internal/dec"
 )
 
 // Sentinels wrapped by the errors of this package; test them with errors.Is. Every message starts with
@@ -28,8 +30,8 @@ var (
 	ErrUnknownCall = errors.New("unknown call")
 	// ErrUnknownCriterion: a criterion ID the session's rubric does not have.
 	ErrUnknownCriterion = errors.New("unknown criterion")
-	// ErrNoOverlap: nothing to compare — two evaluators without a common call, a benchmark nobody else was
-	// compared with, or a reliability matrix without a unit coded by two observers.
+	// ErrNoOverlap: nothing to compare — two evaluators without a common call, no benchmark given to
+	// AlignmentByCall, or no call (unit) left with two values.
 	ErrNoOverlap = errors.New("nothing scored by two evaluators")
 	// ErrUnequalRaters: Fleiss' kappa needs the same number of evaluations for every call (or subject).
 	ErrUnequalRaters = errors.New("calls have different numbers of evaluations")
@@ -41,11 +43,13 @@ var (
 	ErrInvalidTable = errors.New("invalid table")
 	// ErrInvalidConfig: places, rounding, metric or tolerance outside what is allowed.
 	ErrInvalidConfig = errors.New("invalid setting")
-	// ErrDecimalLimit: a decimal of absurd size (more than 30 digits, 18 places, or an exponent above 18).
-	ErrDecimalLimit = errors.New("decimal outside the supported size")
+	// ErrDecimalLimit: a decimal of absurd size (more than 30 digits, 18 places, or an exponent above 18). It is
+	// the sentinel the module's shared decimal checks use, so errors.Is matches it however deep it is wrapped.
+	ErrDecimalLimit = dec.ErrLimit
 )
 
-// ResultError describes one problem with one of the results given to New.
+// ResultError describes one problem with one of the results given to New; errors.As finds it in New's error.
+// The zero ResultError wraps no sentinel.
 type ResultError struct {
 	Index       int    // position of the result in the slice given to New
 	CallID      string // the result's call ID, possibly empty

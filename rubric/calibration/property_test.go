@@ -200,46 +200,13 @@ func TestPropertyAlignmentBounds(t *testing.T) {
 	})
 }
 
-// report gathers every statistic of a session, errors as text, for comparing two sessions.
-func report(s *calibration.Session) map[string]string {
-	out := map[string]string{}
-	put := func(key string, v any, err error) {
-		if err != nil {
-			out[key] = "error: " + err.Error()
-		} else {
-			out[key] = fmt.Sprintf("%+v", v)
-		}
-	}
-	for _, e := range s.Evaluators() {
-		rep, err := s.Alignment(e)
-		put("alignment "+e, rep, err)
-		sp, err := s.SpreadFrom(e, decimal.New(5, -1))
-		put("spread from "+e, sp, err)
-	}
-	sp, err := s.Spread(decimal.New(5, -1))
-	put("spread", sp, err)
-	for _, c := range s.Criteria() {
-		k, err := s.FleissKappa(c)
-		put("fleiss "+c, k, err)
-		k, err = s.CohenKappa("ev-0", "ev-1", c)
-		put("cohen "+c, k, err)
-		for _, m := range []calibration.Metric{calibration.Nominal, calibration.Ordinal, calibration.Interval} {
-			a, err := s.KrippendorffAlpha(c, m)
-			put(fmt.Sprintf("alpha %v %s", m, c), a, err)
-		}
-	}
-	a, err := s.KrippendorffAlphaTotals(calibration.Interval)
-	put("alpha totals", a, err)
-	return out
-}
-
 // TestPropertyOrderIndependence: every report is the same whatever the order of the results given to New.
 func TestPropertyOrderIndependence(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := drawPanel(t, panelOptions{})
 		shuffled := rapid.Permutation(p.results).Draw(t, "order")
-		a := report(newSession(t, p.results, calibration.Config{}))
-		b := report(newSession(t, shuffled, calibration.Config{}))
+		a := reportOf(newSession(t, p.results, calibration.Config{}))
+		b := reportOf(newSession(t, shuffled, calibration.Config{}))
 		if diff := cmp.Diff(a, b); diff != "" {
 			t.Fatalf("reports mismatch (-in order +shuffled):\n%s", diff)
 		}

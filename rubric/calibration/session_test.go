@@ -2,6 +2,7 @@ package calibration_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -213,3 +214,53 @@ func TestSessionAgreementErrors(t *testing.T) {
 }
 
 func second[T any](_ T, err error) error { return err }
+
+// TestSessionConcurrentUse: a Session is read-only after New; many goroutines computing every statistic at once
+// get what one goroutine gets (run with -race).
+func TestSessionConcurrentUse(t *testing.T) {
+	s := spreadSession(t)
+	want := reportOf(s)
+	done := make(chan map[string]string)
+	for i := 0; i < 8; i++ {
+		go func() { done <- reportOf(s) }()
+	}
+	for i := 0; i < 8; i++ {
+		if diff := cmp.Diff(want, <-done); diff != "" {
+			t.Fatalf("concurrent report mismatch (-serial +concurrent):\n%s", diff)
+		}
+	}
+}
+
+// reportOf gathers every statistic of s (errors as text) for comparison.
+func reportOf(s *calibration.Session) map[string]string {
+	out := map[string]string{}
+	put := func(key string, v any, err error) {
+		if err != nil {
+			out[key] = "error: " + err.Error()
+		} else {
+			out[key] = fmt.Sprintf("%+v", v)
+		}
+	}
+	evs := s.Evaluators()
+	for _, e := range evs {
+		rep, err := s.Alignment(e)
+		put("alignment "+e, rep, err)
+		sp, err := s.SpreadFrom(e, decimal.New(5, -1))
+		put("spread from "+e, sp, err)
+	}
+	sp, err := s.Spread(decimal.New(5, -1))
+	put("spread", sp, err)
+	for _, c := range s.Criteria() {
+		k, err := s.FleissKappa(c)
+		put("fleiss "+c, k, err)
+		k, err = s.CohenKappa(evs[0], evs[1], c)
+		put("cohen "+c, k, err)
+		for _, m := range []calibration.Metric{calibration.Nominal, calibration.Ordinal, calibration.Interval} {
+			a, err := s.KrippendorffAlpha(c, m)
+			put(fmt.Sprintf("alpha %v %s", m, c), a, err)
+		}
+	}
+	a, err := s.KrippendorffAlphaTotals(calibration.Interval)
+	put("alpha totals", a, err)
+	return out
+}

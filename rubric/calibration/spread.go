@@ -26,7 +26,7 @@ type SpreadReport struct {
 	Evaluators []EvaluatorSpread
 }
 
-// CallSpread is the spread of the totals of one call.
+// CallSpread is the spread of the totals of one call. The zero value names no call and counts no evaluation.
 type CallSpread struct {
 	CallID      string
 	Evaluations int
@@ -45,7 +45,8 @@ type CallSpread struct {
 	Outside []Deviation
 }
 
-// Deviation is an evaluator's total on a call and its signed difference from the call's reference.
+// Deviation is an evaluator's total on a call and its signed difference from the call's reference. The zero
+// value names no evaluator.
 type Deviation struct {
 	EvaluatorID string
 	Total       decimal.Decimal
@@ -53,7 +54,8 @@ type Deviation struct {
 	Deviation decimal.Decimal
 }
 
-// EvaluatorSpread sums up one evaluator's deviations from the reference.
+// EvaluatorSpread sums up one evaluator's deviations from the reference. The zero value names no evaluator and
+// counts no call.
 type EvaluatorSpread struct {
 	EvaluatorID string
 	// Calls counts the evaluator's calls measured against a reference, Outside those further than the
@@ -89,7 +91,7 @@ func (s *Session) spread(tolerance decimal.Decimal, bi int) (SpreadReport, error
 		return SpreadReport{}, errEmptySession()
 	}
 	if err := dec.Check(tolerance); err != nil {
-		return SpreadReport{}, fmt.Errorf("calibration: tolerance: %v: %w", err, ErrDecimalLimit)
+		return SpreadReport{}, fmt.Errorf("calibration: tolerance %w", err)
 	}
 	if tolerance.Sign() < 0 {
 		return SpreadReport{}, fmt.Errorf("calibration: tolerance %s is negative; it is a distance from the reference total, 0 or more: %w", tolerance, ErrInvalidConfig)
