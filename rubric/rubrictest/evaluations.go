@@ -104,7 +104,7 @@ func choices(c rubric.Criterion) []answerChoice {
 			answerChoice{rubric.LevelAnswer(c.ID, "pass"), s.Max, false})
 	case rubric.Rating:
 		for k := 1; k <= s.Size; k++ {
-			p := s.Max.Mul(decimal.NewFromInt(int64(k - 1))).DivRound(decimal.NewFromInt(int64(s.Size-1)), 6)
+			p := s.Max.Mul(decimal.NewFromInt(int64(k-1))).DivRound(decimal.NewFromInt(int64(s.Size-1)), 6)
 			out = append(out, answerChoice{rubric.LevelAnswer(c.ID, fmt.Sprint(k)), p, false})
 		}
 	case rubric.Levels:
