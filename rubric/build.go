@@ -210,7 +210,7 @@ func (b *builder) criteria() {
 		}
 		b.text(f+".title", c.Title, true)
 		b.text(f+".description", c.Description, false)
-		cr := crit{id: c.ID, kind: c.Scale.Kind, na: c.NA, section: -1}
+		cr := crit{id: c.ID, points: c.Scale.Kind == Points, na: naCodeOf(c.NA), section: -1}
 		switch {
 		case len(d.Sections) == 0 && c.Section != "":
 			b.fail(f+".section", quote(c.Section), "names a section, but the rubric has none")
@@ -452,7 +452,7 @@ func (b *builder) compile() {
 				cr.levels = append(cr.levels, lvl{id: l.ID, u: units(l.Points), effect: l.Effect})
 			}
 		}
-		if cr.kind != Points {
+		if !cr.points {
 			for _, l := range cr.levels {
 				cr.maxU = max(cr.maxU, l.u)
 			}

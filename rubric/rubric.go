@@ -41,14 +41,36 @@ type Rubric struct {
 
 type crit struct {
 	id      string
-	kind    ScaleKind
+	points  bool  // a Points scale (answered in points); the other kinds are answered by level
 	minU    int64 // Points: Min, Max, Step in units; other kinds: 0, best level, 0
 	maxU    int64
 	stepU   int64
 	levels  []lvl
-	na      NAPolicy
+	na      naCode
 	section int   // index into sects, or -1
 	scale   int32 // the rubric's scale, for messages
+}
+
+// naCode is an NAPolicy as a small integer, so that scoring compares no strings.
+type naCode uint8
+
+const (
+	naForbidden naCode = iota
+	naExclude
+	naZero
+	naFull
+)
+
+func naCodeOf(p NAPolicy) naCode {
+	switch p {
+	case NAExclude:
+		return naExclude
+	case NAZero:
+		return naZero
+	case NAFull:
+		return naFull
+	}
+	return naForbidden
 }
 
 type lvl struct {

@@ -63,7 +63,7 @@ func (s *violationSet) add(i int)      { s[i/64] |= 1 << (i % 64) }
 // to 0–Max, exact when it terminates and otherwise rounded to the rubric's Places by its Rounding.
 //
 // Score is safe to call from many goroutines at once. It never changes e and the Result shares no memory with it.
-func (r *Rubric) Score(e Evaluation) (Result, error) {
+func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 	if r == nil || len(r.crits) == 0 {
 		return Result{}, &EvaluationError{Index: -1, Rule: "the rubric was not built by New, Parse or a template", Err: ErrInvalidDefinition}
 	}
@@ -74,7 +74,6 @@ func (r *Rubric) Score(e Evaluation) (Result, error) {
 	if e.Version != "" && e.Version != r.def.Version {
 		errs.add(&EvaluationError{Index: -1, Value: "version " + quote(e.Version), Rule: "is not this rubric's version, " + quote(r.def.Version), Err: ErrRubricMismatch})
 	}
-	var res Result
 	rows := res.alloc(len(r.crits))
 	// The sums of the raw points and the counted maxima, and whether any override can fire, are gathered on the
 	// way, so that the common evaluation (every criterion answered, no override) needs no second pass.
@@ -112,7 +111,7 @@ func (r *Rubric) Score(e Evaluation) (Result, error) {
 	for i := 0; sum.marked < len(rows) && i < len(rows); i++ {
 		if !rows[i].has(fAnswered) {
 			rule := "is not answered; every criterion needs points, a level or N/A"
-			if r.crits[i].na == NAForbidden {
+			if r.crits[i].na == naForbidden {
 				rule = "is not answered; it needs " + r.crits[i].allowed() + " (N/A is not allowed)"
 			}
 			errs.add(&EvaluationError{Criterion: r.crits[i].id, Index: -1, Rule: rule, Err: ErrMissingAnswer})
@@ -157,9 +156,7 @@ func (r *Rubric) violationIndex(id string) int {
 
 // answer validates one answer and fills its row.
 func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
-	fail := func(value, rule string, err error) error {
-		return &EvaluationError{Criterion: c.id, Index: index, Value: value, Rule: rule, Err: err}
-	}
+	fail := func(value, rule string, err error) error { return answerError(c, index, value, rule, err) }
 	switch {
 	case a.NA:
 		if a.Level != "" || !a.Points.IsZero() {
@@ -167,15 +164,15 @@ func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
 		}
 		rw.set(fNA)
 		switch c.na {
-		case NAExclude:
+		case naExclude:
 			rw.set(fExcluded)
-		case NAZero:
-		case NAFull:
+		case naZero:
+		case naFull:
 			rw.setRaw(c.maxU)
 		default:
 			return fail("N/A", "is not allowed for this criterion; it needs "+c.allowed(), ErrNotApplicable)
 		}
-	case c.kind == Points:
+	case c.points:
 		if a.Level != "" {
 			return fail("level "+quote(a.Level), "given where points are required: "+c.allowed(), ErrUnknownLevel)
 		}
@@ -213,9 +210,16 @@ func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
 	return nil
 }
 
+// answerError builds the error about one answer; kept out of answer so the valid path stays small.
+//
+//go:noinline
+func answerError(c *crit, index int, value, rule string, err error) error {
+	return &EvaluationError{Criterion: c.id, Index: index, Value: value, Rule: rule, Err: err}
+}
+
 // allowed describes the answers a criterion takes, for error messages.
 func (c *crit) allowed() string {
-	if c.kind == Points {
+	if c.points {
 		return fmt.Sprintf("points from %s to %s in steps of %s", c.num(c.minU), c.num(c.maxU), c.num(c.stepU))
 	}
 	ids := make([]string, len(c.levels))
