@@ -61,8 +61,6 @@ func decodeStrict(data []byte, limit int, v any) error {
 		switch {
 		case errors.Is(err, dec.ErrLimit):
 			return fmt.Errorf("rubric: %w: %w", ErrDecimalLimit, err)
-		case errors.Is(err, ErrInvalidScore):
-			return fmt.Errorf("rubric: %w", err)
 		}
 		return fmt.Errorf("rubric: %w: %w", ErrSyntax, err)
 	}
@@ -231,6 +229,9 @@ func ParseEvaluation(data []byte) (Evaluation, error) {
 	if err := decodeStrict(data, MaxEvaluationJSON, &w); err != nil {
 		return Evaluation{}, err
 	}
+	if err := w.checkShape(); err != nil {
+		return Evaluation{}, err
+	}
 	return w.evaluation(), nil
 }
 
@@ -283,23 +284,19 @@ type wireAnswer struct {
 
 var errAnswerShape = fmt.Errorf("%w: an answer gives exactly one of \"points\", \"level\" or \"na\": true", ErrInvalidScore)
 
-// UnmarshalJSON checks the shape of one answer.
-func (a *wireAnswer) UnmarshalJSON(b []byte) error {
-	type plain wireAnswer
-	var p plain
-	if err := strictjson.DecodeValue(b, &p); err != nil {
-		return err
-	}
-	given := 0
-	for _, set := range []bool{p.Points != nil, p.Level != "", p.NA} {
-		if set {
-			given++
+// checkShape reports the first answer that gives none or several of points, level and N/A.
+func (w wireEvaluation) checkShape() error {
+	for i, a := range w.Answers {
+		given := 0
+		for _, set := range [...]bool{a.Points != nil, a.Level != "", a.NA} {
+			if set {
+				given++
+			}
+		}
+		if given != 1 {
+			return fmt.Errorf("rubric: answer %d for criterion %s: %w", i, quote(a.Criterion), errAnswerShape)
 		}
 	}
-	if given != 1 {
-		return fmt.Errorf("answer for criterion %s: %w", quote(p.Criterion), errAnswerShape)
-	}
-	*a = wireAnswer(p)
 	return nil
 }
 

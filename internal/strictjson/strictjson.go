@@ -98,61 +98,99 @@ func Decode(data []byte, maxBytes int, v any) error {
 	return nil
 }
 
-// checkKeys walks the tokens of data and reports the first repeated key of an object and nesting beyond MaxDepth.
+// checkKeys scans data once and reports the first key repeated within an object, a null anywhere, and nesting
+// beyond MaxDepth. It is a small lexer, not a validator: on anything that is not JSON it stops without an error and
+// leaves the report to the decoder, which refuses the same input.
 func checkKeys(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
 	type frame struct {
+		keys   map[string]struct{} // nil for an array
 		object bool
-		keys   map[string]struct{}
-		expect bool // the next token of an object is a key
 	}
 	var stack []frame
+	expectKey := false // inside an object, at a position where a key comes next
 	lastKey := ""
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return wrap(err)
-		}
-		top := len(stack) - 1
-		if top >= 0 && stack[top].object && stack[top].expect {
-			if k, ok := tok.(string); ok {
-				if _, dup := stack[top].keys[k]; dup {
-					return fail("key %q appears twice in one object", truncate(k))
-				}
-				stack[top].keys[k] = struct{}{}
-				stack[top].expect = false
-				lastKey = k
-				continue
-			}
-		}
-		if top >= 0 && stack[top].object {
-			stack[top].expect = true // a value was read; a key comes next
-		}
-		if tok == nil {
-			if top >= 0 && stack[top].object {
-				return fail("field %q is null; leave it out instead", truncate(lastKey))
-			}
-			return fail("null is not allowed here")
-		}
-		switch tok {
-		case json.Delim('{'), json.Delim('['):
+	for i := 0; i < len(data); {
+		switch c := data[i]; c {
+		case ' ', '\t', '\n', '\r', ':':
+			i++
+		case ',':
+			i++
+			expectKey = len(stack) > 0 && stack[len(stack)-1].object
+		case '{', '[':
 			if len(stack) >= MaxDepth {
 				return fail("JSON nested deeper than %d levels", MaxDepth)
 			}
-			obj := tok == json.Delim('{')
-			f := frame{object: obj, expect: obj}
-			if obj {
-				f.keys = map[string]struct{}{}
+			stack = append(stack, frame{object: c == '{'})
+			expectKey = c == '{'
+			i++
+		case '}', ']':
+			if len(stack) == 0 {
+				return nil
 			}
-			stack = append(stack, f)
-		case json.Delim('}'), json.Delim(']'):
 			stack = stack[:len(stack)-1]
+			expectKey = false
+			i++
+		case '"':
+			end, escaped := scanString(data, i)
+			if end < 0 {
+				return nil
+			}
+			if expectKey {
+				key := string(data[i+1 : end-1])
+				if escaped {
+					if err := json.Unmarshal(data[i:end], &key); err != nil {
+						return nil
+					}
+				}
+				top := &stack[len(stack)-1]
+				if top.keys == nil {
+					top.keys = map[string]struct{}{}
+				}
+				if _, dup := top.keys[key]; dup {
+					return fail("key %q appears twice in one object", truncate(key))
+				}
+				top.keys[key] = struct{}{}
+				lastKey = key
+				expectKey = false
+			}
+			i = end
+		case 'n':
+			if len(stack) > 0 && stack[len(stack)-1].object {
+				return fail("field %q is null; leave it out instead", truncate(lastKey))
+			}
+			return fail("null is not allowed here")
+		default:
+			// A number or true/false: skip to the next delimiter.
+			i++
+			for i < len(data) && !isDelim(data[i]) {
+				i++
+			}
 		}
 	}
+	return nil
+}
+
+// scanString returns the index just past the string starting at data[i] (a quote), whether it holds escapes, and
+// -1 when it is not terminated.
+func scanString(data []byte, i int) (end int, escaped bool) {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			escaped = true
+			j++
+		case '"':
+			return j + 1, escaped
+		}
+	}
+	return -1, escaped
+}
+
+func isDelim(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', ',', ':', '{', '}', '[', ']', '"':
+		return true
+	}
+	return false
 }
 
 func truncate(s string) string {

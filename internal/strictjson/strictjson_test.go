@@ -1,6 +1,8 @@
 package strictjson
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -60,4 +62,68 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("error %v does not wrap ErrSyntax", err)
 		}
 	})
+}
+
+// FuzzCheckKeys compares the one-pass scanner with a reference built on the decoder's tokens: on every input that
+// is valid JSON, both find the same repeated key, null and depth problems.
+func FuzzCheckKeys(f *testing.F) {
+	for _, s := range []string{`{"a":1,"a":2}`, `{"a":{"b":[1,{"c":null}]}}`, `{"\u0061":1,"a":2}`, `[{"x":"\"}"},{"x":1}]`,
+		`{"a":true,"b":false,"c":-1.5e3}`, `{"k":"\\\\","k2":"\\""}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !json.Valid([]byte(s)) {
+			return
+		}
+		got := checkKeys([]byte(s))
+		want := referenceCheck([]byte(s))
+		if (got == nil) != (want == nil) {
+			t.Fatalf("checkKeys(%q) = %v, reference %v", s, got, want)
+		}
+	})
+}
+
+// referenceCheck walks the decoder's tokens to find repeated keys, nulls and excess depth.
+func referenceCheck(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	type frame struct {
+		object bool
+		keys   map[string]bool
+		key    bool
+	}
+	var stack []*frame
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if top != nil && top.object && top.key {
+			if k, ok := tok.(string); ok {
+				if top.keys[k] {
+					return errors.New("repeated key")
+				}
+				top.keys[k] = true
+				top.key = false
+				continue
+			}
+		}
+		if top != nil && top.object {
+			top.key = true
+		}
+		switch tok {
+		case nil:
+			return errors.New("null")
+		case json.Delim('{'), json.Delim('['):
+			if len(stack) >= MaxDepth {
+				return errors.New("too deep")
+			}
+			stack = append(stack, &frame{object: tok == json.Delim('{'), keys: map[string]bool{}, key: true})
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+	}
 }
