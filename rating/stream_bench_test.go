@@ -165,8 +165,8 @@ func BenchmarkStreamingAggregation(b *testing.B) {
 			floatAggregate(s.keys, s.key, s.value, s.floats)
 			float += time.Since(start)
 		}
-		b.ReportMetric(float64(naive)/float64(exact), "x-faster-than-naive")
-		b.ReportMetric(float64(exact)/float64(float), "x-float64-time")
+		b.ReportMetric(float64(naive)/float64(exact), "speedup-vs-naive")
+		b.ReportMetric(float64(exact)/float64(float), "time-vs-float64")
 	})
 }
 
