@@ -72,6 +72,34 @@ func (a *Accumulator) addUnits(u uint64) error {
 	return nil
 }
 
+// AddUnits adds the score units·10^-scale, the form rubric.Result.TotalUnits gives, without building a decimal:
+// the fast way to stream scored calls into accumulators. The score must lie on 0–5 and scale on 0–18. Errors wrap
+// ErrOutOfRange or ErrOverflow; on error a is unchanged.
+func (a *Accumulator) AddUnits(units int64, scale int32) error {
+	if scale < 0 || scale > dec.MaxScale {
+		return errorf("accumulator: scale %d is outside 0–%d: %w", scale, dec.MaxScale, ErrOutOfRange)
+	}
+	if units < 0 || uint64(units) > fiveUnits[scale] {
+		return errorf("accumulator: value %s is outside the scale 0–5: %w", decimal.New(units, -scale), ErrOutOfRange)
+	}
+	switch {
+	case scale == a.scale:
+		return a.addUnits(uint64(units))
+	case scale < a.scale:
+		m, _ := dec.Pow10(a.scale - scale)
+		return a.addUnits(uint64(units) * uint64(m)) // at most 5·10^18, below 2^64
+	}
+	b := *a
+	if err := b.rescale(scale); err != nil {
+		return err
+	}
+	if err := b.addUnits(uint64(units)); err != nil {
+		return err
+	}
+	*a = b
+	return nil
+}
+
 // addSlow validates x and, when x needs more digits after the point than the current scale, raises the scale.
 func (a *Accumulator) addSlow(x decimal.Decimal) error {
 	if err := checkScale("value", x); err != nil {

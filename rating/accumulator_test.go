@@ -1,6 +1,7 @@
 package rating_test
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -235,6 +236,7 @@ const (
 type benchStream struct {
 	keys   []string
 	decs   []decimal.Decimal
+	units  []int64 // the same totals in tenths
 	floats []float64
 	key    []uint16
 	value  []uint8
@@ -247,6 +249,7 @@ var stream = func() *benchStream {
 	}
 	for i := 0; i <= 50; i++ {
 		s.decs = append(s.decs, decimal.New(int64(i), -1))
+		s.units = append(s.units, int64(i))
 		s.floats = append(s.floats, float64(i)/10)
 	}
 	r := rand.New(rand.NewPCG(1, 2))
@@ -322,5 +325,52 @@ func BenchmarkGroupedMeans(b *testing.B) {
 			m, _ := a.Mean()
 			_ = m.Decimal()
 		}
+	}
+}
+
+// TestAddUnits: adding units·10^-scale equals adding the decimal, whatever the scales involved; bad input is refused
+// and leaves the accumulator as it was.
+func TestAddUnits(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		var byUnits, byDecimal rating.Accumulator
+		for i := rapid.IntRange(1, 20).Draw(t, "n"); i > 0; i-- {
+			scale := rapid.Int32Range(0, 6).Draw(t, "scale")
+			top := int64(5)
+			for s := int32(0); s < scale; s++ {
+				top *= 10
+			}
+			u := rapid.Int64Range(0, top).Draw(t, "units")
+			if err := byUnits.AddUnits(u, scale); err != nil {
+				t.Fatal(err)
+			}
+			if err := byDecimal.Add(decimal.New(u, -scale)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !byUnits.Equal(byDecimal) {
+			t.Fatalf("AddUnits gave %v, Add gave %v", byUnits, byDecimal)
+		}
+	})
+	var a rating.Accumulator
+	_ = a.AddUnits(45, 1)
+	for _, bad := range []struct {
+		units  int64
+		scale  int32
+		reason string
+	}{{51, 1, "5.1 is above 5"}, {-1, 0, "negative"}, {1, 19, "scale beyond 18"}, {1, -1, "negative scale"}} {
+		before := a
+		if err := a.AddUnits(bad.units, bad.scale); !errors.Is(err, rating.ErrOutOfRange) || !a.Equal(before) {
+			t.Errorf("AddUnits(%d, %d): error %v, accumulator %v (%s)", bad.units, bad.scale, err, a, bad.reason)
+		}
+	}
+	var g rating.Grouped
+	if err := g.AddUnits("anna", 43, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.AddUnits("", 43, 1); !errors.Is(err, rating.ErrInvalidInput) {
+		t.Errorf("empty key: %v", err)
+	}
+	if acc, _ := g.Get("anna"); acc.Sum().String() != "4.3" {
+		t.Errorf("Grouped.AddUnits: %v", acc)
 	}
 }

@@ -40,6 +40,23 @@ func (g *Grouped) Add(key string, x decimal.Decimal) error {
 	return nil
 }
 
+// AddUnits adds the score units·10^-scale (see Accumulator.AddUnits) to the group key, creating the group on
+// first use. Errors as for Add; on error g is unchanged.
+func (g *Grouped) AddUnits(key string, units int64, scale int32) error {
+	if i, ok := g.index[key]; ok {
+		return g.accs[i].AddUnits(units, scale)
+	}
+	if err := checkKey(key); err != nil {
+		return errorf("%w", err)
+	}
+	var a Accumulator
+	if err := a.AddUnits(units, scale); err != nil {
+		return err
+	}
+	g.insert(key, a)
+	return nil
+}
+
 // checkKey reports an error (without the package prefix) unless key is non-empty UTF-8.
 func checkKey(key string) error {
 	if key == "" || !utf8.ValidString(key) {

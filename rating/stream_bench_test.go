@@ -15,7 +15,9 @@ import (
 // the mean of every employee (SPEC R5) and a department rating (SPEC R7): the weighted mean of the platform rating
 // (weight 1) and the mean of all the department's calls (weight 2). Three implementations read the same stream:
 // the library's exact one (Grouped accumulators, exact fractions, an Aggregator), a naive one that does every step
-// with shopspring/decimal operations, and a float64 one (the speed floor, not exact). Results are stored values:
+// with shopspring/decimal operations, and a float64 one (the speed floor, not exact). The exact one runs twice: on
+// decimals, and on the integer units a scorer hands out (rubric.Result.TotalUnits), as a pipeline from scoring to
+// ratings does. Results are stored values:
 // 10 places, half-even (rating.StoredPlaces).
 
 var platform = decimal.RequireFromString("4.6")
@@ -33,6 +35,22 @@ func exactAggregate(keys []string, key []uint16, value []uint8, decs []decimal.D
 			return aggregate{}, err
 		}
 	}
+	return finishAggregate(&g)
+}
+
+// exactAggregateUnits takes the totals as the scorer produces them (rubric.Result.TotalUnits: units of 10^-scale)
+// instead of decimals.
+func exactAggregateUnits(keys []string, key []uint16, value []uint8, units []int64, scale int32) (aggregate, error) {
+	var g rating.Grouped
+	for i, k := range key {
+		if err := g.AddUnits(keys[k], units[value[i]], scale); err != nil {
+			return aggregate{}, err
+		}
+	}
+	return finishAggregate(&g)
+}
+
+func finishAggregate(g *rating.Grouped) (aggregate, error) {
 	out := aggregate{means: make(map[string]decimal.Decimal, g.Len())}
 	var all rating.Accumulator
 	for k, a := range g.All() {
@@ -138,6 +156,15 @@ func BenchmarkStreamingAggregation(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchValues, "ns/call")
 	})
+	b.Run("impl=exact-units", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := exactAggregateUnits(s.keys, s.key, s.value, s.units, 1); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchValues, "ns/call")
+	})
 	b.Run("impl=naive", func(b *testing.B) {
 		b.ReportAllocs()
 		for range b.N {
@@ -153,11 +180,14 @@ func BenchmarkStreamingAggregation(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchValues, "ns/call")
 	})
 	b.Run("ratio", func(b *testing.B) {
-		var exact, naive, float time.Duration
+		var exact, units, naive, float time.Duration
 		for range b.N {
 			start := time.Now()
 			_, _ = exactAggregate(s.keys, s.key, s.value, s.decs)
 			exact += time.Since(start)
+			start = time.Now()
+			_, _ = exactAggregateUnits(s.keys, s.key, s.value, s.units, 1)
+			units += time.Since(start)
 			start = time.Now()
 			naiveAggregate(s.keys, s.key, s.value, s.decs)
 			naive += time.Since(start)
@@ -167,6 +197,7 @@ func BenchmarkStreamingAggregation(b *testing.B) {
 		}
 		b.ReportMetric(float64(naive)/float64(exact), "speedup-vs-naive")
 		b.ReportMetric(float64(exact)/float64(float), "time-vs-float64")
+		b.ReportMetric(float64(units)/float64(float), "units-time-vs-float64")
 	})
 }
 
@@ -215,6 +246,17 @@ func TestPropertyAggregationMatchesNaive(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := naiveAggregate(keys, key, value, decs)
+		units := make([]int64, len(decs))
+		for i, d := range decs {
+			units[i] = d.Shift(places).IntPart()
+		}
+		byUnits, err := exactAggregateUnits(keys, key, value, units, places)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !byUnits.department.Equal(got.department) {
+			t.Fatalf("department from units %s, from decimals %s", byUnits.department, got.department)
+		}
 		if len(got.means) != len(want.means) || !got.department.Equal(want.department) {
 			t.Fatalf("department %s, naive %s (%d vs %d groups)", got.department, want.department, len(got.means), len(want.means))
 		}

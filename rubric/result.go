@@ -101,6 +101,10 @@ func (res Result) Meta() Meta { return res.meta }
 // was rounded to the rubric's Places (at least the places of its point values) by its Rounding rule.
 func (res Result) Total() decimal.Decimal { return res.total.decimal() }
 
+// TotalUnits returns Total as an integer number of units of 10^-scale (Total = units·10^-scale), exactly and
+// without building a decimal: the fast way to stream many results into accumulators (rating.Accumulator.AddUnits).
+func (res Result) TotalUnits() (units int64, scale int32) { return res.total.u, res.total.scale }
+
 // RawTotal returns the score the evaluation would have had without any override (no level or violation zeroing a
 // criterion, a section or the evaluation), on the same scale and with the same rounding as Total. It is kept for
 // analytics: how good was the call apart from the fatal moment?
