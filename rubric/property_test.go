@@ -30,6 +30,9 @@ func TestPropertyTotalWithinScale(t *testing.T) {
 		if res.Total().GreaterThan(res.RawTotal()) {
 			t.Fatalf("overrides raised the total: %s > raw %s", res.Total(), res.RawTotal())
 		}
+		if u, s := res.TotalUnits(); !decimal.New(u, -s).Equal(res.Total()) {
+			t.Fatalf("TotalUnits() = %d·10^-%d, Total() = %s", u, s, res.Total())
+		}
 	})
 }
 
