@@ -1,0 +1,58 @@
+package main
+
+import (
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// dataFiles are the files of a data set, in the order the fuzz target picks them.
+var dataFiles = []string{"employees.csv", "evaluations.json", "surveys.csv", "platforms.json", "complaints.json",
+	"settings.json", "rubric.json"}
+
+// FuzzDataFiles replaces one file of the small test data set with arbitrary bytes: loading, analysing and
+// writing both reports never panic, and a data set that loads gives a report or a clear error.
+func FuzzDataFiles(f *testing.F) {
+	base := fstest.MapFS{}
+	for _, name := range dataFiles {
+		b, err := os.ReadFile(filepath.Join("testdata", "mini", name))
+		if err != nil {
+			continue // settings.json and rubric.json are optional and absent
+		}
+		base[name] = &fstest.MapFile{Data: b}
+	}
+	for i, name := range dataFiles {
+		if file, ok := base[name]; ok {
+			f.Add(uint8(i), file.Data)
+		}
+	}
+	f.Add(uint8(5), []byte(`{"location": "Europe/Moscow", "weights": {"personal": {"calls": "2"}}, "platform_mean": "review-weighted",
+		"complaint_policy": {"length": 10, "unit": "working-days", "location": "Europe/Moscow", "calendar": "RU", "due_soon": 2}}`))
+	f.Add(uint8(6), []byte(`{"id": "call-quality", "version": "x", "title": {"en": "X"}, "max": "5",
+		"criteria": [{"id": "greeting", "title": {"en": "G"}, "scale": {"kind": "binary", "max": "5"}}]}`))
+	f.Fuzz(func(t *testing.T, which uint8, content []byte) {
+		fsys := maps.Clone(base)
+		fsys[dataFiles[int(which)%len(dataFiles)]] = &fstest.MapFile{Data: content}
+		ds, err := load(fsys)
+		if err != nil {
+			return
+		}
+		a, err := analyse(ds, time.Date(2026, 3, 31, 0, 0, 0, 0, ds.loc))
+		if err != nil {
+			return
+		}
+		for _, tr := range languages {
+			rep := buildReport(ds, a, tr, "fuzz")
+			if err := writeText(io.Discard, rep); err != nil {
+				t.Fatalf("writeText: %v", err)
+			}
+			if err := writeHTML(io.Discard, rep); err != nil {
+				t.Fatalf("writeHTML: %v", err)
+			}
+		}
+	})
+}

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/servicequality/servicequality/rating"
+	"github.com/shopspring/decimal"
+)
+
+// report is the report in one language, as text: what writeText and writeHTML lay out.
+type report struct {
+	Lang     string
+	Title    string
+	Meta     []string
+	Sections []section
+}
+
+// section is one numbered part of the report: paragraphs and tables in order, and one chart (for the HTML).
+type section struct {
+	ID     string
+	Title  string
+	Blocks []block
+	Chart  chart
+}
+
+// block is a paragraph (Text) or a table.
+type block struct {
+	Text  string
+	Table *table
+}
+
+// table is a table of text cells; Right marks the columns aligned to the right (numbers).
+type table struct {
+	Caption string
+	Header  []string
+	Right   []bool
+	Rows    [][]string
+}
+
+// chart is a horizontal bar chart on the scale 0 to Max, with an optional marker line (a minimum to reach).
+type chart struct {
+	Title       string
+	Max         decimal.Decimal
+	Marker      decimal.NullDecimal
+	MarkerLabel string
+	Bars        []bar
+}
+
+// bar is one bar: its label, its length on the chart's scale, the value printed next to it, and whether it is
+// provisional (drawn muted).
+type bar struct {
+	Label string
+	Value decimal.Decimal
+	Text  string
+	Muted bool
+}
+
+func (s *section) text(format string, args ...any) {
+	s.Blocks = append(s.Blocks, block{Text: fmt.Sprintf(format, args...)})
+}
+
+func (s *section) table(t *table) { s.Blocks = append(s.Blocks, block{Table: t}) }
+
+// builder holds what every section needs.
+type builder struct {
+	ds *dataset
+	a  *analysis
+	t  *texts
+}
+
+// buildReport lays the analysis out as a report in the language of t.
+func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
+	b := &builder{ds: ds, a: a, t: t}
+	org := ds.settings.Organisation.Get(t.code)
+	if org == "" {
+		org = strings.Join(departmentIDs(a), ", ")
+	}
+	when := t.date(a.at, ds.loc)
+	if at := a.at.In(ds.loc); at.Hour() != 0 || at.Minute() != 0 || at.Second() != 0 {
+		when += at.Format(" 15:04")
+	}
+	rep := &report{Lang: t.code, Title: t.title, Meta: []string{
+		fmt.Sprintf(t.reportDate, org, when, ds.loc),
+		fmt.Sprintf(t.dataSource, source),
+		t.scaleNote,
+		b.weightsLine(),
+	}}
+	if a.laterEvaluations+a.laterAnswers+a.complaintReport.NotYetReceived > 0 {
+		rep.Meta = append(rep.Meta, fmt.Sprintf(t.leftOut, t.count(a.laterEvaluations, "evaluation"),
+			t.count(a.laterAnswers, "survey-answer"), t.count(a.complaintReport.NotYetReceived, "complaint")))
+	}
+	rep.Sections = []section{b.personal(), b.department(), b.compliance(), b.criteria(), b.surveys(), b.complaints()}
+	for i := range rep.Sections {
+		rep.Sections[i].Title = strconv.Itoa(i+1) + ". " + rep.Sections[i].Title
+	}
+	return rep
+}
+
+func departmentIDs(a *analysis) []string {
+	var ids []string
+	for _, d := range a.depts {
+		ids = append(ids, d.ID)
+	}
+	return ids
+}
+
+// weightsLine states the weights in force (SPEC R9: the weights are settings).
+func (b *builder) weightsLine() string {
+	w := func(s rating.Scheme, name string) string {
+		for _, x := range s.Weights {
+			if x.Name == name {
+				return b.t.plain(x.Weight)
+			}
+		}
+		return "0"
+	}
+	p, d := b.ds.settings.personal, b.ds.settings.department
+	return fmt.Sprintf(b.t.weightsNote,
+		w(p.Weights, rating.ComponentCalls), w(p.Weights, rating.ComponentSurvey),
+		w(p.Survey, rating.ComponentCSI), w(p.Survey, rating.ComponentNPS),
+		w(d.Weights, rating.ComponentPlatforms), w(d.Weights, rating.ComponentEmployees),
+		w(d.Weights, rating.ComponentSurvey))
+}
+
+// dash stands for a value that does not exist.
+const dash = "–"
+
+// show1 formats a fraction for people: one decimal, half-up from the exact value (rating.Fraction.Display).
+func (b *builder) show1(f rating.Fraction) string { return b.t.num(f.Display(), 1) }
+
+// showOK formats f when ok, else a dash.
+func (b *builder) showOK(f rating.Fraction, ok bool) string {
+	if !ok {
+		return dash
+	}
+	return b.show1(f)
+}
+
+// showNull formats an index on the 5-point scale, or a dash when it was not measured.
+func (b *builder) showNull(d decimal.NullDecimal) string {
+	if !d.Valid {
+		return dash
+	}
+	return b.show1(rating.FractionOf(d.Decimal))
+}
+
+// percent formats 100·num/den with places digits, half-up, and a dash for den 0.
+func (b *builder) percent(num, den int64, places int32) string {
+	if den <= 0 {
+		return dash
+	}
+	f, err := rating.NewFraction(decimal.NewFromInt(num).Shift(2), decimal.NewFromInt(den))
+	if err != nil {
+		return dash
+	}
+	return b.t.num(f.Round(places, rating.HalfUp), places) + "%"
+}
+
+// days formats a duration in days with one decimal, half-up.
+func (b *builder) days(d time.Duration) string {
+	f, err := rating.NewFraction(decimal.NewFromInt(int64(d)), decimal.NewFromInt(int64(24*time.Hour)))
+	if err != nil {
+		return dash
+	}
+	return b.t.num(f.Round(1, rating.HalfUp), 1)
+}
+
+// name returns the name of an employee in the report's language, or the ID as given.
+func (b *builder) name(id string) string {
+	if e, ok := b.ds.byID[id]; ok {
+		return e.name(b.t.code)
+	}
+	if id == "" {
+		return b.t.nobody
+	}
+	return id
+}
+
+// truncate shortens s to at most n characters, with an ellipsis.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
