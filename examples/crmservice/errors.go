@@ -1,0 +1,138 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/survey"
+)
+
+// apiError is a refused request: the HTTP status, the request field concerned, the rule it breaks (a stable
+// kebab-case code for programs) and a message for people. More holds every problem when there are several.
+type apiError struct {
+	Status  int        `json:"-"`
+	Field   string     `json:"field"`
+	Rule    string     `json:"rule"`
+	Message string     `json:"message"`
+	More    []apiError `json:"-"`
+}
+
+// errorBody is the JSON of an error response.
+type errorBody struct {
+	Error  apiError   `json:"error"`
+	Errors []apiError `json:"errors,omitempty"`
+}
+
+func writeError(w http.ResponseWriter, e *apiError) {
+	body := errorBody{Error: *e}
+	if len(e.More) > 1 {
+		body.Errors = e.More
+	}
+	writeJSON(w, e.Status, body)
+}
+
+func badRequest(field, rule, message string) *apiError {
+	return &apiError{Status: http.StatusBadRequest, Field: field, Rule: rule, Message: message}
+}
+
+// rules names the sentinel errors of the library packages as rule codes.
+var rules = []struct {
+	err  error
+	rule string
+}{
+	{rubric.ErrRubricMismatch, "rubric-mismatch"},
+	{rubric.ErrUnknownCriterion, "unknown-criterion"},
+	{rubric.ErrDuplicateAnswer, "duplicate-answer"},
+	{rubric.ErrMissingAnswer, "missing-answer"},
+	{rubric.ErrInvalidScore, "invalid-score"},
+	{rubric.ErrUnknownLevel, "unknown-level"},
+	{rubric.ErrNotApplicable, "na-not-allowed"},
+	{rubric.ErrUnknownViolation, "unknown-violation"},
+	{rubric.ErrNothingToScore, "nothing-to-score"},
+	{rubric.ErrInvalidDefinition, "invalid-definition"},
+	{rubric.ErrUnknownTemplate, "unknown-rubric"},
+	{rubric.ErrSyntax, "invalid-json"},
+	{rubric.ErrDecimalLimit, "decimal-limit"},
+	{rating.ErrLimit, "decimal-limit"},
+	{rating.ErrInvalidWeight, "invalid-weight"},
+	{rating.ErrOutOfRange, "out-of-range"},
+	{rating.ErrDuplicate, "duplicate"},
+	{rating.ErrEmpty, "empty"},
+	{rating.ErrMissingComponent, "missing-component"},
+	{rating.ErrInvalidSetting, "invalid-setting"},
+	{rating.ErrInvalidInput, "invalid-input"},
+	{rating.ErrInvalidQuarter, "invalid-quarter"},
+	{rating.ErrDecode, "invalid-json"},
+	{rating.ErrOverflow, "overflow"},
+	{survey.ErrInvalidCount, "invalid-count"},
+	{survey.ErrInvalidAnswer, "invalid-answer"},
+	{survey.ErrSyntax, "invalid-json"},
+	{complaints.ErrInvalidJSON, "invalid-json"},
+	{complaints.ErrInvalidPolicy, "invalid-policy"},
+	{complaints.ErrInvalidCalendar, "invalid-calendar"},
+	{complaints.ErrCalendarRange, "calendar-range"},
+	{complaints.ErrInvalidComplaint, "invalid-complaint"},
+	{complaints.ErrInvalidHistory, "invalid-history"},
+	{complaints.ErrBeforeReceipt, "before-receipt"},
+}
+
+// ruleOf returns the rule code of a library error.
+func ruleOf(err error) string {
+	for _, r := range rules {
+		if errors.Is(err, r.err) {
+			return r.rule
+		}
+	}
+	return "invalid"
+}
+
+// libraryError turns an error of a library package about the named request field into a 400, one problem per
+// joined error (rubric reports every problem of an evaluation at once).
+func libraryError(field string, err error) *apiError {
+	var parts []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		parts = j.Unwrap()
+	} else {
+		parts = []error{err}
+	}
+	out := &apiError{Status: http.StatusBadRequest}
+	for _, p := range parts {
+		e := apiError{Field: field, Rule: ruleOf(p), Message: p.Error()}
+		var ee *rubric.EvaluationError
+		var de *rubric.DefinitionError
+		switch {
+		case errors.As(p, &ee):
+			e.Field = evaluationField(field, ee)
+		case errors.As(p, &de) && de.Field != "":
+			e.Field = field + "." + de.Field
+		}
+		out.More = append(out.More, e)
+	}
+	first := out.More[0]
+	out.Field, out.Rule, out.Message = first.Field, first.Rule, first.Message
+	return out
+}
+
+// evaluationField is the path of the part of an evaluation an error is about.
+func evaluationField(field string, e *rubric.EvaluationError) string {
+	switch {
+	case e.Criterion != "":
+		return fmt.Sprintf("%s.answers[%s]", field, quoteJSON(e.Criterion))
+	case e.Violation != "":
+		return fmt.Sprintf("%s.violations[%s]", field, quoteJSON(e.Violation))
+	case e.Index >= 0:
+		return fmt.Sprintf("%s.answers[%d]", field, e.Index)
+	}
+	return field
+}
+
+// quoteJSON quotes s as a JSON string, shortened.
+func quoteJSON(s string) string {
+	b, _ := json.Marshal(truncate(s, 64))
+	return string(b)
+}

@@ -1,0 +1,258 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+
+	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/survey"
+	"github.com/shopspring/decimal"
+)
+
+// personalRequest is the body of POST /v1/rating/personal.
+type personalRequest struct {
+	Employee string          `json:"employee"`
+	Calls    []callInput     `json:"calls"`
+	Earlier  json.RawMessage `json:"earlier"` // a stored rating.Accumulator
+	Survey   struct {
+		CSI       json.RawMessage `json:"csi"`       // survey.CSI JSON: {"counts": [ones, ..., fives]}
+		Recommend json.RawMessage `json:"recommend"` // survey.RecommendShare JSON: {"yes": n, "total": m}
+	} `json:"survey"`
+	Coverage json.RawMessage `json:"coverage"` // survey.Coverage JSON: {"surveyed": n, "clients": m}
+	Quarter  string          `json:"quarter"`
+	Location string          `json:"location"`
+	Weights  *struct {
+		Calls  string `json:"calls"`
+		Survey string `json:"survey"`
+		CSI    string `json:"csi"`
+		NPS    string `json:"nps"`
+	} `json:"weights"`
+	MinCalls *int `json:"min_calls"`
+}
+
+// callInput is one evaluated call: its evaluation ID, time and total on 0–5.
+type callInput struct {
+	Evaluation string `json:"evaluation"`
+	At         string `json:"at"`
+	Total      string `json:"total"`
+}
+
+// maxCalls bounds the calls of one request (the body limit bounds them too).
+const maxCalls = 10000
+
+// personalResponse is the answer: the rating, its status and why, and each component.
+type personalResponse struct {
+	Employee string `json:"employee"`
+	Status   string `json:"status"`
+	// Rating is the rating for display (one decimal, half-up), only when sufficient.
+	Rating *string `json:"rating"`
+	// Value is the stored value (10 places, half-even) whatever the status; Exact the exact fraction.
+	Value       string             `json:"value"`
+	Exact       string             `json:"exact"`
+	Reasons     []reasonJSON       `json:"reasons"`
+	Calls       callsJSON          `json:"calls"`
+	SurveyIndex *string            `json:"survey_index"`
+	Components  []componentJSON    `json:"components"`
+	Accumulator rating.Accumulator `json:"accumulator"` // store it and send it back as "earlier" next time
+}
+
+type reasonJSON struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+type callsJSON struct {
+	Count int64   `json:"count"`
+	Mean  *string `json:"mean"`
+}
+
+type componentJSON struct {
+	Name    string  `json:"name"`
+	Weight  string  `json:"weight"`
+	Present bool    `json:"present"`
+	Value   *string `json:"value,omitempty"`
+	Share   *string `json:"share,omitempty"`
+	Points  *string `json:"points,omitempty"`
+}
+
+func ptr(s string) *string { return &s }
+
+var five = decimal.NewFromInt(5)
+
+// personal computes a personal rating (SPEC R5, R6, R8, R10, R14).
+func (s *server) personal(r *http.Request) (any, *apiError) {
+	var req personalRequest
+	if err := decodeBody(r, &req); err != nil {
+		return nil, err
+	}
+	if req.Employee == "" {
+		return nil, badRequest("employee", "required", `"employee" is required`)
+	}
+	settings, apiErr := personalSettings(req)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	rater, err := rating.NewPersonalRater(settings)
+	if err != nil {
+		return nil, libraryError("weights", err)
+	}
+	in := rating.PersonalInput{EmployeeID: req.Employee}
+	if in.Calls, apiErr = callScores(req.Employee, req.Calls); apiErr != nil {
+		return nil, apiErr
+	}
+	if len(req.Earlier) > 0 {
+		if err := json.Unmarshal(req.Earlier, &in.Earlier); err != nil {
+			return nil, libraryError("earlier", err)
+		}
+	}
+	if in.Survey, apiErr = surveyInput(req); apiErr != nil {
+		return nil, apiErr
+	}
+	if req.Quarter != "" || req.Location != "" {
+		q, err := rating.ParseQuarter(req.Quarter)
+		if err != nil {
+			return nil, libraryError("quarter", err)
+		}
+		loc, apiErr := loadLocation("location", req.Location)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		in.RequireEvaluationIn = q.Period(loc)
+	}
+	p, err := rater.Rate(in)
+	if err != nil {
+		return nil, libraryError("calls", err)
+	}
+	return personalAnswer(p), nil
+}
+
+// personalSettings starts from the library's defaults and applies the request's weights and minimum.
+func personalSettings(req personalRequest) (rating.PersonalSettings, *apiError) {
+	set := rating.DefaultPersonalSettings()
+	if req.MinCalls != nil {
+		set.MinCalls = *req.MinCalls
+	}
+	if w := req.Weights; w != nil {
+		for _, x := range []struct {
+			scheme      *rating.Scheme
+			name, field string
+			value       string
+		}{
+			{&set.Weights, rating.ComponentCalls, "weights.calls", w.Calls},
+			{&set.Weights, rating.ComponentSurvey, "weights.survey", w.Survey},
+			{&set.Survey, rating.ComponentCSI, "weights.csi", w.CSI},
+			{&set.Survey, rating.ComponentNPS, "weights.nps", w.NPS},
+		} {
+			if x.value == "" {
+				continue
+			}
+			d, apiErr := parseDecimal(x.field, x.value)
+			if apiErr != nil {
+				return set, apiErr
+			}
+			for i := range x.scheme.Weights {
+				if x.scheme.Weights[i].Name == x.name {
+					x.scheme.Weights[i].Weight = d
+				}
+			}
+		}
+	}
+	if err := set.Validate(); err != nil {
+		field := "weights"
+		if req.MinCalls != nil && set.MinCalls < 1 {
+			field = "min_calls"
+		}
+		return set, libraryError(field, err)
+	}
+	return set, nil
+}
+
+// callScores checks and converts the calls, naming the call and field of each problem.
+func callScores(employee string, calls []callInput) ([]rating.CallScore, *apiError) {
+	if len(calls) > maxCalls {
+		return nil, badRequest("calls", "max-items", fmt.Sprintf("%d calls, at most %d per request; send the earlier "+
+			"ones as \"earlier\"", len(calls), maxCalls))
+	}
+	out := make([]rating.CallScore, 0, len(calls))
+	seen := map[string]int{}
+	for i, c := range calls {
+		field := fmt.Sprintf("calls[%d]", i)
+		if c.Evaluation == "" {
+			return nil, badRequest(field+".evaluation", "required", "every call needs its evaluation ID")
+		}
+		if j, dup := seen[c.Evaluation]; dup {
+			return nil, badRequest(field+".evaluation", "duplicate",
+				fmt.Sprintf("evaluation %q is also calls[%d]", truncate(c.Evaluation, 64), j))
+		}
+		seen[c.Evaluation] = i
+		at, apiErr := parseTime(field+".at", c.At)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		total, apiErr := parseDecimal(field+".total", c.Total)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		if total.IsNegative() || total.GreaterThan(five) {
+			return nil, badRequest(field+".total", "out-of-range",
+				fmt.Sprintf("%s.total %s is outside the scale 0–5 (SPEC R1)", field, total))
+		}
+		out = append(out, rating.CallScore{EvaluationID: c.Evaluation, EmployeeID: employee, At: at, Total: total})
+	}
+	return out, nil
+}
+
+// surveyInput reads the survey tallies and coverage in the survey package's JSON forms and makes the index.
+func surveyInput(req personalRequest) (rating.Survey, *apiError) {
+	var t survey.Tallies
+	if len(req.Survey.CSI) > 0 {
+		if err := json.Unmarshal(req.Survey.CSI, &t.CSI); err != nil {
+			return rating.Survey{}, libraryError("survey.csi", err)
+		}
+	}
+	if len(req.Survey.Recommend) > 0 {
+		if err := json.Unmarshal(req.Survey.Recommend, &t.Recommend); err != nil {
+			return rating.Survey{}, libraryError("survey.recommend", err)
+		}
+	}
+	var cov survey.Coverage
+	if len(req.Coverage) > 0 {
+		if err := json.Unmarshal(req.Coverage, &cov); err != nil {
+			return rating.Survey{}, libraryError("coverage", err)
+		}
+	}
+	sv, err := rating.SurveyOf(t, cov)
+	if err != nil {
+		return rating.Survey{}, libraryError("survey", err)
+	}
+	return sv, nil
+}
+
+// personalAnswer lays the rating out for the response.
+func personalAnswer(p rating.Personal) personalResponse {
+	out := personalResponse{Employee: p.EmployeeID, Status: p.Status().String(), Value: p.Value().String(),
+		Exact: p.Exact().RatString(), Reasons: []reasonJSON{}, Calls: callsJSON{Count: p.Calls.Count()},
+		Accumulator: p.Calls}
+	if v, ok := p.Display(); ok {
+		out.Rating = ptr(v.StringFixed(1))
+	}
+	for _, why := range p.Reasons() {
+		out.Reasons = append(out.Reasons, reasonJSON{Code: why.Code.String(), Message: why.Message})
+	}
+	if m, ok := p.CallRating(); ok {
+		out.Calls.Mean = ptr(m.Decimal().String())
+	}
+	if idx, ok := p.SurveyIndex(); ok {
+		out.SurveyIndex = ptr(idx.Decimal().String())
+	}
+	for _, c := range p.Breakdown().Contributions() {
+		cj := componentJSON{Name: c.Name, Weight: c.Weight.String(), Present: c.Present}
+		if c.Present {
+			cj.Value, cj.Share, cj.Points = ptr(c.Value.Decimal().String()), ptr(c.Share.Decimal().String()),
+				ptr(c.Points.Decimal().String())
+		}
+		out.Components = append(out.Components, cj)
+	}
+	return out
+}
