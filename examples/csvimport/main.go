@@ -1,0 +1,160 @@
+// Command csvimport reads evaluated calls from a CSV export (one row per call, one column per criterion),
+// scores each on a rubric and prints the results and the personal call-quality rating of each employee.
+//
+//	go run ./examples/csvimport examples/csvimport/sample.csv
+//	go run ./examples/csvimport -rubric phone-etiquette examples/csvimport/sample_etiquette.csv
+//	go run ./examples/csvimport -skip-bad examples/csvimport/sample_bad.csv
+//
+// # The CSV file
+//
+// UTF-8, comma-separated, with a header row. The columns, in any order:
+//
+//	evaluation_id  the evaluation's ID, unique in the file (required)
+//	call_id        the call's ID
+//	employee_id    whose call it was (required)
+//	evaluator_id   who evaluated it
+//	at             when the call took place, RFC 3339 such as 2026-03-02T10:14:00+05:00 (required: it places the
+//	               call in its quarter)
+//	<criterion>    one column per criterion of the rubric, named by the criterion's ID (greeting, ...,
+//	               tonality for the call rubric); a cell holds points ("0.4") for a points criterion, a level ID
+//	               ("green", "pass", "3") for the other kinds, or "n/a" where the rubric allows N/A; an empty cell
+//	               leaves the criterion unanswered, which the rubric refuses
+//	violations     the IDs of the violations observed, separated by ";" (promise_not_kept;profanity), or empty
+//
+// The header must name every criterion of the rubric and nothing else; a header problem stops the run.
+//
+// # Bad rows
+//
+// A row the rubric refuses (points off the scale, an unknown level, N/A where it is not allowed, a missing
+// answer, an unknown violation), a malformed time, a repeated evaluation ID or a row with the wrong number of
+// cells is bad. By default the run fails (exit 1) and lists every bad row with its line number and the library's
+// error, so a broken export is fixed rather than half imported. With -skip-bad the bad rows are listed on stderr
+// and the others imported.
+//
+// # Flags
+//
+//	-rubric ID|FILE  a built-in rubric (call-quality, the default; phone-etiquette; branch-audit) or a rubric
+//	                 definition in JSON as rubric.Parse reads it
+//	-skip-bad        import the good rows and list the bad ones on stderr
+//	-min-calls N     evaluated calls needed for a sufficient rating (SPEC R5: 5)
+//
+// The ratings are the call-quality component of the personal rating (SPEC R5, R8): the mean of the employee's
+// call totals, shown with one decimal rounded half-up, provisional below the minimum number of calls. Only a
+// rubric on the 0–5 scale gives ratings.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/servicequality/servicequality/rubric"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// maxRubricFile is the largest rubric definition file read.
+const maxRubricFile = rubric.MaxDefinitionJSON
+
+// run is the whole program; it returns the exit code (0 ok, 1 bad data, 2 bad usage).
+func run(args []string, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("csvimport", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	rubricName := flags.String("rubric", rubric.CallQualityID, "built-in rubric `ID` or a rubric JSON `FILE`")
+	skipBad := flags.Bool("skip-bad", false, "import the good rows and list the bad ones on stderr")
+	minCalls := flags.Int("min-calls", 5, "evaluated calls needed for a sufficient rating")
+	flags.Usage = func() {
+		fmt.Fprintln(stderr, "usage: csvimport [-rubric ID|FILE] [-skip-bad] [-min-calls N] FILE.csv")
+		flags.PrintDefaults()
+	}
+	if err := flags.Parse(args); err != nil {
+		return 2
+	}
+	if flags.NArg() != 1 {
+		flags.Usage()
+		return 2
+	}
+	if *minCalls < 1 {
+		fmt.Fprintf(stderr, "csvimport: -min-calls %d: at least one evaluated call is needed for a rating\n", *minCalls)
+		return 2
+	}
+	r, err := loadRubric(*rubricName)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	f, err := os.Open(flags.Arg(0))
+	if err != nil {
+		fmt.Fprintln(stderr, "csvimport:", err)
+		return 1
+	}
+	defer f.Close()
+
+	imp, err := importCSV(f, r)
+	if err != nil {
+		fmt.Fprintf(stderr, "csvimport: %s: %v\n", flags.Arg(0), err)
+		return 1
+	}
+	if len(imp.bad) > 0 {
+		if !*skipBad {
+			fmt.Fprintf(stderr, "csvimport: %s: %d bad rows (fix them, or run with -skip-bad to import the rest):\n",
+				flags.Arg(0), len(imp.bad))
+			writeBadRows(stderr, imp.bad)
+			return 1
+		}
+		fmt.Fprintf(stderr, "csvimport: %s: skipped %d bad rows:\n", flags.Arg(0), len(imp.bad))
+		writeBadRows(stderr, imp.bad)
+	}
+	if len(imp.results) == 0 {
+		fmt.Fprintf(stderr, "csvimport: %s: no evaluation to import\n", flags.Arg(0))
+		return 1
+	}
+	if err := writeReport(stdout, r, imp, *minCalls); err != nil {
+		fmt.Fprintln(stderr, "csvimport:", err)
+		return 1
+	}
+	return 0
+}
+
+// loadRubric returns the built-in rubric with the ID name, or the rubric defined in the JSON file name.
+func loadRubric(name string) (*rubric.Rubric, error) {
+	if slices.Contains(rubric.Templates(), name) {
+		return rubric.Template(name)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("csvimport: -rubric %q is neither a built-in rubric (%s) nor a readable file: %w", name,
+			strings.Join(rubric.Templates(), ", "), err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxRubricFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("csvimport: -rubric %s: %w", name, err)
+	}
+	r, err := rubric.Parse(b) // refuses a file over the limit
+	if err != nil {
+		return nil, fmt.Errorf("csvimport: -rubric %s: %w", name, err)
+	}
+	return r, nil
+}
+
+// writeBadRows lists the bad rows, one problem per line, the problems of a row after its line number.
+func writeBadRows(w io.Writer, bad []badRow) {
+	for _, b := range bad {
+		parts := split(b.err)
+		id := ""
+		if b.id != "" {
+			id = fmt.Sprintf(" (evaluation %q)", b.id)
+		}
+		for i, p := range parts {
+			if i == 0 {
+				fmt.Fprintf(w, "  line %d%s: %v\n", b.line, id, p)
+			} else {
+				fmt.Fprintf(w, "    %v\n", p)
+			}
+		}
+	}
+}
