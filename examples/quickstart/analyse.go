@@ -221,7 +221,8 @@ func (a *analysis) rateDepartments(ds *dataset) error {
 		}
 	}
 	for _, id := range ids {
-		in := rating.DepartmentInput{DepartmentID: id, Platforms: ds.platforms[id], Employees: staff[id]}
+		in := rating.DepartmentInput{DepartmentID: id, Platforms: ds.platforms[id], Employees: staff[id],
+			Survey: rating.Survey{Clients: clients[id]}} // no answers yet: none of the clients surveyed
 		for _, seg := range segs {
 			if seg.Key == id {
 				if in.Survey, err = surveyOf(seg, clients[id], fmt.Sprintf("department %q", id)); err != nil {

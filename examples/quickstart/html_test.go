@@ -173,3 +173,31 @@ func TestHTMLEscapesData(t *testing.T) {
 		t.Errorf("the parsed page lacks the name %q as text", name)
 	}
 }
+
+// A report date before all the data: every section says so in words and the page keeps its six charts.
+func TestEarlyReport(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "report.html")
+	text, errs, code := runQuickstart(t, "-at", "2025-06-01", "-html", file)
+	if code != 0 {
+		t.Fatalf("run = %d; stderr:\n%s", code, errs)
+	}
+	for _, want := range []string{"No sufficient personal rating yet.", "Dated at or after the report date and left out: " +
+		"328 evaluations", "No complaints.", "Provisional: no employees' ratings, survey index, rated on the rest."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q:\n%s", want, text)
+		}
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := parseHTML(t, b)
+	if len(f.Sections) != 6 {
+		t.Errorf("%d sections, want 6", len(f.Sections))
+	}
+	for _, s := range f.Sections {
+		if f.SVGs[s] != 1 {
+			t.Errorf("section %q has %d charts, want 1", s, f.SVGs[s])
+		}
+	}
+}

@@ -29,7 +29,8 @@ type texts struct {
 	hRank, hEmployee, hRating, hCalls, hCallRating     string
 	hSurvey, hCSI, hNPS, hSurveyed                     string
 	rankNote                                           string
-	provisional, hProvisional, hWhy                    string
+	provisional, hProvisional, hWhy, noRanked          string
+	whyLine                                            string // reasons
 	noData                                             string // names
 	reasonFewCalls, reasonLowCoverage, reasonNoClients string // calls, min; surveyed, clients, percent, min
 	reasonNoEval, reasonMissing, reasonNoSufficient    string // quarter; components

@@ -137,8 +137,12 @@ func (b *builder) surveys() section {
 			}
 		}
 	}
-	s.table(tab)
-	s.text("%s", t.npsNote)
+	if len(tab.Rows) > 0 {
+		s.table(tab)
+		s.text("%s", t.npsNote)
+	} else {
+		s.text("%s", t.noAnswers)
+	}
 	for _, d := range b.a.depts {
 		title := b.ds.settings.departmentTitle(d.ID, t.code)
 		if d.Survey.Clients == 0 {

@@ -26,7 +26,11 @@ func (b *builder) personal() section {
 		tab.Rows = append(tab.Rows, b.personalRow(strconv.Itoa(st.Rank), p, t.num(shown, 1)))
 		s.Chart.Bars = append(s.Chart.Bars, bar{Label: b.name(st.ID), Value: shown, Text: t.num(shown, 1)})
 	}
-	s.table(tab)
+	if len(tab.Rows) > 0 {
+		s.table(tab)
+	} else {
+		s.text("%s", t.noRanked)
+	}
 	s.text("%s", t.rankNote)
 
 	if prov := a.board.Insufficient(); len(prov) > 0 {
@@ -94,6 +98,7 @@ func (b *builder) reasons(r rating.Rating, calls int64, sv rating.Survey, missin
 	t := b.t
 	set := b.ds.settings.personal
 	var out []string
+	missingDone := false // one reason per missing component: worded once, naming them all
 	for _, why := range r.Reasons() {
 		switch why.Code {
 		case rating.FewCalls:
@@ -108,6 +113,10 @@ func (b *builder) reasons(r rating.Rating, calls int64, sv rating.Survey, missin
 		case rating.NoEvaluationInQuarter:
 			out = append(out, fmt.Sprintf(t.reasonNoEval, b.a.quarter))
 		case rating.MissingComponent:
+			if missingDone {
+				continue
+			}
+			missingDone = true
 			var names []string
 			for _, m := range missing {
 				names = append(names, lookup(t.components, m))
@@ -185,7 +194,7 @@ func (b *builder) departmentDetail(d deptResult, c *chart) []block {
 	out = append(out, block{Table: tab})
 	if !d.Rating.Sufficient() {
 		missing := append(w.Missing(), missingIndexes(d.Survey)...)
-		out = append(out, block{Text: t.hWhy + ": " + b.reasons(d.Rating.Rating, 0, d.Survey, missing)})
+		out = append(out, block{Text: fmt.Sprintf(t.whyLine, b.reasons(d.Rating.Rating, 0, d.Survey, missing))})
 	}
 	return out
 }
