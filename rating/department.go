@@ -214,8 +214,8 @@ func (r *DepartmentRater) Rate(in DepartmentInput) (Department, error) {
 	var reasons []Reason
 	for _, name := range w.Missing() {
 		if name == ComponentEmployees && skipped > 0 {
-			reasons = append(reasons, Reason{NoSufficientEmployees,
-				fmt.Sprintf("none of the %d personal ratings is sufficient, the rating is renormalized over %s of the weight",
+			reasons = append(reasons, Reason{Code: NoSufficientEmployees, Component: ComponentEmployees,
+				Message: fmt.Sprintf("none of the %d personal ratings is sufficient, the rating is renormalized over %s of the weight",
 					skipped, w.Coverage())})
 			continue
 		}

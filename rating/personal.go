@@ -261,8 +261,8 @@ func (r *PersonalRater) Rate(in PersonalInput) (Personal, error) {
 	callWeight, _ := r.weights.weightOf(ComponentCalls)
 	surveyWeight, _ := r.weights.weightOf(ComponentSurvey)
 	if callWeight.Sign() > 0 && calls.Count() < int64(r.settings.MinCalls) {
-		reasons = append(reasons, Reason{FewCalls,
-			fmt.Sprintf("%d evaluated calls, at least %d needed", calls.Count(), r.settings.MinCalls)})
+		reasons = append(reasons, Reason{Code: FewCalls,
+			Message: fmt.Sprintf("%d evaluated %s, at least %d needed", calls.Count(), plural(calls.Count(), "call", "calls"), r.settings.MinCalls)})
 	}
 	if surveyWeight.Sign() > 0 {
 		if reason, low := coverageReason(in.Survey, r.settings.MinSurveyed); low {
@@ -270,8 +270,8 @@ func (r *PersonalRater) Rate(in PersonalInput) (Personal, error) {
 		}
 	}
 	if callWeight.Sign() > 0 && !in.RequireEvaluationIn.IsZero() && !evaluated {
-		reasons = append(reasons, Reason{NoEvaluationInQuarter,
-			fmt.Sprintf("no evaluated call in %s", in.RequireEvaluationIn)})
+		reasons = append(reasons, Reason{Code: NoEvaluationInQuarter,
+			Message: fmt.Sprintf("no evaluated call in %s", in.RequireEvaluationIn)})
 	}
 	reasons = append(reasons, missingReasons(w)...)
 	if slots[r.weights.index[ComponentSurvey]].ok {
@@ -284,7 +284,7 @@ func (r *PersonalRater) Rate(in PersonalInput) (Personal, error) {
 func coverageReason(s Survey, min decimal.Decimal) (Reason, bool) {
 	cov, known := s.Coverage()
 	if !known {
-		return Reason{LowCoverage, fmt.Sprintf("%d clients surveyed, the number of clients is unknown", s.Surveyed)}, true
+		return Reason{Code: LowCoverage, Message: fmt.Sprintf("%d clients surveyed, the number of clients is unknown", s.Surveyed)}, true
 	}
 	if cov.Cmp(FractionOf(min)) >= 0 {
 		return Reason{}, false
@@ -292,7 +292,7 @@ func coverageReason(s Survey, min decimal.Decimal) (Reason, bool) {
 	pct := func(f Fraction) string {
 		return fracMul(f, fracInt(100)).Round(DisplayPlaces, Down).String() + "%"
 	}
-	return Reason{LowCoverage, fmt.Sprintf("%d of %d clients surveyed (%s), at least %s needed",
+	return Reason{Code: LowCoverage, Message: fmt.Sprintf("%d of %d clients surveyed (%s), at least %s needed",
 		s.Surveyed, s.Clients, pct(cov), pct(FractionOf(min)))}, true
 }
 
@@ -309,16 +309,16 @@ func missingReasons(w Weighted) []Reason {
 func surveyMissingReasons(w Weighted) []Reason {
 	var reasons []Reason
 	for _, name := range w.Missing() {
-		reasons = append(reasons, Reason{MissingComponent,
-			fmt.Sprintf("survey component %q is missing, the survey index is renormalized over %s of its weight",
+		reasons = append(reasons, Reason{Code: MissingComponent, Component: name,
+			Message: fmt.Sprintf("survey component %q is missing, the survey index is renormalized over %s of its weight",
 				name, w.Coverage())})
 	}
 	return reasons
 }
 
 func missingReason(w Weighted, name string) Reason {
-	return Reason{MissingComponent,
-		fmt.Sprintf("component %q is missing, the rating is renormalized over %s of the weight", name, w.Coverage())}
+	return Reason{Code: MissingComponent, Component: name,
+		Message: fmt.Sprintf("component %q is missing, the rating is renormalized over %s of the weight", name, w.Coverage())}
 }
 
 // RateEmployees rates every employee that has a call in calls or an entry in surveys, in ascending order of
@@ -361,4 +361,12 @@ func (r *PersonalRater) RateEmployees(calls []CallScore, surveys map[string]Surv
 		out = append(out, pr)
 	}
 	return out, nil
+}
+
+// plural returns one when n is 1 and many otherwise.
+func plural(n int64, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

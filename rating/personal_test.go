@@ -351,3 +351,27 @@ func TestRateEmployees(t *testing.T) {
 	_, err = r.RateEmployees(append(calls, calls[0]), nil, rating.Period{}, rating.Period{})
 	wantErr(t, err, rating.ErrDuplicate, "an evaluation twice")
 }
+
+// TestReasonComponent: a missing component is named in its reason, and one call is spoken of in the singular.
+func TestReasonComponent(t *testing.T) {
+	rater, err := rating.NewPersonalRater(rating.DefaultPersonalSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := rater.Rate(rating.PersonalInput{EmployeeID: "anna", Calls: callsOn("anna", time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), "4.5")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range p.Reasons() {
+		got = append(got, r.Code.String()+"/"+r.Component+": "+r.Message)
+	}
+	want := []string{
+		"few-calls/: 1 evaluated call, at least 5 needed",
+		"low-coverage/: 0 clients surveyed, the number of clients is unknown",
+		`missing-component/survey: component "survey" is missing, the rating is renormalized over 0.5 of the weight`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Reasons() mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -65,6 +65,9 @@ func (c ReasonCode) String() string {
 type Reason struct {
 	Code    ReasonCode
 	Message string
+	// Component names the component a MissingComponent or NoSufficientEmployees reason is about ("calls",
+	// "survey", "employees", or "csi" / "nps" inside the survey index); it is empty for the other codes.
+	Component string
 }
 
 // String returns "few-calls: 3 evaluated calls, at least 5 needed".
