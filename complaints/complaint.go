@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Channels through which complaints arrive (SPEC R17, seed 003). Any other non-empty text is accepted too.
+// Channels through which complaints arrive (SPEC R17, source 003). Any other non-empty text is accepted too.
 const (
 	ChannelExecutivePhone = "executive-phone"       // the executive director's mobile phone
 	ChannelCreditAdmin    = "credit-administration" // the credit administration
@@ -15,7 +15,7 @@ const (
 	ChannelSuggestionBook = "suggestion-book"       // logbooks and suggestion books in the office
 )
 
-// Categories: the areas of the service-mistake catalogue (SPEC R23, seed 002). Any other text is accepted too.
+// Categories: the areas of the service-mistake catalogue (SPEC R23, source 002). Any other text is accepted too.
 const (
 	CategoryInteraction   = "interaction"   // greeting, conduct in conflict, tone, empathy, engagement
 	CategoryQualification = "qualification" // product knowledge, correct information, rules, documents, owning mistakes

@@ -48,7 +48,7 @@ func TestDeadlineHandChecked(t *testing.T) {
 		reason   string
 	}{
 		{Default(alm), at(alm, 2026, 3, 2, 10, 0), d(2026, 3, 17), at(alm, 2026, 3, 18, 0, 0),
-			"SPEC R16 seed case: day 1 is 03-03, day 15 is 03-17, due at its end"},
+			"SPEC R16 source case: day 1 is 03-03, day 15 is 03-17, due at its end"},
 		{Default(alm), at(alm, 2026, 3, 2, 23, 59), d(2026, 3, 17), at(alm, 2026, 3, 18, 0, 0),
 			"the hour of receipt does not matter"},
 		{Default(alm), at(time.UTC, 2026, 3, 2, 19, 30), d(2026, 3, 18), at(alm, 2026, 3, 19, 0, 0),

@@ -1,12 +1,12 @@
 // Package complaints counts complaint deadlines and reports on a complaints register: the 15-day maximum term of
-// the seed's complaint mechanism (SPEC R16–R19), calendars of working days, pauses, extensions, milestones and
+// the source's complaint mechanism (SPEC R16–R19), calendars of working days, pauses, extensions, milestones and
 // the report for management.
 //
 // # Overview
 //
 //   - [Policy] states a term: its length and [Unit] (calendar days, working days, weeks), day 1 ([Start]), when
 //     a complaint counts as registered, the instant the term ends, whether a last day off moves to a working day,
-//     the [Extension] allowed and the [Milestone]s. [Default] is the seed's 15 calendar days; presets give the
+//     the [Extension] allowed and the [Milestone]s. [Default] is the source's 15 calendar days; presets give the
 //     terms of regulators: [KazakhstanMicrofinance], [PSD2], [FCA], [FCAPaymentServices], [CFPB],
 //     [RussiaFinancialOrganisations], [RussiaCitizenAppeals].
 //   - [Policy.Deadline] returns the [Deadline] of a complaint received at a given time.

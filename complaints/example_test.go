@@ -26,7 +26,7 @@ func due(p complaints.Policy, r time.Time) {
 	fmt.Printf("%s: last day %s, due %s\n", p.Name, d.LastDay, d.At.Format("2006-01-02 15:04 MST"))
 }
 
-// The seed's policy (SPEC R16): 15 calendar days from the day after receipt.
+// The source's policy (SPEC R16): 15 calendar days from the day after receipt.
 func ExampleDefault() {
 	almaty := zone("Asia/Almaty")
 	p := complaints.Default(almaty)

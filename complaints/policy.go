@@ -95,7 +95,7 @@ const (
 type Policy struct {
 	// Name labels the policy in reports and errors.
 	Name string
-	// Length is the number of units of the term, 1 to MaxLength. The seed policy (SPEC R16) has 15.
+	// Length is the number of units of the term, 1 to MaxLength. The default policy (SPEC R16) has 15.
 	Length int
 	// Unit is the unit of Length.
 	Unit Unit
@@ -132,12 +132,12 @@ type Policy struct {
 	DueSoon int
 }
 
-// Default returns the policy of the seed document (SPEC R16): a complaint is resolved within 15 calendar days,
+// Default returns the policy of the source document (SPEC R16): a complaint is resolved within 15 calendar days,
 // counted from the day after receipt, the term ending at the end of the 15th day in loc. Nothing moves on days
 // off, and there is no extension. Received 2026-03-02 10:00 in Asia/Almaty, a complaint is due by the end of
 // 2026-03-17 there.
 func Default(loc *time.Location) Policy {
-	return Policy{Name: "seed: 15 calendar days", Length: 15, Unit: CalendarDays, Location: loc}
+	return Policy{Name: "default: 15 calendar days", Length: 15, Unit: CalendarDays, Location: loc}
 }
 
 // Validate reports the first problem that makes p unusable, as an error wrapping ErrInvalidPolicy that names the

@@ -13,7 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// TestCallScoreOf links a scored call of the seed rubric (SPEC R1–R4) to the ratings (SPEC R5).
+// TestCallScoreOf links a scored call of the source's call rubric (SPEC R1–R4) to the ratings (SPEC R5).
 func TestCallScoreOf(t *testing.T) {
 	r := rubric.CallQuality()
 	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)

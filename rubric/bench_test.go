@@ -17,9 +17,9 @@ import (
 // that live only in test code and run in the same benchmark: the naive all-decimal implementation (naive_test.go)
 // and a float64 implementation of the same rules (the speed floor; not exact).
 
-// seedMix returns n evaluations of the seed call rubric with a realistic mix of mistakes: points mostly high,
+// callMix returns n evaluations of the source's call rubric with a realistic mix of mistakes: points mostly high,
 // tonality 80% green, 14% yellow, 6% red, and 3% of calls with a fatal violation (SPEC R1–R4).
-func seedMix(n int) []rubric.Evaluation {
+func callMix(n int) []rubric.Evaluation {
 	rng := rand.New(rand.NewPCG(1, 2))
 	r := rubric.CallQuality()
 	tenths := make([]decimal.Decimal, 6)
@@ -144,12 +144,12 @@ func (f *floatRubric) scoreAnswers(answers []floatAnswer, violations []string) (
 
 var sink rubric.Result
 
-// BenchmarkScore scores the seed call rubric, one evaluation per op, on a realistic mix. The exact/… sub-benchmarks
+// BenchmarkScore scores the source's call rubric, one evaluation per op, on a realistic mix. The exact/… sub-benchmarks
 // report ns/op of each implementation; "ratio" runs all three on the same inputs and reports Score's speed-up over
 // the naive reference and its slowdown against float64.
 func BenchmarkScore(b *testing.B) {
 	r := rubric.CallQuality()
-	evals := seedMix(1024)
+	evals := callMix(1024)
 	naive, float := newNaive(r), newFloat(r)
 	b.Run("impl=exact", func(b *testing.B) {
 		b.ReportAllocs()
@@ -200,7 +200,7 @@ func timeLoop(n int, f func(i int)) time.Duration {
 // encoding/json into float64 fields (no strictness, no exactness: the floor).
 func BenchmarkScoreJSON(b *testing.B) {
 	r := rubric.CallQuality()
-	evals := seedMix(256)
+	evals := callMix(256)
 	docs := make([][]byte, len(evals))
 	for i, e := range evals {
 		docs[i], _ = e.MarshalJSON()

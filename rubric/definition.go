@@ -17,7 +17,7 @@ type Definition struct {
 	// Title and Description are localized. Title needs at least one language.
 	Title       Text
 	Description Text
-	// Max is the top of the target scale: totals run from 0 to Max (the seed call rubric: 5). Positive.
+	// Max is the top of the target scale: totals run from 0 to Max (the source's call rubric: 5). Positive.
 	Max decimal.Decimal
 	// Places is the number of digits after the point a total keeps when rescaling to 0–Max does not come out
 	// exact (N/A exclusions, weighted sections, criteria whose points do not add up to Max). 1–12; zero means 4.
@@ -63,7 +63,7 @@ type Criterion struct {
 type ScaleKind string
 
 const (
-	// Points: a number of points from Min to Max in steps of Step (the seed call rubric: 0–0.5 step 0.1).
+	// Points: a number of points from Min to Max in steps of Step (the source's call rubric: 0–0.5 step 0.1).
 	Points ScaleKind = "points"
 	// Binary: the levels "pass" (worth Max) and "fail" (worth 0).
 	Binary ScaleKind = "binary"

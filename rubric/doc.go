@@ -12,7 +12,7 @@
 //
 // # Scale kinds
 //
-//   - [Points]: Min to Max in steps of Step (the seed call rubric: 0–0.5 step 0.1, SPEC R1);
+//   - [Points]: Min to Max in steps of Step (the source's call rubric: 0–0.5 step 0.1, SPEC R1);
 //   - [Binary]: levels "pass" (Max) and "fail" (0);
 //   - [Rating]: an N-point rating (N = 3, 4 or 5), levels "1" … "N" worth Max·(k−1)/(N−1);
 //   - [Levels]: named levels each with its points and an optional override, such as tonality (SPEC R3).
@@ -25,7 +25,7 @@
 //     order. [EffectCriterion] zeroes one criterion, [EffectSection] every criterion of a section, and
 //     [EffectEvaluation] the whole evaluation (auto-fail: the total is 0 whatever the rest).
 //  3. Unweighted rubrics: total = Max · Σ points / Σ counted maxima. When the counted maxima add up to Max (the
-//     seed rubric: 10 × 0.5 = 5) the total is the plain sum. Weighted sections: total =
+//     source's call rubric: 10 × 0.5 = 5) the total is the plain sum. Weighted sections: total =
 //     Max · Σ wₛ·(pointsₛ/maxₛ) / Σ wₛ over the sections that still count.
 //  4. A total that terminates within [Rubric.Places] digits is exact; otherwise it is rounded to Places by the
 //     rubric's [Rounding] (half-up unless the definition says half-even or down), and [Result.Exact] says so.
@@ -34,7 +34,7 @@
 // [Result] holds the total, [Result.RawTotal] (before overrides, for analytics), the breakdown per criterion and
 // section, the [Reason] list in order, and the [Band].
 //
-// # The seed call rubric (SPEC R1–R4)
+// # The source's call rubric (SPEC R1–R4)
 //
 // Ten criteria of 0–0.5 points in steps of 0.1, maximum 5. Tonality green is worth 0.5, yellow 0 for the tonality
 // criterion only, red 0 for the whole call; the violations "promise_not_kept" and "profanity" zero the whole call.

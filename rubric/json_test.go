@@ -179,7 +179,7 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// FuzzParseEvaluation feeds arbitrary bytes to the evaluation parser and scores what it accepts on the seed
+// FuzzParseEvaluation feeds arbitrary bytes to the evaluation parser and scores what it accepts on the source's
 // rubric: no panics, only errors wrapping a sentinel, and totals within 0–5.
 func FuzzParseEvaluation(f *testing.F) {
 	f.Add([]byte(`{"answers":[{"criterion":"greeting","points":"0.5"},{"criterion":"tonality","level":"red"}],"violations":["profanity"]}`))

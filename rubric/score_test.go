@@ -13,14 +13,14 @@ import (
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-var seedCriteria = []string{"greeting", "identification", "needs", "client_focus", "current_info", "objections",
+var callCriteria = []string{"greeting", "identification", "needs", "client_focus", "current_info", "objections",
 	"recording", "inappropriate_info", "business_style"}
 
-// call builds an evaluation of the seed rubric: the nine points criteria in order with the given points (a single
+// call builds an evaluation of the source's call rubric: the nine points criteria in order with the given points (a single
 // value repeats), the tonality level, and the violations.
 func call(points []string, tonality string, violations ...string) rubric.Evaluation {
 	e := rubric.Evaluation{ID: "ev", Violations: violations}
-	for i, id := range seedCriteria {
+	for i, id := range callCriteria {
 		p := points[0]
 		if len(points) > 1 {
 			p = points[i]
@@ -33,9 +33,9 @@ func call(points []string, tonality string, violations ...string) rubric.Evaluat
 
 func all(p string) []string { return []string{p} }
 
-// TestCallQualitySeed pins the seed call rubric: SPEC R1 (10 criteria of 0–0.5 step 0.1, maximum 5), R3
+// TestCallQualityRules pins the source's call rubric: SPEC R1 (10 criteria of 0–0.5 step 0.1, maximum 5), R3
 // (tonality) and R4 (fatal violations).
-func TestCallQualitySeed(t *testing.T) {
+func TestCallQualityRules(t *testing.T) {
 	r := rubric.CallQuality()
 	tests := []struct {
 		name     string
@@ -122,7 +122,7 @@ func TestCallQualityBreakdown(t *testing.T) {
 	}
 }
 
-// TestScoreErrors checks that bad evaluations of the seed rubric are refused with a clear, wrapped error that names
+// TestScoreErrors checks that bad evaluations of the source's call rubric are refused with a clear, wrapped error that names
 // the criterion, the value and the rule (SPEC R1: 0–0.5 in steps of 0.1).
 func TestScoreErrors(t *testing.T) {
 	r := rubric.CallQuality()
@@ -164,7 +164,7 @@ func TestScoreErrors(t *testing.T) {
 			"greeting takes points"},
 		{"N/A forbidden", with(func(e *rubric.Evaluation) { e.Answers[4] = rubric.NAAnswer("current_info") }), rubric.ErrNotApplicable,
 			`rubric: criterion "current_info": N/A is not allowed for this criterion; it needs points from 0 to 0.5 in steps of 0.1`,
-			"the seed allows no N/A"},
+			"the source allows no N/A"},
 		{"missing", with(func(e *rubric.Evaluation) { e.Answers = e.Answers[1:] }), rubric.ErrMissingAnswer,
 			`rubric: criterion "greeting": is not answered; it needs points from 0 to 0.5 in steps of 0.1 (N/A is not allowed)`,
 			"every criterion is answered"},

@@ -72,7 +72,7 @@ func mustTemplate(id string) *Rubric {
 	return r
 }
 
-// CallQuality returns the phone-call rubric of SPEC R1–R4 (seed: the "Client service" concept of 1 March 2023,
+// CallQuality returns the phone-call rubric of SPEC R1–R4 (source: the "Client service" concept of 1 March 2023,
 // Appendix 1): ten criteria of 0–0.5 points in steps of 0.1, a maximum of 5; tonality green (0.5), yellow (0 for
 // the criterion) and red (0 for the whole call); the fatal violations "promise_not_kept" and "profanity", each 0
 // for the whole call. Titles are in Russian, as in the source, and English.

@@ -9,7 +9,7 @@ import (
 	"pgregory.net/rapid"
 )
 
-// SPEC R15 (metrics of seed 004): CES is the mean answer on 1–7.
+// SPEC R15 (metrics of source 004): CES is the mean answer on 1–7.
 func TestCESMean(t *testing.T) {
 	tests := []struct {
 		answers []int

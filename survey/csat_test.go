@@ -9,7 +9,7 @@ import (
 	"pgregory.net/rapid"
 )
 
-// SPEC R15 (seed 004): CSAT is the share of satisfied (4–5) answers.
+// SPEC R15 (source 004): CSAT is the share of satisfied (4–5) answers.
 func TestCSATPercent(t *testing.T) {
 	tests := []struct {
 		answers []int

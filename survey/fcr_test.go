@@ -9,7 +9,7 @@ import (
 	"pgregory.net/rapid"
 )
 
-// SPEC R15 (seed 004): FCR is the share of questions resolved at the first contact.
+// SPEC R15 (source 004): FCR is the share of questions resolved at the first contact.
 func TestFCRPercent(t *testing.T) {
 	tests := []struct {
 		contacts []bool

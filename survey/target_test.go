@@ -9,7 +9,7 @@ import (
 	"pgregory.net/rapid"
 )
 
-// SPEC R15: the targets of seed 004 — response time down to 5 minutes, NPS up 20%, keep 90% of clients who
+// SPEC R15: the targets of source 004 — response time down to 5 minutes, NPS up 20%, keep 90% of clients who
 // complained.
 func TestTargetsR15(t *testing.T) {
 	tests := []struct {

@@ -20,9 +20,9 @@ func TestRecommendShareSeedR12R13(t *testing.T) {
 		exact      bool
 		reason     string
 	}{
-		{9, 10, 2, survey.HalfUp, "90", "4.5", true, "seed: 90% = 4.5"},
-		{10, 10, 2, survey.HalfUp, "100", "5", true, "seed: 100% = 5"},
-		{0, 7, 2, survey.HalfUp, "0", "0", true, "seed: 0 of n = 0"},
+		{9, 10, 2, survey.HalfUp, "90", "4.5", true, "source: 90% = 4.5"},
+		{10, 10, 2, survey.HalfUp, "100", "5", true, "source: 100% = 5"},
+		{0, 7, 2, survey.HalfUp, "0", "0", true, "source: 0 of n = 0"},
 		{1, 2, 0, survey.HalfUp, "50", "3", false, "2.5 points at 0 places rounds half up to 3"},
 		{1, 2, 0, survey.HalfEven, "50", "2", false, "2.5 points at 0 places rounds half even to 2"},
 		{2, 3, 2, survey.HalfUp, "66.67", "3.33", false, "does not terminate"},

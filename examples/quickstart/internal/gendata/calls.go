@@ -12,8 +12,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// salesRubric returns the department's call rubric: the seed call rubric (SPEC R1–R4) with N/A allowed on
-// "objections" (excluded and the rest rescaled to 0–5) for calls in which the client raised no objection. The seed
+// salesRubric returns the department's call rubric: the source's call rubric (SPEC R1–R4) with N/A allowed on
+// "objections" (excluded and the rest rescaled to 0–5) for calls in which the client raised no objection. The source
 // itself forbids N/A on every criterion.
 func salesRubric() (*rubric.Rubric, []byte, error) {
 	b, err := rubric.TemplateJSON(rubric.CallQualityID)

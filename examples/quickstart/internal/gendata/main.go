@@ -105,7 +105,7 @@ func generate() (map[string][]byte, error) {
 	return files, nil
 }
 
-// policy is the department's complaint policy: the seed's 15 calendar days (SPEC R16) in Almaty, with complaints
+// policy is the department's complaint policy: the source's 15 calendar days (SPEC R16) in Almaty, with complaints
 // marked due soon when at most 3 days remain.
 func (g *gen) policy() complaints.Policy {
 	p := complaints.Default(g.loc)
