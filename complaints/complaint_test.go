@@ -276,3 +276,28 @@ func TestNewErrors(t *testing.T) {
 		t.Errorf("zero Complaint Status = %v", err)
 	}
 }
+
+// TestFarFuture: a pause left open for centuries is refused at once under any unit, and a term that would end
+// after the year 9999 is an error rather than an unwritable time.
+func TestFarFuture(t *testing.T) {
+	utc := time.UTC
+	for _, p := range []Policy{
+		{Length: 15, Unit: WorkingDays, Location: utc, Calendar: Weekdays()},
+		{Length: 15, Unit: CalendarDays, Location: utc},
+	} {
+		c, err := New(p, Info{ID: "C-1", ReceivedAt: time.Date(2026, 3, 2, 10, 0, 0, 0, utc)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err = c.Pause(time.Date(2026, 3, 5, 10, 0, 0, 0, utc), "waiting on the client")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Status(time.Date(9999, 12, 31, 0, 0, 0, 0, utc)); !errors.Is(err, ErrInvalidHistory) {
+			t.Errorf("%v: status after a pause of 8000 years: error = %v, want ErrInvalidHistory", p.Unit, err)
+		}
+	}
+	if _, err := Default(utc).Deadline(time.Date(9999, 12, 25, 10, 0, 0, 0, utc)); !errors.Is(err, ErrCalendarRange) {
+		t.Errorf("deadline in the year 10000: error = %v, want ErrCalendarRange", err)
+	}
+}

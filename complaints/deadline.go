@@ -178,6 +178,10 @@ func (c counter) deadline(s termStart, ext, paused int) (Deadline, error) {
 	if err != nil {
 		return Deadline{}, err
 	}
+	if y := at.Year(); y < 1 || y > 9999 {
+		return Deadline{}, fmt.Errorf("complaints: policy %q: the term would end in the year %d, outside 1–9999: %w",
+			clip(c.p.Name), y, ErrCalendarRange)
+	}
 	return Deadline{Received: s.received, Registered: s.registered, FirstDay: s.first, LastDay: last, At: at}, nil
 }
 

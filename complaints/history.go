@@ -55,13 +55,15 @@ func (h *history) pauseUnits(until time.Time) (int, Date, error) {
 	if to.Before(from) {
 		return 0, h.lastUnit, nil
 	}
+	// A pause longer than limit days is refused before any day is counted, whatever the unit, so a pause left
+	// open for centuries costs nothing.
 	limit := 50 * MaxLength
+	n := from.DaysUntil(to) + 1
+	if n > limit {
+		return 0, Date{}, fmt.Errorf("complaints: complaint %q: a pause of %d days, at most %d counted: %w",
+			clip(h.c.info.ID), n, limit, ErrInvalidHistory)
+	}
 	if h.counter.p.Unit != WorkingDays {
-		n := from.DaysUntil(to) + 1
-		if n > limit {
-			return 0, Date{}, fmt.Errorf("complaints: complaint %q: a pause of %d days, at most %d counted: %w",
-				clip(h.c.info.ID), n, limit, ErrInvalidHistory)
-		}
 		return n, to, nil
 	}
 	n, last := 0, h.lastUnit
@@ -74,10 +76,6 @@ func (h *history) pauseUnits(until time.Time) (int, Date, error) {
 			n++
 		}
 		last = d
-		if from.DaysUntil(d) > 7*limit {
-			return 0, Date{}, fmt.Errorf("complaints: complaint %q: a pause of more than %d days: %w",
-				clip(h.c.info.ID), 7*limit, ErrInvalidHistory)
-		}
 	}
 	return n, last, nil
 }
