@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -32,6 +33,7 @@ func callMix(n int) []rubric.Evaluation {
 			EmployeeID: fmt.Sprintf("e-%d", i%40), EvaluatorID: "qa-1",
 			At: time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)}
 		for _, c := range r.Criteria() {
+			c.ID = strings.Clone(c.ID) // IDs as a CRM sends them: equal text, not the rubric's own strings
 			if c.ID == "tonality" {
 				switch x := rng.IntN(100); {
 				case x < 80:

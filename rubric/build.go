@@ -458,6 +458,8 @@ func (b *builder) compile() {
 			}
 		}
 		r.sumMaxU += cr.maxU
+		r.ids = append(r.ids, cr.id)
+		r.hot = append(r.hot, hotCrit{minU: cr.minU, maxU: cr.maxU, stepU: cr.stepU, points: cr.points})
 	}
 	for _, band := range d.Bands {
 		u, _ := dec.Units(band.Min, maxScale)

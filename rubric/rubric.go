@@ -31,6 +31,8 @@ type Rubric struct {
 	places   int32      // Places, with the default applied
 	weighted bool       // at least one section has a positive weight
 	crits    []crit
+	ids      []string  // criterion IDs, and hot the numbers scoring needs first, kept apart from crits so that
+	hot      []hotCrit // the scoring loop reads two small arrays
 	critIdx  map[string]int
 	sects    []sect
 	sectIdx  map[string]int
@@ -71,6 +73,12 @@ func naCodeOf(p NAPolicy) naCode {
 		return naFull
 	}
 	return naForbidden
+}
+
+// hotCrit holds what scoring reads for every answer of a Points scale, in 32 bytes.
+type hotCrit struct {
+	minU, maxU, stepU int64
+	points            bool
 }
 
 type lvl struct {

@@ -79,25 +79,35 @@ func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 	// The sums of the raw points and the counted maxima, and whether any override can fire, are gathered on the
 	// way, so that the common evaluation (every criterion answered, no override) needs no second pass.
 	var sum tally
+	ids, hot, scale := r.ids, r.hot, r.scale
 	for i := range e.Answers {
 		a := &e.Answers[i]
-		ci := -1
-		if i < len(r.crits) && sameString(r.crits[i].id, a.Criterion) {
-			ci = i
-		} else if j, ok := r.critIdx[a.Criterion]; ok {
+		ci := i
+		if i >= len(ids) || !sameString(ids[i], a.Criterion) {
+			j, ok := r.critIdx[a.Criterion]
+			if !ok {
+				errs.add(&EvaluationError{Index: i, Value: "criterion " + quote(a.Criterion), Rule: "is not a criterion of rubric " + quote(r.def.ID), Err: ErrUnknownCriterion})
+				continue
+			}
 			ci = j
-		}
-		if ci < 0 {
-			errs.add(&EvaluationError{Index: i, Value: "criterion " + quote(a.Criterion), Rule: "is not a criterion of rubric " + quote(r.def.ID), Err: ErrUnknownCriterion})
-			continue
 		}
 		rw := &rows[ci]
 		if rw.has(fAnswered) {
 			errs.add(&EvaluationError{Criterion: a.Criterion, Index: i, Rule: "is answered more than once; one answer per criterion", Err: ErrDuplicateAnswer})
 			continue
 		}
-		rw.set(fAnswered)
 		sum.marked++
+		// The fast path: points on a Points scale, valid. Anything else, or anything wrong, goes through answer,
+		// which checks every rule and says what is wrong.
+		if h := &hot[ci]; h.points && !a.NA && a.Level == "" {
+			if u, ok := dec.Units(a.Points, scale); ok && u >= h.minU && u <= h.maxU && (h.stepU == 1 || (u-h.minU)%h.stepU == 0) {
+				*rw = row(u)<<16 | row(fAnswered)
+				sum.raw += u
+				sum.max += h.maxU
+				continue
+			}
+		}
+		rw.set(fAnswered)
 		c := &r.crits[ci]
 		if err := r.answer(c, a, i, rw); err != nil {
 			errs.add(err)
