@@ -51,7 +51,14 @@ func below(hi, lo uint64) bool { return hi < maxHi || (hi == maxHi && lo < maxLo
 func (a *Accumulator) Add(x decimal.Decimal) error {
 	// Fast path: the value needs no more places than the current scale; Units allocates nothing.
 	if e := x.Exponent(); e >= -dec.MaxScale && e <= dec.MaxExponent {
-		if u, ok := dec.Units(x, a.scale); ok && u >= 0 && uint64(u) <= fiveUnits[a.scale] {
+		// A negative u is above five as a uint64.
+		if u, ok := dec.Units(x, a.scale); ok && uint64(u) <= fiveUnits[a.scale%(dec.MaxScale+1)] {
+			lo, c := bits.Add64(a.lo, uint64(u), 0)
+			if hi := a.hi + c; hi < maxHi && a.n < math.MaxInt64 { // far from both bounds: nothing more to check
+				a.hi, a.lo = hi, lo
+				a.n++
+				return nil
+			}
 			return a.addUnits(uint64(u))
 		}
 	}
