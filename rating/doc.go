@@ -49,7 +49,9 @@
 // Merging is associative and commutative and equals the batch result. Both encode to JSON and binary
 // ([Accumulator.MarshalJSON], [Accumulator.MarshalBinary], [Grouped.MarshalJSON], [Grouped.MarshalBinary]) with
 // strict decoders, so totals can be stored, resumed and combined across machines; [PersonalInput.Earlier] takes
-// a restored accumulator.
+// a restored accumulator. A stream fed from scored calls can skip decimals altogether:
+// [Accumulator.AddUnits] and [Grouped.AddUnits] take the integer units that rubric.Result.TotalUnits gives.
+// [CallScoreOf] and [SurveyOf] turn a rubric.Result and survey tallies into this package's inputs.
 //
 // # Quarters and compliance (SPEC R6)
 //
