@@ -3,6 +3,8 @@ package rubric
 import (
 	"errors"
 	"fmt"
+
+	"github.com/servicequality/servicequality/internal/problems"
 )
 
 // Sentinels wrapped by the errors of this package; test them with errors.Is. Every error also says which field or
@@ -85,40 +87,10 @@ func (e *EvaluationError) Error() string {
 func (e *EvaluationError) Unwrap() error { return e.Err }
 
 // quote shortens and quotes a caller's string for an error message.
-func quote(s string) string {
-	const max = 64
-	if len(s) > max {
-		return fmt.Sprintf("%q...", s[:max])
-	}
-	return fmt.Sprintf("%q", s)
-}
+func quote(s string) string { return problems.Quote(s) }
 
-// errorList gathers up to maxErrors problems and joins them; errors.Is and errors.As see each one.
-type errorList struct {
-	errs []error
-	more int
-}
+// errorList gathers the problems of one input; err joins them.
+type errorList struct{ problems.List }
 
-const maxErrors = 20
-
-func (l *errorList) add(err error) {
-	if len(l.errs) < maxErrors {
-		l.errs = append(l.errs, err)
-		return
-	}
-	l.more++
-}
-
-func (l *errorList) err() error {
-	switch {
-	case len(l.errs) == 0:
-		return nil
-	case len(l.errs) == 1:
-		return l.errs[0]
-	}
-	errs := l.errs
-	if l.more > 0 {
-		errs = append(errs[:len(errs):len(errs)], fmt.Errorf("rubric: and %d more problems", l.more))
-	}
-	return errors.Join(errs...)
-}
+func (l *errorList) add(err error) { l.Add(err) }
+func (l *errorList) err() error    { return l.Err("rubric") }
