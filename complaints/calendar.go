@@ -1,6 +1,7 @@
 package complaints
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -148,7 +149,7 @@ func NewCalendar(d CalendarData) (*WorkCalendar, error) {
 		c.data.Years[i] = Year{Year: y.Year, Source: y.Source, Notes: y.Notes, Holidays: slices.Clone(y.Holidays),
 			Workdays: slices.Clone(y.Workdays), Shortened: slices.Clone(y.Shortened)}
 	}
-	slices.SortFunc(c.data.Years, func(a, b Year) int { return cmpInt(a.Year, b.Year) })
+	slices.SortFunc(c.data.Years, func(a, b Year) int { return cmp.Compare(a.Year, b.Year) })
 	return c, nil
 }
 

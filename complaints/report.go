@@ -1,6 +1,7 @@
 package complaints
 
 import (
+	"cmp"
 	"fmt"
 	"math/big"
 	"slices"
@@ -145,7 +146,7 @@ func NewReport(cs []Complaint, now time.Time) (Report, error) {
 	}
 	slices.SortStableFunc(r.OverdueList, func(a, b Overdue) int {
 		if a.Late != b.Late {
-			return cmpInt64(int64(b.Late), int64(a.Late))
+			return cmp.Compare(int64(b.Late), int64(a.Late))
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
@@ -215,14 +216,4 @@ func groups(m map[string]*tally) []Group {
 		out[i] = Group{Key: k, Counts: m[k].counts()}
 	}
 	return out
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

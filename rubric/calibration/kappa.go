@@ -1,6 +1,7 @@
 package calibration
 
 import (
+	"cmp"
 	"fmt"
 	"math/big"
 	"slices"
@@ -231,23 +232,13 @@ func (s *Session) nominalCodes(j int) map[nominalKey]int {
 		if a.kind != b.kind {
 			return int(a.kind) - int(b.kind)
 		}
-		return cmpInt64(a.v, b.v)
+		return cmp.Compare(a.v, b.v)
 	})
 	codes := make(map[nominalKey]int, len(keys))
 	for i, k := range keys {
 		codes[k] = i
 	}
 	return codes
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // FleissKappa computes Fleiss' kappa on one criterion over all calls, with the evaluators as raters (they need
