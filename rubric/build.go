@@ -126,6 +126,19 @@ func (b *builder) id(field, s string) bool {
 	return true
 }
 
+// uniqueID checks that id is an ID not seen before among the rubric's things of one kind, records it in index at
+// position i, and reports whether it is a valid ID.
+func (b *builder) uniqueID(field, id, kind string, index map[string]int, i int) bool {
+	if !b.id(field, id) {
+		return false
+	}
+	if _, dup := index[id]; dup {
+		b.fail(field, quote(id), "repeats the ID of an earlier "+kind)
+	}
+	index[id] = i
+	return true
+}
+
 func (b *builder) text(field string, t Text, required bool) {
 	if required && len(t) == 0 {
 		b.fail(field, "", "needs a text in at least one language")
@@ -174,12 +187,7 @@ func (b *builder) sections() {
 	}
 	for i, s := range d.Sections {
 		f := fmt.Sprintf("sections[%d]", i)
-		if b.id(f+".id", s.ID) {
-			if _, dup := b.r.sectIdx[s.ID]; dup {
-				b.fail(f+".id", quote(s.ID), "repeats the ID of an earlier section")
-			}
-			b.r.sectIdx[s.ID] = i
-		}
+		b.uniqueID(f+".id", s.ID, "section", b.r.sectIdx, i)
 		b.text(f+".title", s.Title, true)
 		b.text(f+".description", s.Description, false)
 		if b.value(f+".weight", s.Weight, false) && s.Weight.Sign() > 0 {
@@ -201,11 +209,7 @@ func (b *builder) criteria() {
 	}
 	for i, c := range d.Criteria {
 		f := fmt.Sprintf("criteria[%d]", i)
-		if b.id(f+".id", c.ID) {
-			if _, dup := b.r.critIdx[c.ID]; dup {
-				b.fail(f+".id", quote(c.ID), "repeats the ID of an earlier criterion")
-			}
-			b.r.critIdx[c.ID] = i
+		if b.uniqueID(f+".id", c.ID, "criterion", b.r.critIdx, i) {
 			f = fmt.Sprintf("criteria[%q]", c.ID)
 		}
 		b.text(f+".title", c.Title, true)
@@ -299,15 +303,11 @@ func (b *builder) levels(f string, c Criterion, cr *crit) {
 		b.fail(f+".levels", strconv.Itoa(len(ls)), fmt.Sprintf("levels; 2–%d allowed", MaxLevels))
 		return
 	}
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	positive := false
 	for j, l := range ls {
 		lf := fmt.Sprintf("%s.levels[%d]", f, j)
-		if b.id(lf+".id", l.ID) {
-			if seen[l.ID] {
-				b.fail(lf+".id", quote(l.ID), "repeats the ID of an earlier level")
-			}
-			seen[l.ID] = true
+		if b.uniqueID(lf+".id", l.ID, "level", seen, j) {
 			lf = fmt.Sprintf("%s.levels[%q]", f, l.ID)
 		}
 		b.text(lf+".title", l.Title, true)
@@ -342,11 +342,7 @@ func (b *builder) violations() {
 	}
 	for i, v := range d.Violations {
 		f := fmt.Sprintf("violations[%d]", i)
-		if b.id(f+".id", v.ID) {
-			if _, dup := b.r.violIdx[v.ID]; dup {
-				b.fail(f+".id", quote(v.ID), "repeats the ID of an earlier violation")
-			}
-			b.r.violIdx[v.ID] = i
+		if b.uniqueID(f+".id", v.ID, "violation", b.r.violIdx, i) {
 			f = fmt.Sprintf("violations[%q]", v.ID)
 		}
 		b.text(f+".title", v.Title, true)
@@ -382,15 +378,10 @@ func (b *builder) bands() {
 		b.fail("bands", strconv.Itoa(len(d.Bands)), fmt.Sprintf("bands; at most %d allowed", MaxBands))
 		return
 	}
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for i, band := range d.Bands {
 		f := fmt.Sprintf("bands[%d]", i)
-		if b.id(f+".id", band.ID) {
-			if seen[band.ID] {
-				b.fail(f+".id", quote(band.ID), "repeats the ID of an earlier band")
-			}
-			seen[band.ID] = true
-		}
+		b.uniqueID(f+".id", band.ID, "band", seen, i)
 		b.text(f+".title", band.Title, true)
 		if !b.value(f+".min", band.Min, false) {
 			continue
