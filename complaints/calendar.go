@@ -2,6 +2,9 @@ package complaints
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,8 +15,8 @@ import (
 // (*cal.BusinessCalendar).IsWorkday in github.com/rickar/cal/v2, so such a calendar is a Calendar as it is:
 //
 //	bc := cal.NewBusinessCalendar()
-//	bc.AddHoliday(kz.Holidays...)      // any rickar/cal holiday set
-//	p := complaints.Policy{Length: 15, Unit: complaints.WorkingDays, Calendar: bc, Location: loc}
+//	bc.AddHoliday(de.HolidaysBY...)    // github.com/rickar/cal/v2/de: Bavaria's holidays
+//	p := complaints.PSD2(bc, berlin)
 //
 // A Policy converts every instant to its own Location first and then asks IsWorkday about 12:00 of that local
 // date, in that Location; an implementation should look only at the date of the time it is given, in the time's
@@ -24,15 +27,24 @@ import (
 //	Covers(date time.Time) bool
 //
 // A Policy asks it about every date it inspects and fails with ErrCalendarRange for a date it does not cover,
-// rather than count on guessed holidays. *WorkCalendar implements it.
+// rather than count on guessed holidays. A calendar whose data for some years is provisional (derived from the
+// statute's rules before the official calendar is published) may implement
+//
+//	IsProvisional(date time.Time) bool
+//
+// and a Deadline then records the provisional years it counted on (see Basis). A calendar may also say what it is
+// with Name() string and Version() string. *WorkCalendar implements all of them.
 type Calendar interface {
 	IsWorkday(date time.Time) bool
 }
 
-// coverer is the optional interface described on Calendar.
-type coverer interface {
-	Covers(date time.Time) bool
-}
+// coverer, provisionaler, namer and versioner are the optional interfaces described on Calendar.
+type (
+	coverer       interface{ Covers(date time.Time) bool }
+	provisionaler interface{ IsProvisional(date time.Time) bool }
+	namer         interface{ Name() string }
+	versioner     interface{ Version() string }
+)
 
 // Week is a weekly pattern of working days, indexed by time.Weekday: Week[time.Monday] is true when Mondays are
 // working days. The zero Week has no working day and is refused by NewCalendar.
@@ -68,13 +80,33 @@ type Day struct {
 //   - Workdays are days of the weekly rest (a Saturday, a Sunday) made working days by decree.
 //   - Shortened are working days one hour shorter (before a holiday). They stay working days for deadlines; they
 //     are kept for callers who plan hours.
+//
+// A year is official (the published production calendar or the government's decree on transfers, named in
+// Source) or Provisional: built from the statute's own rules before the official calendar is out, with Rule
+// saying which rules (see ProvisionalRussia, ProvisionalKazakhstan, ProvisionalEnglandWales). A provisional year
+// never passes as official: NewCalendar refuses a Rule on a year not marked Provisional and a Provisional year
+// without a Rule, and deadlines counted on it say so (Basis).
 type Year struct {
-	Year      int    `json:"year"`
-	Source    string `json:"source"`
-	Notes     string `json:"notes,omitempty"`
-	Holidays  []Day  `json:"holidays"`
-	Workdays  []Day  `json:"workdays"`
-	Shortened []Day  `json:"shortened"`
+	Year        int    `json:"year"`
+	Provisional bool   `json:"provisional,omitempty"`
+	Rule        string `json:"rule,omitempty"`
+	Source      string `json:"source"`
+	Notes       string `json:"notes,omitempty"`
+	Holidays    []Day  `json:"holidays"`
+	Workdays    []Day  `json:"workdays"`
+	Shortened   []Day  `json:"shortened"`
+}
+
+// clone returns a copy of y that shares no slice with it.
+func (y Year) clone() Year {
+	y.Holidays, y.Workdays, y.Shortened = slices.Clone(y.Holidays), slices.Clone(y.Workdays), slices.Clone(y.Shortened)
+	return y
+}
+
+func (y Year) equal(z Year) bool {
+	return y.Year == z.Year && y.Provisional == z.Provisional && y.Rule == z.Rule && y.Source == z.Source &&
+		y.Notes == z.Notes && slices.Equal(y.Holidays, z.Holidays) && slices.Equal(y.Workdays, z.Workdays) &&
+		slices.Equal(y.Shortened, z.Shortened)
 }
 
 // CalendarData is a working calendar written as plain data: a weekly pattern and, optionally, per-year data.
@@ -97,19 +129,27 @@ const (
 )
 
 // WorkCalendar is a built, immutable working calendar: a weekly pattern plus holidays, transferred working days and
-// shortened days for the years it covers. It implements Calendar and Covers. Build one with NewCalendar,
-// ParseCalendar, Kazakhstan or Russia. A *WorkCalendar is safe for concurrent use.
+// shortened days for the years it covers. It implements Calendar, Covers and IsProvisional. Build one with
+// NewCalendar, ParseCalendar or Overlay, or take a built-in one (Kazakhstan, Russia, EnglandWales, Weekdays).
+// A *WorkCalendar is safe for concurrent use.
 //
 // IsWorkday and the other date methods read the calendar date of the given time in the time's own location. A
-// nil *WorkCalendar is the Monday-to-Friday week with no holidays.
+// nil *WorkCalendar is the Monday-to-Friday week with no holidays, equal to Weekdays().
 type WorkCalendar struct {
-	data  CalendarData
-	days  map[Date]dayKind
-	years map[int]bool
+	data    CalendarData
+	days    map[Date]dayKind
+	years   map[int]bool // true for a provisional year
+	version string
 }
 
-// maxCalendarYears bounds the data a calendar may hold.
-const maxCalendarYears = 200
+// Limits on calendar data.
+const (
+	// MinYear and MaxYear bound the years a calendar may hold data for.
+	MinYear = 1900
+	MaxYear = 2200
+	// maxCalendarYears bounds the number of years a calendar may hold.
+	maxCalendarYears = MaxYear - MinYear + 1
+)
 
 // NewCalendar checks d and builds a calendar from it. It copies d: later changes to d do not affect the calendar.
 // Errors wrap ErrInvalidCalendar and name the year, date and rule broken.
@@ -122,17 +162,32 @@ func NewCalendar(d CalendarData) (*WorkCalendar, error) {
 		return nil, fmt.Errorf("complaints: calendar %q: %d years of data, at most %d allowed: %w", clip(d.Name),
 			len(d.Years), maxCalendarYears, ErrInvalidCalendar)
 	}
+	if len(d.Name) > maxIDText {
+		return nil, fmt.Errorf("complaints: calendar %q: name of %d bytes, at most %d allowed: %w", clip(d.Name),
+			len(d.Name), maxIDText, ErrInvalidCalendar)
+	}
 	c.data = CalendarData{Name: d.Name, Week: d.Week, Years: make([]Year, len(d.Years))}
 	for i, y := range d.Years {
-		if y.Year < 1 || y.Year > 9999 {
-			return nil, fmt.Errorf("complaints: calendar %q: year %d is outside 1–9999: %w", clip(d.Name), y.Year,
-				ErrInvalidCalendar)
+		fail := func(format string, args ...any) (*WorkCalendar, error) {
+			return nil, fmt.Errorf("complaints: calendar %q: year %d: %s: %w", clip(d.Name), y.Year,
+				fmt.Sprintf(format, args...), ErrInvalidCalendar)
 		}
-		if c.years[y.Year] {
-			return nil, fmt.Errorf("complaints: calendar %q: year %d is given twice: %w", clip(d.Name), y.Year,
-				ErrInvalidCalendar)
+		if y.Year < MinYear || y.Year > MaxYear {
+			return fail("outside %d–%d", MinYear, MaxYear)
 		}
-		c.years[y.Year] = true
+		if _, dup := c.years[y.Year]; dup {
+			return fail("given twice")
+		}
+		switch {
+		case y.Provisional && strings.TrimSpace(y.Rule) == "":
+			return fail("a provisional year must name the rule it was derived by (\"rule\")")
+		case !y.Provisional && y.Rule != "":
+			return fail("the year was derived by a rule (%q) but is not marked provisional; only a published "+
+				"calendar or decree is official", clip(y.Rule))
+		case len(y.Source) > maxText || len(y.Notes) > maxText || len(y.Rule) > maxText:
+			return fail("source, notes and rule must each be at most %d bytes", maxText)
+		}
+		c.years[y.Year] = y.Provisional
 		lists := []struct {
 			what string
 			days []Day
@@ -146,10 +201,15 @@ func NewCalendar(d CalendarData) (*WorkCalendar, error) {
 				}
 			}
 		}
-		c.data.Years[i] = Year{Year: y.Year, Source: y.Source, Notes: y.Notes, Holidays: slices.Clone(y.Holidays),
-			Workdays: slices.Clone(y.Workdays), Shortened: slices.Clone(y.Shortened)}
+		c.data.Years[i] = y.clone()
 	}
 	slices.SortFunc(c.data.Years, func(a, b Year) int { return cmp.Compare(a.Year, b.Year) })
+	b, err := json.Marshal(c.data)
+	if err != nil {
+		return nil, fmt.Errorf("complaints: calendar %q: %v: %w", clip(d.Name), err, ErrInvalidCalendar)
+	}
+	sum := sha256.Sum256(b)
+	c.version = "sha256:" + hex.EncodeToString(sum[:8])
 	return c, nil
 }
 
@@ -197,19 +257,91 @@ func (c *WorkCalendar) add(d CalendarData, year int, what string, day Day, kind 
 // Data returns a copy of the calendar's data.
 func (c *WorkCalendar) Data() CalendarData {
 	if c == nil {
-		return CalendarData{Name: "Mon–Fri", Week: MondayToFriday}
+		return CalendarData{Name: CalendarWeekdays, Week: MondayToFriday}
 	}
 	d := c.data
 	d.Years = make([]Year, len(c.data.Years))
 	for i, y := range c.data.Years {
-		y.Holidays, y.Workdays, y.Shortened = slices.Clone(y.Holidays), slices.Clone(y.Workdays), slices.Clone(y.Shortened)
-		d.Years[i] = y
+		d.Years[i] = y.clone()
 	}
 	return d
 }
 
 // Name returns the calendar's name.
-func (c *WorkCalendar) Name() string { return c.Data().Name }
+func (c *WorkCalendar) Name() string {
+	if c == nil {
+		return CalendarWeekdays
+	}
+	return c.data.Name
+}
+
+// Version identifies the calendar's data: "sha256:" and the first 16 hex digits of the SHA-256 of its JSON. Two
+// calendars have the same version exactly when they hold the same data, so a deadline that records the version it
+// was counted on (Basis) tells whether it must be recomputed after the data changed.
+func (c *WorkCalendar) Version() string {
+	if c == nil {
+		return Weekdays().version
+	}
+	return c.version
+}
+
+// IsProvisional reports whether the year of date (in date's location) is covered by provisional data.
+func (c *WorkCalendar) IsProvisional(date time.Time) bool {
+	return c != nil && c.years[date.Year()]
+}
+
+// ProvisionalYears returns the years the calendar holds provisional data for, in order.
+func (c *WorkCalendar) ProvisionalYears() []int {
+	var ys []int
+	if c != nil {
+		for _, y := range c.data.Years {
+			if y.Provisional {
+				ys = append(ys, y.Year)
+			}
+		}
+	}
+	return ys
+}
+
+// Overlay returns a new calendar: c with the given years added, each replacing c's data for the same year. It is
+// how newer data (an official year published after a release, or a correction) is loaded without a new version of
+// this package; c itself does not change. Read year files with ParseYear.
+//
+// A provisional year never replaces an official one. The years are checked as NewCalendar checks them, and errors
+// wrap ErrInvalidCalendar and name the year, the date and the rule broken. A calendar with no year data (a weekly
+// pattern alone) covers every date and cannot be overlaid: build a new one with NewCalendar.
+func (c *WorkCalendar) Overlay(years ...Year) (*WorkCalendar, error) {
+	if c == nil || len(c.data.Years) == 0 {
+		return nil, fmt.Errorf("complaints: calendar %q has no year data to overlay; build the calendar with "+
+			"NewCalendar: %w", c.Name(), ErrInvalidCalendar)
+	}
+	d := c.Data()
+	index := make(map[int]int, len(d.Years))
+	for i, y := range d.Years {
+		index[y.Year] = i
+	}
+	given := map[int]bool{}
+	for _, y := range years {
+		if given[y.Year] {
+			return nil, fmt.Errorf("complaints: calendar %q: overlay: year %d is given twice: %w", clip(c.data.Name),
+				y.Year, ErrInvalidCalendar)
+		}
+		given[y.Year] = true
+		i, ok := index[y.Year]
+		switch {
+		case !ok:
+			index[y.Year] = len(d.Years)
+			d.Years = append(d.Years, y.clone())
+		case y.Provisional && !d.Years[i].Provisional:
+			return nil, fmt.Errorf("complaints: calendar %q: overlay: year %d: provisional data cannot replace the "+
+				"official data of %d (%s): %w", clip(c.data.Name), y.Year, y.Year, clip(d.Years[i].Source),
+				ErrInvalidCalendar)
+		default:
+			d.Years[i] = y.clone()
+		}
+	}
+	return NewCalendar(d)
+}
 
 // Years returns the years the calendar has data for, in order; none when it is a weekly pattern alone.
 func (c *WorkCalendar) Years() []int {
@@ -229,7 +361,8 @@ func (c *WorkCalendar) Covers(date time.Time) bool {
 	if c == nil || len(c.years) == 0 {
 		return true
 	}
-	return c.years[date.Year()]
+	_, ok := c.years[date.Year()]
+	return ok
 }
 
 // IsWorkday reports whether the date of t (in t's location) is a working day: a day of the weekly pattern that is
@@ -263,8 +396,5 @@ func (c *WorkCalendar) IsShortened(t time.Time) bool {
 // Equal reports whether c and o hold the same data.
 func (c *WorkCalendar) Equal(o *WorkCalendar) bool {
 	a, b := c.Data(), o.Data()
-	return a.Name == b.Name && a.Week == b.Week && slices.EqualFunc(a.Years, b.Years, func(x, y Year) bool {
-		return x.Year == y.Year && x.Source == y.Source && x.Notes == y.Notes && slices.Equal(x.Holidays, y.Holidays) &&
-			slices.Equal(x.Workdays, y.Workdays) && slices.Equal(x.Shortened, y.Shortened)
-	})
+	return a.Name == b.Name && a.Week == b.Week && slices.EqualFunc(a.Years, b.Years, Year.equal)
 }

@@ -17,14 +17,22 @@ var calendarFiles embed.FS
 
 // Built-in calendar names, accepted in a policy's JSON "calendar" field.
 const (
-	CalendarKazakhstan = "KZ"
-	CalendarRussia     = "RU"
-	CalendarWeekdays   = "Mon-Fri"
+	CalendarKazakhstan   = "KZ"
+	CalendarRussia       = "RU"
+	CalendarEnglandWales = "GB-EW"
+	CalendarWeekdays     = "Mon-Fri"
 )
 
 var (
-	kzOnce = sync.OnceValues(func() (*WorkCalendar, error) { return loadBuiltin(CalendarKazakhstan, "kz-") })
-	ruOnce = sync.OnceValues(func() (*WorkCalendar, error) { return loadBuiltin(CalendarRussia, "ru-") })
+	kzOnce = sync.OnceValues(func() (*WorkCalendar, error) {
+		return loadBuiltin(CalendarKazakhstan, "kz-", ProvisionalKazakhstan)
+	})
+	ruOnce = sync.OnceValues(func() (*WorkCalendar, error) {
+		return loadBuiltin(CalendarRussia, "ru-", ProvisionalRussia)
+	})
+	ewOnce = sync.OnceValues(func() (*WorkCalendar, error) {
+		return loadBuiltin(CalendarEnglandWales, "gb-ew-", ProvisionalEnglandWales)
+	})
 	wdOnce = sync.OnceValues(func() (*WorkCalendar, error) {
 		return NewCalendar(CalendarData{Name: CalendarWeekdays, Week: MondayToFriday})
 	})
@@ -32,14 +40,22 @@ var (
 
 // Kazakhstan returns the working calendar of Kazakhstan for the five-day week: holidays of the Law on holidays,
 // the days off moved from weekends, the days off of the Labour Code (7 January, the first day of Kurban Ait) and
-// the transfers ordered for each year. It covers 2024, 2025 and 2026 (see Years) and nothing else. The calendar is
-// shared and immutable.
+// the transfers ordered for each year. It holds official data from 2024 (see the package documentation for the
+// list and the sources) and provisional years built by ProvisionalKazakhstan after the last official one, up to
+// ProvisionalLastYear. The calendar is shared and immutable; load newer data with Overlay.
 func Kazakhstan() *WorkCalendar { return must(kzOnce()) }
 
 // Russia returns the working calendar of the Russian Federation for the five-day week: the non-working holidays of
 // Labour Code art. 112, the Government's decree on transfers for each year, and the shortened days of art. 95.
-// It covers 2024, 2025 and 2026 (see Years) and nothing else. The calendar is shared and immutable.
+// It holds official data from 2024 and provisional years built by ProvisionalRussia after the last official one,
+// up to ProvisionalLastYear. The calendar is shared and immutable; load newer data with Overlay.
 func Russia() *WorkCalendar { return must(ruOnce()) }
+
+// EnglandWales returns the business-day calendar of England and Wales: Monday to Friday less the bank holidays
+// (the FCA Glossary's business days). It holds the bank holidays published on gov.uk from 2024 and provisional
+// years built by ProvisionalEnglandWales after the last published one, up to ProvisionalLastYear. The calendar is
+// shared and immutable; load newer data with Overlay.
+func EnglandWales() *WorkCalendar { return must(ewOnce()) }
 
 // Weekdays returns the Monday-to-Friday calendar with no holidays; it covers every date.
 func Weekdays() *WorkCalendar { return must(wdOnce()) }
@@ -51,13 +67,18 @@ func builtinCalendar(name string) (*WorkCalendar, bool) {
 		return Kazakhstan(), true
 	case CalendarRussia:
 		return Russia(), true
+	case CalendarEnglandWales:
+		return EnglandWales(), true
 	case CalendarWeekdays:
 		return Weekdays(), true
 	}
 	return nil, false
 }
 
-func loadBuiltin(name, prefix string) (*WorkCalendar, error) {
+// firstBuiltinYear is the first year of the built-in calendars' data.
+const firstBuiltinYear = 2024
+
+func loadBuiltin(name, prefix string, provisional func(int) (Year, error)) (*WorkCalendar, error) {
 	files, err := calendarFiles.ReadDir("calendars")
 	if err != nil {
 		return nil, err
@@ -78,6 +99,20 @@ func loadBuiltin(name, prefix string) (*WorkCalendar, error) {
 		y, err := ParseYear(b)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", n, err)
+		}
+		if y.Provisional {
+			return nil, fmt.Errorf("%s: a shipped year file must be official data", n)
+		}
+		d.Years = append(d.Years, y)
+	}
+	next := firstBuiltinYear
+	if len(d.Years) > 0 {
+		next = d.Years[len(d.Years)-1].Year + 1
+	}
+	for year := next; year <= ProvisionalLastYear; year++ {
+		y, err := provisional(year)
+		if err != nil {
+			return nil, err
 		}
 		d.Years = append(d.Years, y)
 	}

@@ -131,7 +131,13 @@ func New(p Policy, info Info) (Complaint, error) {
 	if err != nil {
 		return Complaint{}, err
 	}
-	return Complaint{info: info, policy: p, start: s}, nil
+	c := Complaint{info: info, policy: p, start: s}
+	// A complaint whose deadline and milestones cannot be counted on the calendar's data is refused now, not
+	// at its first Status.
+	if _, err := c.Status(s.received); err != nil {
+		return Complaint{}, fmt.Errorf("complaints: complaint %q cannot be registered: %w", clip(info.ID), err)
+	}
+	return c, nil
 }
 
 // Info returns the complaint's data.
@@ -188,7 +194,7 @@ func (c Complaint) Append(e Event) (Complaint, error) {
 		return Complaint{}, err
 	}
 	e.At, e.NoticeAt = e.At.Round(0), e.NoticeAt.Round(0)
-	if err := h.apply(e); err != nil {
+	if err := h.applyChecked(e); err != nil {
 		return Complaint{}, err
 	}
 	n := c

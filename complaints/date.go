@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // Date is a calendar date without a time or a location, such as the last day of a complaint's term.
@@ -111,12 +112,53 @@ func (d Date) Start(loc *time.Location) time.Time {
 	return t
 }
 
-// At returns the wall-clock time of day tod (a duration since midnight, e.g. 18*time.Hour) on d in loc.
+// At returns the instant at which the wall clock of loc reads tod (a duration since midnight, e.g.
+// 18*time.Hour, below 24 hours) on d: the earliest instant of d whose local time of day is tod or later. A time
+// that happens twice (clocks turned back) is taken at its first occurrence; a time skipped by a clock change
+// (clocks turned forward over it) gives the instant of the change, when the clock jumps past it. On a day whose
+// clock never reaches tod, it is the start of the next day. (time.Date leaves both cases unspecified.)
+//
+// A policy's ReceiptCutoff and DueBy use this rule: received at or after d.At(cutoff) counts as received the next
+// day, and the term ends at LastDay.At(DueBy).
 func (d Date) At(tod time.Duration, loc *time.Location) time.Time {
-	h := int(tod / time.Hour)
-	m := int(tod % time.Hour / time.Minute)
-	s := int(tod % time.Minute / time.Second)
-	return time.Date(d.Year, d.Month, d.Day, h, m, s, int(tod%time.Second), loc)
+	w := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Add(tod) // the wall clock, read as if in UTC
+	wall := func(t time.Time) (Date, time.Duration) {
+		l := t.In(loc)
+		y, m, dd := l.Date()
+		return Date{y, m, dd}, time.Duration(l.Hour())*time.Hour + time.Duration(l.Minute())*time.Minute +
+			time.Duration(l.Second())*time.Second + time.Duration(l.Nanosecond())
+	}
+	reached := func(t time.Time) bool { // d's clock reads tod or later at t
+		day, clock := wall(t)
+		return day == d && clock >= tod || day.After(d)
+	}
+	var best time.Time
+	consider := func(t time.Time) {
+		if !reached(t) || !best.IsZero() && !t.Before(best) {
+			return
+		}
+		// t is a candidate only if the instant just before it had not reached tod yet.
+		if prev := t.Add(-time.Nanosecond); !reached(prev) {
+			best = t
+		}
+	}
+	// Every offset in force around that wall time gives a candidate instant; zone changes give the others.
+	for _, h := range []time.Duration{-48, -24, -12, 0, 12, 24, 48} {
+		probe := w.Add(h * time.Hour).In(loc)
+		_, off := probe.Zone()
+		t := w.Add(-time.Duration(off) * time.Second)
+		consider(t)
+		start, end := t.In(loc).ZoneBounds()
+		for _, b := range []time.Time{start, end} {
+			if !b.IsZero() {
+				consider(b)
+			}
+		}
+	}
+	if best.IsZero() {
+		return d.AddDays(1).Start(loc)
+	}
+	return best.In(loc)
 }
 
 // MarshalText writes the date as 2006-01-02.
@@ -137,11 +179,16 @@ func (d *Date) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// clip shortens s for an error message.
+// clip shortens s for an error message: at most 200 bytes (the longest name or ID a policy or complaint may
+// have, so a valid name is never cut), cut at a character boundary.
 func clip(s string) string {
-	const max = 40
-	if len(s) > max {
-		return s[:max] + "..."
+	const max = maxIDText
+	if len(s) <= max {
+		return s
 	}
-	return s
+	i := max
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "..."
 }

@@ -2,6 +2,9 @@ package complaints
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -22,12 +25,51 @@ type Deadline struct {
 	LastDay Date
 	// At is the instant the term ends.
 	At time.Time
+	// Basis names the calendar data the deadline was counted on, and whether any of it was provisional.
+	Basis Basis
 }
 
-// Equal reports whether d and e describe the same deadline (the same instants and dates).
+// Equal reports whether d and e describe the same deadline (the same instants, dates and basis).
 func (d Deadline) Equal(e Deadline) bool {
 	return d.Received.Equal(e.Received) && d.Registered == e.Registered && d.FirstDay == e.FirstDay &&
-		d.LastDay == e.LastDay && d.At.Equal(e.At)
+		d.LastDay == e.LastDay && d.At.Equal(e.At) && d.Basis.Equal(e.Basis)
+}
+
+// Basis says which calendar data a deadline or a status was counted on. The zero Basis is a count that asked no
+// calendar.
+type Basis struct {
+	// Calendar and Version name the policy's calendar and its data (WorkCalendar.Name and WorkCalendar.Version);
+	// empty when the policy has no calendar or the calendar does not say.
+	Calendar string
+	Version  string
+	// Provisional lists, in order, the years of provisional data among the days the count asked the calendar
+	// about; empty when every such day came from official data. A deadline with provisional years may move when
+	// the official calendar is published: see Complaint.Recompute.
+	Provisional []int
+}
+
+// IsProvisional reports whether any day counted came from a provisional year.
+func (b Basis) IsProvisional() bool { return len(b.Provisional) > 0 }
+
+// Equal reports whether b and o are the same basis.
+func (b Basis) Equal(o Basis) bool {
+	return b.Calendar == o.Calendar && b.Version == o.Version && slices.Equal(b.Provisional, o.Provisional)
+}
+
+// String describes the basis for people, e.g. `KZ sha256:0123456789abcdef (provisional 2027)`.
+func (b Basis) String() string {
+	if b.Calendar == "" && b.Version == "" {
+		return "no calendar"
+	}
+	s := strings.TrimSpace(b.Calendar + " " + b.Version)
+	if b.IsProvisional() {
+		ys := make([]string, len(b.Provisional))
+		for i, y := range b.Provisional {
+			ys[i] = strconv.Itoa(y)
+		}
+		s += " (provisional " + strings.Join(ys, ", ") + ")"
+	}
+	return s
 }
 
 // Deadline returns the deadline of a complaint received at receivedAt, with no pause and no extension.
@@ -53,16 +95,40 @@ const maxCountSpan = 36600
 
 // counter does the day arithmetic of one validated policy.
 type counter struct {
-	p   Policy
-	cov coverer
+	p    Policy
+	cov  coverer
+	prov provisionaler
+	// seen collects the provisional years asked about, shared by the copies of one counter.
+	seen *[]int
 }
 
 func newCounter(p Policy) counter {
-	c := counter{p: p}
+	c := counter{p: p, seen: new([]int)}
 	if cv, ok := p.Calendar.(coverer); ok {
 		c.cov = cv
 	}
+	if pv, ok := p.Calendar.(provisionaler); ok {
+		c.prov = pv
+	}
 	return c
+}
+
+// basis returns the basis of the counts made so far.
+func (c counter) basis() Basis {
+	var b Basis
+	if c.p.Calendar != nil {
+		if n, ok := c.p.Calendar.(namer); ok {
+			b.Calendar = n.Name()
+		}
+		if v, ok := c.p.Calendar.(versioner); ok {
+			b.Version = v.Version()
+		}
+	}
+	if len(*c.seen) > 0 {
+		b.Provisional = slices.Clone(*c.seen)
+		slices.Sort(b.Provisional)
+	}
+	return b
 }
 
 // termStart is where a complaint's counting begins.
@@ -76,8 +142,19 @@ type termStart struct {
 func (c counter) isWorkday(d Date) (bool, error) {
 	t := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, c.p.Location)
 	if c.cov != nil && !c.cov.Covers(t) {
-		return false, fmt.Errorf("complaints: policy %q: %s is in a year the calendar has no data for: %w",
-			clip(c.p.Name), d, ErrCalendarRange)
+		return false, fmt.Errorf("complaints: policy %q: %s: the calendar %s has no data for %d; load the year "+
+			"with WorkCalendar.Overlay (read a year file with ParseYear) or use a calendar that covers it: %w",
+			c.p.Name, d, c.basis().Calendar, d.Year, ErrCalendarRange)
+	}
+	if c.prov != nil && c.prov.IsProvisional(t) {
+		if c.p.OfficialDataOnly {
+			return false, fmt.Errorf("complaints: policy %q: %s: the calendar %s has only provisional data for %d "+
+				"and the policy counts on official data only; load the official year with WorkCalendar.Overlay: %w",
+				c.p.Name, d, c.basis().Calendar, d.Year, ErrProvisional)
+		}
+		if !slices.Contains(*c.seen, d.Year) {
+			*c.seen = append(*c.seen, d.Year)
+		}
 	}
 	return c.p.Calendar.IsWorkday(t), nil
 }
@@ -182,7 +259,8 @@ func (c counter) deadline(s termStart, ext, paused int) (Deadline, error) {
 		return Deadline{}, fmt.Errorf("complaints: policy %q: the term would end in the year %d, outside 1–9999: %w",
 			clip(c.p.Name), y, ErrCalendarRange)
 	}
-	return Deadline{Received: s.received, Registered: s.registered, FirstDay: s.first, LastDay: last, At: at}, nil
+	return Deadline{Received: s.received, Registered: s.registered, FirstDay: s.first, LastDay: last, At: at,
+		Basis: c.basis()}, nil
 }
 
 // milestone computes a milestone's last day and end, moved by paused pause units.

@@ -17,6 +17,9 @@ var (
 	// ErrCalendarRange is wrapped when a deadline needs a date that the calendar does not cover (a year for which it
 	// holds no data). The package never guesses holidays for such a year.
 	ErrCalendarRange = errors.New("date outside the calendar's years")
+	// ErrProvisional is wrapped when a policy with OfficialDataOnly needs a day of a year for which its calendar
+	// holds only provisional data.
+	ErrProvisional = errors.New("provisional calendar data refused")
 	// ErrInvalidComplaint is wrapped by errors about a complaint's own data: an empty ID, a zero receipt time, a text
 	// field that is too long.
 	ErrInvalidComplaint = errors.New("invalid complaint")
@@ -45,6 +48,9 @@ type EventError struct {
 	At   time.Time
 	// Reason says what is allowed, in words.
 	Reason string
+	// Err is the cause when the event was refused because of another error, such as a deadline that cannot be
+	// computed on the calendar data (ErrCalendarRange, ErrProvisional); nil otherwise.
+	Err error
 }
 
 func (e *EventError) Error() string {
@@ -52,5 +58,10 @@ func (e *EventError) Error() string {
 		e.At.Format(time.RFC3339), e.Reason)
 }
 
-// Unwrap returns ErrInvalidHistory.
-func (e *EventError) Unwrap() error { return ErrInvalidHistory }
+// Unwrap returns ErrInvalidHistory and the cause, if any.
+func (e *EventError) Unwrap() []error {
+	if e.Err != nil {
+		return []error{ErrInvalidHistory, e.Err}
+	}
+	return []error{ErrInvalidHistory}
+}

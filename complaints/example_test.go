@@ -63,8 +63,10 @@ func ExampleFCA() {
 
 func ExampleFCAPaymentServices() {
 	london := zone("Europe/London")
-	due(complaints.FCAPaymentServices(complaints.Weekdays(), london), time.Date(2026, 3, 2, 10, 0, 0, 0, london))
-	// Output: FCA DISP 1.6.2AR: 15 business days (35 exceptionally): last day 2026-03-23, due 2026-03-24 00:00 GMT
+	// Received Friday 20 March 2026: Good Friday (3 April) and Easter Monday (6 April) are bank holidays in
+	// England and Wales, so the 15th business day is 14 April, not 10 April as on a plain Monday-to-Friday week.
+	due(complaints.FCAPaymentServices(london), time.Date(2026, 3, 20, 10, 0, 0, 0, london))
+	// Output: FCA DISP 1.6.2AR: 15 business days (35 exceptionally): last day 2026-04-14, due 2026-04-15 00:00 BST
 }
 
 func ExampleCFPB() {

@@ -106,6 +106,20 @@ func (h *history) endPause(t time.Time) error {
 	return nil
 }
 
+// applyChecked applies e and checks that the deadline it leaves can still be counted, so that no event is
+// accepted after which Status and Deadline would fail (an extension into a year the calendar has no data for).
+func (h *history) applyChecked(e Event) error {
+	index := h.index
+	if err := h.apply(e); err != nil {
+		return err
+	}
+	if _, err := h.due(time.Time{}); err != nil {
+		return &EventError{ID: h.c.info.ID, Index: index, Kind: e.Kind, At: e.At, Err: err,
+			Reason: "the deadline it leaves cannot be counted: " + err.Error()}
+	}
+	return nil
+}
+
 // apply checks e against the state and records it.
 func (h *history) apply(e Event) error {
 	refuse := func(format string, args ...any) error {

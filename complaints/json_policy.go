@@ -33,6 +33,7 @@ type policyJSON struct {
 	Acknowledge       *milestoneJSON  `json:"acknowledge,omitempty"`
 	HoldingReply      *milestoneJSON  `json:"holding_reply,omitempty"`
 	DueSoon           int             `json:"due_soon,omitempty"`
+	OfficialDataOnly  bool            `json:"official_data_only,omitempty"`
 }
 
 // MarshalJSON writes the policy. The location is written by name; a *WorkCalendar is written as its data, and a
@@ -44,7 +45,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	}
 	v := policyJSON{Name: p.Name, Length: p.Length, Unit: p.Unit, Location: p.Location.String(), Start: p.Start,
 		RegisterOnWorkday: p.RegisterOnWorkday, ReceiptCutoff: formatClock(p.ReceiptCutoff), DueBy: formatClock(p.DueBy),
-		MoveToWorkday: p.MoveToWorkday, DueSoon: p.DueSoon}
+		MoveToWorkday: p.MoveToWorkday, DueSoon: p.DueSoon, OfficialDataOnly: p.OfficialDataOnly}
 	if p.Extension != (Extension{}) {
 		v.Extension = &extensionJSON{p.Extension.Max, p.Extension.ReasonRequired, p.Extension.NoticeRequired}
 	}
@@ -79,7 +80,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 //	 "calendar": "KZ", "start": "next-day", "extension": {"max": 15, "reason_required": true}}
 //
 // "location" is an IANA time-zone name ("Local" is refused). "calendar" is a built-in name ("KZ", "RU",
-// "Mon-Fri") or calendar data as ParseCalendar reads it. Times of day ("receipt_cutoff", "due_by") are "HH:MM".
+// "GB-EW", "Mon-Fri") or calendar data as ParseCalendar reads it. Times of day ("receipt_cutoff", "due_by") are "HH:MM".
 // Errors wrap ErrInvalidJSON, ErrInvalidCalendar or ErrInvalidPolicy; p is unchanged on error.
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	var v policyJSON
@@ -87,7 +88,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	q := Policy{Name: v.Name, Length: v.Length, Unit: v.Unit, Start: v.Start, RegisterOnWorkday: v.RegisterOnWorkday,
-		MoveToWorkday: v.MoveToWorkday, DueSoon: v.DueSoon}
+		MoveToWorkday: v.MoveToWorkday, DueSoon: v.DueSoon, OfficialDataOnly: v.OfficialDataOnly}
 	if v.Location == "" || v.Location == "Local" {
 		return fmt.Errorf("complaints: policy JSON: location %q; name an IANA time zone such as \"Asia/Almaty\": %w",
 			v.Location, ErrInvalidJSON)
@@ -117,8 +118,8 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 		if json.Unmarshal(v.Calendar, &name) == nil {
 			c, ok := builtinCalendar(name)
 			if !ok {
-				return fmt.Errorf("complaints: policy JSON: calendar %q is not one of %q, %q, %q: %w", clip(name),
-					CalendarKazakhstan, CalendarRussia, CalendarWeekdays, ErrInvalidJSON)
+				return fmt.Errorf("complaints: policy JSON: calendar %q is not one of %q, %q, %q, %q: %w", clip(name),
+					CalendarKazakhstan, CalendarRussia, CalendarEnglandWales, CalendarWeekdays, ErrInvalidJSON)
 			}
 			q.Calendar = c
 		} else {
@@ -211,6 +212,10 @@ func DecodeComplaint(b []byte, p Policy) (Complaint, error) {
 			return Complaint{}, err
 		}
 		c.events = append(c.events, ev)
+	}
+	if _, err := h.due(time.Time{}); err != nil {
+		return Complaint{}, fmt.Errorf("complaints: complaint %q: the deadline its history leaves cannot be counted: %w",
+			clip(c.info.ID), err)
 	}
 	return c, nil
 }

@@ -127,6 +127,9 @@ type Policy struct {
 	// HoldingReply is the term within which the client must have had a final reply or notice of an extension (a
 	// holding reply). Pauses move it as they move the main term.
 	HoldingReply Milestone
+	// OfficialDataOnly refuses (ErrProvisional) a deadline that needs a day of a year for which the calendar holds
+	// only provisional data. By default such a deadline is computed and its Basis lists the provisional years.
+	OfficialDataOnly bool
 	// DueSoon marks an open complaint as due soon when at most this many units of the policy's unit remain
 	// (Status.RemainingUnits). Zero turns the mark off.
 	DueSoon int

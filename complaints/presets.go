@@ -19,7 +19,7 @@ import "time"
 // within 15 working days of its receipt by the organisation; the term may be extended by 15 working days when
 // factual circumstances relevant to the request must be established.
 //
-// Calendar: Kazakhstan() (2024–2026). Assumptions: the extension needs a reason and a notice to the client
+// Calendar: Kazakhstan() (official and provisional years; see the package documentation). Assumptions: the extension needs a reason and a notice to the client
 // before the original deadline; receipt on a day off is not moved (set RegisterOnWorkday to move it).
 func KazakhstanMicrofinance(loc *time.Location) Policy {
 	return Policy{Name: "KZ microfinance law art. 17: 15 working days (+15)", Length: 15, Unit: WorkingDays,
@@ -61,10 +61,11 @@ func FCA(loc *time.Location) Policy {
 // of 35 business days.
 //
 // As in PSD2, the exceptional case is an extension of up to 20 business days whose notice is the holding
-// response, reported by the HoldingReply milestone. cal gives UK business days (the FCA Glossary: not a Saturday,
-// Sunday, Christmas Day, Good Friday or a bank holiday); this package ships no UK calendar.
-func FCAPaymentServices(cal Calendar, loc *time.Location) Policy {
-	p := PSD2(cal, loc)
+// response, reported by the HoldingReply milestone. Business days (the FCA Glossary: not a Saturday, Sunday,
+// Christmas Day, Good Friday or a bank holiday) are those of EnglandWales(); for a firm in Scotland or Northern
+// Ireland set Calendar to a calendar of its bank holidays. loc is normally Europe/London.
+func FCAPaymentServices(loc *time.Location) Policy {
+	p := PSD2(EnglandWales(), loc)
 	p.Name = "FCA DISP 1.6.2AR: 15 business days (35 exceptionally)"
 	return p
 }
@@ -90,7 +91,7 @@ func CFPB(loc *time.Location) Policy {
 // complaints; when additional documents and materials are requested, the term may be extended by at most 10
 // working days with a notice to the complainant.
 //
-// Calendar: Russia() (2024–2026). Pass the registration time as the receipt time. The financial ombudsman of
+// Calendar: Russia() (official and provisional years). Pass the registration time as the receipt time. The financial ombudsman of
 // Federal Law No. 123-FZ has its own terms, which this preset does not cover.
 func RussiaFinancialOrganisations(loc *time.Location) Policy {
 	return Policy{Name: "RU 442-FZ financial organisations: 15 working days (+10)", Length: 15, Unit: WorkingDays,

@@ -39,6 +39,8 @@ type Counts struct {
 	Closed   int // resolved and closed
 	OnTime   int // resolved or closed before the deadline in force
 	Late     int // resolved or closed at or after it
+	// Provisional counts the complaints whose status rests on provisional calendar data (Status.Due.Basis).
+	Provisional int
 	// Rate is the on-time resolution rate OnTime / (OnTime + Late) as a share from 0 to 1, rounded half-up to
 	// RatePlaces places; zero when nothing is resolved. Use OnTimeRate for another precision.
 	Rate decimal.Decimal
@@ -78,13 +80,36 @@ type Group struct {
 	Counts
 }
 
+// Row is one complaint of a report with its status at the report time.
+type Row struct {
+	Info   Info
+	Status Status
+}
+
+// Failure is a complaint a report had to leave out, with the reason.
+type Failure struct {
+	// Index is the complaint's position in the list given to NewReport, counted from 1.
+	Index int
+	// ID is the complaint's ID (empty for a zero Complaint).
+	ID string
+	// Err says why: a zero Complaint (ErrInvalidComplaint), an ID given twice (ErrDuplicateID), or the error of
+	// Status, such as calendar data missing for a day to be counted (ErrCalendarRange).
+	Err error
+}
+
 // Report is the register report of SPEC R18: what a designated employee gives management about the complaints
 // received by a given time.
 type Report struct {
 	// At is the report time; complaints received after it are left out and counted in NotYetReceived.
 	At             time.Time
 	NotYetReceived int
+	// Counts covers the complaints reported; those in Failed are not counted.
 	Counts
+	// Rows holds every reported complaint with its status, in ID order (bytewise).
+	Rows []Row
+	// Failed lists, in the order given, the complaints whose status could not be computed. They are left out of
+	// every count and list, and the rest of the register is reported.
+	Failed []Failure
 	// OverdueList lists the unresolved complaints past their deadline, the latest first (ties by ID).
 	OverdueList []Overdue
 	// ByChannel, ByCategory and ByEmployee break the counts down, sorted by key (bytewise); an empty key is the
@@ -94,10 +119,18 @@ type Report struct {
 	ByEmployee []Group
 }
 
+// MaxReportComplaints is the largest number of complaints one report takes.
+const MaxReportComplaints = 1_000_000
+
 // NewReport builds the register report at now from the status of each complaint at now. Complaints may follow
-// different policies. The result does not depend on the order of cs. Errors wrap ErrInvalidComplaint (a zero
-// Complaint), ErrDuplicateID, or the errors of Status.
+// different policies. A complaint whose status cannot be computed (a zero Complaint, an ID given twice, calendar
+// data missing for a day to be counted) is listed in Failed and the rest are reported; the result, Failed aside,
+// does not depend on the order of cs. The only error is for more than MaxReportComplaints complaints.
 func NewReport(cs []Complaint, now time.Time) (Report, error) {
+	if len(cs) > MaxReportComplaints {
+		return Report{}, fmt.Errorf("complaints: report: %d complaints, at most %d allowed: %w", len(cs),
+			MaxReportComplaints, ErrInvalidComplaint)
+	}
 	r := Report{At: now}
 	seen := make(map[string]bool, len(cs))
 	type row struct {
@@ -105,12 +138,15 @@ func NewReport(cs []Complaint, now time.Time) (Report, error) {
 		s Status
 	}
 	rows := make([]row, 0, len(cs))
-	for _, c := range cs {
+	for i, c := range cs {
+		fail := func(err error) { r.Failed = append(r.Failed, Failure{Index: i + 1, ID: c.info.ID, Err: err}) }
 		if err := c.check(); err != nil {
-			return Report{}, err
+			fail(err)
+			continue
 		}
 		if seen[c.info.ID] {
-			return Report{}, fmt.Errorf("complaints: report: complaint %q is given twice: %w", clip(c.info.ID), ErrDuplicateID)
+			fail(fmt.Errorf("complaints: report: complaint %q is given twice: %w", clip(c.info.ID), ErrDuplicateID))
+			continue
 		}
 		seen[c.info.ID] = true
 		if now.Before(c.start.received) {
@@ -119,14 +155,17 @@ func NewReport(cs []Complaint, now time.Time) (Report, error) {
 		}
 		s, err := c.Status(now)
 		if err != nil {
-			return Report{}, err
+			fail(err)
+			continue
 		}
 		rows = append(rows, row{c, s})
 	}
 	slices.SortFunc(rows, func(a, b row) int { return strings.Compare(a.c.info.ID, b.c.info.ID) })
 	var all tally
 	channels, categories, employees := map[string]*tally{}, map[string]*tally{}, map[string]*tally{}
-	for _, x := range rows {
+	r.Rows = make([]Row, len(rows))
+	for i, x := range rows {
+		r.Rows[i] = Row{Info: x.c.info, Status: x.s}
 		all.add(x.c, x.s)
 		for _, g := range []struct {
 			m   map[string]*tally
@@ -163,6 +202,9 @@ type tally struct {
 
 func (t *tally) add(c Complaint, s Status) {
 	t.c.Total++
+	if s.Due.Basis.IsProvisional() {
+		t.c.Provisional++
+	}
 	switch s.State {
 	case Open:
 		t.c.Open++

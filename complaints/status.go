@@ -59,6 +59,10 @@ type Status struct {
 	// RemainingUnits is the number of whole units from the day of At (or of the resolution) to the last day:
 	// calendar days (for calendar-day and week policies) or working days, after that day up to and including
 	// LastDay. It is 0 on the last day itself and negative when the last day is past: -2 means two units late.
+	//
+	// Days late are counted the same way: for a working-day policy, the working days after LastDay up to and
+	// including the day of At, so an overdue complaint needs calendar data only up to the day of At; for other
+	// policies, calendar days.
 	RemainingUnits int
 	// DueSoon reports an unresolved complaint, not breached, with at most Policy.DueSoon remaining units.
 	DueSoon bool
@@ -70,6 +74,8 @@ type Status struct {
 	// the deadline by.
 	Paused      time.Duration
 	PausedUnits int
+	// PausedSince is when the current pause began, for a complaint paused at At; zero otherwise.
+	PausedSince time.Time
 	// Extended is the total extension granted, in the policy's unit.
 	Extended int
 	// ResolvedAt is the resolution time, zero when unresolved at At.
@@ -105,7 +111,7 @@ func (c Complaint) Status(now time.Time) (Status, error) {
 		s.State, ref, s.Due = Done, h.resolved, h.resolveAt
 	default:
 		if h.pausing {
-			s.State = OnHold
+			s.State, s.PausedSince = OnHold, h.pauseStart
 		}
 		if s.Due, err = h.due(now); err != nil {
 			return Status{}, err
