@@ -32,7 +32,7 @@ func TestBuiltinCalendarTotals(t *testing.T) {
 	}{
 		{Kazakhstan(), 2024, 249, 0, "KZ 2024: 262 weekdays, 14 days off, working Saturday 4 May"},
 		{Kazakhstan(), 2025, 246, 0, "KZ 2025: published total 246"},
-		{Kazakhstan(), 2026, 246, 0, "KZ 2026: published total 246"},
+		{Kazakhstan(), 2026, 247, 0, "KZ 2026: 246 published before the referendum of 15 March 2026, 247 once 30 August stopped being a holiday"},
 		{Russia(), 2024, 248, 5, "RU 2024: 248 days, 1979 hours = 248×8 − 5"},
 		{Russia(), 2025, 247, 4, "RU 2025: 247 days, 1972 hours = 247×8 − 4"},
 		{Russia(), 2026, 247, 4, "RU 2026: 247 days, 1972 hours = 247×8 − 4"},
@@ -87,7 +87,7 @@ func TestBuiltinCalendarDays(t *testing.T) {
 		{kz, d(2024, 12, 2), true, "First President's Day (1 December) was abolished in 2022"},
 		{kz, d(2025, 9, 1), false, "Constitution Day on Saturday 30 August 2025 gives Monday 1 September"},
 		{kz, d(2025, 1, 5), true, "Sunday 5 January 2025 worked"},
-		{kz, d(2026, 8, 31), false, "Constitution Day on Sunday 30 August 2026 gives Monday 31"},
+		{kz, d(2026, 8, 31), true, "30 August is no longer Constitution Day from 2026 (new Constitution of 15 March 2026), so Monday 31 August works"},
 		{ru, d(2024, 11, 2), true, "Saturday 2 November 2024 worked"},
 		{ru, d(2024, 12, 31), false, "31 December 2024 off"},
 		{ru, d(2025, 2, 24), true, "23 February 2025 was moved to 8 May, so 24 February works"},
