@@ -62,6 +62,19 @@ func TestDeadlineBasisProvisional(t *testing.T) {
 	}
 }
 
+// The 2026 Constitution of Kazakhstan moved Constitution Day from 30 August to 15 March: Monday 31 August 2026 is
+// a working day, so a complaint received Monday 10 August has its 15th working day on 31 August (SPEC R16).
+func TestKazakhstan2026ConstitutionDay(t *testing.T) {
+	alm := mustLoc(t, "Asia/Almaty")
+	dl, err := KazakhstanMicrofinance(alm).Deadline(at(alm, 2026, 8, 10, 10, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dl.LastDay != d(2026, 8, 31) || dl.Basis.IsProvisional() {
+		t.Errorf("last day %s (basis %s), want 2026-08-31 on official data", dl.LastDay, dl.Basis)
+	}
+}
+
 // A calendar covering 2026 only, for complaints whose later status cannot be computed.
 func only2026(t *testing.T) *WorkCalendar {
 	t.Helper()
@@ -317,7 +330,7 @@ func TestStatusJSON(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Status of a policy without milestones: %v", err)
 	}
-	for _, want := range []string{`"state":"open"`, `"remaining":"-288h0m0s"`, `"remaining_units":-12`, `"last_day":"2026-03-17"`} {
+	for _, want := range []string{`"state":"open"`, `"remaining":"-298h0m0s"`, `"remaining_units":-13`, `"last_day":"2026-03-17"`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("status JSON lacks %s: %s", want, b)
 		}

@@ -147,6 +147,8 @@ const (
 	// MinYear and MaxYear bound the years a calendar may hold data for.
 	MinYear = 1900
 	MaxYear = 2200
+	// maxYearText bounds a year's source, notes and rule, in bytes.
+	maxYearText = 4096
 	// maxCalendarYears bounds the number of years a calendar may hold.
 	maxCalendarYears = MaxYear - MinYear + 1
 )
@@ -184,8 +186,8 @@ func NewCalendar(d CalendarData) (*WorkCalendar, error) {
 		case !y.Provisional && y.Rule != "":
 			return fail("the year was derived by a rule (%q) but is not marked provisional; only a published "+
 				"calendar or decree is official", clip(y.Rule))
-		case len(y.Source) > maxText || len(y.Notes) > maxText || len(y.Rule) > maxText:
-			return fail("source, notes and rule must each be at most %d bytes", maxText)
+		case len(y.Source) > maxYearText || len(y.Notes) > maxYearText || len(y.Rule) > maxYearText:
+			return fail("source, notes and rule must each be at most %d bytes", maxYearText)
 		}
 		c.years[y.Year] = y.Provisional
 		lists := []struct {

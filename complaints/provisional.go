@@ -142,17 +142,21 @@ var kurbanAit = map[int]Date{
 }
 
 const (
-	kurbanAitSource = "estimated first day of Kurban Ait from the Umm al-Qura calendar (10 Dhu al-Hijjah)"
+	kurbanAitSource = "estimated first day of Kurban Ait: 10 Dhu al-Hijjah by the Umm al-Qura calendar; the " +
+		"Spiritual Administration of Muslims of Kazakhstan announces the date each year and it may differ by a day"
 	ruleKazakhstan  = "provisional, by the Law \"On holidays in the Republic of Kazakhstan\" art. 1–2 and 5 and the " +
 		"Labour Code art. 84: days off on 1 and 2 January, 8 March, 15 March (Constitution Day, from 2027), 21–23 " +
 		"March, 1 May, 7 May, 9 May, 6 July, 25 October and 16 December, each moving the day off to the next " +
 		"working day when it falls on a Saturday or Sunday; 7 January and the first day of Kurban Ait are days off " +
-		"without a transfer; Kurban Ait at its estimated date. Transfers ordered by the Government for the year " +
-		"are not included; the official calendar replaces these data when published."
+		"without a transfer; Kurban Ait at its estimated date. Transfers of days off ordered for the year under " +
+		"Labour Code art. 85 para. 3 are not included; the official calendar replaces these data when published."
 	sourceKazakhstan = "Law of the Republic of Kazakhstan No. 267-II of 13 December 2001 \"On holidays in the " +
 		"Republic of Kazakhstan\" as amended, art. 5; Labour Code of the Republic of Kazakhstan of 23 November " +
-		"2015, art. 84 para. 5; Constitution of the Republic of Kazakhstan adopted by referendum on 15 March 2026: " +
-		"https://adilet.zan.kz/rus/docs/Z010000267_"
+		"2015, art. 84 para. 5 and art. 85 para. 3; Constitution of the Republic of Kazakhstan adopted by the " +
+		"referendum of 15 March 2026, in force from 1 July 2026, art. 94 para. 2 (Constitution Day on 15 March); the " +
+		"Ministry of Labour's statement that 15 March is a holiday from 2027 and 30 August no longer is: " +
+		"https://adilet.zan.kz/rus/docs/Z010000267_ , " +
+		"https://taspanews.kz/novosti-kazakhstana/v-etom-godu-u-kazakhstantsev-ne-budet-odnogo-vykhodnogo-795514517615"
 )
 
 // ProvisionalKazakhstan returns Kazakhstan's calendar year as the Law on holidays and the Labour Code make it

@@ -97,11 +97,11 @@ func TestReport(t *testing.T) {
 	if diff := cmp.Diff(rep, rep2); diff != "" {
 		t.Errorf("report depends on input order (-first +reversed):\n%s", diff)
 	}
-	if _, err := NewReport(append(cs, cs[0]), now); !errors.Is(err, ErrDuplicateID) {
-		t.Errorf("duplicate ID = %v", err)
+	if r, err := NewReport(append(cs, cs[0]), now); err != nil || len(r.Failed) != 1 || !errors.Is(r.Failed[0].Err, ErrDuplicateID) {
+		t.Errorf("duplicate ID: failed %v, error %v; want one ErrDuplicateID failure", r.Failed, err)
 	}
-	if _, err := NewReport([]Complaint{{}}, now); !errors.Is(err, ErrInvalidComplaint) {
-		t.Errorf("zero complaint = %v", err)
+	if r, err := NewReport([]Complaint{{}}, now); err != nil || len(r.Failed) != 1 || !errors.Is(r.Failed[0].Err, ErrInvalidComplaint) {
+		t.Errorf("zero complaint: failed %v, error %v; want one ErrInvalidComplaint failure", r.Failed, err)
 	}
 	if got := rep.OnTimeRate(1, Down); !got.Equal(decimal.RequireFromString("0.6")) {
 		t.Errorf("OnTimeRate(1, Down) = %s, want 0.6", got)
