@@ -216,7 +216,7 @@ func TestCalendarJSONRoundTrip(t *testing.T) {
 
 func TestDate(t *testing.T) {
 	if got := d(2026, 3, 32); got != d(2026, 4, 1) || got.String() != "2026-04-01" {
-		t.Errorf("D(2026, 3, 32) = %s", got)
+		t.Errorf("NewDate(2026, 3, 32) = %s", got)
 	}
 	if n := d(2026, 3, 2).DaysUntil(d(2026, 3, 17)); n != 15 {
 		t.Errorf("DaysUntil = %d, want 15", n)

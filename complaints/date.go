@@ -26,8 +26,8 @@ func DateOf(t time.Time, loc *time.Location) Date {
 	return Date{y, m, d}
 }
 
-// D returns the date y-m-d, normalised as time.Date normalises (D(2026, 3, 32) is 2026-04-01).
-func D(y int, m time.Month, d int) Date {
+// NewDate returns the date y-m-d, normalised as time.Date normalises (NewDate(2026, 3, 32) is 2026-04-01).
+func NewDate(y int, m time.Month, d int) Date {
 	return DateOf(time.Date(y, m, d, 12, 0, 0, 0, time.UTC), nil)
 }
 
@@ -48,7 +48,7 @@ func (d Date) IsZero() bool { return d == Date{} }
 
 // valid reports whether d names a real date between years 1 and 9999.
 func (d Date) valid() bool {
-	return d.Year >= 1 && d.Year <= 9999 && D(d.Year, d.Month, d.Day) == d
+	return d.Year >= 1 && d.Year <= 9999 && NewDate(d.Year, d.Month, d.Day) == d
 }
 
 // String returns the date as 2006-01-02.
@@ -58,7 +58,7 @@ func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int
 func (d Date) noon() time.Time { return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC) }
 
 // AddDays returns the date n days after d (before d when n is negative).
-func (d Date) AddDays(n int) Date { return D(d.Year, d.Month, d.Day+n) }
+func (d Date) AddDays(n int) Date { return NewDate(d.Year, d.Month, d.Day+n) }
 
 // Weekday returns the day of the week of d.
 func (d Date) Weekday() time.Weekday { return d.noon().Weekday() }

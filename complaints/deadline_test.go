@@ -9,7 +9,7 @@ import (
 )
 
 // d is the date y-m-d; at is a wall-clock time in loc.
-func d(y int, m time.Month, day int) Date { return D(y, m, day) }
+func d(y int, m time.Month, day int) Date { return NewDate(y, m, day) }
 
 func at(loc *time.Location, y int, m time.Month, day, h, min int) time.Time {
 	return time.Date(y, m, day, h, min, 0, 0, loc)

@@ -13,15 +13,17 @@
 //   - [Calendar] is any type with IsWorkday(time.Time) bool, so a *cal.BusinessCalendar of
 //     github.com/rickar/cal/v2 plugs in as it is. [WorkCalendar] is the built-in one: a [Week] pattern plus per-year
 //     holidays, transferred working days and shortened days ([CalendarData], [Year]), built by [NewCalendar] or
-//     read from JSON by [ParseCalendar]. [Kazakhstan] and [Russia] ship official data for 2024–2026.
+//     read from JSON by [ParseCalendar]. [Kazakhstan], [Russia] and [EnglandWales] are built in (below).
 //   - [Complaint] holds a complaint's data ([Info]: ID, channel, category, employee, receipt) and its history of
 //     [Event]s, appended by [Complaint.Acknowledge], [Complaint.Pause], [Complaint.Resume], [Complaint.Extend],
 //     [Complaint.Resolve] and [Complaint.Close]; each returns a new value and refuses impossible histories with an
 //     [*EventError].
 //   - [Complaint.Status] gives the [Status] at a time: due at, time remaining (as a duration and in the policy's
 //     unit), due soon, breached and since when, time paused, milestones.
-//   - [NewReport] builds the register [Report] (SPEC R18): counts by status, on-time rate, the overdue list,
-//     mean and 90th-percentile time to resolution, broken down by channel, category and employee.
+//   - [NewReport] builds the register [Report] (SPEC R18): every complaint's status, counts by status, on-time
+//     rate, the overdue list, mean and 90th-percentile time to resolution, broken down by channel, category and
+//     employee. A complaint whose status cannot be computed is listed in Report.Failed with its error; the rest
+//     of the register is reported.
 //   - JSON: [ParsePolicy], [ParseCalendar], [DecodeComplaint] and the MarshalJSON methods; decoding is strict.
 //
 // # Counting a term
@@ -61,20 +63,42 @@
 // of the time it is given in that time's location, as rickar/cal does. With rickar/cal:
 //
 //	bc := cal.NewBusinessCalendar()   // github.com/rickar/cal/v2
-//	bc.AddHoliday(gb.Holidays...)     // github.com/rickar/cal/v2/gb
-//	p := complaints.FCAPaymentServices(bc, london)
+//	bc.AddHoliday(de.HolidaysBY...)   // github.com/rickar/cal/v2/de
+//	p := complaints.PSD2(bc, berlin)
 //
-// The built-in calendars cover only the years listed in their data (see [WorkCalendar.Years]); a deadline that
-// needs a day of another year fails with [ErrCalendarRange] instead of guessing. Each data file in calendars/
-// names the law or decree it comes from and where it was published. Kazakhstan: 2024, 2025, 2026 (the five-day
-// week; shortened days are not listed). Russia: 2024, 2025, 2026 (the five-day week, with the shortened days of
-// Labour Code art. 95). Earlier and later years are not shipped: add them with [NewCalendar] once the decree on
-// transfers is published.
+// The built-in calendars hold official data, each year citing the law, decree or official list it comes from
+// (the files in calendars/), checked month by month against the published balance of working time:
+//
+//   - [Kazakhstan]: 2024–2026 official (2026 as changed by the Constitution of 15 March 2026: 31 August works);
+//     2027–2035 provisional ([ProvisionalKazakhstan]; Kurban Ait at its estimated date).
+//   - [Russia]: 2024–2027 official (2027: Government decree No. 1187 of 17 September 2026); 2028–2035
+//     provisional ([ProvisionalRussia]: Labour Code art. 112 without the January transfers only a decree makes).
+//   - [EnglandWales]: 2024–2028 as published on gov.uk; 2029–2035 provisional ([ProvisionalEnglandWales]).
+//
+// A provisional year is built from the statute's own rules and says so ([Year].Provisional and Rule, also in
+// JSON). A deadline counted on it still comes out, and its [Basis] lists the provisional years and names the
+// calendar data (name and [WorkCalendar.Version]); Status, the report's rows and their JSON carry it. A policy
+// with OfficialDataOnly refuses such a deadline with [ErrProvisional]. A date outside the calendar's years fails
+// with [ErrCalendarRange], whose message says which year to add and how; [New] and [Complaint.Extend] refuse a
+// complaint or an extension whose deadline cannot be counted, so no later Status fails for it.
+//
+// Updating a calendar without a new release of this package: read the official year file (the format of
+// calendars/*.json) with [ParseYear] and load it with [WorkCalendar.Overlay], which returns a new calendar in
+// which the official year replaces the provisional one (a provisional year never replaces an official one); the
+// built-in calendars never change. Check the file first with `go run ./examples/calyear -calendar KZ FILE`, which
+// prints its working days per month against which to compare the official balance. Then recount the open
+// complaints on the new calendar with [Complaint.Recompute], or compare stored deadlines with [CompareDeadline]:
+// the [Change] says whether the deadline moved, from which last day to which, and why.
 //
 // # Time zones
 //
 // A Policy has an explicit Location; time.Local is refused. Days follow the local calendar through daylight-saving
 // changes and through changes of a zone's offset, such as Asia/Almaty moving from UTC+6 to UTC+5 on 2024-03-01.
+// ReceiptCutoff and DueBy are wall-clock times: they take effect at the earliest instant at which the local clock
+// reads that time or later ([Date.At]). A time skipped by a clock change takes effect when the clock jumps past it
+// (New York 2024-03-10, cut-off 02:30: a complaint received at 01:45 EST is registered that day, one at 03:00 EDT
+// the next); a time that happens twice takes effect at its first occurrence, so a later receipt is never
+// registered earlier.
 //
 // # Concurrency and zero values
 //

@@ -158,8 +158,8 @@ func ExampleNewCalendar() {
 		Years: []complaints.Year{{
 			Year:     2026,
 			Source:   "internal order 12 of 2026",
-			Holidays: []complaints.Day{{Date: complaints.D(2026, time.April, 3), Name: "branch closed"}},
-			Workdays: []complaints.Day{{Date: complaints.D(2026, time.April, 4), Name: "working Saturday"}},
+			Holidays: []complaints.Day{{Date: complaints.NewDate(2026, time.April, 3), Name: "branch closed"}},
+			Workdays: []complaints.Day{{Date: complaints.NewDate(2026, time.April, 4), Name: "working Saturday"}},
 		}},
 	})
 	if err != nil {

@@ -101,15 +101,15 @@ func ProvisionalRussia(year int) (Year, error) {
 		if day == 7 {
 			name = "Christmas"
 		}
-		hs = append(hs, statutory{D(year, time.January, day), name, false})
+		hs = append(hs, statutory{NewDate(year, time.January, day), name, false})
 	}
 	hs = append(hs,
-		statutory{D(year, time.February, 23), "Defender of the Fatherland Day", true},
-		statutory{D(year, time.March, 8), "International Women's Day", true},
-		statutory{D(year, time.May, 1), "Spring and Labour Day", true},
-		statutory{D(year, time.May, 9), "Victory Day", true},
-		statutory{D(year, time.June, 12), "Russia Day", true},
-		statutory{D(year, time.November, 4), "National Unity Day", true},
+		statutory{NewDate(year, time.February, 23), "Defender of the Fatherland Day", true},
+		statutory{NewDate(year, time.March, 8), "International Women's Day", true},
+		statutory{NewDate(year, time.May, 1), "Spring and Labour Day", true},
+		statutory{NewDate(year, time.May, 9), "Victory Day", true},
+		statutory{NewDate(year, time.June, 12), "Russia Day", true},
+		statutory{NewDate(year, time.November, 4), "National Unity Day", true},
 	)
 	y := buildProvisional(year, ruleRussia, sourceRussia, hs)
 	off := map[Date]bool{}
@@ -117,7 +117,7 @@ func ProvisionalRussia(year int) (Year, error) {
 		off[h.Date] = true
 	}
 	// Art. 95: the working day just before a non-working holiday (1 January of the next year included).
-	for _, h := range append(hs, statutory{date: D(year+1, time.January, 1), name: "New Year holidays"}) {
+	for _, h := range append(hs, statutory{date: NewDate(year+1, time.January, 1), name: "New Year holidays"}) {
 		before := h.date.AddDays(-1)
 		if before.Year != year || off[before] || before.Weekday() == time.Saturday || before.Weekday() == time.Sunday {
 			continue
@@ -144,7 +144,7 @@ var kurbanAit = map[int]Date{
 const (
 	kurbanAitSource = "estimated first day of Kurban Ait: 10 Dhu al-Hijjah by the Umm al-Qura calendar; the " +
 		"Spiritual Administration of Muslims of Kazakhstan announces the date each year and it may differ by a day"
-	ruleKazakhstan  = "provisional, by the Law \"On holidays in the Republic of Kazakhstan\" art. 1–2 and 5 and the " +
+	ruleKazakhstan = "provisional, by the Law \"On holidays in the Republic of Kazakhstan\" art. 1–2 and 5 and the " +
 		"Labour Code art. 84: days off on 1 and 2 January, 8 March, 15 March (Constitution Day, from 2027), 21–23 " +
 		"March, 1 May, 7 May, 9 May, 6 July, 25 October and 16 December, each moving the day off to the next " +
 		"working day when it falls on a Saturday or Sunday; 7 January and the first day of Kurban Ait are days off " +
@@ -180,20 +180,20 @@ func ProvisionalKazakhstan(year int) (Year, error) {
 			"for it (estimates cover 2027–%d): %w", year, ProvisionalLastYear, ErrInvalidCalendar)
 	}
 	hs := []statutory{
-		{D(year, time.January, 1), "New Year", true},
-		{D(year, time.January, 2), "New Year", true},
-		{D(year, time.January, 7), "Orthodox Christmas", false},
-		{D(year, time.March, 8), "International Women's Day", true},
-		{D(year, time.March, 15), "Constitution Day", true},
-		{D(year, time.March, 21), "Nauryz meiramy", true},
-		{D(year, time.March, 22), "Nauryz meiramy", true},
-		{D(year, time.March, 23), "Nauryz meiramy", true},
-		{D(year, time.May, 1), "Kazakhstan People's Unity Day", true},
-		{D(year, time.May, 7), "Defender of the Fatherland Day", true},
-		{D(year, time.May, 9), "Victory Day", true},
-		{D(year, time.July, 6), "Capital Day", true},
-		{D(year, time.October, 25), "Republic Day", true},
-		{D(year, time.December, 16), "Independence Day", true},
+		{NewDate(year, time.January, 1), "New Year", true},
+		{NewDate(year, time.January, 2), "New Year", true},
+		{NewDate(year, time.January, 7), "Orthodox Christmas", false},
+		{NewDate(year, time.March, 8), "International Women's Day", true},
+		{NewDate(year, time.March, 15), "Constitution Day", true},
+		{NewDate(year, time.March, 21), "Nauryz meiramy", true},
+		{NewDate(year, time.March, 22), "Nauryz meiramy", true},
+		{NewDate(year, time.March, 23), "Nauryz meiramy", true},
+		{NewDate(year, time.May, 1), "Kazakhstan People's Unity Day", true},
+		{NewDate(year, time.May, 7), "Defender of the Fatherland Day", true},
+		{NewDate(year, time.May, 9), "Victory Day", true},
+		{NewDate(year, time.July, 6), "Capital Day", true},
+		{NewDate(year, time.October, 25), "Republic Day", true},
+		{NewDate(year, time.December, 16), "Independence Day", true},
 		{ka, "Kurban Ait, first day (estimated)", false},
 	}
 	source := sourceKazakhstan + "; Kurban Ait " + ka.String() + ": " + kurbanAitSource
@@ -223,22 +223,22 @@ func ProvisionalEnglandWales(year int) (Year, error) {
 	}
 	easter := Easter(year)
 	firstMonday := func(m time.Month) Date {
-		d := D(year, m, 1)
+		d := NewDate(year, m, 1)
 		return d.AddDays((int(time.Monday) - int(d.Weekday()) + 7) % 7)
 	}
 	lastMonday := func(m time.Month) Date {
-		d := D(year, m+1, 0)
+		d := NewDate(year, m+1, 0)
 		return d.AddDays(-((int(d.Weekday()) - int(time.Monday) + 7) % 7))
 	}
 	hs := []statutory{
-		{D(year, time.January, 1), "New Year's Day", true},
+		{NewDate(year, time.January, 1), "New Year's Day", true},
 		{easter.AddDays(-2), "Good Friday", false},
 		{easter.AddDays(1), "Easter Monday", false},
 		{firstMonday(time.May), "Early May bank holiday", false},
 		{lastMonday(time.May), "Spring bank holiday", false},
 		{lastMonday(time.August), "Summer bank holiday", false},
-		{D(year, time.December, 25), "Christmas Day", true},
-		{D(year, time.December, 26), "Boxing Day", true},
+		{NewDate(year, time.December, 25), "Christmas Day", true},
+		{NewDate(year, time.December, 26), "Boxing Day", true},
 	}
 	return buildProvisional(year, ruleEnglandWales, sourceEnglandWales, hs), nil
 }

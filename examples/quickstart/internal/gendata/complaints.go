@@ -20,18 +20,18 @@ type complaintPlan struct {
 // recent are the complaints of the last weeks before the default report date (2026-12-15): under the 15-day
 // policy some are overdue, some due soon, one waits on the client, some were answered on time and one late.
 var recent = []complaintPlan{
-	{received: complaints.D(2026, 11, 9)},                                 // last day 11-24: overdue
-	{received: complaints.D(2026, 11, 18), resolveAfter: 13, close: true}, // on time
-	{received: complaints.D(2026, 11, 23), pauseAfter: 3, pauseOf: 2},     // paused and resumed, overdue
-	{received: complaints.D(2026, 11, 25), resolveAfter: 16},              // answered a day late
-	{received: complaints.D(2026, 11, 27)},                                // last day 12-12: overdue
-	{received: complaints.D(2026, 11, 30)},                                // last day 12-15: due today
-	{received: complaints.D(2026, 12, 2)},                                 // last day 12-17: due soon
-	{received: complaints.D(2026, 12, 3), pauseAfter: 4, pauseOf: -1},     // waiting on the client
-	{received: complaints.D(2026, 12, 4), resolveAfter: 5},                // answered
-	{received: complaints.D(2026, 12, 7)},                                 // open, a week left
-	{received: complaints.D(2026, 12, 10)},                                // open
-	{received: complaints.D(2026, 12, 11), resolveAfter: 1},               // answered the next day
+	{received: complaints.NewDate(2026, 11, 9)},                                 // last day 11-24: overdue
+	{received: complaints.NewDate(2026, 11, 18), resolveAfter: 13, close: true}, // on time
+	{received: complaints.NewDate(2026, 11, 23), pauseAfter: 3, pauseOf: 2},     // paused and resumed, overdue
+	{received: complaints.NewDate(2026, 11, 25), resolveAfter: 16},              // answered a day late
+	{received: complaints.NewDate(2026, 11, 27)},                                // last day 12-12: overdue
+	{received: complaints.NewDate(2026, 11, 30)},                                // last day 12-15: due today
+	{received: complaints.NewDate(2026, 12, 2)},                                 // last day 12-17: due soon
+	{received: complaints.NewDate(2026, 12, 3), pauseAfter: 4, pauseOf: -1},     // waiting on the client
+	{received: complaints.NewDate(2026, 12, 4), resolveAfter: 5},                // answered
+	{received: complaints.NewDate(2026, 12, 7)},                                 // open, a week left
+	{received: complaints.NewDate(2026, 12, 10)},                                // open
+	{received: complaints.NewDate(2026, 12, 11), resolveAfter: 1},               // answered the next day
 }
 
 // Channels (SPEC R17) and categories (SPEC R23) with their relative frequencies.
@@ -67,7 +67,7 @@ func (g *gen) pick(ws []weighted) string {
 func (g *gen) complaints(p complaints.Policy) ([]byte, error) {
 	var plans []complaintPlan
 	for range 25 {
-		day := complaints.D(2026, 1, 10).AddDays(g.rng.IntN(300)) // up to early November
+		day := complaints.NewDate(2026, 1, 10).AddDays(g.rng.IntN(300)) // up to early November
 		pl := complaintPlan{received: day, resolveAfter: 2 + g.rng.IntN(12), close: g.rng.IntN(5) < 3}
 		if g.rng.IntN(6) == 0 {
 			pl.resolveAfter = 16 + g.rng.IntN(9) // late
