@@ -251,6 +251,11 @@ func (c counter) deadline(s termStart, ext, paused int) (Deadline, error) {
 	if raw, err = c.push(raw, paused); err != nil {
 		return Deadline{}, err
 	}
+	return c.finish(s, raw)
+}
+
+// finish ends a term whose last day, after extensions and pauses, is raw.
+func (c counter) finish(s termStart, raw Date) (Deadline, error) {
 	last, at, err := c.end(raw)
 	if err != nil {
 		return Deadline{}, err

@@ -19,6 +19,15 @@ type history struct {
 	pauseCount bool // whether the open pause started before the deadline in force
 	pausedFor  time.Duration
 
+	pauseDays int // days touched by the closed pauses, bounded by maxPauseDays
+
+	// The last day after extensions and the closed pauses, kept so that each event pushes it only by its own
+	// units: replaying a history costs O(events + days counted), not O(events × days).
+	cached       bool
+	cacheExt     int
+	cachePaused  int
+	cacheLastDay Date
+
 	last      time.Time // time of the last event
 	acked     time.Time
 	noticeAt  time.Time // first notice of an extension
@@ -55,13 +64,12 @@ func (h *history) pauseUnits(until time.Time) (int, Date, error) {
 	if to.Before(from) {
 		return 0, h.lastUnit, nil
 	}
-	// A pause longer than limit days is refused before any day is counted, whatever the unit, so a pause left
-	// open for centuries costs nothing.
-	limit := 50 * MaxLength
+	// Pauses longer than maxPauseDays in all are refused before any day is counted, whatever the unit, so a
+	// pause left open for centuries, or many long pauses, cost nothing.
 	n := from.DaysUntil(to) + 1
-	if n > limit {
-		return 0, Date{}, fmt.Errorf("complaints: complaint %q: a pause of %d days, at most %d counted: %w",
-			clip(h.c.info.ID), n, limit, ErrInvalidHistory)
+	if h.pauseDays+n > maxPauseDays {
+		return 0, Date{}, fmt.Errorf("complaints: complaint %q: pauses of %d days in all, at most %d counted: %w",
+			clip(h.c.info.ID), h.pauseDays+n, maxPauseDays, ErrInvalidHistory)
 	}
 	if h.counter.p.Unit != WorkingDays {
 		return n, to, nil
@@ -80,6 +88,9 @@ func (h *history) pauseUnits(until time.Time) (int, Date, error) {
 	return n, last, nil
 }
 
+// maxPauseDays bounds the days all the pauses of one complaint may touch (about 137 years).
+const maxPauseDays = 50 * MaxLength
+
 // due returns the deadline in force at t, counting an open pause up to t (zero t: up to its start).
 func (h *history) due(t time.Time) (Deadline, error) {
 	extra := 0
@@ -90,7 +101,26 @@ func (h *history) due(t time.Time) (Deadline, error) {
 		}
 		extra = n
 	}
-	return h.counter.deadline(h.c.start, h.ext, h.paused+extra)
+	c := h.counter
+	if !h.cached || h.cacheExt != h.ext || h.cachePaused > h.paused {
+		raw, err := c.lastDay(h.c.start.first, c.p.Length+h.ext, c.p.Unit)
+		if err != nil {
+			return Deadline{}, err
+		}
+		h.cached, h.cacheExt, h.cachePaused, h.cacheLastDay = true, h.ext, 0, raw
+	}
+	if h.cachePaused < h.paused {
+		raw, err := c.push(h.cacheLastDay, h.paused-h.cachePaused)
+		if err != nil {
+			return Deadline{}, err
+		}
+		h.cachePaused, h.cacheLastDay = h.paused, raw
+	}
+	raw, err := c.push(h.cacheLastDay, extra)
+	if err != nil {
+		return Deadline{}, err
+	}
+	return c.finish(h.c.start, raw)
 }
 
 // endPause closes the open pause at t.
@@ -98,6 +128,16 @@ func (h *history) endPause(t time.Time) error {
 	n, last, err := h.pauseUnits(t)
 	if err != nil {
 		return err
+	}
+	if h.pausing && h.pauseCount && t.After(h.pauseStart) {
+		from := DateOf(h.pauseStart, h.counter.p.Location)
+		to := DateOf(t.Add(-time.Nanosecond), h.counter.p.Location)
+		if !h.lastUnit.IsZero() && !from.After(h.lastUnit) {
+			from = h.lastUnit.AddDays(1)
+		}
+		if !to.Before(from) {
+			h.pauseDays += from.DaysUntil(to) + 1
+		}
 	}
 	h.paused += n
 	h.lastUnit = last
