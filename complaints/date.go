@@ -2,6 +2,7 @@ package complaints
 
 import (
 	"cmp"
+	"database/sql/driver"
 	"fmt"
 	"time"
 	"unicode/utf8"
@@ -86,9 +87,12 @@ func (d Date) DaysUntil(e Date) int {
 	return int(e.noon().Sub(d.noon()).Hours() / 24)
 }
 
-// Start returns the first instant of d in loc. On a day whose midnight is skipped by a clock change (clocks jump
+// Start returns the first instant of d in loc (UTC when loc is nil). On a day whose midnight is skipped by a clock change (clocks jump
 // from 24:00 to 01:00) it is the instant the day begins; on a day whose midnight happens twice it is the first.
 func (d Date) Start(loc *time.Location) time.Time {
+	if loc == nil {
+		loc = time.UTC
+	}
 	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
 	if DateOf(t, loc).Before(d) {
 		// time.Date resolved a skipped midnight into the previous day: the day begins when that zone ends.
@@ -116,11 +120,15 @@ func (d Date) Start(loc *time.Location) time.Time {
 // 18*time.Hour, below 24 hours) on d: the earliest instant of d whose local time of day is tod or later. A time
 // that happens twice (clocks turned back) is taken at its first occurrence; a time skipped by a clock change
 // (clocks turned forward over it) gives the instant of the change, when the clock jumps past it. On a day whose
-// clock never reaches tod, it is the start of the next day. (time.Date leaves both cases unspecified.)
+// clock never reaches tod, it is the start of the next day. (time.Date leaves both cases unspecified.) A nil loc
+// is UTC.
 //
 // A policy's ReceiptCutoff and DueBy use this rule: received at or after d.At(cutoff) counts as received the next
 // day, and the term ends at LastDay.At(DueBy).
 func (d Date) At(tod time.Duration, loc *time.Location) time.Time {
+	if loc == nil {
+		loc = time.UTC
+	}
 	w := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Add(tod) // the wall clock, read as if in UTC
 	wall := func(t time.Time) (Date, time.Duration) {
 		l := t.In(loc)
@@ -167,6 +175,37 @@ func (d Date) MarshalText() ([]byte, error) {
 		return nil, fmt.Errorf("complaints: date %s is not a valid date", d)
 	}
 	return []byte(d.String()), nil
+}
+
+// Value stores the date for database/sql as the text 2006-01-02, for a DATE or TEXT column; the zero Date is
+// NULL. An invalid date is an error.
+func (d Date) Value() (driver.Value, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	b, err := d.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// Scan reads a date from database/sql: the text 2006-01-02 (string or []byte), a time.Time (a DATE column; its
+// date in its own location), or NULL (the zero Date). Other values are refused; d is unchanged on error.
+func (d *Date) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*d = Date{}
+		return nil
+	case string:
+		return d.UnmarshalText([]byte(v))
+	case []byte:
+		return d.UnmarshalText(v)
+	case time.Time:
+		*d = DateOf(v, nil)
+		return nil
+	}
+	return fmt.Errorf("complaints: a date cannot be read from a %T; store it as DATE or as text 2006-01-02", src)
 }
 
 // UnmarshalText reads a date written as 2006-01-02.

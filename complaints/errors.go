@@ -31,6 +31,14 @@ var (
 	ErrBeforeReceipt = errors.New("time before receipt")
 	// ErrDuplicateID is wrapped when a report is given two complaints with the same ID.
 	ErrDuplicateID = errors.New("duplicate complaint ID")
+	// ErrCalendarVersion is wrapped when a stored complaint is read back and its calendar's data is no longer the
+	// version it was stored with.
+	ErrCalendarVersion = errors.New("calendar data changed since the complaint was stored")
+	// ErrStoredPolicy is wrapped when a stored complaint is decoded under a policy other than the one it was
+	// stored with.
+	ErrStoredPolicy = errors.New("complaint stored under another policy")
+	// ErrInvalidPlaces is wrapped when a number of decimal places or a rounding rule is out of range.
+	ErrInvalidPlaces = errors.New("invalid decimal places")
 	// ErrInvalidJSON is wrapped by errors about JSON input: a syntax error, an unknown field, trailing data, an
 	// input over the size limit.
 	ErrInvalidJSON = errors.New("invalid JSON")

@@ -203,5 +203,5 @@ func ExampleDecodeComplaint() {
 	fmt.Println(string(b))
 	// Output:
 	// complaints: complaint "C-9": event 0 (resumed at 2026-03-03T10:00:00Z): resume without a pause
-	// {"id":"C-10","received_at":"2026-03-02T10:00:00Z","events":[{"kind":"acknowledged","at":"2026-03-02T11:00:00Z"}]}
+	// {"id":"C-10","received_at":"2026-03-02T10:00:00Z","policy":{"name":"default: 15 calendar days","length":15,"unit":"calendar-days","location":"UTC","start":"next-day"},"events":[{"kind":"acknowledged","at":"2026-03-02T11:00:00Z"}]}
 }

@@ -3,6 +3,7 @@ package complaints
 import (
 	"encoding/json"
 	"errors"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -89,10 +90,24 @@ func FuzzComplaintJSON(f *testing.F) {
 	f.Add([]byte(`{"id":"C-1","channel":"email","received_at":"2026-03-02T10:00:00+05:00","events":[]}`))
 	f.Add([]byte(`{"id":"C-2","received_at":"2026-03-02T10:00:00+05:00","events":[{"kind":"paused","at":"2026-03-03T10:00:00+05:00","reason":"r"},{"kind":"resumed","at":"2026-03-05T10:00:00+05:00"},{"kind":"extended","at":"2026-03-06T10:00:00+05:00","length":3,"reason":"x","notice_at":"2026-03-06T10:00:00+05:00"},{"kind":"resolved","at":"2026-03-20T10:00:00+05:00"},{"kind":"closed","at":"2026-03-21T10:00:00+05:00"}]}`))
 	f.Add([]byte(`{"id":"C-3","received_at":"2026-03-02T10:00:00Z","events":[{"kind":"resumed","at":"2026-03-01T10:00:00Z"}]}`))
-	loc := time.FixedZone("+05", 5*3600)
+	loc, err := time.LoadLocation("Asia/Almaty")
+	if err != nil {
+		f.Fatal(err)
+	}
 	p := Policy{Length: 15, Unit: WorkingDays, Location: loc, Calendar: Weekdays(), DueSoon: 2,
 		Extension: Extension{Max: 10, ReasonRequired: true}, Acknowledge: Milestone{Length: 1}, HoldingReply: Milestone{Length: 15, Unit: WorkingDays}}
+	var calls atomic.Int64
+	counted := p
+	counted.Calendar = countingCalendar{&calls}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		// The cost of any input is bounded: the calendar is asked about a bounded number of days.
+		calls.Store(0)
+		if c, err := DecodeComplaint(b, counted); err == nil {
+			_, _ = c.Status(c.Info().ReceivedAt.Add(24 * time.Hour))
+		}
+		if n, limit := calls.Load(), int64(4*maxPauseDays+10*MaxEvents+maxCountSpan); n > limit {
+			t.Fatalf("%d calendar questions for one complaint, at most %d expected", n, limit)
+		}
 		c, err := DecodeComplaint(b, p)
 		if err != nil {
 			if !errors.Is(err, ErrInvalidJSON) && !errors.Is(err, ErrInvalidComplaint) && !errors.Is(err, ErrInvalidHistory) {
@@ -107,6 +122,9 @@ func FuzzComplaintJSON(f *testing.F) {
 		back, err := DecodeComplaint(out, p)
 		if err != nil || !back.Equal(c) {
 			t.Fatalf("round trip: %v\n%s", err, out)
+		}
+		if again, err := json.Marshal(back); err != nil || string(again) != string(out) {
+			t.Fatalf("encode → decode → encode changed the bytes: %v\n%s\n%s", err, out, again)
 		}
 		if _, err := c.Status(c.Info().ReceivedAt.Add(24 * time.Hour)); err != nil && !errors.Is(err, ErrInvalidHistory) && !errors.Is(err, ErrCalendarRange) {
 			t.Fatalf("Status: %v", err)

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -186,7 +188,8 @@ func ParseYear(b []byte) (Year, error) {
 	return y, nil
 }
 
-// clock is a wall-clock time of day in JSON, "HH:MM" or "HH:MM:SS"; empty means zero.
+// formatClock writes a wall-clock time of day for JSON: "HH:MM", "HH:MM:SS" when it has seconds, and
+// "HH:MM:SS.fffffffff" (trailing zeros dropped) when it has a fraction of a second; empty for zero.
 func formatClock(d time.Duration) string {
 	if d == 0 {
 		return ""
@@ -195,6 +198,9 @@ func formatClock(d time.Duration) string {
 	if d%time.Minute != 0 {
 		s += fmt.Sprintf(":%02d", int(d%time.Minute/time.Second))
 	}
+	if ns := d % time.Second; ns != 0 {
+		s += strings.TrimRight(fmt.Sprintf(".%09d", int(ns)), "0")
+	}
 	return s
 }
 
@@ -202,11 +208,30 @@ func parseClock(field, s string) (time.Duration, error) {
 	if s == "" {
 		return 0, nil
 	}
-	for _, layout := range []string{"15:04", "15:04:05"} {
-		if t, err := time.Parse(layout, s); err == nil && len(s) == len(layout) {
-			return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute +
-				time.Duration(t.Second())*time.Second, nil
+	bad := fmt.Errorf("complaints: policy %s %q is not a time of day HH:MM, HH:MM:SS or HH:MM:SS.fffffffff: %w", field,
+		clip(s), ErrInvalidJSON)
+	main, frac, hasFrac := strings.Cut(s, ".")
+	var d time.Duration
+	switch len(main) {
+	case 5, 8:
+		layout := "15:04:05"[:len(main)]
+		t, err := time.Parse(layout, main)
+		if err != nil {
+			return 0, bad
 		}
+		d = time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second
+	default:
+		return 0, bad
 	}
-	return 0, fmt.Errorf("complaints: policy %s %q is not a time of day HH:MM: %w", field, clip(s), ErrInvalidJSON)
+	if hasFrac {
+		if len(main) != 8 || frac == "" || len(frac) > 9 || strings.Trim(frac, "0123456789") != "" {
+			return 0, bad
+		}
+		ns, err := strconv.Atoi((frac + "000000000")[:9])
+		if err != nil {
+			return 0, bad
+		}
+		d += time.Duration(ns)
+	}
+	return d, nil
 }

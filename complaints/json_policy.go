@@ -43,6 +43,11 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
+	if _, err := time.LoadLocation(p.Location.String()); err != nil {
+		return nil, fmt.Errorf("complaints: policy %q: location %q is not an IANA time-zone name and could not be read "+
+			"back; use time.LoadLocation (a time.FixedZone has no such name): %w", clip(p.Name), clip(p.Location.String()),
+			ErrInvalidPolicy)
+	}
 	v := policyJSON{Name: p.Name, Length: p.Length, Unit: p.Unit, Location: p.Location.String(), Start: p.Start,
 		RegisterOnWorkday: p.RegisterOnWorkday, ReceiptCutoff: formatClock(p.ReceiptCutoff), DueBy: formatClock(p.DueBy),
 		MoveToWorkday: p.MoveToWorkday, DueSoon: p.DueSoon, OfficialDataOnly: p.OfficialDataOnly}
@@ -62,6 +67,9 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 				clip(p.Name), p.Calendar, ErrInvalidPolicy)
 		}
 		var err error
+		if wc == nil {
+			wc = Weekdays() // a nil *WorkCalendar is the Monday-to-Friday week
+		}
 		if b, isBuiltin := builtinCalendar(wc.Name()); isBuiltin && b == wc {
 			v.Calendar, err = json.Marshal(wc.Name())
 		} else {
@@ -153,25 +161,38 @@ type eventJSON struct {
 }
 
 type complaintJSON struct {
-	ID         string      `json:"id"`
-	Channel    string      `json:"channel,omitempty"`
-	Category   string      `json:"category,omitempty"`
-	Employee   string      `json:"employee,omitempty"`
-	ReceivedAt time.Time   `json:"received_at"`
-	Events     []eventJSON `json:"events"`
+	ID              string          `json:"id"`
+	Channel         string          `json:"channel,omitempty"`
+	Category        string          `json:"category,omitempty"`
+	Employee        string          `json:"employee,omitempty"`
+	ReceivedAt      time.Time       `json:"received_at"`
+	Policy          json.RawMessage `json:"policy,omitempty"`
+	CalendarVersion string          `json:"calendar_version,omitempty"`
+	Events          []eventJSON     `json:"events"`
 }
 
-// MarshalJSON writes the complaint's data and history (not its policy), times in RFC 3339 with their offsets:
+// MarshalJSON writes the complaint's data, its policy (as Policy.MarshalJSON writes it: a built-in calendar by
+// name, any other *WorkCalendar as its data), the version of the calendar data its deadlines were counted on
+// (WorkCalendar.Version), and its history; times in RFC 3339 with nanoseconds and their offsets:
 //
 //	{"id": "C-1", "channel": "email", "category": "interaction", "employee": "desk 3",
 //	 "received_at": "2026-03-02T10:00:00+05:00",
+//	 "policy": {"name": "default: 15 calendar days", "length": 15, "unit": "calendar-days", ...},
 //	 "events": [{"kind": "paused", "at": "2026-03-05T10:00:00+05:00", "reason": "documents requested"}]}
+//
+// A policy that cannot be written (a Calendar that is not a *WorkCalendar, a time.FixedZone) is an error: the
+// complaint could not be read back.
 func (c Complaint) MarshalJSON() ([]byte, error) {
 	if err := c.check(); err != nil {
 		return nil, err
 	}
+	pj, err := c.policy.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
 	v := complaintJSON{ID: c.info.ID, Channel: c.info.Channel, Category: c.info.Category, Employee: c.info.Employee,
-		ReceivedAt: c.info.ReceivedAt, Events: make([]eventJSON, len(c.events))}
+		ReceivedAt: c.info.ReceivedAt, Policy: pj, CalendarVersion: calendarVersion(c.policy.Calendar),
+		Events: make([]eventJSON, len(c.events))}
 	for i, e := range c.events {
 		v.Events[i] = eventJSON{Kind: e.Kind, At: e.At, Reason: e.Reason, Length: e.Length}
 		if !e.NoticeAt.IsZero() {
@@ -182,15 +203,102 @@ func (c Complaint) MarshalJSON() ([]byte, error) {
 	return json.Marshal(v)
 }
 
-// DecodeComplaint reads a complaint written by Complaint.MarshalJSON and replays its history under policy p, so
-// an impossible history is refused exactly as Append refuses it. Unknown fields, trailing data and more than
-// MaxEvents events are refused. Errors wrap ErrInvalidJSON, ErrInvalidPolicy, ErrInvalidComplaint or
-// ErrInvalidHistory.
-func DecodeComplaint(b []byte, p Policy) (Complaint, error) {
+// calendarVersion returns the version of cal's data, or "" when it does not say.
+func calendarVersion(cal Calendar) string {
+	if v, ok := cal.(versioner); ok {
+		return v.Version()
+	}
+	return ""
+}
+
+// UnmarshalJSON reads a complaint written by MarshalJSON with the policy stored in it, and replays its history
+// as Append would. The calendar data must be the version the complaint was stored with: a built-in calendar
+// whose data changed since (an official year replaced a provisional one) is refused with ErrCalendarVersion,
+// naming both versions, so no deadline moves silently; read such a complaint with DecodeComplaint under the
+// policy in force and compare its deadline with CompareDeadline. A complaint written without its policy (by an
+// earlier version of this package) is refused too: read it with DecodeComplaint. c is unchanged on error.
+func (c *Complaint) UnmarshalJSON(b []byte) error {
+	v, err := readComplaintJSON(b)
+	if err != nil {
+		return err
+	}
+	if len(v.Policy) == 0 {
+		return fmt.Errorf("complaints: complaint %q was stored without its policy; read it with DecodeComplaint: %w",
+			clip(v.ID), ErrInvalidJSON)
+	}
+	p, err := ParsePolicy(v.Policy)
+	if err != nil {
+		return err
+	}
+	if now := calendarVersion(p.Calendar); now != v.CalendarVersion {
+		return fmt.Errorf("complaints: complaint %q was stored with calendar data %q, the calendar now has %q; read it "+
+			"with DecodeComplaint under the policy in force and compare deadlines with CompareDeadline: %w",
+			clip(v.ID), clip(v.CalendarVersion), now, ErrCalendarVersion)
+	}
+	n, err := v.build(p)
+	if err != nil {
+		return err
+	}
+	*c = n
+	return nil
+}
+
+// ParseComplaint reads a complaint with its stored policy (see Complaint.UnmarshalJSON).
+func ParseComplaint(b []byte) (Complaint, error) {
+	var c Complaint
+	err := c.UnmarshalJSON(b)
+	return c, err
+}
+
+func readComplaintJSON(b []byte) (complaintJSON, error) {
 	var v complaintJSON
 	if err := decodeStrict("complaint", b, MaxComplaintJSON, &v); err != nil {
+		return complaintJSON{}, err
+	}
+	return v, nil
+}
+
+// DecodeComplaint reads a complaint written by Complaint.MarshalJSON and replays its history under policy p, the
+// policy in force, so an impossible history is refused exactly as Append refuses it. The stored policy, when the
+// JSON has one, must state the same policy as p (its calendar may hold other data: p's calendar is used, and the
+// deadline is counted on it; compare it with a stored one with CompareDeadline); another policy is refused with
+// ErrStoredPolicy. Unknown fields, trailing data and more than MaxEvents events are refused. Errors wrap
+// ErrInvalidJSON, ErrStoredPolicy, ErrInvalidPolicy, ErrInvalidComplaint or ErrInvalidHistory.
+func DecodeComplaint(b []byte, p Policy) (Complaint, error) {
+	v, err := readComplaintJSON(b)
+	if err != nil {
 		return Complaint{}, err
 	}
+	if len(v.Policy) > 0 {
+		stored, err := ParsePolicy(v.Policy)
+		if err != nil {
+			return Complaint{}, err
+		}
+		if !samePolicyRules(stored, p) {
+			return Complaint{}, fmt.Errorf("complaints: complaint %q was stored under policy %q, not %q with the same "+
+				"settings: %w", clip(v.ID), clip(stored.Name), clip(p.Name), ErrStoredPolicy)
+		}
+	}
+	return v.build(p)
+}
+
+// samePolicyRules reports whether p and q state the same policy, their calendars compared by name only.
+func samePolicyRules(p, q Policy) bool {
+	name := func(c Calendar) string {
+		if n, ok := c.(namer); ok {
+			return n.Name()
+		}
+		return fmt.Sprintf("%T", c)
+	}
+	if (p.Calendar == nil) != (q.Calendar == nil) || p.Calendar != nil && name(p.Calendar) != name(q.Calendar) {
+		return false
+	}
+	a, b := p, q
+	a.Calendar, b.Calendar = nil, nil
+	return a.Equal(b)
+}
+
+func (v complaintJSON) build(p Policy) (Complaint, error) {
 	if len(v.Events) > MaxEvents {
 		return Complaint{}, fmt.Errorf("complaints: complaint JSON has %d events, at most %d allowed: %w", len(v.Events),
 			MaxEvents, ErrInvalidJSON)

@@ -51,15 +51,26 @@ type Counts struct {
 	P90Resolution  time.Duration
 }
 
-// OnTimeRate returns OnTime / (OnTime + Late) rounded to places digits by rule r, and zero when nothing is
-// resolved.
-func (c Counts) OnTimeRate(places int32, r Rounding) decimal.Decimal {
+// MaxRatePlaces is the most decimal places OnTimeRate rounds to.
+const MaxRatePlaces = 18
+
+// OnTimeRate returns OnTime / (OnTime + Late) rounded to places digits (0 to MaxRatePlaces) by rule r, and zero
+// when nothing is resolved. Other places and an unknown rule are refused with an error wrapping ErrInvalidPlaces.
+func (c Counts) OnTimeRate(places int32, r Rounding) (decimal.Decimal, error) {
+	if places < 0 || places > MaxRatePlaces {
+		return decimal.Decimal{}, fmt.Errorf("complaints: on-time rate: places %d is outside 0–%d: %w", places,
+			MaxRatePlaces, ErrInvalidPlaces)
+	}
+	if !r.Valid() {
+		return decimal.Decimal{}, fmt.Errorf("complaints: on-time rate: rounding %d is not a known rule: %w", uint8(r),
+			ErrInvalidPlaces)
+	}
 	n := c.OnTime + c.Late
 	if n == 0 {
-		return decimal.Zero
+		return decimal.Zero, nil
 	}
 	q, _ := dec.Quo(decimal.NewFromInt(int64(c.OnTime)), decimal.NewFromInt(int64(n)), places, r)
-	return q
+	return q, nil
 }
 
 // Overdue is one unresolved complaint past its deadline.
@@ -232,7 +243,7 @@ func (t *tally) add(c Complaint, s Status) {
 
 func (t *tally) counts() Counts {
 	c := t.c
-	c.Rate = c.OnTimeRate(RatePlaces, HalfUp)
+	c.Rate, _ = c.OnTimeRate(RatePlaces, HalfUp) // valid places and rule: cannot fail
 	if n := len(t.times); n > 0 {
 		sum := new(big.Int)
 		for _, d := range t.times {

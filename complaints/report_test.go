@@ -103,8 +103,16 @@ func TestReport(t *testing.T) {
 	if r, err := NewReport([]Complaint{{}}, now); err != nil || len(r.Failed) != 1 || !errors.Is(r.Failed[0].Err, ErrInvalidComplaint) {
 		t.Errorf("zero complaint: failed %v, error %v; want one ErrInvalidComplaint failure", r.Failed, err)
 	}
-	if got := rep.OnTimeRate(1, Down); !got.Equal(decimal.RequireFromString("0.6")) {
-		t.Errorf("OnTimeRate(1, Down) = %s, want 0.6", got)
+	if got, err := rep.OnTimeRate(1, Down); err != nil || !got.Equal(decimal.RequireFromString("0.6")) {
+		t.Errorf("OnTimeRate(1, Down) = %s, %v; want 0.6", got, err)
+	}
+	for _, places := range []int32{-2, MaxRatePlaces + 1, 100_000_000} {
+		if _, err := rep.OnTimeRate(places, HalfUp); !errors.Is(err, ErrInvalidPlaces) {
+			t.Errorf("OnTimeRate(%d) = %v, want ErrInvalidPlaces", places, err)
+		}
+	}
+	if _, err := rep.OnTimeRate(2, Rounding(99)); !errors.Is(err, ErrInvalidPlaces) {
+		t.Errorf("OnTimeRate with an unknown rule = %v, want ErrInvalidPlaces", err)
 	}
 }
 
