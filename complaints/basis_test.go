@@ -24,7 +24,7 @@ func TestDeadlineBasisProvisional(t *testing.T) {
 		{KazakhstanMicrofinance(alm), at(alm, 2026, 12, 10, 10, 0), true, "received 2026-12-10: the term runs into provisional 2027"},
 		{RussiaFinancialOrganisations(msk), at(msk, 2028, 6, 1, 10, 0), true, "a 2028 term"},
 		{KazakhstanMicrofinance(alm), at(alm, ProvisionalLastYear, 6, 1, 10, 0), true, "the last provisional year"},
-		{Default(alm), at(alm, 2040, 6, 1, 10, 0), false, "a calendar-day policy asks no calendar"},
+		{DefaultPolicy(alm), at(alm, 2040, 6, 1, 10, 0), false, "a calendar-day policy asks no calendar"},
 	}
 	for _, tt := range tests {
 		dl, err := tt.p.Deadline(tt.received)
@@ -78,7 +78,7 @@ func TestKazakhstan2026ConstitutionDay(t *testing.T) {
 // A calendar covering 2026 only, for complaints whose later status cannot be computed.
 func only2026(t *testing.T) *WorkCalendar {
 	t.Helper()
-	c, err := NewCalendar(CalendarData{Name: "only 2026", Week: MondayToFriday, Years: []Year{{Year: 2026, Source: "test"}}})
+	c, err := NewCalendar(CalendarData{Name: "only 2026", Week: MondayToFriday(), Years: []Year{{Year: 2026, Source: "test"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestNewAndExtendRefuseUncountableDeadlines(t *testing.T) {
 // One complaint whose status cannot be computed does not take the register down with it.
 func TestReportListsFailuresAndReportsTheRest(t *testing.T) {
 	p := Policy{Name: "2026 only", Length: 15, Unit: WorkingDays, Location: time.UTC, Calendar: only2026(t)}
-	good, err := New(Default(time.UTC), Info{ID: "good", ReceivedAt: time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)})
+	good, err := New(DefaultPolicy(time.UTC), Info{ID: "good", ReceivedAt: time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +318,7 @@ func TestRecomputeShowsTheMove(t *testing.T) {
 
 // Statuses of every policy write to JSON (milestones or not) and never read back as a stored value.
 func TestStatusJSON(t *testing.T) {
-	c, err := New(Default(time.UTC), Info{ID: "S", ReceivedAt: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)})
+	c, err := New(DefaultPolicy(time.UTC), Info{ID: "S", ReceivedAt: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 func BenchmarkDeadline(b *testing.B) {
 	alm := mustLoc(b, "Asia/Almaty")
 	r := at(alm, 2026, 3, 2, 10, 0)
-	for _, p := range []Policy{Default(alm), KazakhstanMicrofinance(alm)} {
+	for _, p := range []Policy{DefaultPolicy(alm), KazakhstanMicrofinance(alm)} {
 		b.Run(p.Unit.String(), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {

@@ -50,9 +50,11 @@ type (
 // working days. The zero Week has no working day and is refused by NewCalendar.
 type Week [7]bool
 
-// MondayToFriday is the five-day working week.
-var MondayToFriday = Week{time.Monday: true, time.Tuesday: true, time.Wednesday: true, time.Thursday: true,
-	time.Friday: true}
+// MondayToFriday returns the five-day working week. It is a function, not a variable, so no caller can change
+// the week of Weekdays() and of the nil calendar.
+func MondayToFriday() Week {
+	return Week{time.Monday: true, time.Tuesday: true, time.Wednesday: true, time.Thursday: true, time.Friday: true}
+}
 
 // String lists the working days, e.g. "Mon Tue Wed Thu Fri".
 func (w Week) String() string {
@@ -259,7 +261,7 @@ func (c *WorkCalendar) add(d CalendarData, year int, what string, day Day, kind 
 // Data returns a copy of the calendar's data.
 func (c *WorkCalendar) Data() CalendarData {
 	if c == nil {
-		return CalendarData{Name: CalendarWeekdays, Week: MondayToFriday}
+		return CalendarData{Name: CalendarWeekdays, Week: MondayToFriday()}
 	}
 	d := c.data
 	d.Years = make([]Year, len(c.data.Years))
@@ -372,7 +374,7 @@ func (c *WorkCalendar) Covers(date time.Time) bool {
 func (c *WorkCalendar) IsWorkday(t time.Time) bool {
 	d := DateOf(t, nil)
 	if c == nil {
-		return MondayToFriday[d.Weekday()]
+		return MondayToFriday()[d.Weekday()]
 	}
 	k := c.days[d]
 	switch {

@@ -29,7 +29,7 @@ func mustStatus(t testing.TB, c Complaint, now time.Time) Status {
 // SPEC R16: the status of an untouched complaint through its term.
 func TestStatusDefault(t *testing.T) {
 	alm := almaty(t)
-	p := Default(alm)
+	p := DefaultPolicy(alm)
 	p.DueSoon = 2
 	c := newComplaint(t, p, at(alm, 2026, 3, 2, 10, 0))
 	tests := []struct {
@@ -56,7 +56,7 @@ func TestStatusDefault(t *testing.T) {
 		if tt.breached && !s.BreachedSince.Equal(at(alm, 2026, 3, 18, 0, 0)) {
 			t.Errorf("%s: BreachedSince = %v", tt.reason, s.BreachedSince)
 		}
-		if s.State != Open {
+		if s.State != StateOpen {
 			t.Errorf("%s: State = %v, want open", tt.reason, s.State)
 		}
 	}
@@ -69,7 +69,7 @@ func TestStatusDefault(t *testing.T) {
 func TestPauseMovesDeadline(t *testing.T) {
 	alm := almaty(t)
 	kz := KazakhstanMicrofinance(alm)
-	cal := Default(alm)
+	cal := DefaultPolicy(alm)
 	tests := []struct {
 		p       Policy
 		pause   time.Time
@@ -106,7 +106,7 @@ func TestPauseMovesDeadline(t *testing.T) {
 
 func TestTwoPausesShareADay(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
-	c := newComplaint(t, Default(alm), at(alm, 2026, 3, 2, 10, 0))
+	c := newComplaint(t, DefaultPolicy(alm), at(alm, 2026, 3, 2, 10, 0))
 	steps := []func(Complaint) (Complaint, error){
 		func(c Complaint) (Complaint, error) { return c.Pause(at(alm, 2026, 3, 5, 9, 0), "a") },
 		func(c Complaint) (Complaint, error) { return c.Resume(at(alm, 2026, 3, 5, 10, 0)) },
@@ -125,8 +125,8 @@ func TestTwoPausesShareADay(t *testing.T) {
 			s.PausedUnits, s.Due.LastDay, s.Paused)
 	}
 	// While paused, the deadline keeps moving with each day touched.
-	p, _ := newComplaint(t, Default(alm), at(alm, 2026, 3, 2, 10, 0)).Pause(at(alm, 2026, 3, 16, 12, 0), "waiting")
-	if s := mustStatus(t, p, at(alm, 2026, 3, 20, 12, 0)); s.State != OnHold || s.Due.LastDay != d(2026, 3, 22) || s.Breached {
+	p, _ := newComplaint(t, DefaultPolicy(alm), at(alm, 2026, 3, 2, 10, 0)).Pause(at(alm, 2026, 3, 16, 12, 0), "waiting")
+	if s := mustStatus(t, p, at(alm, 2026, 3, 20, 12, 0)); s.State != StatePaused || s.Due.LastDay != d(2026, 3, 22) || s.Breached {
 		t.Errorf("paused 16–20 March: state %v, last day %s, breached %v; want paused, 2026-03-22, false", s.State, s.Due.LastDay, s.Breached)
 	}
 }
@@ -166,11 +166,11 @@ func TestExtensionAndMilestones(t *testing.T) {
 		t.Fatal(err)
 	}
 	s = mustStatus(t, r, at(alm, 2026, 6, 1, 0, 0))
-	if s.State != Shut || !s.OnTime || s.Breached || !s.ResolvedAt.Equal(at(alm, 2026, 4, 10, 12, 0)) {
+	if s.State != StateClosed || !s.OnTime || s.Breached || !s.ResolvedAt.Equal(at(alm, 2026, 4, 10, 12, 0)) {
 		t.Errorf("closed: state %v, on time %v, breached %v, resolved %v", s.State, s.OnTime, s.Breached, s.ResolvedAt)
 	}
 	// The status at an earlier time ignores later events.
-	if s := mustStatus(t, r, at(alm, 2026, 3, 10, 0, 0)); s.Extended != 0 || s.State != Open || s.HoldingReply.Met {
+	if s := mustStatus(t, r, at(alm, 2026, 3, 10, 0, 0)); s.Extended != 0 || s.State != StateOpen || s.HoldingReply.Met {
 		t.Errorf("status before the extension: extended %d, state %v, holding reply met %v", s.Extended, s.State, s.HoldingReply.Met)
 	}
 }
@@ -232,7 +232,7 @@ func TestImpossibleHistories(t *testing.T) {
 	if !errors.As(err, &ee) || ee.Index != 1 || ee.Kind != Resumed || ee.ID != "C-1" {
 		t.Errorf("errors.As EventError = %+v from %v", ee, err)
 	}
-	noExt := Default(alm)
+	noExt := DefaultPolicy(alm)
 	if _, err := newComplaint(t, noExt, r).Extend(r.Add(time.Hour), 1, "x", r); !errors.Is(err, ErrInvalidHistory) {
 		t.Errorf("extension under a policy without one = %v", err)
 	}
@@ -242,7 +242,7 @@ func TestImpossibleHistories(t *testing.T) {
 func TestAppendDoesNotAlias(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
 	r := at(alm, 2026, 3, 2, 10, 0)
-	c := newComplaint(t, Default(alm), r)
+	c := newComplaint(t, DefaultPolicy(alm), r)
 	a, _ := c.Acknowledge(r.Add(time.Hour))
 	b1, _ := a.Pause(r.Add(2*time.Hour), "one")
 	b2, _ := a.Resolve(r.Add(2*time.Hour), "two")
@@ -260,10 +260,10 @@ func TestNewErrors(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{Default(time.UTC), Info{ReceivedAt: r}, ErrInvalidComplaint, "empty ID"},
-		{Default(time.UTC), Info{ID: "x"}, ErrInvalidComplaint, "zero receipt"},
-		{Default(time.UTC), Info{ID: long, ReceivedAt: r}, ErrInvalidComplaint, "ID too long"},
-		{Default(time.UTC), Info{ID: "x", Employee: long, ReceivedAt: r}, ErrInvalidComplaint, "employee too long"},
+		{DefaultPolicy(time.UTC), Info{ReceivedAt: r}, ErrInvalidComplaint, "empty ID"},
+		{DefaultPolicy(time.UTC), Info{ID: "x"}, ErrInvalidComplaint, "zero receipt"},
+		{DefaultPolicy(time.UTC), Info{ID: long, ReceivedAt: r}, ErrInvalidComplaint, "ID too long"},
+		{DefaultPolicy(time.UTC), Info{ID: "x", Employee: long, ReceivedAt: r}, ErrInvalidComplaint, "employee too long"},
 		{Policy{}, Info{ID: "x", ReceivedAt: r}, ErrInvalidPolicy, "invalid policy"},
 	}
 	for _, tt := range tests {
@@ -297,7 +297,7 @@ func TestFarFuture(t *testing.T) {
 			t.Errorf("%v: status after a pause of 8000 years: error = %v, want ErrInvalidHistory", p.Unit, err)
 		}
 	}
-	if _, err := Default(utc).Deadline(time.Date(9999, 12, 25, 10, 0, 0, 0, utc)); !errors.Is(err, ErrCalendarRange) {
+	if _, err := DefaultPolicy(utc).Deadline(time.Date(9999, 12, 25, 10, 0, 0, 0, utc)); !errors.Is(err, ErrCalendarRange) {
 		t.Errorf("deadline in the year 10000: error = %v, want ErrCalendarRange", err)
 	}
 }

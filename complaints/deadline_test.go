@@ -47,11 +47,11 @@ func TestDeadlineHandChecked(t *testing.T) {
 		at       time.Time
 		reason   string
 	}{
-		{Default(alm), at(alm, 2026, 3, 2, 10, 0), d(2026, 3, 17), at(alm, 2026, 3, 18, 0, 0),
+		{DefaultPolicy(alm), at(alm, 2026, 3, 2, 10, 0), d(2026, 3, 17), at(alm, 2026, 3, 18, 0, 0),
 			"SPEC R16 source case: day 1 is 03-03, day 15 is 03-17, due at its end"},
-		{Default(alm), at(alm, 2026, 3, 2, 23, 59), d(2026, 3, 17), at(alm, 2026, 3, 18, 0, 0),
+		{DefaultPolicy(alm), at(alm, 2026, 3, 2, 23, 59), d(2026, 3, 17), at(alm, 2026, 3, 18, 0, 0),
 			"the hour of receipt does not matter"},
-		{Default(alm), at(time.UTC, 2026, 3, 2, 19, 30), d(2026, 3, 18), at(alm, 2026, 3, 19, 0, 0),
+		{DefaultPolicy(alm), at(time.UTC, 2026, 3, 2, 19, 30), d(2026, 3, 18), at(alm, 2026, 3, 19, 0, 0),
 			"19:30 UTC is already 03-03 00:30 in Almaty: the policy's zone decides the day"},
 		{Policy{Length: 15, Location: alm, Start: SameDay}, at(alm, 2026, 3, 2, 10, 0), d(2026, 3, 16), at(alm, 2026, 3, 17, 0, 0),
 			"same-day start counts the day of receipt"},
@@ -103,14 +103,14 @@ func TestDeadlineTimeZones(t *testing.T) {
 		atUTC    string
 		reason   string
 	}{
-		{Default(alm), at(alm, 2024, 2, 20, 10, 0), "2024-03-06T19:00:00Z",
+		{DefaultPolicy(alm), at(alm, 2024, 2, 20, 10, 0), "2024-03-06T19:00:00Z",
 			"received at UTC+6, due at UTC+5: the end of 6 March Almaty time is 19:00 UTC"},
-		{Default(alm), at(alm, 2024, 2, 10, 10, 0), "2024-02-25T18:00:00Z", "before the change: UTC+6"},
-		{Default(ny), at(ny, 2026, 3, 1, 10, 0), "2026-03-17T04:00:00Z",
+		{DefaultPolicy(alm), at(alm, 2024, 2, 10, 10, 0), "2024-02-25T18:00:00Z", "before the change: UTC+6"},
+		{DefaultPolicy(ny), at(ny, 2026, 3, 1, 10, 0), "2026-03-17T04:00:00Z",
 			"spring forward on 8 March: the end of 16 March is 00:00 EDT"},
-		{Default(ny), at(ny, 2026, 10, 25, 10, 0), "2026-11-10T05:00:00Z", "fall back on 1 November: 00:00 EST"},
-		{Default(lon), at(lon, 2026, 3, 20, 10, 0), "2026-04-04T23:00:00Z", "BST from 29 March"},
-		{Default(scl), at(scl, 2024, 8, 23, 10, 0), "2024-09-08T04:00:00Z",
+		{DefaultPolicy(ny), at(ny, 2026, 10, 25, 10, 0), "2026-11-10T05:00:00Z", "fall back on 1 November: 00:00 EST"},
+		{DefaultPolicy(lon), at(lon, 2026, 3, 20, 10, 0), "2026-04-04T23:00:00Z", "BST from 29 March"},
+		{DefaultPolicy(scl), at(scl, 2024, 8, 23, 10, 0), "2024-09-08T04:00:00Z",
 			"Santiago skips midnight on 8 September: 7 September ends when its clock would strike 24:00"},
 	}
 	for _, tt := range tests {
@@ -173,8 +173,8 @@ func TestPolicyValidate(t *testing.T) {
 			t.Errorf("%s: Deadline error = %v, want ErrInvalidPolicy", tt.reason, err2)
 		}
 	}
-	if err := Default(utc).Validate(); err != nil {
-		t.Errorf("Default(UTC).Validate() = %v", err)
+	if err := DefaultPolicy(utc).Validate(); err != nil {
+		t.Errorf("DefaultPolicy(UTC).Validate() = %v", err)
 	}
 }
 
@@ -203,7 +203,7 @@ type CalendarFunc func(time.Time) bool
 func (f CalendarFunc) IsWorkday(t time.Time) bool { return f(t) }
 
 func TestDeadlineEqual(t *testing.T) {
-	p := Default(time.UTC)
+	p := DefaultPolicy(time.UTC)
 	a, _ := p.Deadline(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
 	b, _ := p.Deadline(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC).In(time.FixedZone("x", 3600)))
 	if !a.Equal(b) {

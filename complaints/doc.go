@@ -6,7 +6,7 @@
 //
 //   - [Policy] states a term: its length and [Unit] (calendar days, working days, weeks), day 1 ([Start]), when
 //     a complaint counts as registered, the instant the term ends, whether a last day off moves to a working day,
-//     the [Extension] allowed and the [Milestone]s. [Default] is the source's 15 calendar days; presets give the
+//     the [Extension] allowed and the [Milestone]s. [DefaultPolicy] is the source's 15 calendar days; presets give the
 //     terms of regulators: [KazakhstanMicrofinance], [PSD2], [FCA], [FCAPaymentServices], [CFPB],
 //     [RussiaFinancialOrganisations], [RussiaCitizenAppeals].
 //   - [Policy.Deadline] returns the [Deadline] of a complaint received at a given time.

@@ -27,9 +27,9 @@ func due(p complaints.Policy, r time.Time) {
 }
 
 // The source's policy (SPEC R16): 15 calendar days from the day after receipt.
-func ExampleDefault() {
+func ExampleDefaultPolicy() {
 	almaty := zone("Asia/Almaty")
-	p := complaints.Default(almaty)
+	p := complaints.DefaultPolicy(almaty)
 	d, _ := p.Deadline(time.Date(2026, 3, 2, 10, 0, 0, 0, almaty))
 	fmt.Println("day 1:", d.FirstDay)
 	fmt.Println("last day:", d.LastDay)
@@ -120,7 +120,7 @@ func ExampleComplaint_Status() {
 func ExampleNewReport() {
 	utc := time.UTC
 	day := func(d int) time.Time { return time.Date(2026, 3, d, 10, 0, 0, 0, utc) }
-	p := complaints.Default(utc)
+	p := complaints.DefaultPolicy(utc)
 	var cs []complaints.Complaint
 	for i, r := range []struct {
 		received, resolved int
@@ -154,7 +154,7 @@ func ExampleNewReport() {
 func ExampleNewCalendar() {
 	cal, err := complaints.NewCalendar(complaints.CalendarData{
 		Name: "branch",
-		Week: complaints.MondayToFriday,
+		Week: complaints.MondayToFriday(),
 		Years: []complaints.Year{{
 			Year:     2026,
 			Source:   "internal order 12 of 2026",
@@ -193,7 +193,7 @@ func ExampleParsePolicy() {
 }
 
 func ExampleDecodeComplaint() {
-	p := complaints.Default(time.UTC)
+	p := complaints.DefaultPolicy(time.UTC)
 	_, err := complaints.DecodeComplaint([]byte(`{"id": "C-9", "received_at": "2026-03-02T10:00:00Z",
 		"events": [{"kind": "resumed", "at": "2026-03-03T10:00:00Z"}]}`), p)
 	fmt.Println(err)

@@ -101,6 +101,16 @@ func (s State) MarshalText() ([]byte, error) {
 	return []byte(s.String()), nil
 }
 
+// UnmarshalText reads "open", "paused", "resolved" or "closed".
+func (s *State) UnmarshalText(b []byte) error {
+	i, err := textEnum("state", b, stateNames[:])
+	if err != nil {
+		return err
+	}
+	*s = State(i)
+	return nil
+}
+
 var weekdayNames = [...]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
 
 // MarshalJSON writes the working days as a list of names: ["Mon","Tue","Wed","Thu","Fri"].

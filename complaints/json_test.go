@@ -12,7 +12,7 @@ import (
 
 func TestPolicyJSON(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
-	custom, err := NewCalendar(CalendarData{Name: "office", Week: MondayToFriday,
+	custom, err := NewCalendar(CalendarData{Name: "office", Week: MondayToFriday(),
 		Years: []Year{{Year: 2026, Holidays: []Day{{Date: d(2026, 3, 20), Name: "closed"}}}}})
 	if err != nil {
 		t.Fatal(err)
@@ -21,7 +21,7 @@ func TestPolicyJSON(t *testing.T) {
 		RegisterOnWorkday: true, ReceiptCutoff: 17*time.Hour + 30*time.Minute, DueBy: 18 * time.Hour, MoveToWorkday: true,
 		Extension: Extension{Max: 5, ReasonRequired: true, NoticeRequired: true}, Acknowledge: Milestone{2, WorkingDays},
 		HoldingReply: Milestone{10, WorkingDays}, DueSoon: 3}
-	for _, p := range []Policy{Default(alm), KazakhstanMicrofinance(alm), PSD2(Weekdays(), time.UTC), FCA(time.UTC),
+	for _, p := range []Policy{DefaultPolicy(alm), KazakhstanMicrofinance(alm), PSD2(Weekdays(), time.UTC), FCA(time.UTC),
 		CFPB(time.UTC), RussiaFinancialOrganisations(alm), RussiaCitizenAppeals(alm), withAll} {
 		b, err := json.Marshal(p)
 		if err != nil {
@@ -62,11 +62,11 @@ func TestPolicyJSON(t *testing.T) {
 		{`[1]`, ErrInvalidJSON, "not an object"},
 	}
 	for _, tt := range bad {
-		p := Default(time.UTC)
+		p := DefaultPolicy(time.UTC)
 		if err := p.UnmarshalJSON([]byte(tt.in)); !errors.Is(err, tt.want) {
 			t.Errorf("%s: Unmarshal error = %v, want %v", tt.reason, err, tt.want)
 		}
-		if !p.Equal(Default(time.UTC)) {
+		if !p.Equal(DefaultPolicy(time.UTC)) {
 			t.Errorf("%s: a failed Unmarshal changed the policy", tt.reason)
 		}
 	}

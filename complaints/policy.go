@@ -87,7 +87,7 @@ const (
 
 // Policy states how the term of a complaint is counted: its length and unit, the day it starts, the instant it
 // ends, what happens on days off, how far it can be extended, and the intermediate milestones. It is plain data:
-// write it as a struct literal or take a preset (Default, KazakhstanMicrofinance, PSD2, ...) and change fields.
+// write it as a struct literal or take a preset (DefaultPolicy, KazakhstanMicrofinance, PSD2, ...) and change fields.
 // Every method checks the policy first (see Validate), so an invalid policy never yields a deadline.
 //
 // The zero Policy is invalid: it has no Length and no Location. Policy values are safe to copy and to share
@@ -135,11 +135,11 @@ type Policy struct {
 	DueSoon int
 }
 
-// Default returns the policy of the source document (SPEC R16): a complaint is resolved within 15 calendar days,
+// DefaultPolicy returns the policy of the source document (SPEC R16): a complaint is resolved within 15 calendar days,
 // counted from the day after receipt, the term ending at the end of the 15th day in loc. Nothing moves on days
 // off, and there is no extension. Received 2026-03-02 10:00 in Asia/Almaty, a complaint is due by the end of
 // 2026-03-17 there.
-func Default(loc *time.Location) Policy {
+func DefaultPolicy(loc *time.Location) Policy {
 	return Policy{Name: "default: 15 calendar days", Length: 15, Unit: CalendarDays, Location: loc}
 }
 

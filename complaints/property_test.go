@@ -200,14 +200,14 @@ func (m *complaintMachine) Check(t *rapid.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantState := Open
+	wantState := StateOpen
 	switch {
 	case m.model.closed:
-		wantState = Shut
+		wantState = StateClosed
 	case m.model.resolved:
-		wantState = Done
+		wantState = StateResolved
 	case m.model.paused:
-		wantState = OnHold
+		wantState = StatePaused
 	}
 	if s.State != wantState || s.Extended != m.model.ext || s.Extended > m.p.Extension.Max {
 		t.Fatalf("status %v, extended %d; model %v, %d", s.State, s.Extended, wantState, m.model.ext)

@@ -46,7 +46,7 @@ func TestProvisionalYearDays(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := NewCalendar(CalendarData{Name: "test", Week: MondayToFriday, Years: []Year{y}})
+		c, err := NewCalendar(CalendarData{Name: "test", Week: MondayToFriday(), Years: []Year{y}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -177,7 +177,7 @@ func TestPropProvisionalYearRules(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := NewCalendar(CalendarData{Name: country, Week: MondayToFriday, Years: []Year{y}})
+		c, err := NewCalendar(CalendarData{Name: country, Week: MondayToFriday(), Years: []Year{y}})
 		if err != nil {
 			t.Fatalf("the provisional year is not valid data: %v", err)
 		}
@@ -305,7 +305,7 @@ func TestProvisionalYearJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := NewCalendar(CalendarData{Name: "RU", Week: MondayToFriday, Years: []Year{y}})
+	c, err := NewCalendar(CalendarData{Name: "RU", Week: MondayToFriday(), Years: []Year{y}})
 	if err != nil {
 		t.Fatal(err)
 	}

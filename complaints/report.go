@@ -217,13 +217,13 @@ func (t *tally) add(c Complaint, s Status) {
 		t.c.Provisional++
 	}
 	switch s.State {
-	case Open:
+	case StateOpen:
 		t.c.Open++
-	case OnHold:
+	case StatePaused:
 		t.c.Paused++
-	case Done:
+	case StateResolved:
 		t.c.Resolved++
-	case Shut:
+	case StateClosed:
 		t.c.Closed++
 	}
 	switch {

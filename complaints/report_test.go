@@ -12,7 +12,7 @@ import (
 // SPEC R18: the register report a designated employee hands to management.
 func TestReport(t *testing.T) {
 	loc := time.UTC
-	p := Default(loc)
+	p := DefaultPolicy(loc)
 	p.DueSoon = 4
 	r := func(day int) time.Time { return time.Date(2026, 3, day, 10, 0, 0, 0, loc) }
 	mk := func(id, channel, category, employee string, received time.Time, steps ...func(Complaint) (Complaint, error)) Complaint {

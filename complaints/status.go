@@ -5,21 +5,21 @@ import (
 	"time"
 )
 
-// State is where a complaint is in its lifecycle. The zero value is Open.
+// State is where a complaint is in its lifecycle. The zero value is StateOpen.
 type State uint8
 
 const (
-	// Open: received, not resolved, the clock running.
-	Open State = iota
-	// OnHold: received, not resolved, the clock paused (waiting on the client).
-	OnHold
-	// Done: resolved, not closed.
-	Done
-	// Shut: resolved and closed.
-	Shut
+	// StateOpen: received, not resolved, the clock running.
+	StateOpen State = iota
+	// StatePaused: received, not resolved, the clock paused (waiting on the client).
+	StatePaused
+	// StateResolved: resolved, not closed.
+	StateResolved
+	// StateClosed: resolved and closed.
+	StateClosed
 )
 
-var stateNames = [...]string{Open: "open", OnHold: "paused", Done: "resolved", Shut: "closed"}
+var stateNames = [...]string{StateOpen: "open", StatePaused: "paused", StateResolved: "resolved", StateClosed: "closed"}
 
 // String returns "open", "paused", "resolved" or "closed".
 func (s State) String() string {
@@ -106,12 +106,12 @@ func (c Complaint) Status(now time.Time) (Status, error) {
 	ref := now // the instant the term is measured at
 	switch {
 	case !h.closed.IsZero():
-		s.State, ref, s.Due = Shut, h.resolved, h.resolveAt
+		s.State, ref, s.Due = StateClosed, h.resolved, h.resolveAt
 	case !h.resolved.IsZero():
-		s.State, ref, s.Due = Done, h.resolved, h.resolveAt
+		s.State, ref, s.Due = StateResolved, h.resolved, h.resolveAt
 	default:
 		if h.pausing {
-			s.State, s.PausedSince = OnHold, h.pauseStart
+			s.State, s.PausedSince = StatePaused, h.pauseStart
 		}
 		if s.Due, err = h.due(now); err != nil {
 			return Status{}, err

@@ -55,14 +55,14 @@ func TestComplaintJSONCarriesItsPolicy(t *testing.T) {
 	}
 	// The format of earlier versions (no policy) reads as before with DecodeComplaint, and is refused alone.
 	legacy := []byte(`{"id":"C-2","received_at":"2026-03-02T10:00:00+05:00","events":[]}`)
-	if _, err := DecodeComplaint(legacy, Default(alm)); err != nil {
+	if _, err := DecodeComplaint(legacy, DefaultPolicy(alm)); err != nil {
 		t.Errorf("a complaint of the earlier format: %v", err)
 	}
 	if err := json.Unmarshal(legacy, &back); !errors.Is(err, ErrInvalidJSON) || !back.Equal(c) {
 		t.Errorf("json.Unmarshal of a complaint without its policy = %v (the target must be unchanged)", err)
 	}
 	// A policy that could not be read back is not written.
-	fixed := Default(time.FixedZone("+05", 5*3600))
+	fixed := DefaultPolicy(time.FixedZone("+05", 5*3600))
 	if fc, err := New(fixed, Info{ID: "F", ReceivedAt: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	} else if _, err := json.Marshal(fc); !errors.Is(err, ErrInvalidPolicy) {
@@ -113,7 +113,7 @@ func TestPolicyJSONEdges(t *testing.T) {
 // Random histories: encode → decode → encode is byte-identical and decoding gives an equal complaint.
 func TestPropComplaintJSONRoundTrip(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
-	policies := []Policy{Default(alm), KazakhstanMicrofinance(alm), RussiaFinancialOrganisations(alm), FCA(alm)}
+	policies := []Policy{DefaultPolicy(alm), KazakhstanMicrofinance(alm), RussiaFinancialOrganisations(alm), FCA(alm)}
 	rapid.Check(t, func(t *rapid.T) {
 		p := rapid.SampledFrom(policies).Draw(t, "policy")
 		received := time.Date(2026, 1, 1, 0, 0, 0, 0, alm).Add(time.Duration(rapid.Int64Range(0, 3*365*24*3600).Draw(t, "received")) * time.Second)

@@ -13,7 +13,7 @@ import (
 
 // presets are the policy presets a request may name, each in the request's location.
 var presets = map[string]func(*time.Location) complaints.Policy{
-	"default":                    complaints.Default,
+	"default":                    complaints.DefaultPolicy,
 	"kz-microfinance":            complaints.KazakhstanMicrofinance,
 	"ru-financial-organisations": complaints.RussiaFinancialOrganisations,
 	"ru-citizen-appeals":         complaints.RussiaCitizenAppeals,

@@ -345,7 +345,7 @@ func (a *analysis) registerComplaints(ds *dataset) error {
 		if s.DueSoon {
 			a.dueSoon = append(a.dueSoon, cs)
 		}
-		if s.State == complaints.OnHold {
+		if s.State == complaints.StatePaused {
 			for _, e := range c.Events() {
 				if e.Kind == complaints.Paused && !e.At.After(a.at) {
 					cs.PausedSince = e.At

@@ -128,7 +128,7 @@ func (ds *dataset) loadSettings(fsys fs.FS, p *problems) {
 	}
 
 	if len(s.Policy) == 0 {
-		ds.policy = complaints.Default(loc)
+		ds.policy = complaints.DefaultPolicy(loc)
 		ds.policy.DueSoon = 3
 		if len(s.PolicyTitle) == 0 {
 			s.PolicyTitle = rubric.Text{"en": "15 calendar days from the day after receipt",

@@ -108,7 +108,7 @@ func generate() (map[string][]byte, error) {
 // policy is the department's complaint policy: the source's 15 calendar days (SPEC R16) in Almaty, with complaints
 // marked due soon when at most 3 days remain.
 func (g *gen) policy() complaints.Policy {
-	p := complaints.Default(g.loc)
+	p := complaints.DefaultPolicy(g.loc)
 	p.Name = "15 calendar days (complaint mechanism, principle 7)"
 	p.DueSoon = 3
 	return p
