@@ -124,7 +124,7 @@ func TestReportListsFailuresAndReportsTheRest(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Date(2027, 1, 15, 0, 0, 0, 0, time.UTC)
-	r, err := NewReport([]Complaint{good, broken, good, {}}, now)
+	r, err := NewReport([]Complaint{good, broken, good, {}}, now, ReportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestReportRowsAndProvisionalCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := NewReport([]Complaint{b, a}, at(alm, 2026, 12, 15, 9, 0))
+	r, err := NewReport([]Complaint{b, a}, at(alm, 2026, 12, 15, 9, 0), ReportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

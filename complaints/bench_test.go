@@ -60,7 +60,7 @@ func BenchmarkReport1000(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := NewReport(cs, now); err != nil {
+		if _, err := NewReport(cs, now, ReportOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

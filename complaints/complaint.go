@@ -39,10 +39,16 @@ const (
 	Resolved
 	// Closed: the case is closed. Only after resolution; nothing follows it.
 	Closed
+	// Responded: a reply reached the client (an answer, a question, not only a notice of receipt). Any number of
+	// times before resolution; the first one is the complaint's first response (SPEC R15: response time).
+	Responded
 )
 
+// lastKind is the largest valid EventKind.
+const lastKind = Responded
+
 var kindNames = [...]string{Acknowledged: "acknowledged", Paused: "paused", Resumed: "resumed", Extended: "extended",
-	Resolved: "resolved", Closed: "closed"}
+	Resolved: "resolved", Closed: "closed", Responded: "responded"}
 
 // String returns the kind's name, e.g. "paused".
 func (k EventKind) String() string {
@@ -221,6 +227,12 @@ func (c Complaint) Resume(at time.Time) (Complaint, error) {
 // noticeAt (zero when not told).
 func (c Complaint) Extend(at time.Time, length int, reason string, noticeAt time.Time) (Complaint, error) {
 	return c.Append(Event{Kind: Extended, At: at, Length: length, Reason: reason, NoticeAt: noticeAt})
+}
+
+// Respond records a reply to the client at at, with a note. The first reply (or the resolution, if it comes
+// first) is the complaint's first response.
+func (c Complaint) Respond(at time.Time, note string) (Complaint, error) {
+	return c.Append(Event{Kind: Responded, At: at, Reason: note})
 }
 
 // Resolve records the final reply at at, with a note.

@@ -16,14 +16,15 @@
 //     read from JSON by [ParseCalendar]. [Kazakhstan], [Russia] and [EnglandWales] are built in (below).
 //   - [Complaint] holds a complaint's data ([Info]: ID, channel, category, employee, receipt) and its history of
 //     [Event]s, appended by [Complaint.Acknowledge], [Complaint.Pause], [Complaint.Resume], [Complaint.Extend],
-//     [Complaint.Resolve] and [Complaint.Close]; each returns a new value and refuses impossible histories with an
-//     [*EventError].
+//     [Complaint.Respond], [Complaint.Resolve] and [Complaint.Close]; each returns a new value and refuses
+//     impossible histories with an [*EventError].
 //   - [Complaint.Status] gives the [Status] at a time: due at, time remaining (as a duration and in the policy's
 //     unit), due soon, breached and since when, time paused, milestones.
 //   - [NewReport] builds the register [Report] (SPEC R18): every complaint's status, counts by status, on-time
 //     rate, the overdue list, mean and 90th-percentile time to resolution, broken down by channel, category and
-//     employee. A complaint whose status cannot be computed is listed in Report.Failed with its error; the rest
-//     of the register is reported.
+//     employee, and the time to the first response against a target per channel ([ReportOptions], SPEC R15). A
+//     complaint whose status cannot be computed is listed in Report.Failed with its error; the rest of the
+//     register is reported.
 //   - JSON: [ParsePolicy], [ParseCalendar], [DecodeComplaint] and the MarshalJSON methods; decoding is strict.
 //
 // # Counting a term

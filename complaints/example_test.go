@@ -132,7 +132,7 @@ func ExampleNewReport() {
 		}
 		cs = append(cs, c)
 	}
-	rep, _ := complaints.NewReport(cs, day(25))
+	rep, _ := complaints.NewReport(cs, day(25), complaints.ReportOptions{})
 	fmt.Printf("total %d, open %d, overdue %d, on time %d of %d (rate %s)\n", rep.Total, rep.Open, rep.Overdue,
 		rep.OnTime, rep.OnTime+rep.Late, rep.Rate)
 	fmt.Println("mean to resolution:", rep.MeanResolution, "p90:", rep.P90Resolution)

@@ -30,6 +30,7 @@ type history struct {
 
 	last      time.Time // time of the last event
 	acked     time.Time
+	responded time.Time // first Responded event
 	noticeAt  time.Time // first notice of an extension
 	resolved  time.Time
 	closed    time.Time
@@ -166,8 +167,9 @@ func (h *history) apply(e Event) error {
 		return &EventError{ID: h.c.info.ID, Index: h.index, Kind: e.Kind, At: e.At, Reason: fmt.Sprintf(format, args...)}
 	}
 	switch {
-	case e.Kind < Acknowledged || e.Kind > Closed:
-		return refuse("kind %d is not one of acknowledged, paused, resumed, extended, resolved, closed", uint8(e.Kind))
+	case e.Kind < Acknowledged || e.Kind > lastKind:
+		return refuse("kind %d is not one of acknowledged, paused, resumed, extended, resolved, closed, responded",
+			uint8(e.Kind))
 	case e.At.IsZero():
 		return refuse("the time is zero")
 	case e.At.Before(h.c.start.received):
@@ -220,6 +222,10 @@ func (h *history) apply(e Event) error {
 			return err
 		}
 		h.resolved, h.resolveAt = e.At, d
+	case Responded:
+		if h.responded.IsZero() {
+			h.responded = e.At
+		}
 	case Closed:
 		if h.resolved.IsZero() {
 			return refuse("a complaint is closed only after it is resolved")

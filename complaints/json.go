@@ -80,7 +80,7 @@ func (s *Start) UnmarshalText(b []byte) error {
 
 // MarshalText writes the kind's name.
 func (k EventKind) MarshalText() ([]byte, error) {
-	if k < Acknowledged || k > Closed {
+	if k < Acknowledged || k > lastKind {
 		return nil, fmt.Errorf("complaints: event kind %d is not valid: %w", uint8(k), ErrInvalidHistory)
 	}
 	return []byte(k.String()), nil

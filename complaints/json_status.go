@@ -81,6 +81,14 @@ func (m MilestoneStatus) toJSON() *milestoneStatusJSON {
 	return &milestoneStatusJSON{LastDay: m.LastDay, Due: m.Due, Met: m.Met, MetAt: timePtr(m.MetAt), Missed: m.Missed}
 }
 
+// durationText writes d when the time it belongs to is set.
+func durationText(t time.Time, d time.Duration) string {
+	if t.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
 func timePtr(t time.Time) *time.Time {
 	if t.IsZero() {
 		return nil
@@ -102,6 +110,8 @@ type statusJSON struct {
 	PausedSince     *time.Time           `json:"paused_since,omitempty"`
 	Extended        int                  `json:"extended"`
 	ResolvedAt      *time.Time           `json:"resolved_at,omitempty"`
+	FirstResponseAt *time.Time           `json:"first_response_at,omitempty"`
+	FirstResponse   string               `json:"first_response,omitempty"`
 	OnTime          bool                 `json:"on_time"`
 	Acknowledgement *milestoneStatusJSON `json:"acknowledgement,omitempty"`
 	HoldingReply    *milestoneStatusJSON `json:"holding_reply,omitempty"`
@@ -117,7 +127,9 @@ func (s Status) MarshalJSON() ([]byte, error) {
 	return json.Marshal(statusJSON{At: s.At, State: s.State, Due: s.Due, Remaining: s.Remaining.String(),
 		RemainingUnits: s.RemainingUnits, DueSoon: s.DueSoon, Breached: s.Breached,
 		BreachedSince: timePtr(s.BreachedSince), Paused: s.Paused.String(), PausedUnits: s.PausedUnits,
-		PausedSince: timePtr(s.PausedSince), Extended: s.Extended, ResolvedAt: timePtr(s.ResolvedAt), OnTime: s.OnTime,
+		PausedSince: timePtr(s.PausedSince), Extended: s.Extended, ResolvedAt: timePtr(s.ResolvedAt),
+		FirstResponseAt: timePtr(s.FirstResponseAt), FirstResponse: durationText(s.FirstResponseAt, s.FirstResponse),
+		OnTime:          s.OnTime,
 		Acknowledgement: s.Acknowledgement.toJSON(), HoldingReply: s.HoldingReply.toJSON()})
 }
 
@@ -142,11 +154,20 @@ type countsJSON struct {
 	Rate           string `json:"rate"`
 	MeanResolution string `json:"mean_resolution"`
 	P90Resolution  string `json:"p90_resolution"`
+	Responded      int    `json:"responded"`
+	MeanResponse   string `json:"mean_first_response"`
+	P90Response    string `json:"p90_first_response"`
+	ResponseMet    int    `json:"response_met"`
+	ResponseMissed int    `json:"response_missed"`
+	ResponseRate   string `json:"response_rate"`
 }
 
 func (c Counts) toJSON() countsJSON {
+	rr, _ := c.ResponseRate(RatePlaces, HalfUp) // valid places and rule: cannot fail
 	return countsJSON{c.Total, c.Open, c.Paused, c.Overdue, c.DueSoon, c.Resolved, c.Closed, c.OnTime, c.Late,
-		c.Provisional, c.Rate.StringFixed(RatePlaces), c.MeanResolution.String(), c.P90Resolution.String()}
+		c.Provisional, c.Rate.StringFixed(RatePlaces), c.MeanResolution.String(), c.P90Resolution.String(),
+		c.Responded, c.MeanFirstResponse.String(), c.P90FirstResponse.String(), c.ResponseMet, c.ResponseMissed,
+		rr.StringFixed(RatePlaces)}
 }
 
 type rowJSON struct {

@@ -41,6 +41,18 @@ type Counts struct {
 	Late     int // resolved or closed at or after it
 	// Provisional counts the complaints whose status rests on provisional calendar data (Status.Due.Basis).
 	Provisional int
+	// Responded counts the complaints with a first response by the report time (Status.FirstResponseAt);
+	// MeanFirstResponse and P90FirstResponse are the mean (rounded down to the nanosecond) and the 90th percentile
+	// (nearest rank) of their times from receipt to the first response; zero when none responded.
+	Responded         int
+	MeanFirstResponse time.Duration
+	P90FirstResponse  time.Duration
+	// ResponseMet and ResponseMissed count the complaints whose channel has a response target
+	// (ReportOptions.ResponseTargets): met when the first response came within the target (at most that long
+	// after receipt), missed when it came later or has not come and the target has passed. A complaint still
+	// within its target without a response counts in neither.
+	ResponseMet    int
+	ResponseMissed int
 	// Rate is the on-time resolution rate OnTime / (OnTime + Late) as a share from 0 to 1, rounded half-up to
 	// RatePlaces places; zero when nothing is resolved. Use OnTimeRate for another precision.
 	Rate decimal.Decimal
@@ -57,20 +69,73 @@ const MaxRatePlaces = 18
 // OnTimeRate returns OnTime / (OnTime + Late) rounded to places digits (0 to MaxRatePlaces) by rule r, and zero
 // when nothing is resolved. Other places and an unknown rule are refused with an error wrapping ErrInvalidPlaces.
 func (c Counts) OnTimeRate(places int32, r Rounding) (decimal.Decimal, error) {
+	return share("on-time rate", c.OnTime, c.OnTime+c.Late, places, r)
+}
+
+// ResponseRate returns ResponseMet / (ResponseMet + ResponseMissed), the share of first responses within their
+// target, rounded to places digits (0 to MaxRatePlaces) by rule r; zero when no complaint counts. Other places
+// and an unknown rule are refused with an error wrapping ErrInvalidPlaces.
+func (c Counts) ResponseRate(places int32, r Rounding) (decimal.Decimal, error) {
+	return share("response rate", c.ResponseMet, c.ResponseMet+c.ResponseMissed, places, r)
+}
+
+// share returns k/n rounded to places by r, zero when n is 0.
+func share(what string, k, n int, places int32, r Rounding) (decimal.Decimal, error) {
 	if places < 0 || places > MaxRatePlaces {
-		return decimal.Decimal{}, fmt.Errorf("complaints: on-time rate: places %d is outside 0–%d: %w", places,
+		return decimal.Decimal{}, fmt.Errorf("complaints: %s: places %d is outside 0–%d: %w", what, places,
 			MaxRatePlaces, ErrInvalidPlaces)
 	}
 	if !r.Valid() {
-		return decimal.Decimal{}, fmt.Errorf("complaints: on-time rate: rounding %d is not a known rule: %w", uint8(r),
+		return decimal.Decimal{}, fmt.Errorf("complaints: %s: rounding %d is not a known rule: %w", what, uint8(r),
 			ErrInvalidPlaces)
 	}
-	n := c.OnTime + c.Late
 	if n == 0 {
 		return decimal.Zero, nil
 	}
-	q, _ := dec.Quo(decimal.NewFromInt(int64(c.OnTime)), decimal.NewFromInt(int64(n)), places, r)
+	q, _ := dec.Quo(decimal.NewFromInt(int64(k)), decimal.NewFromInt(int64(n)), places, r)
 	return q, nil
+}
+
+// ReportOptions are the settings of a register report. The zero value sets no response target.
+type ReportOptions struct {
+	// ResponseTargets is the longest time from receipt to the first response, per channel (SPEC R15: "response
+	// time down to 5 minutes" for a chat, hours for e-mail). The key "" applies to every channel not listed;
+	// without it, complaints of channels not listed have no target. At most MaxResponseTargets entries, each
+	// target from a nanosecond to MaxResponseTarget.
+	ResponseTargets map[string]time.Duration
+}
+
+// Limits on ReportOptions.
+const (
+	MaxResponseTargets = 1000
+	MaxResponseTarget  = 366 * 24 * time.Hour
+)
+
+func (o ReportOptions) validate() error {
+	if len(o.ResponseTargets) > MaxResponseTargets {
+		return fmt.Errorf("complaints: report: %d response targets, at most %d allowed: %w", len(o.ResponseTargets),
+			MaxResponseTargets, ErrInvalidPolicy)
+	}
+	for ch, d := range o.ResponseTargets {
+		if len(ch) > maxIDText {
+			return fmt.Errorf("complaints: report: response target channel of %d bytes, at most %d allowed: %w",
+				len(ch), maxIDText, ErrInvalidPolicy)
+		}
+		if d <= 0 || d > MaxResponseTarget {
+			return fmt.Errorf("complaints: report: response target %v for channel %q is outside 1ns–%v: %w", d, clip(ch),
+				MaxResponseTarget, ErrInvalidPolicy)
+		}
+	}
+	return nil
+}
+
+// target returns the response target of a channel.
+func (o ReportOptions) target(channel string) (time.Duration, bool) {
+	if d, ok := o.ResponseTargets[channel]; ok {
+		return d, true
+	}
+	d, ok := o.ResponseTargets[""]
+	return d, ok
 }
 
 // Overdue is one unresolved complaint past its deadline.
@@ -133,14 +198,18 @@ type Report struct {
 // MaxReportComplaints is the largest number of complaints one report takes.
 const MaxReportComplaints = 1_000_000
 
-// NewReport builds the register report at now from the status of each complaint at now. Complaints may follow
-// different policies. A complaint whose status cannot be computed (a zero Complaint, an ID given twice, calendar
-// data missing for a day to be counted) is listed in Failed and the rest are reported; the result, Failed aside,
-// does not depend on the order of cs. The only error is for more than MaxReportComplaints complaints.
-func NewReport(cs []Complaint, now time.Time) (Report, error) {
+// NewReport builds the register report at now from the status of each complaint at now, with the response targets
+// of opts. Complaints may follow different policies. A complaint whose status cannot be computed (a zero
+// Complaint, an ID given twice, calendar data missing for a day to be counted) is listed in Failed and the rest
+// are reported; the result, Failed aside, does not depend on the order of cs. Errors are only for more than
+// MaxReportComplaints complaints and for invalid options (ErrInvalidPolicy).
+func NewReport(cs []Complaint, now time.Time, opts ReportOptions) (Report, error) {
 	if len(cs) > MaxReportComplaints {
 		return Report{}, fmt.Errorf("complaints: report: %d complaints, at most %d allowed: %w", len(cs),
 			MaxReportComplaints, ErrInvalidComplaint)
+	}
+	if err := opts.validate(); err != nil {
+		return Report{}, err
 	}
 	r := Report{At: now}
 	seen := make(map[string]bool, len(cs))
@@ -177,7 +246,7 @@ func NewReport(cs []Complaint, now time.Time) (Report, error) {
 	r.Rows = make([]Row, len(rows))
 	for i, x := range rows {
 		r.Rows[i] = Row{Info: x.c.info, Status: x.s}
-		all.add(x.c, x.s)
+		all.add(x.c, x.s, opts)
 		for _, g := range []struct {
 			m   map[string]*tally
 			key string
@@ -187,7 +256,7 @@ func NewReport(cs []Complaint, now time.Time) (Report, error) {
 				t = &tally{}
 				g.m[g.key] = t
 			}
-			t.add(x.c, x.s)
+			t.add(x.c, x.s, opts)
 		}
 		if x.s.Breached && x.s.ResolvedAt.IsZero() {
 			r.OverdueList = append(r.OverdueList, Overdue{ID: x.c.info.ID, Channel: x.c.info.Channel, Category: x.c.info.Category,
@@ -207,12 +276,25 @@ func NewReport(cs []Complaint, now time.Time) (Report, error) {
 
 // tally accumulates Counts.
 type tally struct {
-	c     Counts
-	times []time.Duration
+	c         Counts
+	times     []time.Duration // to resolution
+	responses []time.Duration // to the first response
 }
 
-func (t *tally) add(c Complaint, s Status) {
+func (t *tally) add(c Complaint, s Status, opts ReportOptions) {
 	t.c.Total++
+	if !s.FirstResponseAt.IsZero() {
+		t.c.Responded++
+		t.responses = append(t.responses, s.FirstResponse)
+	}
+	if target, ok := opts.target(c.info.Channel); ok {
+		switch {
+		case !s.FirstResponseAt.IsZero() && s.FirstResponse <= target:
+			t.c.ResponseMet++
+		case !s.FirstResponseAt.IsZero() || s.At.Sub(c.start.received) > target:
+			t.c.ResponseMissed++
+		}
+	}
 	if s.Due.Basis.IsProvisional() {
 		t.c.Provisional++
 	}
@@ -244,18 +326,27 @@ func (t *tally) add(c Complaint, s Status) {
 func (t *tally) counts() Counts {
 	c := t.c
 	c.Rate, _ = c.OnTimeRate(RatePlaces, HalfUp) // valid places and rule: cannot fail
-	if n := len(t.times); n > 0 {
-		sum := new(big.Int)
-		for _, d := range t.times {
-			sum.Add(sum, big.NewInt(int64(d)))
-		}
-		c.MeanResolution = time.Duration(sum.Quo(sum, big.NewInt(int64(n))).Int64())
-		sorted := slices.Clone(t.times)
-		slices.Sort(sorted)
-		rank := (9*n + 9) / 10 // ceil(0.9·n)
-		c.P90Resolution = sorted[rank-1]
-	}
+	c.MeanResolution, c.P90Resolution = meanP90(t.times)
+	c.MeanFirstResponse, c.P90FirstResponse = meanP90(t.responses)
 	return c
+}
+
+// meanP90 returns the mean of ds, rounded down to the nanosecond, and their 90th percentile by the nearest-rank
+// method (the smallest time at or below which at least 90% of them lie); zeros for none.
+func meanP90(ds []time.Duration) (mean, p90 time.Duration) {
+	n := len(ds)
+	if n == 0 {
+		return 0, 0
+	}
+	sum := new(big.Int)
+	for _, d := range ds {
+		sum.Add(sum, big.NewInt(int64(d)))
+	}
+	mean = time.Duration(sum.Quo(sum, big.NewInt(int64(n))).Int64())
+	sorted := slices.Clone(ds)
+	slices.Sort(sorted)
+	rank := (9*n + 9) / 10 // ceil(0.9·n)
+	return mean, sorted[rank-1]
 }
 
 func groups(m map[string]*tally) []Group {

@@ -47,7 +47,7 @@ func TestReport(t *testing.T) {
 		mk("G", ChannelEmail, CategoryAppearance, "", r(29), pause(r(30))),                              // paused
 		mk("H", ChannelEmail, CategoryAppearance, "", time.Date(2026, 4, 2, 0, 0, 0, 0, loc)),           // not yet received
 	}
-	rep, err := NewReport(cs, now)
+	rep, err := NewReport(cs, now, ReportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,9 @@ func TestReport(t *testing.T) {
 	want := Counts{Total: 7, Open: 3, Paused: 1, Overdue: 2, DueSoon: 1, Resolved: 2, Closed: 1, OnTime: 2, Late: 1,
 		Rate:           decimal.RequireFromString("0.6667"),
 		MeanResolution: 10 * 24 * time.Hour, // (2 + 18 + 10) / 3 days
-		P90Resolution:  18 * 24 * time.Hour} // nearest rank ceil(0.9·3) = 3rd of 2, 10, 18 days
+		P90Resolution:  18 * 24 * time.Hour, // nearest rank ceil(0.9·3) = 3rd of 2, 10, 18 days
+		// A resolution is the first response when no reply came before it.
+		Responded: 3, MeanFirstResponse: 10 * 24 * time.Hour, P90FirstResponse: 18 * 24 * time.Hour}
 	if diff := cmp.Diff(want, rep.Counts); diff != "" {
 		t.Errorf("Counts mismatch (-want +got):\n%s", diff)
 	}
@@ -90,17 +92,17 @@ func TestReport(t *testing.T) {
 	for i, c := range cs {
 		rev[len(cs)-1-i] = c
 	}
-	rep2, err := NewReport(rev, now)
+	rep2, err := NewReport(rev, now, ReportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(rep, rep2); diff != "" {
 		t.Errorf("report depends on input order (-first +reversed):\n%s", diff)
 	}
-	if r, err := NewReport(append(cs, cs[0]), now); err != nil || len(r.Failed) != 1 || !errors.Is(r.Failed[0].Err, ErrDuplicateID) {
+	if r, err := NewReport(append(cs, cs[0]), now, ReportOptions{}); err != nil || len(r.Failed) != 1 || !errors.Is(r.Failed[0].Err, ErrDuplicateID) {
 		t.Errorf("duplicate ID: failed %v, error %v; want one ErrDuplicateID failure", r.Failed, err)
 	}
-	if r, err := NewReport([]Complaint{{}}, now); err != nil || len(r.Failed) != 1 || !errors.Is(r.Failed[0].Err, ErrInvalidComplaint) {
+	if r, err := NewReport([]Complaint{{}}, now, ReportOptions{}); err != nil || len(r.Failed) != 1 || !errors.Is(r.Failed[0].Err, ErrInvalidComplaint) {
 		t.Errorf("zero complaint: failed %v, error %v; want one ErrInvalidComplaint failure", r.Failed, err)
 	}
 	if got, err := rep.OnTimeRate(1, Down); err != nil || !got.Equal(decimal.RequireFromString("0.6")) {
@@ -127,5 +129,80 @@ func TestPercentileNearestRank(t *testing.T) {
 	tl.times = []time.Duration{5 * time.Hour}
 	if c := tl.counts(); c.P90Resolution != 5*time.Hour {
 		t.Errorf("one time: P90 %v", c.P90Resolution)
+	}
+}
+
+// Time to first response against a target per channel (SPEC R15: "response time down to 5 minutes").
+func TestReportResponseTargets(t *testing.T) {
+	start := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	now := start.Add(10 * time.Minute)
+	mk := func(id, channel string, received time.Time, respond time.Duration) Complaint {
+		c, err := New(DefaultPolicy(time.UTC), Info{ID: id, Channel: channel, ReceivedAt: received})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if respond > 0 {
+			if c, err = c.Respond(received.Add(respond), "first reply"); err != nil {
+				t.Fatal(err)
+			}
+			// A later reply does not change the first response.
+			if c, err = c.Respond(received.Add(respond+time.Minute/2), "second reply"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return c
+	}
+	cs := []Complaint{
+		mk("met", "chat", start, 4*time.Minute+59*time.Second),          // within 5 minutes
+		mk("met-exactly", "chat", start, 5*time.Minute),                 // exactly 5 minutes is within
+		mk("late", "chat", start, 6*time.Minute),                        // missed
+		mk("silent", "chat", start, 0),                                  // no reply, 10 minutes on: missed
+		mk("pending", "chat", now.Add(-time.Minute), 0),                 // no reply, still within: neither
+		mk("email", ChannelEmail, start.Add(-4*time.Hour), 3*time.Hour), // within 4 hours
+		mk("no-target", ChannelOfficeManager, start, 0),                 // no target for the channel: neither
+	}
+	opts := ReportOptions{ResponseTargets: map[string]time.Duration{"chat": 5 * time.Minute, ChannelEmail: 4 * time.Hour}}
+	r, err := NewReport(cs, now, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ResponseMet != 3 || r.ResponseMissed != 2 || r.Responded != 4 {
+		t.Errorf("met %d, missed %d, responded %d; want 3, 2, 4", r.ResponseMet, r.ResponseMissed, r.Responded)
+	}
+	if got, err := r.ResponseRate(4, HalfUp); err != nil || !got.Equal(decimal.RequireFromString("0.6")) {
+		t.Errorf("ResponseRate = %s, %v; want 0.6", got, err)
+	}
+	var chat Group
+	for _, g := range r.ByChannel {
+		if g.Key == "chat" {
+			chat = g
+		}
+	}
+	if chat.ResponseMet != 2 || chat.ResponseMissed != 2 || chat.MeanFirstResponse != (4*time.Minute+59*time.Second+11*time.Minute)/3 {
+		t.Errorf("chat group = %+v", chat.Counts)
+	}
+	for _, bad := range []ReportOptions{
+		{ResponseTargets: map[string]time.Duration{"chat": 0}},
+		{ResponseTargets: map[string]time.Duration{"chat": -time.Minute}},
+		{ResponseTargets: map[string]time.Duration{"chat": MaxResponseTarget + 1}},
+	} {
+		if _, err := NewReport(cs, now, bad); !errors.Is(err, ErrInvalidPolicy) {
+			t.Errorf("options %v: %v, want ErrInvalidPolicy", bad, err)
+		}
+	}
+	// The default target ("") applies to channels not listed.
+	r, err = NewReport(cs, now, ReportOptions{ResponseTargets: map[string]time.Duration{"": time.Hour}})
+	if err != nil || r.ResponseMet != 3 || r.ResponseMissed != 1 {
+		t.Errorf("with a default target of 1h: met %d, missed %d (%v); want 3 and 1 (the e-mail reply took 3h)", r.ResponseMet,
+			r.ResponseMissed, err)
+	}
+	// No reply after the resolution.
+	c := cs[0]
+	c, err = c.Resolve(now, "done")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Respond(now.Add(time.Minute), "late note"); !errors.Is(err, ErrInvalidHistory) {
+		t.Errorf("a reply after the resolution = %v, want ErrInvalidHistory", err)
 	}
 }

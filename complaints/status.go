@@ -80,6 +80,10 @@ type Status struct {
 	Extended int
 	// ResolvedAt is the resolution time, zero when unresolved at At.
 	ResolvedAt time.Time
+	// FirstResponseAt is the first reply to the client by At: the first Responded event, or the resolution if it
+	// came first; zero when there is none. FirstResponse is the time from receipt to it.
+	FirstResponseAt time.Time
+	FirstResponse   time.Duration
 	// OnTime reports a resolution before Due.At.
 	OnTime bool
 	// Acknowledgement and HoldingReply report the policy's milestones.
@@ -102,7 +106,10 @@ func (c Complaint) Status(now time.Time) (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
-	s := Status{At: now, Extended: h.ext, ResolvedAt: h.resolved}
+	s := Status{At: now, Extended: h.ext, ResolvedAt: h.resolved, FirstResponseAt: earliest(h.responded, h.resolved)}
+	if !s.FirstResponseAt.IsZero() {
+		s.FirstResponse = s.FirstResponseAt.Sub(c.start.received)
+	}
 	ref := now // the instant the term is measured at
 	switch {
 	case !h.closed.IsZero():

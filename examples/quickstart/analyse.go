@@ -328,7 +328,7 @@ func (a *analysis) tallyPeriods(ds *dataset) error {
 // registerComplaints builds the register report at the report date (SPEC R18) and lists what is due soon and what
 // waits on the client.
 func (a *analysis) registerComplaints(ds *dataset) error {
-	rep, err := complaints.NewReport(ds.complaints, a.at)
+	rep, err := complaints.NewReport(ds.complaints, a.at, complaints.ReportOptions{})
 	if err != nil {
 		return fmt.Errorf("quickstart: complaints: %w", err)
 	}
