@@ -191,7 +191,7 @@ func (s *Session) alignment(bench []int) AlignmentReport {
 		cells := s.callCells(ci)
 		for k := range cells {
 			x := &cells[k]
-			ei := int(x.ev)
+			ei := x.ev
 			if ei == bi {
 				continue
 			}

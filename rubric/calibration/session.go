@@ -35,7 +35,7 @@ type Session struct {
 	// cells[callStart[ci]:callStart[ci+1]], in ascending order of evaluator. Memory grows with the results, not
 	// with calls × evaluators.
 	cells     []cell
-	callStart []int32
+	callStart []int
 	results   []rubric.Result // parallel to cells
 	scale     int32           // digits after the point of every criterion value, in answer.raw units
 }
@@ -50,7 +50,7 @@ type criterion struct {
 
 // cell is one evaluator's result on one call, reduced to what the statistics use.
 type cell struct {
-	ev       int32 // the evaluator's index in Session.evaluators
+	ev       int // the evaluator's index in Session.evaluators
 	total    decimal.Decimal
 	autoFail bool
 	answers  []answer // in the rubric's order of criteria
@@ -214,13 +214,13 @@ func build(r *rubric.Rubric, results []rubric.Result, cfg Config) (*Session, err
 		s.evalIdx[id] = i
 	}
 	// Cells in the order of (call, evaluator), so that nothing depends on the input order.
-	type place struct{ call, ev int32 }
+	type place struct{ call, ev int }
 	places := make([]place, len(results))
 	order := make([]int, len(results))
 	for i := range order {
 		m := results[i].Meta()
 		order[i] = i
-		places[i] = place{int32(s.callIdx[m.CallID]), int32(s.evalIdx[m.EvaluatorID])}
+		places[i] = place{s.callIdx[m.CallID], s.evalIdx[m.EvaluatorID]}
 	}
 	slices.SortFunc(order, func(a, b int) int {
 		if c := cmp.Compare(places[a].call, places[b].call); c != 0 {
@@ -230,7 +230,7 @@ func build(r *rubric.Rubric, results []rubric.Result, cfg Config) (*Session, err
 	})
 	s.cells = make([]cell, 0, len(results))
 	s.results = make([]rubric.Result, 0, len(results))
-	s.callStart = make([]int32, len(s.calls)+1)
+	s.callStart = make([]int, len(s.calls)+1)
 	all := make([]answer, len(results)*len(s.crits))
 	for _, i := range order {
 		res := results[i]
@@ -275,8 +275,8 @@ func (s *Session) callCells(ci int) []cell {
 
 // index returns the index in s.cells of the evaluator ei's cell on the call ci, or -1.
 func (s *Session) index(ci, ei int) int {
-	lo, hi := int(s.callStart[ci]), int(s.callStart[ci+1])
-	k, ok := slices.BinarySearchFunc(s.cells[lo:hi], int32(ei), func(c cell, ev int32) int { return cmp.Compare(c.ev, ev) })
+	lo, hi := s.callStart[ci], s.callStart[ci+1]
+	k, ok := slices.BinarySearchFunc(s.cells[lo:hi], ei, func(c cell, ev int) int { return cmp.Compare(c.ev, ev) })
 	if !ok {
 		return -1
 	}

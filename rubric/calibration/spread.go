@@ -111,7 +111,7 @@ func (s *Session) spread(tolerance decimal.Decimal, bi int) (SpreadReport, error
 		totals, who = totals[:0], who[:0]
 		for _, x := range s.callCells(ci) {
 			totals = append(totals, x.total)
-			who = append(who, int(x.ev))
+			who = append(who, x.ev)
 		}
 		cs := s.callSpread(call, totals)
 		if bi >= 0 {
