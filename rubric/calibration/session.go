@@ -331,9 +331,9 @@ func (s *Session) Evaluators() []string {
 	return slices.Clone(s.evaluators)
 }
 
-// Criteria returns the IDs of the rubric's criteria, in the rubric's order.
+// Criteria returns the IDs of the rubric's criteria, in the rubric's order; nil for the zero Session.
 func (s *Session) Criteria() []string {
-	if s == nil {
+	if s == nil || len(s.crits) == 0 {
 		return nil
 	}
 	out := make([]string, len(s.crits))
