@@ -88,32 +88,64 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	f, err := os.Open(flags.Arg(0))
 	if err != nil {
-		fmt.Fprintln(stderr, "csvimport:", err)
+		fmt.Fprintln(stderr, "csvimport:", cleanText(err.Error()))
 		return 1
 	}
 	defer f.Close()
-
-	imp, err := importCSV(f, r)
+	spool, err := os.CreateTemp("", "csvimport-*.txt")
 	if err != nil {
-		fmt.Fprintf(stderr, "csvimport: %s: %v\n", flags.Arg(0), err)
+		fmt.Fprintln(stderr, "csvimport: a temporary file for the table:", cleanText(err.Error()))
 		return 1
 	}
-	if len(imp.bad) > 0 {
-		if !*skipBad {
-			fmt.Fprintf(stderr, "csvimport: %s: %d bad rows (fix them, or run with -skip-bad to import the rest):\n",
-				flags.Arg(0), len(imp.bad))
-			writeBadRows(stderr, imp.bad)
-			return 1
+	defer os.Remove(spool.Name())
+	defer spool.Close()
+	o := options{skipBad: *skipBad, limits: defaultLimits}
+	return importFile(flags.Arg(0), f, r, o, *minCalls, spool, stdout, stderr)
+}
+
+// importFile imports the CSV file name read from in, lists its bad rows on stderr as they come, and prints the
+// report on stdout when the import succeeds, spooling its table to spool meanwhile; it ends with the summary on
+// stderr and returns the exit code.
+func importFile(name string, in io.Reader, r *rubric.Rubric, o options, minCalls int, spool io.ReadWriter,
+	stdout, stderr io.Writer) int {
+	name = cleanText(name)
+	rep := newReport(r, spool)
+	listed := false
+	bad := func(b badRow) {
+		if !listed {
+			if o.skipBad {
+				fmt.Fprintf(stderr, "csvimport: %s: skipped rows:\n", name)
+			} else {
+				fmt.Fprintf(stderr, "csvimport: %s: bad rows:\n", name)
+			}
+			listed = true
 		}
-		fmt.Fprintf(stderr, "csvimport: %s: skipped %d bad rows:\n", flags.Arg(0), len(imp.bad))
-		writeBadRows(stderr, imp.bad)
+		writeBadRow(stderr, b)
 	}
-	if len(imp.results) == 0 {
-		fmt.Fprintf(stderr, "csvimport: %s: no evaluation to import\n", flags.Arg(0))
+	sum, err := importCSV(in, r, o, rep.add, bad)
+	if err != nil {
+		fmt.Fprintf(stderr, "csvimport: %s: %s\n", name, cleanText(err.Error()))
+		switch {
+		case sum.Stopped:
+			fmt.Fprintf(stderr, "csvimport: %s: stopped at a malformed line: %s; nothing imported (fix the line, or run with -skip-bad to skip it)\n",
+				name, sum.counts(false))
+		case sum.Header:
+			fmt.Fprintf(stderr, "csvimport: %s: %s; nothing imported\n", name, sum.counts(false))
+		}
 		return 1
 	}
-	if err := writeReport(stdout, r, imp, *minCalls); err != nil {
-		fmt.Fprintln(stderr, "csvimport:", err)
+	if sum.Bad > 0 && !o.skipBad {
+		fmt.Fprintf(stderr, "csvimport: %s: %s; nothing imported (fix the bad rows, or run with -skip-bad to import the good ones)\n",
+			name, sum.counts(false))
+		return 1
+	}
+	fmt.Fprintf(stderr, "csvimport: %s: %s\n", name, sum.counts(true))
+	if sum.Imported == 0 {
+		fmt.Fprintf(stderr, "csvimport: %s: no evaluation to import\n", name)
+		return 1
+	}
+	if err := rep.write(stdout, minCalls); err != nil {
+		fmt.Fprintln(stderr, "csvimport:", cleanText(err.Error()))
 		return 1
 	}
 	return 0
@@ -141,20 +173,17 @@ func loadRubric(name string) (*rubric.Rubric, error) {
 	return r, nil
 }
 
-// writeBadRows lists the bad rows, one problem per line, the problems of a row after its line number.
-func writeBadRows(w io.Writer, bad []badRow) {
-	for _, b := range bad {
-		parts := split(b.err)
-		id := ""
-		if b.id != "" {
-			id = fmt.Sprintf(" (evaluation %q)", b.id)
-		}
-		for i, p := range parts {
-			if i == 0 {
-				fmt.Fprintf(w, "  line %d%s: %v\n", b.line, id, p)
-			} else {
-				fmt.Fprintf(w, "    %v\n", p)
-			}
+// writeBadRow lists a bad row, one problem per line, the first after its line number.
+func writeBadRow(w io.Writer, b badRow) {
+	id := ""
+	if b.id != "" {
+		id = fmt.Sprintf(" (evaluation %q)", truncate(b.id))
+	}
+	for i, p := range split(b.err) {
+		if i == 0 {
+			fmt.Fprintf(w, "  line %d%s: %s\n", b.line, id, cleanText(p.Error()))
+		} else {
+			fmt.Fprintf(w, "    %s\n", cleanText(p.Error()))
 		}
 	}
 }
