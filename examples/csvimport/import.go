@@ -105,7 +105,8 @@ var errTooManyRows = errors.New("too many rows")
 // its evaluation ID, to find repeats). Memory is bounded by one record, whatever the file's size.
 //
 // A header problem, a failure of the input, a row past the row limit and (without o.skipBad) a malformed record
-// stop the import with an error; the summary counts what was read up to then. An error of good stops it too.
+// stop the import with an error; the summary counts what was read up to then (the row past the limit is not
+// counted). An error of good stops it too.
 func importCSV(in io.Reader, r *rubric.Rubric, o options, good func(line int, res rubric.Result) error,
 	bad func(badRow)) (summary, error) {
 	var sum summary
@@ -130,9 +131,9 @@ func importCSV(in io.Reader, r *rubric.Rubric, o options, good func(line int, re
 	}
 	rr.cells, rr.names = len(header), header
 	sum.Header = true
-	seen := map[[16]byte]int{}
+	sc := &rowScorer{r: r, crits: r.Criteria(), header: header, cols: cols, lim: o.limits, seen: map[[16]byte]int{}}
 	for {
-		rec, line, _, err := rr.next()
+		rec, line, span, err := rr.next()
 		if err == io.EOF {
 			return count(), nil
 		}
@@ -141,7 +142,10 @@ func importCSV(in io.Reader, r *rubric.Rubric, o options, good func(line int, re
 			return count(), err // the input itself failed
 		}
 		if sum.Rows == o.limits.rows {
-			return count(), fmt.Errorf("line %d: more than %d rows; split the file: %w", line, o.limits.rows, errTooManyRows)
+			sum = count()
+			sum.Lines -= span // the refused row is not counted
+			sum.RowLines -= span
+			return sum, fmt.Errorf("line %d: more than %d rows; split the file: %w", line, o.limits.rows, errTooManyRows)
 		}
 		sum.Rows++
 		if fe != nil {
@@ -153,7 +157,7 @@ func importCSV(in io.Reader, r *rubric.Rubric, o options, good func(line int, re
 			bad(badRow{line: line, err: errors.New(fe.detail())})
 			continue
 		}
-		if res, row := scoreRow(rec, line, header, cols, r, o.limits, seen); row != nil {
+		if res, row := sc.score(rec, line); row != nil {
 			sum.Bad++
 			bad(*row)
 		} else {
@@ -165,13 +169,23 @@ func importCSV(in io.Reader, r *rubric.Rubric, o options, good func(line int, re
 	}
 }
 
-// scoreRow scores the row rec, read on line, or says why it is bad.
-func scoreRow(rec []string, line int, header []string, cols map[string]int, r *rubric.Rubric, lim limits,
-	seen map[[16]byte]int) (rubric.Result, *badRow) {
+// rowScorer scores the rows of one file.
+type rowScorer struct {
+	r      *rubric.Rubric
+	crits  []rubric.Criterion
+	header []string
+	cols   map[string]int
+	lim    limits
+	seen   map[[16]byte]int // the first 16 bytes of the SHA-256 of each evaluation ID, and its line
+}
+
+// score scores the row rec, read on line, or says why it is bad.
+func (sc *rowScorer) score(rec []string, line int) (rubric.Result, *badRow) {
+	header, cols, r, seen := sc.header, sc.cols, sc.r, sc.seen
 	if len(rec) != len(header) {
 		return rubric.Result{}, &badRow{line: line, err: fmt.Errorf("%d cells, the header has %d", len(rec), len(header))}
 	}
-	if errs := checkCells(rec, header, lim); len(errs) > 0 {
+	if errs := checkCells(rec, header, sc.lim); len(errs) > 0 {
 		return rubric.Result{}, &badRow{line: line, err: errors.Join(errs...)}
 	}
 	cell := func(name string) string { return rec[cols[name]] }
@@ -184,7 +198,7 @@ func scoreRow(rec []string, line int, header []string, cols map[string]int, r *r
 		}
 		seen[key] = line
 	}
-	e, flagged, rowErr := evaluationOf(cell, r)
+	e, flagged, rowErr := evaluationOf(cell, sc.crits)
 	res, scoreErr := r.Score(e) // scored even when the row has other problems, to report them all at once
 	if rowErr == nil && scoreErr == nil {
 		return res, nil
@@ -255,7 +269,7 @@ func checkHeader(header []string, r *rubric.Rubric) (map[string]int, error) {
 var decimalText = regexp.MustCompile(`^[0-9]{1,12}(\.[0-9]{1,12})?$`)
 
 // evaluationOf builds the evaluation of one row. flagged holds the criteria whose cells could not be read.
-func evaluationOf(cell func(string) string, r *rubric.Rubric) (e rubric.Evaluation, flagged map[string]bool, err error) {
+func evaluationOf(cell func(string) string, crits []rubric.Criterion) (e rubric.Evaluation, flagged map[string]bool, err error) {
 	e = rubric.Evaluation{ID: cell(colEvaluation), CallID: cell(colCall), EmployeeID: cell(colEmployee),
 		EvaluatorID: cell(colEvaluator)}
 	flagged = map[string]bool{}
@@ -272,7 +286,7 @@ func evaluationOf(cell func(string) string, r *rubric.Rubric) (e rubric.Evaluati
 			truncate(cell(colAt))))
 	}
 	e.At = at
-	for _, c := range r.Criteria() {
+	for _, c := range crits {
 		v := strings.TrimSpace(cell(c.ID))
 		switch {
 		case v == "":

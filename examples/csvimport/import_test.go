@@ -144,8 +144,8 @@ func TestRowLimitRefusedAtOnce(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "line 13: more than 10 rows; split the file") {
 		t.Fatalf("error %v, want line 13 refused", err)
 	}
-	if scored != 10 || sum.Rows != 10 || sum.Lines != 13 || sum.Blank != 1 {
-		t.Errorf("scored %d rows, summary %+v; want 10 rows scored and 13 lines read", scored, sum)
+	if scored != 10 || sum.Rows != 10 || sum.Lines != 12 || sum.RowLines != 10 || sum.Blank != 1 {
+		t.Errorf("scored %d rows, summary %+v; want 10 rows scored and 12 lines counted before the refused one", scored, sum)
 	}
 	if limit := 13 + (o.limits.record+2)/len(goodRow) + 1; in.lines > limit {
 		t.Errorf("%d lines taken from the input, want at most %d (one buffer past the refused row)", in.lines, limit)
