@@ -34,13 +34,14 @@ const naCell = "n/a"
 // instead of filling memory.
 type limits struct {
 	record int // bytes of a line, or of a record spanning lines (quoted line breaks included)
+	span   int // lines of a record
 	cell   int // bytes of a cell
 	id     int // bytes of an ID cell: evaluation_id, call_id, employee_id, evaluator_id
 	rows   int // rows after the header
 }
 
 // defaultLimits are the documented limits (see the package documentation).
-var defaultLimits = limits{record: 64 << 10, cell: 4 << 10, id: 128, rows: 1_000_000}
+var defaultLimits = limits{record: 64 << 10, span: 8, cell: 4 << 10, id: 128, rows: 1_000_000}
 
 // idColumns are the columns whose cells are IDs, bounded by limits.id.
 var idColumns = []string{colEvaluation, colCall, colEmployee, colEvaluator}
@@ -110,7 +111,7 @@ var errTooManyRows = errors.New("too many rows")
 func importCSV(in io.Reader, r *rubric.Rubric, o options, good func(line int, res rubric.Result) error,
 	bad func(badRow)) (summary, error) {
 	var sum summary
-	rr := newRecordReader(in, o.limits.record)
+	rr := newRecordReader(in, o.limits.record, o.limits.span)
 	count := func() summary {
 		sum.Lines, sum.Blank = rr.lines(), rr.blank
 		sum.RowLines = rr.recordLines - sum.HeaderLines

@@ -27,7 +27,8 @@
 //
 // # Limits
 //
-// A line is at most 64 KiB (65,536 bytes), and so is a row that spans lines through a quoted line break; a cell
+// A line is at most 64 KiB (65,536 bytes), and so is a row that spans lines through quoted line breaks, which
+// spans at most 8 lines (so a malformed line costs a bounded look-ahead and the time stays linear); a cell
 // is at most 4 KiB (4,096 bytes), an ID cell (evaluation_id, call_id, employee_id, evaluator_id) at most 128
 // bytes; a file holds at most 1,000,000 rows after the header. The file is read row by row and each row scored
 // as it is read: memory holds one row, each employee's count and sum of totals, and per row a 16-byte hash of its
@@ -39,7 +40,7 @@
 //
 // A line that is not well-formed CSV — a quote inside an unquoted cell, text after the closing quote of a quoted
 // cell, a line over 64 KiB, or a quote that is not closed on its line when the lines after it do not complete a
-// row of the header's cells within 64 KiB — is named with its line and cell. By default it stops the run (exit
+// row of the header's cells within 64 KiB and 8 lines — is named with its line and cell. By default it stops the run (exit
 // 1). With -skip-bad exactly that line is skipped, listed with the bad rows, and reading goes on at the next
 // line: an unclosed quote costs its own line, never the rest of the file.
 //

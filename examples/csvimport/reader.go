@@ -13,14 +13,17 @@ import (
 // at the next physical line, which encoding/csv cannot do.
 //
 // A record is one physical line, or several when a quoted cell holds a line break; a record (and so a line) is
-// at most maxRecord bytes. A line ends with "\n" or "\r\n". Empty lines are skipped and counted. A record that is
+// at most maxRecord bytes and maxSpan lines, so that each line is parsed at most maxSpan times (once as the
+// first line of a record that turns out malformed, once more for each record before it whose look-ahead it was
+// in): the cost stays linear in the input. A line ends with "\n" or "\r\n". Empty lines are skipped and counted. A record that is
 // malformed — a " inside an unquoted cell, text after the closing " of a quoted cell, a line too long, or a quote
 // that a line leaves open and the lines after it do not close into a complete record of the expected number of
-// cells — is reported as a *formatError on its first line, and reading resumes on the line after that one: a bad
+// cells within the bounds — is reported as a *formatError on its first line, and reading resumes on the line after that one: a bad
 // line costs that line only, never the rest of the file.
 type recordReader struct {
 	br        *bufio.Reader
-	maxRecord int
+	maxRecord int      // bytes of a record
+	maxSpan   int      // lines of a record
 	cells     int      // the number of cells every multi-line record must have; 0: any
 	names     []string // the names of the cells, for messages; may be shorter than a record
 
@@ -30,8 +33,9 @@ type recordReader struct {
 	fields  []string     // the cells of the record being read
 	cell    bytes.Buffer // the cell being read
 
-	// Counts of the lines handed out, for the summary: blank lines and the lines of records.
-	blank, recordLines int
+	// Counts of the lines handed out, for the summary: blank lines and the lines of records; parsed counts the
+	// lines parsed, each at most maxSpan times.
+	blank, recordLines, parsed int
 }
 
 // heldLine is a line kept to be read again: its number and text without the line break, or tooLong.
@@ -61,9 +65,10 @@ func (e *formatError) detail() string {
 	return fmt.Sprintf("cell %d: %s", e.cell, e.why)
 }
 
-func newRecordReader(in io.Reader, maxRecord int) *recordReader {
+// newRecordReader reads records of at most maxRecord bytes and maxSpan lines from in.
+func newRecordReader(in io.Reader, maxRecord, maxSpan int) *recordReader {
 	// Room for a line of maxRecord bytes and its "\r\n": a longer line fills the buffer.
-	return &recordReader{br: bufio.NewReaderSize(in, maxRecord+2), maxRecord: maxRecord}
+	return &recordReader{br: bufio.NewReaderSize(in, maxRecord+2), maxRecord: maxRecord, maxSpan: maxSpan}
 }
 
 // lines returns the number of lines handed out: the input's lines read so far, less those read ahead.
@@ -160,6 +165,10 @@ func (r *recordReader) next() (fields []string, line, span int, err error) {
 			why = fmt.Sprintf("the quoted cell is not closed within %d bytes", r.maxRecord)
 			break
 		}
+		if 1+len(r.held) > r.maxSpan {
+			why = fmt.Sprintf("the quoted cell is not closed within %d lines", r.maxSpan)
+			break
+		}
 		r.cell.WriteByte('\n')
 		var bad string
 		open, _, bad = r.parse(l.text, true)
@@ -193,6 +202,7 @@ func (r *recordReader) errAt(line, cell int, why string) *formatError {
 // whether a quoted cell is still open at the end of the line, the 1-based number of the cell it stopped at, and
 // why the line is malformed ("" when it is not).
 func (r *recordReader) parse(line []byte, inQuote bool) (open bool, cell int, why string) {
+	r.parsed++
 	i := 0
 	for {
 		cell = len(r.fields) + 1

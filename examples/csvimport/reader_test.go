@@ -11,10 +11,10 @@ import (
 )
 
 // readAll reads every record of in and describes each as "line: cell|cell" (line+span for a record spanning
-// lines) or "line err: why", then the lines handed out and the blank ones.
+// lines) or "line err: why", then the lines handed out and the blank ones. A record spans at most 4 lines.
 func readAll(t *testing.T, in string, cells, maxRecord int) []string {
 	t.Helper()
-	rr := newRecordReader(strings.NewReader(in), maxRecord)
+	rr := newRecordReader(strings.NewReader(in), maxRecord, 4)
 	rr.cells = cells
 	var out []string
 	for range 1000 {
@@ -96,6 +96,12 @@ func TestRecordReader(t *testing.T) {
 			[]string{"1 err: cell 2: the quoted cell is not closed within 16 bytes", "2: cccccc", "3 err: cell 1: " + bare,
 				"4: f|g", "lines 4, blank 0"},
 			"a record spanning lines is bounded as a whole"},
+		{"span at the limit", "a,\"1\n\n3\n4\",b\nc,d,e\n", 3, 64, []string{"1+3: a|1\n\n3\n4|b", "5: c|d|e", "lines 5, blank 0"},
+			"a record of 4 lines; an empty line inside quotes belongs to the cell"},
+		{"span over the limit", "a,\"1\n2\n3\n4\n5\",b\nc,d\n", 3, 64,
+			[]string{"1 err: cell 2: the quoted cell is not closed within 4 lines", "2: 2", "3: 3", "4: 4", "5 err: cell 1: " + bare,
+				"6: c|d", "lines 6, blank 0"},
+			"a record spans at most 4 lines"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,7 +142,7 @@ func (f *failingReader) Read(p []byte) (int, error) {
 func TestRecordReaderInputError(t *testing.T) {
 	boom := errors.New("disk on fire")
 	for _, in := range []string{"a,b\nc,", "a,\"b\nc"} {
-		rr := newRecordReader(&failingReader{data: in, err: boom}, 64)
+		rr := newRecordReader(&failingReader{data: in, err: boom}, 64, 4)
 		var err error
 		for range 10 {
 			if _, _, _, err = rr.next(); err != nil && !errors.Is(err, boom) {
@@ -152,5 +158,28 @@ func TestRecordReaderInputError(t *testing.T) {
 		if !errors.Is(err, boom) {
 			t.Errorf("reading %q then failing: error %v, want the input's error", in, err)
 		}
+	}
+}
+
+// Lines that each open a quote never closed cost a bounded look-ahead each: every line is parsed at most maxSpan
+// times, so the work grows linearly with the input, not with the square of its lines.
+func TestRecordReaderLinearCost(t *testing.T) {
+	const lines = 20_000
+	rr := newRecordReader(strings.NewReader(strings.Repeat("\"x\n", lines)), defaultLimits.record, defaultLimits.span)
+	rr.cells = 16
+	bad := 0
+	for {
+		_, _, _, err := rr.next()
+		if err == io.EOF {
+			break
+		}
+		var fe *formatError
+		if !errors.As(err, &fe) {
+			t.Fatalf("next: %v", err)
+		}
+		bad++
+	}
+	if bad != lines || rr.parsed > defaultLimits.span*lines {
+		t.Errorf("%d malformed records, %d lines parsed; want %d and at most %d", bad, rr.parsed, lines, defaultLimits.span*lines)
 	}
 }
