@@ -98,9 +98,6 @@ type badRow struct {
 	err  error
 }
 
-// errTooManyRows is the error of a file with more rows than the limit.
-var errTooManyRows = errors.New("too many rows")
-
 // importCSV reads the CSV file record by record and scores each row on r as it goes, handing each scored row to
 // good and each bad row to bad, in file order; it keeps nothing of a row once handed over (but a 16-byte hash of
 // its evaluation ID, to find repeats). Memory is bounded by one record, whatever the file's size.
@@ -146,7 +143,7 @@ func importCSV(in io.Reader, r *rubric.Rubric, o options, good func(line int, re
 			sum = count()
 			sum.Lines -= span // the refused row is not counted
 			sum.RowLines -= span
-			return sum, fmt.Errorf("line %d: more than %d rows; split the file: %w", line, o.limits.rows, errTooManyRows)
+			return sum, fmt.Errorf("line %d: more than %d rows; split the file", line, o.limits.rows)
 		}
 		sum.Rows++
 		if fe != nil {
