@@ -7,7 +7,9 @@
 //
 // # The CSV file
 //
-// UTF-8, comma-separated, with a header row. The columns, in any order:
+// UTF-8, comma-separated, with a header row, quoted as RFC 4180 says: a cell that holds a comma, a quote or a
+// line break is enclosed in double quotes, and a quote inside it is doubled ("a ""b"" c"). A line ends with "\n"
+// or "\r\n"; empty lines are skipped. The columns, in any order:
 //
 //	evaluation_id  the evaluation's ID, unique in the file (required)
 //	call_id        the call's ID
@@ -23,13 +25,44 @@
 //
 // The header must name every criterion of the rubric and nothing else; a header problem stops the run.
 //
+// # Limits
+//
+// A line is at most 64 KiB (65,536 bytes), and so is a row that spans lines through quoted line breaks, which
+// spans at most 8 lines (so a malformed line costs a bounded look-ahead and the time stays linear); a cell
+// is at most 4 KiB (4,096 bytes), an ID cell (evaluation_id, call_id, employee_id, evaluator_id) at most 128
+// bytes; a file holds at most 1,000,000 rows after the header. The file is read row by row and each row scored
+// as it is read: memory holds one row, each employee's count and sum of totals, and per row a 16-byte hash of its
+// evaluation ID and its line, to find repeats (about 120 MB at most, for a million rows). The table of scored
+// rows waits in a temporary file until the end, so that nothing is printed from a file that fails. The row after
+// the limit stops the run at once, naming its line.
+//
+// # Malformed lines
+//
+// A line that is not well-formed CSV — a quote inside an unquoted cell, text after the closing quote of a quoted
+// cell, a line over 64 KiB, or a quote that is not closed on its line when the lines after it do not complete a
+// row of the header's cells within 64 KiB and 8 lines — is named with its line and cell. By default it stops the run (exit
+// 1). With -skip-bad exactly that line is skipped, listed with the bad rows, and reading goes on at the next
+// line: an unclosed quote costs its own line, never the rest of the file.
+//
 // # Bad rows
 //
 // A row the rubric refuses (points off the scale, an unknown level, N/A where it is not allowed, a missing
-// answer, an unknown violation), a malformed time, a repeated evaluation ID or a row with the wrong number of
-// cells is bad. By default the run fails (exit 1) and lists every bad row with its line number and the library's
-// error, so a broken export is fixed rather than half imported. With -skip-bad the bad rows are listed on stderr
-// and the others imported.
+// answer, an unknown violation), a malformed time, a repeated evaluation ID, a row with the wrong number of
+// cells, a cell over its limit or a cell that is not UTF-8 is bad. Bad rows are listed on stderr as they are
+// read, each with its line number and the library's error. By default the run then fails (exit 1) and nothing is
+// imported, so a broken export is fixed rather than half imported. With -skip-bad the others are imported.
+//
+// # Output
+//
+// Stdout has the table of scored evaluations and the ratings; stderr the bad rows and, last, a summary that
+// accounts for every line read: "10 lines read: 1 header line, 9 rows: 3 imported, 6 skipped" (with blank lines
+// when there are any, and "9 rows on 11 lines" when quoted line breaks make rows span lines; without -skip-bad,
+// "3 good, 6 bad"). Lines read = header lines + blank lines + lines of rows, and rows = imported + skipped.
+//
+// Everything printed that comes from the file is escaped: control characters (C0 such as ESC and tab, DEL, C1)
+// and other characters that are not printable (such as a bidirectional override) appear as Go escapes (\x1b,
+// \t, \u009b, \u202e), invalid bytes as \xff, and a backslash in a table cell as \\, so an ID in the file
+// can neither move the cursor nor change the terminal's colours.
 //
 // # Flags
 //
@@ -44,6 +77,7 @@
 package main
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"io"
@@ -88,32 +122,68 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	f, err := os.Open(flags.Arg(0))
 	if err != nil {
-		fmt.Fprintln(stderr, "csvimport:", err)
+		fmt.Fprintln(stderr, "csvimport:", cleanText(err.Error()))
 		return 1
 	}
 	defer f.Close()
-
-	imp, err := importCSV(f, r)
+	spool, err := os.CreateTemp("", "csvimport-*.txt")
 	if err != nil {
-		fmt.Fprintf(stderr, "csvimport: %s: %v\n", flags.Arg(0), err)
+		fmt.Fprintln(stderr, "csvimport: a temporary file for the table:", cleanText(err.Error()))
 		return 1
 	}
-	if len(imp.bad) > 0 {
-		if !*skipBad {
-			fmt.Fprintf(stderr, "csvimport: %s: %d bad rows (fix them, or run with -skip-bad to import the rest):\n",
-				flags.Arg(0), len(imp.bad))
-			writeBadRows(stderr, imp.bad)
-			return 1
+	defer os.Remove(spool.Name())
+	defer spool.Close()
+	o := options{skipBad: *skipBad, limits: defaultLimits}
+	return importFile(flags.Arg(0), f, r, o, *minCalls, spool, stdout, stderr)
+}
+
+// importFile imports the CSV file name read from in, lists its bad rows on stderr as they come, and prints the
+// report on stdout when the import succeeds, spooling its table to spool meanwhile; it ends with the summary on
+// stderr and returns the exit code.
+func importFile(name string, in io.Reader, r *rubric.Rubric, o options, minCalls int, spool io.ReadWriter,
+	stdout, stderr io.Writer) int {
+	name = cleanText(name)
+	errw := bufio.NewWriter(stderr) // bad rows by the thousand need not cost a write each
+	defer errw.Flush()
+	stderr = errw
+	rep := newReport(r, spool)
+	listed := false
+	bad := func(b badRow) {
+		if !listed {
+			if o.skipBad {
+				fmt.Fprintf(stderr, "csvimport: %s: skipped rows:\n", name)
+			} else {
+				fmt.Fprintf(stderr, "csvimport: %s: bad rows:\n", name)
+			}
+			listed = true
 		}
-		fmt.Fprintf(stderr, "csvimport: %s: skipped %d bad rows:\n", flags.Arg(0), len(imp.bad))
-		writeBadRows(stderr, imp.bad)
+		writeBadRow(stderr, b)
 	}
-	if len(imp.results) == 0 {
-		fmt.Fprintf(stderr, "csvimport: %s: no evaluation to import\n", flags.Arg(0))
+	sum, err := importCSV(in, r, o, rep.add, bad)
+	if err != nil {
+		fmt.Fprintf(stderr, "csvimport: %s: %s\n", name, cleanText(err.Error()))
+		switch {
+		case sum.Stopped:
+			fmt.Fprintf(stderr, "csvimport: %s: stopped at a malformed line: %s; nothing imported (fix the line, or run with -skip-bad to skip it)\n",
+				name, sum.counts(false))
+		case sum.Header:
+			fmt.Fprintf(stderr, "csvimport: %s: %s; nothing imported\n", name, sum.counts(false))
+		}
 		return 1
 	}
-	if err := writeReport(stdout, r, imp, *minCalls); err != nil {
-		fmt.Fprintln(stderr, "csvimport:", err)
+	if sum.Bad > 0 && !o.skipBad {
+		fmt.Fprintf(stderr, "csvimport: %s: %s; nothing imported (fix the bad rows, or run with -skip-bad to import the good ones)\n",
+			name, sum.counts(false))
+		return 1
+	}
+	fmt.Fprintf(stderr, "csvimport: %s: %s\n", name, sum.counts(true))
+	if sum.Imported == 0 {
+		fmt.Fprintf(stderr, "csvimport: %s: no evaluation to import\n", name)
+		return 1
+	}
+	errw.Flush() // the summary before the report, on a terminal that shows both
+	if err := rep.write(stdout, minCalls); err != nil {
+		fmt.Fprintln(stderr, "csvimport:", cleanText(err.Error()))
 		return 1
 	}
 	return 0
@@ -141,20 +211,17 @@ func loadRubric(name string) (*rubric.Rubric, error) {
 	return r, nil
 }
 
-// writeBadRows lists the bad rows, one problem per line, the problems of a row after its line number.
-func writeBadRows(w io.Writer, bad []badRow) {
-	for _, b := range bad {
-		parts := split(b.err)
-		id := ""
-		if b.id != "" {
-			id = fmt.Sprintf(" (evaluation %q)", b.id)
-		}
-		for i, p := range parts {
-			if i == 0 {
-				fmt.Fprintf(w, "  line %d%s: %v\n", b.line, id, p)
-			} else {
-				fmt.Fprintf(w, "    %v\n", p)
-			}
+// writeBadRow lists a bad row, one problem per line, the first after its line number.
+func writeBadRow(w io.Writer, b badRow) {
+	id := ""
+	if b.id != "" {
+		id = fmt.Sprintf(" (evaluation %q)", truncate(b.id))
+	}
+	for i, p := range split(b.err) {
+		if i == 0 {
+			fmt.Fprintf(w, "  line %d%s: %s\n", b.line, id, cleanText(p.Error()))
+		} else {
+			fmt.Fprintf(w, "    %s\n", cleanText(p.Error()))
 		}
 	}
 }

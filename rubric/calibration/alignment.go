@@ -188,9 +188,11 @@ func (s *Session) alignment(bench []int) AlignmentReport {
 			continue
 		}
 		b := s.at(ci, bi)
-		for ei := range s.evaluators {
-			x := s.at(ci, ei)
-			if ei == bi || x == nil {
+		cells := s.callCells(ci)
+		for k := range cells {
+			x := &cells[k]
+			ei := x.ev
+			if ei == bi {
 				continue
 			}
 			a := evs[ei]

@@ -369,11 +369,10 @@ func (s *Session) alpha(value func(*cell) (int64, bool), scale int32, metric Met
 	}
 	units := make([][]int, len(s.calls))
 	for ci := range s.calls {
-		for ei := range s.evaluators {
-			if x := s.at(ci, ei); x != nil {
-				if v, ok := value(x); ok {
-					units[ci] = append(units[ci], code[v])
-				}
+		cells := s.callCells(ci)
+		for k := range cells {
+			if v, ok := value(&cells[k]); ok {
+				units[ci] = append(units[ci], code[v])
 			}
 		}
 	}

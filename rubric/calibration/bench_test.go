@@ -13,6 +13,19 @@ import (
 // sequence, so that evaluators agree often but not always.
 func benchResults(b *testing.B, calls, evaluators int) []rubric.Result {
 	b.Helper()
+	return scoredResults(b, calls, func(int) []int {
+		out := make([]int, evaluators)
+		for e := range out {
+			out[e] = e
+		}
+		return out
+	})
+}
+
+// scoredResults scores the evaluations of calls calls, call c by the evaluators who(c), with answers from a fixed
+// pseudo-random sequence, so that evaluators agree often but not always.
+func scoredResults(b *testing.B, calls int, who func(c int) []int) []rubric.Result {
+	b.Helper()
 	r := rubric.CallQuality()
 	state := uint64(1)
 	next := func(n int) int {
@@ -27,7 +40,7 @@ func benchResults(b *testing.B, calls, evaluators int) []rubric.Result {
 			base[i] = 3 + next(3)
 		}
 		tone := tones[next(len(tones))]
-		for e := 0; e < evaluators; e++ {
+		for _, e := range who(c) {
 			ev := rubric.Evaluation{CallID: fmt.Sprintf("call-%03d", c), EvaluatorID: fmt.Sprintf("qa-%02d", e)}
 			for i, id := range callCriteria {
 				p := base[i]
@@ -69,6 +82,61 @@ func BenchmarkNew(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkNewSparse: a large sparse session, 10,000 calls each scored by 4 of 20,000 evaluators (each evaluator
+// scores 2 calls), 40,000 results; memory grows with the results, not with calls × evaluators. The statistics
+// that walk every call are measured on the same session.
+func BenchmarkNewSparse(b *testing.B) {
+	const calls, evaluators = 10_000, 20_000
+	results := scoredResults(b, calls, func(c int) []int {
+		return []int{(4 * c) % evaluators, (4*c + 1) % evaluators, (4*c + 2) % evaluators, (4*c + 3) % evaluators}
+	})
+	var s *calibration.Session
+	b.Run("New", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			var err error
+			if s, err = calibration.New(results, calibration.Config{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	if s == nil {
+		return
+	}
+	b.Run("FleissKappa", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := s.FleissKappa("greeting"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("KrippendorffAlpha", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := s.KrippendorffAlpha("greeting", calibration.Ordinal); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Alignment", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := s.Alignment("qa-00"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Spread", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := s.Spread(decimal.New(5, -1)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 func BenchmarkAlignment(b *testing.B) {

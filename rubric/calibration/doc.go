@@ -57,6 +57,13 @@
 // [ErrMixedRubrics], [ErrNoOverlap], [ErrUnequalRaters], [ErrUndefined], [ErrInvalidTable], ...) for errors.Is,
 // and New's problems are [*ResultError] values for errors.As, all reported at once.
 //
+// # Cost
+//
+// A Session keeps each result's answers once, grouped by call: memory grows with results × criteria, not with
+// calls × evaluators, so a sparse session (thousands of evaluators, each scoring a few calls) stays small. Every
+// statistic walks each call's evaluations once (Session.CohenKappa and Session.Alignment find an evaluator's
+// evaluation of a call by binary search).
+//
 // # Concurrency
 //
 // A Session never changes after New and is safe for concurrent use by multiple goroutines; reports, Kappa and

@@ -50,7 +50,7 @@ var (
 )
 
 // ResultError describes one problem with one of the results given to New; errors.As finds it in New's error.
-// The zero ResultError wraps no sentinel.
+// The zero ResultError wraps no sentinel; a nil *ResultError says so in Error and wraps nothing.
 type ResultError struct {
 	Index       int    // position of the result in the slice given to New
 	CallID      string // the result's call ID, possibly empty
@@ -60,10 +60,19 @@ type ResultError struct {
 }
 
 func (e *ResultError) Error() string {
+	if e == nil {
+		return "calibration: <nil ResultError>"
+	}
 	return fmt.Sprintf("calibration: result %d (call %s, evaluator %s): %s", e.Index, quote(e.CallID), quote(e.EvaluatorID), e.Rule)
 }
 
-func (e *ResultError) Unwrap() error { return e.Err }
+// Unwrap returns the sentinel; nil for a nil *ResultError.
+func (e *ResultError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // quote shortens and quotes a caller's string for an error message.
 func quote(s string) string { return problems.Quote(s) }

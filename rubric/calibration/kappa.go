@@ -265,12 +265,10 @@ func (s *Session) FleissKappa(criterionID string) (Kappa, error) {
 	counts := make([]int64, len(codes))
 	for ci, call := range s.calls {
 		clear(counts)
-		m := 0
-		for ei := range s.evaluators {
-			if x := s.at(ci, ei); x != nil {
-				counts[codes[s.nominal(j, x.answers[j])]]++
-				m++
-			}
+		cells := s.callCells(ci)
+		m := len(cells)
+		for k := range cells {
+			counts[codes[s.nominal(j, cells[k].answers[j])]]++
 		}
 		switch {
 		case n < 0:

@@ -2,6 +2,7 @@ package calibration
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -30,10 +31,13 @@ type Session struct {
 	evaluators []string
 	evalIdx    map[string]int
 	callIdx    map[string]int
-	grid       []int32 // calls × evaluators: index into cells, or -1 when the evaluator did not score the call
-	cells      []cell
-	results    []rubric.Result // parallel to cells
-	scale      int32           // digits after the point of every criterion value, in answer.raw units
+	// cells holds the results in the order of (call, evaluator); the cells of call ci are
+	// cells[callStart[ci]:callStart[ci+1]], in ascending order of evaluator. Memory grows with the results, not
+	// with calls × evaluators.
+	cells     []cell
+	callStart []int
+	results   []rubric.Result // parallel to cells
+	scale     int32           // digits after the point of every criterion value, in answer.raw units
 }
 
 // criterion is what the statistics need to know about one criterion of the rubric.
@@ -46,6 +50,7 @@ type criterion struct {
 
 // cell is one evaluator's result on one call, reduced to what the statistics use.
 type cell struct {
+	ev       int // the evaluator's index in Session.evaluators
 	total    decimal.Decimal
 	autoFail bool
 	answers  []answer // in the rubric's order of criteria
@@ -208,26 +213,28 @@ func build(r *rubric.Rubric, results []rubric.Result, cfg Config) (*Session, err
 	for i, id := range s.evaluators {
 		s.evalIdx[id] = i
 	}
-	s.grid = make([]int32, len(s.calls)*len(s.evaluators))
-	for i := range s.grid {
-		s.grid[i] = -1
-	}
-	// Cells in the order of the grid (call, then evaluator), so that nothing depends on the input order.
+	// Cells in the order of (call, evaluator), so that nothing depends on the input order.
+	type place struct{ call, ev int }
+	places := make([]place, len(results))
 	order := make([]int, len(results))
 	for i := range order {
-		order[i] = i
-	}
-	pos := func(i int) int {
 		m := results[i].Meta()
-		return s.callIdx[m.CallID]*len(s.evaluators) + s.evalIdx[m.EvaluatorID]
+		order[i] = i
+		places[i] = place{s.callIdx[m.CallID], s.evalIdx[m.EvaluatorID]}
 	}
-	slices.SortFunc(order, func(a, b int) int { return pos(a) - pos(b) })
+	slices.SortFunc(order, func(a, b int) int {
+		if c := cmp.Compare(places[a].call, places[b].call); c != 0 {
+			return c
+		}
+		return cmp.Compare(places[a].ev, places[b].ev)
+	})
 	s.cells = make([]cell, 0, len(results))
 	s.results = make([]rubric.Result, 0, len(results))
+	s.callStart = make([]int, len(s.calls)+1)
 	all := make([]answer, len(results)*len(s.crits))
 	for _, i := range order {
 		res := results[i]
-		c := cell{total: res.Total(), autoFail: res.AutoFail(), answers: all[:len(s.crits):len(s.crits)]}
+		c := cell{ev: places[i].ev, total: res.Total(), autoFail: res.AutoFail(), answers: all[:len(s.crits):len(s.crits)]}
 		all = all[len(s.crits):]
 		for j, cr := range crs[i] {
 			a := answer{na: cr.NA, level: -1}
@@ -241,21 +248,18 @@ func build(r *rubric.Rubric, results []rubric.Result, cfg Config) (*Session, err
 			a.raw = raw
 			c.answers[j] = a
 		}
-		s.grid[pos(i)] = int32(len(s.cells))
+		s.callStart[places[i].call+1]++
 		s.cells = append(s.cells, c)
 		s.results = append(s.results, res)
 	}
+	for ci := range s.calls {
+		s.callStart[ci+1] += s.callStart[ci]
+	}
 	var errs errorList
 	for ci, call := range s.calls {
-		var who []string
-		for ei, ev := range s.evaluators {
-			if s.grid[ci*len(s.evaluators)+ei] >= 0 {
-				who = append(who, ev)
-			}
-		}
-		if len(who) == 1 {
+		if who := s.callCells(ci); len(who) == 1 {
 			errs.add(fmt.Errorf("calibration: call %s was scored only by evaluator %s; a session compares at least two evaluations of every call: %w",
-				quote(call), quote(who[0]), ErrSingleEvaluation))
+				quote(call), quote(s.evaluators[who[0].ev]), ErrSingleEvaluation))
 		}
 	}
 	if err := errs.err(); err != nil {
@@ -264,9 +268,24 @@ func build(r *rubric.Rubric, results []rubric.Result, cfg Config) (*Session, err
 	return s, nil
 }
 
+// callCells returns the cells of the call ci, in ascending order of evaluator.
+func (s *Session) callCells(ci int) []cell {
+	return s.cells[s.callStart[ci]:s.callStart[ci+1]]
+}
+
+// index returns the index in s.cells of the evaluator ei's cell on the call ci, or -1.
+func (s *Session) index(ci, ei int) int {
+	lo, hi := s.callStart[ci], s.callStart[ci+1]
+	k, ok := slices.BinarySearchFunc(s.cells[lo:hi], ei, func(c cell, ev int) int { return cmp.Compare(c.ev, ev) })
+	if !ok {
+		return -1
+	}
+	return lo + k
+}
+
 // at returns the cell of the evaluator ei on the call ci, or nil.
 func (s *Session) at(ci, ei int) *cell {
-	if k := s.grid[ci*len(s.evaluators)+ei]; k >= 0 {
+	if k := s.index(ci, ei); k >= 0 {
 		return &s.cells[k]
 	}
 	return nil
@@ -312,9 +331,9 @@ func (s *Session) Evaluators() []string {
 	return slices.Clone(s.evaluators)
 }
 
-// Criteria returns the IDs of the rubric's criteria, in the rubric's order.
+// Criteria returns the IDs of the rubric's criteria, in the rubric's order; nil for the zero Session.
 func (s *Session) Criteria() []string {
-	if s == nil {
+	if s == nil || len(s.crits) == 0 {
 		return nil
 	}
 	out := make([]string, len(s.crits))
@@ -334,7 +353,7 @@ func (s *Session) Result(callID, evaluatorID string) (rubric.Result, bool) {
 	if !ok1 || !ok2 {
 		return rubric.Result{}, false
 	}
-	if k := s.grid[ci*len(s.evaluators)+ei]; k >= 0 {
+	if k := s.index(ci, ei); k >= 0 {
 		return s.results[k], true
 	}
 	return rubric.Result{}, false

@@ -152,28 +152,6 @@ func TestSessionAccessors(t *testing.T) {
 	}
 }
 
-// TestZeroSession: every statistic of the zero Session reports ErrEmpty; accessors return nothing.
-func TestZeroSession(t *testing.T) {
-	for _, s := range []*calibration.Session{nil, {}} {
-		if s.Calls() != nil || s.Evaluators() != nil || s.Rubric() != nil {
-			t.Errorf("zero session has calls, evaluators or a rubric")
-		}
-		_, e1 := s.Alignment("qa-1")
-		_, e2 := s.AlignmentByCall(map[string]string{"c1": "qa-1"})
-		_, e3 := s.FleissKappa("greeting")
-		_, e4 := s.CohenKappa("a", "b", "greeting")
-		_, e5 := s.KrippendorffAlpha("greeting", calibration.Nominal)
-		_, e6 := s.KrippendorffAlphaTotals(calibration.Interval)
-		_, e7 := s.Spread(decimal.Zero)
-		_, e8 := s.SpreadFrom("qa-1", decimal.Zero)
-		for i, err := range []error{e1, e2, e3, e4, e5, e6, e7, e8} {
-			if !errors.Is(err, calibration.ErrEmpty) {
-				t.Errorf("statistic %d on the zero session: error %v, want ErrEmpty", i+1, err)
-			}
-		}
-	}
-}
-
 // TestSessionAgreementErrors: unknown names, self-comparison, no overlap and undefined statistics are errors.
 func TestSessionAgreementErrors(t *testing.T) {
 	s := session(t,

@@ -109,11 +109,9 @@ func (s *Session) spread(tolerance decimal.Decimal, bi int) (SpreadReport, error
 			continue
 		}
 		totals, who = totals[:0], who[:0]
-		for ei := range s.evaluators {
-			if x := s.at(ci, ei); x != nil {
-				totals = append(totals, x.total)
-				who = append(who, ei)
-			}
+		for _, x := range s.callCells(ci) {
+			totals = append(totals, x.total)
+			who = append(who, x.ev)
 		}
 		cs := s.callSpread(call, totals)
 		if bi >= 0 {
