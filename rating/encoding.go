@@ -148,7 +148,7 @@ func (a Accumulator) MarshalJSON() ([]byte, error) {
 	b = append(b, `{"count":`...)
 	b = strconv.AppendInt(b, a.n, 10)
 	b = append(b, `,"sum":`...)
-	b = append(b, dec.MarshalJSON(a.Sum())...)
+	b = appendDecJSON(b, a.Sum())
 	return append(b, '}'), nil
 }
 

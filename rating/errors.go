@@ -38,6 +38,14 @@ var (
 	// ErrLimit: a decimal has more digits or a larger exponent than the module supports. It is the same error
 	// value as the one of the module's internal decimal helpers, so errors.Is works across packages.
 	ErrLimit = dec.ErrLimit
+	// ErrInvalidPrecision: places outside 0–MaxPlaces or an unknown rounding rule.
+	ErrInvalidPrecision = errors.New("invalid precision")
+	// ErrScan: a database value of a type or form that does not hold the value exactly (a float64 for a decimal,
+	// NULL, a number for a Rating); the message says what to store or scan instead.
+	ErrScan = errors.New("cannot scan database value")
+	// ErrNotEncodable: the value has no stored form of its own (an input or a rater); the message says what to
+	// store instead.
+	ErrNotEncodable = errors.New("value has no stored form")
 )
 
 // ComponentError is the error of a weighted aggregation about one named component. It unwraps to the sentinel

@@ -290,7 +290,7 @@ func coverageReason(s Survey, min decimal.Decimal) (Reason, bool) {
 		return Reason{}, false
 	}
 	pct := func(f Fraction) string {
-		return fracMul(f, fracInt(100)).Round(DisplayPlaces, Down).String() + "%"
+		return decText(fracMul(f, fracInt(100)).round(DisplayPlaces, Down)) + "%"
 	}
 	return Reason{Code: LowCoverage, Message: fmt.Sprintf("%d of %d clients surveyed (%s), at least %s needed",
 		s.Surveyed, s.Clients, pct(cov), pct(FractionOf(min)))}, true
