@@ -290,7 +290,7 @@ func (r Rating) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, `{"status":`...)
 	b = appendString(b, string(st))
 	b = append(b, `,"stored":`...)
-	b = appendDecJSON(b, r.Value())
+	b = appendDecJSON(b, r.Stored())
 	b = append(b, ',')
 	if b, err = r.weighted.appendFields(b); err != nil {
 		return nil, err
@@ -384,8 +384,8 @@ func decodeRating(b []byte) (Rating, error) {
 	if err != nil {
 		return Rating{}, fmt.Errorf(`field "stored": %w`, err)
 	}
-	if !sv.Equal(r.Value()) {
-		return Rating{}, fmt.Errorf(`field "stored" is %s, the components give %s`, decText(sv), decText(r.Value()))
+	if !sv.Equal(r.Stored()) {
+		return Rating{}, fmt.Errorf(`field "stored" is %s, the components give %s`, decText(sv), decText(r.Stored()))
 	}
 	return r, nil
 }

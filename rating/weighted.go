@@ -278,8 +278,8 @@ type Weighted struct {
 // Exact returns the exact value.
 func (w Weighted) Exact() Fraction { return w.value }
 
-// Value returns the stored value: StoredPlaces (10) digits after the point, half-even.
-func (w Weighted) Value() decimal.Decimal { return w.value.Decimal() }
+// Stored returns the stored value: StoredPlaces (10) digits after the point, half-even.
+func (w Weighted) Stored() decimal.Decimal { return w.value.Decimal() }
 
 // Display returns the value for people: one digit after the point, half-up, rounded once from the exact value.
 func (w Weighted) Display() decimal.Decimal { return w.value.Display() }
