@@ -33,6 +33,12 @@ var (
 	ErrUndefined = errors.New("statistic undefined")
 	// ErrSyntax is wrapped when JSON input is malformed or has missing, unknown or repeated fields.
 	ErrSyntax = errors.New("malformed JSON")
+	// ErrDecode is wrapped when binary data is truncated, of an unknown version, has bytes after the data or holds
+	// inconsistent counts.
+	ErrDecode = errors.New("malformed binary data")
+	// ErrScan is wrapped when a database value is NULL or of a type that does not hold the value exactly (a
+	// float64, a number where bytes are stored); the message says what to store instead.
+	ErrScan = errors.New("cannot scan database value")
 )
 
 // failure is the package's plain error: a message starting with "survey: " that wraps one sentinel and possibly a
@@ -83,9 +89,14 @@ type ResponseError struct {
 	Err    error
 }
 
+// Error reads `survey: response 3 (client "c1"): …`; a ResponseError without Err (the zero value) says so
+// instead of panicking.
 func (e *ResponseError) Error() string {
-	return fmt.Sprintf("survey: response %d (client %q): %s", e.Index, e.Client,
-		strings.TrimPrefix(e.Err.Error(), "survey: "))
+	cause := "no cause given"
+	if e.Err != nil {
+		cause = strings.TrimPrefix(e.Err.Error(), "survey: ")
+	}
+	return fmt.Sprintf("survey: response %d (client %q): %s", e.Index, e.Client, cause)
 }
 
 // Unwrap returns the underlying error.
