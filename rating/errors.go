@@ -57,13 +57,27 @@ type ComponentError struct {
 	Err error
 }
 
-// Error reads `rating: component "calls": value 6 is outside the scale 0–5`.
+// Error reads `rating: component "calls": value 6 is outside the scale 0–5`; a nil *ComponentError reads
+// "rating: nil component error".
 func (e *ComponentError) Error() string {
+	if e == nil {
+		return "rating: nil component error"
+	}
 	return fmt.Sprintf("rating: component %q: %v", e.Component, e.Err)
 }
 
-// Unwrap returns Err.
-func (e *ComponentError) Unwrap() error { return e.Err }
+// Unwrap returns Err; nil for a nil *ComponentError.
+func (e *ComponentError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
+
+// errNil is the error of a method that changes its receiver, called on a nil pointer.
+func errNil(typ string) error {
+	return errorf("method called on a nil *%s: %w", typ, ErrInvalidInput)
+}
 
 // errorf returns an error whose message starts with "rating: " and that wraps the errors given with %w.
 func errorf(format string, args ...any) error {

@@ -49,6 +49,9 @@ func NewAccumulator(count int64, sum decimal.Decimal) (Accumulator, error) {
 // SELECT key, COUNT(*), SUM(score) ... GROUP BY key. Errors wrap ErrInvalidInput (an empty or invalid key) or
 // ErrOverflow; on error g is unchanged.
 func (g *Grouped) AddAccumulator(key string, a Accumulator) error {
+	if g == nil {
+		return errNil("Grouped")
+	}
 	if i, ok := g.index[key]; ok {
 		m := g.accs[i]
 		if err := m.Merge(a); err != nil {

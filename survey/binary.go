@@ -279,6 +279,9 @@ func (t Tallies) validate() error {
 // answer off its scale is an *AnswerError, an unknown kind wraps ErrInvalidResponse, invalid cuts wrap
 // ErrInvalidSetting, and a tally already holding MaxCount answers wraps ErrInvalidCount; on error t is unchanged.
 func (t *Tallies) Add(a Answer, cuts ClassicCuts) error {
+	if t == nil {
+		return fail(ErrInvalidResponse, "Add called on a nil *Tallies")
+	}
 	if err := cuts.Validate(); err != nil {
 		return err
 	}

@@ -71,6 +71,9 @@ type AnswerError struct {
 }
 
 func (e *AnswerError) Error() string {
+	if e == nil {
+		return "survey: nil answer error"
+	}
 	at := ""
 	if e.Index >= 0 {
 		at = fmt.Sprintf(" at index %d", e.Index)
@@ -92,6 +95,9 @@ type ResponseError struct {
 // Error reads `survey: response 3 (client "c1"): …`; a ResponseError without Err (the zero value) says so
 // instead of panicking.
 func (e *ResponseError) Error() string {
+	if e == nil {
+		return "survey: nil response error"
+	}
 	cause := "no cause given"
 	if e.Err != nil {
 		cause = strings.TrimPrefix(e.Err.Error(), "survey: ")
@@ -99,5 +105,10 @@ func (e *ResponseError) Error() string {
 	return fmt.Sprintf("survey: response %d (client %q): %s", e.Index, e.Client, cause)
 }
 
-// Unwrap returns the underlying error.
-func (e *ResponseError) Unwrap() error { return e.Err }
+// Unwrap returns the underlying error; nil for a nil *ResponseError.
+func (e *ResponseError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
