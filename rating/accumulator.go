@@ -212,4 +212,4 @@ func (a Accumulator) Equal(b Accumulator) bool {
 }
 
 // String returns "n=3 sum=12.5", for logs.
-func (a Accumulator) String() string { return fmt.Sprintf("n=%d sum=%s", a.n, a.Sum()) }
+func (a Accumulator) String() string { return fmt.Sprintf("n=%d sum=%s", a.n, decText(a.Sum())) }

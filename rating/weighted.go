@@ -331,9 +331,9 @@ func (w Weighted) String() string {
 	var b strings.Builder
 	for _, c := range w.parts {
 		if c.Present {
-			fmt.Fprintf(&b, "%s: %s × share %s (weight %s) = %s\n", c.Name, c.Value, c.Share, c.Weight, c.Points)
+			fmt.Fprintf(&b, "%s: %s × share %s (weight %s) = %s\n", c.Name, c.Value, c.Share, decText(c.Weight), c.Points)
 		} else {
-			fmt.Fprintf(&b, "%s: missing (weight %s)\n", c.Name, c.Weight)
+			fmt.Fprintf(&b, "%s: missing (weight %s)\n", c.Name, decText(c.Weight))
 		}
 	}
 	fmt.Fprintf(&b, "= %s (coverage %s)", w.value, w.coverage)

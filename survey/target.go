@@ -202,7 +202,8 @@ func (a Attainment) String() string {
 	if a.Met {
 		verdict = "met"
 	}
-	return fmt.Sprintf("%s %s %s %s: %s, distance %s", a.Metric, a.Value, a.Compare, a.Target, verdict, a.Distance)
+	return fmt.Sprintf("%s %s %s %s: %s, distance %s", a.Metric, decText(a.Value), a.Compare, decText(a.Target), verdict,
+		decText(a.Distance))
 }
 
 // Assess measures value against the target: "NPS up 20%" on a baseline of 40 is met by 48 (distance 0) and missed
