@@ -158,6 +158,12 @@ func (t Target) Validate() error {
 	return nil
 }
 
+// Equal reports whether t and o are the same target, comparing numbers numerically.
+func (t Target) Equal(o Target) bool {
+	return t.Metric == o.Metric && t.Compare == o.Compare && t.Mode == o.Mode && t.Value.Equal(o.Value) &&
+		t.Baseline.Equal(o.Baseline)
+}
+
 // Threshold returns the value the target asks for: Value (Absolute), Baseline × (1 + Value/100) (Percent) or
 // Baseline + Value (Offset), in exact decimal arithmetic. An invalid target wraps ErrInvalidTarget.
 func (t Target) Threshold() (decimal.Decimal, error) {
