@@ -169,6 +169,7 @@ func TestScanRefuses(t *testing.T) {
 		{new(rating.Accumulator), int64(3), rating.ErrScan, "an accumulator is bytea"},
 		{new(rating.Accumulator), []byte{1}, rating.ErrDecode, "truncated"},
 		{new(rating.Accumulator), nil, rating.ErrScan, "NULL"},
+		{new(rating.Accumulator), []byte{1, 0, 0x80, 0x00, 0, 0}, rating.ErrDecode, "count not in its shortest form"},
 		{new(rating.Grouped), 1.5, rating.ErrScan, "float"},
 		{new(rating.Quarter), "2026-Q5", rating.ErrInvalidQuarter, "no fifth quarter"},
 		{new(rating.Quarter), time.Now(), rating.ErrScan, "a timestamp is not a quarter"},

@@ -3,6 +3,7 @@ package survey
 import (
 	"database/sql/driver"
 	"encoding/binary"
+	"math/bits"
 )
 
 // Binary forms of the tallies, Tallies and Coverage, for storage (a bytea column) and for moving tallies between
@@ -18,7 +19,7 @@ import (
 //	Coverage        surveyed, clients
 //	Tallies         the counts of CSI, RecommendShare, ClassicNPS, CSAT, CES and FCR in that order, 21 in all
 //
-// Decoding is strict: truncated data, bytes after the data, an unknown version, a count above MaxCount and
+// Decoding is strict: counts not in their shortest varint form, truncated data, bytes after the data, an unknown version, a count above MaxCount and
 // inconsistent counts (a part above its whole, a total above MaxCount) are errors wrapping ErrDecode (and
 // ErrInvalidCount for inconsistent counts); the receiver is then unchanged.
 
@@ -64,6 +65,9 @@ func (r *countReader) read(dst ...*int64) error {
 		v, n := binary.Uvarint(r.b[r.off:])
 		if n <= 0 {
 			return fail(ErrDecode, "%s binary: truncated or overlong count at byte %d", r.what, r.off)
+		}
+		if n != (bits.Len64(v|1)+6)/7 {
+			return fail(ErrDecode, "%s binary: count at byte %d is not in its shortest form", r.what, r.off)
 		}
 		if v > uint64(MaxCount) {
 			return fail(ErrDecode, "%s binary: count %d at byte %d exceeds the maximum %d", r.what, v, r.off, MaxCount)

@@ -85,6 +85,7 @@ func TestTalliesBinaryStrict(t *testing.T) {
 		{good[:len(good)-1], survey.ErrDecode, "truncated"},
 		{append(append([]byte(nil), good...), 0), survey.ErrDecode, "a byte after the data"},
 		{with(0, 2), survey.ErrDecode, "unknown version"},
+		{append([]byte{1, 0x80, 0x00}, good[2:]...), survey.ErrDecode, "count 0 not in its shortest form"},
 		{with(6, 4), survey.ErrInvalidCount, "3 yes answers out of 2"},
 		{append([]byte{1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01}, good[2:]...), survey.ErrDecode, "overlong varint"},
 		{append([]byte{1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02}, good[2:]...), survey.ErrDecode, "count 2^57 above MaxCount"},
