@@ -106,10 +106,13 @@ func TestSQLRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkSQLRoundTrip(t, q)
+		checkJSONRoundTrip(t, q)
 		loc := time.FixedZone("", 60*rapid.IntRange(-720, 720).Draw(t, "offset"))
 		from := time.Unix(rapid.Int64Range(-1e10, 1e10).Draw(t, "from"), rapid.Int64Range(0, 999_999_999).Draw(t, "ns")).In(loc)
 		checkSQLRoundTrip(t, rating.Period{From: from, To: from.Add(time.Duration(rapid.Int64Range(1, 1e18).Draw(t, "len")))})
 		checkSQLRoundTrip(t, rating.Since(from))
+		checkJSONRoundTrip(t, rating.Period{To: from})
+		checkJSONRoundTrip(t, a)
 		if len(values) > 0 {
 			totals := make([]string, len(values))
 			for i, x := range values {

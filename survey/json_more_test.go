@@ -72,6 +72,15 @@ func TestMoreJSONRoundTrip(t *testing.T) {
 		}
 		checkJSON(t, at)
 		checkJSON(t, target)
+		tl := surveytest.Tallies(survey.MaxCount/10).Draw(t, "tallies")
+		checkJSON(t, tl)
+		checkJSON(t, tl.CSI)
+		checkJSON(t, tl.Recommend)
+		checkJSON(t, tl.Classic)
+		checkJSON(t, tl.CSAT)
+		checkJSON(t, tl.CES)
+		checkJSON(t, tl.FCR)
+		checkJSON(t, surveytest.Coverage(survey.MaxCount).Draw(t, "coverage"))
 	})
 }
 
