@@ -23,7 +23,8 @@ import (
 // limits: 2·10^28 values with one digit after the point, 2·10^11 values with eighteen. Past that, Add and Merge
 // return an error wrapping ErrOverflow and change nothing.
 //
-// The zero Accumulator is empty and ready to use. An Accumulator is a plain value (copying it copies the state);
+// The zero Accumulator is empty and ready to use; the methods that change it return an error wrapping
+// ErrInvalidInput on a nil *Accumulator. An Accumulator is a plain value (copying it copies the state);
 // it is not safe for concurrent use while it changes: give each goroutine its own and merge them.
 type Accumulator struct {
 	n      int64  // number of values
@@ -49,6 +50,9 @@ func below(hi, lo uint64) bool { return hi < maxHi || (hi == maxHi && lo < maxLo
 // Add adds one score x, which must lie on the scale 0–5 with at most 18 digits after the point. Errors wrap
 // ErrOutOfRange, ErrLimit or ErrOverflow; on error a is unchanged.
 func (a *Accumulator) Add(x decimal.Decimal) error {
+	if a == nil {
+		return errNil("Accumulator")
+	}
 	// Fast path: the value needs no more places than the current scale; Units allocates nothing.
 	if e := x.Exponent(); e >= -dec.MaxScale && e <= dec.MaxExponent {
 		// A negative u is above five as a uint64.
@@ -83,6 +87,9 @@ func (a *Accumulator) addUnits(u uint64) error {
 // the fast way to stream scored calls into accumulators. The score must lie on 0–5 and scale on 0–18. Errors wrap
 // ErrOutOfRange or ErrOverflow; on error a is unchanged.
 func (a *Accumulator) AddUnits(units int64, scale int32) error {
+	if a == nil {
+		return errNil("Accumulator")
+	}
 	if scale < 0 || scale > dec.MaxScale {
 		return errorf("accumulator: scale %d is outside 0–%d: %w", scale, dec.MaxScale, ErrOutOfRange)
 	}
@@ -151,6 +158,9 @@ func (a *Accumulator) rescale(s int32) error {
 // Merge adds the values held by b to a, as if a had taken them one by one. Errors wrap ErrOverflow; on error a is
 // unchanged.
 func (a *Accumulator) Merge(b Accumulator) error {
+	if a == nil {
+		return errNil("Accumulator")
+	}
 	x, y := *a, b
 	s := max(x.scale, y.scale)
 	if err := x.rescale(s); err != nil {
@@ -202,4 +212,4 @@ func (a Accumulator) Equal(b Accumulator) bool {
 }
 
 // String returns "n=3 sum=12.5", for logs.
-func (a Accumulator) String() string { return fmt.Sprintf("n=%d sum=%s", a.n, a.Sum()) }
+func (a Accumulator) String() string { return fmt.Sprintf("n=%d sum=%s", a.n, decText(a.Sum())) }

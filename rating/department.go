@@ -84,7 +84,8 @@ func (s DepartmentSettings) Validate() error {
 	return nil
 }
 
-// DepartmentRater computes department ratings by validated settings. It is immutable and safe for concurrent use.
+// DepartmentRater computes department ratings by validated settings. It is immutable and safe for concurrent use. The zero
+// DepartmentRater (and a nil *DepartmentRater) rates nothing: Rate returns an error wrapping ErrInvalidSetting.
 type DepartmentRater struct {
 	settings DepartmentSettings
 	weights  *Aggregator
@@ -103,8 +104,19 @@ func NewDepartmentRater(s DepartmentSettings) (*DepartmentRater, error) {
 	return r, nil
 }
 
-// Settings returns a copy of the settings of r.
+// built reports whether r was made by NewDepartmentRater (not the zero value, not nil).
+func (r *DepartmentRater) built() bool { return r != nil && r.weights != nil && r.survey != nil }
+
+// errUnbuilt is the error of Rate on a rater not made by NewDepartmentRater.
+func (r *DepartmentRater) errUnbuilt() error {
+	return errorf("DepartmentRater was not made by NewDepartmentRater (the zero value or nil): %w", ErrInvalidSetting)
+}
+
+// Settings returns a copy of the settings of r; the zero DepartmentSettings for a rater not made by NewDepartmentRater.
 func (r *DepartmentRater) Settings() DepartmentSettings {
+	if !r.built() {
+		return DepartmentSettings{}
+	}
 	s := r.settings
 	s.Weights, s.Survey = r.weights.Scheme(), r.survey.Scheme()
 	return s
@@ -171,6 +183,9 @@ func (d Department) Equal(o Department) bool {
 // ErrDuplicate, ErrOutOfRange, ErrInvalidWeight, ErrLimit); no component at all (ErrEmpty); a missing component
 // under the fail policy or below the minimum coverage (ErrMissingComponent).
 func (r *DepartmentRater) Rate(in DepartmentInput) (Department, error) {
+	if !r.built() {
+		return Department{}, r.errUnbuilt()
+	}
 	if in.DepartmentID == "" {
 		return Department{}, errorf("department rating: empty department ID: %w", ErrInvalidInput)
 	}

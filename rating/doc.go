@@ -22,7 +22,7 @@
 //
 // A [Rating] carries a [Status] and the [Reason] values of every rule it breaks ([FewCalls] for fewer than 5
 // evaluated calls, [LowCoverage] for fewer than 4% of the clients surveyed, [NoEvaluationInQuarter],
-// [MissingComponent], [NoSufficientEmployees]). [Rating.Value] gives the value whatever the status, for
+// [MissingComponent], [NoSufficientEmployees]). [Rating.Stored] gives the value whatever the status, for
 // analytics; [Rating.Final] and [Rating.Display] give it only when the rating is sufficient, so a provisional
 // number is not shown as final by accident.
 //
@@ -37,10 +37,12 @@
 // # Exact values and rounding
 //
 // Means of means rarely have a finite decimal form (13/3), so results are a [Fraction]: exact, divided once, at
-// the end. [Fraction.Decimal] and every Value method give the stored value, [StoredPlaces] (10) digits after the
+// the end. [Fraction.Decimal] and every Stored method give the stored value, [StoredPlaces] (10) digits after the
 // point rounded half-even; [Fraction.Display] and every Display method give one digit after the point rounded
 // half-up, like the map platforms show, from the exact value (so 4.449999… shows 4.4, not 4.5 through a rounded
-// intermediate). [Fraction.Round] takes any precision and [Rounding].
+// intermediate). [Fraction.Round] takes 0–[MaxPlaces] places and a [Rounding]. Nothing this package
+// prints, encodes or stores depends on shopspring/decimal's package settings (TrimTrailingZeros,
+// MarshalJSONWithoutQuotes, UseScientificNotation).
 //
 // # Cumulative ratings (SPEC R10)
 //
@@ -52,6 +54,15 @@
 // a restored accumulator. A stream fed from scored calls can skip decimals altogether:
 // [Accumulator.AddUnits] and [Grouped.AddUnits] take the integer units that rubric.Result.TotalUnits gives.
 // [CallScoreOf] and [SurveyOf] turn a rubric.Result and survey tallies into this package's inputs.
+//
+// # Storing values
+//
+// Every value that carries state reads back Equal from JSON, or refuses: ratings ([Rating], [Personal],
+// [Department], [Weighted], [Entry], [Standing], [Leaderboard]) have snake_case JSON forms with exact values as
+// "num/den" strings, read strictly (exact key case, no unknown, repeated or missing keys, no null). Stored values
+// implement driver.Valuer and sql.Scanner: accumulators as bytea, [Fraction] as text, a [Rating] as the NUMERIC
+// stored value (write only), [Personal] and [Department] as jsonb, [Quarter] and [Period] as text.
+// [NewAccumulator] and [Grouped.AddAccumulator] build accumulators from SQL aggregates (COUNT and SUM).
 //
 // # Quarters and compliance (SPEC R6)
 //
@@ -68,7 +79,8 @@
 // Errors start with "rating: ", say which field and value and what is allowed, and wrap a sentinel for
 // errors.Is: [ErrInvalidWeight], [ErrUnknownComponent], [ErrDuplicate], [ErrOutOfRange], [ErrEmpty],
 // [ErrMissingComponent], [ErrInvalidSetting], [ErrInvalidInput], [ErrInvalidQuarter], [ErrDecode], [ErrOverflow],
-// [ErrLimit]. Errors about one component of a weighted mean are a [*ComponentError].
+// [ErrLimit], [ErrInvalidPrecision], [ErrScan], [ErrNotEncodable]. Errors about one component of a weighted
+// mean are a [*ComponentError].
 //
 // # Concurrency
 //

@@ -26,8 +26,8 @@ import (
 //
 // Binary: a version byte (1), then for an Accumulator the scale byte (0–18) and the count, the high and the low 64
 // bits of the sum in units as unsigned varints; a Grouped holds the number of groups and, per group in ascending
-// key order, the key length as a varint, the key bytes and an Accumulator without its version byte. Truncated
-// data, trailing bytes, an unknown version and inconsistent values are errors wrapping ErrDecode.
+// key order, the key length as a varint, the key bytes and an Accumulator without its version byte. Varints not
+// in their shortest form, truncated data, trailing bytes, an unknown version and inconsistent values are errors wrapping ErrDecode.
 
 // binaryVersion is the version byte of the binary encodings.
 const binaryVersion = 1
@@ -148,7 +148,7 @@ func (a Accumulator) MarshalJSON() ([]byte, error) {
 	b = append(b, `{"count":`...)
 	b = strconv.AppendInt(b, a.n, 10)
 	b = append(b, `,"sum":`...)
-	b = append(b, dec.MarshalJSON(a.Sum())...)
+	b = appendDecJSON(b, a.Sum())
 	return append(b, '}'), nil
 }
 
@@ -214,6 +214,9 @@ func (r *reader) uvarint() (uint64, error) {
 	}
 	if n < 0 {
 		return 0, fmt.Errorf("varint at byte %d overflows 64 bits", r.off)
+	}
+	if n != (bits.Len64(v|1)+6)/7 {
+		return 0, fmt.Errorf("varint at byte %d is not in its shortest form", r.off)
 	}
 	r.off += n
 	return v, nil

@@ -38,6 +38,14 @@ var (
 	// ErrLimit: a decimal has more digits or a larger exponent than the module supports. It is the same error
 	// value as the one of the module's internal decimal helpers, so errors.Is works across packages.
 	ErrLimit = dec.ErrLimit
+	// ErrInvalidPrecision: places outside 0–MaxPlaces or an unknown rounding rule.
+	ErrInvalidPrecision = errors.New("invalid precision")
+	// ErrScan: a database value of a type or form that does not hold the value exactly (a float64 for a decimal,
+	// NULL, a number for a Rating); the message says what to store or scan instead.
+	ErrScan = errors.New("cannot scan database value")
+	// ErrNotEncodable: the value has no stored form of its own (an input or a rater); the message says what to
+	// store instead.
+	ErrNotEncodable = errors.New("value has no stored form")
 )
 
 // ComponentError is the error of a weighted aggregation about one named component. It unwraps to the sentinel
@@ -49,13 +57,27 @@ type ComponentError struct {
 	Err error
 }
 
-// Error reads `rating: component "calls": value 6 is outside the scale 0–5`.
+// Error reads `rating: component "calls": value 6 is outside the scale 0–5`; a nil *ComponentError reads
+// "rating: nil component error".
 func (e *ComponentError) Error() string {
+	if e == nil {
+		return "rating: nil component error"
+	}
 	return fmt.Sprintf("rating: component %q: %v", e.Component, e.Err)
 }
 
-// Unwrap returns Err.
-func (e *ComponentError) Unwrap() error { return e.Err }
+// Unwrap returns Err; nil for a nil *ComponentError.
+func (e *ComponentError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
+
+// errNil is the error of a method that changes its receiver, called on a nil pointer.
+func errNil(typ string) error {
+	return errorf("method called on a nil *%s: %w", typ, ErrInvalidInput)
+}
 
 // errorf returns an error whose message starts with "rating: " and that wraps the errors given with %w.
 func errorf(format string, args ...any) error {

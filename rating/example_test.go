@@ -51,7 +51,7 @@ func ExamplePersonalRater_Rate() {
 	calls, _ := p.CallRating()
 	survey, _ := p.SurveyIndex()
 	fmt.Println("calls:", calls, "survey:", survey)
-	fmt.Println("stored:", p.Value(), "shown:", p)
+	fmt.Println("stored:", p.Stored(), "shown:", p)
 
 	// Two calls only, and 1% of the clients surveyed: the rating is provisional.
 	q, err := rater.Rate(rating.PersonalInput{

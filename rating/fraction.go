@@ -81,8 +81,33 @@ func (f Fraction) rat() *big.Rat {
 // Rat returns the value as a new big.Rat, which the caller may modify.
 func (f Fraction) Rat() *big.Rat { return new(big.Rat).Set(f.rat()) }
 
-// Round returns the value rounded to places digits after the point by rule r (places from 0 to 18).
-func (f Fraction) Round(places int32, r Rounding) decimal.Decimal {
+// MaxPlaces is the largest number of digits after the point a Fraction is rounded to.
+const MaxPlaces int32 = dec.MaxScale
+
+// checkPrecision reports an error wrapping ErrInvalidPrecision unless places is within 0–MaxPlaces and r is a
+// known rule.
+func checkPrecision(places int32, r Rounding) error {
+	if places < 0 || places > MaxPlaces {
+		return errorf("places %d: 0–%d allowed: %w", places, MaxPlaces, ErrInvalidPrecision)
+	}
+	if !r.Valid() {
+		return errorf("rounding %d is not one of half-up, half-even, down: %w", uint8(r), ErrInvalidPrecision)
+	}
+	return nil
+}
+
+// Round returns the value rounded to places digits after the point by rule r. Places outside 0–MaxPlaces (18) or
+// an unknown rule are an error wrapping ErrInvalidPrecision: a negative places would round to tens or hundreds,
+// and a huge one would cost time for digits no decimal of this module can hold.
+func (f Fraction) Round(places int32, r Rounding) (decimal.Decimal, error) {
+	if err := checkPrecision(places, r); err != nil {
+		return decimal.Decimal{}, err
+	}
+	return f.round(places, r), nil
+}
+
+// round rounds by a precision already checked.
+func (f Fraction) round(places int32, r Rounding) decimal.Decimal {
 	x := f.rat()
 	if x.Sign() == 0 {
 		return decimal.Decimal{}
@@ -92,11 +117,11 @@ func (f Fraction) Round(places int32, r Rounding) decimal.Decimal {
 }
 
 // Decimal returns the stored value: rounded to StoredPlaces (10) digits after the point, half-even.
-func (f Fraction) Decimal() decimal.Decimal { return f.Round(StoredPlaces, StoredRounding) }
+func (f Fraction) Decimal() decimal.Decimal { return f.round(StoredPlaces, StoredRounding) }
 
 // Display returns the value as shown to people: one digit after the point, half-up, rounded once from the exact
 // value (so 4.4499… shows as 4.4, never 4.5 through a rounded intermediate).
-func (f Fraction) Display() decimal.Decimal { return f.Round(DisplayPlaces, DisplayRounding) }
+func (f Fraction) Display() decimal.Decimal { return f.round(DisplayPlaces, DisplayRounding) }
 
 // Exact returns the value as a decimal and true when it has a finite decimal form (its reduced denominator has no
 // prime factor but 2 and 5), and the stored value and false otherwise.
@@ -119,7 +144,7 @@ func (f Fraction) Exact() (decimal.Decimal, bool) {
 	if !den.IsInt64() || den.Int64() != 1 {
 		return f.Decimal(), false
 	}
-	return f.Round(max(twos, fives), Down), true
+	return f.round(max(twos, fives), Down), true
 }
 
 // Float64 returns the nearest float64, for analytics and charts only.
@@ -137,8 +162,9 @@ func (f Fraction) Equal(g Fraction) bool { return f.Cmp(g) == 0 }
 // IsZero reports whether the value is 0.
 func (f Fraction) IsZero() bool { return f.rat().Sign() == 0 }
 
-// String returns the stored value (Decimal) as text, for logs and debugging.
-func (f Fraction) String() string { return f.Decimal().String() }
+// String returns the stored value (Decimal) as text, for logs and debugging, with no trailing zeros whatever
+// decimal.TrimTrailingZeros says.
+func (f Fraction) String() string { return decText(f.Decimal()) }
 
 // RatString returns the exact value as "num/den" in lowest terms, or "num" when the denominator is 1.
 func (f Fraction) RatString() string { return f.rat().RatString() }

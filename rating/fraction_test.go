@@ -86,7 +86,10 @@ func TestFractionMatchesRat(t *testing.T) {
 		den := rapid.Int64Range(1, 1e12).Draw(t, "den")
 		places := rapid.Int32Range(0, 12).Draw(t, "places")
 		f := frac(t, num, den)
-		got := f.Round(places, rating.HalfUp)
+		got, err := f.Round(places, rating.HalfUp)
+		if err != nil {
+			t.Fatal(err)
+		}
 		scale := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil))
 		diff := new(big.Rat).Sub(got.Rat(), big.NewRat(num, den))
 		diff.Mul(diff, scale)

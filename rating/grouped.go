@@ -15,7 +15,8 @@ import (
 // Merging is exact, associative and commutative, group by group (see Accumulator). Keys are non-empty UTF-8
 // strings.
 //
-// The zero Grouped is empty and ready to use. A Grouped must not be copied after first use (copies share
+// The zero Grouped is empty and ready to use. A nil *Grouped reads as empty (Len, Get, Keys, All, Clone, Equal);
+// the methods that change it return an error wrapping ErrInvalidInput. A Grouped must not be copied after first use (copies share
 // storage); use Clone. It is not safe for concurrent use while it changes: give each goroutine its own and merge.
 type Grouped struct {
 	index map[string]int
@@ -26,6 +27,9 @@ type Grouped struct {
 // Add adds the score x to the group key, creating the group on first use. Errors wrap ErrInvalidInput (an empty
 // or invalid UTF-8 key) or those of Accumulator.Add; on error g is unchanged.
 func (g *Grouped) Add(key string, x decimal.Decimal) error {
+	if g == nil {
+		return errNil("Grouped")
+	}
 	if i, ok := g.index[key]; ok {
 		return g.accs[i].Add(x)
 	}
@@ -43,6 +47,9 @@ func (g *Grouped) Add(key string, x decimal.Decimal) error {
 // AddUnits adds the score units·10^-scale (see Accumulator.AddUnits) to the group key, creating the group on
 // first use. Errors as for Add; on error g is unchanged.
 func (g *Grouped) AddUnits(key string, units int64, scale int32) error {
+	if g == nil {
+		return errNil("Grouped")
+	}
 	if i, ok := g.index[key]; ok {
 		return g.accs[i].AddUnits(units, scale)
 	}
@@ -80,6 +87,9 @@ func (g *Grouped) Merge(o *Grouped) error {
 	if o == nil || len(o.keys) == 0 {
 		return nil
 	}
+	if g == nil {
+		return errNil("Grouped")
+	}
 	// Compute every merged group first, so that an overflow leaves g as it was.
 	merged := make([]Accumulator, len(o.keys))
 	for j, key := range o.keys {
@@ -102,6 +112,9 @@ func (g *Grouped) Merge(o *Grouped) error {
 
 // Get returns the accumulator of key, and false when there is no such group.
 func (g *Grouped) Get(key string) (Accumulator, bool) {
+	if g == nil {
+		return Accumulator{}, false
+	}
 	i, ok := g.index[key]
 	if !ok {
 		return Accumulator{}, false
@@ -110,10 +123,18 @@ func (g *Grouped) Get(key string) (Accumulator, bool) {
 }
 
 // Len returns the number of groups.
-func (g *Grouped) Len() int { return len(g.keys) }
+func (g *Grouped) Len() int {
+	if g == nil {
+		return 0
+	}
+	return len(g.keys)
+}
 
 // Keys returns the keys in ascending byte order, in a new slice.
 func (g *Grouped) Keys() []string {
+	if g == nil {
+		return nil
+	}
 	keys := slices.Clone(g.keys)
 	slices.Sort(keys)
 	return keys
@@ -132,6 +153,9 @@ func (g *Grouped) All() iter.Seq2[string, Accumulator] {
 
 // Clone returns an independent copy of g.
 func (g *Grouped) Clone() *Grouped {
+	if g == nil {
+		return new(Grouped)
+	}
 	c := &Grouped{keys: slices.Clone(g.keys), accs: slices.Clone(g.accs), index: make(map[string]int, len(g.keys))}
 	for k, i := range g.index {
 		c.index[k] = i
@@ -139,10 +163,13 @@ func (g *Grouped) Clone() *Grouped {
 	return c
 }
 
-// Equal reports whether g and o have the same keys with equal accumulators.
+// Equal reports whether g and o have the same keys with equal accumulators; a nil *Grouped is empty.
 func (g *Grouped) Equal(o *Grouped) bool {
 	if g.Len() != o.Len() {
 		return false
+	}
+	if g == nil {
+		return true
 	}
 	for i, k := range g.keys {
 		b, ok := o.Get(k)

@@ -113,7 +113,8 @@ func checkShare(what string, d decimal.Decimal) error {
 	return nil
 }
 
-// PersonalRater computes personal ratings by validated settings. It is immutable and safe for concurrent use.
+// PersonalRater computes personal ratings by validated settings. It is immutable and safe for concurrent use. The zero
+// PersonalRater (and a nil *PersonalRater) rates nothing: Rate returns an error wrapping ErrInvalidSetting.
 type PersonalRater struct {
 	settings PersonalSettings
 	weights  *Aggregator
@@ -132,8 +133,19 @@ func NewPersonalRater(s PersonalSettings) (*PersonalRater, error) {
 	return r, nil
 }
 
-// Settings returns a copy of the settings of r.
+// built reports whether r was made by NewPersonalRater (not the zero value, not nil).
+func (r *PersonalRater) built() bool { return r != nil && r.weights != nil && r.survey != nil }
+
+// errUnbuilt is the error of Rate on a rater not made by NewPersonalRater.
+func (r *PersonalRater) errUnbuilt() error {
+	return errorf("PersonalRater was not made by NewPersonalRater (the zero value or nil): %w", ErrInvalidSetting)
+}
+
+// Settings returns a copy of the settings of r; the zero PersonalSettings for a rater not made by NewPersonalRater.
 func (r *PersonalRater) Settings() PersonalSettings {
+	if !r.built() {
+		return PersonalSettings{}
+	}
 	s := r.settings
 	s.Weights, s.Survey = r.weights.Scheme(), r.survey.Scheme()
 	return s
@@ -201,6 +213,9 @@ func (p Personal) Equal(o Personal) bool {
 // survey index (ErrEmpty), a missing component under the fail policy or below the minimum coverage
 // (ErrMissingComponent).
 func (r *PersonalRater) Rate(in PersonalInput) (Personal, error) {
+	if !r.built() {
+		return Personal{}, r.errUnbuilt()
+	}
 	if in.EmployeeID == "" {
 		return Personal{}, errorf("personal rating: empty employee ID: %w", ErrInvalidInput)
 	}
@@ -290,7 +305,7 @@ func coverageReason(s Survey, min decimal.Decimal) (Reason, bool) {
 		return Reason{}, false
 	}
 	pct := func(f Fraction) string {
-		return fracMul(f, fracInt(100)).Round(DisplayPlaces, Down).String() + "%"
+		return decText(fracMul(f, fracInt(100)).round(DisplayPlaces, Down)) + "%"
 	}
 	return Reason{Code: LowCoverage, Message: fmt.Sprintf("%d of %d clients surveyed (%s), at least %s needed",
 		s.Surveyed, s.Clients, pct(cov), pct(FractionOf(min)))}, true
@@ -326,6 +341,9 @@ func missingReason(w Weighted, name string) Reason {
 // Period for all); check, when not zero, is the period that must hold an evaluation (SPEC R6). Errors are those
 // of Rate and GroupCalls.
 func (r *PersonalRater) RateEmployees(calls []CallScore, surveys map[string]Survey, p, check Period) ([]Personal, error) {
+	if !r.built() {
+		return nil, r.errUnbuilt()
+	}
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}

@@ -64,7 +64,7 @@ func TestPersonalRating(t *testing.T) {
 	}
 	call, _ := p.CallRating()
 	survey, _ := p.SurveyIndex()
-	got := []string{call.RatString(), survey.RatString(), p.Exact().RatString(), p.Value().String(), p.String()}
+	got := []string{call.RatString(), survey.RatString(), p.Exact().RatString(), p.Stored().String(), p.String()}
 	want := []string{"109/25", "91/20", "891/200", "4.455", "4.5"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("personal rating mismatch (-want +got):\n%s", diff)

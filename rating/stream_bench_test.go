@@ -71,7 +71,7 @@ func finishAggregate(g *rating.Grouped) (aggregate, error) {
 	if err != nil {
 		return aggregate{}, err
 	}
-	out.department = w.Value()
+	out.department = w.Stored()
 	return out, nil
 }
 

@@ -114,8 +114,9 @@ func (r Rating) Has(code ReasonCode) bool {
 	return false
 }
 
-// Value returns the stored value (10 digits after the point, half-even) whatever the status: for analytics.
-func (r Rating) Value() decimal.Decimal { return r.weighted.Value() }
+// Stored returns the stored value (10 digits after the point, half-even) whatever the status: for analytics and
+// for a NUMERIC column (Value writes it).
+func (r Rating) Stored() decimal.Decimal { return r.weighted.Stored() }
 
 // Exact returns the exact value whatever the status.
 func (r Rating) Exact() Fraction { return r.weighted.Exact() }
@@ -125,7 +126,7 @@ func (r Rating) Final() (decimal.Decimal, bool) {
 	if !r.Sufficient() {
 		return decimal.Decimal{}, false
 	}
-	return r.weighted.Value(), true
+	return r.weighted.Stored(), true
 }
 
 // Display returns the value for people (one digit after the point, half-up, rounded once from the exact value)

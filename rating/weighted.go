@@ -117,7 +117,8 @@ func (s Scheme) Validate() error {
 }
 
 // Aggregator computes weighted means by a validated Scheme. It is immutable and safe for concurrent use. The zero
-// Aggregator has no components: every Mean fails with ErrEmpty.
+// Aggregator (and a nil *Aggregator) has no components: every Mean fails with ErrEmpty, and Scheme is the zero
+// Scheme.
 type Aggregator struct {
 	scheme      Scheme // deep copy of the caller's scheme
 	index       map[string]int
@@ -147,6 +148,9 @@ func NewAggregator(s Scheme) (*Aggregator, error) {
 
 // Scheme returns a copy of the scheme a was built from.
 func (a *Aggregator) Scheme() Scheme {
+	if a == nil {
+		return Scheme{}
+	}
 	s := a.scheme
 	s.Weights = append([]Weight(nil), s.Weights...)
 	return s
@@ -166,7 +170,7 @@ func (a *Aggregator) weightOf(name string) (decimal.Decimal, bool) {
 // of the scheme that is absent from cs is missing: the scheme's policy decides (components of weight zero may
 // always be missing). Errors are *ComponentError values or wrap ErrEmpty or ErrMissingComponent.
 func (a *Aggregator) Mean(cs []Component) (Weighted, error) {
-	if len(a.weights) == 0 {
+	if a == nil || len(a.weights) == 0 {
 		return Weighted{}, errorf("aggregator has no components (the zero Aggregator): %w", ErrEmpty)
 	}
 	if len(cs) == 0 {
@@ -278,8 +282,8 @@ type Weighted struct {
 // Exact returns the exact value.
 func (w Weighted) Exact() Fraction { return w.value }
 
-// Value returns the stored value: StoredPlaces (10) digits after the point, half-even.
-func (w Weighted) Value() decimal.Decimal { return w.value.Decimal() }
+// Stored returns the stored value: StoredPlaces (10) digits after the point, half-even.
+func (w Weighted) Stored() decimal.Decimal { return w.value.Decimal() }
 
 // Display returns the value for people: one digit after the point, half-up, rounded once from the exact value.
 func (w Weighted) Display() decimal.Decimal { return w.value.Display() }
@@ -327,9 +331,9 @@ func (w Weighted) String() string {
 	var b strings.Builder
 	for _, c := range w.parts {
 		if c.Present {
-			fmt.Fprintf(&b, "%s: %s × share %s (weight %s) = %s\n", c.Name, c.Value, c.Share, c.Weight, c.Points)
+			fmt.Fprintf(&b, "%s: %s × share %s (weight %s) = %s\n", c.Name, c.Value, c.Share, decText(c.Weight), c.Points)
 		} else {
-			fmt.Fprintf(&b, "%s: missing (weight %s)\n", c.Name, c.Weight)
+			fmt.Fprintf(&b, "%s: missing (weight %s)\n", c.Name, decText(c.Weight))
 		}
 	}
 	fmt.Fprintf(&b, "= %s (coverage %s)", w.value, w.coverage)

@@ -1,6 +1,7 @@
 package survey_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -110,5 +111,66 @@ func BenchmarkCSATWilson(b *testing.B) {
 		if _, err := c.Wilson(level, 4); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// storedTallies returns the tallies of a 100 000-response stream, as a service keeps them per employee.
+func storedTallies(b *testing.B) survey.Tallies {
+	t, err := survey.Tally(benchStream(100_000), survey.ClassicCuts{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return t
+}
+
+// BenchmarkTalliesUpdateJSON: read stored tallies from JSON, count one answer, write them back.
+func BenchmarkTalliesUpdateJSON(b *testing.B) {
+	data, err := json.Marshal(storedTallies(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	one := survey.CSIAnswer(5)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var t survey.Tallies
+		if err := json.Unmarshal(data, &t); err != nil {
+			b.Fatal(err)
+		}
+		one, err := survey.Tally([]survey.Response{{Answer: one}}, survey.ClassicCuts{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if t, err = t.Merge(one); err != nil {
+			b.Fatal(err)
+		}
+		if data, err = json.Marshal(t); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTalliesUpdateBinary: the same with the binary form, Add in place and a reused buffer.
+func BenchmarkTalliesUpdateBinary(b *testing.B) {
+	data, err := storedTallies(b).MarshalBinary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	one := survey.CSIAnswer(5)
+	buf := make([]byte, 0, 64)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var t survey.Tallies
+		if err := t.UnmarshalBinary(data); err != nil {
+			b.Fatal(err)
+		}
+		if err := t.Add(one, survey.ClassicCuts{}); err != nil {
+			b.Fatal(err)
+		}
+		if buf, err = t.AppendBinary(buf[:0]); err != nil {
+			b.Fatal(err)
+		}
+		data = append(data[:0], buf...)
 	}
 }

@@ -72,9 +72,12 @@
 // # Errors, JSON and concurrency
 //
 // Errors start with "survey:", say which field or answer and what is allowed, and wrap the sentinels of this
-// package ([ErrInvalidAnswer], [ErrInvalidCount], ...) for errors.Is; [AnswerError] and [ResponseError] give the
+// package ([ErrInvalidAnswer], [ErrInvalidCount], [ErrDecode], [ErrScan], ...) for errors.Is; [AnswerError] and [ResponseError] give the
 // details to errors.As. The tallies, [Tallies], [Coverage] and [Target] have JSON forms, decoded strictly (exact
-// keys, no unknown or repeated ones, whole-number counts, bounded decimals).
+// keys, no unknown or repeated ones, whole-number counts, bounded decimals). The tallies, [Tallies] and [Coverage]
+// also have a versioned binary form (MarshalBinary, [Tallies.AppendBinary]), decoded as strictly, and are stored in
+// a bytea column through driver.Valuer and sql.Scanner; a [Period] is stored as TEXT ("From/To" in RFC 3339).
+// [Tallies.Add] counts one answer in place: read the binary form, Add, write it back, without allocating.
 //
 // Package [github.com/servicequality/servicequality/survey/surveytest] has rapid generators of these values for
 // property tests.

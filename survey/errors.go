@@ -33,6 +33,12 @@ var (
 	ErrUndefined = errors.New("statistic undefined")
 	// ErrSyntax is wrapped when JSON input is malformed or has missing, unknown or repeated fields.
 	ErrSyntax = errors.New("malformed JSON")
+	// ErrDecode is wrapped when binary data is truncated, of an unknown version, has bytes after the data or holds
+	// inconsistent counts.
+	ErrDecode = errors.New("malformed binary data")
+	// ErrScan is wrapped when a database value is NULL or of a type that does not hold the value exactly (a
+	// float64, a number where bytes are stored); the message says what to store instead.
+	ErrScan = errors.New("cannot scan database value")
 )
 
 // failure is the package's plain error: a message starting with "survey: " that wraps one sentinel and possibly a
@@ -65,6 +71,9 @@ type AnswerError struct {
 }
 
 func (e *AnswerError) Error() string {
+	if e == nil {
+		return "survey: nil answer error"
+	}
 	at := ""
 	if e.Index >= 0 {
 		at = fmt.Sprintf(" at index %d", e.Index)
@@ -83,10 +92,23 @@ type ResponseError struct {
 	Err    error
 }
 
+// Error reads `survey: response 3 (client "c1"): …`; a ResponseError without Err (the zero value) says so
+// instead of panicking.
 func (e *ResponseError) Error() string {
-	return fmt.Sprintf("survey: response %d (client %q): %s", e.Index, e.Client,
-		strings.TrimPrefix(e.Err.Error(), "survey: "))
+	if e == nil {
+		return "survey: nil response error"
+	}
+	cause := "no cause given"
+	if e.Err != nil {
+		cause = strings.TrimPrefix(e.Err.Error(), "survey: ")
+	}
+	return fmt.Sprintf("survey: response %d (client %q): %s", e.Index, e.Client, cause)
 }
 
-// Unwrap returns the underlying error.
-func (e *ResponseError) Unwrap() error { return e.Err }
+// Unwrap returns the underlying error; nil for a nil *ResponseError.
+func (e *ResponseError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}

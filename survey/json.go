@@ -345,7 +345,7 @@ func (t Target) MarshalJSON() ([]byte, error) {
 		Mode     Mode            `json:"mode"`
 		Value    json.RawMessage `json:"value"`
 		Baseline json.RawMessage `json:"baseline"`
-	}{t.Metric, t.Compare, t.Mode, dec.MarshalJSON(t.Value), dec.MarshalJSON(t.Baseline)})
+	}{t.Metric, t.Compare, t.Mode, decJSON(t.Value), decJSON(t.Baseline)})
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes and validates the target. "mode" may be left out (absolute) and

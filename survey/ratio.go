@@ -89,6 +89,13 @@ func bigRatio(num, den *big.Int, places int32, r Rounding) (decimal.Decimal, boo
 	return dec.Quo(decimal.NewFromBigInt(num, 0), decimal.NewFromBigInt(den, 0), places, r)
 }
 
+// decText returns d in plain notation without trailing zeros ("4.5", "300"), whatever shopspring/decimal's package
+// settings (TrimTrailingZeros, UseScientificNotation) say.
+func decText(d decimal.Decimal) string { return d.StringFixed(dec.Places(d)) }
+
+// decJSON returns d as a JSON string in the form of decText, whatever decimal.MarshalJSONWithoutQuotes says.
+func decJSON(d decimal.Decimal) []byte { return []byte(`"` + decText(d) + `"`) }
+
 // clip shortens a caller's string for an error message.
 func clip(s string) string {
 	const limit = 64

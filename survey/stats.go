@@ -114,7 +114,7 @@ func (i Interval) Equal(o Interval) bool {
 
 // String returns "[Low, High]".
 func (i Interval) String() string {
-	return "[" + i.Low.String() + ", " + i.High.String() + "]"
+	return "[" + decText(i.Low) + ", " + decText(i.High) + "]"
 }
 
 // wilson returns the Wilson score interval for hit successes out of total at a confidence level, as proportions

@@ -158,6 +158,12 @@ func (t Target) Validate() error {
 	return nil
 }
 
+// Equal reports whether t and o are the same target, comparing numbers numerically.
+func (t Target) Equal(o Target) bool {
+	return t.Metric == o.Metric && t.Compare == o.Compare && t.Mode == o.Mode && t.Value.Equal(o.Value) &&
+		t.Baseline.Equal(o.Baseline)
+}
+
 // Threshold returns the value the target asks for: Value (Absolute), Baseline × (1 + Value/100) (Percent) or
 // Baseline + Value (Offset), in exact decimal arithmetic. An invalid target wraps ErrInvalidTarget.
 func (t Target) Threshold() (decimal.Decimal, error) {
@@ -202,7 +208,8 @@ func (a Attainment) String() string {
 	if a.Met {
 		verdict = "met"
 	}
-	return fmt.Sprintf("%s %s %s %s: %s, distance %s", a.Metric, a.Value, a.Compare, a.Target, verdict, a.Distance)
+	return fmt.Sprintf("%s %s %s %s: %s, distance %s", a.Metric, decText(a.Value), a.Compare, decText(a.Target), verdict,
+		decText(a.Distance))
 }
 
 // Assess measures value against the target: "NPS up 20%" on a baseline of 40 is met by 48 (distance 0) and missed

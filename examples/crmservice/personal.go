@@ -231,7 +231,7 @@ func surveyInput(req personalRequest) (rating.Survey, *apiError) {
 
 // personalAnswer lays the rating out for the response.
 func personalAnswer(p rating.Personal) personalResponse {
-	out := personalResponse{Employee: p.EmployeeID, Status: p.Status().String(), Value: p.Value().String(),
+	out := personalResponse{Employee: p.EmployeeID, Status: p.Status().String(), Value: p.Stored().String(),
 		Exact: p.Exact().RatString(), Reasons: []reasonJSON{}, Calls: callsJSON{Count: p.Calls.Count()},
 		Accumulator: p.Calls}
 	if v, ok := p.Display(); ok {

@@ -156,7 +156,7 @@ func (b *builder) percent(num, den int64, places int32) string {
 	if err != nil {
 		return dash
 	}
-	return b.t.num(f.Round(places, rating.HalfUp), places) + "%"
+	return b.t.num(halfUp(f, places), places) + "%"
 }
 
 // days formats a duration in days with one decimal, half-up.
@@ -165,7 +165,7 @@ func (b *builder) days(d time.Duration) string {
 	if err != nil {
 		return dash
 	}
-	return b.t.num(f.Round(1, rating.HalfUp), 1)
+	return b.t.num(halfUp(f, 1), 1)
 }
 
 // name returns the name of an employee in the report's language, or the ID as given.
@@ -186,4 +186,13 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// halfUp rounds f half-up to places, a constant of this program within 0–rating.MaxPlaces.
+func halfUp(f rating.Fraction, places int32) decimal.Decimal {
+	d, err := f.Round(places, rating.HalfUp)
+	if err != nil {
+		panic(err) // a programming error: places are constants of this program
+	}
+	return d
 }

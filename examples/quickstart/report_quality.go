@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
@@ -34,8 +33,8 @@ func (b *builder) criteria() section {
 					strconv.FormatInt(c.NA, 10)})
 				continue
 			}
-			share := c.Share.Round(3, rating.HalfUp).Shift(2)
-			tab.Rows = append(tab.Rows, []string{title, t.num(c.Mean.Round(2, rating.HalfUp), 2),
+			share := halfUp(c.Share, 3).Shift(2)
+			tab.Rows = append(tab.Rows, []string{title, t.num(halfUp(c.Mean, 2), 2),
 				t.plain(c.Criterion.MaxPoints()), t.num(share, 1) + "%", strconv.FormatInt(c.Counted, 10),
 				strconv.FormatInt(c.NA, 10)})
 			label := truncate(c.Criterion.Title.Get(t.code), 40)

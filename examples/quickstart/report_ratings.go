@@ -179,8 +179,8 @@ func (b *builder) departmentDetail(d deptResult, c *chart) []block {
 			tab.Rows = append(tab.Rows, []string{name, t.missing, t.plain(ct.Weight), dash, dash})
 			continue
 		}
-		tab.Rows = append(tab.Rows, []string{name, t.num(ct.Value.Round(2, rating.HalfUp), 2), t.plain(ct.Weight),
-			t.num(ct.Share.Round(3, rating.HalfUp).Shift(2), 1) + "%", t.num(ct.Points.Round(2, rating.HalfUp), 2)})
+		tab.Rows = append(tab.Rows, []string{name, t.num(halfUp(ct.Value, 2), 2), t.plain(ct.Weight),
+			t.num(halfUp(ct.Share, 3).Shift(2), 1) + "%", t.num(halfUp(ct.Points, 2), 2)})
 		c.Bars = append(c.Bars, bar{Label: name, Value: ct.Value.Display(), Text: b.show1(ct.Value)})
 	}
 	v := d.Rating.Exact()
@@ -189,7 +189,7 @@ func (b *builder) departmentDetail(d deptResult, c *chart) []block {
 		shown = "[" + shown + "]"
 	}
 	tab.Rows = append(tab.Rows, []string{t.total, shown, "", t.num(decimal.NewFromInt(100), 1) + "%",
-		t.num(v.Round(2, rating.HalfUp), 2)})
+		t.num(halfUp(v, 2), 2)})
 	c.Bars = append(c.Bars, bar{Label: title, Value: v.Display(), Text: shown, Muted: !d.Rating.Sufficient()})
 	out = append(out, block{Table: tab})
 	if !d.Rating.Sufficient() {

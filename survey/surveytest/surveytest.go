@@ -81,6 +81,47 @@ func FCR(maxTotal int64) *rapid.Generator[survey.FCR] {
 	})
 }
 
+// CES draws CES tallies of up to maxPerAnswer answers of each value.
+func CES(maxPerAnswer int64) *rapid.Generator[survey.CES] {
+	return rapid.Custom(func(t *rapid.T) survey.CES {
+		var counts [7]int64
+		for i := range counts {
+			counts[i] = rapid.Int64Range(0, maxPerAnswer).Draw(t, "count")
+		}
+		c, err := survey.NewCES(counts)
+		if err != nil {
+			t.Fatalf("surveytest: %v", err)
+		}
+		return c
+	})
+}
+
+// Coverage draws coverages of 0…maxClients clients.
+func Coverage(maxClients int64) *rapid.Generator[survey.Coverage] {
+	return rapid.Custom(func(t *rapid.T) survey.Coverage {
+		clients := rapid.Int64Range(0, maxClients).Draw(t, "clients")
+		c, err := survey.NewCoverage(part(t, "surveyed", clients), clients)
+		if err != nil {
+			t.Fatalf("surveytest: %v", err)
+		}
+		return c
+	})
+}
+
+// Tallies draws Tallies whose every tally holds up to about maxTotal answers.
+func Tallies(maxTotal int64) *rapid.Generator[survey.Tallies] {
+	return rapid.Custom(func(t *rapid.T) survey.Tallies {
+		return survey.Tallies{
+			CSI:       CSI(maxTotal/5).Draw(t, "csi"),
+			Recommend: RecommendShare(maxTotal).Draw(t, "recommend"),
+			Classic:   ClassicNPS(maxTotal).Draw(t, "classic"),
+			CSAT:      CSAT(maxTotal).Draw(t, "csat"),
+			CES:       CES(maxTotal/7).Draw(t, "ces"),
+			FCR:       FCR(maxTotal).Draw(t, "fcr"),
+		}
+	})
+}
+
 // Answer draws a valid answer of any kind.
 func Answer() *rapid.Generator[survey.Answer] {
 	return rapid.OneOf(

@@ -36,3 +36,22 @@ func TestGenerators(t *testing.T) {
 		}
 	})
 }
+
+// TestTalliesGenerator: drawn Tallies and coverages stay within their bounds and survive the binary form.
+func TestTalliesGenerator(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		tl := surveytest.Tallies(70).Draw(t, "tallies")
+		if tl.CSI.Total() > 70 || tl.CES.Total() > 70 || tl.Recommend.Total() > 70 {
+			t.Fatalf("tallies beyond their bounds: %+v", tl)
+		}
+		b, _ := tl.MarshalBinary()
+		var back survey.Tallies
+		if err := back.UnmarshalBinary(b); err != nil || !back.Equal(tl) {
+			t.Fatalf("drawn tallies do not survive the binary form: %v", err)
+		}
+		c := surveytest.Coverage(100).Draw(t, "coverage")
+		if c.Clients() > 100 || c.Surveyed() > c.Clients() {
+			t.Fatalf("coverage %+v beyond its bounds", c)
+		}
+	})
+}

@@ -1,0 +1,391 @@
+package rating
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// JSON forms of ratings. Keys are snake_case; exact values (Fraction) are strings "num/den", decimals are strings;
+// every field is written and required on reading, and readers are strict (see readObject): exact key case, no
+// unknown or repeated keys, no null, nothing after the value. A form carries the whole state, so what is read back
+// is Equal to what was written; derived numbers that are written for readers of the stored JSON (a rating's
+// "stored" value, a breakdown's value and coverage) are recomputed on reading and must match.
+//
+//	Weighted:   {"value":"13/3","coverage":"1","components":[{"name":"calls","weight":"1","present":true,"value":"9/2"},...]}
+//	Rating:     {"status":"sufficient","stored":"4.3333333333","value":"13/3","coverage":"1","components":[...],
+//	             "reasons":[{"code":"few-calls","component":"","message":"3 evaluated calls, at least 5 needed"}]}
+//	Personal:   {"employee_id":"anna","calls":{"count":3,"sum":"13"},"rating":{...}}
+//	Department: {"department_id":"d1","counted":2,"skipped":0,"rating":{...}}
+//	Entry:      {"id":"anna","rating":{...}}
+//	Standing:   {"id":"anna","rank":1,"dense_rank":1,"rating":{...}}
+//	Leaderboard: {"ranked":[standing,...],"insufficient":[standing,...]}
+
+// MaxJSON is the longest JSON text the readers of this package take, 16 MiB; longer input is refused before it is
+// parsed.
+const MaxJSON = 16 << 20
+
+func appendString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always marshals
+	return append(b, q...)
+}
+
+func appendFraction(b []byte, f Fraction) ([]byte, error) {
+	t, err := f.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	return appendString(b, string(t)), nil
+}
+
+// decodeString reads a JSON string (not null, not a number).
+func decodeString(raw json.RawMessage, what string) (string, error) {
+	var s string
+	if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
+		return "", fmt.Errorf("%s must be a JSON string, got %.40s", what, raw)
+	}
+	return s, nil
+}
+
+// decodeInt reads a JSON integer within 0…max.
+func decodeInt(raw json.RawMessage, what string, max int64) (int64, error) {
+	n, err := strconv.ParseInt(string(raw), 10, 64)
+	if err != nil || n < 0 || n > max {
+		return 0, fmt.Errorf("%s must be a whole JSON number within 0–%d, got %.40s", what, max, raw)
+	}
+	return n, nil
+}
+
+func decodeBool(raw json.RawMessage, what string) (bool, error) {
+	switch string(raw) {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, fmt.Errorf("%s must be true or false, got %.40s", what, raw)
+}
+
+// decodeArray reads a JSON array (not null) and calls item for each element.
+func decodeArray(raw json.RawMessage, what string, item func(i int, raw json.RawMessage) error) error {
+	d := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := d.Token(); err != nil || tok != json.Delim('[') {
+		return fmt.Errorf("%s must be a JSON array, got %.40s", what, raw)
+	}
+	for i := 0; d.More(); i++ {
+		var el json.RawMessage
+		if err := d.Decode(&el); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		if err := item(i, el); err != nil {
+			return fmt.Errorf("%s at index %d: %w", what, i, err)
+		}
+	}
+	_, err := d.Token()
+	return err
+}
+
+// decodeJSON runs a strict reader and wraps its error for the type what.
+func decodeJSON(what string, b []byte, read func([]byte) error) error {
+	if len(b) > MaxJSON {
+		return errorf("%s JSON of %d bytes, at most %d allowed: %w", what, len(b), MaxJSON, ErrLimit)
+	}
+	if err := read(b); err != nil {
+		return errorf("%s JSON: %w: %w", what, ErrDecode, err)
+	}
+	return nil
+}
+
+// appendWeighted appends the fields of w without the braces.
+func (w Weighted) appendFields(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, `"value":`...)
+	if b, err = appendFraction(b, w.value); err != nil {
+		return nil, err
+	}
+	b = append(b, `,"coverage":`...)
+	if b, err = appendFraction(b, w.coverage); err != nil {
+		return nil, err
+	}
+	b = append(b, `,"components":[`...)
+	for i, c := range w.parts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"name":`...)
+		b = appendString(b, c.Name)
+		b = append(b, `,"weight":`...)
+		b = appendDecJSON(b, c.Weight)
+		b = append(b, `,"present":`...)
+		b = strconv.AppendBool(b, c.Present)
+		b = append(b, `,"value":`...)
+		if b, err = appendFraction(b, c.Value); err != nil {
+			return nil, err
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']'), nil
+}
+
+// MarshalJSON writes {"value":…,"coverage":…,"components":[…]} (see the package's JSON notes).
+func (w Weighted) MarshalJSON() ([]byte, error) {
+	b, err := w.appendFields([]byte{'{'})
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes, recomputes the shares, points, value and coverage from the
+// components and refuses a value or coverage that does not match. Errors wrap ErrDecode; on error w is unchanged.
+func (w *Weighted) UnmarshalJSON(b []byte) error {
+	return decodeJSON("weighted mean", b, func(b []byte) error {
+		var value, coverage, components json.RawMessage
+		if err := readObject(b, map[string]*json.RawMessage{"value": &value, "coverage": &coverage,
+			"components": &components}); err != nil {
+			return err
+		}
+		v, err := decodeWeighted(value, coverage, components)
+		if err == nil {
+			*w = v
+		}
+		return err
+	})
+}
+
+// decodeWeighted rebuilds a weighted mean from its components and checks the written value and coverage.
+func decodeWeighted(value, coverage, components json.RawMessage) (Weighted, error) {
+	var parts []Contribution
+	seen := map[string]bool{}
+	err := decodeArray(components, `field "components"`, func(i int, raw json.RawMessage) error {
+		var name, weight, present, val json.RawMessage
+		if err := readObject(raw, map[string]*json.RawMessage{"name": &name, "weight": &weight, "present": &present,
+			"value": &val}); err != nil {
+			return err
+		}
+		var c Contribution
+		var err error
+		if c.Name, err = decodeString(name, `"name"`); err != nil {
+			return err
+		}
+		if c.Name == "" || seen[c.Name] {
+			return fmt.Errorf("component name %q is empty or appears twice", clip(c.Name))
+		}
+		seen[c.Name] = true
+		if c.Weight, err = parseDecJSON(weight); err != nil {
+			return fmt.Errorf(`"weight": %w`, err)
+		}
+		if c.Weight.Sign() < 0 {
+			return fmt.Errorf("weight %s is negative", decText(c.Weight))
+		}
+		if c.Present, err = decodeBool(present, `"present"`); err != nil {
+			return err
+		}
+		if c.Value, err = fractionJSON(val); err != nil {
+			return err
+		}
+		if c.Value.Cmp(fracInt(5)) > 0 || (!c.Present && !c.Value.IsZero()) {
+			return fmt.Errorf("value %s is outside 0–5, or set for a missing component", c.Value.RatString())
+		}
+		parts = append(parts, c)
+		return nil
+	})
+	if err != nil {
+		return Weighted{}, err
+	}
+	w, err := weightedOf(parts)
+	if err != nil {
+		return Weighted{}, err
+	}
+	for _, f := range []struct {
+		name string
+		raw  json.RawMessage
+		want Fraction
+	}{{"value", value, w.value}, {"coverage", coverage, w.coverage}} {
+		got, err := fractionJSON(f.raw)
+		if err != nil {
+			return Weighted{}, fmt.Errorf("field %q: %w", f.name, err)
+		}
+		if !got.Equal(f.want) {
+			return Weighted{}, fmt.Errorf("field %q is %s, the components give %s", f.name, got.RatString(), f.want.RatString())
+		}
+	}
+	return w, nil
+}
+
+// weightedOf computes the weighted mean of contributions whose Name, Weight, Present and Value are set, as
+// Aggregator.mean does. No contribution gives the zero Weighted.
+func weightedOf(parts []Contribution) (Weighted, error) {
+	if len(parts) == 0 {
+		return Weighted{}, nil
+	}
+	var total, present, num Fraction
+	for _, c := range parts {
+		w := FractionOf(c.Weight)
+		total = fracAdd(total, w)
+		if c.Present {
+			present = fracAdd(present, w)
+			num = fracAdd(num, fracMul(w, c.Value))
+		}
+	}
+	if present.IsZero() {
+		return Weighted{}, fmt.Errorf("no component with a positive weight is present")
+	}
+	out := Weighted{value: fracQuo(num, present), coverage: fracQuo(present, total), parts: parts}
+	for i, c := range parts {
+		if c.Present {
+			out.parts[i].Share = fracQuo(FractionOf(c.Weight), present)
+			out.parts[i].Points = fracMul(out.parts[i].Share, c.Value)
+		}
+	}
+	return out, nil
+}
+
+// MarshalText writes "sufficient" or "insufficient"; other values are an error wrapping ErrInvalidInput.
+func (s Status) MarshalText() ([]byte, error) {
+	if s > Sufficient {
+		return nil, errorf("status %d is not sufficient or insufficient: %w", uint8(s), ErrInvalidInput)
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText reads "sufficient" or "insufficient"; other text is an error wrapping ErrDecode.
+func (s *Status) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "sufficient":
+		*s = Sufficient
+	case "insufficient":
+		*s = Insufficient
+	default:
+		return errorf("status %q is not sufficient or insufficient: %w", clip(string(b)), ErrDecode)
+	}
+	return nil
+}
+
+// MarshalText writes the kebab-case name ("few-calls"); an unknown code is an error wrapping ErrInvalidInput.
+func (c ReasonCode) MarshalText() ([]byte, error) {
+	if c < 1 || int(c) >= len(reasonNames) {
+		return nil, errorf("reason code %d is unknown: %w", uint8(c), ErrInvalidInput)
+	}
+	return []byte(reasonNames[c]), nil
+}
+
+// UnmarshalText reads the kebab-case name; other text is an error wrapping ErrDecode.
+func (c *ReasonCode) UnmarshalText(b []byte) error {
+	for i, n := range reasonNames {
+		if n != "" && n == string(b) {
+			*c = ReasonCode(i)
+			return nil
+		}
+	}
+	return errorf("reason code %q is unknown: %w", clip(string(b)), ErrDecode)
+}
+
+func (r Rating) appendJSON(b []byte) ([]byte, error) {
+	st, err := r.status.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	b = append(b, `{"status":`...)
+	b = appendString(b, string(st))
+	b = append(b, `,"stored":`...)
+	b = appendDecJSON(b, r.Stored())
+	b = append(b, ',')
+	if b, err = r.weighted.appendFields(b); err != nil {
+		return nil, err
+	}
+	b = append(b, `,"reasons":[`...)
+	for i, x := range r.reasons {
+		code, err := x.Code.MarshalText()
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"code":`...)
+		b = appendString(b, string(code))
+		b = append(b, `,"component":`...)
+		b = appendString(b, x.Component)
+		b = append(b, `,"message":`...)
+		b = appendString(b, x.Message)
+		b = append(b, '}')
+	}
+	return append(b, "]}"...), nil
+}
+
+// MarshalJSON writes the whole rating: status, stored value, exact value, breakdown and reasons (see the
+// package's JSON notes).
+func (r Rating) MarshalJSON() ([]byte, error) { return r.appendJSON(nil) }
+
+// UnmarshalJSON reads the form MarshalJSON writes. A status that does not follow from the reasons (sufficient
+// exactly when there is no reason and a breakdown), or a stored value, value or coverage that does not follow
+// from the components, is refused. Errors wrap ErrDecode; on error r is unchanged.
+func (r *Rating) UnmarshalJSON(b []byte) error {
+	return decodeJSON("rating", b, func(b []byte) error {
+		v, err := decodeRating(b)
+		if err == nil {
+			*r = v
+		}
+		return err
+	})
+}
+
+func decodeRating(b []byte) (Rating, error) {
+	var status, stored, value, coverage, components, reasons json.RawMessage
+	if err := readObject(b, map[string]*json.RawMessage{"status": &status, "stored": &stored, "value": &value,
+		"coverage": &coverage, "components": &components, "reasons": &reasons}); err != nil {
+		return Rating{}, err
+	}
+	var r Rating
+	s, err := decodeString(status, `field "status"`)
+	if err != nil {
+		return Rating{}, err
+	}
+	if err := r.status.UnmarshalText([]byte(s)); err != nil {
+		return Rating{}, err
+	}
+	if r.weighted, err = decodeWeighted(value, coverage, components); err != nil {
+		return Rating{}, err
+	}
+	err = decodeArray(reasons, `field "reasons"`, func(_ int, raw json.RawMessage) error {
+		var code, component, message json.RawMessage
+		if err := readObject(raw, map[string]*json.RawMessage{"code": &code, "component": &component,
+			"message": &message}); err != nil {
+			return err
+		}
+		var x Reason
+		c, err := decodeString(code, `"code"`)
+		if err != nil {
+			return err
+		}
+		if err := x.Code.UnmarshalText([]byte(c)); err != nil {
+			return err
+		}
+		if x.Component, err = decodeString(component, `"component"`); err != nil {
+			return err
+		}
+		if x.Message, err = decodeString(message, `"message"`); err != nil {
+			return err
+		}
+		r.reasons = append(r.reasons, x)
+		return nil
+	})
+	if err != nil {
+		return Rating{}, err
+	}
+	wantSufficient := len(r.reasons) == 0 && len(r.weighted.parts) > 0
+	if r.Sufficient() != wantSufficient {
+		return Rating{}, fmt.Errorf("status %s does not match %d reasons and %d components", r.status,
+			len(r.reasons), len(r.weighted.parts))
+	}
+	sv, err := parseDecJSON(stored)
+	if err != nil {
+		return Rating{}, fmt.Errorf(`field "stored": %w`, err)
+	}
+	if !sv.Equal(r.Stored()) {
+		return Rating{}, fmt.Errorf(`field "stored" is %s, the components give %s`, decText(sv), decText(r.Stored()))
+	}
+	return r, nil
+}

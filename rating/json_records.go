@@ -1,0 +1,258 @@
+package rating
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+)
+
+// MarshalJSON writes {"employee_id":…,"calls":{"count":…,"sum":…},"rating":{…}}. Personal needs its own
+// method: without it, the one of the embedded Rating would be used and drop the employee and the calls.
+func (p Personal) MarshalJSON() ([]byte, error) {
+	b := appendString([]byte(`{"employee_id":`), p.EmployeeID)
+	calls, _ := p.Calls.MarshalJSON()
+	b = append(b, `,"calls":`...)
+	b = append(b, calls...)
+	b = append(b, `,"rating":`...)
+	b, err := p.Rating.appendJSON(b)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap ErrDecode; on error p is unchanged.
+func (p *Personal) UnmarshalJSON(b []byte) error {
+	return decodeJSON("personal rating", b, func(b []byte) error {
+		var id, calls, rating json.RawMessage
+		if err := readObject(b, map[string]*json.RawMessage{"employee_id": &id, "calls": &calls,
+			"rating": &rating}); err != nil {
+			return err
+		}
+		var v Personal
+		var err error
+		if v.EmployeeID, err = decodeString(id, `field "employee_id"`); err != nil {
+			return err
+		}
+		if v.Calls, err = decodeAccumulatorJSON(calls); err != nil {
+			return fmt.Errorf(`field "calls": %w`, err)
+		}
+		if v.Rating, err = decodeRating(rating); err != nil {
+			return fmt.Errorf(`field "rating": %w`, err)
+		}
+		*p = v
+		return nil
+	})
+}
+
+// MarshalJSON writes {"department_id":…,"counted":…,"skipped":…,"rating":{…}}. Department needs its own method:
+// without it, the one of the embedded Rating would be used and drop the department and the counts.
+func (d Department) MarshalJSON() ([]byte, error) {
+	if d.Counted < 0 || d.Skipped < 0 {
+		return nil, errorf("department %q: counts %d and %d must be at least 0: %w", clip(d.DepartmentID),
+			d.Counted, d.Skipped, ErrInvalidInput)
+	}
+	b := appendString([]byte(`{"department_id":`), d.DepartmentID)
+	b = fmt.Appendf(b, `,"counted":%d,"skipped":%d,"rating":`, d.Counted, d.Skipped)
+	b, err := d.Rating.appendJSON(b)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap ErrDecode; on error d is unchanged.
+func (d *Department) UnmarshalJSON(b []byte) error {
+	return decodeJSON("department rating", b, func(b []byte) error {
+		var id, counted, skipped, rating json.RawMessage
+		if err := readObject(b, map[string]*json.RawMessage{"department_id": &id, "counted": &counted,
+			"skipped": &skipped, "rating": &rating}); err != nil {
+			return err
+		}
+		var v Department
+		var err error
+		if v.DepartmentID, err = decodeString(id, `field "department_id"`); err != nil {
+			return err
+		}
+		c, err := decodeInt(counted, `field "counted"`, math.MaxInt32)
+		if err != nil {
+			return err
+		}
+		s, err := decodeInt(skipped, `field "skipped"`, math.MaxInt32)
+		if err != nil {
+			return err
+		}
+		v.Counted, v.Skipped = int(c), int(s)
+		if v.Rating, err = decodeRating(rating); err != nil {
+			return fmt.Errorf(`field "rating": %w`, err)
+		}
+		*d = v
+		return nil
+	})
+}
+
+// Equal reports whether e and o have the same ID and equal ratings.
+func (e Entry) Equal(o Entry) bool { return e.ID == o.ID && e.Rating.Equal(o.Rating) }
+
+// MarshalJSON writes {"id":…,"rating":{…}}.
+func (e Entry) MarshalJSON() ([]byte, error) {
+	b := appendString([]byte(`{"id":`), e.ID)
+	b = append(b, `,"rating":`...)
+	b, err := e.Rating.appendJSON(b)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap ErrDecode; on error e is unchanged.
+func (e *Entry) UnmarshalJSON(b []byte) error {
+	return decodeJSON("leaderboard entry", b, func(b []byte) error {
+		var id, rating json.RawMessage
+		if err := readObject(b, map[string]*json.RawMessage{"id": &id, "rating": &rating}); err != nil {
+			return err
+		}
+		var v Entry
+		var err error
+		if v.ID, err = decodeString(id, `field "id"`); err != nil {
+			return err
+		}
+		if v.Rating, err = decodeRating(rating); err != nil {
+			return fmt.Errorf(`field "rating": %w`, err)
+		}
+		*e = v
+		return nil
+	})
+}
+
+// Equal reports whether s and o have the same ID, ranks and equal ratings.
+func (s Standing) Equal(o Standing) bool {
+	return s.ID == o.ID && s.Rank == o.Rank && s.DenseRank == o.DenseRank && s.Rating.Equal(o.Rating)
+}
+
+func (s Standing) appendJSON(b []byte) ([]byte, error) {
+	b = appendString(append(b, `{"id":`...), s.ID)
+	b = fmt.Appendf(b, `,"rank":%d,"dense_rank":%d,"rating":`, s.Rank, s.DenseRank)
+	b, err := s.Rating.appendJSON(b)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// MarshalJSON writes {"id":…,"rank":…,"dense_rank":…,"rating":{…}}; an insufficient rating has the ranks 0.
+func (s Standing) MarshalJSON() ([]byte, error) { return s.appendJSON(nil) }
+
+// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap ErrDecode; on error s is unchanged.
+func (s *Standing) UnmarshalJSON(b []byte) error {
+	return decodeJSON("standing", b, func(b []byte) error {
+		v, err := decodeStanding(b)
+		if err == nil {
+			*s = v
+		}
+		return err
+	})
+}
+
+func decodeStanding(b []byte) (Standing, error) {
+	var id, rank, dense, rating json.RawMessage
+	if err := readObject(b, map[string]*json.RawMessage{"id": &id, "rank": &rank, "dense_rank": &dense,
+		"rating": &rating}); err != nil {
+		return Standing{}, err
+	}
+	var v Standing
+	var err error
+	if v.ID, err = decodeString(id, `field "id"`); err != nil {
+		return Standing{}, err
+	}
+	r, err := decodeInt(rank, `field "rank"`, math.MaxInt32)
+	if err != nil {
+		return Standing{}, err
+	}
+	dr, err := decodeInt(dense, `field "dense_rank"`, math.MaxInt32)
+	if err != nil {
+		return Standing{}, err
+	}
+	v.Rank, v.DenseRank = int(r), int(dr)
+	if v.Rating, err = decodeRating(rating); err != nil {
+		return Standing{}, fmt.Errorf(`field "rating": %w`, err)
+	}
+	return v, nil
+}
+
+// Equal reports whether l and o list the same standings in the same order.
+func (l Leaderboard) Equal(o Leaderboard) bool {
+	eq := func(a, b []Standing) bool {
+		if len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if !a[i].Equal(b[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return eq(l.ranked, o.ranked) && eq(l.insufficient, o.insufficient)
+}
+
+// MarshalJSON writes {"ranked":[standing,…],"insufficient":[standing,…]} in the leaderboard's order.
+func (l Leaderboard) MarshalJSON() ([]byte, error) {
+	b := []byte(`{"ranked":[`)
+	var err error
+	for k, part := range [2][]Standing{l.ranked, l.insufficient} {
+		if k == 1 {
+			b = append(b, `],"insufficient":[`...)
+		}
+		for i, s := range part {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if b, err = s.appendJSON(b); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return append(b, "]}"...), nil
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes and ranks the entries again with NewLeaderboard; standings
+// that are not what NewLeaderboard gives (ranks, order, a sufficient rating listed as insufficient) are refused.
+// Errors wrap ErrDecode; on error l is unchanged.
+func (l *Leaderboard) UnmarshalJSON(b []byte) error {
+	return decodeJSON("leaderboard", b, func(b []byte) error {
+		var ranked, insufficient json.RawMessage
+		if err := readObject(b, map[string]*json.RawMessage{"ranked": &ranked, "insufficient": &insufficient}); err != nil {
+			return err
+		}
+		var got Leaderboard
+		var entries []Entry
+		for _, f := range []struct {
+			name string
+			raw  json.RawMessage
+			dst  *[]Standing
+		}{{"ranked", ranked, &got.ranked}, {"insufficient", insufficient, &got.insufficient}} {
+			err := decodeArray(f.raw, "field "+f.name, func(_ int, raw json.RawMessage) error {
+				s, err := decodeStanding(raw)
+				if err != nil {
+					return err
+				}
+				*f.dst = append(*f.dst, s)
+				entries = append(entries, Entry{ID: s.ID, Rating: s.Rating})
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		want, err := NewLeaderboard(entries)
+		if err != nil {
+			return err
+		}
+		if !want.Equal(got) {
+			return fmt.Errorf("the standings are not the ranking of their entries")
+		}
+		*l = want
+		return nil
+	})
+}

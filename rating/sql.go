@@ -1,0 +1,188 @@
+package rating
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+
+	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/shopspring/decimal"
+)
+
+// Database columns. Every value a service stores implements driver.Valuer and sql.Scanner, and reads back Equal:
+//
+//	Accumulator   bytea  binary form (MarshalBinary)
+//	Grouped       bytea  binary form
+//	Fraction      text   "13/3"; Scan also reads NUMERIC text exactly
+//	Rating        numeric  the stored value, 10 digits after the point (never the display value); it cannot be
+//	                     scanned back: store Personal or Department (jsonb) to keep the whole rating
+//	Personal      jsonb  JSON form
+//	Department    jsonb  JSON form
+//	Quarter       text   "2026-Q1"
+//	Period        text   "2024-01-01T00:00:00Z/2024-04-01T00:00:00Z", ".." for an open bound
+//
+// Scan takes the Go types drivers give for those column types (string or []byte for text, numeric and jsonb,
+// []byte for bytea, int64 where a whole number is exact) and refuses NULL (use sql.Null[T]), float64 (never
+// exact) and other types with an error wrapping ErrScan.
+
+// NewAccumulator returns the accumulator of count values that sum to sum: what SELECT COUNT(*), SUM(score) gives.
+// The count must be at least 0 and the sum a non-negative decimal within the module's limits (at most 18 digits
+// after the point) of at most 5 × count, 0 when count is 0. Errors wrap ErrOutOfRange or ErrLimit.
+func NewAccumulator(count int64, sum decimal.Decimal) (Accumulator, error) {
+	if count < 0 {
+		return Accumulator{}, errorf("accumulator: count %d is negative: %w", count, ErrOutOfRange)
+	}
+	if err := dec.Check(sum); err != nil {
+		return Accumulator{}, errorf("accumulator: sum: %w", err)
+	}
+	if sum.Sign() < 0 || sum.Cmp(decimal.NewFromInt(count).Mul(scaleMax)) > 0 {
+		return Accumulator{}, errorf("accumulator: sum %s of %d values is outside 0–%d: %w", decText(sum), count,
+			5*count, ErrOutOfRange)
+	}
+	a, err := accumulatorFromSum(count, sum)
+	if err != nil {
+		return Accumulator{}, errorf("accumulator: %v: %w", err, ErrOutOfRange)
+	}
+	return a, nil
+}
+
+// AddAccumulator merges a into the group key, creating it when new: for groups read from
+// SELECT key, COUNT(*), SUM(score) ... GROUP BY key. Errors wrap ErrInvalidInput (an empty or invalid key) or
+// ErrOverflow; on error g is unchanged.
+func (g *Grouped) AddAccumulator(key string, a Accumulator) error {
+	if g == nil {
+		return errNil("Grouped")
+	}
+	if i, ok := g.index[key]; ok {
+		m := g.accs[i]
+		if err := m.Merge(a); err != nil {
+			return errorf("group %q: %w", clip(key), err)
+		}
+		g.accs[i] = m
+		return nil
+	}
+	if err := checkKey(key); err != nil {
+		return errorf("%w", err)
+	}
+	g.insert(key, a)
+	return nil
+}
+
+// bytesOf returns the bytes of a bytea (or text) column value.
+func bytesOf(what string, src any, column string) ([]byte, error) {
+	switch v := src.(type) {
+	case []byte:
+		return v, nil
+	case string:
+		return []byte(v), nil
+	}
+	return nil, scanTypeError(what, src, column)
+}
+
+// Value stores the binary form (column type bytea). It implements driver.Valuer.
+func (a Accumulator) Value() (driver.Value, error) { return a.MarshalBinary() }
+
+// Scan reads a bytea column written by Value. It implements sql.Scanner; errors wrap ErrScan or ErrDecode, and
+// on error a is unchanged.
+func (a *Accumulator) Scan(src any) error {
+	b, err := bytesOf("accumulator", src, "bytea")
+	if err != nil {
+		return err
+	}
+	return a.UnmarshalBinary(b)
+}
+
+// Value stores the binary form (column type bytea). It implements driver.Valuer.
+func (g Grouped) Value() (driver.Value, error) { return g.MarshalBinary() }
+
+// Scan reads a bytea column written by Value. It implements sql.Scanner; errors wrap ErrScan or ErrDecode, and
+// on error g is unchanged.
+func (g *Grouped) Scan(src any) error {
+	b, err := bytesOf("grouped accumulators", src, "bytea")
+	if err != nil {
+		return err
+	}
+	return g.UnmarshalBinary(b)
+}
+
+// Value stores the stored value, Stored (column type NUMERIC): "4.455", never the displayed 4.5. It implements
+// driver.Valuer.
+func (r Rating) Value() (driver.Value, error) { return decText(r.Stored()), nil }
+
+// Scan refuses every value with an error wrapping ErrScan: a number is not a Rating (it has no status, reasons or
+// breakdown). Scan the column into a Fraction or a decimal.Decimal, or store a Personal or Department (jsonb).
+func (r *Rating) Scan(src any) error {
+	return errorf("scan rating: a stored value %v is not a whole rating; scan it into a Fraction or decimal.Decimal, or store Personal or Department as jsonb: %w",
+		src, ErrScan)
+}
+
+// Value stores the JSON form (column type jsonb or TEXT). Without it, the Value of the embedded Rating would store
+// only the number. It implements driver.Valuer.
+func (p Personal) Value() (driver.Value, error) { return jsonValue(p) }
+
+// Scan reads a jsonb or TEXT column written by Value. Errors wrap ErrScan or ErrDecode; on error p is unchanged.
+func (p *Personal) Scan(src any) error {
+	b, err := bytesOf("personal rating", src, "jsonb")
+	if err != nil {
+		return err
+	}
+	return p.UnmarshalJSON(b)
+}
+
+// Value stores the JSON form (column type jsonb or TEXT). Without it, the Value of the embedded Rating would store
+// only the number. It implements driver.Valuer.
+func (d Department) Value() (driver.Value, error) { return jsonValue(d) }
+
+// Scan reads a jsonb or TEXT column written by Value. Errors wrap ErrScan or ErrDecode; on error d is unchanged.
+func (d *Department) Scan(src any) error {
+	b, err := bytesOf("department rating", src, "jsonb")
+	if err != nil {
+		return err
+	}
+	return d.UnmarshalJSON(b)
+}
+
+func jsonValue(v json.Marshaler) (driver.Value, error) {
+	b, err := v.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// Value stores the text form "2026-Q1" (column type TEXT); an invalid quarter is an error wrapping
+// ErrInvalidQuarter. It implements driver.Valuer.
+func (q Quarter) Value() (driver.Value, error) {
+	b, err := q.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// Scan reads a TEXT column written by Value. Errors wrap ErrScan or ErrInvalidQuarter; on error q is unchanged.
+func (q *Quarter) Scan(src any) error {
+	b, err := bytesOf("quarter", src, "TEXT")
+	if err != nil {
+		return err
+	}
+	return q.UnmarshalText(b)
+}
+
+// Value stores the text form of MarshalText (column type TEXT). It implements driver.Valuer.
+func (p Period) Value() (driver.Value, error) {
+	b, err := p.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// Scan reads a TEXT column written by Value. Errors wrap ErrScan, ErrDecode or ErrInvalidSetting; on error p is
+// unchanged.
+func (p *Period) Scan(src any) error {
+	b, err := bytesOf("period", src, "TEXT")
+	if err != nil {
+		return err
+	}
+	return p.UnmarshalText(b)
+}

@@ -1,0 +1,244 @@
+package rating_test
+
+import (
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/servicequality/servicequality/rating"
+	"pgregory.net/rapid"
+)
+
+var (
+	_ driver.Valuer = rating.Accumulator{}
+	_ sql.Scanner   = (*rating.Accumulator)(nil)
+	_ driver.Valuer = rating.Grouped{}
+	_ sql.Scanner   = (*rating.Grouped)(nil)
+	_ driver.Valuer = rating.Fraction{}
+	_ sql.Scanner   = (*rating.Fraction)(nil)
+	_ driver.Valuer = rating.Rating{}
+	_ sql.Scanner   = (*rating.Rating)(nil)
+	_ driver.Valuer = rating.Personal{}
+	_ sql.Scanner   = (*rating.Personal)(nil)
+	_ driver.Valuer = rating.Department{}
+	_ sql.Scanner   = (*rating.Department)(nil)
+	_ driver.Valuer = rating.Quarter{}
+	_ sql.Scanner   = (*rating.Quarter)(nil)
+	_ driver.Valuer = rating.Period{}
+	_ sql.Scanner   = (*rating.Period)(nil)
+)
+
+// dbValue converts v as database/sql does before handing it to a driver, and checks the result is a driver.Value.
+func dbValue(t tb, v driver.Valuer) driver.Value {
+	t.Helper()
+	dv, err := driver.DefaultParameterConverter.ConvertValue(v)
+	if err != nil {
+		t.Fatalf("%T: converting for the driver: %v", v, err)
+	}
+	if !driver.IsValue(dv) {
+		t.Fatalf("%T: %v (%T) is not a driver.Value", v, dv, dv)
+	}
+	return dv
+}
+
+// asDriverGives returns the forms a driver may give back for a stored value: text comes back as string or []byte.
+func asDriverGives(dv driver.Value) []driver.Value {
+	switch v := dv.(type) {
+	case string:
+		return []driver.Value{v, []byte(v)}
+	case []byte:
+		return []driver.Value{v}
+	}
+	return []driver.Value{dv}
+}
+
+// checkSQLRoundTrip stores v as a driver.Value and scans it back into a new T, which must be Equal.
+func checkSQLRoundTrip[T interface {
+	driver.Valuer
+	equaler[T]
+}, PT interface {
+	*T
+	sql.Scanner
+}](t tb, v T) {
+	t.Helper()
+	for _, back := range asDriverGives(dbValue(t, v)) {
+		got := PT(new(T))
+		if err := got.Scan(back); err != nil {
+			t.Fatalf("%T: Scan(%v): %v", v, back, err)
+		}
+		if !(*got).Equal(v) {
+			t.Fatalf("%T: scanned value is not Equal to the stored one (driver value %v)", v, back)
+		}
+	}
+}
+
+// TestSQLRoundTrip: every stored value reads back Equal through its driver.Value (no real database: the values go
+// through database/sql's own conversion and come back as a driver gives them).
+func TestSQLRoundTrip(t *testing.T) {
+	pr := personalRater(t, nil)
+	rapid.Check(t, func(t *rapid.T) {
+		values := genValues(t)
+		var a rating.Accumulator
+		var g rating.Grouped
+		for i, x := range values {
+			if err := a.Add(x); err != nil {
+				t.Fatal(err)
+			}
+			if err := g.Add(fmt.Sprintf("e%d", i%3), x); err != nil {
+				t.Fatal(err)
+			}
+		}
+		checkSQLRoundTrip(t, a)
+		for _, back := range asDriverGives(dbValue(t, g)) {
+			var got rating.Grouped
+			if err := got.Scan(back); err != nil || !got.Equal(&g) {
+				t.Fatalf("grouped: Scan gave %v", err)
+			}
+		}
+		if m, err := a.Mean(); err == nil {
+			checkSQLRoundTrip(t, m)
+		}
+		q, err := rating.NewQuarter(rapid.IntRange(1, 9999).Draw(t, "year"), rapid.IntRange(1, 4).Draw(t, "q"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSQLRoundTrip(t, q)
+		checkJSONRoundTrip(t, q)
+		loc := time.FixedZone("", 60*rapid.IntRange(-720, 720).Draw(t, "offset"))
+		from := time.Unix(rapid.Int64Range(-1e10, 1e10).Draw(t, "from"), rapid.Int64Range(0, 999_999_999).Draw(t, "ns")).In(loc)
+		checkSQLRoundTrip(t, rating.Period{From: from, To: from.Add(time.Duration(rapid.Int64Range(1, 1e18).Draw(t, "len")))})
+		checkSQLRoundTrip(t, rating.Since(from))
+		checkJSONRoundTrip(t, rating.Period{To: from})
+		checkJSONRoundTrip(t, a)
+		if len(values) > 0 {
+			totals := make([]string, len(values))
+			for i, x := range values {
+				totals[i] = x.String()
+			}
+			p, err := pr.Rate(rating.PersonalInput{EmployeeID: "anna", Calls: callsOn("anna", day(2024, 1, 1), totals...), Survey: goodSurvey})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSQLRoundTrip(t, p)
+		}
+	})
+	checkSQLRoundTrip(t, rating.Period{})
+	dep, err := departmentRater(t, nil).Rate(rating.DepartmentInput{DepartmentID: "d1", Employees: staff(t), Platforms: platforms})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSQLRoundTrip(t, dep)
+}
+
+// TestRatingValueIsStored: a Rating stores its stored value, 4.455, not its displayed 4.5 (which is what a driver
+// using String would write), and a Personal stores the whole rating, not the number of its embedded Rating.
+func TestRatingValueIsStored(t *testing.T) {
+	p := staff(t)[0]
+	if got := dbValue(t, p.Rating); got != "4.455" {
+		t.Errorf("Rating.Value() = %v, want 4.455", got)
+	}
+	var back rating.Personal
+	if err := back.Scan(dbValue(t, p)); err != nil || !back.Equal(p) {
+		t.Errorf("Personal: Scan gave %v", err)
+	}
+	var r rating.Rating
+	if err := r.Scan("4.455"); !errors.Is(err, rating.ErrScan) {
+		t.Errorf("Rating.Scan error = %v, want ErrScan: a number is not a whole rating", err)
+	}
+	var f rating.Fraction
+	if err := f.Scan("4.4550000000"); err != nil || !f.Equal(p.Exact()) {
+		t.Errorf("Fraction.Scan(NUMERIC text) = %s, %v; want %s", f.RatString(), err, p.Exact().RatString())
+	}
+}
+
+// TestScanRefuses: values a column of the documented type cannot hold exactly, or NULL, are refused with ErrScan;
+// malformed ones with ErrDecode or the type's own sentinel.
+func TestScanRefuses(t *testing.T) {
+	tests := []struct {
+		dst    sql.Scanner
+		src    any
+		want   error
+		reason string
+	}{
+		{new(rating.Fraction), 4.455, rating.ErrScan, "a float64 is not exact"},
+		{new(rating.Fraction), nil, rating.ErrScan, "NULL is not zero"},
+		{new(rating.Fraction), int64(-1), rating.ErrScan, "negative"},
+		{new(rating.Fraction), "-4.5", rating.ErrScan, "negative decimal"},
+		{new(rating.Fraction), "1e999999999", rating.ErrScan, "hostile exponent"},
+		{new(rating.Fraction), true, rating.ErrScan, "boolean"},
+		{new(rating.Accumulator), int64(3), rating.ErrScan, "an accumulator is bytea"},
+		{new(rating.Accumulator), []byte{1}, rating.ErrDecode, "truncated"},
+		{new(rating.Accumulator), nil, rating.ErrScan, "NULL"},
+		{new(rating.Accumulator), []byte{1, 0, 0x80, 0x00, 0, 0}, rating.ErrDecode, "count not in its shortest form"},
+		{new(rating.Grouped), 1.5, rating.ErrScan, "float"},
+		{new(rating.Quarter), "2026-Q5", rating.ErrInvalidQuarter, "no fifth quarter"},
+		{new(rating.Quarter), time.Now(), rating.ErrScan, "a timestamp is not a quarter"},
+		{new(rating.Period), "2024-01-01T00:00:00Z", rating.ErrDecode, "one bound"},
+		{new(rating.Period), "2024-01-01T00:00:00.000Z/..", rating.ErrDecode, "not the canonical time text"},
+		{new(rating.Period), "2024-04-01T00:00:00Z/2024-01-01T00:00:00Z", rating.ErrInvalidSetting, "ends before it starts"},
+		{new(rating.Personal), `{"employee_id":"x"}`, rating.ErrDecode, "incomplete JSON"},
+		{new(rating.Rating), "4.455", rating.ErrScan, "a number is not a rating"},
+	}
+	for _, tt := range tests {
+		wantErr(t, tt.dst.Scan(tt.src), tt.want, fmt.Sprintf("%T.Scan(%v): %s", tt.dst, tt.src, tt.reason))
+	}
+}
+
+// TestNewAccumulator: an accumulator from SELECT COUNT(*), SUM(score) equals the one that took the values, and
+// impossible aggregates are refused.
+func TestNewAccumulator(t *testing.T) {
+	tests := []struct {
+		count  int64
+		sum    string
+		want   error
+		reason string
+	}{
+		{3, "13.05", nil, "three calls"},
+		{0, "0", nil, "no calls"},
+		{2, "10.000", nil, "NUMERIC sum with trailing zeros"},
+		{-1, "0", rating.ErrOutOfRange, "negative count"},
+		{0, "1", rating.ErrOutOfRange, "a sum of no values"},
+		{2, "10.01", rating.ErrOutOfRange, "above 5 × count"},
+		{2, "-1", rating.ErrOutOfRange, "negative sum"},
+		{2, "0.1234567890123456789", rating.ErrLimit, "19 digits after the point"},
+		{2, "1e30", rating.ErrLimit, "huge exponent"},
+	}
+	for _, tt := range tests {
+		a, err := rating.NewAccumulator(tt.count, d(tt.sum))
+		wantErr(t, err, tt.want, tt.reason)
+		if tt.want == nil && (a.Count() != tt.count || !a.Sum().Equal(d(tt.sum))) {
+			t.Errorf("NewAccumulator(%d, %s) = %v (%s)", tt.count, tt.sum, a, tt.reason)
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		var a rating.Accumulator
+		for _, x := range genValues(t) {
+			if err := a.Add(x); err != nil {
+				t.Fatal(err)
+			}
+		}
+		b, err := rating.NewAccumulator(a.Count(), a.Sum())
+		if err != nil || !b.Equal(a) {
+			t.Fatalf("NewAccumulator(%d, %s) = %v, %v; want %v", a.Count(), a.Sum(), b, err, a)
+		}
+		var g rating.Grouped
+		if err := g.AddAccumulator("e1", a); err != nil {
+			t.Fatal(err)
+		}
+		if err := g.AddAccumulator("e1", b); err != nil {
+			t.Fatal(err)
+		}
+		want := a
+		if err := want.Merge(b); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := g.Get("e1"); !got.Equal(want) {
+			t.Fatalf("AddAccumulator twice gave %v, want %v", got, want)
+		}
+	})
+	var g rating.Grouped
+	wantErr(t, g.AddAccumulator("", rating.Accumulator{}), rating.ErrInvalidInput, "empty key")
+}
