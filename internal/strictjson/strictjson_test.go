@@ -287,3 +287,32 @@ func referenceCheck(data []byte) error {
 		}
 	}
 }
+
+func TestMarshal(t *testing.T) {
+	tests := []struct {
+		in     inner
+		ok     bool
+		reason string
+	}{
+		{inner{X: "plain"}, true, "ASCII"},
+		{inner{X: "\ufffd"}, true, "a real U+FFFD is valid UTF-8"},
+		{inner{X: `\ufffd`}, true, "the six characters \\ufffd are text"},
+		{inner{X: `\` + "\xff"}, false, "an invalid byte after a backslash"},
+		{inner{X: "a\xffb"}, false, "an invalid byte would become U+FFFD"},
+	}
+	for _, tt := range tests {
+		b, err := Marshal(tt.in)
+		if (err == nil) != tt.ok {
+			t.Errorf("Marshal(%q) = %s, %v; want ok=%v (%s)", tt.in.X, b, err, tt.ok, tt.reason)
+		}
+		if err != nil && !errors.Is(err, ErrUTF8) {
+			t.Errorf("Marshal(%q) error %v does not wrap ErrUTF8", tt.in.X, err)
+		}
+		if err == nil {
+			var back inner
+			if err := Decode(b, 1<<10, &back); err != nil || back != tt.in {
+				t.Errorf("Decode(Marshal(%q)) = %q, %v (%s)", tt.in.X, back.X, err, tt.reason)
+			}
+		}
+	}
+}
