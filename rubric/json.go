@@ -278,7 +278,8 @@ func (w wireDefinition) definition() Definition {
 //	 "answers": [{"criterion": "greeting", "points": "0.5"}, {"criterion": "tonality", "level": "green"}],
 //	 "violations": ["profanity"]}
 //
-// An answer with none or several of them is an error wrapping ErrInvalidScore.
+// An answer with none or several of them is an error wrapping ErrInvalidScore; a time RFC 3339 cannot write back
+// the same (an offset of 24 hours or more) one wrapping ErrInvalidTime.
 func ParseEvaluation(data []byte) (Evaluation, error) {
 	var w wireEvaluation
 	if err := decodeStrict(data, MaxEvaluationJSON, &w); err != nil {
@@ -287,7 +288,11 @@ func ParseEvaluation(data []byte) (Evaluation, error) {
 	if err := w.checkShape(); err != nil {
 		return Evaluation{}, err
 	}
-	return w.evaluation(), nil
+	e := w.evaluation()
+	if err := checkTime(e.At); err != nil {
+		return Evaluation{}, err
+	}
+	return e, nil
 }
 
 // MarshalJSON writes the evaluation in the form ParseEvaluation reads, which reads it back to an Equal
