@@ -25,7 +25,7 @@ func Check(data []byte, maxBytes int, s *Schema) error {
 	}
 	c.space()
 	if c.i != len(data) {
-		return fail(nil, "data after the JSON value (at byte %d)", c.i)
+		return fail(ErrTrailing, "data after the JSON value (at byte %d)", c.i)
 	}
 	return nil
 }
@@ -73,11 +73,28 @@ func (c *checker) where() string {
 	return b.String()
 }
 
+// fail returns an error about the current value, with its path.
+func (c *checker) fail(kind error, format string, args ...any) error {
+	err := fail(kind, format, args...).(*Error)
+	if len(c.path) > 0 {
+		err.Path = c.where()
+	}
+	return err
+}
+
+// failKey returns an error about a key of the current object, with the key's path.
+func (c *checker) failKey(key string, kind error, format string, args ...any) error {
+	c.path = append(c.path, seg{key: key})
+	err := c.fail(kind, format, args...)
+	c.path = c.path[:len(c.path)-1]
+	return err
+}
+
 func (c *checker) syntax() error {
 	if c.i >= len(c.data) {
-		return fail(nil, "JSON ends too early")
+		return c.fail(nil, "JSON ends too early")
 	}
-	return fail(nil, "invalid character %q in %s (at byte %d)", c.data[c.i], c.where(), c.i)
+	return c.fail(nil, "invalid character %q in %s (at byte %d)", c.data[c.i], c.where(), c.i)
 }
 
 func (c *checker) value(s *Schema, depth int) error {
@@ -101,9 +118,9 @@ func (c *checker) value(s *Schema, depth int) error {
 			return err
 		}
 		if n := len(c.path); n > 0 && !c.path[n-1].elem {
-			return fail(ErrNull, "field %q is null; leave it out instead", truncate(c.where()))
+			return c.fail(ErrNull, "field %q is null; leave it out instead", truncate(c.where()))
 		}
-		return fail(ErrNull, "null is not allowed in %s", truncate(c.where()))
+		return c.fail(ErrNull, "null is not allowed in %s", truncate(c.where()))
 	case ch == '-' || ch >= '0' && ch <= '9':
 		return c.number()
 	}
@@ -176,13 +193,13 @@ func (c *checker) str() (raw []byte, escaped bool, err error) {
 			i += n
 		case b < 0x20:
 			c.i = i
-			return nil, false, fail(nil, "control character %q in a string in %s (at byte %d)", b, c.where(), i)
+			return nil, false, c.fail(nil, "control character %q in a string in %s (at byte %d)", b, c.where(), i)
 		case b < utf8.RuneSelf:
 			i++
 		default:
 			r, n := utf8.DecodeRune(d[i:])
 			if r == utf8.RuneError && n == 1 {
-				return nil, false, fail(ErrUTF8, "invalid UTF-8 in a string in %s (at byte %d)", c.where(), i)
+				return nil, false, c.fail(ErrUTF8, "invalid UTF-8 in a string in %s (at byte %d)", c.where(), i)
 			}
 			i += n
 		}
@@ -210,7 +227,7 @@ func (c *checker) escape(i int) (int, error) {
 	r, ok := hex4(d, i+2)
 	if !ok {
 		c.i = i
-		return 0, fail(nil, "invalid \\u escape in a string in %s (at byte %d)", c.where(), i)
+		return 0, c.fail(nil, "invalid \\u escape in a string in %s (at byte %d)", c.where(), i)
 	}
 	switch {
 	case r < 0xd800 || r > 0xdfff:
@@ -220,7 +237,7 @@ func (c *checker) escape(i int) (int, error) {
 			return 12, nil
 		}
 	}
-	return 0, fail(ErrUTF8, "lone surrogate \\u%04x in a string in %s (at byte %d)", r, c.where(), i)
+	return 0, c.fail(ErrUTF8, "lone surrogate \\u%04x in a string in %s (at byte %d)", r, c.where(), i)
 }
 
 func hex4(d []byte, i int) (rune, bool) {
@@ -233,7 +250,7 @@ func hex4(d []byte, i int) (rune, bool) {
 
 func (c *checker) array(s *Schema, depth int) error {
 	if depth > MaxDepth {
-		return fail(ErrTooDeep, "JSON nested deeper than %d levels", MaxDepth)
+		return c.fail(ErrTooDeep, "JSON nested deeper than %d levels", MaxDepth)
 	}
 	var elem *Schema
 	if s != nil {
@@ -273,7 +290,7 @@ const smallObject = 16
 
 func (c *checker) object(s *Schema, depth int) error {
 	if depth > MaxDepth {
-		return fail(ErrTooDeep, "JSON nested deeper than %d levels", MaxDepth)
+		return c.fail(ErrTooDeep, "JSON nested deeper than %d levels", MaxDepth)
 	}
 	c.i++ // {
 	c.space()
@@ -297,11 +314,11 @@ func (c *checker) object(s *Schema, depth int) error {
 		key := string(raw)
 		if escaped {
 			if err := json.Unmarshal(c.data[c.i-len(raw)-2:c.i], &key); err != nil {
-				return fail(nil, "invalid key in %s: %v", c.where(), err)
+				return c.fail(nil, "invalid key in %s: %v", c.where(), err)
 			}
 		}
 		if dupKey(&keys, &index, key) {
-			return fail(ErrDuplicateKey, "key %q appears twice in one object in %s", truncate(key), truncate(c.where()))
+			return c.failKey(key, ErrDuplicateKey, "key %q appears twice in one object in %s", truncate(key), truncate(c.where()))
 		}
 		var vs *Schema
 		switch {
@@ -374,8 +391,8 @@ func (c *checker) unknown(s *Schema, key string) error {
 	}
 	for name := range s.Fields {
 		if strings.EqualFold(name, key) {
-			return fail(ErrUnknownField, "unknown field %q%s; field names are exact, did you mean %q?", truncate(key), where, name)
+			return c.failKey(key, ErrUnknownField, "unknown field %q%s; field names are exact, did you mean %q?", truncate(key), where, name)
 		}
 	}
-	return fail(ErrUnknownField, "unknown field %q%s", truncate(key), where)
+	return c.failKey(key, ErrUnknownField, "unknown field %q%s", truncate(key), where)
 }

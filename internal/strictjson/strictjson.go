@@ -31,6 +31,7 @@ var (
 	ErrNull         = errors.New("null in JSON")                  // null where a value is required
 	ErrDuplicateKey = errors.New("key repeated in a JSON object") // the same key twice in one object
 	ErrUnknownField = errors.New("unknown JSON field")            // a key no field has, exactly (case counts)
+	ErrTrailing     = errors.New("data after the JSON value")     // more than one value, or garbage after it
 )
 
 // Error is the error of Decode and Check. Its message says what is wrong without naming the sentinel, so callers
@@ -38,8 +39,9 @@ var (
 // error, if any.
 type Error struct {
 	Msg  string
-	Kind error // one of the kind sentinels above, or nil for plain syntax and type errors
-	Err  error // the underlying decoder or value error, or nil
+	Path string // where in the document: a path such as answers[2].points, empty for the whole document
+	Kind error  // one of the kind sentinels above, or nil for plain syntax and type errors
+	Err  error  // the underlying decoder or value error, or nil
 }
 
 func (e *Error) Error() string { return e.Msg }
@@ -89,7 +91,7 @@ func DecodeValue(data []byte, v any) error { return Decode(data, len(data), v) }
 func wrap(err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return &Error{Msg: fmt.Sprintf("field %q: JSON %s where %s is expected", te.Field, te.Value, kind(te.Type)), Err: err}
+		return &Error{Msg: fmt.Sprintf("field %q: JSON %s where %s is expected", te.Field, te.Value, kind(te.Type)), Path: te.Field, Err: err}
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {

@@ -316,3 +316,25 @@ func TestMarshal(t *testing.T) {
 		}
 	}
 }
+
+func TestErrorPath(t *testing.T) {
+	tests := []struct {
+		in, path string
+		kind     error
+		reason   string
+	}{
+		{`{"b":[{"x":"1"},{"y":"2"}]}`, "b[1].y", ErrUnknownField, "the unknown key's own path"},
+		{`{"m":{"k":1,"k":1}}`, "m.k", ErrDuplicateKey, "the repeated key's path"},
+		{`{"b":[{"x":null}]}`, "b[0].x", ErrNull, "the null value's path"},
+		{`{"a":"1"}`, "a", nil, "a type error names the field"},
+		{`{"a":1} 2`, "", ErrTrailing, "trailing data is about the document"},
+	}
+	for _, tt := range tests {
+		var v doc
+		err := Decode([]byte(tt.in), 1<<10, &v)
+		var e *Error
+		if !errors.As(err, &e) || e.Path != tt.path || (tt.kind != nil && !errors.Is(err, tt.kind)) {
+			t.Errorf("Decode(%s) = %#v, want path %q and kind %v (%s)", tt.in, err, tt.path, tt.kind, tt.reason)
+		}
+	}
+}
