@@ -1,6 +1,7 @@
 package strictjson
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -338,7 +339,9 @@ func (c *checker) object(s *Schema, depth int) error {
 		c.i++
 		c.space()
 		c.path = append(c.path, seg{key: key})
-		if err := c.value(vs, depth); err != nil {
+		if s.fixed() && s.Null[key] && bytes.HasPrefix(c.data[c.i:], []byte("null")) {
+			c.i += len("null") // a field documented as nullable; what follows is checked as after any value
+		} else if err := c.value(vs, depth); err != nil {
 			return err
 		}
 		c.path = c.path[:len(c.path)-1]

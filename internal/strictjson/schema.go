@@ -12,7 +12,7 @@ import (
 // only those keys, spelled exactly, each value read against its own schema; an object read against a Schema with
 // AnyKeys (a Go map) may have any keys, each value read against Elem; array elements are read against Elem. A nil
 // *Schema allows any keys at any depth below it. Whatever the schema, Check refuses repeated keys, null, invalid
-// UTF-8 and excess depth everywhere.
+// UTF-8 and excess depth everywhere, except null for the keys listed in Null.
 //
 // A Schema is plain data; SchemaOf builds one from a Go type. Once in use it must not change; it is then safe to
 // share between goroutines.
@@ -20,6 +20,7 @@ type Schema struct {
 	Fields  map[string]*Schema // the exact keys of an object, each with the schema of its value
 	AnyKeys bool               // an object with any keys (a Go map), values read against Elem
 	Elem    *Schema            // the elements of an array, or the values of an AnyKeys object
+	Null    map[string]bool    // the keys of Fields whose value may be null, as their documentation says
 }
 
 // object reports whether an object read against s is limited to the keys of Fields.
@@ -29,7 +30,8 @@ var schemas sync.Map // reflect.Type → *Schema
 
 // SchemaOf returns the schema encoding/json decodes v with, by exact name: for a struct the JSON names of its
 // exported fields (the tag's name, else the field's name; fields of embedded structs included; "-" left out), for
-// a map any keys, for a slice or array its elements. Types that implement json.Unmarshaler or
+// a map any keys, for a slice or array its elements. A field tagged `strictjson:"null"` may be null (document
+// what null means for it); no other may. Types that implement json.Unmarshaler or
 // encoding.TextUnmarshaler, interfaces and json.RawMessage get nil: their contents are their own business. v is
 // usually a pointer to the value Decode fills.
 func SchemaOf(v any) *Schema {
@@ -112,6 +114,12 @@ func addFields(s *Schema, t reflect.Type, building map[reflect.Type]*Schema) {
 		}
 		if _, taken := s.Fields[name]; !taken {
 			s.Fields[name] = schemaOfType(f.Type, building)
+			if f.Tag.Get("strictjson") == "null" {
+				if s.Null == nil {
+					s.Null = map[string]bool{}
+				}
+				s.Null[name] = true
+			}
 		}
 	}
 }

@@ -66,8 +66,8 @@ const MaxDepth = 64
 
 // Decode decodes data into v, which must be a non-nil pointer. It fails when data is longer than maxBytes, is not
 // exactly one JSON value, is not valid UTF-8 (or escapes a lone surrogate, which encoding/json would turn into
-// U+FFFD), nests deeper than MaxDepth, repeats a key within an object, holds a null anywhere (leave the field out
-// instead), or has a key that is not exactly the JSON name of a field of the struct it fills. Maps take any keys;
+// U+FFFD), nests deeper than MaxDepth, repeats a key within an object, holds a null anywhere but in a field tagged
+// `strictjson:"null"` (leave the field out instead), or has a key that is not exactly the JSON name of a field of the struct it fills. Maps take any keys;
 // values of types with their own UnmarshalJSON or UnmarshalText are checked for all of the above except field
 // names, which are their own business. Errors wrap ErrSyntax (and the decoder's own error, for errors.As on
 // *json.SyntaxError or *json.UnmarshalTypeError).

@@ -338,3 +338,27 @@ func TestErrorPath(t *testing.T) {
 		}
 	}
 }
+
+func TestNullableField(t *testing.T) {
+	type withNull struct {
+		Due  *int `json:"due" strictjson:"null"`
+		Name *int `json:"name"`
+	}
+	tests := []struct {
+		in     string
+		kind   error
+		reason string
+	}{
+		{`{"due":null}`, nil, "a field documented as nullable"},
+		{`{"due":3}`, nil, "and its value"},
+		{`{"name":null}`, ErrNull, "other fields are not nullable"},
+		{`{"due":nul}`, ErrSyntax, "a broken null is still a syntax error"},
+	}
+	for _, tt := range tests {
+		var v withNull
+		err := Decode([]byte(tt.in), 1<<10, &v)
+		if (tt.kind == nil) != (err == nil) || (tt.kind != nil && !errors.Is(err, tt.kind)) {
+			t.Errorf("Decode(%s) = %v, want %v (%s)", tt.in, err, tt.kind, tt.reason)
+		}
+	}
+}
