@@ -3,6 +3,7 @@ package rubric
 import (
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/servicequality/servicequality/internal/dec"
 	"github.com/shopspring/decimal"
@@ -149,6 +150,8 @@ func (b *builder) text(field string, t Text, required bool) {
 			b.fail(field, quote(lang), `is not a lowercase language tag such as "ru", "en", "kk"`)
 		case s == "":
 			b.fail(field+"."+lang, "", "is empty; leave the language out instead")
+		case !utf8.ValidString(s):
+			b.fail(field+"."+lang, "", "is not valid UTF-8")
 		case len(s) > maxTextLen:
 			b.fail(field+"."+lang, "", fmt.Sprintf("is %d bytes long, at most %d allowed", len(s), maxTextLen))
 		}

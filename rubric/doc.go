@@ -34,6 +34,17 @@
 // [Result] holds the total, [Result.RawTotal] (before overrides, for analytics), the breakdown per criterion and
 // section, the [Reason] list in order, and the [Band].
 //
+// # Storing
+//
+// Every stored value reads back Equal or refuses to be written. JSON readers are strict: keys exactly as
+// documented (a key differing only in case or by Unicode folding is unknown), none repeated, no unknown fields,
+// no null, valid UTF-8, bounded size. [Evaluation.MarshalJSON] and [ParseEvaluation], [Definition.MarshalJSON] and
+// [ParseDefinition] round-trip; [Result.MarshalJSON] writes the stored form of a result, with the rubric's ID and
+// version, the answers and the computed values, and [ParseResult] reads it back against its rubric, re-scoring it
+// and refusing a result of another rubric or version ([ErrRubricMismatch]) or whose numbers disagree
+// ([ErrResultMismatch]). [Evaluation], [Definition], [Result] and [StoredResult] are database/sql values stored as
+// JSON text (TEXT, JSON or JSONB columns).
+//
 // # The source's call rubric (SPEC R1–R4)
 //
 // Ten criteria of 0–0.5 points in steps of 0.1, maximum 5. Tonality green is worth 0.5, yellow 0 for the tonality
@@ -46,8 +57,11 @@
 // values naming the field path, the value and the rule; evaluation problems are [*EvaluationError] values naming
 // the criterion, the value and the rule. Every error wraps one of the exported sentinels ([ErrInvalidScore],
 // [ErrMissingAnswer], ...), and Score reports all problems of an evaluation at once. Decimals are bounded (at most
-// 30 digits, 18 places, exponent 18; definitions at most 10^6 with 6 places) so hostile input cannot cost time or
-// memory.
+// 30 digits, 18 places, exponent 18, [MaxDecimalDigits] written out; definitions at most 10^6 with 6 places) so
+// hostile input cannot cost time or memory.
+//
+// The zero values of the exported types and a nil *Rubric are safe: accessors return zero values, and what needs
+// a built rubric reports [ErrNoRubric] or [ErrInvalidDefinition].
 //
 // # Concurrency
 //

@@ -37,6 +37,19 @@ var (
 	ErrUnknownTemplate = errors.New("unknown template")
 	// ErrNothingToScore: every criterion was excluded as N/A and no override decides the total.
 	ErrNothingToScore = errors.New("nothing to score")
+	// ErrInvalidTime: an evaluation time JSON cannot hold exactly (a year outside 0–9999, an offset from UTC that
+	// is not a whole number of minutes or is a day or more).
+	ErrInvalidTime = errors.New("invalid evaluation time")
+	// ErrInvalidText: an identifier of an evaluation that is not valid UTF-8, which JSON cannot hold.
+	ErrInvalidText = errors.New("text is not valid UTF-8")
+
+	// ErrNoRubric: a Result or rubric that belongs to no built rubric where one is needed (the zero Result, a nil
+	// or zero *Rubric, a stored result read without its rubric).
+	ErrNoRubric = errors.New("no rubric")
+	// ErrResultMismatch: a stored result whose numbers are not what its rubric gives for its answers.
+	ErrResultMismatch = errors.New("stored result does not match its rubric")
+	// ErrDatabaseValue: a database value Scan cannot read (NULL, or neither text nor bytes).
+	ErrDatabaseValue = errors.New("unsupported database value")
 )
 
 // DefinitionError describes one broken rule of a rubric definition. Field is a path into the definition such as

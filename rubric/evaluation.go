@@ -1,6 +1,8 @@
 package rubric
 
 import (
+	"fmt"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -9,7 +11,8 @@ import (
 // Evaluation is one scored call (or visit, or chat): the answers a quality specialist gave on a rubric, the
 // violations observed, and the identifiers a CRM needs to file the result. Scoring never changes an Evaluation.
 //
-// The zero Evaluation has no answers; scoring it reports every criterion as not answered.
+// The zero Evaluation has no answers; scoring it reports every criterion as not answered. At must be a time JSON
+// holds exactly (see ErrInvalidTime); the zero At means "not given".
 type Evaluation struct {
 	ID          string    // the evaluation's own ID
 	Rubric      string    // the rubric's ID; when set, Score checks it
@@ -42,3 +45,37 @@ func LevelAnswer(criterion, level string) Answer { return Answer{Criterion: crit
 
 // NAAnswer returns the answer "not applicable" on the criterion.
 func NAAnswer(criterion string) Answer { return Answer{Criterion: criterion, NA: true} }
+
+// checkTime refuses an evaluation time that RFC 3339, the JSON form of times, cannot hold exactly: a year outside
+// 0–9999 (time.Time.MarshalJSON fails) or an offset from UTC that is not a whole number of minutes or is a day or
+// more (it would be written as another instant or not at all). The zero time means "not given" and passes.
+func checkTime(t time.Time) error {
+	if t.IsZero() {
+		return nil
+	}
+	if y := t.Year(); y < 0 || y > 9999 {
+		return &EvaluationError{Index: -1, Value: fmt.Sprintf("time in year %d", y), Rule: "is outside the years 0–9999 JSON holds", Err: ErrInvalidTime}
+	}
+	if _, off := t.Zone(); off%60 != 0 || off <= -24*3600 || off >= 24*3600 {
+		return &EvaluationError{Index: -1, Value: fmt.Sprintf("time offset %ds from UTC", off),
+			Rule: "is not a whole number of minutes within a day of UTC, which JSON holds", Err: ErrInvalidTime}
+	}
+	return nil
+}
+
+// Equal reports whether e and other hold the same identifiers, the same instant, the same answers in the same
+// order (points compared by value: 0.5 equals 0.50) and the same violations. A nil and an empty list are equal.
+func (e Evaluation) Equal(other Evaluation) bool {
+	if e.ID != other.ID || e.Rubric != other.Rubric || e.Version != other.Version || e.CallID != other.CallID ||
+		e.EmployeeID != other.EmployeeID || e.EvaluatorID != other.EvaluatorID || !e.At.Equal(other.At) ||
+		len(e.Answers) != len(other.Answers) || !slices.Equal(e.Violations, other.Violations) {
+		return false
+	}
+	for i, a := range e.Answers {
+		b := other.Answers[i]
+		if a.Criterion != b.Criterion || a.Level != b.Level || a.NA != b.NA || !a.Points.Equal(b.Points) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,6 +1,7 @@
 package rubric_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/servicequality/servicequality/rubric"
@@ -161,4 +162,27 @@ func ExampleResult_MarshalJSON() {
 	fmt.Println(string(out))
 	// Output:
 	// {"rubric":"tiny","version":"1","evaluation":"ev-7","total":"0","max":"1","raw_total":"0","exact":true,"auto_fail":true,"criteria":[{"id":"tone","level":"rude","zeroed":true,"raw":"0","points":"0","max":"1"}],"reasons":[{"effect":"evaluation","criterion":"tone","level":"rude","text":"level \"rude\" of criterion \"tone\" zeroes the whole evaluation"}]}
+}
+
+// A result stored as JSON (or in a JSONB column) reads back against the rubric it was scored on; against another
+// version of the rubric it is refused.
+func ExampleParseResult() {
+	r := rubric.CallQuality()
+	e := rubric.Evaluation{ID: "ev-1", Answers: []rubric.Answer{rubric.LevelAnswer("tonality", "red")}}
+	for _, c := range r.Criteria()[:9] {
+		e.Answers = append(e.Answers, rubric.PointsAnswer(c.ID, decimal.RequireFromString("0.5")))
+	}
+	res, _ := r.Score(e)
+	stored, _ := res.MarshalJSON()
+
+	back, err := rubric.ParseResult(r, stored)
+	fmt.Println(back, err, back.Equal(res))
+
+	def := r.Definition()
+	def.Version = "2027-01-01"
+	_, err = rubric.ParseResult(rubric.MustNew(def), stored)
+	fmt.Println(errors.Is(err, rubric.ErrRubricMismatch))
+	// Output:
+	// 0 of 5, auto-fail (raw 4.5) <nil> true
+	// true
 }

@@ -15,6 +15,10 @@ import (
 const (
 	MaxDefinitionJSON = 4 << 20 // bytes of a rubric definition
 	MaxEvaluationJSON = 1 << 20 // bytes of an evaluation
+	MaxResultJSON     = 4 << 20 // bytes of a stored result
+	// MaxDecimalDigits is the most digits a decimal read or written as JSON has when written out in full (the
+	// writers write "1e3" as "1000"); coefficients, places and exponents have the further limits of Score and New.
+	MaxDecimalDigits = 30
 )
 
 // Parse reads a rubric definition from JSON and builds it with New. Decoding is strict: unknown fields, repeated
@@ -41,10 +45,31 @@ func ParseDefinition(data []byte) (Definition, error) {
 
 // MarshalJSON writes the rubric's definition in its canonical JSON form: fields in a fixed order, decimals as
 // strings, empty optional fields left out. Parse reads it back to an equal rubric.
-func (r *Rubric) MarshalJSON() ([]byte, error) { return json.Marshal(wireOf(r.def)) }
+// A nil or zero *Rubric has no JSON form: MarshalJSON refuses it with ErrNoRubric.
+func (r *Rubric) MarshalJSON() ([]byte, error) {
+	if r == nil || len(r.crits) == 0 {
+		return nil, fmt.Errorf("rubric: a rubric not built by New, Parse or a template: %w", ErrNoRubric)
+	}
+	return marshal(wireOf(r.def))
+}
 
 // MarshalJSON writes the definition in the canonical JSON form read by Parse and ParseDefinition.
-func (d Definition) MarshalJSON() ([]byte, error) { return json.Marshal(wireOf(d)) }
+// It refuses a definition it cannot write so that it reads back Equal: a decimal beyond the reader's limits
+// (ErrDecimalLimit) or a text that is not valid UTF-8 (ErrSyntax).
+func (d Definition) MarshalJSON() ([]byte, error) { return marshal(wireOf(d)) }
+
+// marshal writes v as JSON, refusing what the strict reader would not read back the same.
+func marshal(v any) ([]byte, error) {
+	b, err := strictjson.Marshal(v)
+	if err != nil {
+		var me *json.MarshalerError
+		if errors.As(err, &me) {
+			return nil, me.Err // a num's error, which says what and why
+		}
+		return nil, fmt.Errorf("rubric: %w: %w", ErrSyntax, err)
+	}
+	return b, nil
+}
 
 // UnmarshalJSON reads a definition strictly, as ParseDefinition does.
 func (d *Definition) UnmarshalJSON(data []byte) error {
@@ -67,17 +92,47 @@ func decodeStrict(data []byte, limit int, v any) error {
 	return nil
 }
 
-// num is a decimal in JSON: read with the size limits of internal/dec, written as a string.
+// num is a decimal in JSON: read with the size limits of internal/dec and checkWritten, written as a string. Its
+// writer refuses what its reader would refuse, so that every decimal written reads back.
 type num struct{ d decimal.Decimal }
 
-func (n num) MarshalJSON() ([]byte, error) { return dec.MarshalJSON(n.d), nil }
+func (n num) MarshalJSON() ([]byte, error) {
+	b := dec.MarshalJSON(n.d)
+	if _, err := readNum(b); err != nil {
+		return nil, fmt.Errorf("rubric: %w: %s cannot be written so that it reads back: %w", ErrDecimalLimit, n.d.String(), err)
+	}
+	return b, nil
+}
 
 func (n *num) UnmarshalJSON(b []byte) error {
-	d, err := dec.UnmarshalJSON(b)
+	d, err := readNum(b)
 	if err != nil {
 		return err
 	}
 	n.d = d
+	return nil
+}
+
+// readNum reads a decimal as num does.
+func readNum(b []byte) (decimal.Decimal, error) {
+	d, err := dec.UnmarshalJSON(b)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	if err := checkWritten(d); err != nil {
+		return decimal.Decimal{}, err
+	}
+	return d, nil
+}
+
+// checkWritten refuses a decimal whose plain form, the form the writers of this package use, has more than
+// MaxDecimalDigits digits: "9999999999999e18" is within the limits of its coefficient and exponent, but written
+// out it has 31 digits, which no reader of this module accepts.
+func checkWritten(d decimal.Decimal) error {
+	if e := d.Exponent(); e > 0 && d.NumDigits()+int(e) > MaxDecimalDigits {
+		return fmt.Errorf("%se%d has %d digits written out, at most %d allowed: %w", d.Coefficient(), e,
+			d.NumDigits()+int(e), MaxDecimalDigits, dec.ErrLimit)
+	}
 	return nil
 }
 
@@ -223,8 +278,21 @@ func (w wireDefinition) definition() Definition {
 //	 "answers": [{"criterion": "greeting", "points": "0.5"}, {"criterion": "tonality", "level": "green"}],
 //	 "violations": ["profanity"]}
 //
-// An answer with none or several of them is an error wrapping ErrInvalidScore.
+// An answer with none or several of them is an error wrapping ErrInvalidScore; a time RFC 3339 cannot write back
+// the same (an offset of 24 hours or more) one wrapping ErrInvalidTime.
+//
+// ParseEvaluation reads the common document in one pass (fastEvaluation) and anything else, including every
+// document it refuses, with the general strict decoder; both accept the same documents and read them to the same
+// evaluation. The strings of the evaluation may share one copy of data.
 func ParseEvaluation(data []byte) (Evaluation, error) {
+	if e, ok := fastEvaluation(data); ok {
+		return e, nil
+	}
+	return parseEvaluationStrict(data)
+}
+
+// parseEvaluationStrict is ParseEvaluation by the general strict decoder.
+func parseEvaluationStrict(data []byte) (Evaluation, error) {
 	var w wireEvaluation
 	if err := decodeStrict(data, MaxEvaluationJSON, &w); err != nil {
 		return Evaluation{}, err
@@ -232,11 +300,21 @@ func ParseEvaluation(data []byte) (Evaluation, error) {
 	if err := w.checkShape(); err != nil {
 		return Evaluation{}, err
 	}
-	return w.evaluation(), nil
+	e := w.evaluation()
+	if err := checkTime(e.At); err != nil {
+		return Evaluation{}, err
+	}
+	return e, nil
 }
 
-// MarshalJSON writes the evaluation in the form ParseEvaluation reads.
+// MarshalJSON writes the evaluation in the form ParseEvaluation reads, which reads it back to an Equal
+// evaluation. It refuses, rather than write something that reads back different, an answer that gives several of
+// points, a level and N/A (ErrInvalidScore), points the reader refuses (ErrDecimalLimit), a time JSON cannot
+// hold exactly (ErrInvalidTime) and text that is not valid UTF-8 (ErrSyntax).
 func (e Evaluation) MarshalJSON() ([]byte, error) {
+	if err := checkTime(e.At); err != nil {
+		return nil, err
+	}
 	w := wireEvaluation{ID: e.ID, Rubric: e.Rubric, Version: e.Version, CallID: e.CallID, EmployeeID: e.EmployeeID,
 		EvaluatorID: e.EvaluatorID, Violations: e.Violations, Answers: make([]wireAnswer, len(e.Answers))}
 	if !e.At.IsZero() {
@@ -245,12 +323,19 @@ func (e Evaluation) MarshalJSON() ([]byte, error) {
 	}
 	for i, a := range e.Answers {
 		wa := wireAnswer{Criterion: a.Criterion, Level: a.Level, NA: a.NA}
-		if !a.NA && a.Level == "" {
+		switch {
+		case (a.NA || a.Level != "") && !a.Points.IsZero(), a.NA && a.Level != "":
+			return nil, fmt.Errorf("rubric: answer %d for criterion %s: %w", i, quote(a.Criterion), errAnswerShape)
+		case !a.NA && a.Level == "":
+			if _, err := readNum(dec.MarshalJSON(a.Points)); err != nil {
+				return nil, fmt.Errorf("rubric: answer %d for criterion %s: points %s: %w: %w", i, quote(a.Criterion),
+					a.Points.String(), ErrDecimalLimit, err)
+			}
 			wa.Points = &num{a.Points}
 		}
 		w.Answers[i] = wa
 	}
-	return json.Marshal(w)
+	return marshal(w)
 }
 
 // UnmarshalJSON reads an evaluation strictly, as ParseEvaluation does.

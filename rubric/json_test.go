@@ -180,15 +180,24 @@ func FuzzParse(f *testing.F) {
 }
 
 // FuzzParseEvaluation feeds arbitrary bytes to the evaluation parser and scores what it accepts on the source's
-// rubric: no panics, only errors wrapping a sentinel, and totals within 0–5.
+// rubric and on the naive all-decimal reference scorer (naive_test.go), which shares no code with Score: both
+// refuse or both accept, with the same total, raw total, exactness, auto-fail and reasons. Errors wrap a sentinel,
+// and what the parser accepts is written back to JSON that reads back Equal.
 func FuzzParseEvaluation(f *testing.F) {
 	f.Add([]byte(`{"answers":[{"criterion":"greeting","points":"0.5"},{"criterion":"tonality","level":"red"}],"violations":["profanity"]}`))
 	f.Add([]byte(`{"id":"x","at":"2026-03-02T10:00:00Z","answers":[{"criterion":"needs","na":true}]}`))
 	f.Add([]byte(`{"answers":[{"criterion":"greeting","points":1e-30}]}`))
+	f.Add([]byte(fullCallJSON + `}`))
+	f.Add([]byte(fullCallJSON + `, "VIOLATIONS": []}`))
+	f.Add([]byte(`{"answers":[{"criterion":"greeting","points":"0.5"},{"criterion":"identification","points":"0.4"},
+	  {"criterion":"needs","points":"0.3"},{"criterion":"client_focus","points":"0.2"},{"criterion":"current_info","points":"0.1"},
+	  {"criterion":"objections","points":"0"},{"criterion":"recording","points":"0.5"},{"criterion":"inappropriate_info","points":"0.50"},
+	  {"criterion":"business_style","points":5e-1},{"criterion":"tonality","level":"yellow"}],"violations":["promise_not_kept"]}`))
 	r := rubric.CallQuality()
+	naive := newNaive(r)
 	sentinels := []error{rubric.ErrSyntax, rubric.ErrDecimalLimit, rubric.ErrInvalidScore, rubric.ErrUnknownCriterion,
 		rubric.ErrDuplicateAnswer, rubric.ErrMissingAnswer, rubric.ErrUnknownLevel, rubric.ErrNotApplicable,
-		rubric.ErrUnknownViolation, rubric.ErrRubricMismatch, rubric.ErrNothingToScore}
+		rubric.ErrUnknownViolation, rubric.ErrRubricMismatch, rubric.ErrNothingToScore, rubric.ErrInvalidTime}
 	wraps := func(err error) bool {
 		for _, s := range sentinels {
 			if errors.Is(err, s) {
@@ -205,15 +214,31 @@ func FuzzParseEvaluation(f *testing.F) {
 			}
 			return
 		}
+		out, err := e.MarshalJSON()
+		if err != nil {
+			t.Fatalf("MarshalJSON of a parsed evaluation: %v", err)
+		}
+		if back, err := rubric.ParseEvaluation(out); err != nil || !back.Equal(e) {
+			t.Fatalf("ParseEvaluation(MarshalJSON()) = %+v, %v; want %+v", back, err, e)
+		}
 		res, err := r.Score(e)
+		want, nerr := naive.score(e)
+		if (err == nil) != (nerr == nil) {
+			t.Fatalf("Score error %v, naive reference error %v", err, nerr)
+		}
 		if err != nil {
 			if !wraps(err) {
 				t.Fatalf("score error wraps no sentinel: %v", err)
 			}
 			return
 		}
-		if res.Total().Sign() < 0 || res.Total().GreaterThan(res.Max()) {
-			t.Fatalf("total %s outside 0–%s", res.Total(), res.Max())
+		if !res.Total().Equal(want.total) || !res.RawTotal().Equal(want.raw) || res.Exact() != want.exact ||
+			res.AutoFail() != want.autoFail {
+			t.Fatalf("Score = %s raw %s exact %v auto-fail %v; naive = %s raw %s exact %v auto-fail %v",
+				res.Total(), res.RawTotal(), res.Exact(), res.AutoFail(), want.total, want.raw, want.exact, want.autoFail)
+		}
+		if diff := cmp.Diff(want.reasons, res.Reasons()); diff != "" {
+			t.Fatalf("Reasons() mismatch (-naive +got):\n%s", diff)
 		}
 	})
 }

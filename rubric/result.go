@@ -256,10 +256,10 @@ func (res Result) Sections() []SectionResult {
 	return out
 }
 
-// Equal reports whether two results hold the same scores, breakdown, reasons, band and identifiers on the same
-// rubric.
+// Equal reports whether two results hold the same scores, breakdown, reasons, band and identifiers on Equal
+// rubrics.
 func (res Result) Equal(other Result) bool {
-	return res.rubric == other.rubric && res.meta.ID == other.meta.ID && res.meta.CallID == other.meta.CallID &&
+	return res.rubric.Equal(other.rubric) && res.meta.ID == other.meta.ID && res.meta.CallID == other.meta.CallID &&
 		res.meta.EmployeeID == other.meta.EmployeeID && res.meta.EvaluatorID == other.meta.EvaluatorID &&
 		res.meta.At.Equal(other.meta.At) && slices.Equal(res.rows(), other.rows()) && res.seen == other.seen && cmpFixed(res.total, other.total) == 0 &&
 		cmpFixed(res.raw, other.raw) == 0 && res.exact == other.exact && res.autoFail == other.autoFail &&

@@ -1,7 +1,7 @@
 package rubric
 
 import (
-	"encoding/json"
+	"fmt"
 	"time"
 )
 
@@ -16,8 +16,13 @@ import (
 //	 "reasons": [{"effect": "criterion", "criterion": "tonality", "level": "yellow", "target": "tonality",
 //	              "text": "level \"yellow\" of criterion \"tonality\" zeroes criterion \"tonality\""}]}
 //
-// A result is an output: there is no UnmarshalJSON; score the evaluation again to get a Result.
+// This is also the stored form of a result: ParseResult reads it back, against the rubric it was scored on, to an
+// Equal Result. The zero Result belongs to no rubric and has no stored form: MarshalJSON refuses it with
+// ErrNoRubric.
 func (res Result) MarshalJSON() ([]byte, error) {
+	if res.rubric == nil {
+		return nil, fmt.Errorf("rubric: the zero Result: %w: it has no JSON form", ErrNoRubric)
+	}
 	w := wireResult{
 		EvaluationID: res.meta.ID, CallID: res.meta.CallID, EmployeeID: res.meta.EmployeeID,
 		EvaluatorID: res.meta.EvaluatorID,
@@ -46,7 +51,7 @@ func (res Result) MarshalJSON() ([]byte, error) {
 		w.Reasons = append(w.Reasons, wireReason{Effect: why.Effect, Criterion: why.Criterion, Level: why.Level,
 			Violation: why.Violation, Target: why.Target, Text: why.String()})
 	}
-	return json.Marshal(w)
+	return marshal(w)
 }
 
 type wireResult struct {

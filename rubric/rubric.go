@@ -22,7 +22,9 @@ const (
 // Rubric is a validated, compiled rubric. Build one with New, Parse or a template function.
 //
 // A Rubric never changes after it is built and is safe for concurrent use by multiple goroutines; share one
-// *Rubric between all the evaluations scored on it. The zero Rubric is not usable: Score on it reports an error.
+// *Rubric between all the evaluations scored on it. The zero Rubric and a nil *Rubric are not usable: their
+// accessors return zero values (empty ID, no criteria), Score reports ErrInvalidDefinition and MarshalJSON
+// ErrNoRubric.
 type Rubric struct {
 	def      Definition // a private deep copy, returned as a copy by Definition
 	scale    int32      // digits after the point of every point value of the rubric
@@ -107,38 +109,57 @@ type fixed struct {
 
 func (f fixed) decimal() decimal.Decimal { return decimal.New(f.u, -f.scale) }
 
+// emptyDefinition is what the accessors of a nil *Rubric read.
+var emptyDefinition Definition
+
+// definition returns the rubric's definition, or an empty one for a nil *Rubric.
+func (r *Rubric) definition() *Definition {
+	if r == nil {
+		return &emptyDefinition
+	}
+	return &r.def
+}
+
 // ID returns the rubric's ID.
-func (r *Rubric) ID() string { return r.def.ID }
+func (r *Rubric) ID() string { return r.definition().ID }
 
 // Version returns the rubric's version.
-func (r *Rubric) Version() string { return r.def.Version }
+func (r *Rubric) Version() string { return r.definition().Version }
 
 // Title returns the rubric's title in lang (see Text.Get for the fallback).
-func (r *Rubric) Title(lang string) string { return r.def.Title.Get(lang) }
+func (r *Rubric) Title(lang string) string { return r.definition().Title.Get(lang) }
 
 // Max returns the top of the target scale: totals run from 0 to Max.
-func (r *Rubric) Max() decimal.Decimal { return r.def.Max }
+func (r *Rubric) Max() decimal.Decimal { return r.definition().Max }
 
 // Places returns the digits after the point kept by a total that does not come out exact: the definition's
 // Places (4 when zero), or more when the rubric's point values have more places, so that rounding can never carry
 // a total past Max. Rounding returns the rule used to drop the rest.
-func (r *Rubric) Places() int32 { return r.places }
+func (r *Rubric) Places() int32 {
+	if r == nil {
+		return 0
+	}
+	return r.places
+}
 
 // Rounding returns the rounding rule of inexact totals.
-func (r *Rubric) Rounding() Rounding { return r.def.Rounding }
+func (r *Rubric) Rounding() Rounding { return r.definition().Rounding }
 
 // Weighted reports whether sections carry weights (see Section).
-func (r *Rubric) Weighted() bool { return r.weighted }
+func (r *Rubric) Weighted() bool { return r != nil && r.weighted }
 
 // Definition returns a copy of the definition the rubric was built from, with empty texts and lists as nil and
 // Places as given (zero when the default applies). Changing the copy does not change the rubric.
-func (r *Rubric) Definition() Definition { return r.def.clone() }
+func (r *Rubric) Definition() Definition { return r.definition().clone() }
 
 // Criteria returns a copy of the rubric's criteria in order.
 func (r *Rubric) Criteria() []Criterion { return r.Definition().Criteria }
 
 // Criterion returns a copy of the criterion with the given ID.
 func (r *Rubric) Criterion(id string) (Criterion, bool) {
+	if r == nil {
+		return Criterion{}, false
+	}
 	i, ok := r.critIdx[id]
 	if !ok {
 		return Criterion{}, false

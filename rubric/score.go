@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"math/bits"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/servicequality/servicequality/internal/dec"
@@ -56,8 +57,8 @@ func (s *violationSet) add(i int)      { s[i/64] |= 1 << (i % 64) }
 
 // Score validates e against the rubric and scores it. Every problem is reported (up to 20 at once), each an
 // *EvaluationError wrapping one of the sentinels ErrRubricMismatch, ErrUnknownCriterion, ErrDuplicateAnswer,
-// ErrMissingAnswer, ErrInvalidScore, ErrUnknownLevel, ErrNotApplicable, ErrUnknownViolation, ErrDecimalLimit or
-// ErrNothingToScore.
+// ErrMissingAnswer, ErrInvalidScore, ErrUnknownLevel, ErrNotApplicable, ErrUnknownViolation, ErrDecimalLimit,
+// ErrInvalidTime, ErrInvalidText or ErrNothingToScore.
 //
 // Scoring follows the rules in the package documentation: points per criterion; overrides of levels and violations
 // zero a criterion, a section or the whole evaluation; N/A counts by each criterion's policy; the total is rescaled
@@ -74,6 +75,14 @@ func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 	}
 	if e.Version != "" && e.Version != r.def.Version {
 		errs.add(&EvaluationError{Index: -1, Value: "version " + quote(e.Version), Rule: "is not this rubric's version, " + quote(r.def.Version), Err: ErrRubricMismatch})
+	}
+	if err := checkTime(e.At); err != nil {
+		errs.add(err)
+	}
+	for _, id := range [...]string{e.ID, e.CallID, e.EmployeeID, e.EvaluatorID} {
+		if !utf8.ValidString(id) {
+			errs.add(&EvaluationError{Index: -1, Value: "identifier " + quote(id), Rule: "is not valid UTF-8", Err: ErrInvalidText})
+		}
 	}
 	rows := res.alloc(len(r.crits))
 	// The sums of the raw points and the counted maxima, and whether any override can fire, are gathered on the

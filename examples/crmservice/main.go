@@ -59,9 +59,11 @@
 //	           "message": "rubric: criterion \"greeting\": points 0.55 is not on the scale: ..."},
 //	 "errors": [...every problem, when there are several...]}
 //
-// Bodies over 1 MiB get 413, other content types than application/json 415, other methods 405 (with Allow), and
-// unknown paths 404, all with the same JSON error form. Requests are decoded strictly: unknown fields, trailing
-// data and numbers where strings are expected are refused.
+// Bodies over 1 MiB get 413; more answers than the rubric has criteria, or more than 10000 calls, 422; other
+// content types than application/json 415, other methods 405 (with Allow), unknown paths 404, and requests
+// cancelled before they are served 503, all with the same JSON error form. Every body is decoded strictly: keys
+// exactly as documented (a key differing only in case is unknown), none repeated, no unknown fields, no null,
+// valid UTF-8, no trailing data, and strings where strings are expected.
 package main
 
 import (

@@ -120,6 +120,9 @@ func (s *server) personal(r *http.Request) (any, *apiError) {
 		}
 		in.RequireEvaluationIn = q.Period(loc)
 	}
+	if apiErr := cancelled(r); apiErr != nil {
+		return nil, apiErr
+	}
 	p, err := rater.Rate(in)
 	if err != nil {
 		return nil, libraryError("calls", err)
@@ -171,8 +174,8 @@ func personalSettings(req personalRequest) (rating.PersonalSettings, *apiError) 
 // callScores checks and converts the calls, naming the call and field of each problem.
 func callScores(employee string, calls []callInput) ([]rating.CallScore, *apiError) {
 	if len(calls) > maxCalls {
-		return nil, badRequest("calls", "max-items", fmt.Sprintf("%d calls, at most %d per request; send the earlier "+
-			"ones as \"earlier\"", len(calls), maxCalls))
+		return nil, &apiError{Status: http.StatusUnprocessableEntity, Field: "calls", Rule: "max-items",
+			Message: fmt.Sprintf("%d calls, at most %d per request; send the earlier ones as \"earlier\"", len(calls), maxCalls)}
 	}
 	out := make([]rating.CallScore, 0, len(calls))
 	seen := map[string]int{}

@@ -34,6 +34,9 @@ func (s *server) score(r *http.Request) (any, *apiError) {
 		}
 		rb = t
 	case len(req.Definition) > 0:
+		if apiErr := cancelled(r); apiErr != nil {
+			return nil, apiErr
+		}
 		d, err := rubric.Parse(req.Definition)
 		if err != nil {
 			return nil, libraryError("definition", err)
@@ -48,6 +51,14 @@ func (s *server) score(r *http.Request) (any, *apiError) {
 	e, err := rubric.ParseEvaluation(req.Evaluation)
 	if err != nil {
 		return nil, libraryError("evaluation", err)
+	}
+	// Scoring costs in proportion to the answers; a valid evaluation has one per criterion.
+	if n, most := len(e.Answers), len(rb.Criteria()); n > most {
+		return nil, &apiError{Status: http.StatusUnprocessableEntity, Field: "evaluation.answers", Rule: "max-items",
+			Message: fmt.Sprintf("%d answers, at most %d (one per criterion of rubric %q)", n, most, rb.ID())}
+	}
+	if apiErr := cancelled(r); apiErr != nil {
+		return nil, apiErr
 	}
 	res, err := rb.Score(e)
 	if err != nil {

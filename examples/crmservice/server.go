@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/servicequality/servicequality/internal/strictjson"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -27,13 +29,18 @@ type server struct {
 func newServer(now func() time.Time) http.Handler {
 	s := &server{now: now}
 	mux := http.NewServeMux()
-	mux.Handle("/v1/score", only(http.MethodPost, s.score))
-	mux.Handle("/v1/rating/personal", only(http.MethodPost, s.personal))
-	mux.Handle("/v1/complaints/status", only(http.MethodPost, s.complaintStatus))
-	mux.Handle("/v1/rubrics", only(http.MethodGet, s.rubrics))
-	mux.Handle("/healthz", only(http.MethodGet, func(*http.Request) (any, *apiError) {
+	route := func(method, path string, h handlerFunc) {
+		mux.Handle(method+" "+path, handle(h))
+		// Any other method on the path gets a JSON 405 rather than the mux's plain-text one.
+		mux.Handle(path, methodNotAllowed(method))
+	}
+	route(http.MethodPost, "/v1/score", s.score)
+	route(http.MethodPost, "/v1/rating/personal", s.personal)
+	route(http.MethodPost, "/v1/complaints/status", s.complaintStatus)
+	route(http.MethodGet, "/v1/rubrics", s.rubrics)
+	route(http.MethodGet, "/healthz", func(*http.Request) (any, *apiError) {
 		return map[string]string{"status": "ok"}, nil
-	}))
+	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &apiError{Status: http.StatusNotFound, Field: "path", Rule: "unknown-path",
 			Message: fmt.Sprintf("no endpoint %q; see /v1/score, /v1/rating/personal, /v1/complaints/status, /v1/rubrics", truncate(r.URL.Path, 100))})
@@ -44,17 +51,16 @@ func newServer(now func() time.Time) http.Handler {
 // handlerFunc handles a request and returns the response value or an error.
 type handlerFunc func(*http.Request) (any, *apiError)
 
-// only serves h for the one method allowed and answers 405 otherwise.
-func only(method string, h handlerFunc) http.Handler {
+// handle runs h with the body limited to maxBody and answers with its value or error. A request whose client has
+// gone away or whose deadline has passed is not started.
+func handle(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != method {
-			w.Header().Set("Allow", method)
-			writeError(w, &apiError{Status: http.StatusMethodNotAllowed, Field: "method", Rule: "method-not-allowed",
-				Message: fmt.Sprintf("method %s is not allowed here; use %s", truncate(r.Method, 20), method)})
-			return
-		}
 		if r.Body != nil {
 			r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		}
+		if apiErr := cancelled(r); apiErr != nil {
+			writeError(w, apiErr)
+			return
 		}
 		v, apiErr := h(r)
 		if apiErr != nil {
@@ -62,6 +68,24 @@ func only(method string, h handlerFunc) http.Handler {
 			return
 		}
 		writeJSON(w, http.StatusOK, v)
+	})
+}
+
+// cancelled returns a 503 when the request's context is done, so that handlers check it before expensive work.
+func cancelled(r *http.Request) *apiError {
+	if err := r.Context().Err(); err != nil {
+		return &apiError{Status: http.StatusServiceUnavailable, Field: "request", Rule: "cancelled",
+			Message: "the request was cancelled or ran out of time before it was served: " + err.Error()}
+	}
+	return nil
+}
+
+// methodNotAllowed answers 405 with the allowed method.
+func methodNotAllowed(method string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", method)
+		writeError(w, &apiError{Status: http.StatusMethodNotAllowed, Field: "method", Rule: "method-not-allowed",
+			Message: fmt.Sprintf("method %s is not allowed here; use %s", truncate(r.Method, 20), method)})
 	})
 }
 
@@ -79,8 +103,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Write(append(b, '\n'))
 }
 
-// decodeBody decodes the JSON body of r into v strictly: application/json (or no content type), one JSON value,
-// no unknown fields, at most maxBody bytes.
+// decodeBody decodes the JSON body of r into v strictly (internal/strictjson): application/json (or no content
+// type), at most maxBody bytes (413 otherwise), one JSON value, valid UTF-8, keys exactly as documented (a key
+// differing only in case is unknown), none repeated, no unknown fields, no null.
 func decodeBody(r *http.Request, v any) *apiError {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
@@ -92,63 +117,56 @@ func decodeBody(r *http.Request, v any) *apiError {
 	if r.Body == nil {
 		return &apiError{Status: http.StatusBadRequest, Field: "body", Rule: "required", Message: "the request has no body"}
 	}
-	d := json.NewDecoder(r.Body)
-	d.DisallowUnknownFields()
-	if err := d.Decode(v); err != nil {
-		return jsonError(err)
-	}
-	if _, err := d.Token(); err != io.EOF {
-		if err != nil && !isSyntax(err) {
-			return jsonError(err)
-		}
-		return &apiError{Status: http.StatusBadRequest, Field: "body", Rule: "single-json-value",
-			Message: "the body holds data after its JSON value"}
-	}
-	return nil
-}
-
-func isSyntax(err error) bool {
-	var se *json.SyntaxError
-	return errors.As(err, &se)
-}
-
-// unknownField matches the message encoding/json gives for a field that DisallowUnknownFields refuses.
-var unknownField = regexp.MustCompile(`^json: unknown field "(.*)"$`)
-
-// jsonError turns a decoding error into the response error, naming the field where the decoder says it.
-func jsonError(err error) *apiError {
+	body, err := io.ReadAll(r.Body)
 	var tooLarge *http.MaxBytesError
-	var syntax *json.SyntaxError
-	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &tooLarge):
 		return &apiError{Status: http.StatusRequestEntityTooLarge, Field: "body", Rule: "max-body-bytes",
 			Message: fmt.Sprintf("the body is larger than %d bytes", tooLarge.Limit)}
-	case errors.Is(err, io.EOF):
+	case err != nil:
+		return &apiError{Status: http.StatusBadRequest, Field: "body", Rule: "unreadable", Message: "the body could not be read: " + err.Error()}
+	case len(bytes.TrimSpace(body)) == 0:
 		return &apiError{Status: http.StatusBadRequest, Field: "body", Rule: "required", Message: "the body is empty"}
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return &apiError{Status: http.StatusBadRequest, Field: "body", Rule: "json-syntax",
-			Message: "the body ends in the middle of a JSON value"}
-	case errors.As(err, &syntax):
-		return &apiError{Status: http.StatusBadRequest, Field: "body", Rule: "json-syntax",
-			Message: fmt.Sprintf("malformed JSON at byte %d: %v", syntax.Offset, err)}
-	case errors.As(err, &typ):
-		field := typ.Field
-		if field == "" {
-			field = "body"
+	}
+	if err := strictjson.Decode(body, maxBody, v); err != nil {
+		return jsonError(err)
+	}
+	return nil
+}
+
+// jsonRules names the strict reader's kinds of refusal as rule codes.
+var jsonRules = []struct {
+	err    error
+	status int
+	rule   string
+}{
+	{strictjson.ErrTooLarge, http.StatusRequestEntityTooLarge, "max-body-bytes"},
+	{strictjson.ErrTooDeep, http.StatusBadRequest, "max-depth"},
+	{strictjson.ErrUTF8, http.StatusBadRequest, "invalid-utf8"},
+	{strictjson.ErrNull, http.StatusBadRequest, "null"},
+	{strictjson.ErrDuplicateKey, http.StatusBadRequest, "duplicate-key"},
+	{strictjson.ErrUnknownField, http.StatusBadRequest, "unknown-field"},
+	{strictjson.ErrTrailing, http.StatusBadRequest, "single-json-value"},
+}
+
+// jsonError turns a decoding error into the response error, naming the field where the reader says it.
+func jsonError(err error) *apiError {
+	field := "body"
+	var se *strictjson.Error
+	if errors.As(err, &se) && se.Path != "" {
+		field = truncate(se.Path, 100)
+	}
+	for _, r := range jsonRules {
+		if errors.Is(err, r.err) {
+			return &apiError{Status: r.status, Field: field, Rule: r.rule, Message: err.Error()}
 		}
+	}
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) {
 		return &apiError{Status: http.StatusBadRequest, Field: field, Rule: "json-type",
 			Message: fmt.Sprintf("%s must be a JSON %s, not %s", field, jsonKind(typ.Type.String()), typ.Value)}
 	}
-	if m := unknownField.FindStringSubmatch(err.Error()); m != nil {
-		field := truncate(m[1], 100)
-		if field == "" {
-			field = "body"
-		}
-		return &apiError{Status: http.StatusBadRequest, Field: field, Rule: "unknown-field",
-			Message: fmt.Sprintf("unknown field %q", truncate(m[1], 100))}
-	}
-	return &apiError{Status: http.StatusBadRequest, Field: "body", Rule: "invalid-json", Message: err.Error()}
+	return &apiError{Status: http.StatusBadRequest, Field: field, Rule: "json-syntax", Message: err.Error()}
 }
 
 // jsonKind names the JSON form of a Go type for messages.

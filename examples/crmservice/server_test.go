@@ -371,7 +371,7 @@ func TestProtocol(t *testing.T) {
 			[]byte(`{"rubric": "` + strings.Repeat("x", maxBody) + `"}`), 413, "body", "max-body-bytes",
 			"bodies are at most 1 MiB"},
 		{"empty", http.MethodPost, "/v1/score", "application/json", nil, 400, "body", "required", "a body is needed"},
-		{"syntax", http.MethodPost, "/v1/score", "application/json", []byte(`{"rubric": }`), 400, "body",
+		{"syntax", http.MethodPost, "/v1/score", "application/json", []byte(`{"rubric": }`), 400, "rubric",
 			"json-syntax", "malformed JSON"},
 		{"truncated", http.MethodPost, "/v1/score", "application/json", []byte(`{"rubric": "call-quality"`), 400,
 			"body", "json-syntax", "a body cut short"},

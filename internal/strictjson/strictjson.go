@@ -1,6 +1,12 @@
-// Package strictjson decodes JSON the strict way the packages of this module promise: one value, no unknown fields,
-// no duplicate object keys (encoding/json would silently keep the last), no null (encoding/json would silently
-// leave the zero value: a null score is not a score of 0), and a size limit checked before decoding.
+// Package strictjson decodes JSON the strict way the packages of this module promise: one value, valid UTF-8, keys
+// matched to fields byte for byte (encoding/json alone matches them ignoring case, so "VIOLATIONS" or "violationſ"
+// would fill the field "violations"), no unknown fields, no repeated keys (encoding/json would silently keep the
+// last), no null (encoding/json would silently leave the zero value: a null score is not a score of 0), bounded
+// nesting, and a size limit checked before anything is read.
+//
+// Decode checks a document against the exact field names of the Go type it decodes into; Check does the same
+// against an explicit Schema for callers that read a document by hand. Every error unwraps to ErrSyntax and to one
+// of the more specific sentinels below. All functions are safe for concurrent use.
 package strictjson
 
 import (
@@ -13,32 +19,79 @@ import (
 	"strings"
 )
 
-// ErrSyntax is wrapped by every error of Decode.
+// ErrSyntax is wrapped by every error of this package.
 var ErrSyntax = errors.New("invalid JSON")
 
-// Error is the error of Decode. Its message says what is wrong without naming the sentinel, so callers can prefix
-// their own; it unwraps to ErrSyntax and to the decoder's error, if any.
+// Sentinels for the kinds of strictness violation; each error of Decode and Check wraps ErrSyntax and at most one
+// of these.
+var (
+	ErrTooLarge     = errors.New("JSON too large")                // more than the caller's byte limit
+	ErrTooDeep      = errors.New("JSON nested too deeply")        // more than MaxDepth levels
+	ErrUTF8         = errors.New("JSON text is not valid UTF-8")  // invalid bytes or an escaped lone surrogate
+	ErrNull         = errors.New("null in JSON")                  // null where a value is required
+	ErrDuplicateKey = errors.New("key repeated in a JSON object") // the same key twice in one object
+	ErrUnknownField = errors.New("unknown JSON field")            // a key no field has, exactly (case counts)
+	ErrTrailing     = errors.New("data after the JSON value")     // more than one value, or garbage after it
+)
+
+// Error is the error of Decode and Check. Its message says what is wrong without naming the sentinel, so callers
+// can prefix their own; it unwraps to ErrSyntax, to the kind sentinel (ErrUnknownField, ...) and to the decoder's
+// error, if any.
 type Error struct {
-	Msg string
-	Err error // the underlying decoder or value error, or nil
+	Msg  string
+	Path string // where in the document: a path such as answers[2].points, empty for the whole document
+	Kind error  // one of the kind sentinels above, or nil for plain syntax and type errors
+	Err  error  // the underlying decoder or value error, or nil
 }
 
 func (e *Error) Error() string { return e.Msg }
 
 func (e *Error) Unwrap() []error {
-	if e.Err == nil {
-		return []error{ErrSyntax}
+	out := []error{ErrSyntax}
+	if e.Kind != nil {
+		out = append(out, e.Kind)
 	}
-	return []error{ErrSyntax, e.Err}
+	if e.Err != nil {
+		out = append(out, e.Err)
+	}
+	return out
 }
 
-func fail(format string, args ...any) error { return &Error{Msg: fmt.Sprintf(format, args...)} }
+func fail(kind error, format string, args ...any) error {
+	return &Error{Msg: fmt.Sprintf(format, args...), Kind: kind}
+}
+
+// MaxDepth is the deepest nesting of objects and arrays Decode and Check accept.
+const MaxDepth = 64
+
+// Decode decodes data into v, which must be a non-nil pointer. It fails when data is longer than maxBytes, is not
+// exactly one JSON value, is not valid UTF-8 (or escapes a lone surrogate, which encoding/json would turn into
+// U+FFFD), nests deeper than MaxDepth, repeats a key within an object, holds a null anywhere but in a field tagged
+// `strictjson:"null"` (leave the field out instead), or has a key that is not exactly the JSON name of a field of the struct it fills. Maps take any keys;
+// values of types with their own UnmarshalJSON or UnmarshalText are checked for all of the above except field
+// names, which are their own business. Errors wrap ErrSyntax (and the decoder's own error, for errors.As on
+// *json.SyntaxError or *json.UnmarshalTypeError).
+func Decode(data []byte, maxBytes int, v any) error {
+	if err := Check(data, maxBytes, SchemaOf(v)); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return wrap(err)
+	}
+	return nil
+}
+
+// DecodeValue decodes one JSON value into v as Decode does, without a size limit; for UnmarshalJSON methods,
+// whose input encoding/json has already bounded.
+func DecodeValue(data []byte, v any) error { return Decode(data, len(data), v) }
 
 // wrap explains a decoder error in terms of JSON, not of Go types.
 func wrap(err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return &Error{Msg: fmt.Sprintf("field %q: JSON %s where %s is expected", te.Field, te.Value, kind(te.Type)), Err: err}
+		return &Error{Msg: fmt.Sprintf("field %q: JSON %s where %s is expected", te.Field, te.Value, kind(te.Type)), Path: te.Field, Err: err}
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
@@ -70,140 +123,9 @@ func kind(t reflect.Type) string {
 	}
 }
 
-// MaxDepth is the deepest nesting of objects and arrays Decode accepts.
-const MaxDepth = 64
-
-// Decode decodes data into v. Types with their own UnmarshalJSON that decode nested objects should use
-// DecodeValue so that unknown fields are refused there too.
-//
-// Decode decodes data into v. It fails when data is longer than maxBytes, is not exactly one JSON value, nests
-// deeper than MaxDepth, repeats a key within an object, holds a null anywhere (leave the field out instead), or has
-// a field v does not know. Errors wrap ErrSyntax (and
-// the decoder's own error, for errors.As on *json.SyntaxError or *json.UnmarshalTypeError).
-func Decode(data []byte, maxBytes int, v any) error {
-	if len(data) > maxBytes {
-		return fail("%d bytes of JSON, at most %d allowed", len(data), maxBytes)
-	}
-	if err := checkKeys(data); err != nil {
-		return err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return wrap(err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fail("data after the JSON value")
-	}
-	return nil
-}
-
-// checkKeys scans data once and reports the first key repeated within an object, a null anywhere, and nesting
-// beyond MaxDepth. It is a small lexer, not a validator: on anything that is not JSON it stops without an error and
-// leaves the report to the decoder, which refuses the same input.
-func checkKeys(data []byte) error {
-	type frame struct {
-		keys   map[string]struct{} // nil for an array
-		object bool
-	}
-	var stack []frame
-	expectKey := false // inside an object, at a position where a key comes next
-	lastKey := ""
-	for i := 0; i < len(data); {
-		switch c := data[i]; c {
-		case ' ', '\t', '\n', '\r', ':':
-			i++
-		case ',':
-			i++
-			expectKey = len(stack) > 0 && stack[len(stack)-1].object
-		case '{', '[':
-			if len(stack) >= MaxDepth {
-				return fail("JSON nested deeper than %d levels", MaxDepth)
-			}
-			stack = append(stack, frame{object: c == '{'})
-			expectKey = c == '{'
-			i++
-		case '}', ']':
-			if len(stack) == 0 {
-				return nil
-			}
-			stack = stack[:len(stack)-1]
-			expectKey = false
-			i++
-		case '"':
-			end, escaped := scanString(data, i)
-			if end < 0 {
-				return nil
-			}
-			if expectKey {
-				key := string(data[i+1 : end-1])
-				if escaped {
-					if err := json.Unmarshal(data[i:end], &key); err != nil {
-						return nil
-					}
-				}
-				top := &stack[len(stack)-1]
-				if top.keys == nil {
-					top.keys = map[string]struct{}{}
-				}
-				if _, dup := top.keys[key]; dup {
-					return fail("key %q appears twice in one object", truncate(key))
-				}
-				top.keys[key] = struct{}{}
-				lastKey = key
-				expectKey = false
-			}
-			i = end
-		case 'n':
-			if len(stack) > 0 && stack[len(stack)-1].object {
-				return fail("field %q is null; leave it out instead", truncate(lastKey))
-			}
-			return fail("null is not allowed here")
-		default:
-			// A number or true/false: skip to the next delimiter.
-			i++
-			for i < len(data) && !isDelim(data[i]) {
-				i++
-			}
-		}
-	}
-	return nil
-}
-
-// scanString returns the index just past the string starting at data[i] (a quote), whether it holds escapes, and
-// -1 when it is not terminated.
-func scanString(data []byte, i int) (end int, escaped bool) {
-	for j := i + 1; j < len(data); j++ {
-		switch data[j] {
-		case '\\':
-			escaped = true
-			j++
-		case '"':
-			return j + 1, escaped
-		}
-	}
-	return -1, escaped
-}
-
-func isDelim(c byte) bool {
-	switch c {
-	case ' ', '\t', '\n', '\r', ',', ':', '{', '}', '[', ']', '"':
-		return true
-	}
-	return false
-}
-
 func truncate(s string) string {
 	if len(s) > 64 {
-		return s[:64] + "..."
+		return strings.ToValidUTF8(s[:64], "") + "..."
 	}
 	return s
-}
-
-// DecodeValue decodes one JSON value (already checked by Decode for size, keys and depth) into v with unknown
-// fields refused; for UnmarshalJSON methods that need to look at a value before accepting it.
-func DecodeValue(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	return dec.Decode(v)
 }

@@ -14,6 +14,7 @@
 //     effect, violation and band;
 //   - [Evaluation], [EvaluationWith]: valid evaluations of a rubric, optionally without overrides or N/A;
 //   - [InvalidEvaluation]: evaluations that must fail, each with the sentinel error it must wrap;
+//   - [AnyEvaluation]: evaluations of any shape, for the edges (JSON, storage): hostile strings, decimals and times;
 //   - [EquateDecimals]: a go-cmp option comparing decimals by value.
 //
 // Generators are inert values, safe to share; they draw only from the *rapid.T they are given.

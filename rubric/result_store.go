@@ -1,0 +1,156 @@
+package rubric
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// ParseResult reads a result in the stored form Result.MarshalJSON writes and checks it against r, the rubric it
+// was scored on: it rebuilds the evaluation from the stored breakdown (one answer per criterion: its level, N/A or
+// raw points; the violations; the identifiers and time), scores it again on r, and requires every stored number,
+// flag, band and reason to be what r gives. The Result it returns is Equal to the one that was written.
+//
+// A result stored for another rubric ID or version is refused with ErrRubricMismatch, one whose numbers disagree
+// with r's scoring with ErrResultMismatch (the rubric changed without a new version, or the JSON was edited), a
+// nil r with ErrNoRubric; malformed JSON as by ParseEvaluation. Use ParseStoredResult first when the rubric to
+// read against depends on the stored ID and version.
+func ParseResult(r *Rubric, data []byte) (Result, error) {
+	s, err := ParseStoredResult(data)
+	if err != nil {
+		return Result{}, err
+	}
+	return s.Result(r)
+}
+
+// StoredResult is a result in its stored form, read but not yet checked against its rubric: the rubric's ID and
+// version, and the evaluation that was scored. Result checks it against the rubric and returns the Result.
+//
+// A StoredResult is an immutable value, safe to copy and share. The zero StoredResult holds no result: Result,
+// MarshalJSON and Value refuse it with ErrNoRubric.
+type StoredResult struct {
+	rubric, version string
+	eval            Evaluation
+	canon           []byte // the stored JSON in canonical form (as Result.MarshalJSON writes it)
+}
+
+// ParseStoredResult reads a result in the stored form strictly (see Parse), without checking it against a rubric.
+func ParseStoredResult(data []byte) (StoredResult, error) {
+	var w wireResult
+	if err := decodeStrict(data, MaxResultJSON, &w); err != nil {
+		return StoredResult{}, err
+	}
+	if w.Rubric == "" {
+		return StoredResult{}, fmt.Errorf("rubric: stored result: %w: it names no rubric", ErrNoRubric)
+	}
+	canon, err := json.Marshal(w)
+	if err != nil {
+		return StoredResult{}, fmt.Errorf("rubric: stored result: %w", err)
+	}
+	e := Evaluation{ID: w.EvaluationID, Rubric: w.Rubric, Version: w.Version, CallID: w.CallID, EmployeeID: w.EmployeeID,
+		EvaluatorID: w.EvaluatorID, Violations: w.Violations}
+	if w.At != nil {
+		e.At = *w.At
+	}
+	for _, c := range w.Criteria {
+		switch {
+		case c.NA:
+			e.Answers = append(e.Answers, NAAnswer(c.ID))
+		case c.Level != "":
+			e.Answers = append(e.Answers, LevelAnswer(c.ID, c.Level))
+		default:
+			e.Answers = append(e.Answers, PointsAnswer(c.ID, c.Raw.d))
+		}
+	}
+	return StoredResult{rubric: w.Rubric, version: w.Version, eval: e, canon: canon}, nil
+}
+
+// Rubric returns the ID of the rubric the result was scored on.
+func (s StoredResult) Rubric() string { return s.rubric }
+
+// Version returns the version of the rubric the result was scored on.
+func (s StoredResult) Version() string { return s.version }
+
+// Evaluation returns the evaluation the stored result scored, rebuilt from its breakdown: identifiers and time,
+// one answer per criterion in the stored order, the violations.
+func (s StoredResult) Evaluation() Evaluation {
+	e := s.eval
+	e.Answers, e.Violations = slices.Clone(e.Answers), slices.Clone(e.Violations)
+	return e
+}
+
+// Result scores the stored evaluation on r and checks that every stored value is what r gives (see ParseResult).
+func (s StoredResult) Result(r *Rubric) (Result, error) {
+	switch {
+	case s.canon == nil:
+		return Result{}, fmt.Errorf("rubric: the zero StoredResult: %w", ErrNoRubric)
+	case r == nil || len(r.crits) == 0:
+		return Result{}, fmt.Errorf("rubric: stored result of rubric %s: %w: read it against the rubric it was scored on", quote(s.rubric), ErrNoRubric)
+	case s.rubric != r.def.ID || s.version != r.def.Version:
+		return Result{}, fmt.Errorf("rubric: stored result of rubric %s version %s: %w: read against rubric %s version %s",
+			quote(s.rubric), quote(s.version), ErrRubricMismatch, quote(r.def.ID), quote(r.def.Version))
+	}
+	res, err := r.Score(s.eval)
+	if err != nil {
+		return Result{}, fmt.Errorf("rubric: stored result: %w: its answers do not score on rubric %s version %s: %w",
+			ErrResultMismatch, quote(r.def.ID), quote(r.def.Version), err)
+	}
+	again, err := res.MarshalJSON()
+	if err != nil {
+		return Result{}, err
+	}
+	if !bytes.Equal(again, s.canon) {
+		return Result{}, fmt.Errorf("rubric: stored result: %w: %s differ from what rubric %s version %s gives for its answers",
+			ErrResultMismatch, differingFields(s.canon, again), quote(r.def.ID), quote(r.def.Version))
+	}
+	return res, nil
+}
+
+// differingFields names the top-level fields of two JSON objects that differ, for a message.
+func differingFields(a, b []byte) string {
+	var ma, mb map[string]json.RawMessage
+	_ = json.Unmarshal(a, &ma)
+	_ = json.Unmarshal(b, &mb)
+	var diff []string
+	for k := range maps.Keys(ma) {
+		if !bytes.Equal(ma[k], mb[k]) {
+			diff = append(diff, quote(k))
+		}
+	}
+	for k := range maps.Keys(mb) {
+		if _, ok := ma[k]; !ok {
+			diff = append(diff, quote(k))
+		}
+	}
+	slices.Sort(diff)
+	if len(diff) == 0 {
+		return "the fields"
+	}
+	return "the fields " + fmt.Sprint(diff)
+}
+
+// MarshalJSON writes the stored result in canonical form, as Result.MarshalJSON wrote it.
+func (s StoredResult) MarshalJSON() ([]byte, error) {
+	if s.canon == nil {
+		return nil, fmt.Errorf("rubric: the zero StoredResult: %w", ErrNoRubric)
+	}
+	return bytes.Clone(s.canon), nil
+}
+
+// UnmarshalJSON reads a stored result as ParseStoredResult does.
+func (s *StoredResult) UnmarshalJSON(data []byte) error {
+	v, err := ParseStoredResult(data)
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// UnmarshalJSON refuses: a Result is read against the rubric it was scored on, with ParseResult or
+// StoredResult.Result. It returns an error wrapping ErrNoRubric and leaves res unchanged.
+func (res *Result) UnmarshalJSON([]byte) error {
+	return fmt.Errorf("rubric: a Result is read with ParseResult(rubric, data) or into a StoredResult: %w", ErrNoRubric)
+}
