@@ -117,7 +117,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	r, err := loadRubric(*rubricName)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, cleanText(err.Error()))
 		return 2
 	}
 	f, err := os.Open(flags.Arg(0))
@@ -215,7 +215,7 @@ func loadRubric(name string) (*rubric.Rubric, error) {
 func writeBadRow(w io.Writer, b badRow) {
 	id := ""
 	if b.id != "" {
-		id = fmt.Sprintf(" (evaluation %q)", truncate(b.id))
+		id = fmt.Sprintf(" (evaluation %q)", b.id)
 	}
 	for i, p := range split(b.err) {
 		if i == 0 {
