@@ -40,9 +40,9 @@
 //
 // A line that is not well-formed CSV — a quote inside an unquoted cell, text after the closing quote of a quoted
 // cell, a line over 64 KiB, or a quote that is not closed on its line when the lines after it do not complete a
-// row of the header's cells within 64 KiB and 8 lines — is named with its line and cell. By default it stops the run (exit
-// 1). With -skip-bad exactly that line is skipped, listed with the bad rows, and reading goes on at the next
-// line: an unclosed quote costs its own line, never the rest of the file.
+// row of the header's cells within 64 KiB and 8 lines — is named with its line and cell. By default it stops
+// the run (exit 1). With -skip-bad exactly that line is skipped, listed with the bad rows, and reading goes on at
+// the next line: an unclosed quote costs its own line, never the rest of the file.
 //
 // # Bad rows
 //
@@ -117,7 +117,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	r, err := loadRubric(*rubricName)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, cleanText(err.Error()))
 		return 2
 	}
 	f, err := os.Open(flags.Arg(0))
@@ -215,7 +215,7 @@ func loadRubric(name string) (*rubric.Rubric, error) {
 func writeBadRow(w io.Writer, b badRow) {
 	id := ""
 	if b.id != "" {
-		id = fmt.Sprintf(" (evaluation %q)", truncate(b.id))
+		id = fmt.Sprintf(" (evaluation %q)", b.id)
 	}
 	for i, p := range split(b.err) {
 		if i == 0 {

@@ -12,14 +12,15 @@ import (
 // doubled quotes) one at a time, with memory bounded by one record, and resynchronizes after a malformed record
 // at the next physical line, which encoding/csv cannot do.
 //
-// A record is one physical line, or several when a quoted cell holds a line break; a record (and so a line) is
-// at most maxRecord bytes and maxSpan lines, so that each line is parsed at most maxSpan times (once as the
-// first line of a record that turns out malformed, once more for each record before it whose look-ahead it was
-// in): the cost stays linear in the input. A line ends with "\n" or "\r\n". Empty lines are skipped and counted. A record that is
-// malformed — a " inside an unquoted cell, text after the closing " of a quoted cell, a line too long, or a quote
-// that a line leaves open and the lines after it do not close into a complete record of the expected number of
-// cells within the bounds — is reported as a *formatError on its first line, and reading resumes on the line after that one: a bad
-// line costs that line only, never the rest of the file.
+// A record is one physical line, or several when a quoted cell holds a line break. A line ends with "\n" or
+// "\r\n"; empty lines are skipped and counted. A record (and so a line) is at most maxRecord bytes and maxSpan
+// lines, so each line is parsed at most maxSpan times (as the first line of its record, and in the look-ahead of
+// the records before it that turned out malformed): the cost stays linear in the input.
+//
+// A malformed record — a " inside an unquoted cell, text after the closing " of a quoted cell, a line too long,
+// or a quote that a line leaves open when the lines after it do not close it into a record of the expected
+// number of cells within the bounds — is reported as a *formatError on its first line, and reading resumes on
+// the line after that one: a bad line costs that line only, never the rest of the file.
 type recordReader struct {
 	br        *bufio.Reader
 	maxRecord int      // bytes of a record
