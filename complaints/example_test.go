@@ -189,7 +189,7 @@ func ExampleParsePolicy() {
 	fmt.Println(err)
 	// Output:
 	// branch desk: last day 2026-05-20, due 2026-05-20 18:00 +05
-	// complaints: policy JSON: json: unknown field "colour": invalid JSON
+	// complaints: policy JSON: unknown field "colour": invalid JSON
 }
 
 func ExampleDecodeComplaint() {

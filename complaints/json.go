@@ -1,14 +1,14 @@
 package complaints
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/servicequality/servicequality/internal/strictjson"
 )
 
 // Size limits on JSON input, checked before decoding.
@@ -19,21 +19,15 @@ const (
 	MaxComplaintJSON = 1 << 20
 )
 
-// decodeStrict decodes exactly one JSON value from b into v, refusing unknown fields and trailing data.
+// decodeStrict decodes exactly one JSON value from b into v with the module's strict reader: keys matched byte
+// for byte (no case folding), no unknown or repeated keys, no null, valid UTF-8, bounded depth, no trailing data,
+// and at most limit bytes.
 func decodeStrict(what string, b []byte, limit int, v any) error {
-	if len(b) > limit {
-		return fmt.Errorf("complaints: %s JSON of %d bytes, at most %d allowed: %w", what, len(b), limit, ErrInvalidJSON)
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	if err := strictjson.Decode(b, limit, v); err != nil {
 		if errors.Is(err, ErrInvalidJSON) || errors.Is(err, ErrInvalidCalendar) || errors.Is(err, ErrInvalidPolicy) {
 			return err
 		}
-		return fmt.Errorf("complaints: %s JSON: %v: %w", what, err, ErrInvalidJSON)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("complaints: %s JSON: data after the value: %w", what, ErrInvalidJSON)
+		return fmt.Errorf("complaints: %s JSON: %w: %w", what, err, ErrInvalidJSON)
 	}
 	return nil
 }
@@ -143,6 +137,20 @@ func (w *Week) UnmarshalJSON(b []byte) error {
 	}
 	*w = v
 	return nil
+}
+
+// yearJSON is Year with its own JSON methods left out.
+type yearJSON Year
+
+// MarshalJSON writes the year; an empty list is written as [], never null, so that the strict reader reads it.
+func (y Year) MarshalJSON() ([]byte, error) {
+	v := yearJSON(y)
+	for _, l := range []*[]Day{&v.Holidays, &v.Workdays, &v.Shortened} {
+		if *l == nil {
+			*l = []Day{}
+		}
+	}
+	return json.Marshal(v)
 }
 
 type calendarJSON struct {

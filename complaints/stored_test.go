@@ -189,3 +189,48 @@ func TestDateSQL(t *testing.T) {
 		t.Errorf("At(1h, nil) = %s", got)
 	}
 }
+
+// The complaints decoders refuse repeated keys, case variants, look-alike keys and null instead of picking one
+// silently (each row was a silent change before: a 1,000-day term, calendar days, another calendar, a lost
+// resolution).
+func TestDecodersAreStrict(t *testing.T) {
+	policy := func(extra string) string {
+		return `{"name":"p","length":15,"unit":"working-days","location":"Asia/Almaty","calendar":"KZ","start":"next-day"` + extra + `}`
+	}
+	policies := []struct {
+		json   string
+		reason string
+	}{
+		{policy(`,"length":1000`), "a second length"},
+		{policy(`,"UNIT":"calendar-days"`), "a key in another case"},
+		{policy(`,"calendar":"Mon-Fri"`), "a second calendar"},
+		{policy(`,"unit\u017f":"calendar-days"`), "a look-alike key (ſ folds to s)"},
+		{`{"name":"p","length":15,"unit":null,"location":"Asia/Almaty","start":"next-day"}`, "unit null"},
+		{policy(`,"due_soon":null`), "null for a number"},
+		{policy(`} {`), "data after the value"},
+		{"{\"name\":\"\xff\",\"length\":15,\"unit\":\"calendar-days\",\"location\":\"UTC\",\"start\":\"next-day\"}", "invalid UTF-8"},
+	}
+	for _, tt := range policies {
+		if _, err := ParsePolicy([]byte(tt.json)); !errors.Is(err, ErrInvalidJSON) {
+			t.Errorf("%s: ParsePolicy = %v, want ErrInvalidJSON", tt.reason, err)
+		}
+	}
+	alm := mustLoc(t, "Asia/Almaty")
+	complaintsJSON := []struct {
+		json   string
+		reason string
+	}{
+		{`{"id":"C","received_at":"2026-03-02T10:00:00+05:00","events":[{"kind":"resolved","at":"2026-03-03T10:00:00+05:00"}],"Events":[]}`,
+			"events and Events: a resolution would be lost"},
+		{`{"id":"C","id":"D","received_at":"2026-03-02T10:00:00+05:00","events":[]}`, "a repeated id"},
+		{`{"id":"C","received_at":"2026-03-02T10:00:00+05:00","events":null}`, "events null"},
+	}
+	for _, tt := range complaintsJSON {
+		if _, err := DecodeComplaint([]byte(tt.json), DefaultPolicy(alm)); !errors.Is(err, ErrInvalidJSON) {
+			t.Errorf("%s: DecodeComplaint = %v, want ErrInvalidJSON", tt.reason, err)
+		}
+	}
+	if _, err := ParseCalendar([]byte(`{"name":"x","week":["Mon"],"Week":["Sat"],"years":[]}`)); !errors.Is(err, ErrInvalidJSON) {
+		t.Errorf("calendar with week and Week = %v, want ErrInvalidJSON", err)
+	}
+}
