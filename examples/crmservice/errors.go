@@ -76,6 +76,8 @@ var rules = []struct {
 	{complaints.ErrInvalidPolicy, "invalid-policy"},
 	{complaints.ErrInvalidCalendar, "invalid-calendar"},
 	{complaints.ErrCalendarRange, "calendar-range"},
+	{complaints.ErrProvisional, "provisional-calendar"},
+	{complaints.ErrStoredPolicy, "stored-policy"},
 	{complaints.ErrInvalidComplaint, "invalid-complaint"},
 	{complaints.ErrInvalidHistory, "invalid-history"},
 	{complaints.ErrBeforeReceipt, "before-receipt"},
