@@ -34,8 +34,8 @@ type analysis struct {
 	periods    []periodStats
 
 	complaintReport complaints.Report
-	dueSoon         []complaintStatus
-	paused          []complaintStatus
+	dueSoon         []complaints.Row
+	paused          []complaints.Row
 }
 
 // deptResult is a department's rating with its inputs.
@@ -60,13 +60,6 @@ type periodStats struct {
 	Label       string
 	Tallies     survey.Tallies
 	Respondents int64
-}
-
-// complaintStatus is one complaint with its status at the report date.
-type complaintStatus struct {
-	Info        complaints.Info
-	Status      complaints.Status
-	PausedSince time.Time // the start of the pause in force, for a complaint waiting on the client
 }
 
 // analyse computes the report as of at.
@@ -333,28 +326,19 @@ func (a *analysis) registerComplaints(ds *dataset) error {
 		return fmt.Errorf("quickstart: complaints: %w", err)
 	}
 	a.complaintReport = rep
-	for _, c := range ds.complaints {
-		if c.Info().ReceivedAt.After(a.at) {
-			continue
+	if len(rep.Failed) > 0 {
+		f := rep.Failed[0]
+		return fmt.Errorf("quickstart: complaint %q (number %d): %w", f.ID, f.Index, f.Err)
+	}
+	for _, row := range rep.Rows {
+		if row.Status.DueSoon {
+			a.dueSoon = append(a.dueSoon, row)
 		}
-		s, err := c.Status(a.at)
-		if err != nil {
-			return fmt.Errorf("quickstart: complaint %q: %w", c.ID(), err)
-		}
-		cs := complaintStatus{Info: c.Info(), Status: s}
-		if s.DueSoon {
-			a.dueSoon = append(a.dueSoon, cs)
-		}
-		if s.State == complaints.StatePaused {
-			for _, e := range c.Events() {
-				if e.Kind == complaints.Paused && !e.At.After(a.at) {
-					cs.PausedSince = e.At
-				}
-			}
-			a.paused = append(a.paused, cs)
+		if row.Status.State == complaints.StatePaused {
+			a.paused = append(a.paused, row)
 		}
 	}
-	byDue := func(x, y complaintStatus) int {
+	byDue := func(x, y complaints.Row) int {
 		if c := x.Status.Due.At.Compare(y.Status.Due.At); c != 0 {
 			return c
 		}

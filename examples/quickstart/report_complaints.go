@@ -67,7 +67,7 @@ func (b *builder) complaints() section {
 	if len(a.paused) > 0 {
 		tab := &table{Caption: t.pausedTitle, Header: header(t.hPausedSince), Right: right}
 		for _, c := range a.paused {
-			tab.Rows = append(tab.Rows, b.statusRow(c, t.date(c.PausedSince, b.ds.loc)))
+			tab.Rows = append(tab.Rows, b.statusRow(c, t.date(c.Status.PausedSince, b.ds.loc)))
 		}
 		s.table(tab)
 	}
@@ -93,7 +93,7 @@ func (b *builder) complaints() section {
 }
 
 // statusRow is a row of the due-soon and waiting tables.
-func (b *builder) statusRow(c complaintStatus, last string) []string {
+func (b *builder) statusRow(c complaints.Row, last string) []string {
 	t := b.t
 	return []string{c.Info.ID, t.date(c.Info.ReceivedAt, b.ds.loc), lookup(t.channels, c.Info.Channel),
 		lookup(t.categories, c.Info.Category), b.name(c.Info.Employee), b.day(c.Status.Due.LastDay), last}
