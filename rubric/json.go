@@ -285,9 +285,9 @@ func (w wireDefinition) definition() Definition {
 // An answer with none or several of them is an error wrapping ErrInvalidScore; a time RFC 3339 cannot write back
 // the same (an offset of 24 hours or more) one wrapping ErrInvalidTime.
 //
-// ParseEvaluation reads the common document in one pass (fastEvaluation) and anything else, including every
-// document it refuses, with the general strict decoder; both accept the same documents and read them to the same
-// evaluation. The strings of the evaluation may share one copy of data.
+// The common document is read in one pass straight into the answers; anything else, and every refusal, goes
+// through a general strict decoder that accepts the same documents. Either way the cost is linear in len(data),
+// at most MaxEvaluationJSON bytes. The strings of the evaluation may share one copy of data.
 func ParseEvaluation(data []byte) (Evaluation, error) {
 	if e, ok := fastEvaluation(data); ok {
 		return e, nil
