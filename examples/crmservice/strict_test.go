@@ -69,3 +69,23 @@ func TestCancelledRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyLimit pins that a body over maxBody gets 413 whether its length is declared (refused before reading)
+// or not (cut while reading).
+func TestBodyLimit(t *testing.T) {
+	h := newServer(func() time.Time { return fixedNow })
+	body := `{"rubric": "` + strings.Repeat("x", maxBody) + `"}`
+	for _, declared := range []bool{true, false} {
+		req := httptest.NewRequest(http.MethodPost, "/v1/score", strings.NewReader(body))
+		if !declared {
+			req.ContentLength = -1
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		var v struct{ Error apiError }
+		if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || rec.Code != http.StatusRequestEntityTooLarge ||
+			v.Error.Rule != "max-body-bytes" {
+			t.Errorf("POST of %d bytes (length declared: %v): %d %.200s, want 413 max-body-bytes", len(body), declared, rec.Code, rec.Body)
+		}
+	}
+}
