@@ -11,7 +11,7 @@ import (
 )
 
 // TestStrictEnvelopes pins that every request body is read with exact keys: encoding/json alone would let
-// "TOTAL" replace "total" (the call rated 0 instead of 4) or "VIOLATIONS" drop a fatal violation.
+// "TOTAL" replace "total" (the call rated 0 instead of 4, SPEC R5) or "VIOLATIONS" drop a fatal violation (R4).
 func TestStrictEnvelopes(t *testing.T) {
 	srv := startServer(t)
 	points := []string{"0.5", "0.4", "0.3", "0.5", "0.5", "0.4", "0.5", "0.5", "0.5"}
