@@ -259,3 +259,27 @@ type floatEvaluation struct {
 	Answers    []floatAnswer `json:"answers"`
 	Violations []string      `json:"violations"`
 }
+
+// BenchmarkParseEvaluation compares the two readers of ParseEvaluation on the same documents: the one-pass reader
+// of the common document and the general strict decoder that reads everything else and explains refusals.
+func BenchmarkParseEvaluation(b *testing.B) {
+	evals := callMix(256)
+	docs := make([][]byte, len(evals))
+	for i, e := range evals {
+		docs[i], _ = e.MarshalJSON()
+	}
+	for _, reader := range []struct {
+		name string
+		f    func([]byte) (rubric.Evaluation, error)
+	}{{"one-pass", rubric.ParseEvaluation}, {"general", rubric.ParseEvaluationStrict}} {
+		b.Run("reader="+reader.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(docs[0])))
+			for i := 0; i < b.N; i++ {
+				if _, err := reader.f(docs[i%len(docs)]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

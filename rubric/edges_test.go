@@ -177,3 +177,35 @@ func TestResultStoredForm(t *testing.T) {
 		t.Errorf("the stored form %s does not hold the total 3.6 the edits above change", data)
 	}
 }
+
+// TestDefinitionMarshalRefuses pins that a definition that cannot be written to read back Equal is refused with a
+// sentinel of this package.
+func TestDefinitionMarshalRefuses(t *testing.T) {
+	tests := []struct {
+		change func(*rubric.Definition)
+		err    error
+		reason string
+	}{
+		{func(d *rubric.Definition) { d.Rounding = rubric.Rounding(9) }, rubric.ErrInvalidDefinition, "no such rounding rule"},
+		{func(d *rubric.Definition) { d.Max = decimal.New(1, 40) }, rubric.ErrDecimalLimit, "41 digits written out"},
+		{func(d *rubric.Definition) { d.Title = rubric.Text{"en": "a\xffb"} }, rubric.ErrSyntax, "invalid UTF-8"},
+	}
+	for _, tt := range tests {
+		d := rubric.CallQuality().Definition()
+		tt.change(&d)
+		if b, err := d.MarshalJSON(); !errors.Is(err, tt.err) {
+			t.Errorf("MarshalJSON(%s) = %.60s, %v; want %v", tt.reason, b, err, tt.err)
+		}
+	}
+}
+
+// TestNewRefusesInvalidUTF8 pins that a text JSON cannot hold is refused when the rubric is built, not when it is
+// first written.
+func TestNewRefusesInvalidUTF8(t *testing.T) {
+	d := rubric.CallQuality().Definition()
+	d.Criteria[0].Title = rubric.Text{"en": "Greeting\xff"}
+	_, err := rubric.New(d)
+	if !errors.Is(err, rubric.ErrInvalidDefinition) || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("New(title with invalid UTF-8) error = %v, want ErrInvalidDefinition naming UTF-8", err)
+	}
+}

@@ -156,8 +156,9 @@ func (p *fastReader) answers(e *Evaluation) bool {
 	if p.next(']') {
 		return true
 	}
-	// One allocation for the answers: at most one per '{' left in the document.
-	e.Answers = make([]Answer, 0, bytes.Count(p.data[p.i:], []byte{'{'}))
+	// One allocation for the answers of a valid evaluation: at most one per '{' left in the document, and at most
+	// MaxCriteria, so that braces inside strings cannot make it large; more answers grow the slice as usual.
+	e.Answers = make([]Answer, 0, min(bytes.Count(p.data[p.i:], []byte{'{'}), MaxCriteria))
 	for {
 		var a Answer
 		given := 0

@@ -2,6 +2,8 @@ package rubric_test
 
 import (
 	"bytes"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/servicequality/servicequality/rubric"
@@ -108,4 +110,30 @@ func FuzzFastEvaluation(f *testing.F) {
 			sameAsStrict(t, data, e)
 		}
 	})
+}
+
+// TestParseEvaluationCostBounded pins that the memory ParseEvaluation allocates is linear in the document, with a
+// bounded factor, whatever its shape: braces inside strings do not size the answers, and many answers or
+// violations cost in proportion. The factor allows for the worst shape, violations of one letter: 4 bytes of
+// JSON become a 16-byte string header, in a slice grown by append.
+func TestParseEvaluationCostBounded(t *testing.T) {
+	n := 200000
+	docs := map[string]string{
+		"braces in a string": `{"answers":[{"criterion":"` + strings.Repeat("{", n) + `","na":true}]}`,
+		"many answers":       `{"answers":[` + strings.Repeat(`{"criterion":"a","na":true},`, n/30) + `{"criterion":"a","na":true}]}`,
+		"many violations":    `{"answers":[],"violations":[` + strings.Repeat(`"v",`, n/4) + `"v"]}`,
+	}
+	for name, doc := range docs {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, err := rubric.ParseEvaluation([]byte(doc))
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(32*len(doc)+1<<16); got > limit {
+			t.Errorf("%s: ParseEvaluation of %d bytes allocated %d bytes, want at most %d", name, len(doc), got, limit)
+		}
+	}
 }

@@ -55,7 +55,8 @@ func (r *Rubric) MarshalJSON() ([]byte, error) {
 
 // MarshalJSON writes the definition in the canonical JSON form read by Parse and ParseDefinition.
 // It refuses a definition it cannot write so that it reads back Equal: a decimal beyond the reader's limits
-// (ErrDecimalLimit) or a text that is not valid UTF-8 (ErrSyntax).
+// (ErrDecimalLimit), a text that is not valid UTF-8 (ErrSyntax), a Rounding that is none of the rules
+// (ErrInvalidDefinition).
 func (d Definition) MarshalJSON() ([]byte, error) { return marshal(wireOf(d)) }
 
 // marshal writes v as JSON, refusing what the strict reader would not read back the same.
@@ -63,8 +64,11 @@ func marshal(v any) ([]byte, error) {
 	b, err := strictjson.Marshal(v)
 	if err != nil {
 		var me *json.MarshalerError
-		if errors.As(err, &me) {
+		switch {
+		case errors.Is(err, ErrDecimalLimit) && errors.As(err, &me):
 			return nil, me.Err // a num's error, which says what and why
+		case errors.As(err, &me): // a value such as Rounding(9) that has no JSON form
+			return nil, fmt.Errorf("rubric: %w: %w", ErrInvalidDefinition, me.Err)
 		}
 		return nil, fmt.Errorf("rubric: %w: %w", ErrSyntax, err)
 	}
@@ -281,9 +285,9 @@ func (w wireDefinition) definition() Definition {
 // An answer with none or several of them is an error wrapping ErrInvalidScore; a time RFC 3339 cannot write back
 // the same (an offset of 24 hours or more) one wrapping ErrInvalidTime.
 //
-// ParseEvaluation reads the common document in one pass (fastEvaluation) and anything else, including every
-// document it refuses, with the general strict decoder; both accept the same documents and read them to the same
-// evaluation. The strings of the evaluation may share one copy of data.
+// The common document is read in one pass straight into the answers; anything else, and every refusal, goes
+// through a general strict decoder that accepts the same documents. Either way the cost is linear in len(data),
+// at most MaxEvaluationJSON bytes. The strings of the evaluation may share one copy of data.
 func ParseEvaluation(data []byte) (Evaluation, error) {
 	if e, ok := fastEvaluation(data); ok {
 		return e, nil

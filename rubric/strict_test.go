@@ -16,7 +16,8 @@ const fullCallJSON = `{"answers": [{"criterion": "greeting", "points": "0.5"},
   {"criterion": "tonality", "level": "green"}], "violations": ["profanity"]`
 
 // TestParseEvaluationExactKeys pins that a key differing from a field only by case or Unicode folding is an
-// unknown field: encoding/json alone would let it replace the fatal violation's list and score 4.6 instead of 0.
+// unknown field: encoding/json alone would let it replace the fatal violation's list and score 4.6 instead of 0
+// (SPEC R4: a fatal violation zeroes the call).
 func TestParseEvaluationExactKeys(t *testing.T) {
 	r := rubric.CallQuality()
 	whole, err := rubric.ParseEvaluation([]byte(fullCallJSON + `}`))

@@ -117,6 +117,10 @@ func decodeBody(r *http.Request, v any) *apiError {
 	if r.Body == nil {
 		return &apiError{Status: http.StatusBadRequest, Field: "body", Rule: "required", Message: "the request has no body"}
 	}
+	if r.ContentLength > maxBody { // refused before a byte is read; a body without a length is cut at maxBody
+		return &apiError{Status: http.StatusRequestEntityTooLarge, Field: "body", Rule: "max-body-bytes",
+			Message: fmt.Sprintf("the body is %d bytes, at most %d allowed", r.ContentLength, maxBody)}
+	}
 	body, err := io.ReadAll(r.Body)
 	var tooLarge *http.MaxBytesError
 	switch {

@@ -11,7 +11,7 @@ import (
 )
 
 // TestStrictEnvelopes pins that every request body is read with exact keys: encoding/json alone would let
-// "TOTAL" replace "total" (the call rated 0 instead of 4) or "VIOLATIONS" drop a fatal violation.
+// "TOTAL" replace "total" (the call rated 0 instead of 4, SPEC R5) or "VIOLATIONS" drop a fatal violation (R4).
 func TestStrictEnvelopes(t *testing.T) {
 	srv := startServer(t)
 	points := []string{"0.5", "0.4", "0.3", "0.5", "0.5", "0.4", "0.5", "0.5", "0.5"}
@@ -66,6 +66,26 @@ func TestCancelledRequest(t *testing.T) {
 		if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || rec.Code != http.StatusServiceUnavailable ||
 			v.Error.Rule != "cancelled" {
 			t.Errorf("POST %s with a cancelled context: %d %s, want 503 cancelled", path, rec.Code, rec.Body)
+		}
+	}
+}
+
+// TestBodyLimit pins that a body over maxBody gets 413 whether its length is declared (refused before reading)
+// or not (cut while reading).
+func TestBodyLimit(t *testing.T) {
+	h := newServer(func() time.Time { return fixedNow })
+	body := `{"rubric": "` + strings.Repeat("x", maxBody) + `"}`
+	for _, declared := range []bool{true, false} {
+		req := httptest.NewRequest(http.MethodPost, "/v1/score", strings.NewReader(body))
+		if !declared {
+			req.ContentLength = -1
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		var v struct{ Error apiError }
+		if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || rec.Code != http.StatusRequestEntityTooLarge ||
+			v.Error.Rule != "max-body-bytes" {
+			t.Errorf("POST of %d bytes (length declared: %v): %d %.200s, want 413 max-body-bytes", len(body), declared, rec.Code, rec.Body)
 		}
 	}
 }

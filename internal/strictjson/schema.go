@@ -14,7 +14,7 @@ import (
 // *Schema allows any keys at any depth below it. Whatever the schema, Check refuses repeated keys, null, invalid
 // UTF-8 and excess depth everywhere, except null for the keys listed in Null.
 //
-// A Schema is plain data; SchemaOf builds one from a Go type. Once in use it must not change; it is then safe to
+// The zero Schema, like a nil one, allows any keys. A Schema is plain data; SchemaOf builds one from a Go type. Once in use it must not change; it is then safe to
 // share between goroutines.
 type Schema struct {
 	Fields  map[string]*Schema // the exact keys of an object, each with the schema of its value
@@ -23,7 +23,7 @@ type Schema struct {
 	Null    map[string]bool    // the keys of Fields whose value may be null, as their documentation says
 }
 
-// object reports whether an object read against s is limited to the keys of Fields.
+// fixed reports whether an object read against s is limited to the keys of Fields.
 func (s *Schema) fixed() bool { return s != nil && !s.AnyKeys && s.Fields != nil }
 
 var schemas sync.Map // reflect.Type → *Schema
