@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"strconv"
 )
 
@@ -22,9 +23,16 @@ import (
 //	Standing:   {"id":"anna","rank":1,"dense_rank":1,"rating":{...}}
 //	Leaderboard: {"ranked":[standing,...],"insufficient":[standing,...]}
 
-// MaxJSON is the longest JSON text the readers of this package take, 16 MiB; longer input is refused before it is
-// parsed.
-const MaxJSON = 16 << 20
+// Limits of the JSON readers, checked before the costly arithmetic: a reader's cost grows with the size of its
+// input and, for a breakdown, with the square of the digits of its exact values, so both are bounded.
+const (
+	// MaxJSON is the longest JSON text a reader of this package takes, 4 MiB.
+	MaxJSON = 4 << 20
+	// MaxBreakdownText is the most characters the exact component values of one breakdown (Weighted, or the
+	// components of a Rating) may have together. Breakdowns computed by this package from inputs within the
+	// module's limits stay far below it.
+	MaxBreakdownText = 8000
+)
 
 func appendString(b []byte, s string) []byte {
 	q, _ := json.Marshal(s) // a string always marshals
@@ -158,7 +166,11 @@ func (w *Weighted) UnmarshalJSON(b []byte) error {
 func decodeWeighted(value, coverage, components json.RawMessage) (Weighted, error) {
 	var parts []Contribution
 	seen := map[string]bool{}
+	text := 0
 	err := decodeArray(components, `field "components"`, func(i int, raw json.RawMessage) error {
+		if i >= MaxComponents {
+			return fmt.Errorf("more than %d components: %w", MaxComponents, ErrLimit)
+		}
 		var name, weight, present, val json.RawMessage
 		if err := readObject(raw, map[string]*json.RawMessage{"name": &name, "weight": &weight, "present": &present,
 			"value": &val}); err != nil {
@@ -182,11 +194,14 @@ func decodeWeighted(value, coverage, components json.RawMessage) (Weighted, erro
 		if c.Present, err = decodeBool(present, `"present"`); err != nil {
 			return err
 		}
+		if text += len(val); text > MaxBreakdownText {
+			return fmt.Errorf("component values of more than %d characters together: %w", MaxBreakdownText, ErrLimit)
+		}
 		if c.Value, err = fractionJSON(val); err != nil {
 			return err
 		}
 		if c.Value.Cmp(fracInt(5)) > 0 || (!c.Present && !c.Value.IsZero()) {
-			return fmt.Errorf("value %s is outside 0–5, or set for a missing component", c.Value.RatString())
+			return fmt.Errorf("value %s is outside 0–5, or set for a missing component", clip(c.Value.RatString()))
 		}
 		parts = append(parts, c)
 		return nil
@@ -208,7 +223,8 @@ func decodeWeighted(value, coverage, components json.RawMessage) (Weighted, erro
 			return Weighted{}, fmt.Errorf("field %q: %w", f.name, err)
 		}
 		if !got.Equal(f.want) {
-			return Weighted{}, fmt.Errorf("field %q is %s, the components give %s", f.name, got.RatString(), f.want.RatString())
+			return Weighted{}, fmt.Errorf("field %q is %s, the components give %s", f.name, clip(got.RatString()),
+				clip(f.want.RatString()))
 		}
 	}
 	return w, nil
@@ -220,18 +236,24 @@ func weightedOf(parts []Contribution) (Weighted, error) {
 	if len(parts) == 0 {
 		return Weighted{}, nil
 	}
-	var total, present, num Fraction
+	// Σ w·v is summed as one unreduced fraction n/d and reduced once at the end: reducing after every term (as
+	// big.Rat does) would cost a GCD of the growing numbers per component.
+	var total, present Fraction
+	n, d := new(big.Int), big.NewInt(1)
 	for _, c := range parts {
 		w := FractionOf(c.Weight)
 		total = fracAdd(total, w)
 		if c.Present {
 			present = fracAdd(present, w)
-			num = fracAdd(num, fracMul(w, c.Value))
+			t := fracMul(w, c.Value).rat()
+			n.Add(n.Mul(n, t.Denom()), new(big.Int).Mul(t.Num(), d))
+			d.Mul(d, t.Denom())
 		}
 	}
 	if present.IsZero() {
 		return Weighted{}, fmt.Errorf("no component with a positive weight is present")
 	}
+	num := Fraction{r: nilIfZero(new(big.Rat).SetFrac(n, d))}
 	out := Weighted{value: fracQuo(num, present), coverage: fracQuo(present, total), parts: parts}
 	for i, c := range parts {
 		if c.Present {

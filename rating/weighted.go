@@ -61,6 +61,9 @@ type Component struct {
 	Value decimal.Decimal
 }
 
+// MaxComponents is the most components a Scheme may weigh.
+const MaxComponents = 64
+
 // Scheme configures a weighted mean: the components and their weights, and what to do when one is missing
 // (SPEC R9: weights are settings; they must be non-negative with at least one positive). Weights are relative:
 // {2, 1} and {0.6667, 0.3333} differ only by the rounding of the second; {2, 1} and {4, 2} are the same scheme.
@@ -76,12 +79,15 @@ type Scheme struct {
 	MinCoverage decimal.Decimal
 }
 
-// Validate reports the first problem of s: no weights, an empty or duplicate name, a negative weight, all weights
+// Validate reports the first problem of s: no weights or more than MaxComponents, an empty or duplicate name, a negative weight, all weights
 // zero, an unknown policy, or a MinCoverage outside 0–1. Errors wrap ErrEmpty, ErrInvalidSetting, ErrDuplicate,
 // ErrInvalidWeight or ErrLimit.
 func (s Scheme) Validate() error {
 	if len(s.Weights) == 0 {
 		return errorf("scheme has no weights: %w", ErrEmpty)
+	}
+	if len(s.Weights) > MaxComponents {
+		return errorf("scheme has %d weights, at most %d allowed: %w", len(s.Weights), MaxComponents, ErrInvalidSetting)
 	}
 	seen := make(map[string]int, len(s.Weights))
 	positive := false

@@ -73,8 +73,12 @@
 //
 // Errors start with "survey:", say which field or answer and what is allowed, and wrap the sentinels of this
 // package ([ErrInvalidAnswer], [ErrInvalidCount], [ErrDecode], [ErrScan], ...) for errors.Is; [AnswerError] and [ResponseError] give the
-// details to errors.As. The tallies, [Tallies], [Coverage] and [Target] have JSON forms, decoded strictly (exact
-// keys, no unknown or repeated ones, whole-number counts, bounded decimals). The tallies, [Tallies] and [Coverage]
+// details to errors.As. Every value has a snake_case JSON form that reads back Equal (the tallies, [Tallies],
+// [Coverage], [Target], [Period], [Segment], [Answer], [Response], [Attainment], [Interval], [ClassicChange],
+// [ClassicCuts], [CoveragePolicy]; [Kind], [Comparison] and [Mode] as strings), decoded strictly (exact keys, no
+// unknown or repeated ones, no null but a Segment's missing period, whole-number counts, bounded decimals), and
+// nothing printed or encoded depends on shopspring/decimal's package settings; a [Grouping] (its key is a function)
+// refuses to be encoded. The tallies, [Tallies] and [Coverage]
 // also have a versioned binary form (MarshalBinary, [Tallies.AppendBinary]), decoded as strictly, and are stored in
 // a bytea column through driver.Valuer and sql.Scanner; a [Period] is stored as TEXT ("From/To" in RFC 3339).
 // [Tallies.Add] counts one answer in place: read the binary form, Add, write it back, without allocating.
