@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/servicequality/servicequality/internal/strictjson"
 	"math/big"
 	"strconv"
 )
@@ -98,6 +99,11 @@ func decodeArray(raw json.RawMessage, what string, item func(i int, raw json.Raw
 func decodeJSON(what string, b []byte, read func([]byte) error) error {
 	if len(b) > MaxJSON {
 		return errorf("%s JSON of %d bytes, at most %d allowed: %w", what, len(b), MaxJSON, ErrLimit)
+	}
+	// The module's checks first (syntax, UTF-8, repeated keys, depth), so that every reader refuses the same
+	// malformed documents; keys and nulls are matched by the reader.
+	if err := strictjson.Valid(b, MaxJSON); err != nil {
+		return errorf("%s JSON: %w: %w", what, ErrDecode, err)
 	}
 	if err := read(b); err != nil {
 		return errorf("%s JSON: %w: %w", what, ErrDecode, err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/servicequality/servicequality/internal/strictjson"
 	"io"
 	"strconv"
 	"strings"
@@ -17,6 +18,9 @@ import (
 // integers, decimals through the module's bounded decimal parser, nothing after the object. A decoder that fails
 // leaves its receiver unchanged.
 
+// MaxJSON is the longest JSON text a reader of this package takes, 4 MiB.
+const MaxJSON = 4 << 20
+
 // jsonField is one key of a strict JSON object.
 type jsonField struct {
 	name     string
@@ -26,6 +30,11 @@ type jsonField struct {
 
 // decodeObject reads b as one JSON object with the given fields.
 func decodeObject(what string, b []byte, fields ...jsonField) error {
+	// The module's checks first (syntax, UTF-8, repeated keys, depth), so that every reader refuses the same
+	// malformed documents; keys and nulls are matched below.
+	if err := strictjson.Valid(b, MaxJSON); err != nil {
+		return fail(ErrSyntax, "%s: %v", what, err)
+	}
 	d := json.NewDecoder(bytes.NewReader(b))
 	tok, err := d.Token()
 	if err != nil || tok != json.Delim('{') {

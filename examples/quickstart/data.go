@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/internal/strictjson"
 	"io"
 	"io/fs"
 	"slices"
@@ -108,17 +109,13 @@ func readFile(fsys fs.FS, name string, optional bool, p *problems) []byte {
 	return b
 }
 
-// decodeStrict decodes one JSON value into v, refusing unknown fields and trailing data.
+// maxDataJSON bounds one JSON document of the data set, in bytes.
+const maxDataJSON = 16 << 20
+
+// decodeStrict decodes one JSON value into v with the module's strict reader: exact keys, no unknown or repeated
+// ones, no null, valid UTF-8, nothing after the value.
 func decodeStrict(b []byte, v any) error {
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.DisallowUnknownFields()
-	if err := d.Decode(v); err != nil {
-		return err
-	}
-	if _, err := d.Token(); err != io.EOF {
-		return errors.New("trailing data after the JSON value")
-	}
-	return nil
+	return strictjson.Decode(b, maxDataJSON, v)
 }
 
 // readCSV reads a CSV file whose header must name exactly the given columns, in any order. It returns the rows as

@@ -45,6 +45,11 @@ func FuzzDataFiles(f *testing.F) {
 		if err != nil {
 			return
 		}
+		// Every complaint loaded is in the register: reported, not yet received, or listed as failed.
+		cr := a.complaintReport
+		if n := cr.Total + cr.NotYetReceived + len(cr.Failed); n != len(ds.complaints) {
+			t.Fatalf("the register accounts for %d complaints of %d loaded", n, len(ds.complaints))
+		}
 		for _, tr := range languages {
 			rep := buildReport(ds, a, tr, "fuzz")
 			if err := writeText(io.Discard, rep); err != nil {

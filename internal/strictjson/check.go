@@ -13,10 +13,23 @@ import (
 // key repeated within an object, null anywhere, and a key s does not list, exactly (see Schema). The cost is linear
 // in len(data). Errors are *Error values wrapping ErrSyntax and a kind sentinel.
 func Check(data []byte, maxBytes int, s *Schema) error {
+	return check(data, maxBytes, s, false)
+}
+
+// Valid is Check for readers that match keys and treat null themselves (such as the hand-written readers of
+// rating and survey): it refuses more than maxBytes, anything that is not exactly one JSON value, invalid UTF-8
+// or an escaped lone surrogate, nesting deeper than MaxDepth and a key repeated within an object, and allows any
+// key and null. Such a reader runs Valid first, so that every reader of the module refuses the same malformed
+// documents.
+func Valid(data []byte, maxBytes int) error {
+	return check(data, maxBytes, nil, true)
+}
+
+func check(data []byte, maxBytes int, s *Schema, anyNull bool) error {
 	if len(data) > maxBytes {
 		return fail(ErrTooLarge, "%d bytes of JSON, at most %d allowed", len(data), maxBytes)
 	}
-	c := checker{data: data}
+	c := checker{data: data, anyNull: anyNull}
 	c.space()
 	if c.i == len(data) {
 		return fail(nil, "JSON ends too early: no value")
@@ -32,9 +45,10 @@ func Check(data []byte, maxBytes int, s *Schema) error {
 }
 
 type checker struct {
-	data []byte
-	i    int
-	path []seg // keys and indexes down to the current value, for messages
+	data    []byte
+	i       int
+	anyNull bool  // null allowed anywhere (Valid)
+	path    []seg // keys and indexes down to the current value, for messages
 }
 
 // seg is one step of a path: an object's key or an array's index.
@@ -117,6 +131,9 @@ func (c *checker) value(s *Schema, depth int) error {
 	case ch == 'n':
 		if err := c.literal("null"); err != nil {
 			return err
+		}
+		if c.anyNull {
+			return nil
 		}
 		if n := len(c.path); n > 0 && !c.path[n-1].elem {
 			return c.fail(ErrNull, "field %q is null; leave it out instead", truncate(c.where()))
