@@ -353,3 +353,28 @@ func TestReport(t *testing.T) {
 		t.Errorf("19 places = %v, want ErrInvalidPlaces", err)
 	}
 }
+
+// The zero Review answers every method with ErrInvalidReview or an empty result, never a panic.
+func TestZeroReview(t *testing.T) {
+	var v Review
+	if _, err := v.ResultAt(t0); !errors.Is(err, ErrInvalidReview) {
+		t.Errorf("ResultAt: %v", err)
+	}
+	if _, err := v.EvaluationAt(t0); !errors.Is(err, ErrInvalidReview) {
+		t.Errorf("EvaluationAt: %v", err)
+	}
+	if _, err := v.Close(t0, specialist); !errors.Is(err, ErrInvalidReview) {
+		t.Errorf("Close: %v", err)
+	}
+	if _, err := json.Marshal(v); !errors.Is(err, ErrInvalidReview) {
+		t.Errorf("MarshalJSON: %v", err)
+	}
+	if _, ok := v.OpenDispute(t0); ok || len(v.Events()) != 0 || v.Rubric() != nil || !v.Equal(Review{}) {
+		t.Error("the zero Review is not empty")
+	}
+	if _, err := NewReport([]Review{v}, t0); !errors.Is(err, ErrInvalidReview) {
+		t.Errorf("NewReport with a zero Review: %v", err)
+	}
+	_ = (&EventError{}).Error()
+	_ = fmt.Sprint(Kind(0), Kind(9), Decision(0), Decision(9))
+}

@@ -247,3 +247,27 @@ func TestSelectionIsAuditable(t *testing.T) {
 		t.Errorf("Rank = %q, want 0c67f1aa7731d646", got)
 	}
 }
+
+// Zero values answer with errors or empty results, never a panic.
+func TestZeroValues(t *testing.T) {
+	if err := (Rule{}).Validate(); !errors.Is(err, ErrInvalidRule) {
+		t.Errorf("zero Rule: %v", err)
+	}
+	var s Selection
+	if _, err := s.MarshalJSON(); !errors.Is(err, ErrInvalidRule) {
+		t.Errorf("zero Selection MarshalJSON: %v", err)
+	}
+	if len(s.Calls()) != 0 || len(s.Short()) != 0 {
+		t.Error("the zero Selection is not empty")
+	}
+	if err := s.UnmarshalJSON([]byte(`{}`)); !errors.Is(err, ErrNotStored) {
+		t.Errorf("UnmarshalJSON: %v", err)
+	}
+	_ = fmt.Sprint(Direction(0), Client(0), Period(9), Stratum{})
+	if _, err := Direction(0).MarshalText(); !errors.Is(err, ErrInvalidCall) {
+		t.Errorf("zero Direction MarshalText: %v", err)
+	}
+	if sel, err := Select(nil, seed, Rule{Location: time.UTC}); err != nil || len(sel.Groups) != 0 {
+		t.Errorf("an empty population: %v, %v", sel.Groups, err)
+	}
+}
