@@ -105,7 +105,7 @@ func (f Facts) Validate() error {
 				stamp(f.End))
 		}
 	}
-	slices.SortFunc(holds, func(a, b Interval) int { return a.Start.Compare(b.Start) })
+	slices.SortFunc(holds, func(a, b Interval) int { return cmp.Or(a.Start.Compare(b.Start), a.End.Compare(b.End)) })
 	for i := 1; i < len(holds); i++ {
 		if holds[i].Start.Before(holds[i-1].End) {
 			return fail("holds %s–%s and %s–%s overlap", stamp(holds[i-1].Start), stamp(holds[i-1].End),
