@@ -16,10 +16,8 @@ type FCR struct {
 // NewFCR returns the tally of resolved contacts out of total. Negative counts, resolved > total and totals above
 // MaxCount are errors wrapping ErrInvalidCount.
 func NewFCR(resolved, total int64) (FCR, error) {
-	if err := checkPart("FCR: resolved", resolved, "total", total); err != nil {
-		return FCR{}, err
-	}
-	return FCR{resolved: resolved, total: total}, nil
+	s, err := newKOfN("FCR", "resolved", resolved, "total", total)
+	return FCR{resolved: s.k, total: s.n}, err
 }
 
 // FCRFromContacts tallies contacts: true means resolved at the first contact.
@@ -49,28 +47,20 @@ func (f FCR) Equal(o FCR) bool { return f == o }
 // Merge returns the tally of both samples together: associative, commutative, with the zero value as identity.
 // A merged total above MaxCount is an error wrapping ErrInvalidCount.
 func (f FCR) Merge(o FCR) (FCR, error) {
-	total, err := addCounts("FCR", f.total, o.total)
-	if err != nil {
-		return FCR{}, err
-	}
-	return FCR{resolved: f.resolved + o.resolved, total: total}, nil
+	s, err := f.share().merge("FCR", o.share())
+	return FCR{resolved: s.k, total: s.n}, err
 }
 
 // Percent returns 100 × resolved / total rounded to places digits by r, and whether it is exact. An empty tally
 // is an error wrapping ErrEmpty; bad places or rule wrap ErrInvalidPrecision.
 func (f FCR) Percent(places int32, r Rounding) (decimal.Decimal, bool, error) {
-	if err := checkPrecision(places, r); err != nil {
-		return decimal.Decimal{}, false, err
-	}
-	if f.total == 0 {
-		return decimal.Decimal{}, false, errEmpty("FCR")
-	}
-	d, exact := ratio(100*f.resolved, f.total, places, r)
-	return d, exact, nil
+	return f.share().percent("FCR", places, r)
 }
 
 // Wilson returns the Wilson score interval of the resolved proportion (on [0, 1]) at the confidence level, with
 // places digits: the low bound rounded down and the high bound rounded up.
 func (f FCR) Wilson(level decimal.Decimal, places int32) (Interval, error) {
-	return wilson("FCR", f.resolved, f.total, level, places)
+	return f.share().wilson("FCR", level, places)
 }
+
+func (f FCR) share() kOfN { return kOfN{f.resolved, f.total} }

@@ -273,16 +273,11 @@ func (f FCR) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads the form MarshalJSON writes, with the checks of NewFCR.
 func (f *FCR) UnmarshalJSON(b []byte) error {
-	var res, total int64
-	if err := decodeObject("FCR", b, jsonField{name: "resolved", set: count(&res)},
-		jsonField{name: "total", set: count(&total)}); err != nil {
-		return err
-	}
-	v, err := NewFCR(res, total)
+	s, err := decodeKOfN("FCR", b, "resolved", "total")
 	if err != nil {
 		return err
 	}
-	*f = v
+	*f = FCR{resolved: s.k, total: s.n}
 	return nil
 }
 
