@@ -45,34 +45,68 @@ const (
 	PartySystem // a dropped line, a timeout
 )
 
+var partyNames = [...]string{PartyAgent: "agent", PartyClient: "client", PartySystem: "system"}
+
+// String returns "agent", "client", "system" or "unknown".
+func (p Party) String() string {
+	if p >= PartyAgent && p <= PartySystem {
+		return partyNames[p]
+	}
+	return "unknown"
+}
+
+// MarshalText writes the party's name; the zero Party is written as "unknown".
+func (p Party) MarshalText() ([]byte, error) {
+	if p > PartySystem {
+		return nil, fmt.Errorf("autoqa: party %d is not agent, client or system: %w", uint8(p), ErrInvalidFacts)
+	}
+	return []byte(p.String()), nil
+}
+
+// UnmarshalText reads "agent", "client", "system" or "unknown".
+func (p *Party) UnmarshalText(b []byte) error {
+	if string(b) == "unknown" {
+		*p = 0
+		return nil
+	}
+	i := slices.Index(partyNames[:], string(b))
+	if i < 1 {
+		return fmt.Errorf("autoqa: party %q is not agent, client, system or unknown: %w", clip(string(b)), ErrInvalidFacts)
+	}
+	*p = Party(i)
+	return nil
+}
+
 // Interval is a span of time, Start ≤ End.
 type Interval struct {
-	Start, End time.Time
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
 }
 
 // Callback is a call back promised to the client: the time agreed with them, and when it was made (zero: not
 // made).
 type Callback struct {
-	Agreed time.Time
-	Made   time.Time
+	Agreed time.Time `json:"agreed"`
+	Made   time.Time `json:"made"`
 }
 
 // Promise is a task promised to the client in the call: its due time, and when it was completed (zero: not
 // completed).
 type Promise struct {
-	ID        string
-	Due       time.Time
-	Completed time.Time
+	ID        string    `json:"id"`
+	Due       time.Time `json:"due"`
+	Completed time.Time `json:"completed"`
 }
 
 // Facts are what a telephony system or CRM knows about one call. The zero value is invalid (no call times).
 type Facts struct {
-	CallID     string
-	Start, End time.Time // when the call began and ended
-	Holds      []Interval
-	EndedBy    Party
-	Callbacks  []Callback
-	Promises   []Promise
+	CallID    string     `json:"call"`
+	Start     time.Time  `json:"start"` // when the call began
+	End       time.Time  `json:"end"`   // and ended
+	Holds     []Interval `json:"holds,omitempty"`
+	EndedBy   Party      `json:"ended_by"`
+	Callbacks []Callback `json:"callbacks,omitempty"`
+	Promises  []Promise  `json:"promises,omitempty"`
 }
 
 // MaxEntries bounds the holds, callbacks and promises of one call.

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/servicequality/servicequality/autoqa"
 	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sampling"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -75,6 +78,16 @@ var rules = []struct {
 	{complaints.ErrInvalidJSON, "invalid-json"},
 	{complaints.ErrInvalidPolicy, "invalid-policy"},
 	{complaints.ErrInvalidCalendar, "invalid-calendar"},
+	{sampling.ErrInvalidCall, "invalid-call"},
+	{sampling.ErrInvalidRule, "invalid-sampling-rule"},
+	{sampling.ErrUnknownEmployee, "unknown-employee"},
+	{review.ErrInvalidEvent, "invalid-review-event"},
+	{review.ErrInvalidAnswer, "invalid-review-answer"},
+	{review.ErrBeforeScored, "before-scored"},
+	{review.ErrInvalidReview, "invalid-review"},
+	{autoqa.ErrInvalidFacts, "invalid-facts"},
+	{autoqa.ErrInvalidRule, "invalid-auto-rule"},
+	{autoqa.ErrOverride, "override-needs-reason"},
 	{complaints.ErrCalendarRange, "calendar-range"},
 	{complaints.ErrProvisional, "provisional-calendar"},
 	{complaints.ErrStoredPolicy, "stored-policy"},

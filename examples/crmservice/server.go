@@ -37,13 +37,16 @@ func newServer(now func() time.Time) http.Handler {
 	route(http.MethodPost, "/v1/score", s.score)
 	route(http.MethodPost, "/v1/rating/personal", s.personal)
 	route(http.MethodPost, "/v1/complaints/status", s.complaintStatus)
+	route(http.MethodPost, "/v1/calls/select", s.selectCalls)
+	route(http.MethodPost, "/v1/reviews", s.reviewEvent)
+	route(http.MethodPost, "/v1/score/facts", s.scoreFacts)
 	route(http.MethodGet, "/v1/rubrics", s.rubrics)
 	route(http.MethodGet, "/healthz", func(*http.Request) (any, *apiError) {
 		return map[string]string{"status": "ok"}, nil
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &apiError{Status: http.StatusNotFound, Field: "path", Rule: "unknown-path",
-			Message: fmt.Sprintf("no endpoint %q; see /v1/score, /v1/rating/personal, /v1/complaints/status, /v1/rubrics", truncate(r.URL.Path, 100))})
+			Message: fmt.Sprintf("no endpoint %q; see /v1/score, /v1/score/facts, /v1/rating/personal, /v1/complaints/status, /v1/calls/select, /v1/reviews, /v1/rubrics", truncate(r.URL.Path, 100))})
 	})
 	return mux
 }
