@@ -29,8 +29,9 @@ const (
 	DefaultMinCalls = 5
 )
 
-// DefaultMinSurveyed is the least share of an employee's clients that must be surveyed (SPEC R14): 4%.
-var DefaultMinSurveyed = decimal.New(4, -2)
+// DefaultMinSurveyed returns the least share of an employee's clients that must be surveyed (SPEC R14): 4%, as
+// 0.04. It is a function, not a variable, so no caller can change the default of every rater.
+func DefaultMinSurveyed() decimal.Decimal { return decimal.New(4, -2) }
 
 // PersonalSettings configure personal ratings (SPEC R8). The zero value is not valid (its schemes have no
 // weights): start from DefaultPersonalSettings and change what differs.
@@ -58,7 +59,7 @@ func DefaultPersonalSettings() PersonalSettings {
 		Weights:     Scheme{Weights: []Weight{{ComponentCalls, one}, {ComponentSurvey, one}}, Missing: MissingRenormalize},
 		Survey:      Scheme{Weights: []Weight{{ComponentCSI, one}, {ComponentNPS, one}}, Missing: MissingRenormalize},
 		MinCalls:    DefaultMinCalls,
-		MinSurveyed: DefaultMinSurveyed,
+		MinSurveyed: DefaultMinSurveyed(),
 	}
 }
 
