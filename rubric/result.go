@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"fmt"
+	"github.com/servicequality/servicequality/internal/dec"
 	"slices"
 	"strings"
 	"time"
@@ -273,12 +274,12 @@ func (res Result) String() string {
 		return "no result"
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s of %s", res.Total(), res.Max())
+	fmt.Fprintf(&b, "%s of %s", dec.Text(res.Total()), dec.Text(res.Max()))
 	if !res.Exact() {
 		fmt.Fprintf(&b, " (rounded %s to %d places)", res.rubric.def.Rounding, res.rubric.places)
 	}
 	if res.autoFail {
-		fmt.Fprintf(&b, ", auto-fail (raw %s)", res.RawTotal())
+		fmt.Fprintf(&b, ", auto-fail (raw %s)", dec.Text(res.RawTotal()))
 	}
 	if band, ok := res.Band(); ok {
 		fmt.Fprintf(&b, ", band %s", band.ID)

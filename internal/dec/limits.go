@@ -120,10 +120,22 @@ func UnmarshalJSON(b []byte) (decimal.Decimal, error) {
 	return Parse(s)
 }
 
-// MarshalJSON writes d as a JSON string, whatever decimal.MarshalJSONWithoutQuotes says, so the output of this
-// module does not depend on another package's global setting.
-func MarshalJSON(d decimal.Decimal) []byte {
+// Text returns d in plain decimal notation without trailing zeros after the point ("5", "0.5", "-12.25"),
+// whatever decimal.TrimTrailingZeros says: the text this module prints and encodes does not depend on another
+// package's global setting. It is what d.String() gives with decimal's defaults.
+func Text(d decimal.Decimal) string {
 	s := d.String()
+	if strings.IndexByte(s, '.') >= 0 {
+		s = strings.TrimRight(s, "0")
+		s = strings.TrimSuffix(s, ".")
+	}
+	return s
+}
+
+// MarshalJSON writes d as a JSON string, whatever decimal.MarshalJSONWithoutQuotes and decimal.TrimTrailingZeros
+// say, so the output of this module does not depend on another package's global settings.
+func MarshalJSON(d decimal.Decimal) []byte {
+	s := Text(d)
 	b := make([]byte, 0, len(s)+2)
 	b = append(b, '"')
 	b = append(b, s...)
