@@ -2,6 +2,7 @@ package complaints
 
 import (
 	"bytes"
+	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -326,4 +327,32 @@ func (v complaintJSON) build(p Policy) (Complaint, error) {
 			clip(c.info.ID), err)
 	}
 	return c, nil
+}
+
+// Value stores the complaint for database/sql as its JSON text (MarshalJSON: data, policy, calendar version and
+// history), for a JSONB or TEXT column.
+func (c Complaint) Value() (driver.Value, error) {
+	b, err := c.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// Scan reads a complaint stored by Value (a string or []byte of its JSON) as ParseComplaint reads it: with its
+// stored policy, refusing calendar data changed since (ErrCalendarVersion). NULL and other types are refused; c is
+// unchanged on error. To re-read complaints under the policy in force, scan the column into a []byte and call
+// DecodeComplaint.
+func (c *Complaint) Scan(src any) error {
+	var b []byte
+	switch v := src.(type) {
+	case string:
+		b = []byte(v)
+	case []byte:
+		b = v
+	default:
+		return fmt.Errorf("complaints: a complaint cannot be read from a %T; store its JSON in a JSONB or TEXT column: %w",
+			src, ErrInvalidJSON)
+	}
+	return c.UnmarshalJSON(b)
 }

@@ -234,3 +234,33 @@ func TestDecodersAreStrict(t *testing.T) {
 		t.Errorf("calendar with week and Week = %v, want ErrInvalidJSON", err)
 	}
 }
+
+// A complaint goes into a JSONB or TEXT column as its JSON and comes back equal.
+func TestComplaintSQL(t *testing.T) {
+	c, err := New(DefaultPolicy(time.UTC), Info{ID: "C-9", ReceivedAt: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err = c.Respond(time.Date(2026, 3, 2, 11, 0, 0, 0, time.UTC), "we are looking into it"); err != nil {
+		t.Fatal(err)
+	}
+	v, err := c.Value()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []any{v, []byte(v.(string))} {
+		var back Complaint
+		if err := back.Scan(src); err != nil || !back.Equal(c) {
+			t.Errorf("Scan(%T) = %v; equal %v", src, err, back.Equal(c))
+		}
+	}
+	var back Complaint
+	for _, src := range []any{nil, int64(3), 1.5} {
+		if err := back.Scan(src); !errors.Is(err, ErrInvalidJSON) {
+			t.Errorf("Scan(%v) = %v, want ErrInvalidJSON", src, err)
+		}
+	}
+	if _, err := (Complaint{}).Value(); !errors.Is(err, ErrInvalidComplaint) {
+		t.Errorf("the zero Complaint's Value = %v", err)
+	}
+}
