@@ -16,7 +16,7 @@ func TestInvariantsOfGeneratedRubrics(t *testing.T) {
 		for _, p := range fixedChecks(newShape(r), c) {
 			t.Fatalf("%s: %s", p.inv, p.msg)
 		}
-		g := Regions[rapid.IntRange(0, len(Regions)-1).Draw(t, "region")]
+		g := Regions()[rapid.IntRange(0, regionCount-1).Draw(t, "region")]
 		e := EvaluationWith(r, EvalOptions{Toward: g, Shuffle: rapid.Bool().Draw(t, "shuffle")}).Draw(t, "evaluation")
 		if inv, msg := checkEvaluation(r, e, c); msg != "" {
 			t.Fatalf("%s: %s\nevaluation: %s", inv, msg, evalJSON(e))

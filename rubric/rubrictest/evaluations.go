@@ -45,7 +45,7 @@ func EvaluationWith(r *rubric.Rubric, o EvalOptions) *rapid.Generator[rubric.Eva
 // AnyRegion returns a generator of valid evaluations of r drawn from every Region in turn, the mix the checkers
 // of this package use.
 func AnyRegion(r *rubric.Rubric) *rapid.Generator[rubric.Evaluation] {
-	return mixed(r, Regions)
+	return mixed(r, Regions())
 }
 
 // anchorCriterion returns a criterion that is never left out as N/A, so that something always counts: the first

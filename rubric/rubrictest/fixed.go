@@ -170,7 +170,7 @@ func checkBands(s *shape, add func(string, string, ...any)) {
 	}
 	src := randSource{rand.New(rand.NewPCG(1, 2))}
 	for k := range 500 {
-		score(s.draw(src, EvalOptions{Toward: Regions[k%len(Regions)]}))
+		score(s.draw(src, EvalOptions{Toward: Regions()[k%regionCount]}))
 	}
 	for i, b := range bands {
 		hi := r.Max()

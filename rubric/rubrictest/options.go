@@ -38,7 +38,7 @@ type optionFunc func(*config)
 func (f optionFunc) apply(c *config) { f(c) }
 
 func newConfig(opts []Option) *config {
-	c := &config{draws: 1, skip: map[string]bool{}, regions: Regions}
+	c := &config{draws: 1, skip: map[string]bool{}, regions: Regions()}
 	for _, o := range opts {
 		if o != nil {
 			o.apply(c)

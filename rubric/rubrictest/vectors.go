@@ -2,19 +2,26 @@ package rubrictest
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 
+	"github.com/servicequality/servicequality/internal/strictjson"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/shopspring/decimal"
 )
 
-// MaxVectors is the most random cases WriteVectors writes after the fixed ones.
-const MaxVectors = 1000000
+// Limits of WriteVectors and Vector.UnmarshalJSON.
+const (
+	// MaxVectors is the most random cases WriteVectors writes after the fixed ones.
+	MaxVectors = 1000000
+	// MaxVectorJSON is the longest vector, in bytes, UnmarshalJSON reads: an evaluation of at most
+	// rubric.MaxEvaluationJSON bytes and what the library gives for it.
+	MaxVectorJSON = rubric.MaxEvaluationJSON + 1<<16
+)
 
 // Vector is one conformance case: an evaluation and what the library gives for it. A re-implementation of scoring
 // (a web form in JavaScript, a Kotlin service, a 1C module) reads the vectors and must give the same numbers.
@@ -67,14 +74,16 @@ func (v Vector) MarshalJSON() ([]byte, error) {
 	return json.Marshal(w)
 }
 
-// UnmarshalJSON reads a vector written by MarshalJSON, strictly: no unknown fields, the evaluation as
-// rubric.ParseEvaluation reads it.
+// UnmarshalJSON reads a vector written by MarshalJSON, strictly, as the readers of package rubric read: keys
+// exactly as written (none missing, unknown or repeated), no null, at most MaxVectorJSON bytes, the evaluation as
+// rubric.ParseEvaluation reads it and the totals as decimal strings of at most 40 characters.
 func (v *Vector) UnmarshalJSON(b []byte) error {
 	var w wireVector
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
+	if err := strictjson.Decode(b, MaxVectorJSON, &w); err != nil {
 		return fmt.Errorf("rubrictest: vector: %w", err)
+	}
+	if w.Evaluation == nil || w.Total == "" || w.RawTotal == "" || w.Reasons == nil {
+		return fmt.Errorf("rubrictest: vector %q: \"evaluation\", \"total\", \"raw_total\" and \"reasons\" are required", w.Case)
 	}
 	e, err := rubric.ParseEvaluation(w.Evaluation)
 	if err != nil {
@@ -86,11 +95,8 @@ func (v *Vector) UnmarshalJSON(b []byte) error {
 		s    string
 		d    *decimal.Decimal
 	}{{"total", w.Total, &out.Total}, {"raw_total", w.RawTotal, &out.RawTotal}} {
-		if len(f.s) > 40 {
-			return fmt.Errorf("rubrictest: vector %q: %s: %d characters, at most 40 allowed", w.Case, f.name, len(f.s))
-		}
-		if *f.d, err = decimal.NewFromString(f.s); err != nil {
-			return fmt.Errorf("rubrictest: vector %q: %s %q: %w", w.Case, f.name, f.s, err)
+		if *f.d, err = readDecimal(f.s); err != nil {
+			return fmt.Errorf("rubrictest: vector %q: %s: %w", w.Case, f.name, err)
 		}
 	}
 	for _, r := range w.Reasons {
@@ -99,6 +105,42 @@ func (v *Vector) UnmarshalJSON(b []byte) error {
 	}
 	*v = out
 	return nil
+}
+
+// readDecimal reads a plain decimal string as MarshalJSON writes one: an optional "-", digits, at most one ".",
+// at most 40 characters, no exponent.
+func readDecimal(s string) (decimal.Decimal, error) {
+	digits, points := 0, 0
+	for i, c := range []byte(s) {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		case c == '-' && i == 0:
+		default:
+			return decimal.Decimal{}, fmt.Errorf("%q is not a plain decimal such as \"4.5\"", clip(s))
+		}
+	}
+	if len(s) > 40 || digits == 0 || points > 1 {
+		return decimal.Decimal{}, fmt.Errorf("%q is not a plain decimal of at most 40 characters such as \"4.5\"", clip(s))
+	}
+	return decimal.NewFromString(s)
+}
+
+func clip(s string) string {
+	if len(s) > 50 {
+		return s[:50] + "…"
+	}
+	return s
+}
+
+// Equal reports whether v and o are the same case: the same name, Equal evaluations, totals by value, the same
+// flags, band and reasons.
+func (v Vector) Equal(o Vector) bool {
+	return v.Case == o.Case && v.Evaluation.Equal(o.Evaluation) && v.Total.Equal(o.Total) &&
+		v.RawTotal.Equal(o.RawTotal) && v.Exact == o.Exact && v.AutoFail == o.AutoFail && v.Band == o.Band &&
+		slices.Equal(v.Reasons, o.Reasons)
 }
 
 // WriteVectors writes conformance vectors for r to w, one JSON object per line (see Vector.MarshalJSON and
@@ -201,7 +243,7 @@ func cases(s *shape, seed uint64, n int) []namedEval {
 	}
 	src := randSource{rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
 	for k := range n {
-		e := s.draw(src, EvalOptions{Toward: Regions[k%len(Regions)], Shuffle: k%len(Regions) == 0})
+		e := s.draw(src, EvalOptions{Toward: Regions()[k%regionCount], Shuffle: k%regionCount == 0})
 		identify(src, &e)
 		add(fmt.Sprintf("random %d", k+1), e)
 	}
