@@ -74,8 +74,9 @@ func Invariant(name string, f func(received time.Time, d complaints.Deadline) er
 //   - InvPause: a pause (of minutes to days, anywhere before the deadline) never makes the deadline earlier;
 //   - InvWorkday: with a working-day unit or MoveToWorkday, the last day is a working day of the calendar;
 //   - InvProvisional: with a *WorkCalendar, the deadline's Basis names the calendar and its version, lists only
-//     provisional years of the calendar, and lists the year of a last day the count asked the calendar about when
-//     that year is provisional;
+//     provisional years of the calendar, and lists every provisional year the count asked the calendar about: the
+//     years from day 1 to the last day of a working-day term, the last day's year with MoveToWorkday, the
+//     registration's year with RegisterOnWorkday;
 //   - InvJSON: p.MarshalJSON reads back with complaints.ParsePolicy to an Equal policy;
 //   - the caller's own invariants (Invariant).
 //
@@ -172,11 +173,26 @@ func checkReceipt(t *rapid.T, p complaints.Policy, at time.Time, c *config) (inv
 				return InvProvisional, fmt.Sprintf("the deadline says %d is provisional, the calendar's provisional years are %v", y, prov)
 			}
 		}
-		asked := p.Unit == complaints.WorkingDays || p.MoveToWorkday
-		if y := d.LastDay.Year; asked && slices.Contains(prov, y) && !slices.Contains(d.Basis.Provisional, y) {
-			return InvProvisional, fmt.Sprintf("the last day %s is in the provisional year %d, but the deadline's basis (%s) does not say so", d.LastDay, y, d.Basis)
+		// The days the count surely asked the calendar about: every day from day 1 to the last of a working-day
+		// term, the last day when it may move to a working day, the day of registration when it may move.
+		var asked []complaints.Date
+		if p.Unit == complaints.WorkingDays {
+			for y := d.FirstDay.Year; y <= d.LastDay.Year; y++ {
+				asked = append(asked, complaints.NewDate(y, time.July, 1))
+			}
 		}
-		if asked && (d.Basis.Calendar != wc.Name() || d.Basis.Version != wc.Version()) {
+		if p.MoveToWorkday || p.Unit == complaints.WorkingDays {
+			asked = append(asked, d.LastDay)
+		}
+		if p.RegisterOnWorkday {
+			asked = append(asked, d.Registered)
+		}
+		for _, day := range asked {
+			if y := day.Year; slices.Contains(prov, y) && !slices.Contains(d.Basis.Provisional, y) {
+				return InvProvisional, fmt.Sprintf("the count asked the calendar about %d, a provisional year, but the deadline's basis (%s) does not say so (last day %s)", y, d.Basis, d.LastDay)
+			}
+		}
+		if len(asked) > 0 && (d.Basis.Calendar != wc.Name() || d.Basis.Version != wc.Version()) {
 			return InvProvisional, fmt.Sprintf("the deadline's basis (%s) does not name the calendar %s %s", d.Basis, wc.Name(), wc.Version())
 		}
 	}
