@@ -5,13 +5,9 @@
 //
 // A team that keeps its rubric as data checks it in CI:
 //
-//	func TestRubric(t *testing.T) {
-//		data, _ := os.ReadFile("rubrics/call.json")
-//		r, err := rubric.Parse(data)
-//		if err != nil {
-//			t.Fatal(err)
-//		}
-//		rubrictest.Check(t, r, rubrictest.MaxShare(decimal.RequireFromString("0.2")))
+//	func TestRubrics(t *testing.T) {
+//		rubrictest.CheckFile(t, "rubrics/call.json", rubrictest.MaxShare(decimal.RequireFromString("0.2")))
+//		rubrictest.CheckFile(t, "rubrics/chat.json")
 //	}
 //
 // A team that scores elsewhere compares with the library (Go) or with vectors (any language):
@@ -20,7 +16,7 @@
 //	rubrictest.WriteVectors(w, r, seed, 500)        // or: go run ./examples/vectors -rubric call.json
 //
 // Index:
-//   - [Check] and its options ([MaxShare], [Invariant], [Skip], [Draws], [Toward]); the invariants are named by
+//   - [Check], [CheckFile] and their options ([MaxShare], [Invariant], [Skip], [Draws], [Toward]); the invariants are named by
 //     the Inv constants ([InvReachable], [InvBands], ...);
 //   - [Conformance]; [WriteVectors] and [Vector] (the format is described in examples/vectors/VECTORS.md);
 //   - [Definition], [Rubric]: valid definitions covering every scale kind, N/A policy, section weighting, override

@@ -158,3 +158,12 @@ func ExampleAnyRegion() {
 	// Output:
 	// 50 valid of 50; [anywhere high scores low scores band edges overrides]
 }
+
+// CheckFile checks a rubric kept as a JSON file in the repository.
+func ExampleCheckFile() {
+	t := &printer{} // in a test: t
+	rubrictest.CheckFile(t, "testdata/chat.json", rubrictest.MaxShare(decimal.RequireFromString("0.4")))
+	fmt.Println("failed:", t.Failed())
+	// Output:
+	// failed: false
+}

@@ -2,6 +2,8 @@ package rubrictest_test
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -107,5 +109,31 @@ func TestSkip(t *testing.T) {
 		Bands: []rubric.Band{{ID: "ok", Title: en("OK"), Min: d("1")}}})
 	if failed, out := recordtb.Run(t, func(tb testing.TB) { rubrictest.Check(tb, r, rubrictest.Skip(rubrictest.InvBands)) }); failed {
 		t.Errorf("Check with Skip(InvBands) failed:\n%s", out)
+	}
+}
+
+// TestCheckFile checks a rubric kept as a JSON file, and reports a file that cannot be read or parsed by name.
+func TestCheckFile(t *testing.T) {
+	rubrictest.CheckFile(t, "testdata/chat.json", rubrictest.MaxShare(d("0.4")))
+	for _, tt := range []struct {
+		path, want, reason string
+	}{
+		{"testdata/missing.json", "rubrictest: open testdata/missing.json: no such file or directory", "a missing file"},
+		{"testdata", "rubrictest: testdata: read testdata: is a directory", "a directory"},
+	} {
+		dir, _ := os.Getwd()
+		failed, out := recordtb.Run(t, func(tb testing.TB) { rubrictest.CheckFile(tb, filepath.Join(dir, tt.path)) })
+		want := strings.ReplaceAll(tt.want, "testdata", filepath.Join(dir, "testdata"))
+		if !failed || out != want {
+			t.Errorf("CheckFile(%s) (%s): failed %t, output %q, want %q", tt.path, tt.reason, failed, out, want)
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"id": "x", "Max": "5"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	failed, out := recordtb.Run(t, func(tb testing.TB) { rubrictest.CheckFile(tb, bad) })
+	if want := "rubrictest: " + bad + ": rubric:"; !failed || !strings.HasPrefix(out, want) {
+		t.Errorf("CheckFile(bad rubric): failed %t, output %q, want it to start with %q", failed, out, want)
 	}
 }
