@@ -3,6 +3,8 @@ package complaintstest_test
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -105,4 +107,24 @@ func TestCheckPolicyFails(t *testing.T) {
 	}
 	// With the provisional years skipped by drawing receipts from official years only, the same policy passes.
 	complaintstest.CheckPolicy(t, official, complaintstest.Between(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC)))
+}
+
+// TestCheckPolicyFile checks a policy kept as a JSON file, and reports a file that cannot be parsed by name.
+func TestCheckPolicyFile(t *testing.T) {
+	complaintstest.CheckPolicyFile(t, "testdata/policy.json")
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"name": "x", "Length": 10}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		path, want, reason string
+	}{
+		{bad, "complaintstest: " + bad + ": complaints:", "a policy the parser refuses"},
+		{filepath.Join(t.TempDir(), "missing.json"), "complaintstest: open ", "a missing file"},
+	} {
+		failed, out := recordtb.Run(t, func(tb testing.TB) { complaintstest.CheckPolicyFile(tb, tt.path) })
+		if !failed || !strings.HasPrefix(out, tt.want) {
+			t.Errorf("CheckPolicyFile (%s): failed %t, output %q, want it to start with %q", tt.reason, failed, out, tt.want)
+		}
+	}
 }

@@ -3,18 +3,15 @@
 // overlaid), receipt times, valid complaint histories and invalid events labelled with the error they must
 // produce, and CheckPolicy, which proves in one line of a test that a policy behaves.
 //
-//	func TestOurPolicy(t *testing.T) {
-//		p, err := complaints.ParsePolicy(policyJSON) // the team's policy, kept as data
-//		if err != nil {
-//			t.Fatal(err)
-//		}
-//		complaintstest.CheckPolicy(t, p)
+//	func TestPolicies(t *testing.T) {
+//		complaintstest.CheckPolicyFile(t, "policies/complaints.json") // the team's policy, kept as data
+//		complaintstest.CheckPolicy(t, complaints.KazakhstanMicrofinance(almaty))
 //	}
 //
 // Index:
 //   - [Policy], [Preset]: valid policies; [Calendar]: calendars; [ReceivedAt]: receipt times a policy can count;
 //   - [History]: complaints with valid histories; [InvalidEvent]: events a complaint must refuse, with the sentinel;
-//   - [CheckPolicy] and its options ([Draws], [Skip], [Invariant], [Between]).
+//   - [CheckPolicy], [CheckPolicyFile] and their options ([Draws], [Skip], [Invariant], [Between]).
 //
 // Generators are inert values, safe to share; they draw only from the *rapid.T they are given.
 package complaintstest

@@ -166,3 +166,12 @@ func ExamplePreset() {
 	// Output:
 	// true
 }
+
+// CheckPolicyFile checks a policy kept as a JSON file in the repository.
+func ExampleCheckPolicyFile() {
+	t := &printer{} // in a test: t
+	complaintstest.CheckPolicyFile(t, "testdata/policy.json")
+	fmt.Println("failed:", t.Failed())
+	// Output:
+	// failed: false
+}
