@@ -2,14 +2,13 @@ package rubrictest
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
-// EvalOptions narrows the evaluations EvaluationWith draws.
+// EvalOptions narrows the evaluations EvaluationWith draws. The zero EvalOptions draws any valid evaluation.
 type EvalOptions struct {
 	// NoOverrides: never choose a level with an effect and never raise a violation with an effect, so the total is
 	// the plain (rescaled) sum of points.
@@ -18,6 +17,9 @@ type EvalOptions struct {
 	NoNA bool
 	// Shuffle: give the answers in random order instead of the rubric's.
 	Shuffle bool
+	// Toward is the region of evaluations to favour (see Region): Anywhere (the zero value), HighScores,
+	// LowScores, BandEdges or Overrides. Overrides with NoOverrides draws from Anywhere.
+	Toward Region
 }
 
 // Evaluation returns a generator of valid evaluations of r: every criterion answered with points on its step, a
@@ -29,39 +31,21 @@ func Evaluation(r *rubric.Rubric) *rapid.Generator[rubric.Evaluation] {
 
 // EvaluationWith is Evaluation narrowed by o.
 func EvaluationWith(r *rubric.Rubric, o EvalOptions) *rapid.Generator[rubric.Evaluation] {
-	crits := r.Criteria()
-	sections := r.Sections()
-	anchor := anchorCriterion(crits, sections, r.Weighted())
+	s := newShape(r)
 	return rapid.Custom(func(t *rapid.T) rubric.Evaluation {
-		e := rubric.Evaluation{
-			ID:          fmt.Sprintf("ev-%d", rapid.IntRange(1, 1e6).Draw(t, "evID")),
-			Rubric:      r.ID(),
-			Version:     r.Version(),
-			CallID:      fmt.Sprintf("call-%d", rapid.IntRange(1, 1e6).Draw(t, "callID")),
-			EmployeeID:  rapid.SampledFrom([]string{"e-1", "e-2", "e-3"}).Draw(t, "employee"),
-			EvaluatorID: rapid.SampledFrom([]string{"qa-1", "qa-2"}).Draw(t, "evaluator"),
-			At:          time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC).Add(time.Duration(rapid.IntRange(0, 365*24).Draw(t, "hour")) * time.Hour),
-		}
-		for i, c := range crits {
-			if !o.NoNA && i != anchor && c.NA != rubric.NAForbidden && rapid.IntRange(0, 3).Draw(t, "na") == 0 {
-				e.Answers = append(e.Answers, rubric.NAAnswer(c.ID))
-				continue
-			}
-			e.Answers = append(e.Answers, validAnswer(t, c, o.NoOverrides))
-		}
-		for _, v := range r.Violations() {
-			if o.NoOverrides && v.Effect != rubric.EffectNone {
-				continue
-			}
-			if rapid.IntRange(0, 4).Draw(t, "violation") == 0 {
-				e.Violations = append(e.Violations, v.ID)
-			}
-		}
-		if o.Shuffle {
-			e.Answers = rapid.Permutation(e.Answers).Draw(t, "order")
-		}
+		src := rapidSource{t}
+		e := rubric.Evaluation{}
+		identify(src, &e)
+		d := s.draw(src, o)
+		e.Rubric, e.Version, e.Answers, e.Violations = d.Rubric, d.Version, d.Answers, d.Violations
 		return e
 	})
+}
+
+// AnyRegion returns a generator of valid evaluations of r drawn from every Region in turn, the mix the checkers
+// of this package use.
+func AnyRegion(r *rubric.Rubric) *rapid.Generator[rubric.Evaluation] {
+	return mixed(r, Regions())
 }
 
 // anchorCriterion returns a criterion that is never left out as N/A, so that something always counts: the first
@@ -113,16 +97,6 @@ func choices(c rubric.Criterion) []answerChoice {
 		}
 	}
 	return out
-}
-
-func validAnswer(t *rapid.T, c rubric.Criterion, noOverrides bool) rubric.Answer {
-	var ok []answerChoice
-	for _, ch := range choices(c) {
-		if !(noOverrides && ch.override) {
-			ok = append(ok, ch)
-		}
-	}
-	return rapid.SampledFrom(ok).Draw(t, "answer").answer
 }
 
 // Raise returns, for the criterion answered at index i of e, the valid answers worth more points than the one
