@@ -37,20 +37,21 @@ func (s *Store) SavePolicy(ctx context.Context, ref string, p complaints.Policy)
 	}
 	name, version := calendarOf(p)
 	return s.tx(ctx, func(tx *sqlTx) error {
+		// ON CONFLICT DO NOTHING, then compare: two writers storing the same new policy at once both succeed.
+		if _, err := tx.exec(ctx, `INSERT INTO complaint_policies (ref, document, calendar, calendar_version) VALUES (?, ?, ?, ?)
+ON CONFLICT (ref) DO NOTHING`, ref, string(doc), name, version); err != nil {
+			return fmt.Errorf("store: save policy %q: %w", ref, err)
+		}
 		stored, _, err := loadPolicy(ctx, tx, ref)
-		switch {
-		case errors.Is(err, ErrNotFound):
-			_, err = tx.exec(ctx, "INSERT INTO complaint_policies (ref, document, calendar, calendar_version) VALUES (?, ?, ?, ?)",
-				ref, string(doc), name, version)
-		case err != nil:
+		if err != nil {
 			return err
-		case !stored.Equal(p):
+		}
+		if !stored.Equal(p) {
 			return fmt.Errorf("store: policy %q is stored with other terms; store the new policy under a new reference: %w",
 				ref, ErrInvalid)
-		default:
-			_, err = tx.exec(ctx, "UPDATE complaint_policies SET document = ?, calendar = ?, calendar_version = ? WHERE ref = ?",
-				string(doc), name, version, ref)
 		}
+		_, err = tx.exec(ctx, "UPDATE complaint_policies SET document = ?, calendar = ?, calendar_version = ? WHERE ref = ?",
+			string(doc), name, version, ref)
 		if err != nil {
 			return fmt.Errorf("store: save policy %q: %w", ref, err)
 		}

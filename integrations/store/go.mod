@@ -8,6 +8,7 @@ require (
 	github.com/servicequality/servicequality v0.0.0
 	github.com/shopspring/decimal v1.6.0
 	modernc.org/sqlite v1.62.0
+	pgregory.net/rapid v1.3.0
 )
 
 require (

@@ -12,8 +12,9 @@ import (
 
 // CallTotals returns the count and exact sum of the stored call totals evaluated within p, one group per
 // employee (by = rating.ByEmployee) or department (rating.ByDepartment), computed in SQL with COUNT and SUM over
-// the integer units of each total. Only results of rubrics on the 0–5 scale count, and rows with an empty key are
-// left out, as rating.GroupCalls does. The accumulators equal those of rating.GroupCalls over the same calls.
+// the integer units of each total. Only results of rubrics on the 0–5 scale count, and rows with an empty key (a
+// result stored without a department) are left out. The accumulators equal those of rating.GroupCalls over the
+// same calls.
 func (s *Store) CallTotals(ctx context.Context, by rating.GroupBy, p rating.Period) (*rating.Grouped, error) {
 	col := "employee_id"
 	switch by {

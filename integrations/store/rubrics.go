@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/big"
 	"time"
@@ -39,15 +38,13 @@ func saveRubric(ctx context.Context, tx *sqlTx, r *rubric.Rubric) error {
 	if err != nil {
 		return fmt.Errorf("store: rubric %q version %q: %w", r.ID(), r.Version(), err)
 	}
+	// ON CONFLICT DO NOTHING, then compare: two writers storing the same new rubric at once both succeed.
+	if _, err := tx.exec(ctx, "INSERT INTO rubrics (id, version, definition) VALUES (?, ?, ?) ON CONFLICT (id, version) DO NOTHING",
+		r.ID(), r.Version(), string(doc)); err != nil {
+		return fmt.Errorf("store: save rubric %q version %q: %w", r.ID(), r.Version(), err)
+	}
 	stored, err := loadRubric(ctx, tx, r.ID(), r.Version())
-	switch {
-	case errors.Is(err, ErrNotFound):
-		_, err = tx.exec(ctx, "INSERT INTO rubrics (id, version, definition) VALUES (?, ?, ?)", r.ID(), r.Version(), string(doc))
-		if err != nil {
-			return fmt.Errorf("store: save rubric %q version %q: %w", r.ID(), r.Version(), err)
-		}
-		return nil
-	case err != nil:
+	if err != nil {
 		return err
 	}
 	a, errA := stored.MarshalJSON()
