@@ -59,9 +59,9 @@ func TestPropEvaluationsRoundTrip(t *testing.T) {
 			n := iteration.Add(1)
 			prefix := fmt.Sprintf("i%d-", n)
 			var calls []rating.CallScore
-			for i := range rapid.IntRange(1, 6).Draw(t, "rubrics") {
+			for i := range rapid.IntRange(1, 3).Draw(t, "rubrics") {
 				r := genRubric(t, n*10+int64(i))
-				for j := range rapid.IntRange(1, 5).Draw(t, "evaluations") {
+				for j := range rapid.IntRange(1, 4).Draw(t, "evaluations") {
 					e := rubrictest.Evaluation(r).Draw(t, "evaluation")
 					e.ID = fmt.Sprintf("%sev-%d-%d", prefix, i, j)
 					e.EmployeeID = prefix + e.EmployeeID

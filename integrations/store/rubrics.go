@@ -43,6 +43,18 @@ func saveRubric(ctx context.Context, tx *sqlTx, r *rubric.Rubric) error {
 		r.ID(), r.Version(), string(doc)); err != nil {
 		return fmt.Errorf("store: save rubric %q version %q: %w", r.ID(), r.Version(), err)
 	}
+	// The common case, the same definition stored before, is decided in SQL without parsing it again.
+	same := "SELECT definition = ? FROM rubrics WHERE id = ? AND version = ?"
+	if tx.engine == Postgres {
+		same = "SELECT definition = CAST(? AS jsonb) FROM rubrics WHERE id = ? AND version = ?"
+	}
+	var equal bool
+	if err := tx.queryRow(ctx, same, string(doc), r.ID(), r.Version()).Scan(&equal); err != nil {
+		return fmt.Errorf("store: save rubric %q version %q: %w", r.ID(), r.Version(), err)
+	}
+	if equal {
+		return nil
+	}
 	stored, err := loadRubric(ctx, tx, r.ID(), r.Version())
 	if err != nil {
 		return err
