@@ -145,7 +145,7 @@ func (s *Store) Complaint(ctx context.Context, id string) (complaints.Complaint,
 }
 
 // Complaints loads the complaints received within [from, to) (a zero bound is no bound), in ID order, at most
-// complaints.MaxReportComplaints of them. Errors are those of Complaint; with ErrCalendarVersion, every complaint
+// MaxRows (the limit of complaints.NewReport) of them. Errors are those of Complaint; with ErrCalendarVersion, every complaint
 // is returned and the error names those counted on other calendar data.
 func (s *Store) Complaints(ctx context.Context, from, to time.Time) ([]complaints.Complaint, error) {
 	lo, hi, err := periodArgs(from, to)
@@ -158,8 +158,8 @@ func (s *Store) Complaints(ctx context.Context, from, to time.Time) ([]complaint
 		if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM complaints WHERE received_at >= ? AND received_at < ?", lo, hi).Scan(&n); err != nil {
 			return fmt.Errorf("store: complaints: %w", err)
 		}
-		if n > complaints.MaxReportComplaints {
-			return fmt.Errorf("store: complaints: %d in the period: at most %d allowed: %w", n, complaints.MaxReportComplaints, ErrInvalid)
+		if n > MaxRows {
+			return fmt.Errorf("store: complaints: %d in the period: at most %d allowed: %w", n, MaxRows, ErrInvalid)
 		}
 		cs, err = loadComplaints(ctx, tx, "WHERE c.received_at >= ? AND c.received_at < ? ORDER BY c.id", lo, hi)
 		return err

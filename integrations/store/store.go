@@ -30,6 +30,11 @@ const (
 // SchemaVersion is the newest schema this package knows and migrates to.
 const SchemaVersion = 1
 
+// MaxRows is the most rows a method that loads records (Responses, Complaints, Register) reads at once; a
+// period with more is an error wrapping ErrInvalid: ask for shorter periods, or use the SQL aggregates
+// (CallTotals, SurveySegments), which read no rows into memory.
+const MaxRows = 1_000_000
+
 //go:embed migrations
 var migrations embed.FS
 
@@ -236,9 +241,10 @@ var (
 	maxInstant = time.Unix(0, 1<<63-1)
 )
 
-// nanos returns t as stored, or an error wrapping ErrInvalid when t is zero or outside 1677-09-21 to 2262-04-11.
+// nanos returns t as stored, or an error wrapping ErrInvalid when t is zero or outside 1677-09-21 to 2262-04-11
+// (the largest int64 is left out, as it is the open end of a period).
 func nanos(field string, t time.Time) (int64, error) {
-	if t.IsZero() || t.Before(minInstant) || t.After(maxInstant) {
+	if t.IsZero() || t.Before(minInstant) || !t.Before(maxInstant) {
 		return 0, fmt.Errorf("store: %s %s: an instant from %s to %s is needed: %w", field, t.Format(time.RFC3339Nano),
 			minInstant.UTC().Format(time.RFC3339), maxInstant.UTC().Format(time.RFC3339), ErrInvalid)
 	}

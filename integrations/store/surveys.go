@@ -48,7 +48,7 @@ func (s *Store) SaveResponses(ctx context.Context, rs []survey.Response) error {
 	})
 }
 
-// Responses loads the survey answers given within p, in the order they were stored. A row with an unknown kind,
+// Responses loads the survey answers given within p, in the order they were stored, at most MaxRows. A row with an unknown kind,
 // a value off its kind's scale or a time that disagrees with its instant is an error wrapping ErrStoredValue.
 func (s *Store) Responses(ctx context.Context, p rating.Period) ([]survey.Response, error) {
 	if err := p.Validate(); err != nil {
@@ -60,6 +60,13 @@ func (s *Store) Responses(ctx context.Context, p rating.Period) ([]survey.Respon
 	}
 	var out []survey.Response
 	err = s.tx(ctx, func(tx *sqlTx) error {
+		var n int64
+		if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM survey_responses WHERE answered_at >= ? AND answered_at < ?", lo, hi).Scan(&n); err != nil {
+			return fmt.Errorf("store: responses: %w", err)
+		}
+		if n > MaxRows {
+			return fmt.Errorf("store: responses: %d in the period: at most %d allowed: %w", n, MaxRows, ErrInvalid)
+		}
 		rows, err := tx.query(ctx, `SELECT id, client, employee_id, department_id, channel, answered_at, answered_text,
   kind, value FROM survey_responses WHERE answered_at >= ? AND answered_at < ? ORDER BY id`, lo, hi)
 		if err != nil {
