@@ -8,11 +8,14 @@
 //
 // The store is a module of its own, so the library keeps its three dependencies:
 //
-//	go get github.com/servicequality/servicequality/integrations/store
+//	go get github.com/servicequality/servicequality/integrations/store@COMMIT
+//	go get github.com/servicequality/servicequality@COMMIT
 //
-// Its go.mod has replace github.com/servicequality/servicequality => ../.. so that it builds against the
-// library in the same working tree; a module that requires it resolves the library by version as usual (replace
-// directives of dependencies are ignored). It needs Go 1.26, as modernc.org/sqlite does.
+// The store's go.mod requires the library at the zero pseudo-version and replaces it with ../.. so that it builds
+// against the library of the same working tree. A module that requires the store ignores that replace directive
+// and must require the library itself, at the same commit (or, once the library is tagged, at the tag the
+// store's release names); the store needs Go 1.26, as modernc.org/sqlite does. Inside this repository nothing is
+// needed: cd integrations/store && go test ./...
 //
 // # Schema
 //
@@ -25,8 +28,8 @@
 //	                    evaluated_at INTEGER / BIGINT; document TEXT / JSONB    columns that index it
 //	results             evaluation_id, rubric_id, rubric_version, employee_id,  the total as exact decimal text
 //	                    department_id TEXT; evaluated_at INTEGER / BIGINT;      (SQLite) or NUMERIC (PostgreSQL),
-//	                    total TEXT / NUMERIC; total_units, total_scale,         and as integer units of 10^-scale
-//	                    rated INTEGER / BIGINT, SMALLINT                        that SQL can SUM exactly
+//	                    total TEXT / NUMERIC; total_units INTEGER / BIGINT;     and as integer units of 10^-scale
+//	                    total_scale, rated INTEGER / SMALLINT                   that SQL can SUM exactly
 //	aggregates          group_key, period TEXT; count INTEGER / BIGINT;         stored rating.Accumulator pairs
 //	                    sum TEXT / NUMERIC
 //	survey_responses    client, employee_id, department_id, channel, kind TEXT; one answer per row; the time as an
@@ -47,9 +50,11 @@
 //
 // Every instant is stored as an integer count of nanoseconds since 1970-01-01 UTC, so it is exact to the
 // nanosecond on both engines (a PostgreSQL timestamptz keeps microseconds and drops the offset) and compares in
-// SQL. Instants outside 1677-09-21 to 2262-04-11 are refused (ErrInvalid). The offset and time zone of the
-// original value are kept in the JSON documents (RFC 3339 with nanoseconds) and in answered_text; a complaint's
-// time zone is its policy's Location, stored by IANA name in the policy JSON.
+// SQL. Instants outside 1677-09-21 to 2262-04-11 are refused (ErrInvalid). The UTC offset of the original
+// value is kept in the JSON documents (RFC 3339 with nanoseconds) and in answered_text, so a loaded evaluation or
+// survey answer has the same instant and offset (in a fixed zone, not the IANA zone it was built in); the IANA
+// time zone of complaints is their policy's Location, stored by name in the policy JSON, in which deadlines and
+// statuses are computed again on loading.
 //
 // # Ratings in SQL
 //
@@ -60,9 +65,9 @@
 // through the accumulator's strict JSON form. Store.Register reads the complaint register into
 // complaints.NewReport.
 //
-// # Errors and concurrency
+// # Errors, limits and concurrency
 //
-// Every method runs in one transaction. Errors wrap ErrNotFound, ErrSchemaVersion, ErrStoredValue,
+// Every method runs in one transaction. Methods that load records read at most MaxRows rows at once. Errors wrap ErrNotFound, ErrSchemaVersion, ErrStoredValue,
 // ErrCalendarVersion or ErrInvalid, a sentinel of the library package that refused a value, or the driver's
 // error. A row that cannot be read back is an error, never a dropped row.
 //

@@ -5,7 +5,7 @@ go 1.26.0
 require (
 	github.com/google/go-cmp v0.7.0
 	github.com/jackc/pgx/v5 v5.13.0
-	github.com/servicequality/servicequality v0.0.0
+	github.com/servicequality/servicequality v0.0.0-00010101000000-000000000000
 	github.com/shopspring/decimal v1.6.0
 	modernc.org/sqlite v1.62.0
 	pgregory.net/rapid v1.3.0

@@ -84,8 +84,9 @@ func sqliteDSN(dsn string) string {
 		"&_pragma=synchronous(NORMAL)&_txlock=immediate"
 }
 
-// New wraps an open database of the given engine and migrates it (see Migrate). The store does not take
-// ownership of settings made on db; Close closes db.
+// New wraps an open database of the given engine and migrates it (see Migrate); Close closes db. For SQLite, db
+// should be opened as Open does (foreign keys on; WAL, a busy timeout and immediate transactions for concurrent
+// writers), or with a single connection (db.SetMaxOpenConns(1)).
 func New(ctx context.Context, db *sql.DB, engine Engine) (*Store, error) {
 	if engine != SQLite && engine != Postgres {
 		return nil, fmt.Errorf("store: engine %q: %q or %q allowed: %w", engine, SQLite, Postgres, ErrInvalid)

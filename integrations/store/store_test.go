@@ -368,3 +368,40 @@ func TestComplaintStatusSurvivesRoundTrip(t *testing.T) {
 		}
 	})
 }
+
+// TestTimesKeepNanosecondsAndOffset: a PostgreSQL timestamptz would keep microseconds and no offset; the store
+// keeps both the nanoseconds and the offset of evaluations and survey answers.
+func TestTimesKeepNanosecondsAndOffset(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		at := time.Date(2026, 3, 2, 10, 0, 0, 123456789, almaty)
+		if err := s.SaveResponses(ctx, []survey.Response{{Client: "c", At: at, Answer: survey.CSIAnswer(4)}}); err != nil {
+			t.Fatal(err)
+		}
+		rs, err := s.Responses(ctx, rating.Period{From: at, To: at.Add(time.Nanosecond)})
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("Responses() = %d answers, %v; want the one at %s", len(rs), err, at)
+		}
+		r := rubric.CallQuality()
+		e := rubric.Evaluation{ID: "ev-ns", At: at}
+		for _, c := range r.Criteria() {
+			if len(c.Scale.Levels) > 0 {
+				e.Answers = append(e.Answers, rubric.LevelAnswer(c.ID, c.Scale.Levels[0].ID))
+			} else {
+				e.Answers = append(e.Answers, rubric.PointsAnswer(c.ID, c.MaxPoints()))
+			}
+		}
+		if _, err := s.SaveEvaluation(ctx, r, e, ""); err != nil {
+			t.Fatal(err)
+		}
+		got, _, _, err := s.Evaluation(ctx, "ev-ns")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := at.Format(time.RFC3339Nano)
+		for what, tm := range map[string]time.Time{"response": rs[0].At, "evaluation": got.At} {
+			if tm.Format(time.RFC3339Nano) != want {
+				t.Errorf("%s time = %s, want %s", what, tm.Format(time.RFC3339Nano), want)
+			}
+		}
+	})
+}
