@@ -251,7 +251,10 @@ func parseDecimal(field, s string) (decimal.Decimal, error) {
 	// need beyond maxScale, so the check is on the value's exponent after trailing zeros are dropped.
 	c, exp := d.Coefficient(), d.Exponent()
 	ten := big.NewInt(10)
-	for exp < 0 && c.Sign() != 0 && new(big.Int).Rem(c, ten).Sign() == 0 {
+	if c.Sign() == 0 {
+		exp = 0
+	}
+	for exp < 0 && new(big.Int).Rem(c, ten).Sign() == 0 {
 		c.Quo(c, ten)
 		exp++
 	}
