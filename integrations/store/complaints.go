@@ -178,7 +178,7 @@ func (s *Store) Register(ctx context.Context, now time.Time) (complaints.Report,
 	if err != nil {
 		return complaints.Report{}, err
 	}
-	return complaints.NewReport(cs, now)
+	return complaints.NewReport(cs, now, complaints.ReportOptions{})
 }
 
 // loadComplaints reads complaints with their policies; the policies are parsed once per reference. Complaints

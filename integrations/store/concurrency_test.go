@@ -21,7 +21,7 @@ func TestConcurrentWritersLoseNothing(t *testing.T) {
 	const writers, each = 16, 12
 	forEachEngine(t, func(t *testing.T, s *Store) {
 		r := rubric.CallQuality()
-		p := complaints.Default(almaty)
+		p := complaints.DefaultPolicy(almaty)
 		if err := s.SavePolicy(ctx, "default", p); err != nil {
 			t.Fatal(err)
 		}
@@ -176,8 +176,8 @@ func TestPropPersonalRatingsFromSQL(t *testing.T) {
 			}
 			for i := range want {
 				if !mine[i].Equal(want[i]) {
-					t.Fatalf("PersonalRatings()[%d] = %s %v %v, want %s %v %v", i, mine[i].EmployeeID, mine[i].Value(),
-						mine[i].Reasons(), want[i].EmployeeID, want[i].Value(), want[i].Reasons())
+					t.Fatalf("PersonalRatings()[%d] = %s %v %v, want %s %v %v", i, mine[i].EmployeeID, mine[i].Stored(),
+						mine[i].Reasons(), want[i].EmployeeID, want[i].Stored(), want[i].Reasons())
 				}
 			}
 		})

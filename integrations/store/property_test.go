@@ -207,7 +207,7 @@ func TestPropSurveysRoundTrip(t *testing.T) {
 // (SPEC R16–R18).
 func TestPropComplaintsRoundTrip(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
-		policies := map[string]complaints.Policy{"default": complaints.Default(almaty), "kz-mfo": complaints.KazakhstanMicrofinance(almaty)}
+		policies := map[string]complaints.Policy{"default": complaints.DefaultPolicy(almaty), "kz-mfo": complaints.KazakhstanMicrofinance(almaty)}
 		for ref, p := range policies {
 			if err := s.SavePolicy(ctx, ref, p); err != nil {
 				t.Fatal(err)
@@ -268,7 +268,7 @@ func TestPropComplaintsRoundTrip(t *testing.T) {
 			all = append(all, c)
 		})
 		now := time.Date(2026, 9, 1, 12, 0, 0, 0, almaty)
-		want, err := complaints.NewReport(all, now)
+		want, err := complaints.NewReport(all, now, complaints.ReportOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -269,7 +269,7 @@ func TestSaveRefusesInvalidValues(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := complaints.Default(almaty)
+		p := complaints.DefaultPolicy(almaty)
 		c, err := complaints.New(p, complaints.Info{ID: "c-2", ReceivedAt: received})
 		if err != nil {
 			t.Fatal(err)

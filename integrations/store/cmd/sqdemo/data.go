@@ -148,7 +148,7 @@ func (ds *dataset) loadSettings(dir string) error {
 		return fmt.Errorf("settings.json: %w", err)
 	}
 	if len(s.Policy) == 0 {
-		ds.policy = complaints.Default(ds.loc)
+		ds.policy = complaints.DefaultPolicy(ds.loc)
 		ds.policy.DueSoon = 3
 		return nil
 	}

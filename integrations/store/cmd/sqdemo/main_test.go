@@ -41,10 +41,10 @@ func TestReportMatchesInMemory(t *testing.T) {
 			}
 			for _, p := range want {
 				if !got.ratings[p.EmployeeID].Equal(p) {
-					t.Errorf("rating of %s: database %v, memory %v", p.EmployeeID, got.ratings[p.EmployeeID].Value(), p.Value())
+					t.Errorf("rating of %s: database %v, memory %v", p.EmployeeID, got.ratings[p.EmployeeID].Stored(), p.Stored())
 				}
 			}
-			wantReg, err := complaints.NewReport(ds.complaints, at)
+			wantReg, err := complaints.NewReport(ds.complaints, at, complaints.ReportOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
