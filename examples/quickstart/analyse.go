@@ -9,7 +9,9 @@ import (
 
 	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sampling"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -36,6 +38,12 @@ type analysis struct {
 	complaintReport complaints.Report
 	dueSoon         []complaints.Row
 	paused          []complaints.Row
+
+	reviews       []review.Review     // of every evaluation before the report date
+	selection     *sampling.Selection // nil without calls.json
+	disputeReport *review.Report      // nil without reviews.json
+	decisions     map[review.Decision]int
+	auto          []autoCall // the evaluations with facts, in file order
 }
 
 // deptResult is a department's rating with its inputs.
@@ -80,7 +88,7 @@ func analyse(ds *dataset, at time.Time) (*analysis, error) {
 		}
 	}
 	steps := []func(*dataset) error{a.score, a.rateEmployees, a.rateDepartments, a.checkQuarters, a.tallyPeriods,
-		a.registerComplaints}
+		a.registerComplaints, a.sample, a.disputes}
 	for _, step := range steps {
 		if err := step(ds); err != nil {
 			return nil, err
@@ -90,7 +98,9 @@ func analyse(ds *dataset, at time.Time) (*analysis, error) {
 }
 
 // score scores every evaluation before the report date by its rubric (SPEC R1–R4) and turns the totals into call
-// scores for the ratings. All scoring problems are reported together.
+// scores for the ratings. The result is the one in force at the report date: a disputed evaluation's after the
+// decisions made by then, and a call's with the violations its facts show. All scoring problems are reported
+// together.
 func (a *analysis) score(ds *dataset) error {
 	var errs []error
 	for _, e := range ds.evaluations {
@@ -98,7 +108,15 @@ func (a *analysis) score(ds *dataset) error {
 			a.laterEvaluations++
 			continue
 		}
-		res, err := ds.rubrics[e.Rubric].Score(e)
+		v, err := a.reviewOf(ds, e)
+		if err == nil && !v.ScoredAt().Before(a.at) {
+			a.laterEvaluations++ // scored after the report date
+			continue
+		}
+		var res rubric.Result
+		if err == nil {
+			res, err = v.ResultAt(a.at)
+		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("quickstart: evaluations.json: evaluation %q: %w", e.ID, err))
 			continue
@@ -110,6 +128,7 @@ func (a *analysis) score(ds *dataset) error {
 		}
 		a.results = append(a.results, res)
 		a.calls = append(a.calls, cs)
+		a.reviews = append(a.reviews, v)
 	}
 	if len(errs) > maxProblems {
 		errs = append(errs[:maxProblems], fmt.Errorf("quickstart: and %d more problems", len(errs)-maxProblems))

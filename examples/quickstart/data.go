@@ -14,9 +14,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/servicequality/servicequality/autoqa"
 	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sampling"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -32,6 +35,11 @@ type dataset struct {
 	platforms   map[string][]rating.PlatformRating // by department
 	policy      complaints.Policy
 	complaints  []complaints.Complaint
+
+	seed    []byte                   // calls.json: the sampling key
+	calls   []sampling.Call          // calls.json: nil when the file is absent
+	reviews map[string]review.Review // reviews.json by evaluation ID: nil when absent
+	facts   map[string]autoqa.Facts  // facts.json by call ID: nil when absent
 }
 
 // employee is one row of employees.csv.
@@ -90,6 +98,9 @@ func load(fsys fs.FS) (*dataset, error) {
 	ds.loadSurveys(fsys, &p)
 	ds.loadPlatforms(fsys, &p)
 	ds.loadComplaints(fsys, &p)
+	ds.loadCalls(fsys, &p)
+	ds.loadReviews(fsys, &p)
+	ds.loadFacts(fsys, &p)
 	if err := p.err(); err != nil {
 		return nil, err
 	}

@@ -12,7 +12,7 @@ import (
 
 // dataFiles are the files of a data set, in the order the fuzz target picks them.
 var dataFiles = []string{"employees.csv", "evaluations.json", "surveys.csv", "platforms.json", "complaints.json",
-	"settings.json", "rubric.json"}
+	"settings.json", "rubric.json", "calls.json", "reviews.json", "facts.json"}
 
 // FuzzDataFiles replaces one file of the small test data set with arbitrary bytes: loading, analysing and
 // writing both reports never panic, and a data set that loads gives a report or a clear error.
@@ -21,7 +21,7 @@ func FuzzDataFiles(f *testing.F) {
 	for _, name := range dataFiles {
 		b, err := os.ReadFile(filepath.Join("testdata", "mini", name))
 		if err != nil {
-			continue // settings.json and rubric.json are optional and absent
+			continue // settings.json, rubric.json and the quality specialist's files are optional and absent
 		}
 		base[name] = &fstest.MapFile{Data: b}
 	}
@@ -34,6 +34,11 @@ func FuzzDataFiles(f *testing.F) {
 		"complaint_policy": {"length": 10, "unit": "working-days", "location": "Europe/Moscow", "calendar": "RU", "due_soon": 2}}`))
 	f.Add(uint8(6), []byte(`{"id": "call-quality", "version": "x", "title": {"en": "X"}, "max": "5",
 		"criteria": [{"id": "greeting", "title": {"en": "G"}, "scale": {"kind": "binary", "max": "5"}}]}`))
+	f.Add(uint8(7), callsJSON(`{"id":"x-1","employee":"anna",`+q1Call+`}`,
+		`{"id":"x-2","employee":"chen","at":"2026-03-02T09:00:00+05:00","direction":"outgoing","client":"existing"}`))
+	f.Add(uint8(8), reviewsJSON(f, miniEvaluation(f, "m-5")))
+	f.Add(uint8(9), []byte(`[{"call":"c-5",`+q1Facts+`,"promises":[{"id":"t-1","due":"2026-01-15T18:00:00+05:00",`+
+		`"completed":"0001-01-01T00:00:00Z"}]}]`))
 	f.Fuzz(func(t *testing.T, which uint8, content []byte) {
 		fsys := maps.Clone(base)
 		fsys[dataFiles[int(which)%len(dataFiles)]] = &fstest.MapFile{Data: content}

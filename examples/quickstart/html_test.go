@@ -112,7 +112,8 @@ func TestHTMLReport(t *testing.T) {
 			if want := (xml.Name{Space: "http://www.w3.org/1999/xhtml", Local: "html"}); f.Root != want {
 				t.Errorf("root element = %v, want %v", f.Root, want)
 			}
-			wantSections := []string{"personal", "department", "compliance", "criteria", "surveys", "complaints"}
+			wantSections := []string{"personal", "department", "compliance", "criteria", "surveys", "complaints",
+				"sampling", "disputes", "autoqa"}
 			if diff := cmp.Diff(wantSections, f.Sections); diff != "" {
 				t.Errorf("sections mismatch (-want +got):\n%s", diff)
 			}
@@ -174,7 +175,7 @@ func TestHTMLEscapesData(t *testing.T) {
 	}
 }
 
-// A report date before all the data: every section says so in words and the page keeps its six charts.
+// A report date before all the data: every section says so in words and the page keeps its nine charts.
 func TestEarlyReport(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "report.html")
 	text, errs, code := runQuickstart(t, "-at", "2025-06-01", "-html", file)
@@ -182,7 +183,8 @@ func TestEarlyReport(t *testing.T) {
 		t.Fatalf("run = %d; stderr:\n%s", code, errs)
 	}
 	for _, want := range []string{"No sufficient personal rating yet.", "Dated at or after the report date and left out: " +
-		"328 evaluations", "No complaints.", "Provisional: no employees' ratings, survey index, rated on the rest."} {
+		"328 evaluations", "No complaints.", "No call of 2025-Q2 before the report date.",
+		"No evaluated call has facts.", "Provisional: no employees' ratings, survey index, rated on the rest."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("report lacks %q:\n%s", want, text)
 		}
@@ -192,8 +194,8 @@ func TestEarlyReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := parseHTML(t, b)
-	if len(f.Sections) != 6 {
-		t.Errorf("%d sections, want 6", len(f.Sections))
+	if len(f.Sections) != 9 {
+		t.Errorf("%d sections, want 9", len(f.Sections))
 	}
 	for _, s := range f.Sections {
 		if f.SVGs[s] != 1 {

@@ -89,6 +89,42 @@ type texts struct {
 	channels, categories                    map[string]string
 	nobody                                  string
 
+	// Section "sampling".
+	secSampling, chartSampling      string // quarter, quota
+	samplingLine                    string // calls, quarter
+	hEvaluatedQ, hSelected, hStrata string
+	hNote                           string
+	noteShort                       string // quota
+	noteUncovered                   string // kinds
+	strata                          map[string]string
+	selectedLine, selectedNone      string // list
+	auditLine                       string // seed
+	noCalls                         string // quarter
+
+	// Section "disputes".
+	secDisputes, chartDisputes        string
+	disputeLine                       string // disputes, evaluations, percent, accepted, partly, rejected, open
+	inForceNote, openTitle            string
+	hEvaluation, hEvaluator, hFiledBy string
+	hFiled, hAge, hCriteriaD          string
+	roles                             map[string]string
+	byEvaluatorTitle                  string
+	hDisputed, hDisputeRate, hDecided string
+	hAccepted, hAcceptRate            string
+	mostDisputed                      string // list
+	criterionItem                     string // criterion, disputed, accepted
+
+	// Section "autoqa".
+	secAuto, chartAuto        string
+	autoLine                  string // calls, violation
+	autoCounts                string // manual answers, automatic, overridden; violations automatic, also manual, manual only
+	autoFailedTitle           string // violation
+	hCall, hPromises, hMarked string
+	promiseOpen, promiseDone  string // ID, due; ID, due, completed
+	yesNo                     map[bool]string
+	autoBars                  [3]string
+	noFacts                   string
+
 	// nouns gives the forms of each counted noun: singular and plural in English; in Russian the forms for
 	// 1 (21, 31, ...), for 2–4 (22–24, ...) and for the rest. "client-of" is the form after "of" ("из").
 	nouns map[string][3]string

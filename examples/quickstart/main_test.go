@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"io/fs"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/review"
+	"github.com/servicequality/servicequality/rubric"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -213,6 +216,53 @@ func TestBadInput(t *testing.T) {
 		{name: "platform", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"platforms.json": miniFile(t, "platforms.json", `"4.1"`, `"6"`)}
 		}, code: 1, want: []string{`department "support"`, "rating:"}, reason: "platform ratings lie on 1–5"},
+		{name: "seed", changes: func(t *testing.T) map[string][]byte {
+			return map[string][]byte{"calls.json": []byte(`{"seed": "short", "calls": []}`)}
+		}, code: 1, want: []string{"calls.json", "seed of 5 bytes: 16–256 bytes needed"},
+			reason: "the sampling key is long enough to be secret"},
+		{name: "call employee", changes: func(t *testing.T) map[string][]byte {
+			return map[string][]byte{"calls.json": callsJSON(`{"id":"x-1","employee":"dana",` + q1Call + `}`)}
+		}, code: 1, want: []string{"calls.json", `call 1 ("x-1"): employee "dana" is not in employees.csv`},
+			reason: "calls belong to employees"},
+		{name: "call twice", changes: func(t *testing.T) map[string][]byte {
+			c := `{"id":"x-1","employee":"anna",` + q1Call + `}`
+			return map[string][]byte{"calls.json": callsJSON(c, c)}
+		}, code: 1, want: []string{"calls.json: sampling:", `"x-1"`, "twice"},
+			reason: "the sampling package refuses a repeated call; the file is named"},
+		{name: "call direction", changes: func(t *testing.T) map[string][]byte {
+			return map[string][]byte{"calls.json": callsJSON(strings.Replace(`{"id":"x-1","employee":"anna",`+q1Call+`}`,
+				"incoming", "inbound", 1))}
+		}, code: 1, want: []string{"calls.json", "inbound"}, reason: "directions are incoming or outgoing"},
+		{name: "review rubric", changes: func(t *testing.T) map[string][]byte {
+			return map[string][]byte{"reviews.json": []byte(`[{"rubric": "chat-quality"}]`)}
+		}, code: 1, want: []string{`reviews.json: review 1: rubric "chat-quality"`}, reason: "reviews name their rubric"},
+		{name: "review JSON", changes: func(t *testing.T) map[string][]byte {
+			return map[string][]byte{"reviews.json": []byte(`[{"rubric": "call-quality", "mood": "good"}]`)}
+		}, code: 1, want: []string{"reviews.json: review 1: review:"}, reason: "reviews are read strictly"},
+		{name: "review of an unknown evaluation", changes: func(t *testing.T) map[string][]byte {
+			e := miniEvaluation(t, "m-5")
+			e.ID = "m-99"
+			return map[string][]byte{"reviews.json": reviewsJSON(t, e)}
+		}, code: 1, want: []string{`reviews.json: review 1: evaluation "m-99" is not in evaluations.json`},
+			reason: "a review refers to an evaluation of the data set"},
+		{name: "review of another evaluation", changes: func(t *testing.T) map[string][]byte {
+			e := miniEvaluation(t, "m-5")
+			e.EvaluatorID = "qa-9"
+			return map[string][]byte{"reviews.json": reviewsJSON(t, e)}
+		}, code: 1, want: []string{`review 1: evaluation "m-5" differs from the one in evaluations.json`},
+			reason: "a review holds the evaluation as scored"},
+		{name: "facts of an unknown call", changes: func(t *testing.T) map[string][]byte {
+			return map[string][]byte{"facts.json": []byte(`[{"call":"c-99",` + q1Facts + `}]`)}
+		}, code: 1, want: []string{`facts.json: facts 1: call "c-99" is not an evaluated call`},
+			reason: "facts complete an evaluated call"},
+		{name: "facts without rules", changes: func(t *testing.T) map[string][]byte {
+			return map[string][]byte{"facts.json": []byte(`[{"call":"c-1",` + q1Facts + `}]`)}
+		}, code: 1, want: []string{`facts.json: facts 1: call "c-1": autoqa:`},
+			reason: "the promise rule needs a rubric with the violation promise_not_kept; phone-etiquette has none"},
+		{name: "facts interval", changes: func(t *testing.T) map[string][]byte {
+			return map[string][]byte{"facts.json": []byte(`[{"call":"c-5","start":"2026-01-14T11:05:00+05:00",` +
+				`"end":"2026-01-14T11:00:00+05:00","ended_by":"client"}]`)}
+		}, code: 1, want: []string{"facts.json: facts 1: autoqa:"}, reason: "a call ends after it starts"},
 		{name: "coverage", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"employees.csv": miniFile(t, "employees.csv", "2025-01-10,120", "2025-01-10,3")}
 		}, code: 1, want: []string{`employee "anna"`, "survey:"},
@@ -238,6 +288,51 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// q1Call and q1Facts are the rest of a call of calls.json and of facts.json in the first quarter of 2026.
+const (
+	q1Call  = `"at":"2026-01-14T11:00:00+05:00","direction":"incoming","client":"new"`
+	q1Facts = `"start":"2026-01-14T11:00:00+05:00","end":"2026-01-14T11:05:00+05:00","ended_by":"client"`
+)
+
+// callsJSON returns calls.json with a valid seed and the given calls.
+func callsJSON(calls ...string) []byte {
+	return []byte(`{"seed": "0123456789abcdef", "calls": [` + strings.Join(calls, ",") + `]}`)
+}
+
+// miniEvaluation returns the evaluation id of testdata/mini/evaluations.json.
+func miniEvaluation(t testing.TB, id string) rubric.Evaluation {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "mini", "evaluations.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw []json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, msg := range raw {
+		if e, err := rubric.ParseEvaluation(msg); err == nil && e.ID == id {
+			return e
+		}
+	}
+	t.Fatalf("testdata/mini/evaluations.json has no evaluation %q", id)
+	return rubric.Evaluation{}
+}
+
+// reviewsJSON returns reviews.json holding the review of e on the call-quality template, undisputed.
+func reviewsJSON(t testing.TB, e rubric.Evaluation) []byte {
+	t.Helper()
+	v, err := review.New(rubric.CallQuality(), e, review.Actor{ID: e.EvaluatorID, Role: review.RoleSpecialist}, e.At)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal([]review.Review{v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // An HTML file that cannot be written fails the run after the text report.

@@ -93,6 +93,7 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 			t.count(a.laterAnswers, "survey-answer"), t.count(a.complaintReport.NotYetReceived, "complaint")))
 	}
 	rep.Sections = []section{b.personal(), b.department(), b.compliance(), b.criteria(), b.surveys(), b.complaints()}
+	rep.Sections = append(rep.Sections, b.workflowSections()...)
 	for i := range rep.Sections {
 		rep.Sections[i].Title = strconv.Itoa(i+1) + ". " + rep.Sections[i].Title
 	}

@@ -156,7 +156,7 @@ func TestSampleOverdueByHand(t *testing.T) {
 }
 
 // The personal ratings, recomputed by hand with exact rationals from the raw files: each call total is the sum of
-// its points (rescaled to 5 when "objections" is N/A, then rounded half-up to 4 places; 0 with red tonality or a
+// the points in force at the report date (answersInForce) (rescaled to 5 when "objections" is N/A, then rounded half-up to 4 places; 0 with red tonality or a
 // violation); the call rating is their mean; CSI is the mean answer and NPS 5 × yes / answers; the rating weighs
 // them by the sample's settings. Shown with one decimal, half-up.
 func TestSamplePersonalRatingsByHand(t *testing.T) {
@@ -174,8 +174,9 @@ func TestSamplePersonalRatingsByHand(t *testing.T) {
 		if !e.At.Before(a.at) {
 			continue
 		}
-		total, max, zero := new(big.Rat), rat("5"), len(e.Violations) > 0
-		for _, ans := range e.Answers {
+		answers, fatal := answersInForce(ds, e, a.at)
+		total, max, zero := new(big.Rat), rat("5"), len(e.Violations) > 0 || fatal
+		for _, ans := range answers {
 			switch {
 			case ans.NA:
 				max.Sub(max, rat("0.5"))

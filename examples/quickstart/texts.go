@@ -106,8 +106,59 @@ var english = texts{
 	categories: map[string]string{"interaction": "interaction", "qualification": "qualification",
 		"appearance": "appearance, workplace"},
 	nobody: "not named",
+
+	secSampling:   "Calls to evaluate in %s: at least %d per employee, chosen by a key",
+	chartSampling: "Evaluated and to evaluate now in %s (the line: at least %d)",
+	samplingLine: "%s of %s in the telephony export before the report date. Calls already evaluated count toward " +
+		"the quota; the rest are taken by rank, first one call of each kind (incoming or outgoing, new or " +
+		"existing client) not yet covered.",
+	hEvaluatedQ: "evaluated", hSelected: "to evaluate now", hStrata: "kinds covered", hNote: "note",
+	noteShort:     "fewer than %d calls: all taken",
+	noteUncovered: "not covered: %s",
+	strata: map[string]string{"incoming/new": "incoming new", "incoming/existing": "incoming existing",
+		"outgoing/new": "outgoing new", "outgoing/existing": "outgoing existing"},
+	noCalls:      "No call of %s before the report date.",
+	selectedLine: "To evaluate now: %s.",
+	selectedNone: "Nothing to add: every employee has enough evaluated calls or no call left.",
+	auditLine: "To audit: the rank of a call is the first 8 bytes of HMAC-SHA256 keyed by the seed \"%s\" over " +
+		"the call ID, smallest first; sampling.Select on the calls of calls.json with this seed gives the same " +
+		"choice.",
+
+	secDisputes:   "Disputes of evaluations",
+	chartDisputes: "Disputes filed per evaluator",
+	disputeLine: "%s filed by agents or their managers on %s (%s): %d accepted, %d partly accepted, %d rejected, " +
+		"%d open.",
+	inForceNote: "The sections above take the result in force at the report date: accepted answers replace the " +
+		"original ones from the decision on.",
+	openTitle:   "Open disputes:",
+	hEvaluation: "evaluation", hEvaluator: "evaluator", hFiledBy: "filed by", hFiled: "filed", hAge: "age, days",
+	hCriteriaD:       "criteria disputed",
+	roles:            map[string]string{"agent": "the agent", "manager": "the manager"},
+	byEvaluatorTitle: "By evaluator (one whose scores are often overturned needs calibration):",
+	hDisputed:        "disputed", hDisputeRate: "dispute rate", hDecided: "decided", hAccepted: "accepted",
+	hAcceptRate:   "acceptance rate",
+	mostDisputed:  "Most disputed criteria: %s.",
+	criterionItem: "%s — %d disputed, %d accepted",
+
+	secAuto:   "Automatic checks from call facts",
+	chartAuto: "Violations on the calls with facts, by who found them",
+	autoLine: "The telephony system and the CRM give facts for %s: a promise to the client not completed by its " +
+		"due time is the fatal violation \"%s\" (SPEC R4.1), found without listening to the call.",
+	autoCounts: "Answers: %d by the specialists, %d automatic (%d replaced by a specialist with a reason). " +
+		"Violations found automatically: %d, %d of them also marked by the specialist; marked by the " +
+		"specialists only: %d.",
+	autoFailedTitle: "Calls failed automatically for \"%s\":",
+	hCall:           "call", hPromises: "promise: due, completed", hMarked: "marked by hand",
+	promiseOpen: "%s: due %s, not completed",
+	promiseDone: "%s: due %s, completed %s",
+	yesNo:       map[bool]string{true: "yes", false: "no"},
+	autoBars:    [3]string{"automatically and by the specialist", "automatically only", "by the specialist only"},
+	noFacts:     "No evaluated call has facts.",
+
 	nouns: map[string][3]string{
-		"evaluation": {"evaluation", "", "evaluations"}, "survey-answer": {"survey answer", "", "survey answers"},
+		"dispute": {"dispute", "", "disputes"}, "evaluation-of": {"evaluation", "", "evaluations"},
+		"evaluated-call-for": {"evaluated call", "", "evaluated calls"},
+		"evaluation":         {"evaluation", "", "evaluations"}, "survey-answer": {"survey answer", "", "survey answers"},
 		"complaint": {"complaint", "", "complaints"}, "evaluated-call": {"evaluated call", "", "evaluated calls"},
 		"call": {"call", "", "calls"}, "client": {"client", "", "clients"}, "client-of": {"client", "", "clients"},
 		"answer": {"answer", "", "answers"}, "contact": {"contact", "", "contacts"},
@@ -223,19 +274,69 @@ var russian = texts{
 	categories: map[string]string{"interaction": "взаимодействие", "qualification": "квалификация",
 		"appearance": "внешний вид, рабочее место"},
 	nobody: "не указан",
+
+	secSampling:   "Звонки для оценки в %s: не менее %d на сотрудника, выбор по ключу",
+	chartSampling: "Оценено и к оценке сейчас в %s (линия — минимум %d)",
+	samplingLine: "%s за %s в выгрузке телефонии до даты отчёта. Уже оценённые звонки засчитываются в норму; " +
+		"остальные берутся по рангу, сначала по одному звонку каждого ещё не охваченного вида (входящий или " +
+		"исходящий, новый или постоянный клиент).",
+	hEvaluatedQ: "оценено", hSelected: "к оценке сейчас", hStrata: "охвачено видов", hNote: "примечание",
+	noteShort:     "меньше %d звонков: взяты все",
+	noteUncovered: "не охвачены: %s",
+	strata: map[string]string{"incoming/new": "входящий новый", "incoming/existing": "входящий постоянный",
+		"outgoing/new": "исходящий новый", "outgoing/existing": "исходящий постоянный"},
+	noCalls:      "Нет звонков за %s до даты отчёта.",
+	selectedLine: "Оценить сейчас: %s.",
+	selectedNone: "Добавить нечего: у каждого сотрудника достаточно оценённых звонков или звонков больше нет.",
+	auditLine: "Проверка: ранг звонка — первые 8 байт HMAC-SHA256 с ключом «%s» от номера звонка, начиная с " +
+		"меньшего; sampling.Select по звонкам calls.json с этим ключом даёт тот же выбор.",
+
+	secDisputes:   "Споры по оценкам",
+	chartDisputes: "Споры по оценщикам",
+	disputeLine: "%s от сотрудников или их руководителей по %s (%s): принято %d, принято частично %d, " +
+		"отклонено %d, открыто %d.",
+	inForceNote: "Разделы выше берут результат, действующий на дату отчёта: принятые ответы заменяют исходные " +
+		"с момента решения.",
+	openTitle:   "Открытые споры:",
+	hEvaluation: "оценка", hEvaluator: "оценщик", hFiledBy: "кто подал", hFiled: "подан", hAge: "возраст, дн.",
+	hCriteriaD:       "оспоренные критерии",
+	roles:            map[string]string{"agent": "сотрудник", "manager": "руководитель"},
+	byEvaluatorTitle: "По оценщикам (тому, чьи оценки часто отменяют, нужна калибровка):",
+	hDisputed:        "оспорено", hDisputeRate: "доля споров", hDecided: "решено", hAccepted: "принято",
+	hAcceptRate:   "доля принятых",
+	mostDisputed:  "Чаще всего оспаривают: %s.",
+	criterionItem: "%s — оспорено %d, принято %d",
+
+	secAuto:   "Автоматические проверки по данным звонков",
+	chartAuto: "Нарушения на звонках с данными: кто их нашёл",
+	autoLine: "Данные телефонии и CRM есть для %s: обещание клиенту, не выполненное к сроку, — критическое " +
+		"нарушение «%s» (SPEC R4.1), найденное без прослушивания звонка.",
+	autoCounts: "Ответы: %d от специалистов, %d автоматических (%d заменены специалистом с указанием причины). " +
+		"Нарушений найдено автоматически: %d, из них %d отметил и специалист; только специалистами: %d.",
+	autoFailedTitle: "Звонки, проваленные автоматически за «%s»:",
+	hCall:           "звонок", hPromises: "обещание: срок, выполнено", hMarked: "отмечено вручную",
+	promiseOpen: "%s: срок %s, не выполнено",
+	promiseDone: "%s: срок %s, выполнено %s",
+	yesNo:       map[bool]string{true: "да", false: "нет"},
+	autoBars:    [3]string{"автоматически и специалистом", "только автоматически", "только специалистом"},
+	noFacts:     "Ни у одного оценённого звонка нет данных.",
+
 	nouns: map[string][3]string{
-		"evaluation":     {"оценка", "оценки", "оценок"},
-		"survey-answer":  {"ответ клиента", "ответа клиентов", "ответов клиентов"},
-		"complaint":      {"жалоба", "жалобы", "жалоб"},
-		"evaluated-call": {"оценённый звонок", "оценённых звонка", "оценённых звонков"},
-		"call":           {"звонок", "звонка", "звонков"},
-		"client":         {"клиент", "клиента", "клиентов"},
-		"client-of":      {"клиента", "клиентов", "клиентов"},
-		"answer":         {"ответ", "ответа", "ответов"},
-		"contact":        {"обращение", "обращения", "обращений"},
-		"review":         {"отзыв", "отзыва", "отзывов"},
-		"day":            {"день", "дня", "дней"},
-		"working-day":    {"рабочий день", "рабочих дня", "рабочих дней"},
-		"employee-of":    {"сотрудника", "сотрудников", "сотрудников"},
+		"dispute":            {"спор", "спора", "споров"},
+		"evaluation-of":      {"оценке", "оценкам", "оценкам"},
+		"evaluated-call-for": {"оценённого звонка", "оценённых звонков", "оценённых звонков"},
+		"evaluation":         {"оценка", "оценки", "оценок"},
+		"survey-answer":      {"ответ клиента", "ответа клиентов", "ответов клиентов"},
+		"complaint":          {"жалоба", "жалобы", "жалоб"},
+		"evaluated-call":     {"оценённый звонок", "оценённых звонка", "оценённых звонков"},
+		"call":               {"звонок", "звонка", "звонков"},
+		"client":             {"клиент", "клиента", "клиентов"},
+		"client-of":          {"клиента", "клиентов", "клиентов"},
+		"answer":             {"ответ", "ответа", "ответов"},
+		"contact":            {"обращение", "обращения", "обращений"},
+		"review":             {"отзыв", "отзыва", "отзывов"},
+		"day":                {"день", "дня", "дней"},
+		"working-day":        {"рабочий день", "рабочих дня", "рабочих дней"},
+		"employee-of":        {"сотрудника", "сотрудников", "сотрудников"},
 	},
 }

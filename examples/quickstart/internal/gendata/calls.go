@@ -59,8 +59,9 @@ func salesRubric() (*rubric.Rubric, []byte, error) {
 var evaluators = []string{"qa-zhanna", "qa-pavel", "qa-gulnara"}
 
 // evaluations writes evaluations.json: every evaluated call of 2026, oldest first, each scored by the rubric
-// before it is written so the file holds only valid evaluations.
-func (g *gen) evaluations(r *rubric.Rubric) ([]byte, error) {
+// before it is written so the file holds only valid evaluations. It returns the evaluations too, for the files
+// that refer to them.
+func (g *gen) evaluations(r *rubric.Rubric) ([]byte, []rubric.Evaluation, error) {
 	var evs []rubric.Evaluation
 	for _, e := range staff {
 		for q, n := range e.calls {
@@ -73,7 +74,7 @@ func (g *gen) evaluations(r *rubric.Rubric) ([]byte, error) {
 			for range n {
 				at, ok := g.workTime(first, last)
 				if !ok {
-					return nil, fmt.Errorf("employee %s: no working day for a call in quarter %d", e.id, q+1)
+					return nil, nil, fmt.Errorf("employee %s: no working day for a call in quarter %d", e.id, q+1)
 				}
 				evs = append(evs, g.evaluation(r, e, at))
 			}
@@ -85,15 +86,15 @@ func (g *gen) evaluations(r *rubric.Rubric) ([]byte, error) {
 		evs[i].ID = fmt.Sprintf("ev-%04d", i+1)
 		evs[i].CallID = fmt.Sprintf("call-%05d", 40000+i*7+g.rng.IntN(7))
 		if _, err := r.Score(evs[i]); err != nil {
-			return nil, fmt.Errorf("evaluation %s: %w", evs[i].ID, err)
+			return nil, nil, fmt.Errorf("evaluation %s: %w", evs[i].ID, err)
 		}
 		b, err := json.Marshal(evs[i])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		items[i] = b
 	}
-	return jsonLines(items), nil
+	return jsonLines(items), evs, nil
 }
 
 // evaluation draws the answers of one call of employee e: each criterion earns each of its five tenths with the

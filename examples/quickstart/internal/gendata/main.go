@@ -1,6 +1,7 @@
 // Command gendata writes the sample data set that examples/quickstart embeds: a fictional sales department in
 // Almaty through 2026, with employees, evaluated calls, client surveys, platform ratings, complaints, the
-// department's call rubric and the report settings. The formats are described in examples/quickstart/data/README.md.
+// department's call rubric and the report settings, and the quality specialist's files: the fourth quarter's
+// calls to sample from, disputed evaluations and the telephony facts of evaluated calls. The formats are described in examples/quickstart/data/README.md.
 //
 // The generator is deterministic (math/rand/v2 with a fixed seed), so the committed files can be regenerated and
 // compared byte for byte:
@@ -87,8 +88,11 @@ func generate() (map[string][]byte, error) {
 	r, rubricJSON, err := salesRubric()
 	errs := []error{add("rubric.json", rubricJSON, err)}
 	if err == nil {
-		b, err := g.evaluations(r)
+		b, evs, err := g.evaluations(r)
 		errs = append(errs, add("evaluations.json", b, err))
+		if err == nil {
+			errs = append(errs, workflow(r, evs, loc, add))
+		}
 	}
 	errs = append(errs, add("employees.csv", g.employeesCSV(), nil))
 	b, err := g.surveys()
