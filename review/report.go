@@ -84,6 +84,7 @@ func NewReport(vs []Review, now time.Time) (Report, error) {
 	}
 	rep := Report{At: now}
 	evaluators, criteria := map[string]*Rates{}, map[string]*Rates{}
+	criterionIDs := map[*rubric.Rubric][]string{}
 	get := func(m map[string]*Rates, k string) *Rates {
 		x := m[k]
 		if x == nil {
@@ -105,8 +106,15 @@ func NewReport(vs []Review, now time.Time) (Report, error) {
 		}
 		ev := get(evaluators, evaluator)
 		ev.Evaluations++
-		for _, c := range v.rubric.Criteria() {
-			get(criteria, c.ID).Evaluations++
+		ids, ok := criterionIDs[v.rubric]
+		if !ok { // Criteria copies the definition: once per rubric, not once per review
+			for _, c := range v.rubric.Criteria() {
+				ids = append(ids, c.ID)
+			}
+			criterionIDs[v.rubric] = ids
+		}
+		for _, id := range ids {
+			get(criteria, id).Evaluations++
 		}
 		var open *Event
 		for _, e := range v.events {
