@@ -32,7 +32,9 @@
 //     Nothing is rounded before this last step. The raw total is computed the same way without overrides.
 //
 // [Result] holds the total, [Result.RawTotal] (before overrides, for analytics), the breakdown per criterion and
-// section, the [Reason] list in order, and the [Band].
+// section, the [Reason] list in order, and the [Band]. [Result.Losses] explains the total in the total's own
+// points: what each criterion's shortfall cost on 0–Max, and what an auto-fail cost, adding up exactly to
+// Max − Total.
 //
 // # Storing
 //

@@ -15,7 +15,8 @@ import (
 //
 // A result stored for another rubric ID or version is refused with ErrRubricMismatch, one whose numbers disagree
 // with r's scoring with ErrResultMismatch (the rubric changed without a new version, or the JSON was edited), a
-// nil r with ErrNoRubric; malformed JSON as by ParseEvaluation. Use ParseStoredResult first when the rubric to
+// nil r with ErrNoRubric; malformed JSON as by ParseEvaluation. A result stored before the losses per criterion
+// were written ("lost", "auto_fail_lost") reads back too: the losses are derived from the rest and not checked. Use ParseStoredResult first when the rubric to
 // read against depends on the stored ID and version.
 func ParseResult(r *Rubric, data []byte) (Result, error) {
 	s, err := ParseStoredResult(data)
@@ -34,6 +35,7 @@ type StoredResult struct {
 	rubric, version string
 	eval            Evaluation
 	canon           []byte // the stored JSON in canonical form (as Result.MarshalJSON writes it)
+	lossless        bool   // no "lost" is stored: a perfect result, or one stored before losses were written
 }
 
 // ParseStoredResult reads a result in the stored form strictly (see Parse), without checking it against a rubric.
@@ -45,6 +47,7 @@ func ParseStoredResult(data []byte) (StoredResult, error) {
 	if w.Rubric == "" {
 		return StoredResult{}, fmt.Errorf("rubric: stored result: %w: it names no rubric", ErrNoRubric)
 	}
+	lossless := !w.hasLosses()
 	canon, err := json.Marshal(w)
 	if err != nil {
 		return StoredResult{}, fmt.Errorf("rubric: stored result: %w", err)
@@ -64,7 +67,7 @@ func ParseStoredResult(data []byte) (StoredResult, error) {
 			e.Answers = append(e.Answers, PointsAnswer(c.ID, c.Raw.d))
 		}
 	}
-	return StoredResult{rubric: w.Rubric, version: w.Version, eval: e, canon: canon}, nil
+	return StoredResult{rubric: w.Rubric, version: w.Version, eval: e, canon: canon, lossless: lossless}, nil
 }
 
 // Rubric returns the ID of the rubric the result was scored on.
@@ -97,7 +100,11 @@ func (s StoredResult) Result(r *Rubric) (Result, error) {
 		return Result{}, fmt.Errorf("rubric: stored result: %w: its answers do not score on rubric %s version %s: %w",
 			ErrResultMismatch, quote(r.def.ID), quote(r.def.Version), err)
 	}
-	again, err := res.MarshalJSON()
+	w := res.wire()
+	if s.lossless {
+		w = w.withoutLosses()
+	}
+	again, err := marshal(w)
 	if err != nil {
 		return Result{}, err
 	}

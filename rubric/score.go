@@ -306,6 +306,18 @@ func (r *Rubric) finish(res *Result, e *Evaluation, rows []row, seen *violationS
 // rubric's order) to rows, appends a Reason for each to why when why is not nil, and reports whether the whole
 // evaluation was zeroed. Rows zeroed by an auto-fail are marked too.
 func (r *Rubric) overrides(rows []row, seen *violationSet, why *[]Reason) (autoFail bool) {
+	autoFail = r.applyOverrides(rows, seen, why)
+	if autoFail {
+		for i := range rows {
+			zero(&rows[i])
+		}
+	}
+	return autoFail
+}
+
+// applyOverrides is overrides without the final zeroing of every row by an auto-fail: the rows it leaves are what
+// the evaluation would have counted had no override zeroed the whole of it.
+func (r *Rubric) applyOverrides(rows []row, seen *violationSet, why *[]Reason) (autoFail bool) {
 	apply := func(effect Effect, t int, reason Reason) {
 		reason.Effect = effect
 		switch effect {
@@ -338,11 +350,6 @@ func (r *Rubric) overrides(rows []row, seen *violationSet, why *[]Reason) (autoF
 	for i := range r.viols {
 		if v := &r.viols[i]; v.effect != EffectNone && seen.has(i) {
 			apply(v.effect, v.target, Reason{Violation: v.id})
-		}
-	}
-	if autoFail {
-		for i := range rows {
-			zero(&rows[i])
 		}
 	}
 	return autoFail
