@@ -382,6 +382,8 @@ func (b *builder) bands() {
 		return
 	}
 	seen := map[string]int{}
+	var prev *Band // the last band with a usable bound
+	var prevMin decimal.Decimal
 	for i, band := range d.Bands {
 		f := fmt.Sprintf("bands[%d]", i)
 		b.uniqueID(f+".id", band.ID, "band", seen, i)
@@ -389,13 +391,54 @@ func (b *builder) bands() {
 		if !b.value(f+".min", band.Min, false) {
 			continue
 		}
-		if band.Min.GreaterThan(d.Max) {
+		m := band.Min
+		if band.Percent {
+			switch {
+			case band.Min.GreaterThan(decimal.New(100, 0)):
+				b.fail(f+".min", band.Min.String()+"%", "exceeds 100%")
+				continue
+			case dec.Places(band.Min) > maxPctPlaces:
+				b.fail(f+".min", band.Min.String()+"%", fmt.Sprintf("has more than %d digits after the point", maxPctPlaces))
+				continue
+			}
+			m = bandPoints(band, d.Max)
+		}
+		switch {
+		case m.GreaterThan(d.Max):
 			b.fail(f+".min", band.Min.String(), "exceeds the rubric's max "+d.Max.String())
+			continue
+		case band.Above && m.Equal(d.Max):
+			b.fail(f+".above", "true", "with min at the rubric's max "+d.Max.String()+" leaves the band empty")
 		}
-		if i > 0 && !band.Min.GreaterThan(d.Bands[i-1].Min) {
-			b.fail(f+".min", band.Min.String(), "must be above the previous band's min "+d.Bands[i-1].Min.String())
+		if prev != nil {
+			c := m.Cmp(prevMin)
+			if c < 0 || (c == 0 && (prev.Above || !band.Above)) {
+				b.fail(f+".min", describeBound(band, m), "must be above the previous band's min "+describeBound(*prev, prevMin))
+			}
 		}
+		prev, prevMin = &d.Bands[i], m
 	}
+}
+
+// bandPoints returns the lower bound of a band in points of a rubric on 0–max: Min, or Min percent of max. The
+// percent is exact: Min has at most 4 places and max at most 6, so the bound has at most 12.
+func bandPoints(band Band, max decimal.Decimal) decimal.Decimal {
+	if !band.Percent {
+		return band.Min
+	}
+	return band.Min.Mul(max).Shift(-2)
+}
+
+// describeBound renders a band's bound for a message: "3", "above 3", "90% (4.5)".
+func describeBound(band Band, points decimal.Decimal) string {
+	s := band.Min.String()
+	if band.Percent {
+		s += "% (" + points.String() + ")"
+	}
+	if band.Above {
+		s = "above " + s
+	}
+	return s
 }
 
 // compile converts every point value to integer units once the definition is known to be valid.
@@ -456,8 +499,11 @@ func (b *builder) compile() {
 		r.hot = append(r.hot, hotCrit{minU: cr.minU, maxU: cr.maxU, stepU: cr.stepU, points: cr.points})
 	}
 	for _, band := range d.Bands {
-		u, _ := dec.Units(band.Min, maxScale)
-		r.bands = append(r.bands, fixed{u: u, scale: maxScale})
+		// A bound has at most 6 places in points, or 4 + 6 + 2 = 12 as a percent; at most 10^6, so its units fit.
+		m := bandPoints(band, d.Max)
+		scale := max(dec.Places(m), 0)
+		u, _ := dec.Units(m, scale)
+		r.bands = append(r.bands, bound{min: fixed{u: u, scale: scale}, above: band.Above})
 	}
 }
 

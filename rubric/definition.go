@@ -139,12 +139,23 @@ type Violation struct {
 	Target string
 }
 
-// Band names the totals from Min up to the next band's Min. Bands are listed with strictly increasing Min, from
-// 0 ≤ Min ≤ the rubric's Max. A total below the first band's Min has no band.
+// Band names the totals from its lower bound up to the next band's. Bands are listed in strictly increasing
+// order of their bounds, from 0 to the rubric's Max. A total below the first band's bound has no band.
+//
+// The bound is Min points of the total, or Min percent of the rubric's Max when Percent is set (0–100, at most 4
+// digits after the point: 90 means 0.9·Max, exactly). It is inclusive (the total reaches Min) unless Above is set,
+// when the band starts just above Min and a total equal to Min belongs to the band below. "Below 70%", "70–90%"
+// and "above 90%" are the bands {Min 0, Percent}, {Min 70, Percent} and {Min 90, Percent, Above}: 90% exactly is
+// in the middle band. Two bands may share a bound only when the first is inclusive and the second Above (the first
+// then holds that one total); an Above band at Max would be empty and is refused.
+//
+// The zero Band has no ID and is not valid; its zero Percent and Above mean an inclusive bound in points.
 type Band struct {
-	ID    string
-	Title Text
-	Min   decimal.Decimal
+	ID      string
+	Title   Text
+	Min     decimal.Decimal
+	Percent bool // Min is a percent of the rubric's Max
+	Above   bool // the band starts just above Min (an exclusive bound)
 }
 
 // Rounding is the rule for dropping digits when a total does not come out exact. The zero value is HalfUp.

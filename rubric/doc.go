@@ -34,7 +34,8 @@
 // [Result] holds the total, [Result.RawTotal] (before overrides, for analytics), the breakdown per criterion and
 // section, the [Reason] list in order, and the [Band]. [Result.Losses] explains the total in the total's own
 // points: what each criterion's shortfall cost on 0–Max, and what an auto-fail cost, adding up exactly to
-// Max − Total.
+// Max − Total. A [Band] is bounded in points or as a percent of Max, inclusive or exclusive, so that "below 70%",
+// "70–90%" and "above 90%" are expressed exactly on a rubric of any maximum.
 //
 // # Storing
 //

@@ -21,7 +21,7 @@ func (d Definition) Equal(other Definition) bool {
 				a.Target == b.Target
 		}) &&
 		slices.EqualFunc(d.Bands, other.Bands, func(a, b Band) bool {
-			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Min.Equal(b.Min)
+			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Min.Equal(b.Min) && a.Percent == b.Percent && a.Above == b.Above
 		})
 }
 

@@ -211,9 +211,11 @@ type wireViolation struct {
 }
 
 type wireBand struct {
-	ID    string `json:"id"`
-	Title Text   `json:"title,omitempty"`
-	Min   *num   `json:"min"`
+	ID      string `json:"id"`
+	Title   Text   `json:"title,omitempty"`
+	Min     *num   `json:"min"`
+	Percent bool   `json:"percent,omitempty"`
+	Above   bool   `json:"above,omitempty"`
 }
 
 func wireOf(d Definition) wireDefinition {
@@ -244,7 +246,7 @@ func wireOf(d Definition) wireDefinition {
 		w.Violations = append(w.Violations, wireViolation{ID: v.ID, Title: v.Title, Description: v.Description, Effect: v.Effect, Target: v.Target})
 	}
 	for _, b := range d.Bands {
-		w.Bands = append(w.Bands, wireBand{ID: b.ID, Title: b.Title, Min: &num{b.Min}})
+		w.Bands = append(w.Bands, wireBand{ID: b.ID, Title: b.Title, Min: &num{b.Min}, Percent: b.Percent, Above: b.Above})
 	}
 	return w
 }
@@ -269,7 +271,7 @@ func (w wireDefinition) definition() Definition {
 		d.Violations = append(d.Violations, Violation{ID: v.ID, Title: v.Title, Description: v.Description, Effect: v.Effect, Target: v.Target})
 	}
 	for _, b := range w.Bands {
-		d.Bands = append(d.Bands, Band{ID: b.ID, Title: b.Title, Min: b.Min.get()})
+		d.Bands = append(d.Bands, Band{ID: b.ID, Title: b.Title, Min: b.Min.get(), Percent: b.Percent, Above: b.Above})
 	}
 	return d
 }

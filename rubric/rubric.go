@@ -11,6 +11,7 @@ const (
 	MaxSections   = 64      // sections per rubric
 	MaxViolations = 256     // violations per rubric
 	MaxBands      = 16      // bands per rubric
+	maxPctPlaces  = 4       // digits after the point of a band's percent
 	MaxPlaces     = 12      // Definition.Places
 	DefaultPlaces = 4       // Definition.Places when zero
 	maxValue      = 1000000 // points, Max, weights and band minimums are at most 10^6 ...
@@ -40,7 +41,7 @@ type Rubric struct {
 	sectIdx  map[string]int
 	viols    []viol
 	violIdx  map[string]int
-	bands    []fixed // band minimums, scale maxScale
+	bands    []bound // band bounds in points
 }
 
 type crit struct {
@@ -99,6 +100,12 @@ type viol struct {
 	id     string
 	effect Effect
 	target int // criterion or section index, or -1
+}
+
+// bound is a band's lower bound in points: the totals it holds are at least min, or above min when above.
+type bound struct {
+	min   fixed
+	above bool
 }
 
 // fixed is an exact value u·10^-scale, the form results keep so that scoring allocates nothing for them.

@@ -450,11 +450,12 @@ func scaledQuo(a, b uint64, k int32, d uint64, mode Rounding) (q uint64, exact, 
 	return q, false, true
 }
 
-// bandOf returns the index of the highest band whose minimum the total reaches, or -1.
+// bandOf returns the index of the highest band whose bound the total reaches (passes, for an exclusive bound), or
+// -1.
 func (r *Rubric) bandOf(t fixed) int {
 	band := -1
 	for i, b := range r.bands {
-		if cmpFixed(t, b) >= 0 {
+		if c := cmpFixed(t, b.min); c > 0 || (c == 0 && !b.above) {
 			band = i
 		}
 	}
