@@ -35,7 +35,8 @@
 // section, the [Reason] list in order, and the [Band]. [Result.Losses] explains the total in the total's own
 // points: what each criterion's shortfall cost on 0–Max, and what an auto-fail cost, adding up exactly to
 // Max − Total. A [Band] is bounded in points or as a percent of Max, inclusive or exclusive, so that "below 70%",
-// "70–90%" and "above 90%" are expressed exactly on a rubric of any maximum.
+// "70–90%" and "above 90%" are expressed exactly on a rubric of any maximum. [Result.Rescaled] gives the total on
+// another maximum (a 0–100 rubric on the 5-point scale of the ratings) from the exact total, rounded once.
 //
 // # Storing
 //

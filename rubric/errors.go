@@ -43,6 +43,9 @@ var (
 	// ErrInvalidText: an identifier of an evaluation that is not valid UTF-8, which JSON cannot hold.
 	ErrInvalidText = errors.New("text is not valid UTF-8")
 
+	// ErrInvalidRescale: Result.Rescaled asked for a scale or places it cannot give.
+	ErrInvalidRescale = errors.New("invalid rescaling")
+
 	// ErrNoRubric: a Result or rubric that belongs to no built rubric where one is needed (the zero Result, a nil
 	// or zero *Rubric, a stored result read without its rubric).
 	ErrNoRubric = errors.New("no rubric")
