@@ -253,6 +253,10 @@ func (b *builder) scale(f string, c Criterion, cr *crit) {
 			b.fail(f+"."+field, "", fmt.Sprintf("does not apply to a %s scale", s.Kind))
 		}
 	}
+	if s.Kind != Binary {
+		notFor("pass", s.Pass != "")
+		notFor("fail", s.Fail != "")
+	}
 	switch s.Kind {
 	case Points:
 		notFor("size", s.Size != 0)
@@ -275,6 +279,12 @@ func (b *builder) scale(f string, c Criterion, cr *crit) {
 		notFor("size", s.Size != 0)
 		notFor("levels", len(s.Levels) > 0)
 		b.value(f+".max", s.Max, true)
+		if s.Pass != "" || s.Fail != "" {
+			okPass, okFail := b.id(f+".pass", s.Pass), b.id(f+".fail", s.Fail)
+			if okPass && okFail && s.Pass == s.Fail {
+				b.fail(f+".fail", quote(s.Fail), "is also the pass label; the two labels must differ")
+			}
+		}
 	case Rating:
 		notFor("min", !s.Min.IsZero())
 		notFor("step", !s.Step.IsZero())
@@ -479,7 +489,8 @@ func (b *builder) compile() {
 		case Points:
 			cr.minU, cr.maxU, cr.stepU = units(s.Min), units(s.Max), units(s.Step)
 		case Binary:
-			cr.levels = []lvl{{id: "pass", u: units(s.Max)}, {id: "fail"}}
+			pass, fail := s.Labels()
+			cr.levels = []lvl{{id: pass, u: units(s.Max)}, {id: fail}}
 		case Rating:
 			for k := 1; k <= s.Size; k++ {
 				cr.levels = append(cr.levels, lvl{id: strconv.Itoa(k), u: units(ratingPoints(s, k-1))})

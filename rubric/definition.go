@@ -65,7 +65,8 @@ type ScaleKind string
 const (
 	// Points: a number of points from Min to Max in steps of Step (the source's call rubric: 0–0.5 step 0.1).
 	Points ScaleKind = "points"
-	// Binary: the levels "pass" (worth Max) and "fail" (worth 0).
+	// Binary: two levels, "pass" (worth Max) and "fail" (worth 0), or the labels the scale gives them instead
+	// (Scale.Pass and Scale.Fail: "yes"/"no", "met"/"not_met").
 	Binary ScaleKind = "binary"
 	// Rating: the levels "1" … "N" of an N-point rating (N = Size: 3, 4 or 5); level k is worth
 	// Max·(k−1)/(N−1), so "1" is worth 0 and "N" is worth Max. Max must divide into N−1 equal steps exactly
@@ -85,6 +86,21 @@ type Scale struct {
 	Size int
 	// Levels lists the levels of a Levels scale, at least two.
 	Levels []Level
+	// Pass and Fail are the labels of the two levels of a Binary scale, the level IDs answers give and results
+	// show: "yes" and "no", "met" and "not_met". Both or neither; distinct IDs. Empty means "pass" and "fail".
+	Pass, Fail string
+}
+
+// Labels returns the IDs of the two levels of a Binary scale: Pass and Fail, or "pass" and "fail" when they are
+// empty. For the other kinds it returns two empty strings.
+func (s Scale) Labels() (pass, fail string) {
+	switch {
+	case s.Kind != Binary:
+		return "", ""
+	case s.Pass == "" && s.Fail == "":
+		return "pass", "fail"
+	}
+	return s.Pass, s.Fail
 }
 
 // Level is one named level of a Levels scale.

@@ -13,7 +13,7 @@
 // # Scale kinds
 //
 //   - [Points]: Min to Max in steps of Step (the source's call rubric: 0–0.5 step 0.1, SPEC R1);
-//   - [Binary]: levels "pass" (Max) and "fail" (0);
+//   - [Binary]: levels "pass" (Max) and "fail" (0), or the rubric's own labels such as "yes"/"no", "met"/"not_met";
 //   - [Rating]: an N-point rating (N = 3, 4 or 5), levels "1" … "N" worth Max·(k−1)/(N−1);
 //   - [Levels]: named levels each with its points and an optional override, such as tonality (SPEC R3).
 //

@@ -30,7 +30,7 @@ func (c Criterion) Equal(other Criterion) bool {
 	s, o := c.Scale, other.Scale
 	return c.ID == other.ID && c.Title.Equal(other.Title) && c.Description.Equal(other.Description) &&
 		c.Section == other.Section && c.NA == other.NA && s.Kind == o.Kind && eq(s.Min, o.Min) && eq(s.Max, o.Max) &&
-		eq(s.Step, o.Step) && s.Size == o.Size &&
+		eq(s.Step, o.Step) && s.Size == o.Size && s.Pass == o.Pass && s.Fail == o.Fail &&
 		slices.EqualFunc(s.Levels, o.Levels, func(a, b Level) bool {
 			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Description.Equal(b.Description) && a.Points.Equal(b.Points) &&
 				a.Effect == b.Effect

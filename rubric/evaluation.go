@@ -39,8 +39,8 @@ func PointsAnswer(criterion string, p decimal.Decimal) Answer {
 	return Answer{Criterion: criterion, Points: p}
 }
 
-// LevelAnswer returns the answer "level" on the criterion; for a Binary scale the levels are "pass" and "fail",
-// for a Rating scale "1" … "N".
+// LevelAnswer returns the answer "level" on the criterion; for a Binary scale the levels are "pass" and "fail" (or
+// the scale's labels, see Scale.Labels), for a Rating scale "1" … "N".
 func LevelAnswer(criterion, level string) Answer { return Answer{Criterion: criterion, Level: level} }
 
 // NAAnswer returns the answer "not applicable" on the criterion.

@@ -192,6 +192,8 @@ type wireScale struct {
 	Step   *num        `json:"step,omitempty"`
 	Size   int         `json:"size,omitempty"`
 	Levels []wireLevel `json:"levels,omitempty"`
+	Pass   string      `json:"pass,omitempty"`
+	Fail   string      `json:"fail,omitempty"`
 }
 
 type wireLevel struct {
@@ -233,7 +235,8 @@ func wireOf(d Definition) wireDefinition {
 	w.Criteria = make([]wireCriterion, 0, len(d.Criteria))
 	for _, c := range d.Criteria {
 		wc := wireCriterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA,
-			Scale: wireScale{Kind: c.Scale.Kind, Min: opt(c.Scale.Min), Max: opt(c.Scale.Max), Step: opt(c.Scale.Step), Size: c.Scale.Size}}
+			Scale: wireScale{Kind: c.Scale.Kind, Min: opt(c.Scale.Min), Max: opt(c.Scale.Max), Step: opt(c.Scale.Step), Size: c.Scale.Size,
+				Pass: c.Scale.Pass, Fail: c.Scale.Fail}}
 		if c.Scale.Kind == Points && c.Scale.Min.IsZero() {
 			wc.Scale.Min = &num{} // written out so the range reads "0 to max"
 		}
@@ -261,7 +264,8 @@ func (w wireDefinition) definition() Definition {
 	}
 	for _, c := range w.Criteria {
 		cr := Criterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA,
-			Scale: Scale{Kind: c.Scale.Kind, Min: c.Scale.Min.get(), Max: c.Scale.Max.get(), Step: c.Scale.Step.get(), Size: c.Scale.Size}}
+			Scale: Scale{Kind: c.Scale.Kind, Min: c.Scale.Min.get(), Max: c.Scale.Max.get(), Step: c.Scale.Step.get(), Size: c.Scale.Size,
+				Pass: c.Scale.Pass, Fail: c.Scale.Fail}}
 		for _, l := range c.Scale.Levels {
 			cr.Scale.Levels = append(cr.Scale.Levels, Level{ID: l.ID, Title: l.Title, Description: l.Description, Points: l.Points.get(), Effect: l.Effect})
 		}
