@@ -7,7 +7,9 @@ import (
 )
 
 // CallScoreOf returns the CallScore of a scored evaluation: its total, and the evaluation ID, employee ID and time
-// the evaluation carried, with the department given. The rubric must be on the 5-point scale of the ratings
+// the evaluation carried, with the department given, or, when departmentID is empty, the one the evaluation
+// carried (rubric.Evaluation.Department); two different departments are an error wrapping ErrInvalidInput. The
+// rubric must be on the 5-point scale of the ratings
 // (Max 5, SPEC R9); a rubric on another scale is an error wrapping ErrOutOfRange rather than a silent rescaling
 // (RescaledCallScoreOf rescales it explicitly), and missing identifiers or time are errors wrapping
 // ErrInvalidInput.
@@ -19,8 +21,19 @@ func CallScoreOf(res rubric.Result, departmentID string) (CallScore, error) {
 		return CallScore{}, errorf("evaluation %q is on rubric %q with scale 0–%s; ratings take totals on 0–5: %w",
 			res.Meta().ID, res.Rubric().ID(), max, ErrOutOfRange)
 	}
+	return callScore(res, departmentID, res.Total())
+}
+
+// callScore builds and checks the CallScore of res with the given total and department (see CallScoreOf).
+func callScore(res rubric.Result, departmentID string, total decimal.Decimal) (CallScore, error) {
 	m := res.Meta()
-	c := CallScore{EvaluationID: m.ID, EmployeeID: m.EmployeeID, DepartmentID: departmentID, At: m.At, Total: res.Total()}
+	switch {
+	case departmentID == "":
+		departmentID = m.Department
+	case m.Department != "" && m.Department != departmentID:
+		return CallScore{}, errorf("evaluation %q is of department %q, not %q: %w", m.ID, m.Department, departmentID, ErrInvalidInput)
+	}
+	c := CallScore{EvaluationID: m.ID, EmployeeID: m.EmployeeID, DepartmentID: departmentID, At: m.At, Total: total}
 	if err := c.validate(0); err != nil {
 		return CallScore{}, err
 	}
@@ -44,7 +57,7 @@ type Rescaling struct {
 // computed from the exact, unrounded total of the evaluation (rubric.Result.Rescaled), kept exact when it
 // terminates within StoredPlaces (10) digits after the point (87 of 100 gives 4.35) and otherwise rounded once,
 // half-even, to StoredPlaces digits (2 of 3 gives 3.3333333333), the precision ratings store. An auto-failed
-// evaluation is 0 on every scale. Missing identifiers or time are errors wrapping ErrInvalidInput.
+// evaluation is 0 on every scale. The department, and missing identifiers or time, are as for CallScoreOf.
 func RescaledCallScoreOf(res rubric.Result, departmentID string) (CallScore, Rescaling, error) {
 	if res.Rubric() == nil {
 		return CallScore{}, Rescaling{}, errorf("call score of an empty result (no rubric): %w", ErrInvalidInput)
@@ -58,9 +71,8 @@ func RescaledCallScoreOf(res rubric.Result, departmentID string) (CallScore, Res
 			return CallScore{}, Rescaling{}, errorf("evaluation %q: %v: %w", res.Meta().ID, err, ErrInvalidInput)
 		}
 	}
-	m := res.Meta()
-	c := CallScore{EvaluationID: m.ID, EmployeeID: m.EmployeeID, DepartmentID: departmentID, At: m.At, Total: total}
-	if err := c.validate(0); err != nil {
+	c, err := callScore(res, departmentID, total)
+	if err != nil {
 		return CallScore{}, Rescaling{}, err
 	}
 	return c, rs, nil

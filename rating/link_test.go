@@ -56,6 +56,39 @@ func TestCallScoreOf(t *testing.T) {
 	}
 }
 
+// TestCallScoreOfDepartment: the department comes from the argument or from the evaluation, and two different
+// ones are refused rather than one silently chosen (SPEC R7 rates departments).
+func TestCallScoreOfDepartment(t *testing.T) {
+	r := yesNo(1, "5")
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		carried, given string
+		want           string
+		err            error
+		reason         string
+	}{
+		{"", "sales-1", "sales-1", nil, "given only"},
+		{"sales-2", "", "sales-2", nil, "carried by the evaluation only"},
+		{"sales-2", "sales-2", "sales-2", nil, "both, the same"},
+		{"sales-2", "sales-1", "", rating.ErrInvalidInput, "both, different"},
+		{"", "", "", nil, "none: departments not rated"},
+	}
+	for _, tt := range tests {
+		res, err := r.Score(rubric.Evaluation{ID: "ev-1", EmployeeID: "anna", At: at, Department: tt.carried,
+			Answers: []rubric.Answer{rubric.LevelAnswer("c0", "pass")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := rating.CallScoreOf(res, tt.given)
+		if !errors.Is(err, tt.err) || got.DepartmentID != tt.want {
+			t.Errorf("CallScoreOf() = %q, %v; want %q, %v: %s", got.DepartmentID, err, tt.want, tt.err, tt.reason)
+		}
+		if _, _, err := rating.RescaledCallScoreOf(res, tt.given); !errors.Is(err, tt.err) {
+			t.Errorf("RescaledCallScoreOf() error = %v, want %v: %s", err, tt.err, tt.reason)
+		}
+	}
+}
+
 // TestSurveyOf links survey tallies to the ratings: CSI (SPEC R11), yes/no NPS on 5 points (R12–R13: 9 of 10 yes
 // = 4.5) and coverage (R14).
 func TestSurveyOf(t *testing.T) {

@@ -38,6 +38,11 @@
 // "70–90%" and "above 90%" are expressed exactly on a rubric of any maximum. [Result.Rescaled] gives the total on
 // another maximum (a 0–100 rubric on the 5-point scale of the ratings) from the exact total, rounded once.
 //
+// An [Evaluation] carries the evaluator's comments (on the evaluation and on each [Answer]), the employee's
+// department and a bounded map of attributes a CRM attaches (ticket, queue, language); scoring carries them to the
+// [Result] ([Result.Meta], [CriterionResult]) and every JSON form keeps them. Unknown JSON fields are still
+// refused: attributes are the place for extras.
+//
 // # Storing
 //
 // Every stored value reads back Equal or refuses to be written. JSON readers are strict: keys exactly as

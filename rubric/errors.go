@@ -40,8 +40,11 @@ var (
 	// ErrInvalidTime: an evaluation time JSON cannot hold exactly (a year outside 0–9999, an offset from UTC that
 	// is not a whole number of minutes or is a day or more).
 	ErrInvalidTime = errors.New("invalid evaluation time")
-	// ErrInvalidText: an identifier of an evaluation that is not valid UTF-8, which JSON cannot hold.
-	ErrInvalidText = errors.New("text is not valid UTF-8")
+	// ErrInvalidText: an identifier or comment of an evaluation that is not valid UTF-8, which JSON cannot hold,
+	// or a comment longer than MaxCommentLen.
+	ErrInvalidText = errors.New("invalid text")
+	// ErrInvalidAttribute: an evaluation's attributes beyond their limits (see Evaluation.Attributes).
+	ErrInvalidAttribute = errors.New("invalid attribute")
 
 	// ErrInvalidRescale: Result.Rescaled asked for a scale or places it cannot give.
 	ErrInvalidRescale = errors.New("invalid rescaling")

@@ -288,7 +288,9 @@ func (w wireDefinition) definition() Definition {
 //	 "answers": [{"criterion": "greeting", "points": "0.5"}, {"criterion": "tonality", "level": "green"}],
 //	 "violations": ["profanity"]}
 //
-// An answer with none or several of them is an error wrapping ErrInvalidScore; a time RFC 3339 cannot write back
+// An answer may carry a "comment"; the evaluation a "department", a "comment" and "attributes", an object of
+// strings (see Evaluation for their limits, whose breach is an error wrapping ErrInvalidText or
+// ErrInvalidAttribute). An answer with none or several of points, level and N/A is an error wrapping ErrInvalidScore; a time RFC 3339 cannot write back
 // the same (an offset of 24 hours or more) one wrapping ErrInvalidTime.
 //
 // The common document is read in one pass straight into the answers; anything else, and every refusal, goes
@@ -314,7 +316,17 @@ func parseEvaluationStrict(data []byte) (Evaluation, error) {
 	if err := checkTime(e.At); err != nil {
 		return Evaluation{}, err
 	}
+	if err := notesError(&e); err != nil {
+		return Evaluation{}, err
+	}
 	return e, nil
+}
+
+// notesError returns the problems of the evaluation's notes (see checkNotes), or nil.
+func notesError(e *Evaluation) error {
+	var errs errorList
+	checkNotes(e, errs.add)
+	return errs.err()
 }
 
 // MarshalJSON writes the evaluation in the form ParseEvaluation reads, which reads it back to an Equal
@@ -325,14 +337,18 @@ func (e Evaluation) MarshalJSON() ([]byte, error) {
 	if err := checkTime(e.At); err != nil {
 		return nil, err
 	}
+	if err := notesError(&e); err != nil {
+		return nil, err
+	}
 	w := wireEvaluation{ID: e.ID, Rubric: e.Rubric, Version: e.Version, CallID: e.CallID, EmployeeID: e.EmployeeID,
-		EvaluatorID: e.EvaluatorID, Violations: e.Violations, Answers: make([]wireAnswer, len(e.Answers))}
+		EvaluatorID: e.EvaluatorID, Violations: e.Violations, Answers: make([]wireAnswer, len(e.Answers)),
+		Department: e.Department, Comment: e.Comment, Attributes: e.Attributes}
 	if !e.At.IsZero() {
 		at := e.At
 		w.At = &at
 	}
 	for i, a := range e.Answers {
-		wa := wireAnswer{Criterion: a.Criterion, Level: a.Level, NA: a.NA}
+		wa := wireAnswer{Criterion: a.Criterion, Level: a.Level, NA: a.NA, Comment: a.Comment}
 		switch {
 		case (a.NA || a.Level != "") && !a.Points.IsZero(), a.NA && a.Level != "":
 			return nil, fmt.Errorf("rubric: answer %d for criterion %s: %w", i, quote(a.Criterion), errAnswerShape)
@@ -359,15 +375,18 @@ func (e *Evaluation) UnmarshalJSON(data []byte) error {
 }
 
 type wireEvaluation struct {
-	ID          string       `json:"id,omitempty"`
-	Rubric      string       `json:"rubric,omitempty"`
-	Version     string       `json:"version,omitempty"`
-	CallID      string       `json:"call,omitempty"`
-	EmployeeID  string       `json:"employee,omitempty"`
-	EvaluatorID string       `json:"evaluator,omitempty"`
-	At          *time.Time   `json:"at,omitempty"`
-	Answers     []wireAnswer `json:"answers"`
-	Violations  []string     `json:"violations,omitempty"`
+	ID          string            `json:"id,omitempty"`
+	Rubric      string            `json:"rubric,omitempty"`
+	Version     string            `json:"version,omitempty"`
+	CallID      string            `json:"call,omitempty"`
+	EmployeeID  string            `json:"employee,omitempty"`
+	EvaluatorID string            `json:"evaluator,omitempty"`
+	At          *time.Time        `json:"at,omitempty"`
+	Answers     []wireAnswer      `json:"answers"`
+	Violations  []string          `json:"violations,omitempty"`
+	Department  string            `json:"department,omitempty"`
+	Comment     string            `json:"comment,omitempty"`
+	Attributes  map[string]string `json:"attributes,omitempty"`
 }
 
 type wireAnswer struct {
@@ -375,6 +394,7 @@ type wireAnswer struct {
 	Points    *num   `json:"points,omitempty"`
 	Level     string `json:"level,omitempty"`
 	NA        bool   `json:"na,omitempty"`
+	Comment   string `json:"comment,omitempty"`
 }
 
 var errAnswerShape = fmt.Errorf("%w: an answer gives exactly one of \"points\", \"level\" or \"na\": true", ErrInvalidScore)
@@ -397,7 +417,8 @@ func (w wireEvaluation) checkShape() error {
 
 func (w wireEvaluation) evaluation() Evaluation {
 	e := Evaluation{ID: w.ID, Rubric: w.Rubric, Version: w.Version, CallID: w.CallID, EmployeeID: w.EmployeeID,
-		EvaluatorID: w.EvaluatorID, Violations: w.Violations}
+		EvaluatorID: w.EvaluatorID, Violations: w.Violations, Department: w.Department, Comment: w.Comment,
+		Attributes: cloneAttributes(w.Attributes)}
 	if w.At != nil {
 		e.At = *w.At
 	}
@@ -405,7 +426,7 @@ func (w wireEvaluation) evaluation() Evaluation {
 		e.Answers = make([]Answer, len(w.Answers))
 	}
 	for i, a := range w.Answers {
-		e.Answers[i] = Answer{Criterion: a.Criterion, Points: a.Points.get(), Level: a.Level, NA: a.NA}
+		e.Answers[i] = Answer{Criterion: a.Criterion, Points: a.Points.get(), Level: a.Level, NA: a.NA, Comment: a.Comment}
 	}
 	return e
 }

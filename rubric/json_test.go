@@ -136,7 +136,7 @@ func TestParseEvaluation(t *testing.T) {
 		{`{"answers": [{"criterion": "a"}]}`, rubric.ErrInvalidScore, "an answer with nothing"},
 		{`{"answers": [{"criterion": "a", "points": "0.5", "level": "x"}]}`, rubric.ErrInvalidScore, "points and a level"},
 		{`{"answers": [{"criterion": "a", "na": true, "level": "x"}]}`, rubric.ErrInvalidScore, "N/A and a level"},
-		{`{"answers": [{"criterion": "a", "points": "0.5", "comment": "x"}]}`, rubric.ErrSyntax, "unknown field inside an answer"},
+		{`{"answers": [{"criterion": "a", "points": "0.5", "note": "x"}]}`, rubric.ErrSyntax, "unknown field inside an answer"},
 		{`{"answers": [{"criterion": "a", "points": "1e-50"}]}`, rubric.ErrDecimalLimit, "absurd points"},
 		{`{"answers": [], "at": "yesterday"}`, rubric.ErrSyntax, "bad time"},
 		{`{"answers": [], "answers": []}`, rubric.ErrSyntax, "repeated key"},

@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -9,13 +10,17 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Meta carries the identifiers of a scored evaluation, copied from the Evaluation.
+// Meta carries the identifiers and notes of a scored evaluation, copied from the Evaluation. Result.Meta returns a
+// fresh copy of Attributes (nil when there are none).
 type Meta struct {
 	ID          string
 	CallID      string
 	EmployeeID  string
 	EvaluatorID string
 	At          time.Time
+	Department  string
+	Comment     string
+	Attributes  map[string]string
 }
 
 // Reason records one override that fired, in order: level overrides in criterion order, then violations in the
@@ -62,6 +67,7 @@ type Result struct {
 	small    [inlineRows]row // their rows when n ≤ inlineRows, so a result of a small rubric needs no allocation
 	big      []row           // their rows otherwise
 	seen     violationSet
+	comments []string // the answers' comments by criterion; nil when no answer has one
 	reasons  []Reason
 	total    fixed
 	raw      fixed
@@ -94,8 +100,20 @@ func (res *Result) rows() []row {
 // Rubric returns the rubric the result was scored on.
 func (res Result) Rubric() *Rubric { return res.rubric }
 
-// Meta returns the identifiers copied from the evaluation.
-func (res Result) Meta() Meta { return res.meta }
+// Meta returns the identifiers and notes copied from the evaluation.
+func (res Result) Meta() Meta {
+	m := res.meta
+	m.Attributes = cloneAttributes(m.Attributes)
+	return m
+}
+
+// setComment records the comment of the answer on criterion ci.
+func (res *Result) setComment(ci int, c string) {
+	if res.comments == nil {
+		res.comments = make([]string, res.n)
+	}
+	res.comments[ci] = c
+}
 
 // Total returns the score on the scale 0 to Max, after overrides. It is exact when Exact reports true; otherwise it
 // was rounded to the rubric's Places (at least the places of its point values) by its Rounding rule.
@@ -176,6 +194,8 @@ type CriterionResult struct {
 	// Raw is what the answer was worth before overrides, Points what counted after them, Max the maximum counted
 	// (zero when excluded). All in the criterion's own points, not rescaled.
 	Raw, Points, Max decimal.Decimal
+	// Comment is the evaluator's note on the answer, if any.
+	Comment string
 }
 
 // Criteria returns the outcome on every criterion, in the rubric's order.
@@ -219,6 +239,9 @@ func (res Result) criterion(i int) CriterionResult {
 	if l := rw.level(); l >= 0 {
 		out.Level = c.levels[l].id
 	}
+	if res.comments != nil {
+		out.Comment = res.comments[i]
+	}
 	return out
 }
 
@@ -261,9 +284,29 @@ func (res Result) Sections() []SectionResult {
 func (res Result) Equal(other Result) bool {
 	return res.rubric.Equal(other.rubric) && res.meta.ID == other.meta.ID && res.meta.CallID == other.meta.CallID &&
 		res.meta.EmployeeID == other.meta.EmployeeID && res.meta.EvaluatorID == other.meta.EvaluatorID &&
-		res.meta.At.Equal(other.meta.At) && slices.Equal(res.rows(), other.rows()) && res.seen == other.seen && cmpFixed(res.total, other.total) == 0 &&
+		res.meta.At.Equal(other.meta.At) && res.meta.Department == other.meta.Department &&
+		res.meta.Comment == other.meta.Comment && maps.Equal(res.meta.Attributes, other.meta.Attributes) &&
+		res.commentsEqual(other) &&
+		slices.Equal(res.rows(), other.rows()) && res.seen == other.seen && cmpFixed(res.total, other.total) == 0 &&
 		cmpFixed(res.raw, other.raw) == 0 && res.exact == other.exact && res.autoFail == other.autoFail &&
 		res.band == other.band
+}
+
+// commentsEqual reports whether the answers' comments of two results of one rubric are the same.
+func (res Result) commentsEqual(other Result) bool {
+	for i := range max(len(res.comments), len(other.comments)) {
+		var a, b string
+		if i < len(res.comments) {
+			a = res.comments[i]
+		}
+		if i < len(other.comments) {
+			b = other.comments[i]
+		}
+		if a != b {
+			return false
+		}
+	}
+	return true
 }
 
 // String returns a one-line summary such as "4.5 of 5 (call-quality 2023-03-01)" or

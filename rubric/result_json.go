@@ -9,7 +9,8 @@ import (
 // MarshalJSON writes the result for a CRM or a report: identifiers, totals as decimal strings, whether the total
 // is exact, the band, the breakdown per criterion and section with the points each criterion lost on the total's
 // scale ("lost", left out when 0; "auto_fail_lost" for an auto-fail, see Losses), the reasons (with an English
-// explanation) and the violations observed:
+// explanation), the violations observed, and the evaluation's department, comments (on the evaluation and on each
+// answer) and attributes:
 //
 //	{"rubric": "call-quality", "version": "2023-03-01", "evaluation": "ev-1", "call": "c-77",
 //	 "employee": "e-12", "evaluator": "qa-3", "at": "2026-03-02T10:00:00+05:00",
@@ -37,6 +38,7 @@ func (res Result) wire() wireResult {
 		EvaluatorID: res.meta.EvaluatorID,
 		Total:       num{res.Total()}, Max: num{res.Max()}, RawTotal: num{res.RawTotal()},
 		Exact: res.Exact(), AutoFail: res.autoFail, Violations: res.Violations(),
+		Department: res.meta.Department, Comment: res.meta.Comment, Attributes: res.meta.Attributes,
 	}
 	if res.rubric != nil {
 		w.Rubric, w.Version = res.rubric.def.ID, res.rubric.def.Version
@@ -52,7 +54,7 @@ func (res Result) wire() wireResult {
 	for i, c := range res.Criteria() {
 		w.Criteria = append(w.Criteria, wireCriterionResult{ID: c.ID, Section: c.Section, Level: c.Level, NA: c.NA,
 			Excluded: c.Excluded, Zeroed: c.Zeroed, Raw: num{c.Raw}, Points: num{c.Points}, Max: num{c.Max},
-			Lost: opt(losses[i].Points)})
+			Lost: opt(losses[i].Points), Comment: c.Comment})
 	}
 	if len(losses) > len(w.Criteria) {
 		w.AutoFailLost = opt(losses[len(losses)-1].Points)
@@ -110,6 +112,9 @@ type wireResult struct {
 	Sections     []wireSectionResult   `json:"sections,omitempty"`
 	Reasons      []wireReason          `json:"reasons,omitempty"`
 	Violations   []string              `json:"violations,omitempty"`
+	Department   string                `json:"department,omitempty"`
+	Comment      string                `json:"comment,omitempty"`
+	Attributes   map[string]string     `json:"attributes,omitempty"`
 }
 
 type wireCriterionResult struct {
@@ -123,6 +128,7 @@ type wireCriterionResult struct {
 	Points   num    `json:"points"`
 	Max      num    `json:"max"`
 	Lost     *num   `json:"lost,omitempty"`
+	Comment  string `json:"comment,omitempty"`
 }
 
 type wireSectionResult struct {

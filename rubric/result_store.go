@@ -53,19 +53,23 @@ func ParseStoredResult(data []byte) (StoredResult, error) {
 		return StoredResult{}, fmt.Errorf("rubric: stored result: %w", err)
 	}
 	e := Evaluation{ID: w.EvaluationID, Rubric: w.Rubric, Version: w.Version, CallID: w.CallID, EmployeeID: w.EmployeeID,
-		EvaluatorID: w.EvaluatorID, Violations: w.Violations}
+		EvaluatorID: w.EvaluatorID, Violations: w.Violations, Department: w.Department, Comment: w.Comment,
+		Attributes: cloneAttributes(w.Attributes)}
 	if w.At != nil {
 		e.At = *w.At
 	}
 	for _, c := range w.Criteria {
+		var a Answer
 		switch {
 		case c.NA:
-			e.Answers = append(e.Answers, NAAnswer(c.ID))
+			a = NAAnswer(c.ID)
 		case c.Level != "":
-			e.Answers = append(e.Answers, LevelAnswer(c.ID, c.Level))
+			a = LevelAnswer(c.ID, c.Level)
 		default:
-			e.Answers = append(e.Answers, PointsAnswer(c.ID, c.Raw.d))
+			a = PointsAnswer(c.ID, c.Raw.d)
 		}
+		a.Comment = c.Comment
+		e.Answers = append(e.Answers, a)
 	}
 	return StoredResult{rubric: w.Rubric, version: w.Version, eval: e, canon: canon, lossless: lossless}, nil
 }
@@ -77,10 +81,12 @@ func (s StoredResult) Rubric() string { return s.rubric }
 func (s StoredResult) Version() string { return s.version }
 
 // Evaluation returns the evaluation the stored result scored, rebuilt from its breakdown: identifiers and time,
-// one answer per criterion in the stored order, the violations.
+// one answer per criterion in the stored order with its comment, the violations, the department, comment and
+// attributes.
 func (s StoredResult) Evaluation() Evaluation {
 	e := s.eval
 	e.Answers, e.Violations = slices.Clone(e.Answers), slices.Clone(e.Violations)
+	e.Attributes = cloneAttributes(e.Attributes)
 	return e
 }
 

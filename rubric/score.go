@@ -84,6 +84,9 @@ func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 			errs.add(&EvaluationError{Index: -1, Value: "identifier " + quote(id), Rule: "is not valid UTF-8", Err: ErrInvalidText})
 		}
 	}
+	if e.Department != "" || e.Comment != "" || len(e.Attributes) > 0 {
+		checkEvaluationNotes(&e, errs.add)
+	}
 	rows := res.alloc(len(r.crits))
 	// The sums of the raw points and the counted maxima, and whether any override can fire, are gathered on the
 	// way, so that the common evaluation (every criterion answered, no override) needs no second pass.
@@ -106,6 +109,12 @@ func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 			continue
 		}
 		sum.marked++
+		if a.Comment != "" {
+			if err := checkComment(a.Comment, a.Criterion, i); err != nil {
+				errs.add(err)
+			}
+			res.setComment(ci, a.Comment)
+		}
 		// The fast path: points on a Points scale, valid. Anything else, or anything wrong, goes through answer,
 		// which checks every rule and says what is wrong.
 		if h := &hot[ci]; h.points && !a.NA && a.Level == "" {
@@ -268,7 +277,11 @@ type tally struct {
 // finish applies the overrides and computes the totals of a valid evaluation.
 func (r *Rubric) finish(res *Result, e *Evaluation, rows []row, seen *violationSet, sum tally) error {
 	res.rubric = r
-	res.meta = Meta{ID: e.ID, CallID: e.CallID, EmployeeID: e.EmployeeID, EvaluatorID: e.EvaluatorID, At: e.At}
+	res.meta = Meta{ID: e.ID, CallID: e.CallID, EmployeeID: e.EmployeeID, EvaluatorID: e.EvaluatorID, At: e.At,
+		Department: e.Department, Comment: e.Comment}
+	if len(e.Attributes) > 0 {
+		res.meta.Attributes = cloneAttributes(e.Attributes)
+	}
 	res.seen = *seen
 	p0, m, p := sum.raw, sum.max, sum.raw
 	if sum.overrides {
