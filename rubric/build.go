@@ -63,6 +63,7 @@ func (b *builder) build() {
 	}
 	b.sections()
 	b.criteria()
+	b.bonus()
 	b.violations()
 	b.bands()
 	if b.errs.err() != nil {
@@ -217,8 +218,11 @@ func (b *builder) criteria() {
 		}
 		b.text(f+".title", c.Title, true)
 		b.text(f+".description", c.Description, false)
-		cr := crit{id: c.ID, points: c.Scale.Kind == Points, na: naCodeOf(c.NA), section: -1}
+		cr := crit{id: c.ID, points: c.Scale.Kind == Points, na: naCodeOf(c.NA), section: -1, bonus: c.Bonus}
 		switch {
+		case c.Bonus && c.Section != "":
+			b.fail(f+".section", quote(c.Section), "names a section, but a bonus criterion counts in none")
+		case c.Bonus:
 		case len(d.Sections) == 0 && c.Section != "":
 			b.fail(f+".section", quote(c.Section), "names a section, but the rubric has none")
 		case len(d.Sections) > 0:
@@ -347,6 +351,32 @@ func (b *builder) levels(f string, c Criterion, cr *crit) {
 	}
 }
 
+// bonus checks the bonus criteria and the cap on their points.
+func (b *builder) bonus() {
+	d := &b.def
+	n := 0
+	for _, c := range d.Criteria {
+		if !c.Bonus {
+			continue
+		}
+		n++
+		if c.NA == NAFull {
+			b.fail(fmt.Sprintf("criteria[%q].na", c.ID), `"full"`, "would give a bonus for N/A; a bonus criterion's N/A is forbidden, excluded or zero")
+		}
+	}
+	if !b.value("bonus_cap", d.BonusCap, false) {
+		return
+	}
+	switch {
+	case n > 0 && n == len(d.Criteria):
+		b.fail("criteria", "", "are all bonus criteria; at least one must count in the total")
+	case n > 0 && d.BonusCap.IsZero():
+		b.fail("bonus_cap", "", "is missing; a rubric with bonus criteria needs a positive cap on their points")
+	case n == 0 && !d.BonusCap.IsZero():
+		b.fail("bonus_cap", d.BonusCap.String(), "caps bonus criteria, but the rubric has none")
+	}
+}
+
 func (b *builder) violations() {
 	d := &b.def
 	if len(d.Violations) > MaxViolations {
@@ -455,7 +485,7 @@ func describeBound(band Band, points decimal.Decimal) string {
 func (b *builder) compile() {
 	d, r := &b.def, b.r
 	// The scale is the largest number of places among all point values, so every one is a whole number of units.
-	r.scale = dec.Places(d.Max)
+	r.scale = max(dec.Places(d.Max), dec.Places(d.BonusCap))
 	each := func(f func(decimal.Decimal)) {
 		for _, c := range d.Criteria {
 			s := c.Scale
@@ -481,6 +511,7 @@ func (b *builder) compile() {
 		return u
 	}
 	r.maxU = units(d.Max)
+	r.capU = units(d.BonusCap)
 	for i, c := range d.Criteria {
 		cr := &r.crits[i]
 		cr.scale = r.scale
@@ -505,7 +536,11 @@ func (b *builder) compile() {
 				cr.maxU = max(cr.maxU, l.u)
 			}
 		}
-		r.sumMaxU += cr.maxU
+		if cr.bonus {
+			r.bonuses = append(r.bonuses, i)
+		} else {
+			r.sumMaxU += cr.maxU
+		}
 		r.ids = append(r.ids, cr.id)
 		r.hot = append(r.hot, hotCrit{minU: cr.minU, maxU: cr.maxU, stepU: cr.stepU, points: cr.points})
 	}

@@ -33,6 +33,9 @@ type Definition struct {
 	Violations []Violation
 	// Bands name ranges of the total, such as "needs improvement" / "meets" / "exceeds". Optional.
 	Bands []Band
+	// BonusCap is the most points the bonus criteria can add beyond the total (see Criterion.Bonus): positive
+	// when the rubric has bonus criteria, zero otherwise.
+	BonusCap decimal.Decimal
 }
 
 // Section groups criteria. When at least one section has a positive Weight the rubric is weighted: each section
@@ -57,6 +60,12 @@ type Criterion struct {
 	// NA says whether the criterion may be answered "not applicable" and what that counts as. The zero value,
 	// NAForbidden, does not allow N/A.
 	NA NAPolicy
+	// Bonus makes the criterion a bonus for exceptional work: its points, on the total's own scale and not
+	// rescaled, add up with the other bonus criteria's to the Result's Bonus, at most the rubric's BonusCap. A
+	// bonus criterion never counts in Total, its maximum or the bands, and an auto-fail zeroes it with the rest. It
+	// names no section, its N/A may be forbidden, excluded or zero (each worth no bonus) but not full, and a rubric
+	// needs at least one criterion that is not a bonus.
+	Bonus bool
 }
 
 // ScaleKind is the kind of a criterion's scale.

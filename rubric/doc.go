@@ -36,7 +36,9 @@
 // points: what each criterion's shortfall cost on 0–Max, and what an auto-fail cost, adding up exactly to
 // Max − Total. A [Band] is bounded in points or as a percent of Max, inclusive or exclusive, so that "below 70%",
 // "70–90%" and "above 90%" are expressed exactly on a rubric of any maximum. [Result.Rescaled] gives the total on
-// another maximum (a 0–100 rubric on the 5-point scale of the ratings) from the exact total, rounded once.
+// another maximum (a 0–100 rubric on the 5-point scale of the ratings) from the exact total, rounded once. Bonus
+// criteria ([Criterion.Bonus]) reward exceptional work apart from the total: [Result.Bonus], capped by
+// [Definition.BonusCap], zero on an auto-fail.
 //
 // An [Evaluation] carries the evaluator's comments (on the evaluation and on each [Answer]), the employee's
 // department and a bounded map of attributes a CRM attaches (ticket, queue, language); scoring carries them to the

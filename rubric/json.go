@@ -167,6 +167,7 @@ type wireDefinition struct {
 	Criteria    []wireCriterion `json:"criteria"`
 	Violations  []wireViolation `json:"violations,omitempty"`
 	Bands       []wireBand      `json:"bands,omitempty"`
+	BonusCap    *num            `json:"bonus_cap,omitempty"`
 }
 
 type wireSection struct {
@@ -183,6 +184,7 @@ type wireCriterion struct {
 	Section     string    `json:"section,omitempty"`
 	Scale       wireScale `json:"scale"`
 	NA          NAPolicy  `json:"na,omitempty"`
+	Bonus       bool      `json:"bonus,omitempty"`
 }
 
 type wireScale struct {
@@ -223,7 +225,7 @@ type wireBand struct {
 func wireOf(d Definition) wireDefinition {
 	w := wireDefinition{
 		ID: d.ID, Version: d.Version, Title: d.Title, Description: d.Description,
-		Max: opt(d.Max), Places: d.Places,
+		Max: opt(d.Max), Places: d.Places, BonusCap: opt(d.BonusCap),
 	}
 	if d.Rounding != HalfUp {
 		rr := d.Rounding
@@ -234,7 +236,7 @@ func wireOf(d Definition) wireDefinition {
 	}
 	w.Criteria = make([]wireCriterion, 0, len(d.Criteria))
 	for _, c := range d.Criteria {
-		wc := wireCriterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA,
+		wc := wireCriterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA, Bonus: c.Bonus,
 			Scale: wireScale{Kind: c.Scale.Kind, Min: opt(c.Scale.Min), Max: opt(c.Scale.Max), Step: opt(c.Scale.Step), Size: c.Scale.Size,
 				Pass: c.Scale.Pass, Fail: c.Scale.Fail}}
 		if c.Scale.Kind == Points && c.Scale.Min.IsZero() {
@@ -255,7 +257,8 @@ func wireOf(d Definition) wireDefinition {
 }
 
 func (w wireDefinition) definition() Definition {
-	d := Definition{ID: w.ID, Version: w.Version, Title: w.Title, Description: w.Description, Max: w.Max.get(), Places: w.Places}
+	d := Definition{ID: w.ID, Version: w.Version, Title: w.Title, Description: w.Description, Max: w.Max.get(), Places: w.Places,
+		BonusCap: w.BonusCap.get()}
 	if w.Rounding != nil {
 		d.Rounding = *w.Rounding
 	}
@@ -263,7 +266,7 @@ func (w wireDefinition) definition() Definition {
 		d.Sections = append(d.Sections, Section{ID: s.ID, Title: s.Title, Description: s.Description, Weight: s.Weight.get()})
 	}
 	for _, c := range w.Criteria {
-		cr := Criterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA,
+		cr := Criterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA, Bonus: c.Bonus,
 			Scale: Scale{Kind: c.Scale.Kind, Min: c.Scale.Min.get(), Max: c.Scale.Max.get(), Step: c.Scale.Step.get(), Size: c.Scale.Size,
 				Pass: c.Scale.Pass, Fail: c.Scale.Fail}}
 		for _, l := range c.Scale.Levels {

@@ -42,7 +42,8 @@ func (l Loss) String() string {
 //   - unweighted: Max · (maxᵢ − pointsᵢ) / Σ counted maxima;
 //   - weighted: Max · wₛ/Σw · (maxᵢ − pointsᵢ) / maxₛ, over the sections that count (as for the total);
 //
-// so a criterion excluded as N/A, one of a section that does not count, and one that scored its maximum lose 0, a
+// so a criterion excluded as N/A, one of a section that does not count, a bonus criterion, and one that scored its
+// maximum lose 0, a
 // criterion zeroed by an override loses its whole share, and N/A counted as zero loses its whole share too. When
 // an auto-fail zeroed the evaluation, the criteria's shares are computed as if only that last step had not
 // happened (every other override applied), and the auto-fail's loss is what was left: Max less their sum, which
@@ -97,12 +98,19 @@ func (r *Rubric) shares(rows []row) []*big.Rat {
 	for i := range out {
 		out[i] = new(big.Rat)
 	}
-	short := func(i int) int64 { return rows[i].max(&r.crits[i]) - rows[i].pts() }
+	short := func(i int) int64 {
+		if r.crits[i].bonus {
+			return 0
+		}
+		return rows[i].max(&r.crits[i]) - rows[i].pts()
+	}
 	maxR := r.def.Max.Rat()
 	if !r.weighted {
 		var m int64
 		for i := range rows {
-			m += rows[i].max(&r.crits[i])
+			if !r.crits[i].bonus {
+				m += rows[i].max(&r.crits[i])
+			}
 		}
 		if m == 0 {
 			return out

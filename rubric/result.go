@@ -74,6 +74,7 @@ type Result struct {
 	exact    bool
 	autoFail bool
 	band     int
+	bonus    int64 // the bonus in units of the rubric, capped
 }
 
 // inlineRows is the number of criteria whose rows a Result holds inline.
@@ -127,6 +128,19 @@ func (res Result) TotalUnits() (units int64, scale int32) { return res.total.u, 
 // criterion, a section or the evaluation), on the same scale and with the same rounding as Total. It is kept for
 // analytics: how good was the call apart from the fatal moment?
 func (res Result) RawTotal() decimal.Decimal { return res.raw.decimal() }
+
+// Bonus returns the points the bonus criteria added for exceptional work, beyond Total: their points after
+// overrides, at most the rubric's BonusCap, and 0 for an auto-failed evaluation or a rubric without bonus
+// criteria. Total, RawTotal, the band, Losses and Rescaled never include it.
+func (res Result) Bonus() decimal.Decimal {
+	if res.rubric == nil {
+		return decimal.Zero
+	}
+	return decimal.New(res.bonus, -res.rubric.scale)
+}
+
+// TotalWithBonus returns Total plus Bonus: at most Max plus the rubric's BonusCap.
+func (res Result) TotalWithBonus() decimal.Decimal { return res.Total().Add(res.Bonus()) }
 
 // Max returns the top of the scale, the rubric's Max.
 func (res Result) Max() decimal.Decimal {
@@ -196,6 +210,8 @@ type CriterionResult struct {
 	Raw, Points, Max decimal.Decimal
 	// Comment is the evaluator's note on the answer, if any.
 	Comment string
+	// Bonus reports a bonus criterion: its Points count in Result.Bonus, not in the total.
+	Bonus bool
 }
 
 // Criteria returns the outcome on every criterion, in the rubric's order.
@@ -232,6 +248,7 @@ func (res Result) criterion(i int) CriterionResult {
 		Raw:      decimal.New(rw.raw(), -r.scale),
 		Points:   decimal.New(rw.pts(), -r.scale),
 		Max:      decimal.New(rw.max(c), -r.scale),
+		Bonus:    c.bonus,
 	}
 	if c.section >= 0 {
 		out.Section = r.sects[c.section].id
@@ -289,7 +306,7 @@ func (res Result) Equal(other Result) bool {
 		res.commentsEqual(other) &&
 		slices.Equal(res.rows(), other.rows()) && res.seen == other.seen && cmpFixed(res.total, other.total) == 0 &&
 		cmpFixed(res.raw, other.raw) == 0 && res.exact == other.exact && res.autoFail == other.autoFail &&
-		res.band == other.band
+		res.band == other.band && res.bonus == other.bonus
 }
 
 // commentsEqual reports whether the answers' comments of two results of one rubric are the same.
@@ -319,6 +336,9 @@ func (res Result) String() string {
 	fmt.Fprintf(&b, "%s of %s", res.Total(), res.Max())
 	if !res.Exact() {
 		fmt.Fprintf(&b, " (rounded %s to %d places)", res.rubric.def.Rounding, res.rubric.places)
+	}
+	if res.bonus > 0 {
+		fmt.Fprintf(&b, " + bonus %s", res.Bonus())
 	}
 	if res.autoFail {
 		fmt.Fprintf(&b, ", auto-fail (raw %s)", res.RawTotal())

@@ -39,6 +39,7 @@ func (res Result) wire() wireResult {
 		Total:       num{res.Total()}, Max: num{res.Max()}, RawTotal: num{res.RawTotal()},
 		Exact: res.Exact(), AutoFail: res.autoFail, Violations: res.Violations(),
 		Department: res.meta.Department, Comment: res.meta.Comment, Attributes: res.meta.Attributes,
+		Bonus: opt(res.Bonus()),
 	}
 	if res.rubric != nil {
 		w.Rubric, w.Version = res.rubric.def.ID, res.rubric.def.Version
@@ -54,7 +55,7 @@ func (res Result) wire() wireResult {
 	for i, c := range res.Criteria() {
 		w.Criteria = append(w.Criteria, wireCriterionResult{ID: c.ID, Section: c.Section, Level: c.Level, NA: c.NA,
 			Excluded: c.Excluded, Zeroed: c.Zeroed, Raw: num{c.Raw}, Points: num{c.Points}, Max: num{c.Max},
-			Lost: opt(losses[i].Points), Comment: c.Comment})
+			Lost: opt(losses[i].Points), Comment: c.Comment, Bonus: c.Bonus})
 	}
 	if len(losses) > len(w.Criteria) {
 		w.AutoFailLost = opt(losses[len(losses)-1].Points)
@@ -107,6 +108,7 @@ type wireResult struct {
 	Exact        bool                  `json:"exact"`
 	AutoFail     bool                  `json:"auto_fail"`
 	AutoFailLost *num                  `json:"auto_fail_lost,omitempty"`
+	Bonus        *num                  `json:"bonus,omitempty"`
 	Band         string                `json:"band,omitempty"`
 	Criteria     []wireCriterionResult `json:"criteria,omitempty"`
 	Sections     []wireSectionResult   `json:"sections,omitempty"`
@@ -129,6 +131,7 @@ type wireCriterionResult struct {
 	Max      num    `json:"max"`
 	Lost     *num   `json:"lost,omitempty"`
 	Comment  string `json:"comment,omitempty"`
+	Bonus    bool   `json:"bonus,omitempty"`
 }
 
 type wireSectionResult struct {

@@ -42,6 +42,8 @@ type Rubric struct {
 	viols    []viol
 	violIdx  map[string]int
 	bands    []bound // band bounds in points
+	bonuses  []int   // indexes of the bonus criteria
+	capU     int64   // BonusCap in units
 }
 
 type crit struct {
@@ -52,6 +54,7 @@ type crit struct {
 	stepU   int64
 	levels  []lvl
 	na      naCode
+	bonus   bool
 	section int   // index into sects, or -1
 	scale   int32 // the rubric's scale, for messages
 }

@@ -283,13 +283,28 @@ func (r *Rubric) finish(res *Result, e *Evaluation, rows []row, seen *violationS
 		res.meta.Attributes = cloneAttributes(e.Attributes)
 	}
 	res.seen = *seen
+	if len(r.bonuses) > 0 {
+		// Bonus criteria were summed with the rest on the way; they count apart.
+		for _, i := range r.bonuses {
+			sum.raw -= rows[i].raw()
+			sum.max -= rows[i].max(&r.crits[i])
+		}
+	}
 	p0, m, p := sum.raw, sum.max, sum.raw
 	if sum.overrides {
 		res.autoFail = r.overrides(rows, seen, nil)
 		p = 0
 		for i := range rows {
-			p += rows[i].pts()
+			if !r.crits[i].bonus {
+				p += rows[i].pts()
+			}
 		}
+	}
+	if len(r.bonuses) > 0 && !res.autoFail {
+		for _, i := range r.bonuses {
+			res.bonus += rows[i].pts()
+		}
+		res.bonus = min(res.bonus, r.capU)
 	}
 	pe := r.places
 	var ok bool
