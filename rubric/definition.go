@@ -66,7 +66,27 @@ type Criterion struct {
 	// names no section, its N/A may be forbidden, excluded or zero (each worth no bonus) but not full, and a rubric
 	// needs at least one criterion that is not a bonus.
 	Bonus bool
+	// When makes the criterion conditional: it applies only when the criterion When names was answered with the
+	// level When gives ("offered alternatives" only when "product in stock" is "no"). The zero Condition means
+	// always. See Condition for what an inapplicable criterion counts as.
+	When Condition
 }
+
+// Condition says when a criterion applies: when the criterion Criterion was answered with the level Level. The
+// zero Condition always holds.
+//
+// Criterion names another criterion of the rubric, one answered by level (binary, rating or levels), and Level
+// one of its levels; conditions may chain but not loop. A conditional criterion needs an N/A policy other than
+// NAForbidden: when its condition does not hold (the other criterion has another level, is N/A, or does not apply
+// itself) it counts as N/A by that policy, and the evaluation may leave it out or answer it N/A. Points or a level
+// given for it then are refused with ErrInapplicable, rather than silently ignored.
+type Condition struct {
+	Criterion string
+	Level     string
+}
+
+// IsZero reports whether the condition always holds.
+func (c Condition) IsZero() bool { return c == Condition{} }
 
 // ScaleKind is the kind of a criterion's scale.
 type ScaleKind string

@@ -20,7 +20,9 @@
 // # How a total is computed
 //
 //  1. Each criterion is worth the points of its answer. N/A follows the criterion's [NAPolicy]: forbidden (the
-//     default), excluded from both points and maximum, counted as 0, or counted as full.
+//     default), excluded from both points and maximum, counted as 0, or counted as full. A conditional criterion
+//     ([Criterion.When], a [Condition]) whose condition does not hold counts as N/A by its policy, and an answer
+//     given for it is refused ([ErrInapplicable]).
 //  2. Overrides fire: a chosen level with an [Effect], then each observed [Violation] with one, in the rubric's
 //     order. [EffectCriterion] zeroes one criterion, [EffectSection] every criterion of a section, and
 //     [EffectEvaluation] the whole evaluation (auto-fail: the total is 0 whatever the rest).

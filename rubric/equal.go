@@ -29,7 +29,7 @@ func (d Definition) Equal(other Definition) bool {
 func (c Criterion) Equal(other Criterion) bool {
 	s, o := c.Scale, other.Scale
 	return c.ID == other.ID && c.Title.Equal(other.Title) && c.Description.Equal(other.Description) &&
-		c.Section == other.Section && c.NA == other.NA && c.Bonus == other.Bonus && s.Kind == o.Kind && eq(s.Min, o.Min) && eq(s.Max, o.Max) &&
+		c.Section == other.Section && c.NA == other.NA && c.Bonus == other.Bonus && c.When == other.When && s.Kind == o.Kind && eq(s.Min, o.Min) && eq(s.Max, o.Max) &&
 		eq(s.Step, o.Step) && s.Size == o.Size && s.Pass == o.Pass && s.Fail == o.Fail &&
 		slices.EqualFunc(s.Levels, o.Levels, func(a, b Level) bool {
 			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Description.Equal(b.Description) && a.Points.Equal(b.Points) &&

@@ -31,6 +31,8 @@ var (
 	ErrUnknownLevel = errors.New("unknown level")
 	// ErrNotApplicable: N/A given for a criterion whose policy does not allow it.
 	ErrNotApplicable = errors.New("N/A not allowed")
+	// ErrInapplicable: points or a level given for a conditional criterion whose condition does not hold.
+	ErrInapplicable = errors.New("criterion does not apply")
 	// ErrUnknownViolation: a violation the rubric does not list, or listed twice.
 	ErrUnknownViolation = errors.New("unknown violation")
 	// ErrUnknownTemplate: no built-in template has the ID.

@@ -40,6 +40,11 @@ func ParseDefinition(data []byte) (Definition, error) {
 	if err := decodeStrict(data, MaxDefinitionJSON, &w); err != nil {
 		return Definition{}, err
 	}
+	for i, c := range w.Criteria {
+		if c.When != nil && *c.When == (wireWhen{}) {
+			return Definition{}, fmt.Errorf("rubric: criteria[%d].when: %w: names no criterion and no level; leave it out for an unconditional criterion", i, ErrSyntax)
+		}
+	}
 	return w.definition(), nil
 }
 
@@ -185,6 +190,12 @@ type wireCriterion struct {
 	Scale       wireScale `json:"scale"`
 	NA          NAPolicy  `json:"na,omitempty"`
 	Bonus       bool      `json:"bonus,omitempty"`
+	When        *wireWhen `json:"when,omitempty"`
+}
+
+type wireWhen struct {
+	Criterion string `json:"criterion"`
+	Level     string `json:"level"`
 }
 
 type wireScale struct {
@@ -239,6 +250,9 @@ func wireOf(d Definition) wireDefinition {
 		wc := wireCriterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA, Bonus: c.Bonus,
 			Scale: wireScale{Kind: c.Scale.Kind, Min: opt(c.Scale.Min), Max: opt(c.Scale.Max), Step: opt(c.Scale.Step), Size: c.Scale.Size,
 				Pass: c.Scale.Pass, Fail: c.Scale.Fail}}
+		if !c.When.IsZero() {
+			wc.When = &wireWhen{Criterion: c.When.Criterion, Level: c.When.Level}
+		}
 		if c.Scale.Kind == Points && c.Scale.Min.IsZero() {
 			wc.Scale.Min = &num{} // written out so the range reads "0 to max"
 		}
@@ -269,6 +283,9 @@ func (w wireDefinition) definition() Definition {
 		cr := Criterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA, Bonus: c.Bonus,
 			Scale: Scale{Kind: c.Scale.Kind, Min: c.Scale.Min.get(), Max: c.Scale.Max.get(), Step: c.Scale.Step.get(), Size: c.Scale.Size,
 				Pass: c.Scale.Pass, Fail: c.Scale.Fail}}
+		if c.When != nil {
+			cr.When = Condition{Criterion: c.When.Criterion, Level: c.When.Level}
+		}
 		for _, l := range c.Scale.Levels {
 			cr.Scale.Levels = append(cr.Scale.Levels, Level{ID: l.ID, Title: l.Title, Description: l.Description, Points: l.Points.get(), Effect: l.Effect})
 		}

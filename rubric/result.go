@@ -212,6 +212,8 @@ type CriterionResult struct {
 	Comment string
 	// Bonus reports a bonus criterion: its Points count in Result.Bonus, not in the total.
 	Bonus bool
+	// Inapplicable reports a conditional criterion whose condition did not hold; it is also NA.
+	Inapplicable bool
 }
 
 // Criteria returns the outcome on every criterion, in the rubric's order.
@@ -241,14 +243,15 @@ func (res Result) Criterion(id string) (CriterionResult, bool) {
 func (res Result) criterion(i int) CriterionResult {
 	r, rw, c := res.rubric, res.rows()[i], &res.rubric.crits[i]
 	out := CriterionResult{
-		ID:       c.id,
-		NA:       rw.has(fNA),
-		Excluded: rw.has(fExcluded),
-		Zeroed:   rw.has(fZeroed),
-		Raw:      decimal.New(rw.raw(), -r.scale),
-		Points:   decimal.New(rw.pts(), -r.scale),
-		Max:      decimal.New(rw.max(c), -r.scale),
-		Bonus:    c.bonus,
+		ID:           c.id,
+		NA:           rw.has(fNA),
+		Excluded:     rw.has(fExcluded),
+		Zeroed:       rw.has(fZeroed),
+		Raw:          decimal.New(rw.raw(), -r.scale),
+		Points:       decimal.New(rw.pts(), -r.scale),
+		Max:          decimal.New(rw.max(c), -r.scale),
+		Bonus:        c.bonus,
+		Inapplicable: rw.has(fSkipped),
 	}
 	if c.section >= 0 {
 		out.Section = r.sects[c.section].id

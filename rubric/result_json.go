@@ -55,7 +55,8 @@ func (res Result) wire() wireResult {
 	for i, c := range res.Criteria() {
 		w.Criteria = append(w.Criteria, wireCriterionResult{ID: c.ID, Section: c.Section, Level: c.Level, NA: c.NA,
 			Excluded: c.Excluded, Zeroed: c.Zeroed, Raw: num{c.Raw}, Points: num{c.Points}, Max: num{c.Max},
-			Lost: opt(losses[i].Points), Comment: c.Comment, Bonus: c.Bonus})
+			Lost: opt(losses[i].Points), Comment: c.Comment, Bonus: c.Bonus,
+			Inapplicable: c.Inapplicable})
 	}
 	if len(losses) > len(w.Criteria) {
 		w.AutoFailLost = opt(losses[len(losses)-1].Points)
@@ -132,6 +133,8 @@ type wireCriterionResult struct {
 	Lost     *num   `json:"lost,omitempty"`
 	Comment  string `json:"comment,omitempty"`
 	Bonus    bool   `json:"bonus,omitempty"`
+	// Inapplicable is written for a conditional criterion that did not apply.
+	Inapplicable bool `json:"inapplicable,omitempty"`
 }
 
 type wireSectionResult struct {

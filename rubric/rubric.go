@@ -43,6 +43,7 @@ type Rubric struct {
 	violIdx  map[string]int
 	bands    []bound // band bounds in points
 	bonuses  []int   // indexes of the bonus criteria
+	conds    []cond  // the conditional criteria, each after the criterion its condition names when that is one
 	capU     int64   // BonusCap in units
 }
 
@@ -103,6 +104,11 @@ type viol struct {
 	id     string
 	effect Effect
 	target int // criterion or section index, or -1
+}
+
+// cond is a compiled Condition: criterion crit applies when criterion src has level index level.
+type cond struct {
+	crit, src, level int
 }
 
 // bound is a band's lower bound in points: the totals it holds are at least min, or above min when above.

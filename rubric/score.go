@@ -47,6 +47,7 @@ const (
 	fNA
 	fExcluded
 	fZeroed
+	fSkipped // a conditional criterion whose condition did not hold; also fNA
 )
 
 // violationSet is a bit set of violation indexes.
@@ -57,10 +58,11 @@ func (s *violationSet) add(i int)      { s[i/64] |= 1 << (i % 64) }
 
 // Score validates e against the rubric and scores it. Every problem is reported (up to 20 at once), each an
 // *EvaluationError wrapping one of the sentinels ErrRubricMismatch, ErrUnknownCriterion, ErrDuplicateAnswer,
-// ErrMissingAnswer, ErrInvalidScore, ErrUnknownLevel, ErrNotApplicable, ErrUnknownViolation, ErrDecimalLimit,
-// ErrInvalidTime, ErrInvalidText or ErrNothingToScore.
+// ErrMissingAnswer, ErrInvalidScore, ErrUnknownLevel, ErrNotApplicable, ErrInapplicable, ErrUnknownViolation,
+// ErrDecimalLimit, ErrInvalidTime, ErrInvalidText, ErrInvalidAttribute or ErrNothingToScore.
 //
-// Scoring follows the rules in the package documentation: points per criterion; overrides of levels and violations
+// Scoring follows the rules in the package documentation: points per criterion (a conditional criterion whose
+// condition does not hold counts as N/A by its policy); overrides of levels and violations
 // zero a criterion, a section or the whole evaluation; N/A counts by each criterion's policy; the total is rescaled
 // to 0–Max, exact when it terminates and otherwise rounded to the rubric's Places by its Rounding.
 //
@@ -136,6 +138,9 @@ func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 		if l := rw.level(); l >= 0 && c.levels[l].effect != EffectNone {
 			sum.overrides = true
 		}
+	}
+	if len(r.conds) > 0 {
+		r.applyConditions(rows, &sum, &errs)
 	}
 	for i := 0; sum.marked < len(rows) && i < len(rows); i++ {
 		if !rows[i].has(fAnswered) {
@@ -237,6 +242,42 @@ func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
 		rw.setRaw(c.levels[j].u)
 	}
 	return nil
+}
+
+// applyConditions marks the conditional criteria whose condition does not hold as N/A by their policy, refusing
+// points or a level given for one; the conditions are in an order where each comes after the one its criterion
+// depends on.
+func (r *Rubric) applyConditions(rows []row, sum *tally, errs *errorList) {
+	for _, cd := range r.conds {
+		src := rows[cd.src]
+		if src.has(fAnswered) && !src.has(fNA) && src.level() == cd.level {
+			continue
+		}
+		rw, c := &rows[cd.crit], &r.crits[cd.crit]
+		switch {
+		case rw.has(fAnswered) && !rw.has(fNA):
+			s := &r.crits[cd.src]
+			errs.add(&EvaluationError{Criterion: c.id, Index: -1, Value: "an answer",
+				Rule: fmt.Sprintf("is given, but the criterion applies only when criterion %s is %s; leave it out or answer N/A",
+					quote(s.id), quote(s.levels[cd.level].id)), Err: ErrInapplicable})
+			continue
+		case rw.has(fAnswered): // answered N/A: counted by its policy already
+		default:
+			sum.marked++
+			rw.set(fAnswered | fNA)
+			switch c.na {
+			case naExclude:
+				rw.set(fExcluded)
+			case naZero:
+				sum.max += c.maxU
+			case naFull:
+				rw.setRaw(c.maxU)
+				sum.raw += c.maxU
+				sum.max += c.maxU
+			}
+		}
+		rw.set(fSkipped)
+	}
 }
 
 // sameString reports whether a and b are equal, without a call when they share their bytes, as IDs taken from the
