@@ -2,7 +2,6 @@ package rubric
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -353,104 +352,6 @@ func (b *builder) levels(f string, c Criterion, cr *crit) {
 	}
 }
 
-// conditions checks the conditions of criteria and orders them so that a condition on a conditional criterion
-// comes after that criterion's own: self-reference, unknown criteria or levels, criteria answered in points and
-// loops are refused.
-func (b *builder) conditions() {
-	d := &b.def
-	deps := map[int]int{} // conditional criterion → the criterion its condition names
-	var conds []cond
-	for i, c := range d.Criteria {
-		if c.When.IsZero() {
-			continue
-		}
-		f := fmt.Sprintf("criteria[%q].when", c.ID)
-		src, ok := b.r.critIdx[c.When.Criterion]
-		if c.NA == NAForbidden {
-			b.fail(f, "", "makes the criterion conditional, so it needs an N/A policy (exclude, zero or full) to count by when the condition does not hold")
-		}
-		switch {
-		case c.When.Criterion == c.ID:
-			b.fail(f+".criterion", quote(c.When.Criterion), "is the criterion itself; a condition names another criterion")
-			continue
-		case !ok:
-			b.fail(f+".criterion", quote(c.When.Criterion), "is not a criterion of the rubric")
-			continue
-		}
-		s := d.Criteria[src].Scale
-		var levels []string
-		switch s.Kind {
-		case Binary:
-			p, fl := s.Labels()
-			levels = []string{p, fl}
-		case Rating:
-			for k := 1; k <= s.Size; k++ {
-				levels = append(levels, strconv.Itoa(k))
-			}
-		case Levels:
-			for _, l := range s.Levels {
-				levels = append(levels, l.ID)
-			}
-		default:
-			b.fail(f+".criterion", quote(c.When.Criterion), "is answered in points; a condition names a criterion answered by level")
-			continue
-		}
-		level := slices.Index(levels, c.When.Level)
-		if level < 0 {
-			b.fail(f+".level", quote(c.When.Level), fmt.Sprintf("is not a level of criterion %s", quote(c.When.Criterion)))
-			continue
-		}
-		deps[i] = src
-		conds = append(conds, cond{crit: i, src: src, level: level})
-	}
-	// Order: a criterion's depth is the length of its chain of conditions; a loop never ends and is refused.
-	depth := map[int]int{}
-	for _, c := range conds {
-		n, at := 0, c.crit
-		for {
-			next, ok := deps[at]
-			if !ok {
-				break
-			}
-			n++
-			at = next
-			if n > len(conds) {
-				b.fail(fmt.Sprintf("criteria[%q].when", d.Criteria[c.crit].ID), "", "is part of a loop of conditions; a chain of conditions must end at an unconditional criterion")
-				return
-			}
-		}
-		depth[c.crit] = n
-	}
-	slices.SortStableFunc(conds, func(x, y cond) int { return depth[x.crit] - depth[y.crit] })
-	b.r.conds = conds
-}
-
-// bonus checks the bonus criteria and the cap on their points.
-func (b *builder) bonus() {
-	d := &b.def
-	n := 0
-	for _, c := range d.Criteria {
-		if !c.Bonus {
-			continue
-		}
-		n++
-		if c.NA == NAFull {
-			b.fail(fmt.Sprintf("criteria[%q].na", c.ID), `"full"`, "would give a bonus for N/A; a bonus criterion's N/A is forbidden, excluded or zero")
-		}
-	}
-	if !b.value("bonus_cap", d.BonusCap, false) {
-		return
-	}
-	switch {
-	case n > 0 && n == len(d.Criteria):
-		b.fail("criteria", "", "are all bonus criteria; at least one must count in the total")
-	case n > 0 && d.BonusCap.IsZero():
-		b.fail("bonus_cap", "", "is missing; a rubric with bonus criteria needs a positive cap on their points")
-	case n == 0 && !d.BonusCap.IsZero():
-		b.fail("bonus_cap", d.BonusCap.String(), "caps bonus criteria, but the rubric has none")
-	}
-}
-
 func (b *builder) violations() {
 	d := &b.def
 	if len(d.Violations) > MaxViolations {
@@ -487,72 +388,6 @@ func (b *builder) violations() {
 		}
 		b.r.viols = append(b.r.viols, vi)
 	}
-}
-
-func (b *builder) bands() {
-	d := &b.def
-	if len(d.Bands) > MaxBands {
-		b.fail("bands", strconv.Itoa(len(d.Bands)), fmt.Sprintf("bands; at most %d allowed", MaxBands))
-		return
-	}
-	seen := map[string]int{}
-	var prev *Band // the last band with a usable bound
-	var prevMin decimal.Decimal
-	for i, band := range d.Bands {
-		f := fmt.Sprintf("bands[%d]", i)
-		b.uniqueID(f+".id", band.ID, "band", seen, i)
-		b.text(f+".title", band.Title, true)
-		if !b.value(f+".min", band.Min, false) {
-			continue
-		}
-		m := band.Min
-		if band.Percent {
-			switch {
-			case band.Min.GreaterThan(decimal.New(100, 0)):
-				b.fail(f+".min", band.Min.String()+"%", "exceeds 100%")
-				continue
-			case dec.Places(band.Min) > maxPctPlaces:
-				b.fail(f+".min", band.Min.String()+"%", fmt.Sprintf("has more than %d digits after the point", maxPctPlaces))
-				continue
-			}
-			m = bandPoints(band, d.Max)
-		}
-		switch {
-		case m.GreaterThan(d.Max):
-			b.fail(f+".min", band.Min.String(), "exceeds the rubric's max "+d.Max.String())
-			continue
-		case band.Above && m.Equal(d.Max):
-			b.fail(f+".above", "true", "with min at the rubric's max "+d.Max.String()+" leaves the band empty")
-		}
-		if prev != nil {
-			c := m.Cmp(prevMin)
-			if c < 0 || (c == 0 && (prev.Above || !band.Above)) {
-				b.fail(f+".min", describeBound(band, m), "must be above the previous band's min "+describeBound(*prev, prevMin))
-			}
-		}
-		prev, prevMin = &d.Bands[i], m
-	}
-}
-
-// bandPoints returns the lower bound of a band in points of a rubric on 0–max: Min, or Min percent of max. The
-// percent is exact: Min has at most 4 places and max at most 6, so the bound has at most 12.
-func bandPoints(band Band, max decimal.Decimal) decimal.Decimal {
-	if !band.Percent {
-		return band.Min
-	}
-	return band.Min.Mul(max).Shift(-2)
-}
-
-// describeBound renders a band's bound for a message: "3", "above 3", "90% (4.5)".
-func describeBound(band Band, points decimal.Decimal) string {
-	s := band.Min.String()
-	if band.Percent {
-		s += "% (" + points.String() + ")"
-	}
-	if band.Above {
-		s = "above " + s
-	}
-	return s
 }
 
 // compile converts every point value to integer units once the definition is known to be valid.

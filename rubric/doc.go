@@ -79,7 +79,8 @@
 // # Concurrency
 //
 // A *Rubric never changes after it is built and is safe for concurrent use; Results are immutable values. Scoring
-// never changes or keeps the caller's Evaluation, and allocates nothing for rubrics of up to 16 criteria.
+// never changes or keeps the caller's Evaluation, and allocates nothing for rubrics of up to 16 criteria (answers'
+// comments and attributes, when given, take one copy each).
 //
 // Generators of valid rubrics and evaluations for property tests live in package rubric/rubrictest.
 package rubric

@@ -244,42 +244,6 @@ func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
 	return nil
 }
 
-// applyConditions marks the conditional criteria whose condition does not hold as N/A by their policy, refusing
-// points or a level given for one; the conditions are in an order where each comes after the one its criterion
-// depends on.
-func (r *Rubric) applyConditions(rows []row, sum *tally, errs *errorList) {
-	for _, cd := range r.conds {
-		src := rows[cd.src]
-		if src.has(fAnswered) && !src.has(fNA) && src.level() == cd.level {
-			continue
-		}
-		rw, c := &rows[cd.crit], &r.crits[cd.crit]
-		switch {
-		case rw.has(fAnswered) && !rw.has(fNA):
-			s := &r.crits[cd.src]
-			errs.add(&EvaluationError{Criterion: c.id, Index: -1, Value: "an answer",
-				Rule: fmt.Sprintf("is given, but the criterion applies only when criterion %s is %s; leave it out or answer N/A",
-					quote(s.id), quote(s.levels[cd.level].id)), Err: ErrInapplicable})
-			continue
-		case rw.has(fAnswered): // answered N/A: counted by its policy already
-		default:
-			sum.marked++
-			rw.set(fAnswered | fNA)
-			switch c.na {
-			case naExclude:
-				rw.set(fExcluded)
-			case naZero:
-				sum.max += c.maxU
-			case naFull:
-				rw.setRaw(c.maxU)
-				sum.raw += c.maxU
-				sum.max += c.maxU
-			}
-		}
-		rw.set(fSkipped)
-	}
-}
-
 // sameString reports whether a and b are equal, without a call when they share their bytes, as IDs taken from the
 // rubric's own definition do.
 func sameString(a, b string) bool {
@@ -517,18 +481,6 @@ func scaledQuo(a, b uint64, k int32, d uint64, mode Rounding) (q uint64, exact, 
 		}
 	}
 	return q, false, true
-}
-
-// bandOf returns the index of the highest band whose bound the total reaches (passes, for an exclusive bound), or
-// -1.
-func (r *Rubric) bandOf(t fixed) int {
-	band := -1
-	for i, b := range r.bands {
-		if c := cmpFixed(t, b.min); c > 0 || (c == 0 && !b.above) {
-			band = i
-		}
-	}
-	return band
 }
 
 // cmpFixed compares two fixed values; both scales are at most MaxPlaces and values at most 10^6, so bringing them
