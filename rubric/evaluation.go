@@ -22,7 +22,7 @@ type Evaluation struct {
 	EmployeeID  string    // whose work was evaluated
 	EvaluatorID string    // who evaluated it
 	At          time.Time // when the call took place (or was evaluated; the caller decides and keeps to it)
-	Answers     []Answer  // one per criterion, in any order (the rubric's order is fastest)
+	Answers     []Answer  // one per criterion, in any order (the rubric's order is fastest); see Condition for those that do not apply
 	Violations  []string  // IDs of the violations observed, each at most once
 	// Department is the department of the employee, when the CRM knows it (rating.CallScoreOf takes it from here).
 	Department string
