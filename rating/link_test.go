@@ -2,6 +2,7 @@ package rating_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/servicequality/servicequality/rubric/rubrictest"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
 )
 
 // TestCallScoreOf links a scored call of the source's call rubric (SPEC R1–R4) to the ratings (SPEC R5).
@@ -54,6 +56,39 @@ func TestCallScoreOf(t *testing.T) {
 	}
 }
 
+// TestCallScoreOfDepartment: the department comes from the argument or from the evaluation, and two different
+// ones are refused rather than one silently chosen (SPEC R7 rates departments).
+func TestCallScoreOfDepartment(t *testing.T) {
+	r := yesNo(1, "5")
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		carried, given string
+		want           string
+		err            error
+		reason         string
+	}{
+		{"", "sales-1", "sales-1", nil, "given only"},
+		{"sales-2", "", "sales-2", nil, "carried by the evaluation only"},
+		{"sales-2", "sales-2", "sales-2", nil, "both, the same"},
+		{"sales-2", "sales-1", "", rating.ErrInvalidInput, "both, different"},
+		{"", "", "", nil, "none: departments not rated"},
+	}
+	for _, tt := range tests {
+		res, err := r.Score(rubric.Evaluation{ID: "ev-1", EmployeeID: "anna", At: at, Department: tt.carried,
+			Answers: []rubric.Answer{rubric.LevelAnswer("c0", "pass")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := rating.CallScoreOf(res, tt.given)
+		if !errors.Is(err, tt.err) || got.DepartmentID != tt.want {
+			t.Errorf("CallScoreOf() = %q, %v; want %q, %v: %s", got.DepartmentID, err, tt.want, tt.err, tt.reason)
+		}
+		if _, _, err := rating.RescaledCallScoreOf(res, tt.given); !errors.Is(err, tt.err) {
+			t.Errorf("RescaledCallScoreOf() error = %v, want %v: %s", err, tt.err, tt.reason)
+		}
+	}
+}
+
 // TestSurveyOf links survey tallies to the ratings: CSI (SPEC R11), yes/no NPS on 5 points (R12–R13: 9 of 10 yes
 // = 4.5) and coverage (R14).
 func TestSurveyOf(t *testing.T) {
@@ -73,4 +108,128 @@ func TestSurveyOf(t *testing.T) {
 	if !got.CSI.Valid || !got.CSI.Decimal.Equal(decimal.RequireFromString("4.3333333333")) || got.NPS.Valid {
 		t.Errorf("SurveyOf(thirds) = %+v, want CSI 4.3333333333 and no NPS", got)
 	}
+}
+
+// yesNo returns a rubric of n pass/fail items worth one point each on 0–max.
+func yesNo(n int, max string) *rubric.Rubric {
+	def := rubric.Definition{ID: "yes-no", Version: "1", Title: rubric.Text{"en": "Checklist"}, Max: decimal.RequireFromString(max)}
+	for i := range n {
+		def.Criteria = append(def.Criteria, rubric.Criterion{ID: fmt.Sprintf("c%d", i), Title: rubric.Text{"en": "Item"},
+			Scale: rubric.Scale{Kind: rubric.Binary, Max: decimal.NewFromInt(1)}})
+	}
+	return rubric.MustNew(def)
+}
+
+// scoreYesNo scores pass of the n items as passed.
+func scoreYesNo(t *testing.T, r *rubric.Rubric, pass int) rubric.Result {
+	t.Helper()
+	e := rubric.Evaluation{ID: "ev-1", EmployeeID: "anna", At: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	for i, c := range r.Criteria() {
+		level := "fail"
+		if i < pass {
+			level = "pass"
+		}
+		e.Answers = append(e.Answers, rubric.LevelAnswer(c.ID, level))
+	}
+	res, err := r.Score(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestRescaledCallScoreOf: a rubric on any maximum feeds the 5-point ratings (SPEC R9) by total · 5 / Max, exact
+// or rounded once half-even to StoredPlaces, with the original total and maximum recorded.
+func TestRescaledCallScoreOf(t *testing.T) {
+	tests := []struct {
+		r        *rubric.Rubric
+		pass     int
+		want     string
+		rescaled rating.Rescaling
+		reason   string
+	}{
+		{yesNo(4, "100"), 3, "3.75", rating.Rescaling{Total: decimal.NewFromInt(75), Max: decimal.NewFromInt(100), Exact: true}, "75 of 100"},
+		{yesNo(10, "10"), 7, "3.5", rating.Rescaling{Total: decimal.NewFromInt(7), Max: decimal.NewFromInt(10), Exact: true}, "7 of 10"},
+		{yesNo(3, "3"), 2, "3.3333333333", rating.Rescaling{Total: decimal.NewFromInt(2), Max: decimal.NewFromInt(3)}, "2 of 3: rounded half-even to 10 places"},
+		{yesNo(3, "5"), 2, "3.3333", rating.Rescaling{Total: decimal.RequireFromString("3.3333"), Max: decimal.NewFromInt(5), Exact: true},
+			"a 5-point rubric: its total as it is, as CallScoreOf gives it"},
+	}
+	for _, tt := range tests {
+		res := scoreYesNo(t, tt.r, tt.pass)
+		got, rs, err := rating.RescaledCallScoreOf(res, "sales-1")
+		if err != nil {
+			t.Fatalf("%s: %v", tt.reason, err)
+		}
+		want := rating.CallScore{EvaluationID: "ev-1", EmployeeID: "anna", DepartmentID: "sales-1", At: res.Meta().At, Total: decimal.RequireFromString(tt.want)}
+		if diff := cmp.Diff(want, got, rubrictest.EquateDecimals()); diff != "" {
+			t.Errorf("RescaledCallScoreOf() mismatch (-want +got): %s\n%s", tt.reason, diff)
+		}
+		if diff := cmp.Diff(tt.rescaled, rs, rubrictest.EquateDecimals()); diff != "" {
+			t.Errorf("RescaledCallScoreOf() rescaling mismatch (-want +got): %s\n%s", tt.reason, diff)
+		}
+		if tt.r.Max().Equal(decimal.NewFromInt(5)) {
+			plain, err := rating.CallScoreOf(res, "sales-1")
+			if err != nil || !plain.Equal(got) {
+				t.Errorf("CallScoreOf() = %v, %v; want %v as RescaledCallScoreOf: %s", plain, err, got, tt.reason)
+			}
+		}
+	}
+	if _, _, err := rating.RescaledCallScoreOf(rubric.Result{}, ""); !errors.Is(err, rating.ErrInvalidInput) {
+		t.Errorf("zero result: error = %v, want ErrInvalidInput", err)
+	}
+	r := yesNo(1, "100")
+	noTime, err := r.Score(rubric.Evaluation{ID: "ev-2", EmployeeID: "anna", Answers: []rubric.Answer{rubric.LevelAnswer("c0", "pass")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := rating.RescaledCallScoreOf(noTime, ""); !errors.Is(err, rating.ErrInvalidInput) {
+		t.Errorf("no time: error = %v, want ErrInvalidInput", err)
+	}
+}
+
+// A 0–100 checklist feeds the 5-point ratings through an explicit rescale that records the original scale.
+func ExampleRescaledCallScoreOf() {
+	r := rubric.MustNew(rubric.Definition{ID: "branch-check", Version: "1", Title: rubric.Text{"en": "Branch checklist"},
+		Max: decimal.NewFromInt(100), Criteria: []rubric.Criterion{{ID: "score", Title: rubric.Text{"en": "Score"},
+			Scale: rubric.Scale{Kind: rubric.Points, Max: decimal.NewFromInt(100), Step: decimal.NewFromInt(1)}}}})
+	res, _ := r.Score(rubric.Evaluation{ID: "ev-9", EmployeeID: "anna", At: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC),
+		Answers: []rubric.Answer{rubric.PointsAnswer("score", decimal.NewFromInt(87))}})
+	c, rs, err := rating.RescaledCallScoreOf(res, "branch-1")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Total, "of 5, from", rs.Total, "of", rs.Max, "exact:", rs.Exact)
+	// Output:
+	// 4.35 of 5, from 87 of 100 exact: true
+}
+
+// TestPropertyRescaledCallScoreOf: the rescaled total lies on 0–5, and scales back exactly to the original total
+// when it is exact (SPEC R9).
+func TestPropertyRescaledCallScoreOf(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 12).Draw(t, "items")
+		max := rapid.SampledFrom([]string{"1", "3", "5", "7", "10", "100", "12.5"}).Draw(t, "max")
+		r := yesNo(n, max)
+		e := rubric.Evaluation{ID: "ev", EmployeeID: "anna", At: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+		pass := rapid.IntRange(0, n).Draw(t, "pass")
+		for i, c := range r.Criteria() {
+			e.Answers = append(e.Answers, rubric.LevelAnswer(c.ID, map[bool]string{true: "pass", false: "fail"}[i < pass]))
+		}
+		res, err := r.Score(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, rs, err := rating.RescaledCallScoreOf(res, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		five := decimal.NewFromInt(5)
+		if c.Total.Sign() < 0 || c.Total.GreaterThan(five) {
+			t.Fatalf("total %s outside 0–5", c.Total)
+		}
+		if rs.Exact && res.Exact() && !c.Total.Mul(rs.Max).Equal(rs.Total.Mul(five)) {
+			t.Fatalf("exact rescale %s of 5 is not %s of %s", c.Total, rs.Total, rs.Max)
+		}
+	})
 }

@@ -63,6 +63,8 @@ func (b *builder) build() {
 	}
 	b.sections()
 	b.criteria()
+	b.bonus()
+	b.conditions()
 	b.violations()
 	b.bands()
 	if b.errs.err() != nil {
@@ -217,8 +219,11 @@ func (b *builder) criteria() {
 		}
 		b.text(f+".title", c.Title, true)
 		b.text(f+".description", c.Description, false)
-		cr := crit{id: c.ID, points: c.Scale.Kind == Points, na: naCodeOf(c.NA), section: -1}
+		cr := crit{id: c.ID, points: c.Scale.Kind == Points, na: naCodeOf(c.NA), section: -1, bonus: c.Bonus}
 		switch {
+		case c.Bonus && c.Section != "":
+			b.fail(f+".section", quote(c.Section), "names a section, but a bonus criterion counts in none")
+		case c.Bonus:
 		case len(d.Sections) == 0 && c.Section != "":
 			b.fail(f+".section", quote(c.Section), "names a section, but the rubric has none")
 		case len(d.Sections) > 0:
@@ -253,6 +258,10 @@ func (b *builder) scale(f string, c Criterion, cr *crit) {
 			b.fail(f+"."+field, "", fmt.Sprintf("does not apply to a %s scale", s.Kind))
 		}
 	}
+	if s.Kind != Binary {
+		notFor("pass", s.Pass != "")
+		notFor("fail", s.Fail != "")
+	}
 	switch s.Kind {
 	case Points:
 		notFor("size", s.Size != 0)
@@ -275,6 +284,12 @@ func (b *builder) scale(f string, c Criterion, cr *crit) {
 		notFor("size", s.Size != 0)
 		notFor("levels", len(s.Levels) > 0)
 		b.value(f+".max", s.Max, true)
+		if s.Pass != "" || s.Fail != "" {
+			okPass, okFail := b.id(f+".pass", s.Pass), b.id(f+".fail", s.Fail)
+			if okPass && okFail && s.Pass == s.Fail {
+				b.fail(f+".fail", quote(s.Fail), "is also the pass label; the two labels must differ")
+			}
+		}
 	case Rating:
 		notFor("min", !s.Min.IsZero())
 		notFor("step", !s.Step.IsZero())
@@ -375,34 +390,11 @@ func (b *builder) violations() {
 	}
 }
 
-func (b *builder) bands() {
-	d := &b.def
-	if len(d.Bands) > MaxBands {
-		b.fail("bands", strconv.Itoa(len(d.Bands)), fmt.Sprintf("bands; at most %d allowed", MaxBands))
-		return
-	}
-	seen := map[string]int{}
-	for i, band := range d.Bands {
-		f := fmt.Sprintf("bands[%d]", i)
-		b.uniqueID(f+".id", band.ID, "band", seen, i)
-		b.text(f+".title", band.Title, true)
-		if !b.value(f+".min", band.Min, false) {
-			continue
-		}
-		if band.Min.GreaterThan(d.Max) {
-			b.fail(f+".min", band.Min.String(), "exceeds the rubric's max "+d.Max.String())
-		}
-		if i > 0 && !band.Min.GreaterThan(d.Bands[i-1].Min) {
-			b.fail(f+".min", band.Min.String(), "must be above the previous band's min "+d.Bands[i-1].Min.String())
-		}
-	}
-}
-
 // compile converts every point value to integer units once the definition is known to be valid.
 func (b *builder) compile() {
 	d, r := &b.def, b.r
 	// The scale is the largest number of places among all point values, so every one is a whole number of units.
-	r.scale = dec.Places(d.Max)
+	r.scale = max(dec.Places(d.Max), dec.Places(d.BonusCap))
 	each := func(f func(decimal.Decimal)) {
 		for _, c := range d.Criteria {
 			s := c.Scale
@@ -428,6 +420,7 @@ func (b *builder) compile() {
 		return u
 	}
 	r.maxU = units(d.Max)
+	r.capU = units(d.BonusCap)
 	for i, c := range d.Criteria {
 		cr := &r.crits[i]
 		cr.scale = r.scale
@@ -436,7 +429,8 @@ func (b *builder) compile() {
 		case Points:
 			cr.minU, cr.maxU, cr.stepU = units(s.Min), units(s.Max), units(s.Step)
 		case Binary:
-			cr.levels = []lvl{{id: "pass", u: units(s.Max)}, {id: "fail"}}
+			pass, fail := s.Labels()
+			cr.levels = []lvl{{id: pass, u: units(s.Max)}, {id: fail}}
 		case Rating:
 			for k := 1; k <= s.Size; k++ {
 				cr.levels = append(cr.levels, lvl{id: strconv.Itoa(k), u: units(ratingPoints(s, k-1))})
@@ -451,13 +445,20 @@ func (b *builder) compile() {
 				cr.maxU = max(cr.maxU, l.u)
 			}
 		}
-		r.sumMaxU += cr.maxU
+		if cr.bonus {
+			r.bonuses = append(r.bonuses, i)
+		} else {
+			r.sumMaxU += cr.maxU
+		}
 		r.ids = append(r.ids, cr.id)
 		r.hot = append(r.hot, hotCrit{minU: cr.minU, maxU: cr.maxU, stepU: cr.stepU, points: cr.points})
 	}
 	for _, band := range d.Bands {
-		u, _ := dec.Units(band.Min, maxScale)
-		r.bands = append(r.bands, fixed{u: u, scale: maxScale})
+		// A bound has at most 6 places in points, or 4 + 6 + 2 = 12 as a percent; at most 10^6, so its units fit.
+		m := bandPoints(band, d.Max)
+		scale := max(dec.Places(m), 0)
+		u, _ := dec.Units(m, scale)
+		r.bands = append(r.bands, bound{min: fixed{u: u, scale: scale}, above: band.Above})
 	}
 }
 

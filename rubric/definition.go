@@ -33,6 +33,9 @@ type Definition struct {
 	Violations []Violation
 	// Bands name ranges of the total, such as "needs improvement" / "meets" / "exceeds". Optional.
 	Bands []Band
+	// BonusCap is the most points the bonus criteria can add beyond the total (see Criterion.Bonus): positive
+	// when the rubric has bonus criteria, zero otherwise.
+	BonusCap decimal.Decimal
 }
 
 // Section groups criteria. When at least one section has a positive Weight the rubric is weighted: each section
@@ -57,7 +60,33 @@ type Criterion struct {
 	// NA says whether the criterion may be answered "not applicable" and what that counts as. The zero value,
 	// NAForbidden, does not allow N/A.
 	NA NAPolicy
+	// Bonus makes the criterion a bonus for exceptional work: its points, on the total's own scale and not
+	// rescaled, add up with the other bonus criteria's to the Result's Bonus, at most the rubric's BonusCap. A
+	// bonus criterion never counts in Total, its maximum or the bands, and an auto-fail zeroes it with the rest. It
+	// names no section, its N/A may be forbidden, excluded or zero (each worth no bonus) but not full, and a rubric
+	// needs at least one criterion that is not a bonus.
+	Bonus bool
+	// When makes the criterion conditional: it applies only when the criterion When names was answered with the
+	// level When gives ("offered alternatives" only when "product in stock" is "no"). The zero Condition means
+	// always. See Condition for what an inapplicable criterion counts as.
+	When Condition
 }
+
+// Condition says when a criterion applies: when the criterion Criterion was answered with the level Level. The
+// zero Condition always holds.
+//
+// Criterion names another criterion of the rubric, one answered by level (binary, rating or levels), and Level
+// one of its levels; conditions may chain but not loop. A conditional criterion needs an N/A policy other than
+// NAForbidden: when its condition does not hold (the other criterion has another level, is N/A, or does not apply
+// itself) it counts as N/A by that policy, and the evaluation may leave it out or answer it N/A. Points or a level
+// given for it then are refused with ErrInapplicable, rather than silently ignored.
+type Condition struct {
+	Criterion string
+	Level     string
+}
+
+// IsZero reports whether the condition always holds.
+func (c Condition) IsZero() bool { return c == Condition{} }
 
 // ScaleKind is the kind of a criterion's scale.
 type ScaleKind string
@@ -65,7 +94,8 @@ type ScaleKind string
 const (
 	// Points: a number of points from Min to Max in steps of Step (the source's call rubric: 0–0.5 step 0.1).
 	Points ScaleKind = "points"
-	// Binary: the levels "pass" (worth Max) and "fail" (worth 0).
+	// Binary: two levels, "pass" (worth Max) and "fail" (worth 0), or the labels the scale gives them instead
+	// (Scale.Pass and Scale.Fail: "yes"/"no", "met"/"not_met").
 	Binary ScaleKind = "binary"
 	// Rating: the levels "1" … "N" of an N-point rating (N = Size: 3, 4 or 5); level k is worth
 	// Max·(k−1)/(N−1), so "1" is worth 0 and "N" is worth Max. Max must divide into N−1 equal steps exactly
@@ -85,6 +115,21 @@ type Scale struct {
 	Size int
 	// Levels lists the levels of a Levels scale, at least two.
 	Levels []Level
+	// Pass and Fail are the labels of the two levels of a Binary scale, the level IDs answers give and results
+	// show: "yes" and "no", "met" and "not_met". Both or neither; distinct IDs. Empty means "pass" and "fail".
+	Pass, Fail string
+}
+
+// Labels returns the IDs of the two levels of a Binary scale: Pass and Fail, or "pass" and "fail" when they are
+// empty. For the other kinds it returns two empty strings.
+func (s Scale) Labels() (pass, fail string) {
+	switch {
+	case s.Kind != Binary:
+		return "", ""
+	case s.Pass == "" && s.Fail == "":
+		return "pass", "fail"
+	}
+	return s.Pass, s.Fail
 }
 
 // Level is one named level of a Levels scale.
@@ -139,12 +184,23 @@ type Violation struct {
 	Target string
 }
 
-// Band names the totals from Min up to the next band's Min. Bands are listed with strictly increasing Min, from
-// 0 ≤ Min ≤ the rubric's Max. A total below the first band's Min has no band.
+// Band names the totals from its lower bound up to the next band's. Bands are listed in strictly increasing
+// order of their bounds, from 0 to the rubric's Max. A total below the first band's bound has no band.
+//
+// The bound is Min points of the total, or Min percent of the rubric's Max when Percent is set (0–100, at most 4
+// digits after the point: 90 means 0.9·Max, exactly). It is inclusive (the total reaches Min) unless Above is set,
+// when the band starts just above Min and a total equal to Min belongs to the band below. "Below 70%", "70–90%"
+// and "above 90%" are the bands {Min 0, Percent}, {Min 70, Percent} and {Min 90, Percent, Above}: 90% exactly is
+// in the middle band. Two bands may share a bound only when the first is inclusive and the second Above (the first
+// then holds that one total); an Above band at Max would be empty and is refused.
+//
+// The zero Band has no ID and is not valid; its zero Percent and Above mean an inclusive bound in points.
 type Band struct {
-	ID    string
-	Title Text
-	Min   decimal.Decimal
+	ID      string
+	Title   Text
+	Min     decimal.Decimal
+	Percent bool // Min is a percent of the rubric's Max
+	Above   bool // the band starts just above Min (an exclusive bound)
 }
 
 // Rounding is the rule for dropping digits when a total does not come out exact. The zero value is HalfUp.

@@ -13,14 +13,16 @@
 // # Scale kinds
 //
 //   - [Points]: Min to Max in steps of Step (the source's call rubric: 0–0.5 step 0.1, SPEC R1);
-//   - [Binary]: levels "pass" (Max) and "fail" (0);
+//   - [Binary]: levels "pass" (Max) and "fail" (0), or the rubric's own labels such as "yes"/"no", "met"/"not_met";
 //   - [Rating]: an N-point rating (N = 3, 4 or 5), levels "1" … "N" worth Max·(k−1)/(N−1);
 //   - [Levels]: named levels each with its points and an optional override, such as tonality (SPEC R3).
 //
 // # How a total is computed
 //
 //  1. Each criterion is worth the points of its answer. N/A follows the criterion's [NAPolicy]: forbidden (the
-//     default), excluded from both points and maximum, counted as 0, or counted as full.
+//     default), excluded from both points and maximum, counted as 0, or counted as full. A conditional criterion
+//     ([Criterion.When], a [Condition]) whose condition does not hold counts as N/A by its policy, and an answer
+//     given for it is refused ([ErrInapplicable]).
 //  2. Overrides fire: a chosen level with an [Effect], then each observed [Violation] with one, in the rubric's
 //     order. [EffectCriterion] zeroes one criterion, [EffectSection] every criterion of a section, and
 //     [EffectEvaluation] the whole evaluation (auto-fail: the total is 0 whatever the rest).
@@ -32,7 +34,18 @@
 //     Nothing is rounded before this last step. The raw total is computed the same way without overrides.
 //
 // [Result] holds the total, [Result.RawTotal] (before overrides, for analytics), the breakdown per criterion and
-// section, the [Reason] list in order, and the [Band].
+// section, the [Reason] list in order, and the [Band]. [Result.Losses] explains the total in the total's own
+// points: what each criterion's shortfall cost on 0–Max, and what an auto-fail cost, adding up exactly to
+// Max − Total. A [Band] is bounded in points or as a percent of Max, inclusive or exclusive, so that "below 70%",
+// "70–90%" and "above 90%" are expressed exactly on a rubric of any maximum. [Result.Rescaled] gives the total on
+// another maximum (a 0–100 rubric on the 5-point scale of the ratings) from the exact total, rounded once. Bonus
+// criteria ([Criterion.Bonus]) reward exceptional work apart from the total: [Result.Bonus], capped by
+// [Definition.BonusCap], zero on an auto-fail.
+//
+// An [Evaluation] carries the evaluator's comments (on the evaluation and on each [Answer]), the employee's
+// department and a bounded map of attributes a CRM attaches (ticket, queue, language); scoring carries them to the
+// [Result] ([Result.Meta], [CriterionResult]) and every JSON form keeps them. Unknown JSON fields are still
+// refused: attributes are the place for extras.
 //
 // # Storing
 //
@@ -66,7 +79,8 @@
 // # Concurrency
 //
 // A *Rubric never changes after it is built and is safe for concurrent use; Results are immutable values. Scoring
-// never changes or keeps the caller's Evaluation, and allocates nothing for rubrics of up to 16 criteria.
+// never changes or keeps the caller's Evaluation, and allocates nothing for rubrics of up to 16 criteria (answers'
+// comments and attributes, when given, take one copy each).
 //
 // Generators of valid rubrics and evaluations for property tests live in package rubric/rubrictest.
 package rubric

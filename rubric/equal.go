@@ -11,7 +11,7 @@ import (
 func (d Definition) Equal(other Definition) bool {
 	return d.ID == other.ID && d.Version == other.Version && d.Title.Equal(other.Title) &&
 		d.Description.Equal(other.Description) && d.Max.Equal(other.Max) && d.Places == other.Places &&
-		d.Rounding == other.Rounding &&
+		d.Rounding == other.Rounding && d.BonusCap.Equal(other.BonusCap) &&
 		slices.EqualFunc(d.Sections, other.Sections, func(a, b Section) bool {
 			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Description.Equal(b.Description) && a.Weight.Equal(b.Weight)
 		}) &&
@@ -21,7 +21,7 @@ func (d Definition) Equal(other Definition) bool {
 				a.Target == b.Target
 		}) &&
 		slices.EqualFunc(d.Bands, other.Bands, func(a, b Band) bool {
-			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Min.Equal(b.Min)
+			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Min.Equal(b.Min) && a.Percent == b.Percent && a.Above == b.Above
 		})
 }
 
@@ -29,8 +29,8 @@ func (d Definition) Equal(other Definition) bool {
 func (c Criterion) Equal(other Criterion) bool {
 	s, o := c.Scale, other.Scale
 	return c.ID == other.ID && c.Title.Equal(other.Title) && c.Description.Equal(other.Description) &&
-		c.Section == other.Section && c.NA == other.NA && s.Kind == o.Kind && eq(s.Min, o.Min) && eq(s.Max, o.Max) &&
-		eq(s.Step, o.Step) && s.Size == o.Size &&
+		c.Section == other.Section && c.NA == other.NA && c.Bonus == other.Bonus && c.When == other.When && s.Kind == o.Kind && eq(s.Min, o.Min) && eq(s.Max, o.Max) &&
+		eq(s.Step, o.Step) && s.Size == o.Size && s.Pass == o.Pass && s.Fail == o.Fail &&
 		slices.EqualFunc(s.Levels, o.Levels, func(a, b Level) bool {
 			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Description.Equal(b.Description) && a.Points.Equal(b.Points) &&
 				a.Effect == b.Effect

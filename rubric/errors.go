@@ -31,6 +31,8 @@ var (
 	ErrUnknownLevel = errors.New("unknown level")
 	// ErrNotApplicable: N/A given for a criterion whose policy does not allow it.
 	ErrNotApplicable = errors.New("N/A not allowed")
+	// ErrInapplicable: points or a level given for a conditional criterion whose condition does not hold.
+	ErrInapplicable = errors.New("criterion does not apply")
 	// ErrUnknownViolation: a violation the rubric does not list, or listed twice.
 	ErrUnknownViolation = errors.New("unknown violation")
 	// ErrUnknownTemplate: no built-in template has the ID.
@@ -40,8 +42,14 @@ var (
 	// ErrInvalidTime: an evaluation time JSON cannot hold exactly (a year outside 0–9999, an offset from UTC that
 	// is not a whole number of minutes or is a day or more).
 	ErrInvalidTime = errors.New("invalid evaluation time")
-	// ErrInvalidText: an identifier of an evaluation that is not valid UTF-8, which JSON cannot hold.
-	ErrInvalidText = errors.New("text is not valid UTF-8")
+	// ErrInvalidText: an identifier or comment of an evaluation that is not valid UTF-8, which JSON cannot hold,
+	// or a comment longer than MaxCommentLen.
+	ErrInvalidText = errors.New("invalid text")
+	// ErrInvalidAttribute: an evaluation's attributes beyond their limits (see Evaluation.Attributes).
+	ErrInvalidAttribute = errors.New("invalid attribute")
+
+	// ErrInvalidRescale: Result.Rescaled asked for a scale or places it cannot give.
+	ErrInvalidRescale = errors.New("invalid rescaling")
 
 	// ErrNoRubric: a Result or rubric that belongs to no built rubric where one is needed (the zero Result, a nil
 	// or zero *Rubric, a stored result read without its rubric).

@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -21,17 +22,28 @@ type Evaluation struct {
 	EmployeeID  string    // whose work was evaluated
 	EvaluatorID string    // who evaluated it
 	At          time.Time // when the call took place (or was evaluated; the caller decides and keeps to it)
-	Answers     []Answer  // one per criterion, in any order (the rubric's order is fastest)
+	Answers     []Answer  // one per criterion, in any order (the rubric's order is fastest); see Condition for those that do not apply
 	Violations  []string  // IDs of the violations observed, each at most once
+	// Department is the department of the employee, when the CRM knows it (rating.CallScoreOf takes it from here).
+	Department string
+	// Comment is the evaluator's note on the whole evaluation: valid UTF-8, at most MaxCommentLen bytes.
+	Comment string
+	// Attributes are what a CRM attaches to the evaluation, such as a ticket ID, a queue or a language: at most
+	// MaxAttributes, each key 1–MaxAttributeKeyLen characters of A–Z a–z 0–9 _ . -, each value valid UTF-8 of at
+	// most MaxAttributeValueLen bytes (empty allowed). They are carried, never interpreted; a nil and an empty map
+	// are the same. The JSON forms refuse unknown fields: extras go here.
+	Attributes map[string]string
 }
 
 // Answer is the evaluator's answer on one criterion: Points for a Points scale, Level for the other kinds, or NA.
-// Exactly one of them is given; zero Points with no Level and NA false is a score of 0 points.
+// Exactly one of them is given; zero Points with no Level and NA false is a score of 0 points. Comment is the
+// evaluator's optional note on the answer (valid UTF-8, at most MaxCommentLen bytes), carried to the result.
 type Answer struct {
 	Criterion string
 	Points    decimal.Decimal
 	Level     string
 	NA        bool
+	Comment   string
 }
 
 // PointsAnswer returns the answer "points p" on the criterion.
@@ -39,8 +51,8 @@ func PointsAnswer(criterion string, p decimal.Decimal) Answer {
 	return Answer{Criterion: criterion, Points: p}
 }
 
-// LevelAnswer returns the answer "level" on the criterion; for a Binary scale the levels are "pass" and "fail",
-// for a Rating scale "1" … "N".
+// LevelAnswer returns the answer "level" on the criterion; for a Binary scale the levels are "pass" and "fail" (or
+// the scale's labels, see Scale.Labels), for a Rating scale "1" … "N".
 func LevelAnswer(criterion, level string) Answer { return Answer{Criterion: criterion, Level: level} }
 
 // NAAnswer returns the answer "not applicable" on the criterion.
@@ -64,16 +76,18 @@ func checkTime(t time.Time) error {
 }
 
 // Equal reports whether e and other hold the same identifiers, the same instant, the same answers in the same
-// order (points compared by value: 0.5 equals 0.50) and the same violations. A nil and an empty list are equal.
+// order (points compared by value: 0.5 equals 0.50), the same violations, comments and attributes. A nil and an
+// empty list or map are equal.
 func (e Evaluation) Equal(other Evaluation) bool {
 	if e.ID != other.ID || e.Rubric != other.Rubric || e.Version != other.Version || e.CallID != other.CallID ||
 		e.EmployeeID != other.EmployeeID || e.EvaluatorID != other.EvaluatorID || !e.At.Equal(other.At) ||
-		len(e.Answers) != len(other.Answers) || !slices.Equal(e.Violations, other.Violations) {
+		len(e.Answers) != len(other.Answers) || !slices.Equal(e.Violations, other.Violations) ||
+		e.Department != other.Department || e.Comment != other.Comment || !maps.Equal(e.Attributes, other.Attributes) {
 		return false
 	}
 	for i, a := range e.Answers {
 		b := other.Answers[i]
-		if a.Criterion != b.Criterion || a.Level != b.Level || a.NA != b.NA || !a.Points.Equal(b.Points) {
+		if a.Criterion != b.Criterion || a.Level != b.Level || a.NA != b.NA || !a.Points.Equal(b.Points) || a.Comment != b.Comment {
 			return false
 		}
 	}

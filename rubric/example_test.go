@@ -161,7 +161,7 @@ func ExampleResult_MarshalJSON() {
 	out, _ := res.MarshalJSON()
 	fmt.Println(string(out))
 	// Output:
-	// {"rubric":"tiny","version":"1","evaluation":"ev-7","total":"0","max":"1","raw_total":"0","exact":true,"auto_fail":true,"criteria":[{"id":"tone","level":"rude","zeroed":true,"raw":"0","points":"0","max":"1"}],"reasons":[{"effect":"evaluation","criterion":"tone","level":"rude","text":"level \"rude\" of criterion \"tone\" zeroes the whole evaluation"}]}
+	// {"rubric":"tiny","version":"1","evaluation":"ev-7","total":"0","max":"1","raw_total":"0","exact":true,"auto_fail":true,"criteria":[{"id":"tone","level":"rude","zeroed":true,"raw":"0","points":"0","max":"1","lost":"1"}],"reasons":[{"effect":"evaluation","criterion":"tone","level":"rude","text":"level \"rude\" of criterion \"tone\" zeroes the whole evaluation"}]}
 }
 
 // A result stored as JSON (or in a JSONB column) reads back against the rubric it was scored on; against another

@@ -40,6 +40,11 @@ func ParseDefinition(data []byte) (Definition, error) {
 	if err := decodeStrict(data, MaxDefinitionJSON, &w); err != nil {
 		return Definition{}, err
 	}
+	for i, c := range w.Criteria {
+		if c.When != nil && *c.When == (wireWhen{}) {
+			return Definition{}, fmt.Errorf("rubric: criteria[%d].when: %w: names no criterion and no level; leave it out for an unconditional criterion", i, ErrSyntax)
+		}
+	}
 	return w.definition(), nil
 }
 
@@ -167,6 +172,7 @@ type wireDefinition struct {
 	Criteria    []wireCriterion `json:"criteria"`
 	Violations  []wireViolation `json:"violations,omitempty"`
 	Bands       []wireBand      `json:"bands,omitempty"`
+	BonusCap    *num            `json:"bonus_cap,omitempty"`
 }
 
 type wireSection struct {
@@ -183,6 +189,13 @@ type wireCriterion struct {
 	Section     string    `json:"section,omitempty"`
 	Scale       wireScale `json:"scale"`
 	NA          NAPolicy  `json:"na,omitempty"`
+	Bonus       bool      `json:"bonus,omitempty"`
+	When        *wireWhen `json:"when,omitempty"`
+}
+
+type wireWhen struct {
+	Criterion string `json:"criterion"`
+	Level     string `json:"level"`
 }
 
 type wireScale struct {
@@ -192,6 +205,8 @@ type wireScale struct {
 	Step   *num        `json:"step,omitempty"`
 	Size   int         `json:"size,omitempty"`
 	Levels []wireLevel `json:"levels,omitempty"`
+	Pass   string      `json:"pass,omitempty"`
+	Fail   string      `json:"fail,omitempty"`
 }
 
 type wireLevel struct {
@@ -211,15 +226,17 @@ type wireViolation struct {
 }
 
 type wireBand struct {
-	ID    string `json:"id"`
-	Title Text   `json:"title,omitempty"`
-	Min   *num   `json:"min"`
+	ID      string `json:"id"`
+	Title   Text   `json:"title,omitempty"`
+	Min     *num   `json:"min"`
+	Percent bool   `json:"percent,omitempty"`
+	Above   bool   `json:"above,omitempty"`
 }
 
 func wireOf(d Definition) wireDefinition {
 	w := wireDefinition{
 		ID: d.ID, Version: d.Version, Title: d.Title, Description: d.Description,
-		Max: opt(d.Max), Places: d.Places,
+		Max: opt(d.Max), Places: d.Places, BonusCap: opt(d.BonusCap),
 	}
 	if d.Rounding != HalfUp {
 		rr := d.Rounding
@@ -230,8 +247,12 @@ func wireOf(d Definition) wireDefinition {
 	}
 	w.Criteria = make([]wireCriterion, 0, len(d.Criteria))
 	for _, c := range d.Criteria {
-		wc := wireCriterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA,
-			Scale: wireScale{Kind: c.Scale.Kind, Min: opt(c.Scale.Min), Max: opt(c.Scale.Max), Step: opt(c.Scale.Step), Size: c.Scale.Size}}
+		wc := wireCriterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA, Bonus: c.Bonus,
+			Scale: wireScale{Kind: c.Scale.Kind, Min: opt(c.Scale.Min), Max: opt(c.Scale.Max), Step: opt(c.Scale.Step), Size: c.Scale.Size,
+				Pass: c.Scale.Pass, Fail: c.Scale.Fail}}
+		if !c.When.IsZero() {
+			wc.When = &wireWhen{Criterion: c.When.Criterion, Level: c.When.Level}
+		}
 		if c.Scale.Kind == Points && c.Scale.Min.IsZero() {
 			wc.Scale.Min = &num{} // written out so the range reads "0 to max"
 		}
@@ -244,13 +265,14 @@ func wireOf(d Definition) wireDefinition {
 		w.Violations = append(w.Violations, wireViolation{ID: v.ID, Title: v.Title, Description: v.Description, Effect: v.Effect, Target: v.Target})
 	}
 	for _, b := range d.Bands {
-		w.Bands = append(w.Bands, wireBand{ID: b.ID, Title: b.Title, Min: &num{b.Min}})
+		w.Bands = append(w.Bands, wireBand{ID: b.ID, Title: b.Title, Min: &num{b.Min}, Percent: b.Percent, Above: b.Above})
 	}
 	return w
 }
 
 func (w wireDefinition) definition() Definition {
-	d := Definition{ID: w.ID, Version: w.Version, Title: w.Title, Description: w.Description, Max: w.Max.get(), Places: w.Places}
+	d := Definition{ID: w.ID, Version: w.Version, Title: w.Title, Description: w.Description, Max: w.Max.get(), Places: w.Places,
+		BonusCap: w.BonusCap.get()}
 	if w.Rounding != nil {
 		d.Rounding = *w.Rounding
 	}
@@ -258,8 +280,12 @@ func (w wireDefinition) definition() Definition {
 		d.Sections = append(d.Sections, Section{ID: s.ID, Title: s.Title, Description: s.Description, Weight: s.Weight.get()})
 	}
 	for _, c := range w.Criteria {
-		cr := Criterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA,
-			Scale: Scale{Kind: c.Scale.Kind, Min: c.Scale.Min.get(), Max: c.Scale.Max.get(), Step: c.Scale.Step.get(), Size: c.Scale.Size}}
+		cr := Criterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA, Bonus: c.Bonus,
+			Scale: Scale{Kind: c.Scale.Kind, Min: c.Scale.Min.get(), Max: c.Scale.Max.get(), Step: c.Scale.Step.get(), Size: c.Scale.Size,
+				Pass: c.Scale.Pass, Fail: c.Scale.Fail}}
+		if c.When != nil {
+			cr.When = Condition{Criterion: c.When.Criterion, Level: c.When.Level}
+		}
 		for _, l := range c.Scale.Levels {
 			cr.Scale.Levels = append(cr.Scale.Levels, Level{ID: l.ID, Title: l.Title, Description: l.Description, Points: l.Points.get(), Effect: l.Effect})
 		}
@@ -269,7 +295,7 @@ func (w wireDefinition) definition() Definition {
 		d.Violations = append(d.Violations, Violation{ID: v.ID, Title: v.Title, Description: v.Description, Effect: v.Effect, Target: v.Target})
 	}
 	for _, b := range w.Bands {
-		d.Bands = append(d.Bands, Band{ID: b.ID, Title: b.Title, Min: b.Min.get()})
+		d.Bands = append(d.Bands, Band{ID: b.ID, Title: b.Title, Min: b.Min.get(), Percent: b.Percent, Above: b.Above})
 	}
 	return d
 }
@@ -282,7 +308,9 @@ func (w wireDefinition) definition() Definition {
 //	 "answers": [{"criterion": "greeting", "points": "0.5"}, {"criterion": "tonality", "level": "green"}],
 //	 "violations": ["profanity"]}
 //
-// An answer with none or several of them is an error wrapping ErrInvalidScore; a time RFC 3339 cannot write back
+// An answer may carry a "comment"; the evaluation a "department", a "comment" and "attributes", an object of
+// strings (see Evaluation for their limits, whose breach is an error wrapping ErrInvalidText or
+// ErrInvalidAttribute). An answer with none or several of points, level and N/A is an error wrapping ErrInvalidScore; a time RFC 3339 cannot write back
 // the same (an offset of 24 hours or more) one wrapping ErrInvalidTime.
 //
 // The common document is read in one pass straight into the answers; anything else, and every refusal, goes
@@ -308,7 +336,17 @@ func parseEvaluationStrict(data []byte) (Evaluation, error) {
 	if err := checkTime(e.At); err != nil {
 		return Evaluation{}, err
 	}
+	if err := notesError(&e); err != nil {
+		return Evaluation{}, err
+	}
 	return e, nil
+}
+
+// notesError returns the problems of the evaluation's notes (see checkNotes), or nil.
+func notesError(e *Evaluation) error {
+	var errs errorList
+	checkNotes(e, errs.add)
+	return errs.err()
 }
 
 // MarshalJSON writes the evaluation in the form ParseEvaluation reads, which reads it back to an Equal
@@ -319,14 +357,18 @@ func (e Evaluation) MarshalJSON() ([]byte, error) {
 	if err := checkTime(e.At); err != nil {
 		return nil, err
 	}
+	if err := notesError(&e); err != nil {
+		return nil, err
+	}
 	w := wireEvaluation{ID: e.ID, Rubric: e.Rubric, Version: e.Version, CallID: e.CallID, EmployeeID: e.EmployeeID,
-		EvaluatorID: e.EvaluatorID, Violations: e.Violations, Answers: make([]wireAnswer, len(e.Answers))}
+		EvaluatorID: e.EvaluatorID, Violations: e.Violations, Answers: make([]wireAnswer, len(e.Answers)),
+		Department: e.Department, Comment: e.Comment, Attributes: e.Attributes}
 	if !e.At.IsZero() {
 		at := e.At
 		w.At = &at
 	}
 	for i, a := range e.Answers {
-		wa := wireAnswer{Criterion: a.Criterion, Level: a.Level, NA: a.NA}
+		wa := wireAnswer{Criterion: a.Criterion, Level: a.Level, NA: a.NA, Comment: a.Comment}
 		switch {
 		case (a.NA || a.Level != "") && !a.Points.IsZero(), a.NA && a.Level != "":
 			return nil, fmt.Errorf("rubric: answer %d for criterion %s: %w", i, quote(a.Criterion), errAnswerShape)
@@ -353,15 +395,18 @@ func (e *Evaluation) UnmarshalJSON(data []byte) error {
 }
 
 type wireEvaluation struct {
-	ID          string       `json:"id,omitempty"`
-	Rubric      string       `json:"rubric,omitempty"`
-	Version     string       `json:"version,omitempty"`
-	CallID      string       `json:"call,omitempty"`
-	EmployeeID  string       `json:"employee,omitempty"`
-	EvaluatorID string       `json:"evaluator,omitempty"`
-	At          *time.Time   `json:"at,omitempty"`
-	Answers     []wireAnswer `json:"answers"`
-	Violations  []string     `json:"violations,omitempty"`
+	ID          string            `json:"id,omitempty"`
+	Rubric      string            `json:"rubric,omitempty"`
+	Version     string            `json:"version,omitempty"`
+	CallID      string            `json:"call,omitempty"`
+	EmployeeID  string            `json:"employee,omitempty"`
+	EvaluatorID string            `json:"evaluator,omitempty"`
+	At          *time.Time        `json:"at,omitempty"`
+	Answers     []wireAnswer      `json:"answers"`
+	Violations  []string          `json:"violations,omitempty"`
+	Department  string            `json:"department,omitempty"`
+	Comment     string            `json:"comment,omitempty"`
+	Attributes  map[string]string `json:"attributes,omitempty"`
 }
 
 type wireAnswer struct {
@@ -369,6 +414,7 @@ type wireAnswer struct {
 	Points    *num   `json:"points,omitempty"`
 	Level     string `json:"level,omitempty"`
 	NA        bool   `json:"na,omitempty"`
+	Comment   string `json:"comment,omitempty"`
 }
 
 var errAnswerShape = fmt.Errorf("%w: an answer gives exactly one of \"points\", \"level\" or \"na\": true", ErrInvalidScore)
@@ -391,7 +437,8 @@ func (w wireEvaluation) checkShape() error {
 
 func (w wireEvaluation) evaluation() Evaluation {
 	e := Evaluation{ID: w.ID, Rubric: w.Rubric, Version: w.Version, CallID: w.CallID, EmployeeID: w.EmployeeID,
-		EvaluatorID: w.EvaluatorID, Violations: w.Violations}
+		EvaluatorID: w.EvaluatorID, Violations: w.Violations, Department: w.Department, Comment: w.Comment,
+		Attributes: cloneAttributes(w.Attributes)}
 	if w.At != nil {
 		e.At = *w.At
 	}
@@ -399,7 +446,7 @@ func (w wireEvaluation) evaluation() Evaluation {
 		e.Answers = make([]Answer, len(w.Answers))
 	}
 	for i, a := range w.Answers {
-		e.Answers[i] = Answer{Criterion: a.Criterion, Points: a.Points.get(), Level: a.Level, NA: a.NA}
+		e.Answers[i] = Answer{Criterion: a.Criterion, Points: a.Points.get(), Level: a.Level, NA: a.NA, Comment: a.Comment}
 	}
 	return e
 }

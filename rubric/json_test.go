@@ -136,7 +136,7 @@ func TestParseEvaluation(t *testing.T) {
 		{`{"answers": [{"criterion": "a"}]}`, rubric.ErrInvalidScore, "an answer with nothing"},
 		{`{"answers": [{"criterion": "a", "points": "0.5", "level": "x"}]}`, rubric.ErrInvalidScore, "points and a level"},
 		{`{"answers": [{"criterion": "a", "na": true, "level": "x"}]}`, rubric.ErrInvalidScore, "N/A and a level"},
-		{`{"answers": [{"criterion": "a", "points": "0.5", "comment": "x"}]}`, rubric.ErrSyntax, "unknown field inside an answer"},
+		{`{"answers": [{"criterion": "a", "points": "0.5", "note": "x"}]}`, rubric.ErrSyntax, "unknown field inside an answer"},
 		{`{"answers": [{"criterion": "a", "points": "1e-50"}]}`, rubric.ErrDecimalLimit, "absurd points"},
 		{`{"answers": [], "at": "yesterday"}`, rubric.ErrSyntax, "bad time"},
 		{`{"answers": [], "answers": []}`, rubric.ErrSyntax, "repeated key"},
@@ -157,6 +157,11 @@ func FuzzParse(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte(`{"id":"x","version":"1","title":{"en":"x"},"max":"5","criteria":[{"id":"r","title":{"en":"r"},"scale":{"kind":"rating","size":4,"max":"3"}}]}`))
+	f.Add([]byte(`{"id":"x","version":"1","title":{"en":"x"},"max":"5","bonus_cap":"0.5","criteria":[` +
+		`{"id":"s","title":{"en":"s"},"scale":{"kind":"binary","max":"1","pass":"yes","fail":"no"}},` +
+		`{"id":"a","title":{"en":"a"},"scale":{"kind":"points","min":"0","max":"1","step":"0.5"},"na":"exclude","when":{"criterion":"s","level":"no"}},` +
+		`{"id":"b","title":{"en":"b"},"scale":{"kind":"binary","max":"0.5"},"bonus":true}],` +
+		`"bands":[{"id":"lo","title":{"en":"lo"},"min":"0","percent":true},{"id":"hi","title":{"en":"hi"},"min":"90","percent":true,"above":true}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := rubric.Parse(data)
 		if err != nil {
@@ -189,6 +194,8 @@ func FuzzParseEvaluation(f *testing.F) {
 	f.Add([]byte(`{"answers":[{"criterion":"greeting","points":1e-30}]}`))
 	f.Add([]byte(fullCallJSON + `}`))
 	f.Add([]byte(fullCallJSON + `, "VIOLATIONS": []}`))
+	f.Add([]byte(fullCallJSON + `, "comment": "polite", "department": "sales", "attributes": {"ticket": "T-1", "lang": "ru"}}`))
+	f.Add([]byte(`{"answers":[{"criterion":"greeting","points":"0.5","comment":"ok"}],"attributes":{"a b":"1"}}`))
 	f.Add([]byte(`{"answers":[{"criterion":"greeting","points":"0.5"},{"criterion":"identification","points":"0.4"},
 	  {"criterion":"needs","points":"0.3"},{"criterion":"client_focus","points":"0.2"},{"criterion":"current_info","points":"0.1"},
 	  {"criterion":"objections","points":"0"},{"criterion":"recording","points":"0.5"},{"criterion":"inappropriate_info","points":"0.50"},
@@ -197,7 +204,8 @@ func FuzzParseEvaluation(f *testing.F) {
 	naive := newNaive(r)
 	sentinels := []error{rubric.ErrSyntax, rubric.ErrDecimalLimit, rubric.ErrInvalidScore, rubric.ErrUnknownCriterion,
 		rubric.ErrDuplicateAnswer, rubric.ErrMissingAnswer, rubric.ErrUnknownLevel, rubric.ErrNotApplicable,
-		rubric.ErrUnknownViolation, rubric.ErrRubricMismatch, rubric.ErrNothingToScore, rubric.ErrInvalidTime}
+		rubric.ErrUnknownViolation, rubric.ErrRubricMismatch, rubric.ErrNothingToScore, rubric.ErrInvalidTime,
+		rubric.ErrInvalidText, rubric.ErrInvalidAttribute}
 	wraps := func(err error) bool {
 		for _, s := range sentinels {
 			if errors.Is(err, s) {

@@ -2,21 +2,26 @@ package rubric
 
 import (
 	"fmt"
-	"github.com/servicequality/servicequality/internal/dec"
+	"maps"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/servicequality/servicequality/internal/dec"
 	"github.com/shopspring/decimal"
 )
 
-// Meta carries the identifiers of a scored evaluation, copied from the Evaluation.
+// Meta carries the identifiers and notes of a scored evaluation, copied from the Evaluation. Result.Meta returns a
+// fresh copy of Attributes (nil when there are none).
 type Meta struct {
 	ID          string
 	CallID      string
 	EmployeeID  string
 	EvaluatorID string
 	At          time.Time
+	Department  string
+	Comment     string
+	Attributes  map[string]string
 }
 
 // Reason records one override that fired, in order: level overrides in criterion order, then violations in the
@@ -63,12 +68,14 @@ type Result struct {
 	small    [inlineRows]row // their rows when n ≤ inlineRows, so a result of a small rubric needs no allocation
 	big      []row           // their rows otherwise
 	seen     violationSet
+	comments []string // the answers' comments by criterion; nil when no answer has one
 	reasons  []Reason
 	total    fixed
 	raw      fixed
 	exact    bool
 	autoFail bool
 	band     int
+	bonus    int64 // the bonus in units of the rubric, capped
 }
 
 // inlineRows is the number of criteria whose rows a Result holds inline.
@@ -95,8 +102,20 @@ func (res *Result) rows() []row {
 // Rubric returns the rubric the result was scored on.
 func (res Result) Rubric() *Rubric { return res.rubric }
 
-// Meta returns the identifiers copied from the evaluation.
-func (res Result) Meta() Meta { return res.meta }
+// Meta returns the identifiers and notes copied from the evaluation.
+func (res Result) Meta() Meta {
+	m := res.meta
+	m.Attributes = cloneAttributes(m.Attributes)
+	return m
+}
+
+// setComment records the comment of the answer on criterion ci.
+func (res *Result) setComment(ci int, c string) {
+	if res.comments == nil {
+		res.comments = make([]string, res.n)
+	}
+	res.comments[ci] = c
+}
 
 // Total returns the score on the scale 0 to Max, after overrides. It is exact when Exact reports true; otherwise it
 // was rounded to the rubric's Places (at least the places of its point values) by its Rounding rule.
@@ -110,6 +129,19 @@ func (res Result) TotalUnits() (units int64, scale int32) { return res.total.u, 
 // criterion, a section or the evaluation), on the same scale and with the same rounding as Total. It is kept for
 // analytics: how good was the call apart from the fatal moment?
 func (res Result) RawTotal() decimal.Decimal { return res.raw.decimal() }
+
+// Bonus returns the points the bonus criteria added for exceptional work, beyond Total: their points after
+// overrides, at most the rubric's BonusCap, and 0 for an auto-failed evaluation or a rubric without bonus
+// criteria. Total, RawTotal, the band, Losses and Rescaled never include it.
+func (res Result) Bonus() decimal.Decimal {
+	if res.rubric == nil {
+		return decimal.Zero
+	}
+	return decimal.New(res.bonus, -res.rubric.scale)
+}
+
+// TotalWithBonus returns Total plus Bonus: at most Max plus the rubric's BonusCap.
+func (res Result) TotalWithBonus() decimal.Decimal { return res.Total().Add(res.Bonus()) }
 
 // Max returns the top of the scale, the rubric's Max.
 func (res Result) Max() decimal.Decimal {
@@ -177,6 +209,12 @@ type CriterionResult struct {
 	// Raw is what the answer was worth before overrides, Points what counted after them, Max the maximum counted
 	// (zero when excluded). All in the criterion's own points, not rescaled.
 	Raw, Points, Max decimal.Decimal
+	// Comment is the evaluator's note on the answer, if any.
+	Comment string
+	// Bonus reports a bonus criterion: its Points count in Result.Bonus, not in the total.
+	Bonus bool
+	// Inapplicable reports a conditional criterion whose condition did not hold; it is also NA.
+	Inapplicable bool
 }
 
 // Criteria returns the outcome on every criterion, in the rubric's order.
@@ -206,19 +244,24 @@ func (res Result) Criterion(id string) (CriterionResult, bool) {
 func (res Result) criterion(i int) CriterionResult {
 	r, rw, c := res.rubric, res.rows()[i], &res.rubric.crits[i]
 	out := CriterionResult{
-		ID:       c.id,
-		NA:       rw.has(fNA),
-		Excluded: rw.has(fExcluded),
-		Zeroed:   rw.has(fZeroed),
-		Raw:      decimal.New(rw.raw(), -r.scale),
-		Points:   decimal.New(rw.pts(), -r.scale),
-		Max:      decimal.New(rw.max(c), -r.scale),
+		ID:           c.id,
+		NA:           rw.has(fNA),
+		Excluded:     rw.has(fExcluded),
+		Zeroed:       rw.has(fZeroed),
+		Raw:          decimal.New(rw.raw(), -r.scale),
+		Points:       decimal.New(rw.pts(), -r.scale),
+		Max:          decimal.New(rw.max(c), -r.scale),
+		Bonus:        c.bonus,
+		Inapplicable: rw.has(fSkipped),
 	}
 	if c.section >= 0 {
 		out.Section = r.sects[c.section].id
 	}
 	if l := rw.level(); l >= 0 {
 		out.Level = c.levels[l].id
+	}
+	if res.comments != nil {
+		out.Comment = res.comments[i]
 	}
 	return out
 }
@@ -262,9 +305,29 @@ func (res Result) Sections() []SectionResult {
 func (res Result) Equal(other Result) bool {
 	return res.rubric.Equal(other.rubric) && res.meta.ID == other.meta.ID && res.meta.CallID == other.meta.CallID &&
 		res.meta.EmployeeID == other.meta.EmployeeID && res.meta.EvaluatorID == other.meta.EvaluatorID &&
-		res.meta.At.Equal(other.meta.At) && slices.Equal(res.rows(), other.rows()) && res.seen == other.seen && cmpFixed(res.total, other.total) == 0 &&
+		res.meta.At.Equal(other.meta.At) && res.meta.Department == other.meta.Department &&
+		res.meta.Comment == other.meta.Comment && maps.Equal(res.meta.Attributes, other.meta.Attributes) &&
+		res.commentsEqual(other) &&
+		slices.Equal(res.rows(), other.rows()) && res.seen == other.seen && cmpFixed(res.total, other.total) == 0 &&
 		cmpFixed(res.raw, other.raw) == 0 && res.exact == other.exact && res.autoFail == other.autoFail &&
-		res.band == other.band
+		res.band == other.band && res.bonus == other.bonus
+}
+
+// commentsEqual reports whether the answers' comments of two results of one rubric are the same.
+func (res Result) commentsEqual(other Result) bool {
+	for i := range max(len(res.comments), len(other.comments)) {
+		var a, b string
+		if i < len(res.comments) {
+			a = res.comments[i]
+		}
+		if i < len(other.comments) {
+			b = other.comments[i]
+		}
+		if a != b {
+			return false
+		}
+	}
+	return true
 }
 
 // String returns a one-line summary such as "4.5 of 5 (call-quality 2023-03-01)" or
@@ -277,6 +340,9 @@ func (res Result) String() string {
 	fmt.Fprintf(&b, "%s of %s", dec.Text(res.Total()), dec.Text(res.Max()))
 	if !res.Exact() {
 		fmt.Fprintf(&b, " (rounded %s to %d places)", res.rubric.def.Rounding, res.rubric.places)
+	}
+	if res.bonus > 0 {
+		fmt.Fprintf(&b, " + bonus %s", res.Bonus())
 	}
 	if res.autoFail {
 		fmt.Fprintf(&b, ", auto-fail (raw %s)", dec.Text(res.RawTotal()))

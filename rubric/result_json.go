@@ -2,17 +2,22 @@ package rubric
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
 // MarshalJSON writes the result for a CRM or a report: identifiers, totals as decimal strings, whether the total
-// is exact, the band, the breakdown per criterion and section, the reasons (with an English explanation) and the
-// violations observed:
+// is exact, the band, the breakdown per criterion and section with the points each criterion lost on the total's
+// scale ("lost", left out when 0; "auto_fail_lost" for an auto-fail, see Losses), the reasons (with an English
+// explanation), the violations observed, and the evaluation's department, comments (on the evaluation and on each
+// answer) and attributes:
 //
 //	{"rubric": "call-quality", "version": "2023-03-01", "evaluation": "ev-1", "call": "c-77",
 //	 "employee": "e-12", "evaluator": "qa-3", "at": "2026-03-02T10:00:00+05:00",
 //	 "total": "4.5", "max": "5", "raw_total": "4.5", "exact": true, "auto_fail": false,
-//	 "criteria": [{"id": "greeting", "raw": "0.5", "points": "0.5", "max": "0.5"}, ...],
+//	 "criteria": [{"id": "greeting", "raw": "0.5", "points": "0.5", "max": "0.5"},
+//	              {"id": "tonality", "level": "yellow", "zeroed": true, "raw": "0.5", "points": "0", "max": "0.5",
+//	               "lost": "0.5"}, ...],
 //	 "reasons": [{"effect": "criterion", "criterion": "tonality", "level": "yellow", "target": "tonality",
 //	              "text": "level \"yellow\" of criterion \"tonality\" zeroes criterion \"tonality\""}]}
 //
@@ -23,11 +28,18 @@ func (res Result) MarshalJSON() ([]byte, error) {
 	if res.rubric == nil {
 		return nil, fmt.Errorf("rubric: the zero Result: %w: it has no JSON form", ErrNoRubric)
 	}
+	return marshal(res.wire())
+}
+
+// wire returns the stored form of a result of a rubric.
+func (res Result) wire() wireResult {
 	w := wireResult{
 		EvaluationID: res.meta.ID, CallID: res.meta.CallID, EmployeeID: res.meta.EmployeeID,
 		EvaluatorID: res.meta.EvaluatorID,
 		Total:       num{res.Total()}, Max: num{res.Max()}, RawTotal: num{res.RawTotal()},
 		Exact: res.Exact(), AutoFail: res.autoFail, Violations: res.Violations(),
+		Department: res.meta.Department, Comment: res.meta.Comment, Attributes: res.meta.Attributes,
+		Bonus: opt(res.Bonus()),
 	}
 	if res.rubric != nil {
 		w.Rubric, w.Version = res.rubric.def.ID, res.rubric.def.Version
@@ -39,9 +51,15 @@ func (res Result) MarshalJSON() ([]byte, error) {
 	if b, ok := res.Band(); ok {
 		w.Band = b.ID
 	}
-	for _, c := range res.Criteria() {
+	losses := res.Losses()
+	for i, c := range res.Criteria() {
 		w.Criteria = append(w.Criteria, wireCriterionResult{ID: c.ID, Section: c.Section, Level: c.Level, NA: c.NA,
-			Excluded: c.Excluded, Zeroed: c.Zeroed, Raw: num{c.Raw}, Points: num{c.Points}, Max: num{c.Max}})
+			Excluded: c.Excluded, Zeroed: c.Zeroed, Raw: num{c.Raw}, Points: num{c.Points}, Max: num{c.Max},
+			Lost: opt(losses[i].Points), Comment: c.Comment, Bonus: c.Bonus,
+			Inapplicable: c.Inapplicable})
+	}
+	if len(losses) > len(w.Criteria) {
+		w.AutoFailLost = opt(losses[len(losses)-1].Points)
 	}
 	for _, s := range res.Sections() {
 		w.Sections = append(w.Sections, wireSectionResult{ID: s.ID, Weight: opt(s.Weight), Zeroed: s.Zeroed,
@@ -51,7 +69,30 @@ func (res Result) MarshalJSON() ([]byte, error) {
 		w.Reasons = append(w.Reasons, wireReason{Effect: why.Effect, Criterion: why.Criterion, Level: why.Level,
 			Violation: why.Violation, Target: why.Target, Text: why.String()})
 	}
-	return marshal(w)
+	return w
+}
+
+// withoutLosses clears the losses of a stored result, for comparing it with one stored before they were written.
+func (w wireResult) withoutLosses() wireResult {
+	w.AutoFailLost = nil
+	w.Criteria = slices.Clone(w.Criteria)
+	for i := range w.Criteria {
+		w.Criteria[i].Lost = nil
+	}
+	return w
+}
+
+// hasLosses reports whether a stored result records any loss.
+func (w wireResult) hasLosses() bool {
+	if w.AutoFailLost != nil {
+		return true
+	}
+	for _, c := range w.Criteria {
+		if c.Lost != nil {
+			return true
+		}
+	}
+	return false
 }
 
 type wireResult struct {
@@ -67,11 +108,16 @@ type wireResult struct {
 	RawTotal     num                   `json:"raw_total"`
 	Exact        bool                  `json:"exact"`
 	AutoFail     bool                  `json:"auto_fail"`
+	AutoFailLost *num                  `json:"auto_fail_lost,omitempty"`
+	Bonus        *num                  `json:"bonus,omitempty"`
 	Band         string                `json:"band,omitempty"`
 	Criteria     []wireCriterionResult `json:"criteria,omitempty"`
 	Sections     []wireSectionResult   `json:"sections,omitempty"`
 	Reasons      []wireReason          `json:"reasons,omitempty"`
 	Violations   []string              `json:"violations,omitempty"`
+	Department   string                `json:"department,omitempty"`
+	Comment      string                `json:"comment,omitempty"`
+	Attributes   map[string]string     `json:"attributes,omitempty"`
 }
 
 type wireCriterionResult struct {
@@ -84,6 +130,11 @@ type wireCriterionResult struct {
 	Raw      num    `json:"raw"`
 	Points   num    `json:"points"`
 	Max      num    `json:"max"`
+	Lost     *num   `json:"lost,omitempty"`
+	Comment  string `json:"comment,omitempty"`
+	Bonus    bool   `json:"bonus,omitempty"`
+	// Inapplicable is written for a conditional criterion that did not apply.
+	Inapplicable bool `json:"inapplicable,omitempty"`
 }
 
 type wireSectionResult struct {

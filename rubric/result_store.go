@@ -15,7 +15,8 @@ import (
 //
 // A result stored for another rubric ID or version is refused with ErrRubricMismatch, one whose numbers disagree
 // with r's scoring with ErrResultMismatch (the rubric changed without a new version, or the JSON was edited), a
-// nil r with ErrNoRubric; malformed JSON as by ParseEvaluation. Use ParseStoredResult first when the rubric to
+// nil r with ErrNoRubric; malformed JSON as by ParseEvaluation. A result stored before the losses per criterion
+// were written ("lost", "auto_fail_lost") reads back too: the losses are derived from the rest and not checked. Use ParseStoredResult first when the rubric to
 // read against depends on the stored ID and version.
 func ParseResult(r *Rubric, data []byte) (Result, error) {
 	s, err := ParseStoredResult(data)
@@ -34,6 +35,7 @@ type StoredResult struct {
 	rubric, version string
 	eval            Evaluation
 	canon           []byte // the stored JSON in canonical form (as Result.MarshalJSON writes it)
+	lossless        bool   // no "lost" is stored: a perfect result, or one stored before losses were written
 }
 
 // ParseStoredResult reads a result in the stored form strictly (see Parse), without checking it against a rubric.
@@ -45,26 +47,31 @@ func ParseStoredResult(data []byte) (StoredResult, error) {
 	if w.Rubric == "" {
 		return StoredResult{}, fmt.Errorf("rubric: stored result: %w: it names no rubric", ErrNoRubric)
 	}
+	lossless := !w.hasLosses()
 	canon, err := json.Marshal(w)
 	if err != nil {
 		return StoredResult{}, fmt.Errorf("rubric: stored result: %w", err)
 	}
 	e := Evaluation{ID: w.EvaluationID, Rubric: w.Rubric, Version: w.Version, CallID: w.CallID, EmployeeID: w.EmployeeID,
-		EvaluatorID: w.EvaluatorID, Violations: w.Violations}
+		EvaluatorID: w.EvaluatorID, Violations: w.Violations, Department: w.Department, Comment: w.Comment,
+		Attributes: cloneAttributes(w.Attributes)}
 	if w.At != nil {
 		e.At = *w.At
 	}
 	for _, c := range w.Criteria {
+		var a Answer
 		switch {
 		case c.NA:
-			e.Answers = append(e.Answers, NAAnswer(c.ID))
+			a = NAAnswer(c.ID)
 		case c.Level != "":
-			e.Answers = append(e.Answers, LevelAnswer(c.ID, c.Level))
+			a = LevelAnswer(c.ID, c.Level)
 		default:
-			e.Answers = append(e.Answers, PointsAnswer(c.ID, c.Raw.d))
+			a = PointsAnswer(c.ID, c.Raw.d)
 		}
+		a.Comment = c.Comment
+		e.Answers = append(e.Answers, a)
 	}
-	return StoredResult{rubric: w.Rubric, version: w.Version, eval: e, canon: canon}, nil
+	return StoredResult{rubric: w.Rubric, version: w.Version, eval: e, canon: canon, lossless: lossless}, nil
 }
 
 // Rubric returns the ID of the rubric the result was scored on.
@@ -74,10 +81,12 @@ func (s StoredResult) Rubric() string { return s.rubric }
 func (s StoredResult) Version() string { return s.version }
 
 // Evaluation returns the evaluation the stored result scored, rebuilt from its breakdown: identifiers and time,
-// one answer per criterion in the stored order, the violations.
+// one answer per criterion in the stored order with its comment, the violations, the department, comment and
+// attributes.
 func (s StoredResult) Evaluation() Evaluation {
 	e := s.eval
 	e.Answers, e.Violations = slices.Clone(e.Answers), slices.Clone(e.Violations)
+	e.Attributes = cloneAttributes(e.Attributes)
 	return e
 }
 
@@ -97,7 +106,11 @@ func (s StoredResult) Result(r *Rubric) (Result, error) {
 		return Result{}, fmt.Errorf("rubric: stored result: %w: its answers do not score on rubric %s version %s: %w",
 			ErrResultMismatch, quote(r.def.ID), quote(r.def.Version), err)
 	}
-	again, err := res.MarshalJSON()
+	w := res.wire()
+	if s.lossless {
+		w = w.withoutLosses()
+	}
+	again, err := marshal(w)
 	if err != nil {
 		return Result{}, err
 	}

@@ -11,6 +11,7 @@ const (
 	MaxSections   = 64      // sections per rubric
 	MaxViolations = 256     // violations per rubric
 	MaxBands      = 16      // bands per rubric
+	maxPctPlaces  = 4       // digits after the point of a band's percent
 	MaxPlaces     = 12      // Definition.Places
 	DefaultPlaces = 4       // Definition.Places when zero
 	maxValue      = 1000000 // points, Max, weights and band minimums are at most 10^6 ...
@@ -40,7 +41,10 @@ type Rubric struct {
 	sectIdx  map[string]int
 	viols    []viol
 	violIdx  map[string]int
-	bands    []fixed // band minimums, scale maxScale
+	bands    []bound // band bounds in points
+	bonuses  []int   // indexes of the bonus criteria
+	conds    []cond  // the conditional criteria, each after the criterion its condition names when that is one
+	capU     int64   // BonusCap in units
 }
 
 type crit struct {
@@ -51,6 +55,7 @@ type crit struct {
 	stepU   int64
 	levels  []lvl
 	na      naCode
+	bonus   bool
 	section int   // index into sects, or -1
 	scale   int32 // the rubric's scale, for messages
 }
@@ -99,6 +104,17 @@ type viol struct {
 	id     string
 	effect Effect
 	target int // criterion or section index, or -1
+}
+
+// cond is a compiled Condition: criterion crit applies when criterion src has level index level.
+type cond struct {
+	crit, src, level int
+}
+
+// bound is a band's lower bound in points: the totals it holds are at least min, or above min when above.
+type bound struct {
+	min   fixed
+	above bool
 }
 
 // fixed is an exact value u·10^-scale, the form results keep so that scoring allocates nothing for them.

@@ -47,6 +47,7 @@ const (
 	fNA
 	fExcluded
 	fZeroed
+	fSkipped // a conditional criterion whose condition did not hold; also fNA
 )
 
 // violationSet is a bit set of violation indexes.
@@ -57,10 +58,11 @@ func (s *violationSet) add(i int)      { s[i/64] |= 1 << (i % 64) }
 
 // Score validates e against the rubric and scores it. Every problem is reported (up to 20 at once), each an
 // *EvaluationError wrapping one of the sentinels ErrRubricMismatch, ErrUnknownCriterion, ErrDuplicateAnswer,
-// ErrMissingAnswer, ErrInvalidScore, ErrUnknownLevel, ErrNotApplicable, ErrUnknownViolation, ErrDecimalLimit,
-// ErrInvalidTime, ErrInvalidText or ErrNothingToScore.
+// ErrMissingAnswer, ErrInvalidScore, ErrUnknownLevel, ErrNotApplicable, ErrInapplicable, ErrUnknownViolation,
+// ErrDecimalLimit, ErrInvalidTime, ErrInvalidText, ErrInvalidAttribute or ErrNothingToScore.
 //
-// Scoring follows the rules in the package documentation: points per criterion; overrides of levels and violations
+// Scoring follows the rules in the package documentation: points per criterion (a conditional criterion whose
+// condition does not hold counts as N/A by its policy); overrides of levels and violations
 // zero a criterion, a section or the whole evaluation; N/A counts by each criterion's policy; the total is rescaled
 // to 0–Max, exact when it terminates and otherwise rounded to the rubric's Places by its Rounding.
 //
@@ -84,6 +86,9 @@ func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 			errs.add(&EvaluationError{Index: -1, Value: "identifier " + quote(id), Rule: "is not valid UTF-8", Err: ErrInvalidText})
 		}
 	}
+	if e.Department != "" || e.Comment != "" || len(e.Attributes) > 0 {
+		checkEvaluationNotes(&e, errs.add)
+	}
 	rows := res.alloc(len(r.crits))
 	// The sums of the raw points and the counted maxima, and whether any override can fire, are gathered on the
 	// way, so that the common evaluation (every criterion answered, no override) needs no second pass.
@@ -106,6 +111,12 @@ func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 			continue
 		}
 		sum.marked++
+		if a.Comment != "" {
+			if err := checkComment(a.Comment, a.Criterion, i); err != nil {
+				errs.add(err)
+			}
+			res.setComment(ci, a.Comment)
+		}
 		// The fast path: points on a Points scale, valid. Anything else, or anything wrong, goes through answer,
 		// which checks every rule and says what is wrong.
 		if h := &hot[ci]; h.points && !a.NA && a.Level == "" {
@@ -127,6 +138,9 @@ func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 		if l := rw.level(); l >= 0 && c.levels[l].effect != EffectNone {
 			sum.overrides = true
 		}
+	}
+	if len(r.conds) > 0 {
+		r.applyConditions(rows, &sum, &errs)
 	}
 	for i := 0; sum.marked < len(rows) && i < len(rows); i++ {
 		if !rows[i].has(fAnswered) {
@@ -268,15 +282,34 @@ type tally struct {
 // finish applies the overrides and computes the totals of a valid evaluation.
 func (r *Rubric) finish(res *Result, e *Evaluation, rows []row, seen *violationSet, sum tally) error {
 	res.rubric = r
-	res.meta = Meta{ID: e.ID, CallID: e.CallID, EmployeeID: e.EmployeeID, EvaluatorID: e.EvaluatorID, At: e.At}
+	res.meta = Meta{ID: e.ID, CallID: e.CallID, EmployeeID: e.EmployeeID, EvaluatorID: e.EvaluatorID, At: e.At,
+		Department: e.Department, Comment: e.Comment}
+	if len(e.Attributes) > 0 {
+		res.meta.Attributes = cloneAttributes(e.Attributes)
+	}
 	res.seen = *seen
+	if len(r.bonuses) > 0 {
+		// Bonus criteria were summed with the rest on the way; they count apart.
+		for _, i := range r.bonuses {
+			sum.raw -= rows[i].raw()
+			sum.max -= rows[i].max(&r.crits[i])
+		}
+	}
 	p0, m, p := sum.raw, sum.max, sum.raw
 	if sum.overrides {
 		res.autoFail = r.overrides(rows, seen, nil)
 		p = 0
 		for i := range rows {
-			p += rows[i].pts()
+			if !r.crits[i].bonus {
+				p += rows[i].pts()
+			}
 		}
+	}
+	if len(r.bonuses) > 0 && !res.autoFail {
+		for _, i := range r.bonuses {
+			res.bonus += rows[i].pts()
+		}
+		res.bonus = min(res.bonus, r.capU)
 	}
 	pe := r.places
 	var ok bool
@@ -306,6 +339,18 @@ func (r *Rubric) finish(res *Result, e *Evaluation, rows []row, seen *violationS
 // rubric's order) to rows, appends a Reason for each to why when why is not nil, and reports whether the whole
 // evaluation was zeroed. Rows zeroed by an auto-fail are marked too.
 func (r *Rubric) overrides(rows []row, seen *violationSet, why *[]Reason) (autoFail bool) {
+	autoFail = r.applyOverrides(rows, seen, why)
+	if autoFail {
+		for i := range rows {
+			zero(&rows[i])
+		}
+	}
+	return autoFail
+}
+
+// applyOverrides is overrides without the final zeroing of every row by an auto-fail: the rows it leaves are what
+// the evaluation would have counted had no override zeroed the whole of it.
+func (r *Rubric) applyOverrides(rows []row, seen *violationSet, why *[]Reason) (autoFail bool) {
 	apply := func(effect Effect, t int, reason Reason) {
 		reason.Effect = effect
 		switch effect {
@@ -338,11 +383,6 @@ func (r *Rubric) overrides(rows []row, seen *violationSet, why *[]Reason) (autoF
 	for i := range r.viols {
 		if v := &r.viols[i]; v.effect != EffectNone && seen.has(i) {
 			apply(v.effect, v.target, Reason{Violation: v.id})
-		}
-	}
-	if autoFail {
-		for i := range rows {
-			zero(&rows[i])
 		}
 	}
 	return autoFail
@@ -441,17 +481,6 @@ func scaledQuo(a, b uint64, k int32, d uint64, mode Rounding) (q uint64, exact, 
 		}
 	}
 	return q, false, true
-}
-
-// bandOf returns the index of the highest band whose minimum the total reaches, or -1.
-func (r *Rubric) bandOf(t fixed) int {
-	band := -1
-	for i, b := range r.bands {
-		if cmpFixed(t, b) >= 0 {
-			band = i
-		}
-	}
-	return band
 }
 
 // cmpFixed compares two fixed values; both scales are at most MaxPlaces and values at most 10^6, so bringing them
