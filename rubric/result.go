@@ -342,7 +342,7 @@ func (res Result) String() string {
 		fmt.Fprintf(&b, " (rounded %s to %d places)", res.rubric.def.Rounding, res.rubric.places)
 	}
 	if res.bonus > 0 {
-		fmt.Fprintf(&b, " + bonus %s", res.Bonus())
+		fmt.Fprintf(&b, " + bonus %s", dec.Text(res.Bonus()))
 	}
 	if res.autoFail {
 		fmt.Fprintf(&b, ", auto-fail (raw %s)", dec.Text(res.RawTotal()))
