@@ -131,6 +131,8 @@ func New(p Policy, info Info) (Complaint, error) {
 		return fail("channel, category and employee must each be at most %d bytes", maxIDText)
 	case info.ReceivedAt.IsZero():
 		return fail("the receipt time is zero")
+	case info.ReceivedAt.Year() < MinYear || info.ReceivedAt.Year() > 9999:
+		return fail("the receipt time %s is outside the years %d–9999", info.ReceivedAt.Format(time.RFC3339), MinYear)
 	}
 	info.ReceivedAt = info.ReceivedAt.Round(0)
 	s, err := newCounter(p).start(info.ReceivedAt)
