@@ -37,16 +37,25 @@ func marshalFields(fs ...field) ([]byte, error) {
 
 // unmarshalFields reads b strictly (see readObject) into fs; errors wrap ErrDecode and name what.
 func unmarshalFields(what string, b []byte, fs ...field) error {
+	return unmarshalFieldsOptional(what, b, nil, fs...)
+}
+
+// unmarshalFieldsOptional is unmarshalFields where the fields named in optional may be left out (they keep their
+// zero value).
+func unmarshalFieldsOptional(what string, b []byte, optional map[string]bool, fs ...field) error {
 	return decodeJSON(what, b, func(b []byte) error {
 		raws := make([]json.RawMessage, len(fs))
 		m := make(map[string]*json.RawMessage, len(fs))
 		for i, f := range fs {
 			m[f.name] = &raws[i]
 		}
-		if err := readObject(b, m); err != nil {
+		if err := readObjectOptional(b, m, optional); err != nil {
 			return err
 		}
 		for i, f := range fs {
+			if raws[i] == nil && optional[f.name] {
+				continue
+			}
 			if err := f.dec(raws[i]); err != nil {
 				return fmt.Errorf("field %q: %w", f.name, err)
 			}

@@ -15,6 +15,9 @@ type QuarterCheck struct {
 	// Required is the least number of evaluated calls in the quarter; at least 1. The source methodology asks
 	// for DefaultMinCalls (5).
 	Required int
+	// ScheduledOnly leaves unscheduled evaluations (CallScore.Unscheduled, SPEC R6) out of the count; by default
+	// they count.
+	ScheduledOnly bool
 }
 
 // Validate reports an error wrapping ErrInvalidQuarter or ErrInvalidSetting.
@@ -63,7 +66,7 @@ func (c QuarterCheck) Shortfalls(calls []CallScore, roster []string) ([]Shortfal
 			return nil, err
 		}
 		n := counts[call.EmployeeID]
-		if period.Contains(call.At) {
+		if period.Contains(call.At) && !(c.ScheduledOnly && call.Unscheduled) {
 			n++
 		}
 		counts[call.EmployeeID] = n

@@ -80,6 +80,11 @@ func accumulatorFromSum(n int64, sum decimal.Decimal) (Accumulator, error) {
 // most once, and stores each value's raw text. Unknown, duplicate and missing keys, null, anything but an object
 // and data after the object are errors.
 func readObject(raw []byte, fields map[string]*json.RawMessage) error {
+	return readObjectOptional(raw, fields, nil)
+}
+
+// readObjectOptional is readObject where the keys in optional may be left out.
+func readObjectOptional(raw []byte, fields map[string]*json.RawMessage, optional map[string]bool) error {
 	d := json.NewDecoder(bytes.NewReader(raw))
 	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
 		return fmt.Errorf("not a JSON object: %.40s", raw)
@@ -110,7 +115,7 @@ func readObject(raw []byte, fields map[string]*json.RawMessage) error {
 		return errors.New("data after the JSON object")
 	}
 	for key := range fields {
-		if !seen[key] {
+		if !seen[key] && !optional[key] {
 			return fmt.Errorf("field %q is missing", key)
 		}
 	}

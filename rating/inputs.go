@@ -16,6 +16,12 @@ type CallScore struct {
 	DepartmentID string    // may be empty when departments are not rated
 	At           time.Time // when the call was evaluated; must be set
 	Total        decimal.Decimal
+	// Unscheduled marks an evaluation started outside the evaluation plan (SPEC R6); QuarterCheck can leave such
+	// evaluations out.
+	Unscheduled bool
+	// Scale is the maximum of the rubric the total was rescaled from (RescaledCallScoreOf), zero for a rubric on
+	// 0–5: the rating records the original scale.
+	Scale decimal.Decimal
 }
 
 // validate checks one call score; i is its index for the message.

@@ -236,26 +236,41 @@ func (p PlatformRating) Equal(o PlatformRating) bool {
 
 func (c *CallScore) fields() []field {
 	return []field{stringField("evaluation_id", &c.EvaluationID), stringField("employee_id", &c.EmployeeID),
-		stringField("department_id", &c.DepartmentID), timeField("at", &c.At), decimalField("total", &c.Total)}
+		stringField("department_id", &c.DepartmentID), timeField("at", &c.At), decimalField("total", &c.Total),
+		boolField("unscheduled", &c.Unscheduled), decimalField("scale", &c.Scale)}
 }
 
-// MarshalJSON writes the call score (see the JSON notes of json_config.go); the time in RFC 3339.
-func (c CallScore) MarshalJSON() ([]byte, error) { return marshalFields(c.fields()...) }
+// callScoreOptional are the fields a call score written before they existed leaves out.
+var callScoreOptional = map[string]bool{"unscheduled": true, "scale": true}
 
-// UnmarshalJSON reads the form MarshalJSON writes, strictly.
+// MarshalJSON writes the call score (see the JSON notes of json_config.go); the time in RFC 3339. "unscheduled"
+// and "scale" are written only when set, so a call score without them reads and writes as before they existed.
+func (c CallScore) MarshalJSON() ([]byte, error) {
+	fs := c.fields()
+	if !c.Scale.IsZero() {
+		return marshalFields(append(fs[:5:5], fs[5:]...)...)
+	}
+	if c.Unscheduled {
+		return marshalFields(fs[:6]...)
+	}
+	return marshalFields(fs[:5]...)
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes, strictly; "unscheduled" and "scale" may be left out.
 func (c *CallScore) UnmarshalJSON(b []byte) error {
 	var v CallScore
-	if err := unmarshalFields("call score", b, v.fields()...); err != nil {
+	if err := unmarshalFieldsOptional("call score", b, callScoreOptional, v.fields()...); err != nil {
 		return err
 	}
 	*c = v
 	return nil
 }
 
-// Equal reports whether c and o are the same evaluation: IDs, instant and numerically equal totals.
+// Equal reports whether c and o are the same evaluation: IDs, instant, numerically equal totals and scales, and
+// whether it was scheduled.
 func (c CallScore) Equal(o CallScore) bool {
 	return c.EvaluationID == o.EvaluationID && c.EmployeeID == o.EmployeeID && c.DepartmentID == o.DepartmentID &&
-		c.At.Equal(o.At) && c.Total.Equal(o.Total)
+		c.At.Equal(o.At) && c.Total.Equal(o.Total) && c.Unscheduled == o.Unscheduled && c.Scale.Equal(o.Scale)
 }
 
 func (s *Survey) fields() []field {

@@ -33,7 +33,8 @@ func callScore(res rubric.Result, departmentID string, total decimal.Decimal) (C
 	case m.Department != "" && m.Department != departmentID:
 		return CallScore{}, errorf("evaluation %q is of department %q, not %q: %w", m.ID, m.Department, departmentID, ErrInvalidInput)
 	}
-	c := CallScore{EvaluationID: m.ID, EmployeeID: m.EmployeeID, DepartmentID: departmentID, At: m.At, Total: total}
+	c := CallScore{EvaluationID: m.ID, EmployeeID: m.EmployeeID, DepartmentID: departmentID, At: m.At, Total: total,
+		Unscheduled: m.Unscheduled}
 	if err := c.validate(0); err != nil {
 		return CallScore{}, err
 	}
@@ -74,6 +75,9 @@ func RescaledCallScoreOf(res rubric.Result, departmentID string) (CallScore, Res
 	c, err := callScore(res, departmentID, total)
 	if err != nil {
 		return CallScore{}, Rescaling{}, err
+	}
+	if !rs.Max.Equal(decimal.New(5, 0)) {
+		c.Scale = rs.Max
 	}
 	return c, rs, nil
 }

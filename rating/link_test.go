@@ -161,6 +161,9 @@ func TestRescaledCallScoreOf(t *testing.T) {
 			t.Fatalf("%s: %v", tt.reason, err)
 		}
 		want := rating.CallScore{EvaluationID: "ev-1", EmployeeID: "anna", DepartmentID: "sales-1", At: res.Meta().At, Total: decimal.RequireFromString(tt.want)}
+		if !tt.r.Max().Equal(decimal.NewFromInt(5)) {
+			want.Scale = tt.r.Max() // the call score records the original scale
+		}
 		if diff := cmp.Diff(want, got, rubrictest.EquateDecimals()); diff != "" {
 			t.Errorf("RescaledCallScoreOf() mismatch (-want +got): %s\n%s", tt.reason, diff)
 		}

@@ -33,7 +33,25 @@ type Evaluation struct {
 	// most MaxAttributeValueLen bytes (empty allowed). They are carried, never interpreted; a nil and an empty map
 	// are the same. The JSON forms refuse unknown fields: extras go here.
 	Attributes map[string]string
+	// Unscheduled marks an evaluation started outside the evaluation plan (SPEC R6: the roles StartedBy… may start
+	// one at any time); compliance checks can count or leave them out (rating.QuarterCheck). StartedBy says who
+	// started the evaluation: one of the StartedBy… roles or another role of the organisation (valid UTF-8, at
+	// most MaxStartedByLen bytes); empty when not recorded.
+	Unscheduled bool
+	StartedBy   string
 }
+
+// The roles SPEC R6 names as starting unscheduled evaluations; any other text is accepted too.
+const (
+	StartedByDirectManager        = "direct-manager"
+	StartedByDivisionHead         = "division-head"
+	StartedByCommercialDirector   = "commercial-director"
+	StartedByMarketingDirector    = "marketing-director"
+	StartedByHeadOfQualityControl = "head-of-quality-control"
+)
+
+// MaxStartedByLen bounds Evaluation.StartedBy, in bytes.
+const MaxStartedByLen = 200
 
 // Answer is the evaluator's answer on one criterion: Points for a Points scale, Level for the other kinds, or NA.
 // Exactly one of them is given; zero Points with no Level and NA false is a score of 0 points. Comment is the
@@ -82,7 +100,8 @@ func (e Evaluation) Equal(other Evaluation) bool {
 	if e.ID != other.ID || e.Rubric != other.Rubric || e.Version != other.Version || e.CallID != other.CallID ||
 		e.EmployeeID != other.EmployeeID || e.EvaluatorID != other.EvaluatorID || !e.At.Equal(other.At) ||
 		len(e.Answers) != len(other.Answers) || !slices.Equal(e.Violations, other.Violations) ||
-		e.Department != other.Department || e.Comment != other.Comment || !maps.Equal(e.Attributes, other.Attributes) {
+		e.Department != other.Department || e.Comment != other.Comment || !maps.Equal(e.Attributes, other.Attributes) ||
+		e.Unscheduled != other.Unscheduled || e.StartedBy != other.StartedBy {
 		return false
 	}
 	for i, a := range e.Answers {

@@ -362,7 +362,8 @@ func (e Evaluation) MarshalJSON() ([]byte, error) {
 	}
 	w := wireEvaluation{ID: e.ID, Rubric: e.Rubric, Version: e.Version, CallID: e.CallID, EmployeeID: e.EmployeeID,
 		EvaluatorID: e.EvaluatorID, Violations: e.Violations, Answers: make([]wireAnswer, len(e.Answers)),
-		Department: e.Department, Comment: e.Comment, Attributes: e.Attributes}
+		Department: e.Department, Comment: e.Comment, Attributes: e.Attributes, Unscheduled: e.Unscheduled,
+		StartedBy: e.StartedBy}
 	if !e.At.IsZero() {
 		at := e.At
 		w.At = &at
@@ -407,6 +408,8 @@ type wireEvaluation struct {
 	Department  string            `json:"department,omitempty"`
 	Comment     string            `json:"comment,omitempty"`
 	Attributes  map[string]string `json:"attributes,omitempty"`
+	Unscheduled bool              `json:"unscheduled,omitempty"`
+	StartedBy   string            `json:"started_by,omitempty"`
 }
 
 type wireAnswer struct {
@@ -438,7 +441,7 @@ func (w wireEvaluation) checkShape() error {
 func (w wireEvaluation) evaluation() Evaluation {
 	e := Evaluation{ID: w.ID, Rubric: w.Rubric, Version: w.Version, CallID: w.CallID, EmployeeID: w.EmployeeID,
 		EvaluatorID: w.EvaluatorID, Violations: w.Violations, Department: w.Department, Comment: w.Comment,
-		Attributes: cloneAttributes(w.Attributes)}
+		Attributes: cloneAttributes(w.Attributes), Unscheduled: w.Unscheduled, StartedBy: w.StartedBy}
 	if w.At != nil {
 		e.At = *w.At
 	}

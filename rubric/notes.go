@@ -31,6 +31,10 @@ func checkEvaluationNotes(e *Evaluation, add func(error)) {
 	if !utf8.ValidString(e.Department) {
 		add(&EvaluationError{Index: -1, Value: "department " + quote(e.Department), Rule: "is not valid UTF-8", Err: ErrInvalidText})
 	}
+	if !utf8.ValidString(e.StartedBy) || len(e.StartedBy) > MaxStartedByLen {
+		add(&EvaluationError{Index: -1, Value: "started_by " + quote(e.StartedBy),
+			Rule: fmt.Sprintf("must be valid UTF-8 of at most %d bytes", MaxStartedByLen), Err: ErrInvalidText})
+	}
 	if err := checkComment(e.Comment, "", -1); err != nil {
 		add(err)
 	}

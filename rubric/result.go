@@ -22,6 +22,8 @@ type Meta struct {
 	Department  string
 	Comment     string
 	Attributes  map[string]string
+	Unscheduled bool
+	StartedBy   string
 }
 
 // Reason records one override that fired, in order: level overrides in criterion order, then violations in the
@@ -307,6 +309,7 @@ func (res Result) Equal(other Result) bool {
 		res.meta.EmployeeID == other.meta.EmployeeID && res.meta.EvaluatorID == other.meta.EvaluatorID &&
 		res.meta.At.Equal(other.meta.At) && res.meta.Department == other.meta.Department &&
 		res.meta.Comment == other.meta.Comment && maps.Equal(res.meta.Attributes, other.meta.Attributes) &&
+		res.meta.Unscheduled == other.meta.Unscheduled && res.meta.StartedBy == other.meta.StartedBy &&
 		res.commentsEqual(other) &&
 		slices.Equal(res.rows(), other.rows()) && res.seen == other.seen && cmpFixed(res.total, other.total) == 0 &&
 		cmpFixed(res.raw, other.raw) == 0 && res.exact == other.exact && res.autoFail == other.autoFail &&

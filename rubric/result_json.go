@@ -39,6 +39,7 @@ func (res Result) wire() wireResult {
 		Total:       num{res.Total()}, Max: num{res.Max()}, RawTotal: num{res.RawTotal()},
 		Exact: res.Exact(), AutoFail: res.autoFail, Violations: res.Violations(),
 		Department: res.meta.Department, Comment: res.meta.Comment, Attributes: res.meta.Attributes,
+		Unscheduled: res.meta.Unscheduled, StartedBy: res.meta.StartedBy,
 		Bonus: opt(res.Bonus()),
 	}
 	if res.rubric != nil {
@@ -118,6 +119,8 @@ type wireResult struct {
 	Department   string                `json:"department,omitempty"`
 	Comment      string                `json:"comment,omitempty"`
 	Attributes   map[string]string     `json:"attributes,omitempty"`
+	Unscheduled  bool                  `json:"unscheduled,omitempty"`
+	StartedBy    string                `json:"started_by,omitempty"`
 }
 
 type wireCriterionResult struct {

@@ -54,7 +54,7 @@ func ParseStoredResult(data []byte) (StoredResult, error) {
 	}
 	e := Evaluation{ID: w.EvaluationID, Rubric: w.Rubric, Version: w.Version, CallID: w.CallID, EmployeeID: w.EmployeeID,
 		EvaluatorID: w.EvaluatorID, Violations: w.Violations, Department: w.Department, Comment: w.Comment,
-		Attributes: cloneAttributes(w.Attributes)}
+		Attributes: cloneAttributes(w.Attributes), Unscheduled: w.Unscheduled, StartedBy: w.StartedBy}
 	if w.At != nil {
 		e.At = *w.At
 	}

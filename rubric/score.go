@@ -86,7 +86,7 @@ func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 			errs.add(&EvaluationError{Index: -1, Value: "identifier " + quote(id), Rule: "is not valid UTF-8", Err: ErrInvalidText})
 		}
 	}
-	if e.Department != "" || e.Comment != "" || len(e.Attributes) > 0 {
+	if e.Department != "" || e.Comment != "" || len(e.Attributes) > 0 || e.StartedBy != "" {
 		checkEvaluationNotes(&e, errs.add)
 	}
 	rows := res.alloc(len(r.crits))
@@ -283,7 +283,7 @@ type tally struct {
 func (r *Rubric) finish(res *Result, e *Evaluation, rows []row, seen *violationSet, sum tally) error {
 	res.rubric = r
 	res.meta = Meta{ID: e.ID, CallID: e.CallID, EmployeeID: e.EmployeeID, EvaluatorID: e.EvaluatorID, At: e.At,
-		Department: e.Department, Comment: e.Comment}
+		Department: e.Department, Comment: e.Comment, Unscheduled: e.Unscheduled, StartedBy: e.StartedBy}
 	if len(e.Attributes) > 0 {
 		res.meta.Attributes = cloneAttributes(e.Attributes)
 	}

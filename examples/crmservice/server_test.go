@@ -346,7 +346,10 @@ func TestComplaintStatus(t *testing.T) {
 			"a deadline must stay writable as RFC 3339 and the days counted few"},
 		{"ancient", `{"policy": "default", "location": "UTC", "complaint": {"id": "C", "received_at":
 			"0004-03-02T10:00:00Z", "events": [{"kind": "paused", "at": "0004-03-03T10:00:00Z"}]}}`, 400,
-			"complaint.received_at", "out-of-range", "an open pause since the year 4 would take seconds to count"},
+			"complaint", "invalid-complaint", "the library refuses a receipt before 1900"},
+		{"before the service's years", `{"policy": "default", "location": "UTC", "complaint": {"id": "C", "received_at":
+			"1950-03-02T10:00:00Z", "events": [{"kind": "paused", "at": "1950-03-03T10:00:00Z"}]}}`, 400,
+			"complaint.received_at", "out-of-range", "an open pause since 1950 would count decades of days"},
 	})
 }
 
