@@ -27,9 +27,12 @@ import (
 //   - survey.Tallies: its binary form when the survey package has one, its strict JSON form otherwise (the
 //     survey package has only JSON today).
 //
-//   - EmployeeTotals: its fields in turn, the accumulator and the tallies in the forms above. Beam's schema coder
-//     does not use registered coders for the fields of a struct: a struct holding a library type needs a coder
-//     of its own.
+//   - EmployeeTotals: its fields in turn, the accumulator and the tallies in the forms above.
+//
+// Beam's schema coder does not use registered coders for the fields of a struct. So that a struct of exported
+// fields may hold a rating.Accumulator or a survey.Tallies, the package also registers them as schema logical
+// types stored in the same binary (or JSON) forms (schema.go); other library types inside a struct are refused
+// by CheckCoders.
 //
 // Every other element type of the package (ScoredCall, SurveyAnswer, ComplaintStatus, RegisterCounts, RatingRow,
 // DeadLetter) has exported fields of plain types only, so the schema coder encodes it whole. CheckCoders verifies
@@ -197,9 +200,10 @@ func walkFullType(ft typex.FullType, f func(reflect.Type)) {
 
 // unsafeType returns a description of the first problem of t, encoded by Beam's schema coder, or "" when t is
 // encoded whole. The schema coder ignores registered coders of field types, so a field whose type has
-// unexported state is a problem even when that type has a coder. Types already looked at are skipped.
+// unexported state is a problem even when that type has a coder, unless a schema provider stores it (schemaSafe).
+// Types already looked at are skipped.
 func unsafeType(t reflect.Type, seen map[reflect.Type]bool) string {
-	if seen[t] {
+	if seen[t] || schemaSafe[t] {
 		return ""
 	}
 	seen[t] = true

@@ -23,9 +23,9 @@ func (hiddenCountFn) AddInput(a hiddenCount, _ string) hiddenCount   { a.n++; re
 func (hiddenCountFn) MergeAccumulators(a, b hiddenCount) hiddenCount { return hiddenCount{a.n + b.n} }
 func (hiddenCountFn) ExtractOutput(a hiddenCount) int64              { return a.n }
 
-// wrapped holds a library type in an exported field: the schema coder encodes the field with a row coder of its
-// own, not with the accumulator's registered coder, and so drops its state.
-type wrapped struct{ Acc rating.Accumulator }
+// wrapped holds a library type without a schema provider in an exported field: the schema coder would encode
+// the field by its exported fields and drop its state.
+type wrapped struct{ Mean rating.Fraction }
 
 func wrapFn(id string) wrapped { return wrapped{} }
 
@@ -85,7 +85,7 @@ func TestCheckCodersCatchesMissingCoders(t *testing.T) {
 			build: func(s beam.Scope) {
 				beam.ParDo(s, wrapFn, beam.Create(s, "e1"))
 			},
-			want:   []string{"rating.Accumulator has the unexported field"},
+			want:   []string{"rating.Fraction has the unexported field"},
 			reason: "Beam's schema coder ignores the registered coder of a field's type",
 		},
 	}
