@@ -25,25 +25,33 @@ func benchInput(b *testing.B, n int) (string, sqbeam.RateConfig, []sqbeam.Survey
 	return path, cfg, sample.Answers(n/4, employees, employees*8)
 }
 
-// BenchmarkAggregate rates the same evaluations, read from the same file, on prism (in process) and in a plain
-// loop (RateLocal).
+// BenchmarkAggregate rates the same evaluations, read from the same file, on prism (in process), with and without
+// the duplicate check (Unique), and in a plain loop (RateLocal).
 func BenchmarkAggregate(b *testing.B) {
 	for _, n := range []int{20_000, 200_000} {
 		path, cfg, answers := benchInput(b, n)
 		rubricJSON := sample.Rubric()
-		b.Run(fmt.Sprintf("prism/n=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				p, s := beam.NewPipelineWithRoot()
-				rows, dead := sqbeam.Aggregate(s, rubricJSON, cfg, textio.Read(s, path), beam.CreateList(s, answers))
-				collect(s, "bench-rows", beam.ParDo(s, rowJSON, rows))
-				collect(s, "bench-dead", beam.ParDo(s, deadJSON, dead))
-				run(b, p)
-				if len(take("bench-rows")) == 0 || len(take("bench-dead")) == 0 {
-					b.Fatal("no rows or no dead letters")
-				}
+		for _, unique := range []bool{false, true} {
+			name := fmt.Sprintf("prism/n=%d", n)
+			if unique {
+				name = fmt.Sprintf("prism-assume-unique/n=%d", n)
 			}
-		})
+			cfg := cfg
+			cfg.AssumeUniqueIDs = unique
+			b.Run(name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					p, s := beam.NewPipelineWithRoot()
+					rows, dead := sqbeam.Aggregate(s, rubricJSON, cfg, textio.Read(s, path), beam.CreateList(s, answers))
+					collect(s, "bench-rows", beam.ParDo(s, rowJSON, rows))
+					collect(s, "bench-dead", beam.ParDo(s, deadJSON, dead))
+					run(b, p)
+					if len(take("bench-rows")) == 0 || len(take("bench-dead")) == 0 {
+						b.Fatal("no rows or no dead letters")
+					}
+				}
+			})
+		}
 		b.Run(fmt.Sprintf("local/n=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -14,8 +14,11 @@
 // successfully; the direct runner, which never encodes them, hides the problem. Importing this package registers
 // (in init) a coder for every library type it lets reach Beam: rating.Accumulator and *rating.Grouped in their
 // binary forms, survey.Tallies in its binary form when the survey package has one and in its strict JSON form
-// until then. CheckCoders inspects a built pipeline and refuses any type in a PCollection or a combine's
-// accumulator that has unexported state and no coder: call it before running a pipeline of your own.
+// until then, and EmployeeTotals. Beam's schema coder ignores those coders for the fields of a struct, so
+// rating.Accumulator and survey.Tallies are also registered as schema logical types: a struct of your own may
+// hold them in exported fields. CheckCoders inspects a built pipeline and refuses any type in a PCollection or a
+// combine's accumulator, or any field inside one, that has unexported state and nothing that encodes it: call it
+// before running a pipeline of your own.
 //
 // # Transforms
 //

@@ -39,6 +39,16 @@ func RateLocal(cfg RateConfig, rubricJSON []byte, lines []string, answers []Surv
 	calls := make(map[string][]rating.CallScore)
 	for _, id := range order {
 		copies := byID[id]
+		if cfg.AssumeUniqueIDs {
+			for _, c := range copies {
+				cs, err := c.CallScore()
+				if err != nil {
+					return nil, nil, err
+				}
+				calls[cs.EmployeeID] = append(calls[cs.EmployeeID], cs)
+			}
+			continue
+		}
 		if len(copies) > 1 {
 			dead = append(dead, duplicates(id, copies)...)
 			continue

@@ -111,21 +111,39 @@ func sortDead(ds []sqbeam.DeadLetter) {
 
 // TestAggregateOnPrism runs the whole aggregation on prism over thousands of evaluations in many chunks and
 // compares every rating row and dead letter with the plain loop, exactly (decimal strings equal digit for digit,
-// SPEC R5, R7, R8, R10: cumulative accumulators merged across machines equal the batch result).
+// SPEC R5, R7, R8, R10: cumulative accumulators merged across machines equal the batch result), with and without
+// the duplicate check.
 func TestAggregateOnPrism(t *testing.T) {
 	// More than 2,000 employees: the SDK's lifted combine keeps at most 2,000 keys per bundle and emits the
 	// accumulators of others early, so partial accumulators of one employee are encoded and merged.
 	const employees, departments = 2600, 23
-	cfg := sqbeam.RateConfig{Roster: sample.Roster(employees, departments), Platforms: sample.Platforms(departments)}
 	lines := sample.Lines(16000, employees, true)
 	answers := sample.Answers(8000, employees, 20000)
-	rubricJSON := sample.Rubric()
+	for _, tt := range []struct {
+		name         string
+		assumeUnique bool
+		lines        []string
+		reason       string
+	}{
+		{"unique", false, lines, "duplicate evaluation IDs go to the dead letters, as the plain loop refuses them"},
+		{"assume unique", true, slices.Delete(slices.Clone(lines), 50, 51),
+			"without duplicates, skipping the check changes nothing"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := sqbeam.RateConfig{Roster: sample.Roster(employees, departments), Platforms: sample.Platforms(departments),
+				AssumeUniqueIDs: tt.assumeUnique}
+			aggregateOnPrism(t, cfg, tt.lines, answers, tt.reason)
+		})
+	}
+}
 
+func aggregateOnPrism(t *testing.T, cfg sqbeam.RateConfig, lines []string, answers []sqbeam.SurveyAnswer, reason string) {
+	rubricJSON := sample.Rubric()
 	wantRows, wantDead, err := sqbeam.RateLocal(cfg, rubricJSON, lines, answers)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(wantRows) < employees || len(wantDead) < 10 {
+	if len(wantRows) < len(cfg.Roster) || len(wantDead) < 10 {
 		t.Fatalf("the sample should rate every employee and have dead letters: %d rows, %d dead", len(wantRows), len(wantDead))
 	}
 
@@ -143,10 +161,10 @@ func TestAggregateOnPrism(t *testing.T) {
 	sortDead(gotDead)
 	sortDead(wantDead)
 	if diff := gocmp.Diff(wantRows, gotRows); diff != "" {
-		t.Errorf("Aggregate() rows mismatch (-want +got):\n%s", diff)
+		t.Errorf("Aggregate() rows mismatch (-want +got) (%s):\n%s", reason, diff)
 	}
 	if diff := gocmp.Diff(wantDead, gotDead); diff != "" {
-		t.Errorf("Aggregate() dead letters mismatch (-want +got):\n%s", diff)
+		t.Errorf("Aggregate() dead letters mismatch (-want +got) (%s):\n%s", reason, diff)
 	}
 	if d := sqbeam.Decodes.Load() - decodes; d == 0 {
 		t.Errorf("no accumulator was decoded: the combines never crossed an encoding boundary")

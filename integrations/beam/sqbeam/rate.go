@@ -47,6 +47,11 @@ type EmployeeTotals struct {
 type RateConfig struct {
 	Roster    map[string]Employee
 	Platforms map[string][]rating.PlatformRating
+	// AssumeUniqueIDs makes Aggregate skip Unique, the shuffle of every call by evaluation ID, which costs about
+	// as much as the rest of the pipeline on prism. Set it only when evaluation IDs are unique by construction
+	// (a database key): an ID given twice is then counted twice by the pipeline, while RateLocal refuses the
+	// employee (rating.ErrDuplicate).
+	AssumeUniqueIDs bool
 }
 
 func keyCallByEmployee(c ScoredCall) (string, ScoredCall) { return c.EmployeeID, c }
@@ -275,10 +280,14 @@ func Rows(roster map[string]Employee, personals []rating.Personal, departments [
 }
 
 // Aggregate is the whole aggregation: Score the JSON lines of evaluations on the rubric, keep Unique evaluation
-// IDs, and rate employees and departments (Ratings) with the survey answers. It returns the rating rows and every
+// IDs (unless cfg.AssumeUniqueIDs), and rate employees and departments (Ratings) with the survey answers. It returns the rating rows and every
 // dead letter of every step in one PCollection. RateLocal computes the same without Beam.
 func Aggregate(s beam.Scope, rubricJSON []byte, cfg RateConfig, lines, answers beam.PCollection) (rows, dead beam.PCollection) {
 	calls, badLines := Score(s, rubricJSON, cfg.Roster, lines)
+	if cfg.AssumeUniqueIDs {
+		rows, badRatings := Ratings(s, cfg, calls, answers)
+		return rows, beam.Flatten(s, badLines, badRatings)
+	}
 	unique, dups := Unique(s, calls)
 	rows, badRatings := Ratings(s, cfg, unique, answers)
 	return rows, beam.Flatten(s, badLines, dups, badRatings)

@@ -57,6 +57,7 @@ type options struct {
 	evaluations, answers, roster, platforms, rubric string
 	out, gen, runner                                string
 	n, employees, departments                       int
+	assumeUnique                                    bool
 }
 
 func main() {
@@ -69,6 +70,7 @@ func main() {
 	flag.StringVar(&o.out, "out", "", "directory for ratings.jsonl and dead.jsonl; empty: a temporary directory")
 	flag.StringVar(&o.gen, "gen", "", "write the generated sample's input files to this directory and exit")
 	flag.StringVar(&o.runner, "runner", "prism", "prism (in process), universal (a job server at --endpoint) or local (a plain loop)")
+	flag.BoolVar(&o.assumeUnique, "assume-unique", false, "skip the duplicate evaluation ID check (a shuffle of every call): only when IDs are unique by construction")
 	flag.IntVar(&o.n, "n", 20000, "evaluations in the generated sample")
 	flag.IntVar(&o.employees, "employees", 200, "employees in the generated sample")
 	flag.IntVar(&o.departments, "departments", 8, "departments in the generated sample")
@@ -141,6 +143,7 @@ func config(o options) (sqbeam.RateConfig, []byte, error) {
 			return cfg, nil, err
 		}
 	}
+	cfg.AssumeUniqueIDs = o.assumeUnique
 	rubricJSON := sample.Rubric()
 	if o.rubric != "" {
 		var err error

@@ -102,14 +102,16 @@ func Lines(n, employees int, bad bool) []string {
 	return out
 }
 
-// Answers returns n survey answers about employees employees from clients clients: CSI, recommend, CSAT and FCR
-// answers in turn, a few without a client (anonymous).
+// Answers returns n survey answers about employees employees from clients clients: surveys of four answers (CSI,
+// recommend, CSAT, FCR) by one client about one employee, a few without a client (anonymous).
 func Answers(n, employees, clients int) []sqbeam.SurveyAnswer {
 	out := make([]sqbeam.SurveyAnswer, n)
 	for i := range n {
-		a := sqbeam.SurveyAnswer{Employee: EmployeeID((i * 7) % employees)}
-		if i%29 != 28 {
-			a.Client = fmt.Sprintf("c-%05d", (i*31)%clients)
+		// Four answers in a row are one client's survey about one employee.
+		q := i / 4
+		a := sqbeam.SurveyAnswer{Employee: EmployeeID((q * 7) % employees)}
+		if q%29 != 28 {
+			a.Client = fmt.Sprintf("c-%05d", (q*31)%clients)
 		}
 		switch i % 4 {
 		case 0:
