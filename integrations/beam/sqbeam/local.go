@@ -141,10 +141,10 @@ func RateLocal(cfg RateConfig, rubricJSON []byte, lines []string, answers []Surv
 			n = 0
 		}
 		t, err := survey.Tally(deptResponses[name], survey.ClassicCuts{})
-		if err != nil {
-			return nil, nil, err
+		var sv rating.Survey
+		if err == nil {
+			sv, err = SurveyIndex(t, d.surveyed, n)
 		}
-		sv, err := SurveyIndex(t, d.surveyed, n)
 		if err == nil {
 			var members []rating.Personal
 			for _, p := range personals {

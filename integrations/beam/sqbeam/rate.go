@@ -170,6 +170,7 @@ func RateTotals(cfg RateConfig, totals []EmployeeTotals) ([]RatingRow, []DeadLet
 		tallies           survey.Tallies
 		surveyed, clients int64
 		unknown           bool
+		err               error // the tallies could not be merged: the department is not rated
 	}
 	depts := make(map[string]*dept)
 	for i, t := range totals {
@@ -183,8 +184,10 @@ func RateTotals(cfg RateConfig, totals []EmployeeTotals) ([]RatingRow, []DeadLet
 				d = new(dept)
 				depts[emp.Department] = d
 			}
-			if d.tallies, err = d.tallies.Merge(t.Survey); err != nil {
-				dead = append(dead, DeadLetter{Stage: "rate", Key: emp.Department, Error: err.Error()})
+			if merged, err := d.tallies.Merge(t.Survey); err != nil {
+				d.err = cmp.Or(d.err, err)
+			} else {
+				d.tallies = merged
 			}
 			d.surveyed += t.Surveyed
 			d.clients += emp.Clients
@@ -217,6 +220,7 @@ func RateTotals(cfg RateConfig, totals []EmployeeTotals) ([]RatingRow, []DeadLet
 			clients = 0
 		}
 		sv, err := SurveyIndex(d.tallies, d.surveyed, clients)
+		err = cmp.Or(d.err, err)
 		if err == nil {
 			var members []rating.Personal
 			for _, p := range personals {
