@@ -167,3 +167,12 @@ func ExampleInput() {
 	// Output:
 	// inputs of one employee
 }
+
+// Draws draws several inputs in every rapid case: more inputs per run without changing -rapid.checks.
+func ExampleDraws() {
+	t := &printer{}
+	ratingtest.CheckSettings(t, rating.DefaultPersonalSettings(), ratingtest.Draws(3))
+	fmt.Println("failed:", t.Failed())
+	// Output:
+	// failed: false
+}

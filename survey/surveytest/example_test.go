@@ -3,7 +3,9 @@ package surveytest_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
+	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"pgregory.net/rapid"
 )
@@ -71,4 +73,59 @@ func ExampleTarget() {
 	fmt.Println("valid targets")
 	// Output:
 	// valid targets
+}
+
+// Draws draws several sets of tallies in every rapid case.
+func ExampleDraws() {
+	t := &printer{}
+	surveytest.Check(t, surveytest.Draws(3))
+	fmt.Println("failed:", t.Failed())
+	// Output:
+	// failed: false
+}
+
+// The generators of every tally draw values within their bounds, for a team's own properties.
+func ExampleTallies() {
+	rapid.Check(&printer{}, func(t *rapid.T) {
+		tl := surveytest.Tallies(100).Draw(t, "tallies")
+		if tl.Recommend.Yes() > tl.Recommend.Total() || tl.Total() < 0 {
+			t.Fatalf("impossible tallies %+v", tl)
+		}
+		c := surveytest.Coverage(100).Draw(t, "coverage")
+		if c.Surveyed() > c.Clients() {
+			t.Fatalf("impossible coverage %+v", c)
+		}
+		for _, g := range []*rapid.Generator[bool]{
+			rapid.Map(surveytest.CSI(5), func(x survey.CSI) bool { return x.Total() <= 25 }),
+			rapid.Map(surveytest.CES(5), func(x survey.CES) bool { return x.Total() <= 35 }),
+			rapid.Map(surveytest.ClassicNPS(10), func(x survey.ClassicNPS) bool { return x.Total() <= 10 }),
+			rapid.Map(surveytest.CSAT(10), func(x survey.CSAT) bool { return x.Total() <= 10 }),
+			rapid.Map(surveytest.FCR(10), func(x survey.FCR) bool { return x.Total() <= 10 }),
+			rapid.Map(surveytest.RecommendShare(10), func(x survey.RecommendShare) bool { return x.Total() <= 10 }),
+		} {
+			if !g.Draw(t, "within") {
+				t.Fatalf("a tally beyond its bound")
+			}
+		}
+	})
+	fmt.Println("tallies within their bounds")
+	// Output:
+	// tallies within their bounds
+}
+
+// Answer and Response draw valid answers and responses for tests of survey.Tally and segments.
+func ExampleResponse() {
+	from := time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+	rapid.Check(&printer{}, func(t *rapid.T) {
+		r := surveytest.Response(from, 24*time.Hour).Draw(t, "response")
+		if err := r.Answer.Validate(); err != nil || r.At.Before(from) {
+			t.Fatalf("invalid response %+v: %v", r, err)
+		}
+		if err := surveytest.Answer().Draw(t, "answer").Validate(); err != nil {
+			t.Fatalf("invalid answer: %v", err)
+		}
+	})
+	fmt.Println("valid responses")
+	// Output:
+	// valid responses
 }

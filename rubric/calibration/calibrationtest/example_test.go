@@ -65,3 +65,12 @@ func ExampleResults() {
 	// Output:
 	// alignment of copies: 1
 }
+
+// Draws draws several sessions in every rapid case.
+func ExampleDraws() {
+	t := &printer{}
+	calibrationtest.Check(t, rubric.CallQuality(), calibrationtest.Draws(2))
+	fmt.Println("failed:", t.Failed())
+	// Output:
+	// failed: false
+}
