@@ -21,4 +21,5 @@ func TestSettingsKit(t *testing.T) {
 	for _, s := range drawn {
 		ratingtest.CheckSettings(t, s)
 	}
+	ratingtest.CheckDepartmentSettings(t, rating.DefaultDepartmentSettings()) // SPEC R7
 }

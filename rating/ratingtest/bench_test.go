@@ -15,3 +15,13 @@ func BenchmarkCheckSettings(b *testing.B) {
 		ratingtest.CheckSettings(b, s)
 	}
 }
+
+// BenchmarkCheckDepartmentSettings measures CheckDepartmentSettings on the defaults: rapid's 100 cases per
+// iteration.
+func BenchmarkCheckDepartmentSettings(b *testing.B) {
+	s := rating.DefaultDepartmentSettings()
+	b.ReportAllocs()
+	for range b.N {
+		ratingtest.CheckDepartmentSettings(b, s)
+	}
+}

@@ -153,15 +153,17 @@ func checkSettings(t testing.TB, s rating.PersonalSettings, c *config, newRate n
 
 // scaleSettings returns s with every weight of both schemes multiplied by k.
 func scaleSettings(s rating.PersonalSettings, k decimal.Decimal) rating.PersonalSettings {
-	scale := func(sc rating.Scheme) rating.Scheme {
-		sc.Weights = slices.Clone(sc.Weights)
-		for i := range sc.Weights {
-			sc.Weights[i].Weight = sc.Weights[i].Weight.Mul(k)
-		}
-		return sc
-	}
-	s.Weights, s.Survey = scale(s.Weights), scale(s.Survey)
+	s.Weights, s.Survey = scaleScheme(s.Weights, k), scaleScheme(s.Survey, k)
 	return s
+}
+
+// scaleScheme returns sc with every weight multiplied by k.
+func scaleScheme(sc rating.Scheme, k decimal.Decimal) rating.Scheme {
+	sc.Weights = slices.Clone(sc.Weights)
+	for i := range sc.Weights {
+		sc.Weights[i].Weight = sc.Weights[i].Weight.Mul(k)
+	}
+	return sc
 }
 
 type checker struct {
@@ -280,14 +282,7 @@ func (ck *checker) inRange(in rating.PersonalInput, p rating.Personal) string {
 			vals = append(vals, rating.FractionOf(ck.s.CallShrinkage.Prior))
 		}
 	}
-	if weight(ck.s.Weights, rating.ComponentSurvey).Sign() > 0 {
-		if in.Survey.CSI.Valid && weight(ck.s.Survey, rating.ComponentCSI).Sign() > 0 {
-			vals = append(vals, rating.FractionOf(in.Survey.CSI.Decimal))
-		}
-		if in.Survey.NPS.Valid && weight(ck.s.Survey, rating.ComponentNPS).Sign() > 0 {
-			vals = append(vals, rating.FractionOf(in.Survey.NPS.Decimal))
-		}
-	}
+	vals = append(vals, surveyValues(ck.s.Weights, ck.s.Survey, in.Survey)...)
 	if len(vals) == 0 {
 		return ""
 	}
@@ -354,12 +349,16 @@ func describe(in rating.PersonalInput) string {
 	for i, c := range in.Calls {
 		totals[i] = c.Total.String()
 	}
+	return fmt.Sprintf("calls [%s], earlier %s, %s", strings.Join(totals, " "), in.Earlier, describeSurvey(in.Survey))
+}
+
+// describeSurvey writes a survey in words.
+func describeSurvey(s rating.Survey) string {
 	opt := func(d decimal.NullDecimal) string {
 		if !d.Valid {
 			return "none"
 		}
 		return d.Decimal.String()
 	}
-	return fmt.Sprintf("calls [%s], earlier %s, survey CSI %s NPS %s, %d of %d clients surveyed",
-		strings.Join(totals, " "), in.Earlier, opt(in.Survey.CSI), opt(in.Survey.NPS), in.Survey.Surveyed, in.Survey.Clients)
+	return fmt.Sprintf("survey CSI %s NPS %s, %d of %d clients surveyed", opt(s.CSI), opt(s.NPS), s.Surveyed, s.Clients)
 }

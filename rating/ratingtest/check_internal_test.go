@@ -95,3 +95,76 @@ func TestCheckSettingsFails(t *testing.T) {
 		})
 	}
 }
+
+// TestGeneratedDepartmentSettings proves every department invariant on the library for drawn settings and inputs,
+// and that the inputs drawn are rated (not all refused).
+func TestGeneratedDepartmentSettings(t *testing.T) {
+	rated := 0
+	rapid.Check(t, func(t *rapid.T) {
+		s := DepartmentSettings().Draw(t, "settings")
+		rate, err := libraryDepartmentRater(s)
+		if err != nil {
+			t.Fatalf("DepartmentSettings drew invalid settings: %v", err)
+		}
+		scaled := make([]departmentRateFunc, len(scales))
+		for i, k := range scales {
+			ks := s
+			ks.Weights, ks.Survey = scaleScheme(s.Weights, k), scaleScheme(s.Survey, k)
+			if scaled[i], err = libraryDepartmentRater(ks); err != nil {
+				t.Fatalf("scaled by %s: %v", k, err)
+			}
+		}
+		in := DepartmentInput("dept").Draw(t, "input")
+		if inv, msg := checkDepartmentInput(t, s, newConfig(nil), rate, scaled, in); msg != "" {
+			t.Fatalf("%s: %s\ninput: %s", inv, msg, describeDepartment(in))
+		}
+		if _, err := rate(in); err == nil {
+			rated++
+		}
+	})
+	if rated < 50 {
+		t.Errorf("only %d of 100 drawn department inputs were rated", rated)
+	}
+}
+
+// TestCheckDepartmentSettingsFails proves that the department checker fails on broken re-implementations.
+func TestCheckDepartmentSettingsFails(t *testing.T) {
+	tests := []struct {
+		name   string
+		rate   func(rating.DepartmentSettings) (departmentRateFunc, error)
+		want   []string
+		reason string
+	}{
+		{"range", func(s rating.DepartmentSettings) (departmentRateFunc, error) {
+			rate, err := libraryDepartmentRater(s)
+			return func(in rating.DepartmentInput) (rating.Department, error) {
+				in.Platforms = append([]rating.PlatformRating(nil), in.Platforms...)
+				for i := range in.Platforms {
+					in.Platforms[i].Rating = decimal.NewFromInt(6).Sub(in.Platforms[i].Rating)
+				}
+				return rate(in)
+			}, err
+		}, []string{"department settings: range: rating", "input: platforms ["}, "rates 6 − rating instead of the rating"},
+		{"sufficiency", func(s rating.DepartmentSettings) (departmentRateFunc, error) {
+			s.IncludeInsufficient = true
+			return libraryDepartmentRater(s)
+		}, []string{"department settings: ", "no-sufficient-employees is false, want true"}, "includes insufficient ratings against the settings"},
+		{"scale", func(s rating.DepartmentSettings) (departmentRateFunc, error) {
+			s.Weights.Weights = append([]rating.Weight(nil), s.Weights.Weights...)
+			s.Weights.Weights[0].Weight = s.Weights.Weights[0].Weight.Add(decimal.NewFromInt(1))
+			return libraryDepartmentRater(s)
+		}, []string{"department settings: scale: rating", "with every weight multiplied by"}, "adds 1 to a weight"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			failed, out := recordtb.Run(t, func(tb testing.TB) {
+				checkDepartment(tb, rating.DefaultDepartmentSettings(), newConfig(nil), tt.rate)
+			})
+			for _, w := range tt.want {
+				if !failed || !strings.Contains(out, w) {
+					t.Errorf("CheckDepartmentSettings (%s): failed %t, output:\n%s\nwant it to contain %q", tt.reason, failed, out, w)
+				}
+			}
+		})
+	}
+}

@@ -43,3 +43,12 @@ func TestCheckSettingsInvalid(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckDepartmentSettings proves the department invariants on the defaults, on settings that include
+// insufficient personal ratings and weigh platforms by reviews, and on drawn settings.
+func TestCheckDepartmentSettings(t *testing.T) {
+	ratingtest.CheckDepartmentSettings(t, rating.DefaultDepartmentSettings())
+	s := rating.DefaultDepartmentSettings()
+	s.IncludeInsufficient, s.Platforms = true, rating.ReviewWeighted
+	ratingtest.CheckDepartmentSettings(t, s)
+}

@@ -176,3 +176,30 @@ func ExampleDraws() {
 	// Output:
 	// failed: false
 }
+
+// A team checks its department weights (SPEC R7) in one line.
+func ExampleCheckDepartmentSettings() {
+	s := rating.DefaultDepartmentSettings()
+	s.Platforms = rating.ReviewWeighted
+	t := &printer{}
+	ratingtest.CheckDepartmentSettings(t, s)
+	fmt.Println("review-weighted failed:", t.Failed())
+
+	s.Weights.Weights = nil
+	ratingtest.CheckDepartmentSettings(t, s)
+	// Output:
+	// review-weighted failed: false
+	// ratingtest: department settings: valid: rating: department weights: scheme has no weights: empty input
+}
+
+func ExampleDepartmentInput() {
+	rapid.Check(&printer{}, func(t *rapid.T) {
+		in := ratingtest.DepartmentInput("sales").Draw(t, "input")
+		if len(in.Platforms) > 3 || len(in.Employees) > 4 {
+			t.Fatalf("input beyond its bounds")
+		}
+	})
+	fmt.Println("department inputs")
+	// Output:
+	// department inputs
+}
