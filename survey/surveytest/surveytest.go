@@ -1,7 +1,3 @@
-// Package surveytest provides rapid generators for the values of package survey, so that property tests here and
-// in packages that consume survey results draw valid tallies and response streams the same way.
-//
-// Generators are inert values, safe to share; each Draw returns a value valid by construction.
 package surveytest
 
 import (
