@@ -83,8 +83,8 @@
 // a bytea column through driver.Valuer and sql.Scanner; a [Period] is stored as TEXT ("From/To" in RFC 3339).
 // [Tallies.Add] counts one answer in place: read the binary form, Add, write it back, without allocating.
 //
-// Package [github.com/servicequality/servicequality/survey/surveytest] has rapid generators of these values for
-// property tests.
+// Package [github.com/servicequality/servicequality/survey/surveytest] has rapid generators of these values and
+// Check, which proves the invariants of every tally in a user's test suite.
 //
 // All values of this package are immutable once built and safe for concurrent use; no function reads the clock
 // or keeps state between calls.

@@ -1,5 +1,5 @@
 // Package recordtb is a testing.TB that records failures instead of failing, so that the tests of the test kits
-// (rubric/rubrictest, complaints/complaintstest) can prove that a checker fails on a broken input and say what
+// (rubrictest, complaintstest, ratingtest, surveytest, calibrationtest) can prove that a checker fails on a broken input and say what
 // its message reads.
 package recordtb
 
