@@ -100,13 +100,16 @@ type Promise struct {
 
 // Facts are what a telephony system or CRM knows about one call. The zero value is invalid (no call times).
 type Facts struct {
-	CallID    string     `json:"call"`
-	Start     time.Time  `json:"start"` // when the call began
-	End       time.Time  `json:"end"`   // and ended
-	Holds     []Interval `json:"holds,omitempty"`
-	EndedBy   Party      `json:"ended_by"`
-	Callbacks []Callback `json:"callbacks,omitempty"`
-	Promises  []Promise  `json:"promises,omitempty"`
+	CallID string     `json:"call"`
+	Start  time.Time  `json:"start"` // when the call began
+	End    time.Time  `json:"end"`   // and ended
+	Holds  []Interval `json:"holds,omitempty"`
+	// Talk is the time the agent and the client spoke (the call's length less holds and transfers), as the
+	// telephony system measures it; zero when not known. It is kept for reports and custom rules.
+	Talk      time.Duration `json:"talk,omitempty"`
+	EndedBy   Party         `json:"ended_by"`
+	Callbacks []Callback    `json:"callbacks,omitempty"`
+	Promises  []Promise     `json:"promises,omitempty"`
 }
 
 // MaxEntries bounds the holds, callbacks and promises of one call.
@@ -124,6 +127,8 @@ func (f Facts) Validate() error {
 		return fail("the call ends at %s, before it starts at %s", stamp(f.End), stamp(f.Start))
 	case len(f.Holds) > MaxEntries || len(f.Callbacks) > MaxEntries || len(f.Promises) > MaxEntries:
 		return fail("at most %d holds, callbacks and promises", MaxEntries)
+	case f.Talk < 0 || f.Talk > f.End.Sub(f.Start):
+		return fail("talk time %v is outside 0 and the call's length %v", f.Talk, f.End.Sub(f.Start))
 	case f.EndedBy > PartySystem:
 		return fail("ended by %d: not agent, client or system", uint8(f.EndedBy))
 	}

@@ -117,6 +117,8 @@ func TestInvalidFactsAndRules(t *testing.T) {
 		{func(f *Facts) { f.Callbacks = []Callback{{}} }, "a callback without an agreed time"},
 		{func(f *Facts) { f.Promises = []Promise{{ID: "x"}} }, "a promise without a due time"},
 		{func(f *Facts) { f.EndedBy = 9 }, "an unknown party"},
+		{func(f *Facts) { f.Talk = -time.Second }, "a negative talk time"},
+		{func(f *Facts) { f.Talk = 11 * time.Minute }, "talk time longer than the call"},
 	}
 	for _, tt := range facts {
 		f := call()
