@@ -10,13 +10,23 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Rubric draws valid built rubrics; Definition their plain data. Both build and score.
+// Rubric draws valid built rubrics: each scores its own drawn evaluations.
 func ExampleRubric() {
 	r := rubrictest.Rubric().Example(1)
-	d := rubrictest.Definition().Example(2)
-	_, err := rubric.New(d)
+	_, err := r.Score(rubrictest.Evaluation(r).Example(1))
 	fmt.Println(len(r.Criteria()) > 0, err == nil)
 	// Output: true true
+}
+
+// Definition draws valid rubric definitions as plain data: each builds with rubric.New.
+func ExampleDefinition() {
+	ok := true
+	for seed := 0; seed < 10; seed++ {
+		_, err := rubric.New(rubrictest.Definition().Example(seed))
+		ok = ok && err == nil
+	}
+	fmt.Println(ok)
+	// Output: true
 }
 
 // Evaluation draws valid evaluations of a rubric: every one scores, between 0 and Max.
