@@ -193,6 +193,9 @@ func (d Date) Value() (driver.Value, error) {
 // Scan reads a date from database/sql: the text 2006-01-02 (string or []byte), a time.Time (a DATE column; its
 // date in its own location), or NULL (the zero Date). Other values are refused; d is unchanged on error.
 func (d *Date) Scan(src any) error {
+	if d == nil {
+		return fmt.Errorf("complaints: a date scanned into a nil *Date")
+	}
 	switch v := src.(type) {
 	case nil:
 		*d = Date{}

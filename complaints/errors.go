@@ -62,12 +62,18 @@ type EventError struct {
 }
 
 func (e *EventError) Error() string {
+	if e == nil {
+		return "complaints: <nil EventError>"
+	}
 	return fmt.Sprintf("complaints: complaint %q: event %d (%s at %s): %s", e.ID, e.Index, e.Kind,
 		e.At.Format(time.RFC3339), e.Reason)
 }
 
 // Unwrap returns ErrInvalidHistory and the cause, if any.
 func (e *EventError) Unwrap() []error {
+	if e == nil {
+		return nil
+	}
 	if e.Err != nil {
 		return []error{ErrInvalidHistory, e.Err}
 	}

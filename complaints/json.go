@@ -53,8 +53,14 @@ func (u Unit) MarshalText() ([]byte, error) {
 // UnmarshalText reads "calendar-days", "working-days" or "weeks".
 func (u *Unit) UnmarshalText(b []byte) error {
 	i, err := textEnum("unit", b, unitNames[:])
+	if err != nil {
+		return err
+	}
+	if u == nil {
+		return fmt.Errorf("complaints: unit read into a nil *Unit: %w", ErrInvalidJSON)
+	}
 	*u = Unit(i)
-	return err
+	return nil
 }
 
 // MarshalText writes the start's name.
@@ -68,8 +74,14 @@ func (s Start) MarshalText() ([]byte, error) {
 // UnmarshalText reads "next-day" or "same-day".
 func (s *Start) UnmarshalText(b []byte) error {
 	i, err := textEnum("start", b, startNames[:])
+	if err != nil {
+		return err
+	}
+	if s == nil {
+		return fmt.Errorf("complaints: start read into a nil *Start: %w", ErrInvalidJSON)
+	}
 	*s = Start(i)
-	return err
+	return nil
 }
 
 // MarshalText writes the kind's name.
@@ -83,8 +95,14 @@ func (k EventKind) MarshalText() ([]byte, error) {
 // UnmarshalText reads an event kind's name, e.g. "paused".
 func (k *EventKind) UnmarshalText(b []byte) error {
 	i, err := textEnum("event kind", b, kindNames[:])
+	if err != nil {
+		return err
+	}
+	if k == nil {
+		return fmt.Errorf("complaints: event kind read into a nil *EventKind: %w", ErrInvalidJSON)
+	}
 	*k = EventKind(i)
-	return err
+	return nil
 }
 
 // MarshalText writes the state's name.

@@ -1,44 +1,11 @@
 package rating_test
 
 import (
-	"fmt"
-	"reflect"
 	"testing"
 
+	"github.com/servicequality/servicequality/internal/zerotest"
 	"github.com/servicequality/servicequality/rating"
 )
-
-// callAll calls every method of *T on a pointer to the zero T, and every method declared on *T (not on T) on a
-// nil *T, each with zero arguments, and reports the calls that panic.
-func callAll(t *testing.T, zero any) {
-	t.Helper()
-	typ := reflect.TypeOf(zero)
-	ptr := reflect.PointerTo(typ)
-	call := func(recv reflect.Value, m reflect.Method, what string) {
-		t.Helper()
-		args := []reflect.Value{recv}
-		for i := 1; i < m.Type.NumIn(); i++ {
-			args = append(args, reflect.Zero(m.Type.In(i)))
-		}
-		defer func() {
-			if p := recover(); p != nil {
-				t.Errorf("%s.%s panics: %v", what, m.Name, p)
-			}
-		}()
-		if m.Type.IsVariadic() {
-			m.Func.CallSlice(args)
-		} else {
-			m.Func.Call(args)
-		}
-	}
-	for i := range ptr.NumMethod() {
-		m := ptr.Method(i)
-		call(reflect.New(typ), m, fmt.Sprintf("(&%s{})", typ))
-		if _, onValue := typ.MethodByName(m.Name); !onValue {
-			call(reflect.Zero(ptr), m, fmt.Sprintf("(*%s)(nil)", typ))
-		}
-	}
-}
 
 // TestZeroValuesDoNotPanic: every exported type's zero value, and a nil pointer for the methods declared on the
 // pointer, answers every method with its documented result or an error, never a panic (a zero PersonalRater's
@@ -54,7 +21,7 @@ func TestZeroValuesDoNotPanic(t *testing.T) {
 		rating.Shortfall{}, rating.Status(0), rating.ReasonCode(0), rating.Reason{}, rating.MissingPolicy(0),
 		rating.PlatformMean(0), rating.GroupBy(0), rating.ComponentError{}, rating.Rounding(0),
 	} {
-		callAll(t, zero)
+		zerotest.CallAll(t, zero)
 	}
 }
 

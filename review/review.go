@@ -280,12 +280,18 @@ type EventError struct {
 }
 
 func (e *EventError) Error() string {
+	if e == nil {
+		return "review: <nil EventError>"
+	}
 	return fmt.Sprintf("review: evaluation %q: event %d (%s at %s): %s", clip(e.Evaluation), e.Index+1, e.Kind,
 		e.At.Format(time.RFC3339), e.Reason)
 }
 
 // Unwrap returns the sentinel and the cause.
 func (e *EventError) Unwrap() []error {
+	if e == nil {
+		return nil
+	}
 	if e.Cause != nil {
 		return []error{e.Err, e.Cause}
 	}
