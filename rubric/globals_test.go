@@ -4,12 +4,13 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/servicequality/servicequality/internal/decglobals"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/shopspring/decimal"
 )
 
 // Nothing the rubric package prints or encodes depends on shopspring/decimal's package settings: the outputs with
-// TrimTrailingZeros off and MarshalJSONWithoutQuotes on are the outputs with the defaults. Not parallel: it
+// TrimTrailingZeros off, MarshalJSONWithoutQuotes and UseScientificNotation on are the outputs with the defaults. Not parallel: it
 // changes package globals for its duration.
 func TestOutputIgnoresDecimalGlobals(t *testing.T) {
 	r := rubric.CallQuality()
@@ -35,9 +36,7 @@ func TestOutputIgnoresDecimalGlobals(t *testing.T) {
 		return []string{string(a), string(b), string(c), res.Total().String(), res.String()}
 	}
 	want := outputs()
-	trim, quotes := decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes
-	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes = trim, quotes })
-	decimal.TrimTrailingZeros, decimal.MarshalJSONWithoutQuotes = false, true
+	decglobals.Flip(t)
 	got := outputs()
 	for i := range want {
 		if i == 3 {
