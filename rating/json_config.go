@@ -246,11 +246,11 @@ var callScoreOptional = map[string]bool{"unscheduled": true, "scale": true}
 // MarshalJSON writes the call score (see the JSON notes of json_config.go); the time in RFC 3339. "unscheduled"
 // and "scale" are written only when set, so a call score without them reads and writes as before they existed.
 func (c CallScore) MarshalJSON() ([]byte, error) {
-	fs := c.fields()
-	if !c.Scale.IsZero() {
-		return marshalFields(append(fs[:5:5], fs[5:]...)...)
-	}
-	if c.Unscheduled {
+	fs := c.fields() // the two optional fields last: "unscheduled", then "scale"
+	switch {
+	case !c.Scale.IsZero():
+		return marshalFields(fs...)
+	case c.Unscheduled:
 		return marshalFields(fs[:6]...)
 	}
 	return marshalFields(fs[:5]...)

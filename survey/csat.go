@@ -16,10 +16,8 @@ type CSAT struct {
 // NewCSAT returns the tally of satisfied answers (4 or 5) out of total. Negative counts, satisfied > total and
 // totals above MaxCount are errors wrapping ErrInvalidCount.
 func NewCSAT(satisfied, total int64) (CSAT, error) {
-	if err := checkPart("CSAT: satisfied", satisfied, "total", total); err != nil {
-		return CSAT{}, err
-	}
-	return CSAT{satisfied: satisfied, total: total}, nil
+	s, err := newKOfN("CSAT", "satisfied", satisfied, "total", total)
+	return CSAT{satisfied: s.k, total: s.n}, err
 }
 
 // CSATFromAnswers tallies answers on the scale 1–5, counting 4 and 5 as satisfied. An answer off the scale is an
@@ -53,29 +51,21 @@ func (c CSAT) Equal(o CSAT) bool { return c == o }
 // Merge returns the tally of both samples together: associative, commutative, with the zero value as identity.
 // A merged total above MaxCount is an error wrapping ErrInvalidCount.
 func (c CSAT) Merge(o CSAT) (CSAT, error) {
-	total, err := addCounts("CSAT", c.total, o.total)
-	if err != nil {
-		return CSAT{}, err
-	}
-	return CSAT{satisfied: c.satisfied + o.satisfied, total: total}, nil
+	s, err := c.share().merge("CSAT", o.share())
+	return CSAT{satisfied: s.k, total: s.n}, err
 }
 
 // Percent returns 100 × satisfied / total rounded to places digits by r, and whether it is exact. An empty tally
 // is an error wrapping ErrEmpty; bad places or rule wrap ErrInvalidPrecision.
 func (c CSAT) Percent(places int32, r Rounding) (decimal.Decimal, bool, error) {
-	if err := checkPrecision(places, r); err != nil {
-		return decimal.Decimal{}, false, err
-	}
-	if c.total == 0 {
-		return decimal.Decimal{}, false, errEmpty("CSAT")
-	}
-	d, exact := ratio(100*c.satisfied, c.total, places, r)
-	return d, exact, nil
+	return c.share().percent("CSAT", places, r)
 }
 
 // Wilson returns the Wilson score interval of the satisfied proportion (on [0, 1]) at the confidence level, such
 // as 0.95, with places digits: the low bound rounded down and the high bound rounded up. It always contains the
 // observed proportion satisfied / total.
 func (c CSAT) Wilson(level decimal.Decimal, places int32) (Interval, error) {
-	return wilson("CSAT", c.satisfied, c.total, level, places)
+	return c.share().wilson("CSAT", level, places)
 }
+
+func (c CSAT) share() kOfN { return kOfN{c.satisfied, c.total} }

@@ -250,16 +250,11 @@ func (c CSAT) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads the form MarshalJSON writes, with the checks of NewCSAT.
 func (c *CSAT) UnmarshalJSON(b []byte) error {
-	var sat, total int64
-	if err := decodeObject("CSAT", b, jsonField{name: "satisfied", set: count(&sat)},
-		jsonField{name: "total", set: count(&total)}); err != nil {
-		return err
-	}
-	v, err := NewCSAT(sat, total)
+	s, err := decodeKOfN("CSAT", b, "satisfied", "total")
 	if err != nil {
 		return err
 	}
-	*c = v
+	*c = CSAT{satisfied: s.k, total: s.n}
 	return nil
 }
 

@@ -2,7 +2,7 @@ package survey
 
 import "github.com/shopspring/decimal"
 
-// kOfN is the core of the "k of n" metrics (FCR, Retention): k hits out of n, with the checks and arithmetic they
+// kOfN is the core of the "k of n" metrics (CSAT, FCR, Retention): k hits out of n, with the checks and arithmetic they
 // share. The zero value is the empty sample.
 type kOfN struct {
 	k, n int64
