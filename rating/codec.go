@@ -76,22 +76,24 @@ func decimalField(name string, p *decimal.Decimal) field {
 		func(raw json.RawMessage) (err error) { *p, err = parseDecJSON(raw); return err }}
 }
 
-// nullDecimalField writes a missing value (Valid false) as null, the one place null is read.
-func nullDecimalField(name string, p *decimal.NullDecimal) field {
+// nullFractionField writes a missing value (nil) as null, the one place null is read.
+func nullFractionField(name string, p **Fraction) field {
 	return field{name,
 		func(b []byte) ([]byte, error) {
-			if !p.Valid {
+			if *p == nil {
 				return append(b, "null"...), nil
 			}
-			return appendDecJSON(b, p.Decimal), nil
+			return appendFraction(b, **p)
 		},
 		func(raw json.RawMessage) error {
 			if string(raw) == "null" {
-				*p = decimal.NullDecimal{}
+				*p = nil
 				return nil
 			}
-			d, err := parseDecJSON(raw)
-			*p = decimal.NewNullDecimal(d)
+			f, err := fractionJSON(raw)
+			if err == nil {
+				*p = &f
+			}
 			return err
 		}}
 }

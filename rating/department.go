@@ -2,94 +2,17 @@ package rating
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/servicequality/servicequality/internal/dec"
 	"github.com/shopspring/decimal"
 )
 
-// PlatformRating is a department's rating on one public map or review platform (Yandex, Google, 2GIS or any
-// other named platform, SPEC R7): the rating it shows, 1 to 5, and the number of reviews behind it.
-type PlatformRating struct {
-	Name    string
-	Rating  decimal.Decimal
-	Reviews int64
-}
-
-// PlatformMean says how the ratings of several platforms are combined.
-type PlatformMean uint8
-
-const (
-	// PlainMean (the zero value) gives every platform the same weight.
-	PlainMean PlatformMean = iota
-	// ReviewWeighted weighs each platform by its number of reviews.
-	ReviewWeighted
-)
-
-// String returns "plain" or "review-weighted".
-func (m PlatformMean) String() string {
-	switch m {
-	case PlainMean:
-		return "plain"
-	case ReviewWeighted:
-		return "review-weighted"
-	}
-	return fmt.Sprintf("PlatformMean(%d)", uint8(m))
-}
-
-// DepartmentSettings configure department ratings (SPEC R7). The zero value is not valid (its schemes have no
-// weights): start from DefaultDepartmentSettings.
-type DepartmentSettings struct {
-	// Weights weighs ComponentPlatforms, ComponentEmployees and ComponentSurvey; it must name all three.
-	Weights Scheme
-	// Survey weighs ComponentCSI and ComponentNPS into the department's survey index; it must name both.
-	Survey Scheme
-	// Platforms says how platform ratings are combined.
-	Platforms PlatformMean
-	// IncludeInsufficient counts the personal ratings that are insufficient too; by default only sufficient ones
-	// count.
-	IncludeInsufficient bool
-}
-
-// DefaultDepartmentSettings returns the documented defaults: equal weights (platforms 1, employees 1, survey 1;
-// CSI 1, NPS 1), missing components renormalized, the plain mean of the platforms, sufficient personal ratings
-// only.
-func DefaultDepartmentSettings() DepartmentSettings {
-	one := decimal.NewFromInt(1)
-	return DepartmentSettings{
-		Weights: Scheme{Weights: []Weight{{ComponentPlatforms, one}, {ComponentEmployees, one}, {ComponentSurvey, one}},
-			Missing: MissingRenormalize},
-		Survey: Scheme{Weights: []Weight{{ComponentCSI, one}, {ComponentNPS, one}}, Missing: MissingRenormalize},
-	}
-}
-
-// Validate reports the first invalid setting; errors wrap those of Scheme.Validate, ErrUnknownComponent or
+// DepartmentRater computes department ratings by validated settings. It is immutable and safe for concurrent
+// use. The zero DepartmentRater (and a nil *DepartmentRater) rates nothing: Rate returns an error wrapping
 // ErrInvalidSetting.
-func (s DepartmentSettings) Validate() error {
-	if err := s.Weights.Validate(); err != nil {
-		return within("department weights", err)
-	}
-	if err := checkNames("department weights", s.Weights, ComponentPlatforms, ComponentEmployees, ComponentSurvey); err != nil {
-		return err
-	}
-	if err := s.Survey.Validate(); err != nil {
-		return within("department survey weights", err)
-	}
-	if err := checkNames("department survey weights", s.Survey, ComponentCSI, ComponentNPS); err != nil {
-		return err
-	}
-	if s.Platforms > ReviewWeighted {
-		return errorf("platform mean %d is not one of plain, review-weighted: %w", uint8(s.Platforms), ErrInvalidSetting)
-	}
-	return nil
-}
-
-// DepartmentRater computes department ratings by validated settings. It is immutable and safe for concurrent use. The zero
-// DepartmentRater (and a nil *DepartmentRater) rates nothing: Rate returns an error wrapping ErrInvalidSetting.
 type DepartmentRater struct {
+	rater
 	settings DepartmentSettings
-	weights  *Aggregator
-	survey   *Aggregator
 }
 
 // NewDepartmentRater validates s and returns a rater that keeps its own copy of it.
@@ -97,29 +20,8 @@ func NewDepartmentRater(s DepartmentSettings) (*DepartmentRater, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	w, _ := NewAggregator(s.Weights)
-	sv, _ := NewAggregator(s.Survey)
-	r := &DepartmentRater{settings: s, weights: w, survey: sv}
-	r.settings.Weights, r.settings.Survey = w.Scheme(), sv.Scheme()
-	return r, nil
-}
-
-// built reports whether r was made by NewDepartmentRater (not the zero value, not nil).
-func (r *DepartmentRater) built() bool { return r != nil && r.weights != nil && r.survey != nil }
-
-// errUnbuilt is the error of Rate on a rater not made by NewDepartmentRater.
-func (r *DepartmentRater) errUnbuilt() error {
-	return errorf("DepartmentRater was not made by NewDepartmentRater (the zero value or nil): %w", ErrInvalidSetting)
-}
-
-// Settings returns a copy of the settings of r; the zero DepartmentSettings for a rater not made by NewDepartmentRater.
-func (r *DepartmentRater) Settings() DepartmentSettings {
-	if !r.built() {
-		return DepartmentSettings{}
-	}
-	s := r.settings
-	s.Weights, s.Survey = r.weights.Scheme(), r.survey.Scheme()
-	return s
+	top, sv := s.schemes()
+	return &DepartmentRater{rater: newRater(top, sv), settings: s}, nil
 }
 
 // DepartmentInput is what a department rating is computed from.
@@ -143,26 +45,14 @@ type Department struct {
 }
 
 // PlatformRating returns the combined platform rating (the component "platforms"), and false when there was none.
-func (d Department) PlatformRating() (Fraction, bool) { return d.part(ComponentPlatforms) }
+func (d Department) PlatformRating() (Fraction, bool) { return d.part(componentPlatforms) }
 
 // EmployeeMean returns the mean of the counted personal ratings (the component "employees"), and false when none
 // counted.
-func (d Department) EmployeeMean() (Fraction, bool) { return d.part(ComponentEmployees) }
+func (d Department) EmployeeMean() (Fraction, bool) { return d.part(componentEmployees) }
 
 // SurveyIndex returns the department's survey index (the component "survey"), and false when there was none.
-func (d Department) SurveyIndex() (Fraction, bool) { return d.part(ComponentSurvey) }
-
-func (d Department) part(name string) (Fraction, bool) {
-	for _, c := range d.weighted.parts {
-		if c.Name == name {
-			return c.Value, c.Present
-		}
-	}
-	return Fraction{}, false
-}
-
-// Entry returns the rating as a leaderboard entry under the department ID.
-func (d Department) Entry() Entry { return Entry{ID: d.DepartmentID, Rating: d.Rating} }
+func (d Department) SurveyIndex() (Fraction, bool) { return d.part(componentSurvey) }
 
 // Equal reports whether d and o are the same rating of the same department.
 func (d Department) Equal(o Department) bool {
@@ -181,10 +71,10 @@ func (d Department) Equal(o Department) bool {
 // Errors: an empty department ID, an invalid platform (empty or duplicate name, rating outside 1–5, negative
 // reviews, all reviews zero under ReviewWeighted), duplicate employees, an invalid survey (ErrInvalidInput,
 // ErrDuplicate, ErrOutOfRange, ErrInvalidWeight, ErrLimit); no component at all (ErrEmpty); a missing component
-// under the fail policy or below the minimum coverage (ErrMissingComponent).
+// under FailOnMissing or below MinCoverage (ErrMissingComponent).
 func (r *DepartmentRater) Rate(in DepartmentInput) (Department, error) {
-	if !r.built() {
-		return Department{}, r.errUnbuilt()
+	if r == nil || !r.built() {
+		return Department{}, errUnbuilt("DepartmentRater")
 	}
 	if in.DepartmentID == "" {
 		return Department{}, errorf("department rating: empty department ID: %w", ErrInvalidInput)
@@ -198,48 +88,27 @@ func (r *DepartmentRater) Rate(in DepartmentInput) (Department, error) {
 	if err != nil {
 		return Department{}, within(ctx, err)
 	}
-	if err := in.Survey.validate(ctx); err != nil {
+	w, surveyReasons, err := r.rate(ctx, func(name string) (Fraction, bool) {
+		if name == componentPlatforms {
+			return platforms, hasPlatforms
+		}
+		return employees, counted > 0
+	}, in.Survey, "no platform rating, no counted personal rating and no survey index")
+	if err != nil {
 		return Department{}, err
 	}
-	slots := make([]slot, len(r.weights.weights))
-	var surveyIndex Weighted
-	for i, w := range r.weights.scheme.Weights {
-		switch w.Name {
-		case ComponentPlatforms:
-			slots[i] = slot{value: platforms, ok: hasPlatforms}
-		case ComponentEmployees:
-			slots[i] = slot{value: employees, ok: counted > 0}
-		case ComponentSurvey:
-			if ss, ok := in.Survey.slots(r.survey); ok {
-				var err error
-				if surveyIndex, err = r.survey.mean(ss); err != nil {
-					return Department{}, within(ctx+": survey index", err)
-				}
-				slots[i] = slot{value: surveyIndex.Exact(), ok: true}
-			}
-		}
-	}
-	if !slices.ContainsFunc(slots, func(s slot) bool { return s.ok }) {
-		return Department{}, errorf("%s: no platform rating, no counted personal rating and no survey index: %w", ctx, ErrEmpty)
-	}
-	w, err := r.weights.mean(slots)
-	if err != nil {
-		return Department{}, within(ctx, err)
-	}
 	var reasons []Reason
-	for _, name := range w.Missing() {
-		if name == ComponentEmployees && skipped > 0 {
-			reasons = append(reasons, Reason{Code: NoSufficientEmployees, Component: ComponentEmployees,
+	for _, name := range w.missing() {
+		if name == componentEmployees && skipped > 0 {
+			reasons = append(reasons, Reason{Code: NoSufficientEmployees, Component: componentEmployees,
 				Message: fmt.Sprintf("none of the %d personal ratings is sufficient, the rating is renormalized over %s of the weight",
-					skipped, w.Coverage())})
+					skipped, w.coverage)})
 			continue
 		}
 		reasons = append(reasons, missingReason(w, name))
 	}
-	if slots[r.weights.index[ComponentSurvey]].ok {
-		reasons = append(reasons, surveyMissingReasons(surveyIndex)...)
-	}
-	slices.SortStableFunc(reasons, func(a, b Reason) int { return int(a.Code) - int(b.Code) })
+	reasons = append(reasons, surveyReasons...)
+	sortReasons(reasons)
 	return Department{DepartmentID: in.DepartmentID, Counted: counted, Skipped: skipped, Rating: newRating(w, reasons)}, nil
 }
 
@@ -269,7 +138,7 @@ func (r *DepartmentRater) platformMean(ps []PlatformRating) (Fraction, bool, err
 			return Fraction{}, false, errorf("platform %q: %d reviews, at least 0 allowed: %w", p.Name, p.Reviews, ErrOutOfRange)
 		}
 		w := fracInt(1)
-		if r.settings.Platforms == ReviewWeighted {
+		if r.settings.ReviewWeighted {
 			w = fracInt(p.Reviews)
 		}
 		num = fracAdd(num, fracMul(w, FractionOf(p.Rating)))

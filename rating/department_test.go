@@ -66,7 +66,7 @@ func TestDepartmentRating(t *testing.T) {
 		{nil, rating.DepartmentInput{Platforms: platforms, Employees: staff(t), Survey: deptSurvey},
 			"23/5", "873/200", "2633/600", 2, 1, nil,
 			"plain platform mean 4.6, employees (4.455 + 4.275)/2 = 4.365, survey 4.2; (4.6 + 4.365 + 4.2)/3 = 13.165/3"},
-		{func(s *rating.DepartmentSettings) { s.Platforms = rating.ReviewWeighted },
+		{func(s *rating.DepartmentSettings) { s.ReviewWeighted = true },
 			rating.DepartmentInput{Platforms: platforms, Employees: staff(t), Survey: deptSurvey},
 			"118/25", "873/200", "2657/600", 2, 1, nil,
 			"review-weighted (4.8·120 + 4.6·80)/200 = 4.72; (4.72 + 4.365 + 4.2)/3 = 13.285/3"},
@@ -74,7 +74,7 @@ func TestDepartmentRating(t *testing.T) {
 			rating.DepartmentInput{Platforms: platforms, Employees: staff(t), Survey: deptSurvey},
 			"23/5", "2501/600", "7781/1800", 3, 0, nil,
 			"insufficient ratings counted when the setting says so: (4.455 + 4.275 + 3.775)/3 = 12.505/3"},
-		{func(s *rating.DepartmentSettings) { s.Weights.Weights[0].Weight = d("2") },
+		{func(s *rating.DepartmentSettings) { s.PlatformWeight = d("2") },
 			rating.DepartmentInput{Platforms: platforms, Employees: staff(t), Survey: deptSurvey},
 			"23/5", "873/200", "3553/800", 2, 1, nil,
 			"platforms weigh double: (2·4.6 + 4.365 + 4.2)/4 = 17.765/4"},
@@ -131,7 +131,7 @@ func TestDepartmentErrors(t *testing.T) {
 			rating.ErrInvalidInput, "platform without a name"},
 		{nil, rating.DepartmentInput{DepartmentID: "x", Platforms: withPlatform(rating.PlatformRating{"Yell", decimal.New(1, -20), 1})},
 			rating.ErrLimit, "platform rating with 20 places"},
-		{func(s *rating.DepartmentSettings) { s.Platforms = rating.ReviewWeighted },
+		{func(s *rating.DepartmentSettings) { s.ReviewWeighted = true },
 			rating.DepartmentInput{DepartmentID: "x", Platforms: []rating.PlatformRating{{"2GIS", d("4"), 0}}},
 			rating.ErrInvalidWeight, "review-weighted with no review"},
 		{nil, rating.DepartmentInput{DepartmentID: "x", Employees: append(staff(t), staff(t)[0])},
@@ -140,9 +140,9 @@ func TestDepartmentErrors(t *testing.T) {
 			rating.ErrInvalidInput, "a zero personal rating"},
 		{nil, rating.DepartmentInput{DepartmentID: "x", Survey: rating.Survey{NPS: nd("5.5")}},
 			rating.ErrOutOfRange, "NPS above 5"},
-		{func(s *rating.DepartmentSettings) { s.Weights.Missing = rating.MissingFail },
+		{func(s *rating.DepartmentSettings) { s.FailOnMissing = true },
 			rating.DepartmentInput{DepartmentID: "x", Platforms: platforms}, rating.ErrMissingComponent, "fail policy"},
-		{func(s *rating.DepartmentSettings) { s.Weights.MinCoverage = d("0.5") },
+		{func(s *rating.DepartmentSettings) { s.MinCoverage = d("0.5") },
 			rating.DepartmentInput{DepartmentID: "x", Platforms: platforms}, rating.ErrMissingComponent, "coverage 1/3 below 1/2"},
 	}
 	for _, tt := range tests {
@@ -153,10 +153,13 @@ func TestDepartmentErrors(t *testing.T) {
 		}
 	}
 	for _, bad := range []func(*rating.DepartmentSettings){
-		func(s *rating.DepartmentSettings) { s.Weights.Weights = s.Weights.Weights[1:] },
-		func(s *rating.DepartmentSettings) { s.Weights.Weights[2].Name = "nps" },
-		func(s *rating.DepartmentSettings) { s.Platforms = 9 },
-		func(s *rating.DepartmentSettings) { s.Survey = rating.Scheme{} },
+		func(s *rating.DepartmentSettings) {
+			s.PlatformWeight, s.EmployeeWeight, s.SurveyWeight = d("0"), d("0"), d("0")
+		},
+		func(s *rating.DepartmentSettings) { s.EmployeeWeight = d("-1") },
+		func(s *rating.DepartmentSettings) { s.CSIWeight, s.NPSWeight = d("0"), d("0") },
+		func(s *rating.DepartmentSettings) { s.MinCoverage = d("1.5") },
+		func(s *rating.DepartmentSettings) { s.NPSWeight = decimal.New(1, 40) },
 	} {
 		s := rating.DefaultDepartmentSettings()
 		bad(&s)
@@ -167,12 +170,12 @@ func TestDepartmentErrors(t *testing.T) {
 }
 
 func TestDepartmentAccessors(t *testing.T) {
-	r := departmentRater(t, nil)
-	s := r.Settings()
-	s.Weights.Weights[0].Weight = d("9")
-	if got := r.Settings().Weights.Weights[0].Weight; !got.Equal(d("1")) {
-		t.Errorf("changing Settings() changed the rater: weight %s", got)
+	s := rating.DefaultDepartmentSettings()
+	r, err := rating.NewDepartmentRater(s)
+	if err != nil {
+		t.Fatal(err)
 	}
+	s.PlatformWeight = d("9") // the rater keeps its own copy
 	a, err := r.Rate(rating.DepartmentInput{DepartmentID: "a", Platforms: platforms, Employees: staff(t), Survey: deptSurvey})
 	if err != nil {
 		t.Fatal(err)
@@ -190,39 +193,32 @@ func TestDepartmentAccessors(t *testing.T) {
 	if !a.Equal(a) || a.Equal(b) {
 		t.Error("Equal disagrees with the ratings")
 	}
-	// Departments rank like employees: b is insufficient (no employees), so it is listed apart.
-	l, err := rating.NewLeaderboard([]rating.Entry{a.Entry(), b.Entry()})
+	// Departments rank like employees: b is insufficient (no employees), so it is listed after a, unranked.
+	l, err := rating.Rank(map[string]rating.Rating{"a": a.Rating, "b": b.Rating})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"1 1 a 4.4"}
-	if diff := cmp.Diff(want, standings(l.Ranked())); diff != "" {
-		t.Errorf("department leaderboard mismatch (-want +got):\n%s", diff)
-	}
-	if got := standings(l.Insufficient()); len(got) != 1 || !strings.HasPrefix(got[0], "0 0 b insufficient [4.5]: missing-component") {
-		t.Errorf("Insufficient() = %v", got)
+	got := standings(l)
+	if len(got) != 2 || got[0] != "1 1 a 4.4" || !strings.HasPrefix(got[1], "0 0 b insufficient [4.5]: missing-component") {
+		t.Errorf("department leaderboard = %v", got)
 	}
 }
 
 // TestNames pins the text of the enumerations, used in messages and logs.
 func TestNames(t *testing.T) {
 	got := []string{
-		rating.MissingFail.String(), rating.MissingRenormalize.String(), rating.MissingPolicy(9).String(),
-		rating.PlainMean.String(), rating.ReviewWeighted.String(), rating.PlatformMean(9).String(),
-		rating.Insufficient.String(), rating.Sufficient.String(), rating.Status(9).String(),
 		rating.FewCalls.String(), rating.NoSufficientEmployees.String(), rating.ReasonCode(0).String(),
+		rating.ByEmployee.String(), rating.ByDepartment.String(), rating.GroupBy(9).String(),
 	}
 	want := []string{
-		"fail", "renormalize", "MissingPolicy(9)",
-		"plain", "review-weighted", "PlatformMean(9)",
-		"insufficient", "sufficient", "Status(9)",
 		"few-calls", "no-sufficient-employees", "ReasonCode(0)",
+		"employee", "department", "GroupBy(9)",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("names mismatch (-want +got):\n%s", diff)
 	}
 	var zero rating.Rating
-	if zero.Status() != rating.Insufficient || zero.String() != "insufficient [0.0]" {
-		t.Errorf("zero Rating is %v %q, want insufficient", zero.Status(), zero.String())
+	if zero.Sufficient() || zero.String() != "insufficient [0.0]" {
+		t.Errorf("zero Rating is %v %q, want insufficient", zero.Sufficient(), zero.String())
 	}
 }

@@ -48,26 +48,26 @@ var (
 	ErrNotEncodable = errors.New("value has no stored form")
 )
 
-// ComponentError is the error of a weighted aggregation about one named component. It unwraps to the sentinel
+// componentError is the error of a weighted aggregation about one named component. It unwraps to the sentinel
 // that says what is wrong (ErrOutOfRange, ErrUnknownComponent, ErrDuplicate, ErrMissingComponent, ErrLimit).
-type ComponentError struct {
+type componentError struct {
 	// Component is the name of the component.
 	Component string
 	// Err says what is wrong; its message does not repeat the component name.
 	Err error
 }
 
-// Error reads `rating: component "calls": value 6 is outside the scale 0–5`; a nil *ComponentError reads
+// Error reads `rating: component "calls": value 6 is outside the scale 0–5`; a nil *componentError reads
 // "rating: nil component error".
-func (e *ComponentError) Error() string {
+func (e *componentError) Error() string {
 	if e == nil {
 		return "rating: nil component error"
 	}
 	return fmt.Sprintf("rating: component %q: %v", e.Component, e.Err)
 }
 
-// Unwrap returns Err; nil for a nil *ComponentError.
-func (e *ComponentError) Unwrap() error {
+// Unwrap returns Err; nil for a nil *componentError.
+func (e *componentError) Unwrap() error {
 	if e == nil {
 		return nil
 	}

@@ -11,7 +11,11 @@ import (
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-func present(s string) decimal.NullDecimal { return decimal.NullDecimal{Decimal: dec(s), Valid: true} }
+// present is a measured survey value.
+func present(s string) *rating.Fraction {
+	f := rating.FractionOf(dec(s))
+	return &f
+}
 
 // evaluated returns evaluated calls of one employee, one a day from March 4, 2024.
 func evaluated(employee string, totals ...string) []rating.CallScore {
@@ -51,7 +55,7 @@ func ExamplePersonalRater_Rate() {
 	calls, _ := p.CallRating()
 	survey, _ := p.SurveyIndex()
 	fmt.Println("calls:", calls, "survey:", survey)
-	fmt.Println("stored:", p.Stored(), "shown:", p)
+	fmt.Println("exact:", p.Exact(), "shown:", p)
 
 	// Two calls only, and 1% of the clients surveyed: the rating is provisional.
 	q, err := rater.Rate(rating.PersonalInput{
@@ -69,7 +73,7 @@ func ExamplePersonalRater_Rate() {
 	}
 	// Output:
 	// calls: 4.36 survey: 4.55
-	// stored: 4.455 shown: 4.5
+	// exact: 4.455 shown: 4.5
 	// insufficient [3.8]: few-calls, low-coverage final: false
 	//   few-calls: 2 evaluated calls, at least 5 needed
 	//   low-coverage: 2 of 200 clients surveyed (1%), at least 4% needed
@@ -94,7 +98,7 @@ func ExampleDepartmentRater_Rate() {
 	}
 
 	settings := rating.DefaultDepartmentSettings()
-	settings.Platforms = rating.ReviewWeighted
+	settings.ReviewWeighted = true
 	rater, err := rating.NewDepartmentRater(settings)
 	if err != nil {
 		panic(err)
@@ -113,20 +117,23 @@ func ExampleDepartmentRater_Rate() {
 		panic(err)
 	}
 	fmt.Printf("%s: %s (%d employees counted, %d left out)\n", dep.DepartmentID, dep, dep.Counted, dep.Skipped)
-	fmt.Println(dep.Breakdown())
+	for _, c := range dep.Breakdown() {
+		fmt.Printf("%s: %s × share %s = %s\n", c.Name, c.Value, c.Share.RatString(), c.Points.RatString())
+	}
+	fmt.Println("exact:", dep.Exact().RatString())
 	// Output:
 	// almaty-sales: 4.4 (2 employees counted, 1 left out)
-	// platforms: 4.72 × share 0.3333333333 (weight 1) = 1.5733333333
-	// employees: 4.365 × share 0.3333333333 (weight 1) = 1.455
-	// survey: 4.2 × share 0.3333333333 (weight 1) = 1.4
-	// = 4.4283333333 (coverage 1)
+	// platforms: 4.72 × share 1/3 = 118/75
+	// employees: 4.365 × share 1/3 = 291/200
+	// survey: 4.2 × share 1/3 = 7/5
+	// exact: 2657/600
 }
 
-// A leaderboard: competition and dense ranks, ties by exact value broken by ID, insufficient ratings apart.
-func ExampleNewLeaderboard() {
+// A leaderboard: competition and dense ranks, ties by exact value broken by ID, insufficient ratings last.
+func ExampleRank() {
 	rater, _ := rating.NewPersonalRater(rating.DefaultPersonalSettings())
 	survey := rating.Survey{CSI: present("4.5"), NPS: present("4.5"), Surveyed: 10, Clients: 100}
-	var entries []rating.Entry
+	ratings := map[string]rating.Rating{}
 	for _, e := range []struct {
 		id     string
 		totals []string
@@ -141,56 +148,44 @@ func ExampleNewLeaderboard() {
 		if err != nil {
 			panic(err)
 		}
-		entries = append(entries, p.Entry())
+		ratings[p.EmployeeID] = p.Rating
 	}
-	board, err := rating.NewLeaderboard(entries)
+	board, err := rating.Rank(ratings)
 	if err != nil {
 		panic(err)
 	}
-	for _, s := range board.Ranked() {
+	for _, s := range board {
 		fmt.Printf("%d (dense %d) %-5s %s\n", s.Rank, s.DenseRank, s.ID, s.Rating)
-	}
-	for _, s := range board.Insufficient() {
-		fmt.Printf("apart     %-5s %s\n", s.ID, s.Rating)
 	}
 	// Output:
 	// 1 (dense 1) boris 4.7
 	// 2 (dense 2) anna  4.3
 	// 2 (dense 2) dina  4.3
 	// 4 (dense 3) carl  4.0
-	// apart     erik  insufficient [4.8]: few-calls
+	// 0 (dense 0) erik  insufficient [4.8]: few-calls
 }
 
-// A weighted mean with a missing component, renormalized over the present weights.
-func ExampleAggregator_Mean() {
-	agg, err := rating.NewAggregator(rating.Scheme{
-		Weights: []rating.Weight{
-			{Name: "calls", Weight: dec("0.5")},
-			{Name: "csi", Weight: dec("0.3")},
-			{Name: "nps", Weight: dec("0.2")},
-		},
-		Missing:     rating.MissingRenormalize,
-		MinCoverage: dec("0.7"), // at least 70% of the weight must be present
-	})
+// Weights are settings (SPEC R9): here calls weigh 3 to the survey's 1, and CSI alone makes the survey index. A
+// missing component is renormalized away and reported, unless the present ones carry less than MinCoverage.
+func ExamplePersonalSettings() {
+	s := rating.DefaultPersonalSettings()
+	s.CallWeight, s.SurveyWeight = dec("3"), dec("1")
+	s.NPSWeight = dec("0")
+	s.MinCoverage = dec("0.7") // at least 70% of the weight must be present
+	rater, err := rating.NewPersonalRater(s)
 	if err != nil {
 		panic(err)
 	}
-	w, err := agg.Mean([]rating.Component{{Name: "calls", Value: dec("4.2")}, {Name: "csi", Value: dec("4.9")}})
+	p, err := rater.Rate(rating.PersonalInput{EmployeeID: "anna", Calls: evaluated("anna", "4.2", "4.2", "4.2", "4.2", "4.2")})
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(w)
-	fmt.Println("missing:", w.Missing(), "shown:", w.Display())
-
-	_, err = agg.Mean([]rating.Component{{Name: "calls", Value: dec("4.2")}})
+	fmt.Println(p)
+	_, err = rater.Rate(rating.PersonalInput{EmployeeID: "boris", Survey: rating.Survey{CSI: present("4.9"), Surveyed: 10, Clients: 100}})
 	fmt.Println(err)
 	// Output:
-	// calls: 4.2 × share 0.625 (weight 0.5) = 2.625
-	// csi: 4.9 × share 0.375 (weight 0.3) = 1.8375
-	// nps: missing (weight 0.2)
-	// = 4.4625 (coverage 0.8)
-	// missing: [nps] shown: 4.5
-	// rating: present components carry 0.5 of the weight, below the minimum coverage 0.7 (missing: csi, nps): missing component
+	// insufficient [4.2]: low-coverage, missing-component
+	// rating: employee "boris": present components carry 0.25 of the weight, below the minimum coverage 0.7 (missing: calls): missing component
 }
 
 // Cumulative call-quality means (SPEC R10): accumulate per employee, store, resume and merge.

@@ -18,12 +18,11 @@ func TestOutputIgnoresDecimalGlobals(t *testing.T) {
 		if err := g.Add("e1", d("4.50")); err != nil {
 			t.Fatal(err)
 		}
-		agg, err := rating.NewAggregator(rating.Scheme{Weights: []rating.Weight{{Name: "a", Weight: d("1.0")},
-			{Name: "b", Weight: d("3.00")}}, Missing: rating.MissingRenormalize})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := agg.Mean([]rating.Component{{Name: "a", Value: d("4.50")}})
+		s := rating.DefaultPersonalSettings()
+		s.CallWeight, s.SurveyWeight = d("1.0"), d("3.00")
+		settings := s
+		w, err := personalRater(t, func(p *rating.PersonalSettings) { *p = s }).Rate(rating.PersonalInput{
+			EmployeeID: "e1", Calls: callsOn("e1", day(2024, 1, 1), "4.50")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -33,11 +32,11 @@ func TestOutputIgnoresDecimalGlobals(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		l, err := rating.NewLeaderboard([]rating.Entry{ps[0].Entry(), ps[2].Entry()})
+		l, err := rating.Rank(map[string]rating.Rating{"a": ps[0].Rating, "c": ps[2].Rating})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return []any{acc, g, w, ps[0], ps[0].Rating, ps[2], dep, l, ps[0].Exact(), frac(t, 1200, 1),
+		return []any{acc, g, w, settings, ps[0], ps[0].Rating, ps[2], dep, l, ps[0].Exact(), frac(t, 1200, 1),
 			rating.FractionOf(d("1200")), rating.Quarter{Year: 2026, Q: 1}, rating.Since(day(2024, 1, 1))}
 	}
 	want := decglobals.Outputs(values()...)

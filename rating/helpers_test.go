@@ -20,8 +20,11 @@ type tb interface {
 // d parses a decimal literal of a test.
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-// nd is a present optional decimal.
-func nd(s string) decimal.NullDecimal { return decimal.NullDecimal{Decimal: d(s), Valid: true} }
+// nd is a present survey value: the exact decimal s.
+func nd(s string) *rating.Fraction {
+	f := rating.FractionOf(d(s))
+	return &f
+}
 
 // day returns midnight UTC of the date.
 func day(y int, m time.Month, dd int) time.Time { return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC) }

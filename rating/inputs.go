@@ -2,7 +2,6 @@ package rating
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -51,17 +50,17 @@ func (s evaluationIDs) add(c CallScore, i int) error {
 	return nil
 }
 
-// Survey is the survey index of an employee's or a department's clients (SPEC R11–R14), taken as plain numbers:
+// Survey is the survey index of an employee's or a department's clients (SPEC R11–R14), taken as exact values:
 // the CSI on the 5-point scale (R11), the yes/no NPS converted to 5 points (R13: percent / 20), and the coverage
 // counts for the 4% rule (R14).
 //
 // The zero Survey has no index and no clients: a personal rating then has no survey component and reports low
-// coverage.
+// coverage. A Survey holds pointers to Fraction values, which are immutable: it is safe to share.
 type Survey struct {
-	// CSI is the mean satisfaction on 0–5; Valid false when not measured.
-	CSI decimal.NullDecimal
-	// NPS is the share of "yes" answers on 0–5 (100% = 5); Valid false when not measured.
-	NPS decimal.NullDecimal
+	// CSI is the mean satisfaction on 0–5; nil when not measured.
+	CSI *Fraction
+	// NPS is the share of "yes" answers on 0–5 (100% = 5); nil when not measured.
+	NPS *Fraction
 	// Surveyed is the number of distinct clients surveyed; Clients the number of all clients. Clients = 0 means
 	// the number is unknown, so coverage cannot be checked.
 	Surveyed, Clients int64
@@ -70,12 +69,10 @@ type Survey struct {
 func (s Survey) validate(who string) error {
 	for _, x := range []struct {
 		name string
-		v    decimal.NullDecimal
-	}{{ComponentCSI, s.CSI}, {ComponentNPS, s.NPS}} {
-		if x.v.Valid {
-			if err := checkScale(strings.ToUpper(x.name), x.v.Decimal); err != nil {
-				return errorf("%s survey: %w", who, err)
-			}
+		v    *Fraction
+	}{{"CSI", s.CSI}, {"NPS", s.NPS}} {
+		if x.v != nil && (x.v.Cmp(Fraction{}) < 0 || x.v.Cmp(fracInt(5)) > 0) {
+			return errorf("%s survey: %s %s is outside the scale 0–5: %w", who, x.name, x.v.RatString(), ErrOutOfRange)
 		}
 	}
 	if s.Surveyed < 0 || s.Clients < 0 {
@@ -90,19 +87,16 @@ func (s Survey) validate(who string) error {
 
 // slots returns the CSI and NPS values as slots of a survey scheme (csi, nps in the order of the scheme), and
 // whether any is present.
-func (s Survey) slots(a *Aggregator) ([]slot, bool) {
+func (s Survey) slots(a *aggregator) ([]slot, bool) {
 	slots := make([]slot, len(a.weights))
 	any := false
 	for i, w := range a.scheme.Weights {
-		var v decimal.NullDecimal
-		switch w.Name {
-		case ComponentCSI:
-			v = s.CSI
-		case ComponentNPS:
+		v := s.CSI
+		if w.Name == componentNPS {
 			v = s.NPS
 		}
-		if v.Valid {
-			slots[i] = slot{value: FractionOf(v.Decimal), ok: true}
+		if v != nil {
+			slots[i] = slot{value: *v, ok: true}
 			any = true
 		}
 	}
@@ -117,7 +111,7 @@ func (s Survey) Coverage() (Fraction, bool) {
 	return fracQuo(fracInt(s.Surveyed), fracInt(s.Clients)), true
 }
 
-// GroupBy selects the key of GroupCalls.
+// GroupBy selects the key of GroupCalls. Its text form is "employee" or "department".
 type GroupBy uint8
 
 const (
@@ -127,10 +121,42 @@ const (
 	ByDepartment
 )
 
+// String returns "employee" or "department", and "GroupBy(n)" for another value.
+func (g GroupBy) String() string {
+	if b, err := g.MarshalText(); err == nil {
+		return string(b)
+	}
+	return fmt.Sprintf("GroupBy(%d)", uint8(g))
+}
+
+// MarshalText writes "employee" or "department"; another value is an error wrapping ErrInvalidSetting.
+func (g GroupBy) MarshalText() ([]byte, error) {
+	switch g {
+	case ByEmployee:
+		return []byte("employee"), nil
+	case ByDepartment:
+		return []byte("department"), nil
+	}
+	return nil, errorf("group-by %d is not one of employee, department: %w", uint8(g), ErrInvalidSetting)
+}
+
+// UnmarshalText reads "employee" or "department"; other text is an error wrapping ErrDecode.
+func (g *GroupBy) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "employee":
+		*g = ByEmployee
+	case "department":
+		*g = ByDepartment
+	default:
+		return errorf("group-by %q is not one of employee, department: %w", clip(string(b)), ErrDecode)
+	}
+	return nil
+}
+
 // GroupCalls accumulates the totals of the calls evaluated within p, one group per employee or department: the
-// cumulative call-quality means of SPEC R10 when p is Since(start). Calls outside p are skipped. Every call is
-// validated (IDs, time, total on 0–5, evaluation IDs unique), whether in p or not; errors wrap ErrInvalidInput,
-// ErrDuplicate, ErrOutOfRange or ErrLimit.
+// cumulative call-quality means of SPEC R10 when p is Period{From: start}. Calls outside p are skipped. Every call
+// is validated (IDs, time, total on 0–5, evaluation IDs unique), whether in p or not; errors wrap
+// ErrInvalidInput, ErrDuplicate, ErrOutOfRange or ErrLimit.
 func GroupCalls(calls []CallScore, by GroupBy, p Period) (*Grouped, error) {
 	if by > ByDepartment {
 		return nil, errorf("group-by %d is not one of employee, department: %w", uint8(by), ErrInvalidSetting)

@@ -15,24 +15,23 @@ import (
 // is Equal to what was written; derived numbers that are written for readers of the stored JSON (a rating's
 // "stored" value, a breakdown's value and coverage) are recomputed on reading and must match.
 //
-//	Weighted:   {"value":"13/3","coverage":"1","components":[{"name":"calls","weight":"1","present":true,"value":"9/2"},...]}
-//	Rating:     {"status":"sufficient","stored":"4.3333333333","value":"13/3","coverage":"1","components":[...],
+//	Rating:     {"status":"sufficient","stored":"4.3333333333","value":"13/3","coverage":"1",
+//	             "components":[{"name":"calls","weight":"1","present":true,"value":"9/2"},...],
 //	             "reasons":[{"code":"few-calls","component":"","message":"3 evaluated calls, at least 5 needed"}]}
 //	Personal:   {"employee_id":"anna","calls":{"count":3,"sum":"13"},"rating":{...}}
 //	Department: {"department_id":"d1","counted":2,"skipped":0,"rating":{...}}
-//	Entry:      {"id":"anna","rating":{...}}
 //	Standing:   {"id":"anna","rank":1,"dense_rank":1,"rating":{...}}
-//	Leaderboard: {"ranked":[standing,...],"insufficient":[standing,...]}
 
-// Limits of the JSON readers, checked before the costly arithmetic: a reader's cost grows with the size of its
-// input and, for a breakdown, with the square of the digits of its exact values, so both are bounded.
+// Limits of the JSON readers (documented in the package comment), checked before the costly arithmetic: a
+// reader's cost grows with the size of its input and, for a breakdown, with the square of the digits of its exact
+// values, so both are bounded.
 const (
-	// MaxJSON is the longest JSON text a reader of this package takes, 4 MiB.
-	MaxJSON = 4 << 20
-	// MaxBreakdownText is the most characters the exact component values of one breakdown (Weighted, or the
-	// components of a Rating) may have together. Breakdowns computed by this package from inputs within the
+	// maxJSON is the longest JSON text a reader of this package takes, 4 MiB.
+	maxJSON = 4 << 20
+	// maxBreakdownText is the most characters the exact component values of one breakdown (the components of
+	// a Rating) may have together. Breakdowns computed by this package from inputs within the
 	// module's limits stay far below it.
-	MaxBreakdownText = 8000
+	maxBreakdownText = 8000
 )
 
 func appendString(b []byte, s string) []byte {
@@ -97,12 +96,12 @@ func decodeArray(raw json.RawMessage, what string, item func(i int, raw json.Raw
 
 // decodeJSON runs a strict reader and wraps its error for the type what.
 func decodeJSON(what string, b []byte, read func([]byte) error) error {
-	if len(b) > MaxJSON {
-		return errorf("%s JSON of %d bytes, at most %d allowed: %w", what, len(b), MaxJSON, ErrLimit)
+	if len(b) > maxJSON {
+		return errorf("%s JSON of %d bytes, at most %d allowed: %w", what, len(b), maxJSON, ErrLimit)
 	}
 	// The module's checks first (syntax, UTF-8, repeated keys, depth), so that every reader refuses the same
 	// malformed documents; keys and nulls are matched by the reader.
-	if err := strictjson.Valid(b, MaxJSON); err != nil {
+	if err := strictjson.Valid(b, maxJSON); err != nil {
 		return errorf("%s JSON: %w: %w", what, ErrDecode, err)
 	}
 	if err := read(b); err != nil {
@@ -112,7 +111,7 @@ func decodeJSON(what string, b []byte, read func([]byte) error) error {
 }
 
 // appendWeighted appends the fields of w without the braces.
-func (w Weighted) appendFields(b []byte) ([]byte, error) {
+func (w weighted) appendFields(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, `"value":`...)
 	if b, err = appendFraction(b, w.value); err != nil {
@@ -142,40 +141,14 @@ func (w Weighted) appendFields(b []byte) ([]byte, error) {
 	return append(b, ']'), nil
 }
 
-// MarshalJSON writes {"value":…,"coverage":…,"components":[…]} (see the package's JSON notes).
-func (w Weighted) MarshalJSON() ([]byte, error) {
-	b, err := w.appendFields([]byte{'{'})
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '}'), nil
-}
-
-// UnmarshalJSON reads the form MarshalJSON writes, recomputes the shares, points, value and coverage from the
-// components and refuses a value or coverage that does not match. Errors wrap ErrDecode; on error w is unchanged.
-func (w *Weighted) UnmarshalJSON(b []byte) error {
-	return decodeJSON("weighted mean", b, func(b []byte) error {
-		var value, coverage, components json.RawMessage
-		if err := readObject(b, map[string]*json.RawMessage{"value": &value, "coverage": &coverage,
-			"components": &components}); err != nil {
-			return err
-		}
-		v, err := decodeWeighted(value, coverage, components)
-		if err == nil {
-			*w = v
-		}
-		return err
-	})
-}
-
 // decodeWeighted rebuilds a weighted mean from its components and checks the written value and coverage.
-func decodeWeighted(value, coverage, components json.RawMessage) (Weighted, error) {
+func decodeWeighted(value, coverage, components json.RawMessage) (weighted, error) {
 	var parts []Contribution
 	seen := map[string]bool{}
 	text := 0
 	err := decodeArray(components, `field "components"`, func(i int, raw json.RawMessage) error {
-		if i >= MaxComponents {
-			return fmt.Errorf("more than %d components: %w", MaxComponents, ErrLimit)
+		if i >= maxComponents {
+			return fmt.Errorf("more than %d components: %w", maxComponents, ErrLimit)
 		}
 		var name, weight, present, val json.RawMessage
 		if err := readObject(raw, map[string]*json.RawMessage{"name": &name, "weight": &weight, "present": &present,
@@ -200,8 +173,8 @@ func decodeWeighted(value, coverage, components json.RawMessage) (Weighted, erro
 		if c.Present, err = decodeBool(present, `"present"`); err != nil {
 			return err
 		}
-		if text += len(val); text > MaxBreakdownText {
-			return fmt.Errorf("component values of more than %d characters together: %w", MaxBreakdownText, ErrLimit)
+		if text += len(val); text > maxBreakdownText {
+			return fmt.Errorf("component values of more than %d characters together: %w", maxBreakdownText, ErrLimit)
 		}
 		if c.Value, err = fractionJSON(val); err != nil {
 			return err
@@ -213,11 +186,11 @@ func decodeWeighted(value, coverage, components json.RawMessage) (Weighted, erro
 		return nil
 	})
 	if err != nil {
-		return Weighted{}, err
+		return weighted{}, err
 	}
 	w, err := weightedOf(parts)
 	if err != nil {
-		return Weighted{}, err
+		return weighted{}, err
 	}
 	for _, f := range []struct {
 		name string
@@ -226,10 +199,10 @@ func decodeWeighted(value, coverage, components json.RawMessage) (Weighted, erro
 	}{{"value", value, w.value}, {"coverage", coverage, w.coverage}} {
 		got, err := fractionJSON(f.raw)
 		if err != nil {
-			return Weighted{}, fmt.Errorf("field %q: %w", f.name, err)
+			return weighted{}, fmt.Errorf("field %q: %w", f.name, err)
 		}
 		if !got.Equal(f.want) {
-			return Weighted{}, fmt.Errorf("field %q is %s, the components give %s", f.name, clip(got.RatString()),
+			return weighted{}, fmt.Errorf("field %q is %s, the components give %s", f.name, clip(got.RatString()),
 				clip(f.want.RatString()))
 		}
 	}
@@ -238,9 +211,9 @@ func decodeWeighted(value, coverage, components json.RawMessage) (Weighted, erro
 
 // weightedOf computes the weighted mean of contributions whose Name, Weight, Present and Value are set, as
 // Aggregator.mean does. No contribution gives the zero Weighted.
-func weightedOf(parts []Contribution) (Weighted, error) {
+func weightedOf(parts []Contribution) (weighted, error) {
 	if len(parts) == 0 {
-		return Weighted{}, nil
+		return weighted{}, nil
 	}
 	// Σ w·v is summed as one unreduced fraction n/d and reduced once at the end: reducing after every term (as
 	// big.Rat does) would cost a GCD of the growing numbers per component.
@@ -257,10 +230,10 @@ func weightedOf(parts []Contribution) (Weighted, error) {
 		}
 	}
 	if present.IsZero() {
-		return Weighted{}, fmt.Errorf("no component with a positive weight is present")
+		return weighted{}, fmt.Errorf("no component with a positive weight is present")
 	}
 	num := Fraction{r: nilIfZero(new(big.Rat).SetFrac(n, d))}
-	out := Weighted{value: fracQuo(num, present), coverage: fracQuo(present, total), parts: parts}
+	out := weighted{value: fracQuo(num, present), coverage: fracQuo(present, total), parts: parts}
 	for i, c := range parts {
 		if c.Present {
 			out.parts[i].Share = fracQuo(FractionOf(c.Weight), present)
@@ -268,27 +241,6 @@ func weightedOf(parts []Contribution) (Weighted, error) {
 		}
 	}
 	return out, nil
-}
-
-// MarshalText writes "sufficient" or "insufficient"; other values are an error wrapping ErrInvalidInput.
-func (s Status) MarshalText() ([]byte, error) {
-	if s > Sufficient {
-		return nil, errorf("status %d is not sufficient or insufficient: %w", uint8(s), ErrInvalidInput)
-	}
-	return []byte(s.String()), nil
-}
-
-// UnmarshalText reads "sufficient" or "insufficient"; other text is an error wrapping ErrDecode.
-func (s *Status) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "sufficient":
-		*s = Sufficient
-	case "insufficient":
-		*s = Insufficient
-	default:
-		return errorf("status %q is not sufficient or insufficient: %w", clip(string(b)), ErrDecode)
-	}
-	return nil
 }
 
 // MarshalText writes the kebab-case name ("few-calls"); an unknown code is an error wrapping ErrInvalidInput.
@@ -311,14 +263,11 @@ func (c *ReasonCode) UnmarshalText(b []byte) error {
 }
 
 func (r Rating) appendJSON(b []byte) ([]byte, error) {
-	st, err := r.status.MarshalText()
-	if err != nil {
-		return nil, err
-	}
+	var err error
 	b = append(b, `{"status":`...)
-	b = appendString(b, string(st))
+	b = appendString(b, r.status())
 	b = append(b, `,"stored":`...)
-	b = appendDecJSON(b, r.Stored())
+	b = appendDecJSON(b, r.weighted.value.Decimal())
 	b = append(b, ',')
 	if b, err = r.weighted.appendFields(b); err != nil {
 		return nil, err
@@ -371,8 +320,8 @@ func decodeRating(b []byte) (Rating, error) {
 	if err != nil {
 		return Rating{}, err
 	}
-	if err := r.status.UnmarshalText([]byte(s)); err != nil {
-		return Rating{}, err
+	if s != "sufficient" && s != "insufficient" {
+		return Rating{}, fmt.Errorf("status %q is not sufficient or insufficient", clip(s))
 	}
 	if r.weighted, err = decodeWeighted(value, coverage, components); err != nil {
 		return Rating{}, err
@@ -403,17 +352,16 @@ func decodeRating(b []byte) (Rating, error) {
 	if err != nil {
 		return Rating{}, err
 	}
-	wantSufficient := len(r.reasons) == 0 && len(r.weighted.parts) > 0
-	if r.Sufficient() != wantSufficient {
-		return Rating{}, fmt.Errorf("status %s does not match %d reasons and %d components", r.status,
+	if r.status() != s {
+		return Rating{}, fmt.Errorf("status %s does not match %d reasons and %d components", s,
 			len(r.reasons), len(r.weighted.parts))
 	}
 	sv, err := parseDecJSON(stored)
 	if err != nil {
 		return Rating{}, fmt.Errorf(`field "stored": %w`, err)
 	}
-	if !sv.Equal(r.Stored()) {
-		return Rating{}, fmt.Errorf(`field "stored" is %s, the components give %s`, decText(sv), decText(r.Stored()))
+	if want := r.weighted.value.Decimal(); !sv.Equal(want) {
+		return Rating{}, fmt.Errorf(`field "stored" is %s, the components give %s`, decText(sv), decText(want))
 	}
 	return r, nil
 }

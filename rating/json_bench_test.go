@@ -11,7 +11,11 @@ import (
 	"github.com/servicequality/servicequality/rating"
 )
 
-// hostileBreakdown returns the JSON of a breakdown of n components whose values are distinct fractions with
+// maxComponents and maxBreakdownText are the documented limits of a rating's breakdown in JSON: 64 components,
+// 8000 characters of exact component values together.
+const maxComponents, maxBreakdownText = 64, 8000
+
+// hostileBreakdown returns the JSON of a rating whose breakdown has n components whose values are distinct fractions with
 // denominators of about digits digits, so that their sum has a denominator of about n × digits digits.
 func hostileBreakdown(n, digits int) string {
 	parts := make([]string, n)
@@ -23,32 +27,26 @@ func hostileBreakdown(n, digits int) string {
 		parts[i] = fmt.Sprintf(`{"name":"c%d","weight":"%d.123456789012345678","present":true,"value":"%s/%s"}`, i, i+1,
 			p.Div(p, g), q.Div(q, g))
 	}
-	return `{"value":"0","coverage":"1","components":[` + strings.Join(parts, ",") + `]}`
+	return `{"status":"insufficient","stored":"0","value":"0","coverage":"1","components":[` + strings.Join(parts, ",") +
+		`],"reasons":[]}`
 }
 
-// TestBreakdownLimits: a breakdown of more than MaxComponents components, or whose exact values have more than
-// MaxBreakdownText characters together, is refused before its costly arithmetic; a scheme of more than
-// MaxComponents weights is refused too, so every breakdown the package computes can be read back.
+// TestBreakdownLimits: a rating whose breakdown has more than maxComponents components, or whose exact values have
+// more than maxBreakdownText characters together, is refused before its costly arithmetic.
 func TestBreakdownLimits(t *testing.T) {
 	tests := []struct {
 		in     string
 		want   error
 		reason string
 	}{
-		{hostileBreakdown(rating.MaxComponents+1, 2), rating.ErrLimit, "one component too many"},
+		{hostileBreakdown(maxComponents+1, 2), rating.ErrLimit, "one component too many"},
 		{hostileBreakdown(20, 245), rating.ErrLimit, "values too long together"},
-		{hostileBreakdown(rating.MaxComponents, 50), rating.ErrDecode, "within the limits, but the value does not match"},
+		{hostileBreakdown(maxComponents, 50), rating.ErrDecode, "within the limits, but the value does not match"},
 	}
 	for _, tt := range tests {
-		var w rating.Weighted
-		wantErr(t, json.Unmarshal([]byte(tt.in), &w), tt.want, tt.reason)
+		var r rating.Rating
+		wantErr(t, json.Unmarshal([]byte(tt.in), &r), tt.want, tt.reason)
 	}
-	ws := make([]rating.Weight, rating.MaxComponents+1)
-	for i := range ws {
-		ws[i] = rating.Weight{Name: fmt.Sprint(i), Weight: d("1")}
-	}
-	_, err := rating.NewAggregator(rating.Scheme{Weights: ws})
-	wantErr(t, err, rating.ErrInvalidSetting, "scheme of too many weights")
 }
 
 // BenchmarkPersonalJSONRoundTrip: a personal rating to JSON and back.
@@ -69,15 +67,15 @@ func BenchmarkPersonalJSONRoundTrip(b *testing.B) {
 }
 
 // BenchmarkBreakdownJSONAtLimits: the costliest breakdown the reader takes, MaxComponents components with
-// distinct denominators of MaxBreakdownText/MaxComponents characters together.
+// distinct denominators of maxBreakdownText/MaxComponents characters together.
 func BenchmarkBreakdownJSONAtLimits(b *testing.B) {
-	data := []byte(hostileBreakdown(rating.MaxComponents, rating.MaxBreakdownText/rating.MaxComponents/2-2))
+	data := []byte(hostileBreakdown(maxComponents, maxBreakdownText/maxComponents/2-2))
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		var w rating.Weighted
-		if err := json.Unmarshal(data, &w); !errors.Is(err, rating.ErrDecode) {
+		var r rating.Rating
+		if err := json.Unmarshal(data, &r); !errors.Is(err, rating.ErrDecode) {
 			b.Fatal(err)
 		}
 	}

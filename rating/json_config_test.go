@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/rating"
-	"github.com/shopspring/decimal"
+	"github.com/servicequality/servicequality/survey"
 	"pgregory.net/rapid"
 )
 
@@ -17,28 +17,16 @@ import (
 // Equal and re-encodes to the same bytes.
 func TestConfigJSONRoundTrip(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		ws, cs := genMean(t)
-		policy := rating.MissingPolicy(rapid.IntRange(0, 1).Draw(t, "policy"))
-		s := rating.Scheme{Weights: ws, Missing: policy, MinCoverage: genWeight(t, "cov")}
-		checkJSONRoundTrip(t, s)
-		for _, w := range ws {
-			checkJSONRoundTrip(t, w)
-		}
-		for _, c := range cs {
-			checkJSONRoundTrip(t, c)
-		}
-		for _, c := range mustMean(t, ws, policy, cs).Contributions() {
-			checkJSONRoundTrip(t, c)
-		}
-		ps := rating.DefaultPersonalSettings()
-		ps.MinCalls = rapid.IntRange(0, 100).Draw(t, "minCalls")
-		ps.MinSurveyed = genWeight(t, "minSurveyed")
-		ps.CallShrinkage = rating.Shrinkage{Prior: genScore(t, "prior"), Strength: genWeight(t, "strength")}
+		ps := rating.PersonalSettings{CallWeight: genWeight(t, "calls"), SurveyWeight: genWeight(t, "survey"),
+			CSIWeight: genWeight(t, "csi"), NPSWeight: genWeight(t, "nps"), FailOnMissing: rapid.Bool().Draw(t, "fail"),
+			MinCoverage: genWeight(t, "cov"), MinCalls: rapid.IntRange(0, 100).Draw(t, "minCalls"),
+			Coverage:    survey.CoveragePolicy{MinPercent: genScore(t, "minPercent")},
+			ShrinkPrior: genScore(t, "prior"), ShrinkStrength: genWeight(t, "strength")}
 		checkJSONRoundTrip(t, ps)
-		checkJSONRoundTrip(t, ps.CallShrinkage)
-		ds := rating.DefaultDepartmentSettings()
-		ds.Platforms = rating.PlatformMean(rapid.IntRange(0, 1).Draw(t, "platforms"))
-		ds.IncludeInsufficient = rapid.Bool().Draw(t, "include")
+		ds := rating.DepartmentSettings{PlatformWeight: genWeight(t, "platforms"), EmployeeWeight: genWeight(t, "employees"),
+			SurveyWeight: genWeight(t, "survey"), CSIWeight: genWeight(t, "csi"), NPSWeight: genWeight(t, "nps"),
+			FailOnMissing: rapid.Bool().Draw(t, "fail"), MinCoverage: genWeight(t, "cov"),
+			ReviewWeighted: rapid.Bool().Draw(t, "reviews"), IncludeInsufficient: rapid.Bool().Draw(t, "include")}
 		checkJSONRoundTrip(t, ds)
 		checkJSONRoundTrip(t, rating.PlatformRating{Name: rapid.String().Draw(t, "name"), Rating: genScore(t, "rating"),
 			Reviews: rapid.Int64().Draw(t, "reviews")})
@@ -47,19 +35,20 @@ func TestConfigJSONRoundTrip(t *testing.T) {
 			At: at.In(time.FixedZone("", 3600*rapid.IntRange(-12, 12).Draw(t, "zone"))), Total: genScore(t, "total")})
 		sv := rating.Survey{Surveyed: rapid.Int64().Draw(t, "surveyed"), Clients: rapid.Int64().Draw(t, "clients")}
 		if rapid.Bool().Draw(t, "csi") {
-			sv.CSI = decimal.NewNullDecimal(genScore(t, "csiValue"))
+			sv.CSI = nd(genScore(t, "csiValue").String())
 		}
 		if rapid.Bool().Draw(t, "nps") {
-			sv.NPS = decimal.NewNullDecimal(genScore(t, "npsValue"))
+			sv.NPS = nd(genScore(t, "npsValue").String())
 		}
 		checkJSONRoundTrip(t, sv)
-		checkJSONRoundTrip(t, rating.Shortfall{EmployeeID: "anna", Evaluated: rapid.IntRange(0, 1e6).Draw(t, "evaluated"),
+		checkJSONRoundTripCmp(t, rating.Shortfall{EmployeeID: "anna", Evaluated: rapid.IntRange(0, 1e6).Draw(t, "evaluated"),
 			Required: rapid.IntRange(0, 1e6).Draw(t, "required")})
-		checkJSONRoundTrip(t, rating.Reason{Code: rating.ReasonCode(rapid.IntRange(1, 5).Draw(t, "code")),
+		checkJSONRoundTripCmp(t, rating.Reason{Code: rating.ReasonCode(rapid.IntRange(1, 5).Draw(t, "code")),
 			Message: rapid.String().Draw(t, "message")})
 	})
 	checkJSONRoundTrip(t, rating.CallScore{})
-	checkJSONRoundTrip(t, rating.Scheme{})
+	checkJSONRoundTrip(t, rating.PersonalSettings{})
+	checkJSONRoundTrip(t, rating.DefaultDepartmentSettings())
 }
 
 // TestConfigJSONStrict: null (outside a CSI or NPS not measured), keys in another case, unknown and missing keys
@@ -71,16 +60,16 @@ func TestConfigJSONStrict(t *testing.T) {
 		ok     bool
 		reason string
 	}{
-		{new(rating.Survey), `{"csi":"4.6","nps":null,"surveyed":10,"clients":200}`, true, "NPS not measured"},
+		{new(rating.Survey), `{"csi":"23/5","nps":null,"surveyed":10,"clients":200}`, true, "NPS not measured"},
 		{new(rating.Survey), `{"csi":"4.6","nps":null,"surveyed":null,"clients":200}`, false, "null count"},
 		{new(rating.Survey), `{"CSI":"4.6","nps":null,"surveyed":10,"clients":200}`, false, "key in another case"},
 		{new(rating.Survey), `{"csi":4.6,"nps":null,"surveyed":10,"clients":200}`, false, "decimal as a number"},
 		{new(rating.Survey), `{"csi":"4.6","nps":null,"surveyed":10}`, false, "missing key"},
-		{new(rating.Weight), `{"name":"calls","weight":"1","extra":1}`, false, "unknown key"},
-		{new(rating.Weight), `{"name":"calls","weight":"1e999999999"}`, false, "hostile exponent"},
-		{new(rating.Scheme), `{"weights":null,"missing":"fail","min_coverage":"0"}`, false, "null weights"},
-		{new(rating.Scheme), `{"weights":[],"missing":"Fail","min_coverage":"0"}`, false, "policy in another case"},
-		{new(rating.Status), `null`, false, "null status (encoding/json would leave it unchanged)"},
+		{new(rating.PlatformRating), `{"name":"Google","rating":"4","reviews":1,"extra":1}`, false, "unknown key"},
+		{new(rating.PlatformRating), `{"name":"Google","rating":"1e999999999","reviews":1}`, false, "hostile exponent"},
+		{new(rating.DepartmentSettings), `{"platform_weight":"1","employee_weight":"1","survey_weight":"1","csi_weight":"1",` +
+			`"nps_weight":"1","fail_on_missing":null,"min_coverage":"0","review_weighted":false,"include_insufficient":false}`,
+			false, "null flag"},
 		{new(rating.ReasonCode), `"few-calls"`, true, "reason code"},
 		{new(rating.CallScore), `{"evaluation_id":"e","employee_id":"a","department_id":"","at":"2024-02-01T10:00:00.000Z","total":"4"}`, false, "time not as written"},
 	}
@@ -92,11 +81,10 @@ func TestConfigJSONStrict(t *testing.T) {
 	}
 }
 
-// TestNoJSONForm: raters, aggregators and inputs have no JSON form; encoding or decoding one says what to store
+// TestNoJSONForm: raters and quarter checks have no JSON form; encoding or decoding one says what to store
 // instead (they wrote {} before).
 func TestNoJSONForm(t *testing.T) {
-	for _, v := range []any{*personalRater(t, nil), *departmentRater(t, nil), rating.Aggregator{},
-		rating.PersonalInput{}, rating.DepartmentInput{}, rating.QuarterCheck{}} {
+	for _, v := range []any{*personalRater(t, nil), *departmentRater(t, nil), rating.QuarterCheck{}} {
 		_, err := json.Marshal(v)
 		if !errors.Is(err, rating.ErrNotEncodable) || !strings.Contains(err.Error(), "store") {
 			t.Errorf("Marshal(%T) error = %v, want ErrNotEncodable saying what to store", v, err)
@@ -114,12 +102,6 @@ func newOf(v any) any {
 		return new(rating.PersonalRater)
 	case rating.DepartmentRater:
 		return new(rating.DepartmentRater)
-	case rating.Aggregator:
-		return new(rating.Aggregator)
-	case rating.PersonalInput:
-		return new(rating.PersonalInput)
-	case rating.DepartmentInput:
-		return new(rating.DepartmentInput)
 	case rating.QuarterCheck:
 		return new(rating.QuarterCheck)
 	}

@@ -1,85 +1,67 @@
 package rating
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 )
 
-// Entry is a rating to place on a leaderboard under an ID (an employee or a department).
-type Entry struct {
-	ID     string
-	Rating Rating
-}
-
-// Standing is an entry's place on a leaderboard.
+// Standing is a rating's place on a leaderboard (Rank).
 type Standing struct {
+	// ID is the employee or department rated.
 	ID string
-	// Rank is the competition rank ("1224"): one more than the number of entries rated strictly higher.
+	// Rank is the competition rank ("1224"): one more than the number of sufficient ratings strictly higher; 0 for
+	// an insufficient rating, which is not ranked.
 	Rank int
-	// DenseRank is the dense rank ("1223"): one more than the number of distinct values rated strictly higher.
+	// DenseRank is the dense rank ("1223"): one more than the number of distinct values rated strictly higher;
+	// 0 for an insufficient rating.
 	DenseRank int
 	Rating    Rating
 }
 
-// Leaderboard ranks sufficient ratings and lists insufficient ones apart. Ratings are compared by their exact
-// values, so two ratings tie only when they are equal, not when they merely display alike (4.44 and 4.36 both
-// show 4.4 but do not tie). The order is by value, highest first, and among equal values by ID in ascending byte
-// order; tied entries share their ranks.
-//
-// The zero Leaderboard is empty. A Leaderboard is immutable and safe for concurrent use.
-type Leaderboard struct {
-	ranked       []Standing
-	insufficient []Standing
-}
-
-// NewLeaderboard ranks entries. IDs must be non-empty and unique (errors wrap ErrInvalidInput or ErrDuplicate).
-// Insufficient ratings get no rank; they are listed apart in ascending order of ID.
-func NewLeaderboard(entries []Entry) (Leaderboard, error) {
-	seen := make(map[string]int, len(entries))
-	var l Leaderboard
-	for i, e := range entries {
-		if e.ID == "" {
-			return Leaderboard{}, errorf("leaderboard entry at index %d has an empty ID: %w", i, ErrInvalidInput)
+// Rank ranks the sufficient ratings, keyed by ID, and lists the insufficient ones after them, unranked (ranks 0),
+// in ascending order of ID. Ratings are compared by their exact values, so two ratings tie only when they are
+// equal, not when they merely display alike (4.44 and 4.36 both show 4.4 but do not tie). The order is by value,
+// highest first, and among equal values by ID in ascending byte order; tied ratings share their ranks. An empty
+// ID is an error wrapping ErrInvalidInput.
+func Rank(ratings map[string]Rating) ([]Standing, error) {
+	out := make([]Standing, 0, len(ratings))
+	for id, r := range ratings {
+		if id == "" {
+			return nil, errorf("leaderboard: a rating has an empty ID: %w", ErrInvalidInput)
 		}
-		if j, dup := seen[e.ID]; dup {
-			return Leaderboard{}, errorf("leaderboard ID %q appears twice (index %d and %d): %w", e.ID, j, i, ErrDuplicate)
-		}
-		seen[e.ID] = i
-		s := Standing{ID: e.ID, Rating: e.Rating}
-		if e.Rating.Sufficient() {
-			l.ranked = append(l.ranked, s)
-		} else {
-			l.insufficient = append(l.insufficient, s)
-		}
+		out = append(out, Standing{ID: id, Rating: r})
 	}
-	slices.SortStableFunc(l.ranked, func(a, b Standing) int {
-		if c := b.Rating.Exact().Cmp(a.Rating.Exact()); c != 0 {
-			return c
+	slices.SortFunc(out, func(a, b Standing) int {
+		if sa, sb := a.Rating.Sufficient(), b.Rating.Sufficient(); sa != sb {
+			if sa {
+				return -1
+			}
+			return 1
+		} else if sa {
+			if c := b.Rating.Exact().Cmp(a.Rating.Exact()); c != 0 {
+				return c
+			}
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	for i := range l.ranked {
-		if i > 0 && l.ranked[i].Rating.Exact().Equal(l.ranked[i-1].Rating.Exact()) {
-			l.ranked[i].Rank, l.ranked[i].DenseRank = l.ranked[i-1].Rank, l.ranked[i-1].DenseRank
+	for i := range out {
+		if !out[i].Rating.Sufficient() {
+			break
+		}
+		if i > 0 && out[i].Rating.Exact().Equal(out[i-1].Rating.Exact()) {
+			out[i].Rank, out[i].DenseRank = out[i-1].Rank, out[i-1].DenseRank
 			continue
 		}
-		l.ranked[i].Rank = i + 1
-		if i == 0 {
-			l.ranked[i].DenseRank = 1
-		} else {
-			l.ranked[i].DenseRank = l.ranked[i-1].DenseRank + 1
+		out[i].Rank = i + 1
+		out[i].DenseRank = 1
+		if i > 0 {
+			out[i].DenseRank = out[i-1].DenseRank + 1
 		}
 	}
-	slices.SortFunc(l.insufficient, func(a, b Standing) int { return cmp.Compare(a.ID, b.ID) })
-	return l, nil
+	return out, nil
 }
 
-// Ranked returns the sufficient ratings in rank order. The slice is a copy.
-func (l Leaderboard) Ranked() []Standing { return slices.Clone(l.ranked) }
-
-// Insufficient returns the insufficient ratings, unranked, in ascending order of ID. The slice is a copy.
-func (l Leaderboard) Insufficient() []Standing { return slices.Clone(l.insufficient) }
-
-// Len returns the number of entries, ranked and not.
-func (l Leaderboard) Len() int { return len(l.ranked) + len(l.insufficient) }
+// Equal reports whether s and o have the same ID, ranks and equal ratings.
+func (s Standing) Equal(o Standing) bool {
+	return s.ID == o.ID && s.Rank == o.Rank && s.DenseRank == o.DenseRank && s.Rating.Equal(o.Rating)
+}

@@ -11,24 +11,22 @@ import (
 
 // surveyOnly returns a rater whose ratings are the survey index alone, so a test can make a rating of any value.
 func surveyOnly(t tb) *rating.PersonalRater {
-	return personalRater(t, func(s *rating.PersonalSettings) {
-		s.Weights.Weights[0].Weight = d("0")
-	})
+	return personalRater(t, func(s *rating.PersonalSettings) { s.CallWeight = d("0") })
 }
 
-// entry returns a leaderboard entry of the given value, sufficient or not (too few clients surveyed).
-func entry(t tb, r *rating.PersonalRater, id, value string, sufficient bool) rating.Entry {
+// rated returns a rating of the given value, sufficient or not (too few clients surveyed).
+func rated(t tb, r *rating.PersonalRater, value string, sufficient bool) rating.Rating {
 	t.Helper()
 	clients := int64(100)
 	if !sufficient {
 		clients = 1000
 	}
-	p, err := r.Rate(rating.PersonalInput{EmployeeID: id,
+	p, err := r.Rate(rating.PersonalInput{EmployeeID: "e",
 		Survey: rating.Survey{CSI: nd(value), NPS: nd(value), Surveyed: 10, Clients: clients}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return p.Entry()
+	return p.Rating
 }
 
 func standings(ss []rating.Standing) []string {
@@ -39,20 +37,21 @@ func standings(ss []rating.Standing) []string {
 	return out
 }
 
-// TestLeaderboard pins competition (1224) and dense (1223) ranks, the ID tiebreak and insufficient ratings apart.
-func TestLeaderboard(t *testing.T) {
+// TestRank pins competition (1224) and dense (1223) ranks, the ID tiebreak and insufficient ratings after the
+// ranked ones.
+func TestRank(t *testing.T) {
 	r := surveyOnly(t)
-	entries := []rating.Entry{
-		entry(t, r, "dina", "4.2", true),
-		entry(t, r, "boris", "4.7", true),
-		entry(t, r, "erik", "3.1", false),
-		entry(t, r, "anna", "4.2", true),
-		entry(t, r, "carl", "4.9", true),
-		entry(t, r, "fedor", "4.1", true),
-		entry(t, r, "gleb", "4.25", true),
-		entry(t, r, "alla", "5", false),
+	ratings := map[string]rating.Rating{
+		"dina":  rated(t, r, "4.2", true),
+		"boris": rated(t, r, "4.7", true),
+		"erik":  rated(t, r, "3.1", false),
+		"anna":  rated(t, r, "4.2", true),
+		"carl":  rated(t, r, "4.9", true),
+		"fedor": rated(t, r, "4.1", true),
+		"gleb":  rated(t, r, "4.25", true),
+		"alla":  rated(t, r, "5", false),
 	}
-	l, err := rating.NewLeaderboard(entries)
+	got, err := rating.Rank(ratings)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,48 +62,56 @@ func TestLeaderboard(t *testing.T) {
 		"4 4 anna 4.2",
 		"4 4 dina 4.2",
 		"6 5 fedor 4.1",
+		"0 0 alla insufficient [5.0]: low-coverage",
+		"0 0 erik insufficient [3.1]: low-coverage",
 	}
-	if diff := cmp.Diff(want, standings(l.Ranked())); diff != "" {
-		t.Errorf("Ranked() mismatch (-want +got):\n%s", diff)
+	if diff := cmp.Diff(want, standings(got)); diff != "" {
+		t.Errorf("Rank() mismatch (-want +got):\n%s", diff)
 	}
-	wantApart := []string{"0 0 alla insufficient [5.0]: low-coverage", "0 0 erik insufficient [3.1]: low-coverage"}
-	if diff := cmp.Diff(wantApart, standings(l.Insufficient())); diff != "" {
-		t.Errorf("Insufficient() mismatch (-want +got):\n%s", diff)
-	}
-	if l.Len() != len(entries) {
-		t.Errorf("Len() = %d", l.Len())
-	}
-	_, err = rating.NewLeaderboard(append(entries, entries[0]))
-	wantErr(t, err, rating.ErrDuplicate, "an ID twice")
-	_, err = rating.NewLeaderboard([]rating.Entry{{}})
+	_, err = rating.Rank(map[string]rating.Rating{"": {}})
 	wantErr(t, err, rating.ErrInvalidInput, "an empty ID")
-	var zero rating.Leaderboard
-	if zero.Len() != 0 || len(zero.Ranked()) != 0 {
-		t.Error("the zero Leaderboard is not empty")
+	if got, err := rating.Rank(nil); err != nil || len(got) != 0 {
+		t.Errorf("Rank(nil) = %v, %v; want nothing", got, err)
 	}
 }
 
-// TestLeaderboardProperties: the competition rank is one more than the number of entries rated strictly higher,
-// the dense rank one more than the number of distinct higher values, and the order does not depend on the order
-// of the input.
-func TestLeaderboardProperties(t *testing.T) {
+// TestRankProperties: the competition rank is one more than the number of ratings strictly higher, the dense
+// rank one more than the number of distinct higher values, insufficient ratings come last unranked in ID order,
+// and every rating is listed once.
+func TestRankProperties(t *testing.T) {
 	r := surveyOnly(t)
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(0, 12).Draw(t, "n")
-		var entries []rating.Entry
+		ratings := map[string]rating.Rating{}
 		for i := 0; i < n; i++ {
 			v := rapid.SampledFrom([]string{"3", "3.5", "4", "4.5", "5"}).Draw(t, "value")
-			entries = append(entries, entry(t, r, fmt.Sprintf("e%02d", i), v, rapid.Bool().Draw(t, "sufficient")))
+			ratings[fmt.Sprintf("e%02d", i)] = rated(t, r, v, rapid.Bool().Draw(t, "sufficient"))
 		}
-		l, err := rating.NewLeaderboard(entries)
+		got, err := rating.Rank(ratings)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ranked := l.Ranked()
-		for _, s := range ranked {
+		if len(got) != n {
+			t.Fatalf("%d standings of %d ratings", len(got), n)
+		}
+		lastApart := ""
+		for i, s := range got {
+			if !s.Rating.Equal(ratings[s.ID]) {
+				t.Fatalf("%s: rating %s, want %s", s.ID, s.Rating, ratings[s.ID])
+			}
+			if !s.Rating.Sufficient() {
+				if s.Rank != 0 || s.DenseRank != 0 || s.ID <= lastApart {
+					t.Fatalf("insufficient %s: rank %d dense %d, after %q", s.ID, s.Rank, s.DenseRank, lastApart)
+				}
+				lastApart = s.ID
+				continue
+			}
+			if i > 0 && !got[i-1].Rating.Sufficient() {
+				t.Fatalf("sufficient %s listed after an insufficient rating", s.ID)
+			}
 			higher, distinct := 0, map[string]bool{}
-			for _, o := range ranked {
-				if o.Rating.Exact().Cmp(s.Rating.Exact()) > 0 {
+			for _, o := range got {
+				if o.Rating.Sufficient() && o.Rating.Exact().Cmp(s.Rating.Exact()) > 0 {
 					higher++
 					distinct[o.Rating.Exact().RatString()] = true
 				}
@@ -112,19 +119,6 @@ func TestLeaderboardProperties(t *testing.T) {
 			if s.Rank != higher+1 || s.DenseRank != len(distinct)+1 {
 				t.Fatalf("%s: rank %d dense %d, want %d and %d", s.ID, s.Rank, s.DenseRank, higher+1, len(distinct)+1)
 			}
-		}
-		if len(ranked)+len(l.Insufficient()) != n {
-			t.Fatalf("%d ranked and %d apart of %d", len(ranked), len(l.Insufficient()), n)
-		}
-		shuffled, err := rating.NewLeaderboard(rapid.Permutation(entries).Draw(t, "shuffled"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(standings(l.Ranked()), standings(shuffled.Ranked())); diff != "" {
-			t.Fatalf("order depends on the input order (-want +got):\n%s", diff)
-		}
-		if diff := cmp.Diff(standings(l.Insufficient()), standings(shuffled.Insufficient())); diff != "" {
-			t.Fatalf("insufficient order depends on the input order (-want +got):\n%s", diff)
 		}
 	})
 }

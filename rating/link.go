@@ -6,14 +6,13 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// CallScoreOf returns the CallScore of a scored evaluation: its total, and the evaluation ID, employee ID and time
-// the evaluation carried, with the department given, or, when departmentID is empty, the one the evaluation
-// carried (rubric.Evaluation.Department); two different departments are an error wrapping ErrInvalidInput. The
-// rubric must be on the 5-point scale of the ratings
-// (Max 5, SPEC R9); a rubric on another scale is an error wrapping ErrOutOfRange rather than a silent rescaling
-// (RescaledCallScoreOf rescales it explicitly), and missing identifiers or time are errors wrapping
-// ErrInvalidInput.
-func CallScoreOf(res rubric.Result, departmentID string) (CallScore, error) {
+// CallScoreOf returns the CallScore of a scored evaluation: its total, and the evaluation ID, employee ID,
+// department and time the evaluation carried (rubric.Evaluation.Department; when the evaluation has none,
+// CallScore.DepartmentID stays empty: set it before grouping by department). The rubric must be on the 5-point
+// scale of the ratings (Max 5, SPEC R9); a rubric on another scale is an error wrapping ErrOutOfRange rather than
+// a silent rescaling (RescaledCallScoreOf rescales it explicitly), and missing identifiers or time are errors
+// wrapping ErrInvalidInput.
+func CallScoreOf(res rubric.Result) (CallScore, error) {
 	if res.Rubric() == nil {
 		return CallScore{}, errorf("call score of an empty result (no rubric): %w", ErrInvalidInput)
 	}
@@ -21,19 +20,13 @@ func CallScoreOf(res rubric.Result, departmentID string) (CallScore, error) {
 		return CallScore{}, errorf("evaluation %q is on rubric %q with scale 0–%s; ratings take totals on 0–5: %w",
 			res.Meta().ID, res.Rubric().ID(), max, ErrOutOfRange)
 	}
-	return callScore(res, departmentID, res.Total())
+	return callScore(res, res.Total())
 }
 
-// callScore builds and checks the CallScore of res with the given total and department (see CallScoreOf).
-func callScore(res rubric.Result, departmentID string, total decimal.Decimal) (CallScore, error) {
+// callScore builds and checks the CallScore of res with the given total (see CallScoreOf).
+func callScore(res rubric.Result, total decimal.Decimal) (CallScore, error) {
 	m := res.Meta()
-	switch {
-	case departmentID == "":
-		departmentID = m.Department
-	case m.Department != "" && m.Department != departmentID:
-		return CallScore{}, errorf("evaluation %q is of department %q, not %q: %w", m.ID, m.Department, departmentID, ErrInvalidInput)
-	}
-	c := CallScore{EvaluationID: m.ID, EmployeeID: m.EmployeeID, DepartmentID: departmentID, At: m.At, Total: total,
+	c := CallScore{EvaluationID: m.ID, EmployeeID: m.EmployeeID, DepartmentID: m.Department, At: m.At, Total: total,
 		Unscheduled: m.Unscheduled}
 	if err := c.validate(0); err != nil {
 		return CallScore{}, err
@@ -58,8 +51,8 @@ type Rescaling struct {
 // computed from the exact, unrounded total of the evaluation (rubric.Result.Rescaled), kept exact when it
 // terminates within StoredPlaces (10) digits after the point (87 of 100 gives 4.35) and otherwise rounded once,
 // half-even, to StoredPlaces digits (2 of 3 gives 3.3333333333), the precision ratings store. An auto-failed
-// evaluation is 0 on every scale. The department, and missing identifiers or time, are as for CallScoreOf.
-func RescaledCallScoreOf(res rubric.Result, departmentID string) (CallScore, Rescaling, error) {
+// evaluation is 0 on every scale. The department, identifiers and time are as for CallScoreOf.
+func RescaledCallScoreOf(res rubric.Result) (CallScore, Rescaling, error) {
 	if res.Rubric() == nil {
 		return CallScore{}, Rescaling{}, errorf("call score of an empty result (no rubric): %w", ErrInvalidInput)
 	}
@@ -72,7 +65,7 @@ func RescaledCallScoreOf(res rubric.Result, departmentID string) (CallScore, Res
 			return CallScore{}, Rescaling{}, errorf("evaluation %q: %v: %w", res.Meta().ID, err, ErrInvalidInput)
 		}
 	}
-	c, err := callScore(res, departmentID, total)
+	c, err := callScore(res, total)
 	if err != nil {
 		return CallScore{}, Rescaling{}, err
 	}
@@ -82,25 +75,23 @@ func RescaledCallScoreOf(res rubric.Result, departmentID string) (CallScore, Res
 	return c, rs, nil
 }
 
-// SurveyOf returns the Survey index of a group's clients from its survey tallies and coverage: the CSI (SPEC R11)
-// and the yes/no NPS on 5 points (SPEC R12–R13), each rounded half-even to StoredPlaces digits when it does not
-// terminate (so the index carries no more than the ratings keep), and the coverage counts for the 4% rule
-// (SPEC R14). A metric with no answers is left out (Valid false) rather than counted as zero.
+// SurveyOf returns the Survey index of a group's clients from its survey tallies and coverage, exactly: the CSI
+// (SPEC R11, the mean answer on 1–5) and the yes/no NPS on 5 points (SPEC R12–R13: the share of "yes" × 5), and the
+// coverage counts for the 4% rule (SPEC R14). A metric with no answers is left out (nil) rather than counted as
+// zero. Nothing is rounded.
 func SurveyOf(t survey.Tallies, c survey.Coverage) (Survey, error) {
 	s := Survey{Surveyed: c.Surveyed(), Clients: c.Clients()}
-	if !t.CSI.IsEmpty() {
-		v, _, err := t.CSI.Points(StoredPlaces, HalfEven)
-		if err != nil {
-			return Survey{}, errorf("survey CSI: %v: %w", err, ErrInvalidInput)
+	if n := t.CSI.Total(); n > 0 {
+		var sum Fraction
+		for i, k := range t.CSI.Counts() {
+			sum = fracAdd(sum, fracMul(fracInt(int64(i+1)), fracInt(k)))
 		}
-		s.CSI = decimal.NewNullDecimal(v)
+		csi := fracQuo(sum, fracInt(n))
+		s.CSI = &csi
 	}
-	if !t.Recommend.IsEmpty() {
-		v, _, err := t.Recommend.Points(StoredPlaces, HalfEven)
-		if err != nil {
-			return Survey{}, errorf("survey NPS: %v: %w", err, ErrInvalidInput)
-		}
-		s.NPS = decimal.NewNullDecimal(v)
+	if n := t.Recommend.Total(); n > 0 {
+		nps := fracQuo(fracMul(fracInt(5), fracInt(t.Recommend.Yes())), fracInt(n))
+		s.NPS = &nps
 	}
 	return s, nil
 }

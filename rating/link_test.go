@@ -19,7 +19,7 @@ import (
 func TestCallScoreOf(t *testing.T) {
 	r := rubric.CallQuality()
 	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	e := rubric.Evaluation{ID: "ev-1", EmployeeID: "anna", At: at}
+	e := rubric.Evaluation{ID: "ev-1", EmployeeID: "anna", Department: "sales-1", At: at}
 	for _, c := range r.Criteria() {
 		if c.ID == "tonality" {
 			e.Answers = append(e.Answers, rubric.LevelAnswer(c.ID, "yellow"))
@@ -31,7 +31,7 @@ func TestCallScoreOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := rating.CallScoreOf(res, "sales-1")
+	got, err := rating.CallScoreOf(res)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,49 +42,38 @@ func TestCallScoreOf(t *testing.T) {
 
 	e.At = time.Time{}
 	res, _ = r.Score(e)
-	if _, err := rating.CallScoreOf(res, ""); !errors.Is(err, rating.ErrInvalidInput) {
+	if _, err := rating.CallScoreOf(res); !errors.Is(err, rating.ErrInvalidInput) {
 		t.Errorf("no time: error = %v, want ErrInvalidInput", err)
 	}
 	hundred := rubric.MustNew(rubric.Definition{ID: "pct", Version: "1", Title: rubric.Text{"en": "Percent"}, Max: decimal.NewFromInt(100),
 		Criteria: []rubric.Criterion{{ID: "x", Title: rubric.Text{"en": "X"}, Scale: rubric.Scale{Kind: rubric.Binary, Max: decimal.NewFromInt(1)}}}})
 	res, _ = hundred.Score(rubric.Evaluation{ID: "ev-2", EmployeeID: "anna", At: at, Answers: []rubric.Answer{rubric.LevelAnswer("x", "pass")}})
-	if _, err := rating.CallScoreOf(res, ""); !errors.Is(err, rating.ErrOutOfRange) {
+	if _, err := rating.CallScoreOf(res); !errors.Is(err, rating.ErrOutOfRange) {
 		t.Errorf("0–100 rubric: error = %v, want ErrOutOfRange", err)
 	}
-	if _, err := rating.CallScoreOf(rubric.Result{}, ""); !errors.Is(err, rating.ErrInvalidInput) {
+	if _, err := rating.CallScoreOf(rubric.Result{}); !errors.Is(err, rating.ErrInvalidInput) {
 		t.Errorf("zero result: error = %v, want ErrInvalidInput", err)
 	}
 }
 
-// TestCallScoreOfDepartment: the department comes from the argument or from the evaluation, and two different
-// ones are refused rather than one silently chosen (SPEC R7 rates departments).
+// TestCallScoreOfDepartment: the department is the one the evaluation carries; without one the call score's
+// department stays empty (departments not rated), never guessed.
 func TestCallScoreOfDepartment(t *testing.T) {
 	r := yesNo(1, "5")
 	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	tests := []struct {
-		carried, given string
-		want           string
-		err            error
-		reason         string
-	}{
-		{"", "sales-1", "sales-1", nil, "given only"},
-		{"sales-2", "", "sales-2", nil, "carried by the evaluation only"},
-		{"sales-2", "sales-2", "sales-2", nil, "both, the same"},
-		{"sales-2", "sales-1", "", rating.ErrInvalidInput, "both, different"},
-		{"", "", "", nil, "none: departments not rated"},
-	}
-	for _, tt := range tests {
-		res, err := r.Score(rubric.Evaluation{ID: "ev-1", EmployeeID: "anna", At: at, Department: tt.carried,
+	for _, dept := range []string{"sales-2", ""} {
+		res, err := r.Score(rubric.Evaluation{ID: "ev-1", EmployeeID: "anna", At: at, Department: dept,
 			Answers: []rubric.Answer{rubric.LevelAnswer("c0", "pass")}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := rating.CallScoreOf(res, tt.given)
-		if !errors.Is(err, tt.err) || got.DepartmentID != tt.want {
-			t.Errorf("CallScoreOf() = %q, %v; want %q, %v: %s", got.DepartmentID, err, tt.want, tt.err, tt.reason)
+		got, err := rating.CallScoreOf(res)
+		if err != nil || got.DepartmentID != dept {
+			t.Errorf("CallScoreOf() department = %q, %v; want %q", got.DepartmentID, err, dept)
 		}
-		if _, _, err := rating.RescaledCallScoreOf(res, tt.given); !errors.Is(err, tt.err) {
-			t.Errorf("RescaledCallScoreOf() error = %v, want %v: %s", err, tt.err, tt.reason)
+		rescaled, _, err := rating.RescaledCallScoreOf(res)
+		if err != nil || rescaled.DepartmentID != dept {
+			t.Errorf("RescaledCallScoreOf() department = %q, %v; want %q", rescaled.DepartmentID, err, dept)
 		}
 	}
 }
@@ -99,14 +88,14 @@ func TestSurveyOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := rating.Survey{CSI: decimal.NewNullDecimal(decimal.NewFromInt(4)), NPS: decimal.NewNullDecimal(decimal.RequireFromString("4.5")), Surveyed: 12, Clients: 200}
-	if diff := cmp.Diff(want, got, rubrictest.EquateDecimals()); diff != "" {
-		t.Errorf("SurveyOf() mismatch (-want +got):\n%s", diff)
+	want := rating.Survey{CSI: nd("4"), NPS: nd("4.5"), Surveyed: 12, Clients: 200}
+	if !got.Equal(want) {
+		t.Errorf("SurveyOf() = %v, want %v", got, want)
 	}
-	thirds, _ := survey.NewCSI([5]int64{0, 0, 0, 2, 1}) // 13/3 = 4.333…
+	thirds, _ := survey.NewCSI([5]int64{0, 0, 0, 2, 1}) // 13/3 = 4.333…, kept exact
 	got, _ = rating.SurveyOf(survey.Tallies{CSI: thirds}, survey.Coverage{})
-	if !got.CSI.Valid || !got.CSI.Decimal.Equal(decimal.RequireFromString("4.3333333333")) || got.NPS.Valid {
-		t.Errorf("SurveyOf(thirds) = %+v, want CSI 4.3333333333 and no NPS", got)
+	if got.CSI == nil || got.CSI.RatString() != "13/3" || got.NPS != nil {
+		t.Errorf("SurveyOf(thirds) = %+v, want CSI 13/3 exactly and no NPS", got)
 	}
 }
 
@@ -156,11 +145,11 @@ func TestRescaledCallScoreOf(t *testing.T) {
 	}
 	for _, tt := range tests {
 		res := scoreYesNo(t, tt.r, tt.pass)
-		got, rs, err := rating.RescaledCallScoreOf(res, "sales-1")
+		got, rs, err := rating.RescaledCallScoreOf(res)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.reason, err)
 		}
-		want := rating.CallScore{EvaluationID: "ev-1", EmployeeID: "anna", DepartmentID: "sales-1", At: res.Meta().At, Total: decimal.RequireFromString(tt.want)}
+		want := rating.CallScore{EvaluationID: "ev-1", EmployeeID: "anna", At: res.Meta().At, Total: decimal.RequireFromString(tt.want)}
 		if !tt.r.Max().Equal(decimal.NewFromInt(5)) {
 			want.Scale = tt.r.Max() // the call score records the original scale
 		}
@@ -171,13 +160,13 @@ func TestRescaledCallScoreOf(t *testing.T) {
 			t.Errorf("RescaledCallScoreOf() rescaling mismatch (-want +got): %s\n%s", tt.reason, diff)
 		}
 		if tt.r.Max().Equal(decimal.NewFromInt(5)) {
-			plain, err := rating.CallScoreOf(res, "sales-1")
+			plain, err := rating.CallScoreOf(res)
 			if err != nil || !plain.Equal(got) {
 				t.Errorf("CallScoreOf() = %v, %v; want %v as RescaledCallScoreOf: %s", plain, err, got, tt.reason)
 			}
 		}
 	}
-	if _, _, err := rating.RescaledCallScoreOf(rubric.Result{}, ""); !errors.Is(err, rating.ErrInvalidInput) {
+	if _, _, err := rating.RescaledCallScoreOf(rubric.Result{}); !errors.Is(err, rating.ErrInvalidInput) {
 		t.Errorf("zero result: error = %v, want ErrInvalidInput", err)
 	}
 	r := yesNo(1, "100")
@@ -185,7 +174,7 @@ func TestRescaledCallScoreOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := rating.RescaledCallScoreOf(noTime, ""); !errors.Is(err, rating.ErrInvalidInput) {
+	if _, _, err := rating.RescaledCallScoreOf(noTime); !errors.Is(err, rating.ErrInvalidInput) {
 		t.Errorf("no time: error = %v, want ErrInvalidInput", err)
 	}
 }
@@ -197,7 +186,7 @@ func ExampleRescaledCallScoreOf() {
 			Scale: rubric.Scale{Kind: rubric.Points, Max: decimal.NewFromInt(100), Step: decimal.NewFromInt(1)}}}})
 	res, _ := r.Score(rubric.Evaluation{ID: "ev-9", EmployeeID: "anna", At: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC),
 		Answers: []rubric.Answer{rubric.PointsAnswer("score", decimal.NewFromInt(87))}})
-	c, rs, err := rating.RescaledCallScoreOf(res, "branch-1")
+	c, rs, err := rating.RescaledCallScoreOf(res)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -223,7 +212,7 @@ func TestPropertyRescaledCallScoreOf(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, rs, err := rating.RescaledCallScoreOf(res, "")
+		c, rs, err := rating.RescaledCallScoreOf(res)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,122 +4,15 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/servicequality/servicequality/internal/dec"
-	"github.com/shopspring/decimal"
+	"github.com/servicequality/servicequality/survey"
 )
 
-// Component names of the personal and department schemes.
-const (
-	// ComponentCalls is the call-quality rating: the mean of the evaluated call totals (SPEC R5).
-	ComponentCalls = "calls"
-	// ComponentSurvey is the survey index: CSI and NPS on 5 points combined by the survey scheme (SPEC R11–R13).
-	ComponentSurvey = "survey"
-	// ComponentCSI and ComponentNPS are the components of a survey scheme.
-	ComponentCSI = "csi"
-	ComponentNPS = "nps"
-	// ComponentPlatforms is the department's rating on the map and review platforms (SPEC R7).
-	ComponentPlatforms = "platforms"
-	// ComponentEmployees is the mean of the personal ratings of a department's employees (SPEC R7).
-	ComponentEmployees = "employees"
-)
-
-// Defaults of the sufficiency rules, from the source methodology.
-const (
-	// DefaultMinCalls is the least number of evaluated calls behind a call-quality rating (SPEC R5).
-	DefaultMinCalls = 5
-)
-
-// DefaultMinSurveyed returns the least share of an employee's clients that must be surveyed (SPEC R14): 4%, as
-// 0.04. It is a function, not a variable, so no caller can change the default of every rater.
-func DefaultMinSurveyed() decimal.Decimal { return decimal.New(4, -2) }
-
-// PersonalSettings configure personal ratings (SPEC R8). The zero value is not valid (its schemes have no
-// weights): start from DefaultPersonalSettings and change what differs.
-type PersonalSettings struct {
-	// Weights weighs ComponentCalls and ComponentSurvey; it must name both (a weight may be 0).
-	Weights Scheme
-	// Survey weighs ComponentCSI and ComponentNPS into the survey index; it must name both.
-	Survey Scheme
-	// MinCalls is the least number of evaluated calls for a sufficient rating; at least 1.
-	MinCalls int
-	// MinSurveyed is the least share (0–1) of the employee's clients surveyed for a sufficient rating.
-	MinSurveyed decimal.Decimal
-	// CallShrinkage, when its Strength is positive, replaces the plain mean of the call totals by the shrinkage
-	// mean, pulling thin samples toward the prior. The zero value is the plain mean.
-	CallShrinkage Shrinkage
-}
-
-// DefaultPersonalSettings returns the documented defaults. The source gives no weights (SPEC R9), so they are
-// equal: calls 1, survey 1, and CSI 1, NPS 1 in the survey index. A missing component is renormalized over the
-// others (and the rating then reports why it is insufficient); at least 5 evaluated calls (R5) and 4% of the
-// clients surveyed (R14); plain mean of the calls.
-func DefaultPersonalSettings() PersonalSettings {
-	one := decimal.NewFromInt(1)
-	return PersonalSettings{
-		Weights:     Scheme{Weights: []Weight{{ComponentCalls, one}, {ComponentSurvey, one}}, Missing: MissingRenormalize},
-		Survey:      Scheme{Weights: []Weight{{ComponentCSI, one}, {ComponentNPS, one}}, Missing: MissingRenormalize},
-		MinCalls:    DefaultMinCalls,
-		MinSurveyed: DefaultMinSurveyed(),
-	}
-}
-
-// checkNames reports an error unless s names exactly the components names (in any order).
-func checkNames(what string, s Scheme, names ...string) error {
-	for _, w := range s.Weights {
-		if !slices.Contains(names, w.Name) {
-			return within(what, &ComponentError{Component: w.Name,
-				Err: fmt.Errorf("not one of the components %v: %w", names, ErrUnknownComponent)})
-		}
-	}
-	for _, n := range names {
-		if !slices.ContainsFunc(s.Weights, func(w Weight) bool { return w.Name == n }) {
-			return errorf("%s must name the component %q (its weight may be 0): %w", what, n, ErrInvalidSetting)
-		}
-	}
-	return nil
-}
-
-// Validate reports the first invalid setting. Errors wrap those of Scheme.Validate and Shrinkage.Validate,
-// ErrUnknownComponent, or ErrInvalidSetting.
-func (s PersonalSettings) Validate() error {
-	if err := s.Weights.Validate(); err != nil {
-		return within("personal weights", err)
-	}
-	if err := checkNames("personal weights", s.Weights, ComponentCalls, ComponentSurvey); err != nil {
-		return err
-	}
-	if err := s.Survey.Validate(); err != nil {
-		return within("personal survey weights", err)
-	}
-	if err := checkNames("personal survey weights", s.Survey, ComponentCSI, ComponentNPS); err != nil {
-		return err
-	}
-	if s.MinCalls < 1 {
-		return errorf("minimum calls %d, at least 1 allowed: %w", s.MinCalls, ErrInvalidSetting)
-	}
-	if err := checkShare("minimum surveyed share", s.MinSurveyed); err != nil {
-		return err
-	}
-	return s.CallShrinkage.Validate()
-}
-
-// checkShare reports an error wrapping ErrInvalidSetting unless d is a share from 0 to 1.
-func checkShare(what string, d decimal.Decimal) error {
-	if err := dec.Check(d); err != nil {
-		return errorf("%s: %w: %w", what, ErrInvalidSetting, err)
-	}
-	if d.Sign() < 0 || d.Cmp(decimal.NewFromInt(1)) > 0 {
-		return errorf("%s %s is outside 0–1: %w", what, d, ErrInvalidSetting)
-	}
-	return nil
-}
-
-// PersonalRater computes personal ratings by validated settings. It is immutable and safe for concurrent use. The zero
-// PersonalRater (and a nil *PersonalRater) rates nothing: Rate returns an error wrapping ErrInvalidSetting.
+// PersonalRater computes personal ratings by validated settings. It is immutable and safe for concurrent use.
+// The zero PersonalRater (and a nil *PersonalRater) rates nothing: Rate returns an error wrapping
+// ErrInvalidSetting.
 type PersonalRater struct {
+	rater
 	settings PersonalSettings
-	weights  *Aggregator
-	survey   *Aggregator
 }
 
 // NewPersonalRater validates s and returns a rater that keeps its own copy of it.
@@ -127,29 +20,8 @@ func NewPersonalRater(s PersonalSettings) (*PersonalRater, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	w, _ := NewAggregator(s.Weights)
-	sv, _ := NewAggregator(s.Survey)
-	r := &PersonalRater{settings: s, weights: w, survey: sv}
-	r.settings.Weights, r.settings.Survey = w.Scheme(), sv.Scheme()
-	return r, nil
-}
-
-// built reports whether r was made by NewPersonalRater (not the zero value, not nil).
-func (r *PersonalRater) built() bool { return r != nil && r.weights != nil && r.survey != nil }
-
-// errUnbuilt is the error of Rate on a rater not made by NewPersonalRater.
-func (r *PersonalRater) errUnbuilt() error {
-	return errorf("PersonalRater was not made by NewPersonalRater (the zero value or nil): %w", ErrInvalidSetting)
-}
-
-// Settings returns a copy of the settings of r; the zero PersonalSettings for a rater not made by NewPersonalRater.
-func (r *PersonalRater) Settings() PersonalSettings {
-	if !r.built() {
-		return PersonalSettings{}
-	}
-	s := r.settings
-	s.Weights, s.Survey = r.weights.Scheme(), r.survey.Scheme()
-	return s
+	top, sv := s.schemes()
+	return &PersonalRater{rater: newRater(top, sv), settings: s}, nil
 }
 
 // PersonalInput is what a personal rating is computed from.
@@ -178,13 +50,14 @@ type Personal struct {
 }
 
 // CallRating returns the call-quality rating (the component "calls"), and false when there was no call.
-func (p Personal) CallRating() (Fraction, bool) { return p.part(ComponentCalls) }
+func (p Personal) CallRating() (Fraction, bool) { return p.part(componentCalls) }
 
 // SurveyIndex returns the survey index (the component "survey"), and false when there was none.
-func (p Personal) SurveyIndex() (Fraction, bool) { return p.part(ComponentSurvey) }
+func (p Personal) SurveyIndex() (Fraction, bool) { return p.part(componentSurvey) }
 
-func (p Personal) part(name string) (Fraction, bool) {
-	for _, c := range p.weighted.parts {
+// part returns the value of the named component of r, and false when it is missing.
+func (r Rating) part(name string) (Fraction, bool) {
+	for _, c := range r.weighted.parts {
 		if c.Name == name {
 			return c.Value, c.Present
 		}
@@ -192,30 +65,26 @@ func (p Personal) part(name string) (Fraction, bool) {
 	return Fraction{}, false
 }
 
-// Entry returns the rating as a leaderboard entry under the employee ID.
-func (p Personal) Entry() Entry { return Entry{ID: p.EmployeeID, Rating: p.Rating} }
-
 // Equal reports whether p and o are the same rating of the same employee.
 func (p Personal) Equal(o Personal) bool {
 	return p.EmployeeID == o.EmployeeID && p.Calls.Equal(o.Calls) && p.Rating.Equal(o.Rating)
 }
 
 // Rate computes the personal rating of in.EmployeeID. The call-quality rating is the mean of all counted call
-// totals (SPEC R5), or their shrinkage mean when set; the survey index combines CSI and NPS by the survey
-// scheme; the rating weighs the two by the personal scheme (SPEC R8), all exactly.
+// totals (SPEC R5), or their shrinkage mean when set; the survey index combines CSI and NPS; the rating weighs
+// the two (SPEC R8), all exactly.
 //
-// The rating is Insufficient, with reasons, when fewer than MinCalls calls are counted (FewCalls, R5), when fewer
-// than MinSurveyed of the clients were surveyed or the number of clients is unknown (LowCoverage, R14), when no
-// call lies in RequireEvaluationIn (NoEvaluationInQuarter, R6), or when a component of the rating or of the survey
-// index was missing and renormalized (MissingComponent). A rule about a component whose weight is 0 is not
-// checked, and a component of weight 0 is never missing.
+// The rating is Insufficient, with reasons, when fewer than MinCalls calls are counted (FewCalls, R5), when the
+// clients surveyed are below the Coverage rule or their number is unknown (LowCoverage, R14), when no call lies
+// in RequireEvaluationIn (NoEvaluationInQuarter, R6), or when a component of the rating or of the survey index
+// was missing and renormalized (MissingComponent). A rule about a component whose weight is 0 is not checked, and
+// a component of weight 0 is never missing.
 //
 // Errors: invalid calls or survey (ErrInvalidInput, ErrDuplicate, ErrOutOfRange, ErrLimit), neither calls nor
-// survey index (ErrEmpty), a missing component under the fail policy or below the minimum coverage
-// (ErrMissingComponent).
+// survey index (ErrEmpty), a missing component under FailOnMissing or below MinCoverage (ErrMissingComponent).
 func (r *PersonalRater) Rate(in PersonalInput) (Personal, error) {
-	if !r.built() {
-		return Personal{}, r.errUnbuilt()
+	if r == nil || !r.built() {
+		return Personal{}, errUnbuilt("PersonalRater")
 	}
 	if in.EmployeeID == "" {
 		return Personal{}, errorf("personal rating: empty employee ID: %w", ErrInvalidInput)
@@ -243,109 +112,82 @@ func (r *PersonalRater) Rate(in PersonalInput) (Personal, error) {
 		}
 		evaluated = evaluated || in.RequireEvaluationIn.Contains(c.At)
 	}
-	if err := in.Survey.validate(ctx); err != nil {
+	s := r.settings
+	w, surveyReasons, err := r.rate(ctx, func(string) (Fraction, bool) {
+		if calls.Count() == 0 {
+			return Fraction{}, false
+		}
+		return shrinkageOf(s.ShrinkPrior, s.ShrinkStrength, calls), true
+	}, in.Survey, "no evaluated call and no survey index")
+	if err != nil {
 		return Personal{}, err
 	}
 
-	slots := make([]slot, len(r.weights.weights))
-	var surveyIndex Weighted
-	for i, w := range r.weights.scheme.Weights {
-		switch w.Name {
-		case ComponentCalls:
-			if calls.Count() > 0 {
-				slots[i] = slot{value: r.settings.CallShrinkage.of(calls), ok: true}
-			}
-		case ComponentSurvey:
-			if ss, ok := in.Survey.slots(r.survey); ok {
-				var err error
-				if surveyIndex, err = r.survey.mean(ss); err != nil {
-					return Personal{}, within(ctx+": survey index", err)
-				}
-				slots[i] = slot{value: surveyIndex.Exact(), ok: true}
-			}
-		}
-	}
-	if !slices.ContainsFunc(slots, func(s slot) bool { return s.ok }) {
-		return Personal{}, errorf("%s: no evaluated call and no survey index: %w", ctx, ErrEmpty)
-	}
-	w, err := r.weights.mean(slots)
-	if err != nil {
-		return Personal{}, within(ctx, err)
-	}
-
 	var reasons []Reason
-	callWeight, _ := r.weights.weightOf(ComponentCalls)
-	surveyWeight, _ := r.weights.weightOf(ComponentSurvey)
-	if callWeight.Sign() > 0 && calls.Count() < int64(r.settings.MinCalls) {
+	callsCount := r.positive(componentCalls)
+	if callsCount && calls.Count() < int64(s.MinCalls) {
 		reasons = append(reasons, Reason{Code: FewCalls,
-			Message: fmt.Sprintf("%d evaluated %s, at least %d needed", calls.Count(), plural(calls.Count(), "call", "calls"), r.settings.MinCalls)})
+			Message: fmt.Sprintf("%d evaluated %s, at least %d needed", calls.Count(), plural(calls.Count(), "call", "calls"), s.MinCalls)})
 	}
-	if surveyWeight.Sign() > 0 {
-		if reason, low := coverageReason(in.Survey, r.settings.MinSurveyed); low {
+	if r.positive(componentSurvey) {
+		reason, low, err := coverageReason(in.Survey, s.Coverage)
+		if err != nil {
+			return Personal{}, within(ctx, err)
+		}
+		if low {
 			reasons = append(reasons, reason)
 		}
 	}
-	if callWeight.Sign() > 0 && !in.RequireEvaluationIn.IsZero() && !evaluated {
+	if callsCount && !in.RequireEvaluationIn.IsZero() && !evaluated {
 		reasons = append(reasons, Reason{Code: NoEvaluationInQuarter,
 			Message: fmt.Sprintf("no evaluated call in %s", in.RequireEvaluationIn)})
 	}
-	reasons = append(reasons, missingReasons(w)...)
-	if slots[r.weights.index[ComponentSurvey]].ok {
-		reasons = append(reasons, surveyMissingReasons(surveyIndex)...)
+	for _, name := range w.missing() {
+		reasons = append(reasons, missingReason(w, name))
 	}
+	reasons = append(reasons, surveyReasons...)
 	return Personal{EmployeeID: in.EmployeeID, Calls: calls, Rating: newRating(w, reasons)}, nil
 }
 
-// coverageReason returns the LowCoverage reason when fewer than min of the clients were surveyed (SPEC R14).
-func coverageReason(s Survey, min decimal.Decimal) (Reason, bool) {
-	cov, known := s.Coverage()
-	if !known {
-		return Reason{Code: LowCoverage, Message: fmt.Sprintf("%d clients surveyed, the number of clients is unknown", s.Surveyed)}, true
+// coverageReason returns the LowCoverage reason when the clients surveyed do not meet the survey package's
+// coverage rule p (SPEC R14), or when their number is unknown.
+func coverageReason(s Survey, p survey.CoveragePolicy) (Reason, bool, error) {
+	if s.Clients <= 0 {
+		return Reason{Code: LowCoverage, Message: fmt.Sprintf("%d clients surveyed, the number of clients is unknown", s.Surveyed)}, true, nil
 	}
-	if cov.Cmp(FractionOf(min)) >= 0 {
-		return Reason{}, false
+	c, err := survey.NewCoverage(s.Surveyed, s.Clients)
+	if err != nil {
+		return Reason{}, false, errorf("survey counts: %v: %w", err, ErrOutOfRange)
+	}
+	meets, err := c.Meets(p)
+	if err != nil || meets {
+		return Reason{}, false, err
 	}
 	pct := func(f Fraction) string {
 		return decText(fracMul(f, fracInt(100)).round(DisplayPlaces, Down)) + "%"
 	}
+	cov, _ := s.Coverage()
 	return Reason{Code: LowCoverage, Message: fmt.Sprintf("%d of %d clients surveyed (%s), at least %s needed",
-		s.Surveyed, s.Clients, pct(cov), pct(FractionOf(min)))}, true
+		s.Surveyed, s.Clients, pct(cov), pct(FractionOf(p.Minimum().Shift(-2))))}, true, nil
 }
 
-// missingReasons returns one MissingComponent reason per missing component of w.
-func missingReasons(w Weighted) []Reason {
-	var reasons []Reason
-	for _, name := range w.Missing() {
-		reasons = append(reasons, missingReason(w, name))
-	}
-	return reasons
-}
-
-// surveyMissingReasons returns one MissingComponent reason per missing component of a survey index.
-func surveyMissingReasons(w Weighted) []Reason {
-	var reasons []Reason
-	for _, name := range w.Missing() {
-		reasons = append(reasons, Reason{Code: MissingComponent, Component: name,
-			Message: fmt.Sprintf("survey component %q is missing, the survey index is renormalized over %s of its weight",
-				name, w.Coverage())})
-	}
-	return reasons
-}
-
-func missingReason(w Weighted, name string) Reason {
-	return Reason{Code: MissingComponent, Component: name,
-		Message: fmt.Sprintf("component %q is missing, the rating is renormalized over %s of the weight", name, w.Coverage())}
+// RateOptions choose the calls RateEmployees counts. The zero value counts every call and checks no quarter.
+type RateOptions struct {
+	// Within is the period of the calls to count: Period{From: start} for cumulative ratings (SPEC R10), the zero
+	// Period for all.
+	Within Period
+	// RequireEvaluationIn, when not zero, is the period that must hold an evaluation (SPEC R6), as in
+	// PersonalInput.
+	RequireEvaluationIn Period
 }
 
 // RateEmployees rates every employee that has a call in calls or an entry in surveys, in ascending order of
-// employee ID. Calls outside p are not counted (use Since(start) for cumulative ratings, SPEC R10, or the zero
-// Period for all); check, when not zero, is the period that must hold an evaluation (SPEC R6). Errors are those
-// of Rate and GroupCalls.
-func (r *PersonalRater) RateEmployees(calls []CallScore, surveys map[string]Survey, p, check Period) ([]Personal, error) {
-	if !r.built() {
-		return nil, r.errUnbuilt()
+// employee ID, by opts. Errors are those of Rate.
+func (r *PersonalRater) RateEmployees(calls []CallScore, surveys map[string]Survey, opts RateOptions) ([]Personal, error) {
+	if r == nil || !r.built() {
+		return nil, errUnbuilt("PersonalRater")
 	}
-	if err := p.Validate(); err != nil {
+	if err := opts.Within.Validate(); err != nil {
 		return nil, err
 	}
 	byEmployee := make(map[string][]CallScore)
@@ -357,7 +199,7 @@ func (r *PersonalRater) RateEmployees(calls []CallScore, surveys map[string]Surv
 		if err := ids.add(c, i); err != nil {
 			return nil, err
 		}
-		if p.Contains(c.At) {
+		if opts.Within.Contains(c.At) {
 			byEmployee[c.EmployeeID] = append(byEmployee[c.EmployeeID], c)
 		}
 	}
@@ -373,19 +215,12 @@ func (r *PersonalRater) RateEmployees(calls []CallScore, surveys map[string]Surv
 	slices.Sort(employees)
 	out := make([]Personal, 0, len(employees))
 	for _, id := range employees {
-		pr, err := r.Rate(PersonalInput{EmployeeID: id, Calls: byEmployee[id], Survey: surveys[id], RequireEvaluationIn: check})
+		pr, err := r.Rate(PersonalInput{EmployeeID: id, Calls: byEmployee[id], Survey: surveys[id],
+			RequireEvaluationIn: opts.RequireEvaluationIn})
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, pr)
 	}
 	return out, nil
-}
-
-// plural returns one when n is 1 and many otherwise.
-func plural(n int64, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

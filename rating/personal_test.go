@@ -1,7 +1,6 @@
 package rating_test
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -60,20 +60,17 @@ func TestPersonalRating(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !p.Sufficient() || len(p.Reasons()) != 0 {
-		t.Fatalf("rating is %v: %v", p.Status(), p.Reasons())
+		t.Fatalf("rating is insufficient: %v", p.Reasons())
 	}
 	call, _ := p.CallRating()
 	survey, _ := p.SurveyIndex()
-	got := []string{call.RatString(), survey.RatString(), p.Exact().RatString(), p.Stored().String(), p.String()}
+	got := []string{call.RatString(), survey.RatString(), p.Exact().RatString(), p.Exact().String(), p.String()}
 	want := []string{"109/25", "91/20", "891/200", "4.455", "4.5"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("personal rating mismatch (-want +got):\n%s", diff)
 	}
-	if v, ok := p.Final(); !ok || !v.Equal(d("4.455")) {
+	if v, ok := p.Final(); !ok || !v.Equal(rating.FractionOf(d("4.455"))) {
 		t.Errorf("Final() = %s, %v", v, ok)
-	}
-	if v, ok := p.Display(); !ok || !v.Equal(d("4.5")) {
-		t.Errorf("Display() = %s, %v", v, ok)
 	}
 	if p.Calls.Count() != 5 {
 		t.Errorf("Calls = %v", p.Calls)
@@ -114,16 +111,16 @@ func TestPersonalSufficiency(t *testing.T) {
 		{rating.PersonalInput{Calls: five[:2], Earlier: accOf(t, "4", "4", "4"), Survey: goodSurvey}, nil,
 			nil, "171/40", "earlier calls count (R10)"},
 		{rating.PersonalInput{Calls: five[:1], Survey: goodSurvey},
-			func(s *rating.PersonalSettings) { s.Weights.Weights[0].Weight = decimal.Zero }, nil, "91/20",
+			func(s *rating.PersonalSettings) { s.CallWeight = decimal.Zero }, nil, "91/20",
 			"calls of weight 0: the call rule is not checked"},
 		{rating.PersonalInput{Calls: five, Survey: rating.Survey{Surveyed: 1, Clients: 1000}},
-			func(s *rating.PersonalSettings) { s.Weights.Weights[1].Weight = decimal.Zero }, nil, "4",
+			func(s *rating.PersonalSettings) { s.SurveyWeight = decimal.Zero }, nil, "4",
 			"survey of weight 0: coverage not checked, never missing"},
 		{rating.PersonalInput{Calls: five, Survey: goodSurvey},
 			func(s *rating.PersonalSettings) { s.MinCalls = 6 }, []rating.ReasonCode{rating.FewCalls}, "171/40", "MinCalls is a setting"},
 		{rating.PersonalInput{Calls: five, Survey: goodSurvey},
-			func(s *rating.PersonalSettings) { s.MinSurveyed = d("0.1") }, []rating.ReasonCode{rating.LowCoverage}, "171/40",
-			"MinSurveyed is a setting"},
+			func(s *rating.PersonalSettings) { s.Coverage = survey.CoveragePolicy{MinPercent: d("10")} },
+			[]rating.ReasonCode{rating.LowCoverage}, "171/40", "the coverage minimum is survey's rule, a setting (R14)"},
 	}
 	for _, tt := range tests {
 		tt.in.EmployeeID = "anna"
@@ -140,9 +137,6 @@ func TestPersonalSufficiency(t *testing.T) {
 		}
 		if _, ok := p.Final(); ok != (len(tt.want) == 0) {
 			t.Errorf("%s: Final ok = %v with reasons %v", tt.reason, ok, p.Reasons())
-		}
-		if _, ok := p.Display(); ok != p.Sufficient() {
-			t.Errorf("%s: Display ok = %v for a %v rating", tt.reason, ok, p.Status())
 		}
 	}
 }
@@ -209,11 +203,11 @@ func TestPersonalErrors(t *testing.T) {
 		{rating.PersonalInput{EmployeeID: "anna", Survey: rating.Survey{CSI: nd("4"), Surveyed: -1, Clients: 2}}, nil,
 			rating.ErrOutOfRange, "negative count"},
 		{rating.PersonalInput{EmployeeID: "anna", Calls: five},
-			func(s *rating.PersonalSettings) { s.Weights.Missing = rating.MissingFail }, rating.ErrMissingComponent,
+			func(s *rating.PersonalSettings) { s.FailOnMissing = true }, rating.ErrMissingComponent,
 			"survey missing under the fail policy"},
 		{rating.PersonalInput{EmployeeID: "anna", Calls: five, Survey: rating.Survey{CSI: nd("4"), Surveyed: 10, Clients: 20}},
-			func(s *rating.PersonalSettings) { s.Survey.Missing = rating.MissingFail }, rating.ErrMissingComponent,
-			"NPS missing under the survey's fail policy"},
+			func(s *rating.PersonalSettings) { s.FailOnMissing = true }, rating.ErrMissingComponent,
+			"NPS missing from the survey index under the fail policy"},
 		{rating.PersonalInput{EmployeeID: "anna", Calls: five, RequireEvaluationIn: rating.Period{From: day(2024, 2, 1), To: day(2024, 1, 1)}},
 			nil, rating.ErrInvalidSetting, "empty evaluation period"},
 	}
@@ -224,11 +218,10 @@ func TestPersonalErrors(t *testing.T) {
 			t.Errorf("%s: message %q should start with the package name, once", tt.reason, err)
 		}
 	}
-	var ce *rating.ComponentError
-	_, err := personalRater(t, func(s *rating.PersonalSettings) { s.Weights.Missing = rating.MissingFail }).
+	_, err := personalRater(t, func(s *rating.PersonalSettings) { s.FailOnMissing = true }).
 		Rate(rating.PersonalInput{EmployeeID: "anna", Calls: five})
-	if !errors.As(err, &ce) || ce.Component != rating.ComponentSurvey {
-		t.Errorf("error %v is not a ComponentError about the survey", err)
+	if err == nil || !strings.Contains(err.Error(), `component "survey"`) {
+		t.Errorf("error %v does not name the component survey", err)
 	}
 }
 
@@ -239,18 +232,21 @@ func TestPersonalSettingsValidate(t *testing.T) {
 		reason string
 	}{
 		{func(s *rating.PersonalSettings) {}, nil, "defaults"},
-		{func(s *rating.PersonalSettings) { s.Weights.Weights[0].Name = "phone" }, rating.ErrUnknownComponent, "unknown component"},
-		{func(s *rating.PersonalSettings) { s.Weights.Weights = s.Weights.Weights[:1] }, rating.ErrInvalidSetting, "survey not named"},
-		{func(s *rating.PersonalSettings) { s.Survey.Weights[1].Name = "csat" }, rating.ErrUnknownComponent, "unknown survey component"},
-		{func(s *rating.PersonalSettings) { s.Weights.Weights[0].Weight = d("-1") }, rating.ErrInvalidWeight, "negative weight"},
-		{func(s *rating.PersonalSettings) {
-			s.Weights.Weights[0].Weight = decimal.Zero
-			s.Weights.Weights[1].Weight = decimal.Zero
-		}, rating.ErrInvalidWeight, "all weights zero"},
+		{func(s *rating.PersonalSettings) { s.CallWeight = d("-1") }, rating.ErrInvalidWeight, "negative weight (R9)"},
+		{func(s *rating.PersonalSettings) { s.NPSWeight = d("-0.5") }, rating.ErrInvalidWeight, "negative survey weight (R9)"},
+		{func(s *rating.PersonalSettings) { s.CallWeight, s.SurveyWeight = decimal.Zero, decimal.Zero },
+			rating.ErrInvalidWeight, "all weights zero (R9)"},
+		{func(s *rating.PersonalSettings) { s.CSIWeight, s.NPSWeight = decimal.Zero, decimal.Zero },
+			rating.ErrInvalidWeight, "all survey weights zero (R9)"},
+		{func(s *rating.PersonalSettings) { s.CallWeight = decimal.New(1, 40) }, rating.ErrLimit, "weight too large"},
+		{func(s *rating.PersonalSettings) { s.MinCoverage = d("1.01") }, rating.ErrInvalidSetting, "MinCoverage above 1"},
+		{func(s *rating.PersonalSettings) { s.MinCoverage = d("-0.1") }, rating.ErrInvalidSetting, "negative MinCoverage"},
 		{func(s *rating.PersonalSettings) { s.MinCalls = 0 }, rating.ErrInvalidSetting, "MinCalls 0"},
-		{func(s *rating.PersonalSettings) { s.MinSurveyed = d("1.5") }, rating.ErrInvalidSetting, "MinSurveyed above 1"},
-		{func(s *rating.PersonalSettings) { s.CallShrinkage = rating.Shrinkage{Prior: d("9"), Strength: d("1")} },
+		{func(s *rating.PersonalSettings) { s.Coverage = survey.CoveragePolicy{MinPercent: d("150")} },
+			rating.ErrInvalidSetting, "coverage minimum above 100% (survey's rule)"},
+		{func(s *rating.PersonalSettings) { s.ShrinkPrior, s.ShrinkStrength = d("9"), d("1") },
 			rating.ErrInvalidSetting, "shrinkage prior above 5"},
+		{func(s *rating.PersonalSettings) { s.ShrinkStrength = d("-1") }, rating.ErrInvalidSetting, "negative shrinkage strength"},
 	}
 	for _, tt := range tests {
 		s := rating.DefaultPersonalSettings()
@@ -267,16 +263,21 @@ func TestPersonalSettingsValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Weights.Weights[0].Weight = d("7")
-	if got := r.Settings().Weights.Weights[0].Weight; !got.Equal(d("1")) {
-		t.Errorf("changing the caller's settings changed the rater: weight %s", got)
+	before, err := r.Rate(rating.PersonalInput{EmployeeID: "anna", Calls: callsOn("anna", day(2024, 2, 1), "3"), Survey: goodSurvey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.CallWeight = d("7")
+	after, err := r.Rate(rating.PersonalInput{EmployeeID: "anna", Calls: callsOn("anna", day(2024, 2, 1), "3"), Survey: goodSurvey})
+	if err != nil || !after.Equal(before) {
+		t.Errorf("changing the caller's settings changed the rater: %v, then %v (%v)", before, after, err)
 	}
 }
 
 // TestPersonalShrinkage: the call-quality mean can be pulled toward a prior for thin samples.
 func TestPersonalShrinkage(t *testing.T) {
 	r := personalRater(t, func(s *rating.PersonalSettings) {
-		s.CallShrinkage = rating.Shrinkage{Prior: d("4"), Strength: d("5")}
+		s.ShrinkPrior, s.ShrinkStrength = d("4"), d("5")
 	})
 	p, err := r.Rate(rating.PersonalInput{EmployeeID: "anna",
 		Calls: callsOn("anna", day(2024, 2, 1), "5", "5", "5", "5", "5"), Survey: goodSurvey})
@@ -336,7 +337,8 @@ func TestRateEmployees(t *testing.T) {
 		callsOn("anna", day(2024, 2, 1), "5", "5", "5", "5", "4.5")...)
 	calls = append(calls, callsOn("anna", day(2022, 1, 1), "1")...) // before the period: not counted
 	surveys := map[string]rating.Survey{"anna": goodSurvey, "boris": goodSurvey, "carol": goodSurvey}
-	ps, err := r.RateEmployees(calls, surveys, rating.Since(day(2023, 1, 1)), rating.Quarter{2024, 1}.Period(time.UTC))
+	ps, err := r.RateEmployees(calls, surveys, rating.RateOptions{Within: rating.Since(day(2023, 1, 1)),
+		RequireEvaluationIn: rating.Quarter{2024, 1}.Period(time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,7 +350,7 @@ func TestRateEmployees(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("RateEmployees mismatch (-want +got):\n%s", diff)
 	}
-	_, err = r.RateEmployees(append(calls, calls[0]), nil, rating.Period{}, rating.Period{})
+	_, err = r.RateEmployees(append(calls, calls[0]), nil, rating.RateOptions{})
 	wantErr(t, err, rating.ErrDuplicate, "an evaluation twice")
 }
 

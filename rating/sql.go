@@ -13,8 +13,6 @@ import (
 //	Accumulator   bytea  binary form (MarshalBinary)
 //	Grouped       bytea  binary form
 //	Fraction      text   "13/3"; Scan also reads NUMERIC text exactly
-//	Rating        numeric  the stored value, 10 digits after the point (never the display value); it cannot be
-//	                     scanned back: store Personal or Department (jsonb) to keep the whole rating
 //	Personal      jsonb  JSON form
 //	Department    jsonb  JSON form
 //	Quarter       text   "2026-Q1"
@@ -104,19 +102,7 @@ func (g *Grouped) Scan(src any) error {
 	return g.UnmarshalBinary(b)
 }
 
-// Value stores the stored value, Stored (column type NUMERIC): "4.455", never the displayed 4.5. It implements
-// driver.Valuer.
-func (r Rating) Value() (driver.Value, error) { return decText(r.Stored()), nil }
-
-// Scan refuses every value with an error wrapping ErrScan: a number is not a Rating (it has no status, reasons or
-// breakdown). Scan the column into a Fraction or a decimal.Decimal, or store a Personal or Department (jsonb).
-func (r *Rating) Scan(src any) error {
-	return errorf("scan rating: a stored value %v is not a whole rating; scan it into a Fraction or decimal.Decimal, or store Personal or Department as jsonb: %w",
-		src, ErrScan)
-}
-
-// Value stores the JSON form (column type jsonb or TEXT). Without it, the Value of the embedded Rating would store
-// only the number. It implements driver.Valuer.
+// Value stores the JSON form (column type jsonb or TEXT). It implements driver.Valuer.
 func (p Personal) Value() (driver.Value, error) { return jsonValue(p) }
 
 // Scan reads a jsonb or TEXT column written by Value. Errors wrap ErrScan or ErrDecode; on error p is unchanged.
@@ -128,8 +114,7 @@ func (p *Personal) Scan(src any) error {
 	return p.UnmarshalJSON(b)
 }
 
-// Value stores the JSON form (column type jsonb or TEXT). Without it, the Value of the embedded Rating would store
-// only the number. It implements driver.Valuer.
+// Value stores the JSON form (column type jsonb or TEXT). It implements driver.Valuer.
 func (d Department) Value() (driver.Value, error) { return jsonValue(d) }
 
 // Scan reads a jsonb or TEXT column written by Value. Errors wrap ErrScan or ErrDecode; on error d is unchanged.

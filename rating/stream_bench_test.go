@@ -14,7 +14,7 @@ import (
 // The streaming aggregation of BENCHMARKS.md: a stream of call totals (SPEC R1: 0–5 in tenths) is aggregated into
 // the mean of every employee (SPEC R5) and a department rating (SPEC R7): the weighted mean of the platform rating
 // (weight 1) and the mean of all the department's calls (weight 2). Three implementations read the same stream:
-// the library's exact one (Grouped accumulators, exact fractions, an Aggregator), a naive one that does every step
+// the library's exact one (Grouped accumulators, exact fractions, a PersonalRater for the weighted mean), a naive one that does every step
 // with shopspring/decimal operations, and a float64 one (the speed floor, not exact). The exact one runs twice: on
 // decimals, and on the integer units a scorer hands out (rubric.Result.TotalUnits), as a pipeline from scoring to
 // ratings does. Results are stored values:
@@ -63,26 +63,28 @@ func finishAggregate(g *rating.Grouped) (aggregate, error) {
 			return aggregate{}, err
 		}
 	}
-	mean, err := all.Mean()
+	if _, err := all.Mean(); err != nil { // an empty stream has no department rating
+		return aggregate{}, err
+	}
+	p := rating.FractionOf(platform)
+	w, err := streamRater.Rate(rating.PersonalInput{EmployeeID: "department", Earlier: all, Survey: rating.Survey{CSI: &p}})
 	if err != nil {
 		return aggregate{}, err
 	}
-	w, err := departmentScheme.Mean([]rating.Component{{Name: "platforms", Value: platform}, {Name: "calls", Value: mean.Decimal()}})
-	if err != nil {
-		return aggregate{}, err
-	}
-	out.department = w.Stored()
+	out.department = w.Exact().Decimal()
 	return out, nil
 }
 
-var departmentScheme = func() *rating.Aggregator {
-	a, err := rating.NewAggregator(rating.Scheme{Weights: []rating.Weight{
-		{Name: "platforms", Weight: decimal.NewFromInt(1)}, {Name: "calls", Weight: decimal.NewFromInt(2)},
-	}})
+// streamRater weighs the mean of all calls (weight 2) against the platform rating, given as the survey's CSI
+// (weight 1): the department rating of the stream, computed exactly.
+var streamRater = func() *rating.PersonalRater {
+	s := rating.DefaultPersonalSettings()
+	s.CallWeight, s.NPSWeight = decimal.NewFromInt(2), decimal.Zero
+	r, err := rating.NewPersonalRater(s)
 	if err != nil {
 		panic(err)
 	}
-	return a
+	return r
 }()
 
 type naiveAcc struct {
@@ -107,8 +109,8 @@ func naiveAggregate(keys []string, key []uint16, value []uint8, decs []decimal.D
 		out.means[k] = halfEven(a.sum, decimal.NewFromInt(a.n))
 		total, n = total.Add(a.sum), n+a.n
 	}
-	calls := halfEven(total, decimal.NewFromInt(n))
-	out.department = halfEven(platform.Add(calls.Mul(decimal.NewFromInt(2))), decimal.NewFromInt(3))
+	// (platform + 2·total/n) / 3, divided once: (platform·n + 2·total) / 3n.
+	out.department = halfEven(platform.Mul(decimal.NewFromInt(n)).Add(total.Mul(decimal.NewFromInt(2))), decimal.NewFromInt(3*n))
 	return out
 }
 

@@ -3,30 +3,7 @@ package rating
 import (
 	"fmt"
 	"strings"
-
-	"github.com/shopspring/decimal"
 )
-
-// Status says whether a rating rests on enough data to be presented as final.
-type Status uint8
-
-const (
-	// Insufficient (the zero value): the rating is provisional; its Reasons say why.
-	Insufficient Status = iota
-	// Sufficient: every sufficiency rule holds.
-	Sufficient
-)
-
-// String returns "insufficient" or "sufficient".
-func (s Status) String() string {
-	switch s {
-	case Insufficient:
-		return "insufficient"
-	case Sufficient:
-		return "sufficient"
-	}
-	return fmt.Sprintf("Status(%d)", uint8(s))
-}
 
 // ReasonCode names a sufficiency rule that a rating breaks.
 type ReasonCode uint8
@@ -74,31 +51,29 @@ type Reason struct {
 func (r Reason) String() string { return r.Code.String() + ": " + r.Message }
 
 // Rating is a weighted rating on the 5-point scale with its sufficiency status. An insufficient rating still
-// has a value, for analytics (Value, Exact), but Final and Display report it only when it is sufficient, so it
-// is not shown as a number that looks final by accident.
+// has a value, for analytics (Exact), but Final reports it only when it is sufficient, so it is not shown as a
+// number that looks final by accident. Round a value once, at the edge, with Fraction.Round.
 //
-// The zero Rating was never computed: it is Insufficient, with the value 0 and no reasons. A Rating is an
+// The zero Rating was never computed: it is insufficient, with the value 0 and no reasons. A Rating is an
 // immutable value, safe for concurrent use.
 type Rating struct {
-	weighted Weighted
-	status   Status
+	weighted weighted
 	reasons  []Reason
 }
 
 // newRating returns the rating of w, sufficient exactly when reasons is empty.
-func newRating(w Weighted, reasons []Reason) Rating {
-	r := Rating{weighted: w, reasons: reasons, status: Insufficient}
-	if len(reasons) == 0 {
-		r.status = Sufficient
+func newRating(w weighted, reasons []Reason) Rating { return Rating{weighted: w, reasons: reasons} }
+
+// Sufficient reports whether every sufficiency rule holds: the rating was computed and has no reason.
+func (r Rating) Sufficient() bool { return len(r.reasons) == 0 && len(r.weighted.parts) > 0 }
+
+// status is the word for Sufficient in the JSON form and in messages.
+func (r Rating) status() string {
+	if r.Sufficient() {
+		return "sufficient"
 	}
-	return r
+	return "insufficient"
 }
-
-// Status returns Sufficient or Insufficient.
-func (r Rating) Status() Status { return r.status }
-
-// Sufficient reports whether the status is Sufficient.
-func (r Rating) Sufficient() bool { return r.status == Sufficient }
 
 // Reasons returns the broken sufficiency rules, in the order of their codes; empty for a sufficient rating. The
 // slice is a copy.
@@ -114,36 +89,24 @@ func (r Rating) Has(code ReasonCode) bool {
 	return false
 }
 
-// Stored returns the stored value (10 digits after the point, half-even) whatever the status: for analytics and
-// for a NUMERIC column (Value writes it).
-func (r Rating) Stored() decimal.Decimal { return r.weighted.Stored() }
-
 // Exact returns the exact value whatever the status.
-func (r Rating) Exact() Fraction { return r.weighted.Exact() }
+func (r Rating) Exact() Fraction { return r.weighted.value }
 
-// Final returns the stored value and true when the rating is sufficient, and zero and false otherwise.
-func (r Rating) Final() (decimal.Decimal, bool) {
+// Final returns the exact value and true when the rating is sufficient, and zero and false otherwise.
+func (r Rating) Final() (Fraction, bool) {
 	if !r.Sufficient() {
-		return decimal.Decimal{}, false
+		return Fraction{}, false
 	}
-	return r.weighted.Stored(), true
+	return r.weighted.value, true
 }
 
-// Display returns the value for people (one digit after the point, half-up, rounded once from the exact value)
-// and true when the rating is sufficient, and zero and false otherwise.
-func (r Rating) Display() (decimal.Decimal, bool) {
-	if !r.Sufficient() {
-		return decimal.Decimal{}, false
-	}
-	return r.weighted.Display(), true
-}
+// Breakdown returns one Contribution per component of the rating, in the order of the settings, missing ones
+// included; nil for the zero Rating. The slice is a copy.
+func (r Rating) Breakdown() []Contribution { return append([]Contribution(nil), r.weighted.parts...) }
 
-// Breakdown returns the weighted mean behind the rating: each component's value, share and points.
-func (r Rating) Breakdown() Weighted { return r.weighted }
-
-// Equal reports whether r and o have the same status, reasons and weighted mean.
+// Equal reports whether r and o have the same reasons and weighted mean.
 func (r Rating) Equal(o Rating) bool {
-	if r.status != o.status || len(r.reasons) != len(o.reasons) || !r.weighted.Equal(o.weighted) {
+	if len(r.reasons) != len(o.reasons) || !r.weighted.equal(o.weighted) {
 		return false
 	}
 	for i := range r.reasons {
@@ -154,18 +117,19 @@ func (r Rating) Equal(o Rating) bool {
 	return true
 }
 
-// String returns the displayed value ("4.3") for a sufficient rating, and for an insufficient one the word
-// "insufficient", the provisional value in brackets and the reason codes: "insufficient [3.9]: few-calls,
-// low-coverage".
+// String returns the displayed value ("4.3", one digit half-up) for a sufficient rating, and for an insufficient
+// one the word "insufficient", the provisional value in brackets and the reason codes: "insufficient [3.9]:
+// few-calls, low-coverage".
 func (r Rating) String() string {
-	if d, ok := r.Display(); ok {
-		return d.StringFixed(DisplayPlaces)
+	shown := r.weighted.value.Display().StringFixed(DisplayPlaces)
+	if r.Sufficient() {
+		return shown
 	}
 	codes := make([]string, len(r.reasons))
 	for i, x := range r.reasons {
 		codes[i] = x.Code.String()
 	}
-	s := "insufficient [" + r.weighted.Display().StringFixed(DisplayPlaces) + "]"
+	s := "insufficient [" + shown + "]"
 	if len(codes) > 0 {
 		s += ": " + strings.Join(codes, ", ")
 	}

@@ -12,38 +12,31 @@ import (
 // Rate and Settings, a zero DepartmentRater's Rate and a nil *Grouped's Len used to panic).
 func TestZeroValuesDoNotPanic(t *testing.T) {
 	for _, zero := range []any{
-		rating.Accumulator{}, rating.Grouped{}, rating.Fraction{}, rating.Weighted{}, rating.Rating{},
-		rating.Personal{}, rating.Department{}, rating.Entry{}, rating.Standing{}, rating.Leaderboard{},
-		rating.Aggregator{}, rating.PersonalRater{}, rating.DepartmentRater{}, rating.Scheme{}, rating.Weight{},
-		rating.Component{}, rating.Contribution{}, rating.PersonalSettings{}, rating.DepartmentSettings{},
-		rating.PersonalInput{}, rating.DepartmentInput{}, rating.PlatformRating{}, rating.Shrinkage{},
+		rating.Accumulator{}, rating.Grouped{}, rating.Fraction{}, rating.Rating{},
+		rating.Personal{}, rating.Department{}, rating.Standing{},
+		rating.PersonalRater{}, rating.DepartmentRater{},
+		rating.Contribution{}, rating.PersonalSettings{}, rating.DepartmentSettings{},
+		rating.PersonalInput{}, rating.DepartmentInput{}, rating.PlatformRating{}, rating.RateOptions{}, rating.GroupBy(0),
 		rating.CallScore{}, rating.Survey{}, rating.Quarter{}, rating.Period{}, rating.QuarterCheck{},
-		rating.Shortfall{}, rating.Status(0), rating.ReasonCode(0), rating.Reason{}, rating.MissingPolicy(0),
-		rating.PlatformMean(0), rating.GroupBy(0), rating.ComponentError{}, rating.Rounding(0),
+		rating.Shortfall{}, rating.ReasonCode(0), rating.Reason{}, rating.Rounding(0),
 	} {
 		zerotest.CallAll(t, zero)
 	}
 }
 
 // TestZeroRaters: raters not made by their constructors refuse valid input with ErrInvalidSetting instead of
-// panicking, and report zero settings.
+// panicking.
 func TestZeroRaters(t *testing.T) {
 	in := rating.PersonalInput{EmployeeID: "anna", Calls: callsOn("anna", day(2024, 2, 1), "4"), Survey: goodSurvey}
 	for _, r := range []*rating.PersonalRater{{}, nil} {
 		_, err := r.Rate(in)
 		wantErr(t, err, rating.ErrInvalidSetting, "Rate on a zero or nil PersonalRater")
-		_, err = r.RateEmployees(in.Calls, nil, rating.Period{}, rating.Period{})
+		_, err = r.RateEmployees(in.Calls, nil, rating.RateOptions{})
 		wantErr(t, err, rating.ErrInvalidSetting, "RateEmployees on a zero or nil PersonalRater")
-		if s := r.Settings(); s.MinCalls != 0 || len(s.Weights.Weights) != 0 {
-			t.Errorf("Settings of a zero PersonalRater = %+v, want the zero settings", s)
-		}
 	}
 	for _, r := range []*rating.DepartmentRater{{}, nil} {
 		_, err := r.Rate(rating.DepartmentInput{DepartmentID: "d1", Employees: staff(t), Platforms: platforms})
 		wantErr(t, err, rating.ErrInvalidSetting, "Rate on a zero or nil DepartmentRater")
-		if s := r.Settings(); len(s.Weights.Weights) != 0 {
-			t.Errorf("Settings of a zero DepartmentRater = %+v, want the zero settings", s)
-		}
 	}
 	var g *rating.Grouped
 	if g.Len() != 0 || !g.Equal(new(rating.Grouped)) || g.Clone().Len() != 0 {

@@ -138,14 +138,13 @@ func personalSettings(req personalRequest) (rating.PersonalSettings, *apiError) 
 	}
 	if w := req.Weights; w != nil {
 		for _, x := range []struct {
-			scheme      *rating.Scheme
-			name, field string
-			value       string
+			weight       *decimal.Decimal
+			field, value string
 		}{
-			{&set.Weights, rating.ComponentCalls, "weights.calls", w.Calls},
-			{&set.Weights, rating.ComponentSurvey, "weights.survey", w.Survey},
-			{&set.Survey, rating.ComponentCSI, "weights.csi", w.CSI},
-			{&set.Survey, rating.ComponentNPS, "weights.nps", w.NPS},
+			{&set.CallWeight, "weights.calls", w.Calls},
+			{&set.SurveyWeight, "weights.survey", w.Survey},
+			{&set.CSIWeight, "weights.csi", w.CSI},
+			{&set.NPSWeight, "weights.nps", w.NPS},
 		} {
 			if x.value == "" {
 				continue
@@ -154,11 +153,7 @@ func personalSettings(req personalRequest) (rating.PersonalSettings, *apiError) 
 			if apiErr != nil {
 				return set, apiErr
 			}
-			for i := range x.scheme.Weights {
-				if x.scheme.Weights[i].Name == x.name {
-					x.scheme.Weights[i].Weight = d
-				}
-			}
+			*x.weight = d
 		}
 	}
 	if err := set.Validate(); err != nil {
@@ -234,11 +229,15 @@ func surveyInput(req personalRequest) (rating.Survey, *apiError) {
 
 // personalAnswer lays the rating out for the response.
 func personalAnswer(p rating.Personal) personalResponse {
-	out := personalResponse{Employee: p.EmployeeID, Status: p.Status().String(), Value: p.Stored().String(),
+	status := "insufficient"
+	if p.Sufficient() {
+		status = "sufficient"
+	}
+	out := personalResponse{Employee: p.EmployeeID, Status: status, Value: p.Exact().Decimal().String(),
 		Exact: p.Exact().RatString(), Reasons: []reasonJSON{}, Calls: callsJSON{Count: p.Calls.Count()},
 		Accumulator: p.Calls}
-	if v, ok := p.Display(); ok {
-		out.Rating = ptr(v.StringFixed(1))
+	if v, ok := p.Final(); ok {
+		out.Rating = ptr(v.Display().StringFixed(1))
 	}
 	for _, why := range p.Reasons() {
 		out.Reasons = append(out.Reasons, reasonJSON{Code: why.Code.String(), Message: why.Message})
@@ -249,7 +248,7 @@ func personalAnswer(p rating.Personal) personalResponse {
 	if idx, ok := p.SurveyIndex(); ok {
 		out.SurveyIndex = ptr(idx.Decimal().String())
 	}
-	for _, c := range p.Breakdown().Contributions() {
+	for _, c := range p.Breakdown() {
 		cj := componentJSON{Name: c.Name, Weight: c.Weight.String(), Present: c.Present}
 		if c.Present {
 			cj.Value, cj.Share, cj.Points = ptr(c.Value.Decimal().String()), ptr(c.Share.Decimal().String()),

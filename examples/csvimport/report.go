@@ -73,7 +73,7 @@ func (p *report) add(_ int, res rubric.Result) error {
 	if p.noRatings != nil {
 		return nil
 	}
-	if _, err := rating.CallScoreOf(res, ""); err != nil {
+	if _, err := rating.CallScoreOf(res); err != nil {
 		p.noRatings = err
 		return nil
 	}
@@ -134,10 +134,7 @@ func (p *report) writeRatings(w io.Writer, minCalls int) error {
 	}
 	settings := rating.DefaultPersonalSettings()
 	// Calls only: the survey component has weight 0, so it is neither missing nor checked for coverage.
-	settings.Weights = rating.Scheme{Weights: []rating.Weight{
-		{Name: rating.ComponentCalls, Weight: decimal.NewFromInt(1)},
-		{Name: rating.ComponentSurvey, Weight: decimal.Zero},
-	}, Missing: rating.MissingRenormalize}
+	settings.SurveyWeight = decimal.Zero
 	settings.MinCalls = minCalls
 	rater, err := rating.NewPersonalRater(settings)
 	if err != nil {
@@ -145,18 +142,18 @@ func (p *report) writeRatings(w io.Writer, minCalls int) error {
 	}
 	employees := p.calls.Keys()
 	slices.Sort(employees)
-	entries := make([]rating.Entry, len(employees))
+	ratings := make(map[string]rating.Rating, len(employees))
 	count := make(map[string]int64, len(employees))
-	for i, id := range employees {
+	for _, id := range employees {
 		calls, _ := p.calls.Get(id)
 		pr, err := rater.Rate(rating.PersonalInput{EmployeeID: id, Earlier: calls})
 		if err != nil {
 			return err
 		}
-		entries[i] = pr.Entry()
+		ratings[id] = pr.Rating
 		count[id] = pr.Calls.Count()
 	}
-	board, err := rating.NewLeaderboard(entries)
+	board, err := rating.Rank(ratings)
 	if err != nil {
 		return err
 	}
@@ -164,11 +161,11 @@ func (p *report) writeRatings(w io.Writer, minCalls int) error {
 		"evaluated calls for a rank (SPEC R5):\n\n", minCalls)
 	tw := tabwriter.NewWriter(w, 0, 0, tablePadding, ' ', 0)
 	fmt.Fprintln(tw, "rank\temployee\tcalls\trating\tnote")
-	for _, s := range board.Ranked() {
-		v, _ := s.Rating.Display()
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\n", s.Rank, clean(s.ID), count[s.ID], v.StringFixed(1))
-	}
-	for _, s := range board.Insufficient() {
+	for _, s := range board {
+		if s.Rating.Sufficient() {
+			fmt.Fprintf(tw, "%d\t%s\t%d\t%s\n", s.Rank, clean(s.ID), count[s.ID], s.Rating)
+			continue
+		}
 		var why []string
 		for _, r := range s.Rating.Reasons() {
 			why = append(why, r.String())

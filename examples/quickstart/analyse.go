@@ -29,7 +29,7 @@ type analysis struct {
 
 	personal   map[string]rating.Personal // by employee; absent: no call and no survey answer
 	surveys    map[string]rating.Survey   // the survey index of each employee's clients
-	board      rating.Leaderboard
+	board      []rating.Standing
 	depts      []deptResult
 	compliance []quarterResult
 	criteria   []rubricStats
@@ -121,10 +121,13 @@ func (a *analysis) score(ds *dataset) error {
 			errs = append(errs, fmt.Errorf("quickstart: evaluations.json: evaluation %q: %w", e.ID, err))
 			continue
 		}
-		cs, err := rating.CallScoreOf(res, ds.byID[e.EmployeeID].Department)
+		cs, err := rating.CallScoreOf(res)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("quickstart: evaluations.json: evaluation %q: %w", e.ID, err))
 			continue
+		}
+		if cs.DepartmentID == "" { // the evaluation carries no department: the roster's
+			cs.DepartmentID = ds.byID[e.EmployeeID].Department
 		}
 		a.results = append(a.results, res)
 		a.calls = append(a.calls, cs)
@@ -193,16 +196,16 @@ func (a *analysis) rateEmployees(ds *dataset) error {
 		}
 		a.surveys[e.ID] = s
 	}
-	ps, err := rater.RateEmployees(a.calls, a.surveys, rating.Period{}, a.quarter.Period(ds.loc))
+	ps, err := rater.RateEmployees(a.calls, a.surveys, rating.RateOptions{RequireEvaluationIn: a.quarter.Period(ds.loc)})
 	if err != nil {
 		return fmt.Errorf("quickstart: personal ratings: %w", err)
 	}
-	entries := make([]rating.Entry, 0, len(ps))
+	ratings := make(map[string]rating.Rating, len(ps))
 	for _, p := range ps {
 		a.personal[p.EmployeeID] = p
-		entries = append(entries, p.Entry())
+		ratings[p.EmployeeID] = p.Rating
 	}
-	a.board, err = rating.NewLeaderboard(entries)
+	a.board, err = rating.Rank(ratings)
 	if err != nil {
 		return fmt.Errorf("quickstart: leaderboard: %w", err)
 	}

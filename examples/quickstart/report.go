@@ -110,20 +110,10 @@ func departmentIDs(a *analysis) []string {
 
 // weightsLine states the weights in force (SPEC R9: the weights are settings).
 func (b *builder) weightsLine() string {
-	w := func(s rating.Scheme, name string) string {
-		for _, x := range s.Weights {
-			if x.Name == name {
-				return b.t.plain(x.Weight)
-			}
-		}
-		return "0"
-	}
+	w := b.t.plain
 	p, d := b.ds.settings.personal, b.ds.settings.department
-	return fmt.Sprintf(b.t.weightsNote,
-		w(p.Weights, rating.ComponentCalls), w(p.Weights, rating.ComponentSurvey),
-		w(p.Survey, rating.ComponentCSI), w(p.Survey, rating.ComponentNPS),
-		w(d.Weights, rating.ComponentPlatforms), w(d.Weights, rating.ComponentEmployees),
-		w(d.Weights, rating.ComponentSurvey))
+	return fmt.Sprintf(b.t.weightsNote, w(p.CallWeight), w(p.SurveyWeight), w(p.CSIWeight), w(p.NPSWeight),
+		w(d.PlatformWeight), w(d.EmployeeWeight), w(d.SurveyWeight))
 }
 
 // dash stands for a value that does not exist.
@@ -141,12 +131,26 @@ func (b *builder) showOK(f rating.Fraction, ok bool) string {
 }
 
 // showNull formats an index on the 5-point scale, or a dash when it was not measured.
-func (b *builder) showNull(d decimal.NullDecimal) string {
-	if !d.Valid {
+func (b *builder) showNull(f *rating.Fraction) string {
+	if f == nil {
 		return dash
 	}
-	return b.show1(rating.FractionOf(d.Decimal))
+	return b.show1(*f)
 }
+
+// missingOf lists the missing components of positive weight in a breakdown.
+func missingOf(cs []rating.Contribution) []string {
+	var names []string
+	for _, c := range cs {
+		if !c.Present && c.Weight.Sign() > 0 {
+			names = append(names, c.Name)
+		}
+	}
+	return names
+}
+
+// minSurveyedPercent is the coverage minimum in force (SPEC R14): the survey package's rule.
+func minSurveyedPercent(s rating.PersonalSettings) decimal.Decimal { return s.Coverage.Minimum() }
 
 // percent formats 100·num/den with places digits, half-up, and a dash for den 0.
 func (b *builder) percent(num, den int64, places int32) string {

@@ -149,7 +149,7 @@ func (b *builder) surveys() section {
 			continue
 		}
 		s.text(t.coverageLine, title, d.Survey.Surveyed, t.count(d.Survey.Clients, "client-of"),
-			b.percent(d.Survey.Surveyed, d.Survey.Clients, 1), t.plain(b.ds.settings.personal.MinSurveyed.Shift(2)))
+			b.percent(d.Survey.Surveyed, d.Survey.Clients, 1), t.plain(minSurveyedPercent(b.ds.settings.personal)))
 	}
 	if !total.Classic.IsEmpty() {
 		score, _, _ := total.Classic.Score(1, survey.HalfUp)

@@ -20,9 +20,14 @@ func (b *builder) personal() section {
 		Header: []string{t.hRank, t.hEmployee, t.hRating, t.hCalls, t.hCallRating, t.hSurvey, t.hCSI, t.hNPS, t.hSurveyed},
 		Right:  []bool{true, false, true, true, true, true, true, true, true},
 	}
-	for _, st := range a.board.Ranked() {
+	var prov []rating.Standing
+	for _, st := range a.board {
+		if !st.Rating.Sufficient() {
+			prov = append(prov, st)
+			continue
+		}
 		p := a.personal[st.ID]
-		shown, _ := p.Display()
+		shown := p.Exact().Display()
 		tab.Rows = append(tab.Rows, b.personalRow(strconv.Itoa(st.Rank), p, t.num(shown, 1)))
 		s.Chart.Bars = append(s.Chart.Bars, bar{Label: b.name(st.ID), Value: shown, Text: t.num(shown, 1)})
 	}
@@ -33,7 +38,7 @@ func (b *builder) personal() section {
 	}
 	s.text("%s", t.rankNote)
 
-	if prov := a.board.Insufficient(); len(prov) > 0 {
+	if len(prov) > 0 {
 		pt := &table{Caption: t.provisional, Header: []string{t.hEmployee, t.hProvisional, t.hCalls, t.hWhy},
 			Right: []bool{false, true, true, false}}
 		for _, st := range prov {
@@ -78,10 +83,10 @@ func (b *builder) surveyed(sv rating.Survey) string {
 // missingIndexes lists the components missing from a survey index that has one of CSI and NPS but not the other.
 func missingIndexes(sv rating.Survey) []string {
 	switch {
-	case sv.CSI.Valid && !sv.NPS.Valid:
-		return []string{rating.ComponentNPS}
-	case !sv.CSI.Valid && sv.NPS.Valid:
-		return []string{rating.ComponentCSI}
+	case sv.CSI != nil && sv.NPS == nil:
+		return []string{"nps"}
+	case sv.CSI == nil && sv.NPS != nil:
+		return []string{"csi"}
 	}
 	return nil
 }
@@ -89,7 +94,7 @@ func missingIndexes(sv rating.Survey) []string {
 // personalReasons explains in words why a personal rating is provisional.
 func (b *builder) personalReasons(p rating.Personal) string {
 	sv := b.a.surveys[p.EmployeeID]
-	missing := append(p.Breakdown().Missing(), missingIndexes(sv)...)
+	missing := append(missingOf(p.Breakdown()), missingIndexes(sv)...)
 	return b.reasons(p.Rating, p.Calls.Count(), sv, missing)
 }
 
@@ -108,7 +113,7 @@ func (b *builder) reasons(r rating.Rating, calls int64, sv rating.Survey, missin
 				out = append(out, fmt.Sprintf(t.reasonNoClients, t.count(sv.Surveyed, "client")))
 			} else {
 				out = append(out, fmt.Sprintf(t.reasonLowCoverage, sv.Surveyed, t.count(sv.Clients, "client-of"),
-					b.percent(sv.Surveyed, sv.Clients, 1), t.plain(set.MinSurveyed.Shift(2))))
+					b.percent(sv.Surveyed, sv.Clients, 1), t.plain(minSurveyedPercent(set))))
 			}
 		case rating.NoEvaluationInQuarter:
 			out = append(out, fmt.Sprintf(t.reasonNoEval, b.a.quarter))
@@ -140,8 +145,8 @@ func (b *builder) department() section {
 	for _, d := range b.a.depts {
 		title := b.ds.settings.departmentTitle(d.ID, t.code)
 		shown := "[" + b.show1(d.Rating.Exact()) + "]"
-		if v, ok := d.Rating.Display(); ok {
-			shown = t.num(v, 1)
+		if v, ok := d.Rating.Final(); ok {
+			shown = t.num(v.Display(), 1)
 		}
 		plat, platOK := d.Rating.PlatformRating()
 		emp, empOK := d.Rating.EmployeeMean()
@@ -167,13 +172,13 @@ func (b *builder) departmentDetail(d deptResult, c *chart) []block {
 			ps = append(ps, fmt.Sprintf(t.reviews, p.Name, t.plain(p.Rating), t.count(p.Reviews, "review")))
 			c.Bars = append(c.Bars, bar{Label: p.Name, Value: p.Rating, Text: t.plain(p.Rating)})
 		}
-		mean := lookup(t.platformMean, b.ds.settings.department.Platforms.String())
+		mean := lookup(t.platformMean, platformMeanName(b.ds.settings.department))
 		out = append(out, block{Text: fmt.Sprintf(t.platformsLine, mean, strings.Join(ps, ", "))})
 	}
 	tab := &table{Caption: title, Header: []string{t.hComponent, t.hValue, t.hWeight, t.hShare, t.hPoints},
 		Right: []bool{false, true, true, true, true}}
 	w := d.Rating.Breakdown()
-	for _, ct := range w.Contributions() {
+	for _, ct := range w {
 		name := lookup(t.components, ct.Name)
 		if !ct.Present {
 			tab.Rows = append(tab.Rows, []string{name, t.missing, t.plain(ct.Weight), dash, dash})
@@ -193,7 +198,7 @@ func (b *builder) departmentDetail(d deptResult, c *chart) []block {
 	c.Bars = append(c.Bars, bar{Label: title, Value: v.Display(), Text: shown, Muted: !d.Rating.Sufficient()})
 	out = append(out, block{Table: tab})
 	if !d.Rating.Sufficient() {
-		missing := append(w.Missing(), missingIndexes(d.Survey)...)
+		missing := append(missingOf(w), missingIndexes(d.Survey)...)
 		out = append(out, block{Text: fmt.Sprintf(t.whyLine, b.reasons(d.Rating.Rating, 0, d.Survey, missing))})
 	}
 	return out
@@ -263,4 +268,12 @@ func (b *builder) compliance() section {
 		s.text(t.shortLine, q.Quarter, len(q.Short), t.count(len(q.Roster), "employee-of"), strings.Join(items, ", "))
 	}
 	return s
+}
+
+// platformMeanName names how the platform ratings are combined: "plain" or "review-weighted".
+func platformMeanName(s rating.DepartmentSettings) string {
+	if s.ReviewWeighted {
+		return "review-weighted"
+	}
+	return "plain"
 }

@@ -83,20 +83,19 @@ func (ds *dataset) loadSettings(fsys fs.FS, p *problems) {
 	s.department = rating.DefaultDepartmentSettings()
 	w := s.Weights
 	for _, set := range []struct {
-		scheme *rating.Scheme
-		name   string
+		weight *decimal.Decimal
 		field  string
 		value  string
 	}{
-		{&s.personal.Weights, rating.ComponentCalls, "weights.personal.calls", w.Personal.Calls},
-		{&s.personal.Weights, rating.ComponentSurvey, "weights.personal.survey", w.Personal.Survey},
-		{&s.personal.Survey, rating.ComponentCSI, "weights.survey.csi", w.Survey.CSI},
-		{&s.personal.Survey, rating.ComponentNPS, "weights.survey.nps", w.Survey.NPS},
-		{&s.department.Survey, rating.ComponentCSI, "weights.survey.csi", w.Survey.CSI},
-		{&s.department.Survey, rating.ComponentNPS, "weights.survey.nps", w.Survey.NPS},
-		{&s.department.Weights, rating.ComponentPlatforms, "weights.department.platforms", w.Department.Platforms},
-		{&s.department.Weights, rating.ComponentEmployees, "weights.department.employees", w.Department.Employees},
-		{&s.department.Weights, rating.ComponentSurvey, "weights.department.survey", w.Department.Survey},
+		{&s.personal.CallWeight, "weights.personal.calls", w.Personal.Calls},
+		{&s.personal.SurveyWeight, "weights.personal.survey", w.Personal.Survey},
+		{&s.personal.CSIWeight, "weights.survey.csi", w.Survey.CSI},
+		{&s.personal.NPSWeight, "weights.survey.nps", w.Survey.NPS},
+		{&s.department.CSIWeight, "weights.survey.csi", w.Survey.CSI},
+		{&s.department.NPSWeight, "weights.survey.nps", w.Survey.NPS},
+		{&s.department.PlatformWeight, "weights.department.platforms", w.Department.Platforms},
+		{&s.department.EmployeeWeight, "weights.department.employees", w.Department.Employees},
+		{&s.department.SurveyWeight, "weights.department.survey", w.Department.Survey},
 	} {
 		if set.value == "" {
 			continue // the library's default weight
@@ -106,17 +105,13 @@ func (ds *dataset) loadSettings(fsys fs.FS, p *problems) {
 			p.add(file, 0, "%s: %v", set.field, err)
 			continue
 		}
-		for i := range set.scheme.Weights {
-			if set.scheme.Weights[i].Name == set.name {
-				set.scheme.Weights[i].Weight = d
-			}
-		}
+		*set.weight = d
 	}
 	switch s.PlatformMean {
 	case "", "plain":
-		s.department.Platforms = rating.PlainMean
+		s.department.ReviewWeighted = false
 	case "review-weighted":
-		s.department.Platforms = rating.ReviewWeighted
+		s.department.ReviewWeighted = true
 	default:
 		p.add(file, 0, "platform_mean %q is not one of plain, review-weighted", s.PlatformMean)
 	}

@@ -111,9 +111,12 @@ func TestPropPersonalRatingsFromSQL(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				cs, err := rating.CallScoreOf(res, "d")
+				cs, err := rating.CallScoreOf(res)
 				if err != nil {
 					t.Fatal(err)
+				}
+				if cs.DepartmentID == "" {
+					cs.DepartmentID = "d"
 				}
 				calls = append(calls, cs)
 			}
@@ -157,7 +160,7 @@ func TestPropPersonalRatingsFromSQL(t *testing.T) {
 				}
 			}
 			check := rating.QuarterOf(time.Date(2026, 11, 1, 0, 0, 0, 0, almaty), almaty).Period(almaty)
-			want, err := rater.RateEmployees(calls, surveys, rating.Period{}, check)
+			want, err := rater.RateEmployees(calls, surveys, rating.RateOptions{RequireEvaluationIn: check})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -176,8 +179,8 @@ func TestPropPersonalRatingsFromSQL(t *testing.T) {
 			}
 			for i := range want {
 				if !mine[i].Equal(want[i]) {
-					t.Fatalf("PersonalRatings()[%d] = %s %v %v, want %s %v %v", i, mine[i].EmployeeID, mine[i].Stored(),
-						mine[i].Reasons(), want[i].EmployeeID, want[i].Stored(), want[i].Reasons())
+					t.Fatalf("PersonalRatings()[%d] = %s %v %v, want %s %v %v", i, mine[i].EmployeeID, mine[i].Exact(),
+						mine[i].Reasons(), want[i].EmployeeID, want[i].Exact(), want[i].Reasons())
 				}
 			}
 		})

@@ -104,9 +104,12 @@ func TestPropEvaluationsRoundTrip(t *testing.T) {
 						t.Fatalf("Rubric() mismatch (-want +got):\n%s", diff)
 					}
 					if r.Max().Equal(decimal.NewFromInt(5)) {
-						cs, err := rating.CallScoreOf(want, dept)
+						cs, err := rating.CallScoreOf(want)
 						if err != nil {
 							t.Fatal(err)
+						}
+						if cs.DepartmentID == "" {
+							cs.DepartmentID = dept
 						}
 						calls = append(calls, cs)
 					}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -98,7 +99,7 @@ var scales = []decimal.Decimal{decimal.NewFromInt(2), decimal.NewFromInt(3), dec
 //   - InvScale: multiplying every weight of both schemes by 2, 3, 10 or 0.25 gives the same exact value, status
 //     and reasons (SPEC R9: weights are relative);
 //   - InvSufficiency: fewer than MinCalls calls (Earlier included) make the rating insufficient with FewCalls,
-//     and only then; a coverage below MinSurveyed, or an unknown number of clients, make it insufficient with
+//     and only then; a coverage below the Coverage rule, or an unknown number of clients, make it insufficient with
 //     LowCoverage, and only then (each only when its component weighs more than 0); a rating is sufficient
 //     exactly when it has no reason;
 //   - InvMerge: accumulators merged in any grouping and order, and with the zero accumulator, are Equal; and
@@ -151,19 +152,17 @@ func checkSettings(t testing.TB, s rating.PersonalSettings, c *config, newRate n
 	})
 }
 
-// scaleSettings returns s with every weight of both schemes multiplied by k.
+// scaleSettings returns s with every weight multiplied by k.
 func scaleSettings(s rating.PersonalSettings, k decimal.Decimal) rating.PersonalSettings {
-	s.Weights, s.Survey = scaleScheme(s.Weights, k), scaleScheme(s.Survey, k)
+	scale(k, &s.CallWeight, &s.SurveyWeight, &s.CSIWeight, &s.NPSWeight)
 	return s
 }
 
-// scaleScheme returns sc with every weight multiplied by k.
-func scaleScheme(sc rating.Scheme, k decimal.Decimal) rating.Scheme {
-	sc.Weights = slices.Clone(sc.Weights)
-	for i := range sc.Weights {
-		sc.Weights[i].Weight = sc.Weights[i].Weight.Mul(k)
+// scale multiplies every weight by k.
+func scale(k decimal.Decimal, ws ...*decimal.Decimal) {
+	for _, w := range ws {
+		*w = w.Mul(k)
 	}
-	return sc
 }
 
 type checker struct {
@@ -257,32 +256,22 @@ func accumulatorsMerge(t *rapid.T) string {
 	return ""
 }
 
-// weight returns the weight of the named component of sc; 0 when absent.
-func weight(sc rating.Scheme, name string) decimal.Decimal {
-	for _, w := range sc.Weights {
-		if w.Name == name {
-			return w.Weight
-		}
-	}
-	return decimal.Zero
-}
-
 // inRange checks the rating against the least and greatest component value present and weighed, computed from
 // the input alone.
 func (ck *checker) inRange(in rating.PersonalInput, p rating.Personal) string {
 	var vals []rating.Fraction
-	if weight(ck.s.Weights, rating.ComponentCalls).Sign() > 0 && (len(in.Calls) > 0 || in.Earlier.Count() > 0) {
+	if ck.s.CallWeight.Sign() > 0 && (len(in.Calls) > 0 || in.Earlier.Count() > 0) {
 		for _, c := range in.Calls {
 			vals = append(vals, rating.FractionOf(c.Total))
 		}
 		if m, err := in.Earlier.Mean(); err == nil {
 			vals = append(vals, m)
 		}
-		if ck.s.CallShrinkage.Strength.Sign() > 0 {
-			vals = append(vals, rating.FractionOf(ck.s.CallShrinkage.Prior))
+		if ck.s.ShrinkStrength.Sign() > 0 {
+			vals = append(vals, rating.FractionOf(ck.s.ShrinkPrior))
 		}
 	}
-	vals = append(vals, surveyValues(ck.s.Weights, ck.s.Survey, in.Survey)...)
+	vals = append(vals, surveyValues(ck.s.SurveyWeight, ck.s.CSIWeight, ck.s.NPSWeight, in.Survey)...)
 	if len(vals) == 0 {
 		return ""
 	}
@@ -298,21 +287,26 @@ func (ck *checker) inRange(in rating.PersonalInput, p rating.Personal) string {
 // sufficiency checks the FewCalls and LowCoverage rules of SPEC R5 and R14, both ways.
 func (ck *checker) sufficiency(in rating.PersonalInput, p rating.Personal) string {
 	count := int64(len(in.Calls)) + in.Earlier.Count()
-	few := weight(ck.s.Weights, rating.ComponentCalls).Sign() > 0 && count < int64(ck.s.MinCalls)
+	few := ck.s.CallWeight.Sign() > 0 && count < int64(ck.s.MinCalls)
 	if p.Has(rating.FewCalls) != few {
 		return fmt.Sprintf("%d calls with a minimum of %d: reason few-calls is %t, want %t (rating %s)",
 			count, ck.s.MinCalls, p.Has(rating.FewCalls), few, words(p))
 	}
 	low := false
-	if weight(ck.s.Weights, rating.ComponentSurvey).Sign() > 0 {
+	minPercent := ck.s.Coverage.MinPercent
+	if minPercent.IsZero() {
+		minPercent = decimal.NewFromInt(survey.DefaultMinCoveragePercent)
+	}
+	if ck.s.SurveyWeight.Sign() > 0 {
+		// A naive reference: surveyed/clients < min/100, in decimals.
 		low = in.Survey.Clients == 0 ||
-			decimal.NewFromInt(in.Survey.Surveyed).LessThan(decimal.NewFromInt(in.Survey.Clients).Mul(ck.s.MinSurveyed))
+			decimal.NewFromInt(100*in.Survey.Surveyed).LessThan(decimal.NewFromInt(in.Survey.Clients).Mul(minPercent))
 	}
 	if p.Has(rating.LowCoverage) != low {
-		return fmt.Sprintf("%d of %d clients surveyed with a minimum share of %s: reason low-coverage is %t, want %t (rating %s)",
-			in.Survey.Surveyed, in.Survey.Clients, ck.s.MinSurveyed, p.Has(rating.LowCoverage), low, words(p))
+		return fmt.Sprintf("%d of %d clients surveyed with a minimum of %s%%: reason low-coverage is %t, want %t (rating %s)",
+			in.Survey.Surveyed, in.Survey.Clients, minPercent, p.Has(rating.LowCoverage), low, words(p))
 	}
-	if p.Sufficient() != (len(p.Reasons()) == 0) || p.Sufficient() != (p.Status() == rating.Sufficient) {
+	if p.Sufficient() != (len(p.Reasons()) == 0) {
 		return fmt.Sprintf("rating %s: sufficient %t with %d reasons", words(p), p.Sufficient(), len(p.Reasons()))
 	}
 	return ""
@@ -327,7 +321,7 @@ func same(p, q rating.Personal) bool {
 		}
 		return cs
 	}
-	return p.Exact().Equal(q.Exact()) && p.Status() == q.Status() && slices.Equal(codes(p), codes(q))
+	return p.Exact().Equal(q.Exact()) && p.Sufficient() == q.Sufficient() && slices.Equal(codes(p), codes(q))
 }
 
 // words describes a rating: its exact value, status and reasons.
@@ -336,7 +330,7 @@ func words(p rating.Personal) string {
 	for _, r := range p.Reasons() {
 		rs = append(rs, r.String())
 	}
-	s := fmt.Sprintf("%s (%s)", p.Exact().RatString(), p.Status())
+	s := fmt.Sprintf("%s (%s)", p.Exact().RatString(), status(p.Rating))
 	if len(rs) > 0 {
 		s += ": " + strings.Join(rs, "; ")
 	}
@@ -354,11 +348,19 @@ func describe(in rating.PersonalInput) string {
 
 // describeSurvey writes a survey in words.
 func describeSurvey(s rating.Survey) string {
-	opt := func(d decimal.NullDecimal) string {
-		if !d.Valid {
+	opt := func(f *rating.Fraction) string {
+		if f == nil {
 			return "none"
 		}
-		return d.Decimal.String()
+		return f.RatString()
 	}
 	return fmt.Sprintf("survey CSI %s NPS %s, %d of %d clients surveyed", opt(s.CSI), opt(s.NPS), s.Surveyed, s.Clients)
+}
+
+// status returns "sufficient" or "insufficient".
+func status(r rating.Rating) string {
+	if r.Sufficient() {
+		return "sufficient"
+	}
+	return "insufficient"
 }

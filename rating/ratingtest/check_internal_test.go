@@ -75,8 +75,7 @@ func TestCheckSettingsFails(t *testing.T) {
 		{"sufficiency", broken(func(s rating.PersonalSettings) rating.PersonalSettings { s.MinCalls = 1; return s }, unchanged),
 			[]string{"sufficiency: ", "reason few-calls is false, want true"}, "ignores the minimum of calls"},
 		{"scale", broken(func(s rating.PersonalSettings) rating.PersonalSettings {
-			s.Weights.Weights = append([]rating.Weight(nil), s.Weights.Weights...)
-			s.Weights.Weights[0].Weight = s.Weights.Weights[0].Weight.Add(decimal.NewFromInt(1))
+			s.CallWeight = s.CallWeight.Add(decimal.NewFromInt(1))
 			return s
 		}, unchanged), []string{"scale: rating", "with every weight multiplied by"}, "adds 1 to a weight, which is not scale-free"},
 		{"merge", broken(unchanged, func(in rating.PersonalInput) rating.PersonalInput { in.Earlier = rating.Accumulator{}; return in }),
@@ -109,7 +108,7 @@ func TestGeneratedDepartmentSettings(t *testing.T) {
 		scaled := make([]departmentRateFunc, len(scales))
 		for i, k := range scales {
 			ks := s
-			ks.Weights, ks.Survey = scaleScheme(s.Weights, k), scaleScheme(s.Survey, k)
+			scale(k, &ks.PlatformWeight, &ks.EmployeeWeight, &ks.SurveyWeight, &ks.CSIWeight, &ks.NPSWeight)
 			if scaled[i], err = libraryDepartmentRater(ks); err != nil {
 				t.Fatalf("scaled by %s: %v", k, err)
 			}
@@ -151,8 +150,7 @@ func TestCheckDepartmentSettingsFails(t *testing.T) {
 			return libraryDepartmentRater(s)
 		}, []string{"department settings: ", "no-sufficient-employees is false, want true"}, "includes insufficient ratings against the settings"},
 		{"scale", func(s rating.DepartmentSettings) (departmentRateFunc, error) {
-			s.Weights.Weights = append([]rating.Weight(nil), s.Weights.Weights...)
-			s.Weights.Weights[0].Weight = s.Weights.Weights[0].Weight.Add(decimal.NewFromInt(1))
+			s.PlatformWeight = s.PlatformWeight.Add(decimal.NewFromInt(1))
 			return libraryDepartmentRater(s)
 		}, []string{"department settings: scale: rating", "with every weight multiplied by"}, "adds 1 to a weight"},
 	}

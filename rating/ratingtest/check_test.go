@@ -15,9 +15,8 @@ import (
 func TestCheckSettingsLibrary(t *testing.T) {
 	ratingtest.CheckSettings(t, rating.DefaultPersonalSettings())
 	s := rating.DefaultPersonalSettings()
-	s.Weights.Weights = []rating.Weight{{Name: rating.ComponentCalls, Weight: decimal.NewFromInt(1)},
-		{Name: rating.ComponentSurvey, Weight: decimal.Zero}}
-	s.CallShrinkage = rating.Shrinkage{Prior: decimal.NewFromInt(4), Strength: decimal.NewFromInt(3)}
+	s.SurveyWeight = decimal.Zero
+	s.ShrinkPrior, s.ShrinkStrength = decimal.NewFromInt(4), decimal.NewFromInt(3)
 	ratingtest.CheckSettings(t, s, ratingtest.Draws(2))
 }
 
@@ -49,6 +48,6 @@ func TestCheckSettingsInvalid(t *testing.T) {
 func TestCheckDepartmentSettings(t *testing.T) {
 	ratingtest.CheckDepartmentSettings(t, rating.DefaultDepartmentSettings())
 	s := rating.DefaultDepartmentSettings()
-	s.IncludeInsufficient, s.Platforms = true, rating.ReviewWeighted
+	s.IncludeInsufficient, s.ReviewWeighted = true, true
 	ratingtest.CheckDepartmentSettings(t, s)
 }

@@ -97,7 +97,7 @@ func checkDepartment(t testing.TB, s rating.DepartmentSettings, c *config,
 	scaled := make([]departmentRateFunc, len(scales))
 	for i, k := range scales {
 		ks := s
-		ks.Weights, ks.Survey = scaleScheme(s.Weights, k), scaleScheme(s.Survey, k)
+		scale(k, &ks.PlatformWeight, &ks.EmployeeWeight, &ks.SurveyWeight, &ks.CSIWeight, &ks.NPSWeight)
 		if scaled[i], err = newRate(ks); err != nil && !errors.Is(err, rating.ErrLimit) && !c.skip[InvScale] {
 			fail(InvScale, "the weights multiplied by %s are refused: %v", k, err)
 		}
@@ -127,21 +127,21 @@ func checkDepartmentInput(t *rapid.T, s rating.DepartmentSettings, c *config, ra
 	counted := func(p rating.Personal) bool { return s.IncludeInsufficient || p.Sufficient() }
 	if !c.skip[InvRange] {
 		var vals []rating.Fraction
-		if weight(s.Weights, rating.ComponentPlatforms).Sign() > 0 {
+		if s.PlatformWeight.Sign() > 0 {
 			for _, p := range in.Platforms {
-				if s.Platforms == rating.PlainMean || p.Reviews > 0 {
+				if !s.ReviewWeighted || p.Reviews > 0 {
 					vals = append(vals, rating.FractionOf(p.Rating))
 				}
 			}
 		}
-		if weight(s.Weights, rating.ComponentEmployees).Sign() > 0 {
+		if s.EmployeeWeight.Sign() > 0 {
 			for _, p := range in.Employees {
 				if counted(p) {
 					vals = append(vals, p.Exact())
 				}
 			}
 		}
-		vals = append(vals, surveyValues(s.Weights, s.Survey, in.Survey)...)
+		vals = append(vals, surveyValues(s.SurveyWeight, s.CSIWeight, s.NPSWeight, in.Survey)...)
 		if len(vals) > 0 {
 			lo, hi, x := slices.MinFunc(vals, rating.Fraction.Cmp), slices.MaxFunc(vals, rating.Fraction.Cmp), d.Exact()
 			if x.Cmp(lo) < 0 || x.Cmp(hi) > 0 {
@@ -151,7 +151,7 @@ func checkDepartmentInput(t *rapid.T, s rating.DepartmentSettings, c *config, ra
 	}
 	if !c.skip[InvSufficiency] {
 		none := len(in.Employees) > 0 && !slices.ContainsFunc(in.Employees, counted)
-		want := weight(s.Weights, rating.ComponentEmployees).Sign() > 0 && none
+		want := s.EmployeeWeight.Sign() > 0 && none
 		if d.Has(rating.NoSufficientEmployees) != want {
 			return InvSufficiency, fmt.Sprintf("reason no-sufficient-employees is %t, want %t (rating %s)", d.Has(rating.NoSufficientEmployees), want, words(rating.Personal{Rating: d.Rating}))
 		}
@@ -173,14 +173,14 @@ func checkDepartmentInput(t *rapid.T, s rating.DepartmentSettings, c *config, ra
 }
 
 // surveyValues returns the CSI and NPS of sv that are present and weighed, when the survey index is.
-func surveyValues(weights, survey rating.Scheme, sv rating.Survey) []rating.Fraction {
+func surveyValues(surveyWeight, csiWeight, npsWeight decimal.Decimal, sv rating.Survey) []rating.Fraction {
 	var vals []rating.Fraction
-	if weight(weights, rating.ComponentSurvey).Sign() > 0 {
-		if sv.CSI.Valid && weight(survey, rating.ComponentCSI).Sign() > 0 {
-			vals = append(vals, rating.FractionOf(sv.CSI.Decimal))
+	if surveyWeight.Sign() > 0 {
+		if sv.CSI != nil && csiWeight.Sign() > 0 {
+			vals = append(vals, *sv.CSI)
 		}
-		if sv.NPS.Valid && weight(survey, rating.ComponentNPS).Sign() > 0 {
-			vals = append(vals, rating.FractionOf(sv.NPS.Decimal))
+		if sv.NPS != nil && npsWeight.Sign() > 0 {
+			vals = append(vals, *sv.NPS)
 		}
 	}
 	return vals
@@ -193,7 +193,7 @@ func describeDepartment(in rating.DepartmentInput) string {
 		ps = append(ps, fmt.Sprintf("%s %s (%d reviews)", p.Name, p.Rating, p.Reviews))
 	}
 	for _, p := range in.Employees {
-		es = append(es, fmt.Sprintf("%s %s (%s)", p.EmployeeID, p.Exact().RatString(), p.Status()))
+		es = append(es, fmt.Sprintf("%s %s (%s)", p.EmployeeID, p.Exact().RatString(), status(p.Rating)))
 	}
 	return fmt.Sprintf("platforms [%s], employees [%s], %s", strings.Join(ps, ", "), strings.Join(es, ", "), describeSurvey(in.Survey))
 }

@@ -31,24 +31,23 @@ func (p *printer) Errorf(format string, args ...any) {
 // the library's reason.
 func ExampleCheckSettings() {
 	s := rating.DefaultPersonalSettings()
-	s.Weights.Weights = []rating.Weight{{Name: rating.ComponentCalls, Weight: decimal.NewFromInt(3)},
-		{Name: rating.ComponentSurvey, Weight: decimal.NewFromInt(1)}}
+	s.CallWeight, s.SurveyWeight = decimal.NewFromInt(3), decimal.NewFromInt(1)
 	t := &printer{} // in a test: t
 	ratingtest.CheckSettings(t, s)
 	fmt.Println("3:1 failed:", t.Failed())
 
-	s.MinSurveyed = decimal.RequireFromString("1.5")
+	s.MinCalls = 0
 	ratingtest.CheckSettings(t, s)
 	// Output:
 	// 3:1 failed: false
-	// ratingtest: settings: valid: rating: minimum surveyed share 1.5 is outside 0–1: invalid setting
+	// ratingtest: settings: valid: rating: minimum calls 0, at least 1 allowed: invalid setting
 }
 
 // Invariant adds the team's own rule, proved on every input drawn.
 func ExampleInvariant() {
 	atMostFive := ratingtest.Invariant("on the scale", func(_ rating.PersonalInput, p rating.Personal) error {
-		if p.Stored().GreaterThan(decimal.NewFromInt(5)) {
-			return fmt.Errorf("rating %s above 5", p.Stored())
+		if p.Exact().Cmp(rating.FractionOf(decimal.NewFromInt(5))) > 0 {
+			return fmt.Errorf("rating %s above 5", p.Exact())
 		}
 		return nil
 	})
@@ -123,15 +122,15 @@ func ExampleAccumulator() {
 	// at most 10 values
 }
 
-func ExampleWeights() {
+func ExampleWeight() {
 	rapid.Check(&printer{}, func(t *rapid.T) {
-		if err := ratingtest.Weights("a", "b", "c").Draw(t, "scheme").Validate(); err != nil {
-			t.Fatalf("invalid scheme: %v", err)
+		if w := ratingtest.Weight().Draw(t, "weight"); w.IsNegative() || w.GreaterThan(decimal.NewFromInt(10)) {
+			t.Fatalf("weight %s outside 0–10", w)
 		}
 	})
-	fmt.Println("valid schemes")
+	fmt.Println("weights on 0–10")
 	// Output:
-	// valid schemes
+	// weights on 0–10
 }
 
 func ExampleDepartmentSettings() {
@@ -182,16 +181,16 @@ func ExampleDraws() {
 // A team checks its department weights (SPEC R7) in one line.
 func ExampleCheckDepartmentSettings() {
 	s := rating.DefaultDepartmentSettings()
-	s.Platforms = rating.ReviewWeighted
+	s.ReviewWeighted = true
 	t := &printer{}
 	ratingtest.CheckDepartmentSettings(t, s)
 	fmt.Println("review-weighted failed:", t.Failed())
 
-	s.Weights.Weights = nil
+	s.PlatformWeight, s.EmployeeWeight, s.SurveyWeight = decimal.Zero, decimal.Zero, decimal.Zero
 	ratingtest.CheckDepartmentSettings(t, s)
 	// Output:
 	// review-weighted failed: false
-	// ratingtest: department settings: valid: rating: department weights: scheme has no weights: empty input
+	// ratingtest: department settings: valid: rating: department weights: all 3 weights are zero, at least one must be positive: invalid weight
 }
 
 func ExampleDepartmentInput() {

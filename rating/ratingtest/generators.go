@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -46,10 +47,12 @@ func Survey(maxClients int64) *rapid.Generator[rating.Survey] {
 	return rapid.Custom(func(t *rapid.T) rating.Survey {
 		var s rating.Survey
 		if rapid.Bool().Draw(t, "csiPresent") {
-			s.CSI = decimal.NewNullDecimal(Score().Draw(t, "csi"))
+			csi := rating.FractionOf(Score().Draw(t, "csi"))
+			s.CSI = &csi
 		}
 		if rapid.Bool().Draw(t, "npsPresent") {
-			s.NPS = decimal.NewNullDecimal(Score().Draw(t, "nps"))
+			nps := rating.FractionOf(Score().Draw(t, "nps"))
+			s.NPS = &nps
 		}
 		s.Clients = rapid.Int64Range(0, max(maxClients, 0)).Draw(t, "clients")
 		whole := s.Clients
@@ -74,58 +77,64 @@ func Accumulator(maxValues int) *rapid.Generator[rating.Accumulator] {
 	})
 }
 
-// Weights returns a generator of valid schemes over the given component names, in a drawn order: weights of 0–10
-// with 0–2 digits after the point, at least one positive, either missing-component policy and a minimum coverage
-// of 0–1 in steps of 0.05.
-func Weights(names ...string) *rapid.Generator[rating.Scheme] {
-	return rapid.Custom(func(t *rapid.T) rating.Scheme {
-		order := rapid.Permutation(names).Draw(t, "order")
-		s := rating.Scheme{Weights: make([]rating.Weight, len(order))}
-		positive := false
-		for i, n := range order {
-			w := rapid.OneOf(rapid.Just(0), rapid.Just(100), rapid.IntRange(0, 1000)).Draw(t, "weight")
-			s.Weights[i] = rating.Weight{Name: n, Weight: decimal.New(int64(w), -2)}
-			positive = positive || w > 0
-		}
-		if !positive && len(s.Weights) > 0 {
-			s.Weights[rapid.IntRange(0, len(s.Weights)-1).Draw(t, "positive")].Weight = decimal.NewFromInt(1)
-		}
-		if rapid.Bool().Draw(t, "renormalize") {
-			s.Missing = rating.MissingRenormalize
-			s.MinCoverage = decimal.New(int64(rapid.IntRange(0, 20).Draw(t, "minCoverage")*5), -2)
-		}
-		return s
-	})
+// Weight returns a generator of weights of 0–10 with 0–2 digits after the point, often 0 or 1.
+func Weight() *rapid.Generator[decimal.Decimal] {
+	return rapid.Map(rapid.OneOf(rapid.Just(0), rapid.Just(100), rapid.IntRange(0, 1000)),
+		func(w int) decimal.Decimal { return decimal.New(int64(w), -2) })
+}
+
+// weights draws one weight per pointer by Weight and makes one of them 1 when all are 0.
+func weights(t *rapid.T, label string, ws ...*decimal.Decimal) {
+	positive := false
+	for i, w := range ws {
+		*w = Weight().Draw(t, fmt.Sprintf("%s%d", label, i))
+		positive = positive || w.Sign() > 0
+	}
+	if !positive {
+		*ws[rapid.IntRange(0, len(ws)-1).Draw(t, label+"Positive")] = decimal.NewFromInt(1)
+	}
+}
+
+// missing draws the missing-component rule: fail, or renormalize with a minimum coverage of 0–1 in steps of
+// 0.05.
+func missing(t *rapid.T) (fail bool, minCoverage decimal.Decimal) {
+	if rapid.Bool().Draw(t, "fail") {
+		return true, decimal.Zero
+	}
+	return false, decimal.New(int64(rapid.IntRange(0, 20).Draw(t, "minCoverage")*5), -2)
 }
 
 // PersonalSettings returns a generator of valid personal settings: the defaults, and random ones with weights
-// drawn by Weights, a minimum of 1–10 calls, a minimum surveyed share of 0–0.2 and, sometimes, call shrinkage.
+// drawn by Weight (at least one positive in each pair), either missing-component rule, a minimum of 1–10 calls,
+// a coverage minimum of 1–20% or the default and, sometimes, call shrinkage.
 func PersonalSettings() *rapid.Generator[rating.PersonalSettings] {
 	return rapid.OneOf(rapid.Just(rating.DefaultPersonalSettings()), rapid.Custom(func(t *rapid.T) rating.PersonalSettings {
-		s := rating.PersonalSettings{
-			Weights:     Weights(rating.ComponentCalls, rating.ComponentSurvey).Draw(t, "weights"),
-			Survey:      Weights(rating.ComponentCSI, rating.ComponentNPS).Draw(t, "survey"),
-			MinCalls:    rapid.IntRange(1, 10).Draw(t, "minCalls"),
-			MinSurveyed: decimal.New(int64(rapid.IntRange(0, 20).Draw(t, "minSurveyed")), -2),
-		}
+		var s rating.PersonalSettings
+		weights(t, "weight", &s.CallWeight, &s.SurveyWeight)
+		weights(t, "surveyWeight", &s.CSIWeight, &s.NPSWeight)
+		s.FailOnMissing, s.MinCoverage = missing(t)
+		s.MinCalls = rapid.IntRange(1, 10).Draw(t, "minCalls")
+		s.Coverage = survey.CoveragePolicy{MinPercent: decimal.NewFromInt(int64(rapid.IntRange(0, 20).Draw(t, "minPercent")))}
 		if rapid.Bool().Draw(t, "shrinkage") {
-			s.CallShrinkage = rating.Shrinkage{Prior: Score().Draw(t, "prior"),
-				Strength: decimal.New(int64(rapid.IntRange(0, 100).Draw(t, "strength")), -1)}
+			s.ShrinkPrior = Score().Draw(t, "prior")
+			s.ShrinkStrength = decimal.New(int64(rapid.IntRange(0, 100).Draw(t, "strength")), -1)
 		}
 		return s
 	}))
 }
 
 // DepartmentSettings returns a generator of valid department settings: the defaults, and random ones with
-// weights drawn by Weights, either platform mean and either rule for insufficient personal ratings.
+// weights drawn by Weight, either missing-component rule, either platform mean and either rule for insufficient
+// personal ratings.
 func DepartmentSettings() *rapid.Generator[rating.DepartmentSettings] {
 	return rapid.OneOf(rapid.Just(rating.DefaultDepartmentSettings()), rapid.Custom(func(t *rapid.T) rating.DepartmentSettings {
-		return rating.DepartmentSettings{
-			Weights:             Weights(rating.ComponentPlatforms, rating.ComponentEmployees, rating.ComponentSurvey).Draw(t, "weights"),
-			Survey:              Weights(rating.ComponentCSI, rating.ComponentNPS).Draw(t, "survey"),
-			Platforms:           rapid.SampledFrom([]rating.PlatformMean{rating.PlainMean, rating.ReviewWeighted}).Draw(t, "platforms"),
-			IncludeInsufficient: rapid.Bool().Draw(t, "includeInsufficient"),
-		}
+		var s rating.DepartmentSettings
+		weights(t, "weight", &s.PlatformWeight, &s.EmployeeWeight, &s.SurveyWeight)
+		weights(t, "surveyWeight", &s.CSIWeight, &s.NPSWeight)
+		s.FailOnMissing, s.MinCoverage = missing(t)
+		s.ReviewWeighted = rapid.Bool().Draw(t, "reviewWeighted")
+		s.IncludeInsufficient = rapid.Bool().Draw(t, "includeInsufficient")
+		return s
 	}))
 }
 

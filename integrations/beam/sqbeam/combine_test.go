@@ -59,9 +59,12 @@ func scoredCalls(t *testing.T, roster map[string]sqbeam.Employee, lines []string
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := rating.CallScoreOf(res, roster[e.EmployeeID].Department)
+		c, err := rating.CallScoreOf(res)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if c.DepartmentID == "" {
+			c.DepartmentID = roster[e.EmployeeID].Department
 		}
 		sc, cs = append(sc, sqbeam.ScoredCallOf(c)), append(cs, c)
 	}

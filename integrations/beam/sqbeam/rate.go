@@ -246,28 +246,38 @@ func RateTotals(cfg RateConfig, totals []EmployeeTotals) ([]RatingRow, []DeadLet
 func Rows(roster map[string]Employee, personals []rating.Personal, departments []rating.Department) ([]RatingRow, error) {
 	var rows []RatingRow
 	calls := make(map[string]rating.Accumulator, len(personals))
-	pe := make([]rating.Entry, len(personals))
-	for i, p := range personals {
-		pe[i] = p.Entry()
+	pe := make(map[string]rating.Rating, len(personals))
+	for _, p := range personals {
+		if _, dup := pe[p.EmployeeID]; dup {
+			return nil, fmt.Errorf("sqbeam: employee leaderboard: employee %q appears twice", p.EmployeeID)
+		}
+		pe[p.EmployeeID] = p.Rating
 		calls[p.EmployeeID] = p.Calls
 	}
-	de := make([]rating.Entry, len(departments))
-	for i, d := range departments {
-		de[i] = d.Entry()
+	de := make(map[string]rating.Rating, len(departments))
+	for _, d := range departments {
+		if _, dup := de[d.DepartmentID]; dup {
+			return nil, fmt.Errorf("sqbeam: department leaderboard: department %q appears twice", d.DepartmentID)
+		}
+		de[d.DepartmentID] = d.Rating
 	}
 	for _, part := range []struct {
 		kind    string
-		entries []rating.Entry
+		entries map[string]rating.Rating
 	}{{"employee", pe}, {"department", de}} {
-		board, err := rating.NewLeaderboard(part.entries)
+		board, err := rating.Rank(part.entries)
 		if err != nil {
 			return nil, fmt.Errorf("sqbeam: %s leaderboard: %w", part.kind, err)
 		}
-		for _, st := range append(board.Ranked(), board.Insufficient()...) {
-			row := RatingRow{Kind: part.kind, ID: st.ID, Status: st.Rating.Status().String(),
-				Value: st.Rating.Stored().String(), Rank: st.Rank, DenseRank: st.DenseRank}
-			if d, ok := st.Rating.Display(); ok {
-				row.Display = d.StringFixed(rating.DisplayPlaces)
+		for _, st := range board {
+			status := "insufficient"
+			if st.Rating.Sufficient() {
+				status = "sufficient"
+			}
+			row := RatingRow{Kind: part.kind, ID: st.ID, Status: status,
+				Value: st.Rating.Exact().Decimal().String(), Rank: st.Rank, DenseRank: st.DenseRank}
+			if v, ok := st.Rating.Final(); ok {
+				row.Display = v.Display().StringFixed(rating.DisplayPlaces)
 			}
 			for _, r := range st.Rating.Reasons() {
 				row.Reasons = append(row.Reasons, r.String())

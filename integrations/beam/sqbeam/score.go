@@ -77,7 +77,16 @@ func (f *ScoreFn) score(line string) (ScoredCall, DeadLetter, bool) {
 		}
 		dept = emp.Department
 	}
-	cs, err := rating.CallScoreOf(res, dept)
+	cs, err := rating.CallScoreOf(res)
+	if err == nil && dept != "" {
+		switch cs.DepartmentID {
+		case "":
+			cs.DepartmentID = dept
+		case dept:
+		default:
+			err = fmt.Errorf("sqbeam: evaluation %q is of department %q, the roster says %q", clip(e.ID), clip(cs.DepartmentID), clip(dept))
+		}
+	}
 	if err != nil {
 		return ScoredCall{}, DeadLetter{Stage: "score", Key: e.ID, Input: clip(line), Error: err.Error()}, false
 	}

@@ -123,13 +123,13 @@ func (ds *dataset) loadSettings(dir string) error {
 	}
 	ds.personal = rating.DefaultPersonalSettings()
 	for _, w := range []struct {
-		scheme      *rating.Scheme
+		weight      *decimal.Decimal
 		name, value string
 	}{
-		{&ds.personal.Weights, rating.ComponentCalls, s.Weights.Personal.Calls},
-		{&ds.personal.Weights, rating.ComponentSurvey, s.Weights.Personal.Survey},
-		{&ds.personal.Survey, rating.ComponentCSI, s.Weights.Survey.CSI},
-		{&ds.personal.Survey, rating.ComponentNPS, s.Weights.Survey.NPS},
+		{&ds.personal.CallWeight, "calls", s.Weights.Personal.Calls},
+		{&ds.personal.SurveyWeight, "survey", s.Weights.Personal.Survey},
+		{&ds.personal.CSIWeight, "csi", s.Weights.Survey.CSI},
+		{&ds.personal.NPSWeight, "nps", s.Weights.Survey.NPS},
 	} {
 		if w.value == "" {
 			continue
@@ -138,11 +138,7 @@ func (ds *dataset) loadSettings(dir string) error {
 		if err != nil || len(w.value) > 40 {
 			return fmt.Errorf("settings.json: weight %s %q: a decimal such as 0.6 is needed", w.name, w.value)
 		}
-		for i := range w.scheme.Weights {
-			if w.scheme.Weights[i].Name == w.name {
-				w.scheme.Weights[i].Weight = d
-			}
-		}
+		*w.weight = d
 	}
 	if err := ds.personal.Validate(); err != nil {
 		return fmt.Errorf("settings.json: %w", err)

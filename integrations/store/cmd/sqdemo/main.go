@@ -143,7 +143,7 @@ type report struct {
 	at       time.Time
 	quarter  rating.Quarter
 	ratings  map[string]rating.Personal
-	board    rating.Leaderboard
+	board    []rating.Standing
 	register complaints.Report
 }
 
@@ -163,12 +163,12 @@ func compute(ctx context.Context, s *store.Store, ds *dataset, at time.Time) (*r
 	if err != nil {
 		return nil, err
 	}
-	entries := make([]rating.Entry, 0, len(ps))
+	ratings := make(map[string]rating.Rating, len(ps))
 	for _, p := range ps {
 		rep.ratings[p.EmployeeID] = p
-		entries = append(entries, p.Entry())
+		ratings[p.EmployeeID] = p.Rating
 	}
-	if rep.board, err = rating.NewLeaderboard(entries); err != nil {
+	if rep.board, err = rating.Rank(ratings); err != nil {
 		return nil, err
 	}
 	if rep.register, err = s.Register(ctx, at); err != nil {
@@ -186,14 +186,20 @@ func (rep *report) print(w io.Writer, ds *dataset) {
 	}
 	fmt.Fprintf(w, "Personal ratings as of %s (%s), from SQL aggregates\n", rep.at.Format("2006-01-02"), ds.loc)
 	fmt.Fprintf(w, "%-3s %-20s %6s %5s %12s %12s\n", "#", "employee", "rating", "calls", "call quality", "survey index")
-	for _, st := range rep.board.Ranked() {
+	for _, st := range rep.board {
+		if st.Rank == 0 {
+			continue
+		}
 		p := rep.ratings[st.ID]
-		d, _ := p.Display()
+		d := p.Exact().Display()
 		fmt.Fprintf(w, "%-3d %-20s %6s %5d %12s %12s\n", st.Rank, name(st.ID), d.StringFixed(1), p.Calls.Count(),
 			show(p.CallRating()), show(p.SurveyIndex()))
 	}
 	fmt.Fprintln(w, "\nProvisional ratings, not ranked:")
-	for _, st := range rep.board.Insufficient() {
+	for _, st := range rep.board {
+		if st.Rank > 0 {
+			continue
+		}
 		p := rep.ratings[st.ID]
 		fmt.Fprintf(w, "    %-20s %6s %5d  %v\n", name(st.ID), "["+p.Exact().Display().StringFixed(1)+"]", p.Calls.Count(), p.Reasons())
 	}

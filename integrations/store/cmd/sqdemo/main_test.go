@@ -41,7 +41,7 @@ func TestReportMatchesInMemory(t *testing.T) {
 			}
 			for _, p := range want {
 				if !got.ratings[p.EmployeeID].Equal(p) {
-					t.Errorf("rating of %s: database %v, memory %v", p.EmployeeID, got.ratings[p.EmployeeID].Stored(), p.Stored())
+					t.Errorf("rating of %s: database %v, memory %v", p.EmployeeID, got.ratings[p.EmployeeID].Exact(), p.Exact())
 				}
 			}
 			wantReg, err := complaints.NewReport(ds.complaints, at, complaints.ReportOptions{})
@@ -68,7 +68,10 @@ func inMemory(t *testing.T, ds *dataset, at time.Time) []rating.Personal {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cs, err := rating.CallScoreOf(res, ds.byID[e.EmployeeID].Department)
+		cs, err := rating.CallScoreOf(res)
+		if err == nil && cs.DepartmentID == "" {
+			cs.DepartmentID = ds.byID[e.EmployeeID].Department
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -97,7 +100,7 @@ func inMemory(t *testing.T, ds *dataset, at time.Time) []rating.Personal {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps, err := rater.RateEmployees(calls, surveys, rating.Period{}, rating.QuarterOf(at, ds.loc).Period(ds.loc))
+	ps, err := rater.RateEmployees(calls, surveys, rating.RateOptions{RequireEvaluationIn: rating.QuarterOf(at, ds.loc).Period(ds.loc)})
 	if err != nil {
 		t.Fatal(err)
 	}
