@@ -47,7 +47,8 @@
 //
 // "policy" names a preset (default, kz-microfinance, ru-financial-organisations, ru-citizen-appeals, cfpb,
 // fca) in "location"; or "policy_definition" gives a policy as complaints.ParsePolicy reads it. "now" is
-// optional (the server's clock).
+// optional (the server's clock). The response is {"id", "policy", "unit", "status"}, the status as
+// complaints.Status.MarshalJSON writes it (the deadline under "due").
 //
 // GET /v1/rubrics lists the built-in rubric definitions; GET /healthz answers {"status": "ok"}.
 //
