@@ -83,7 +83,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	var fsys fs.FS
-	source := tr.embeddedSample
+	source := tr.s("embeddedSample")
 	if *dataDir != "" {
 		fsys, source = os.DirFS(*dataDir), *dataDir
 	} else {

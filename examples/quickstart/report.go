@@ -82,14 +82,14 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 	if at := a.at.In(ds.loc); at.Hour() != 0 || at.Minute() != 0 || at.Second() != 0 {
 		when += at.Format(" 15:04")
 	}
-	rep := &report{Lang: t.code, Title: t.title, Meta: []string{
-		fmt.Sprintf(t.reportDate, org, when, ds.loc),
-		fmt.Sprintf(t.dataSource, source),
-		t.scaleNote,
+	rep := &report{Lang: t.code, Title: t.s("title"), Meta: []string{
+		t.f("reportDate", org, when, ds.loc),
+		t.f("dataSource", source),
+		t.s("scaleNote"),
 		b.weightsLine(),
 	}}
 	if a.laterEvaluations+a.laterAnswers+a.complaintReport.NotYetReceived > 0 {
-		rep.Meta = append(rep.Meta, fmt.Sprintf(t.leftOut, t.count(a.laterEvaluations, "evaluation"),
+		rep.Meta = append(rep.Meta, t.f("leftOut", t.count(a.laterEvaluations, "evaluation"),
 			t.count(a.laterAnswers, "survey-answer"), t.count(a.complaintReport.NotYetReceived, "complaint")))
 	}
 	rep.Sections = []section{b.personal(), b.department(), b.compliance(), b.criteria(), b.surveys(), b.complaints()}
@@ -119,7 +119,7 @@ func (b *builder) weightsLine() string {
 		return "0"
 	}
 	p, d := b.ds.settings.personal, b.ds.settings.department
-	return fmt.Sprintf(b.t.weightsNote,
+	return fmt.Sprintf(b.t.s("weightsNote"),
 		w(p.Weights, rating.ComponentCalls), w(p.Weights, rating.ComponentSurvey),
 		w(p.Survey, rating.ComponentCSI), w(p.Survey, rating.ComponentNPS),
 		w(d.Weights, rating.ComponentPlatforms), w(d.Weights, rating.ComponentEmployees),
@@ -175,7 +175,7 @@ func (b *builder) name(id string) string {
 		return e.name(b.t.code)
 	}
 	if id == "" {
-		return b.t.nobody
+		return b.t.s("nobody")
 	}
 	return id
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/servicequality/servicequality/complaints"
@@ -13,22 +12,22 @@ import (
 func (b *builder) complaints() section {
 	t, a := b.t, b.a
 	rep, pol := a.complaintReport, b.ds.policy
-	s := section{ID: "complaints", Title: t.secComplaints, Chart: chart{Title: t.chartComplaints}}
-	unit, unitKey := t.unitDays, "day"
+	s := section{ID: "complaints", Title: t.s("secComplaints"), Chart: chart{Title: t.s("chartComplaints")}}
+	unit, unitKey := t.s("unitDays"), "day"
 	if pol.Unit == complaints.WorkingDays {
-		unit, unitKey = t.unitWorkingDays, "working-day"
+		unit, unitKey = t.s("unitWorkingDays"), "working-day"
 	}
 	name := b.ds.settings.PolicyTitle.Get(t.code)
 	if name == "" {
 		name = pol.Name
 	}
 	if pol.DueSoon > 0 {
-		s.text(t.policyLine, name, t.count(pol.DueSoon, unitKey))
+		s.text(t.s("policyLine"), name, t.count(pol.DueSoon, unitKey))
 	} else {
-		s.text(t.policyNoDueSoon, name)
+		s.text(t.s("policyNoDueSoon"), name)
 	}
 	if rep.Total == 0 {
-		s.text("%s", t.noComplaints)
+		s.text("%s", t.s("noComplaints"))
 		s.Chart.Max = decimal.NewFromInt(1)
 		return s
 	}
@@ -38,48 +37,48 @@ func (b *builder) complaints() section {
 		r, _ := rep.OnTimeRate(3, complaints.HalfUp) // 3 places, half-up: valid, cannot fail
 		rate = t.num(r.Shift(2), 1) + "%"
 	}
-	s.text(t.summaryLine, t.count(rep.Total, "complaint"), rep.Open+rep.Paused, rep.Overdue, rep.DueSoon, rep.Paused,
+	s.text(t.s("summaryLine"), t.count(rep.Total, "complaint"), rep.Open+rep.Paused, rep.Overdue, rep.DueSoon, rep.Paused,
 		rep.Resolved+rep.Closed, rep.OnTime, rep.Late, rate)
 	if answered > 0 {
-		s.text(t.resolutionLine, b.days(rep.MeanResolution), b.days(rep.P90Resolution))
+		s.text(t.s("resolutionLine"), b.days(rep.MeanResolution), b.days(rep.P90Resolution))
 	}
 
 	header := func(last string) []string {
-		return []string{t.hID, t.hReceived, t.hChannel, t.hCategory, t.hEmployee, t.hLastDay, last}
+		return []string{t.s("hID"), t.s("hReceived"), t.s("hChannel"), t.s("hCategory"), t.s("hEmployee"), t.s("hLastDay"), last}
 	}
 	right := []bool{false, false, false, false, false, false, true}
 	if len(rep.OverdueList) > 0 {
-		tab := &table{Caption: t.overdueTitle, Header: header(fmt.Sprintf(t.hDaysLate, unit)), Right: right}
+		tab := &table{Caption: t.s("overdueTitle"), Header: header(t.f("hDaysLate", unit)), Right: right}
 		for _, o := range rep.OverdueList {
 			tab.Rows = append(tab.Rows, []string{o.ID, t.date(o.Due.Received, b.ds.loc),
-				lookup(t.channels, o.Channel), lookup(t.categories, o.Category), b.name(o.Employee),
+				t.lookup("channels", o.Channel), t.lookup("categories", o.Category), b.name(o.Employee),
 				b.day(o.Due.LastDay), strconv.Itoa(o.LateUnits)})
 		}
 		s.table(tab)
 	}
 	if len(a.dueSoon) > 0 {
-		tab := &table{Caption: t.dueSoonTitle, Header: header(fmt.Sprintf(t.hDaysLeft, unit)), Right: right}
+		tab := &table{Caption: t.s("dueSoonTitle"), Header: header(t.f("hDaysLeft", unit)), Right: right}
 		for _, c := range a.dueSoon {
 			tab.Rows = append(tab.Rows, b.statusRow(c, strconv.Itoa(c.Status.RemainingUnits)))
 		}
 		s.table(tab)
 	}
 	if len(a.paused) > 0 {
-		tab := &table{Caption: t.pausedTitle, Header: header(t.hPausedSince), Right: right}
+		tab := &table{Caption: t.s("pausedTitle"), Header: header(t.s("hPausedSince")), Right: right}
 		for _, c := range a.paused {
 			tab.Rows = append(tab.Rows, b.statusRow(c, t.date(c.Status.PausedSince, b.ds.loc)))
 		}
 		s.table(tab)
 	}
 
-	tab := &table{Caption: t.byChannelTitle,
-		Header: []string{t.hChannel, t.hTotal, t.hOpen, t.hOverdue, t.hAnsweredC, t.hOnTime, t.hLate},
+	tab := &table{Caption: t.s("byChannelTitle"),
+		Header: []string{t.s("hChannel"), t.s("hTotal"), t.s("hOpen"), t.s("hOverdue"), t.s("hAnsweredC"), t.s("hOnTime"), t.s("hLate")},
 		Right:  []bool{false, true, true, true, true, true, true}}
 	top := 1
 	for _, g := range rep.ByChannel {
-		name := lookup(t.channels, g.Key)
+		name := t.lookup("channels", g.Key)
 		if g.Key == "" {
-			name = t.nobody
+			name = t.s("nobody")
 		}
 		tab.Rows = append(tab.Rows, []string{name, strconv.Itoa(g.Total), strconv.Itoa(g.Open + g.Paused),
 			strconv.Itoa(g.Overdue), strconv.Itoa(g.Resolved + g.Closed), strconv.Itoa(g.OnTime), strconv.Itoa(g.Late)})
@@ -95,8 +94,8 @@ func (b *builder) complaints() section {
 // statusRow is a row of the due-soon and waiting tables.
 func (b *builder) statusRow(c complaints.Row, last string) []string {
 	t := b.t
-	return []string{c.Info.ID, t.date(c.Info.ReceivedAt, b.ds.loc), lookup(t.channels, c.Info.Channel),
-		lookup(t.categories, c.Info.Category), b.name(c.Info.Employee), b.day(c.Status.Due.LastDay), last}
+	return []string{c.Info.ID, t.date(c.Info.ReceivedAt, b.ds.loc), t.lookup("channels", c.Info.Channel),
+		t.lookup("categories", c.Info.Category), b.name(c.Info.Employee), b.day(c.Status.Due.LastDay), last}
 }
 
 // day formats a calendar date.

@@ -16,15 +16,15 @@ var hundred = decimal.NewFromInt(100)
 // (SPEC R3, R4).
 func (b *builder) criteria() section {
 	t := b.t
-	s := section{ID: "criteria", Title: t.secCriteria, Chart: chart{Title: t.chartCriteria, Max: hundred}}
+	s := section{ID: "criteria", Title: t.s("secCriteria"), Chart: chart{Title: t.s("chartCriteria"), Max: hundred}}
 	if len(b.a.criteria) == 0 {
-		s.text("%s", t.noAnswers)
+		s.text("%s", t.s("noAnswers"))
 	}
 	for _, rs := range b.a.criteria {
 		r := rs.Rubric
-		tab := &table{Caption: fmt.Sprintf(t.rubricCaption, r.Title(t.code), r.ID(), r.Version(),
+		tab := &table{Caption: t.f("rubricCaption", r.Title(t.code), r.ID(), r.Version(),
 			t.count(rs.Calls, "evaluated-call")),
-			Header: []string{t.hCriterion, t.hMean, t.hMax, t.hPercent, t.hAnswered, t.hNA},
+			Header: []string{t.s("hCriterion"), t.s("hMean"), t.s("hMax"), t.s("hPercent"), t.s("hAnswered"), t.s("hNA")},
 			Right:  []bool{false, true, true, true, true, true}}
 		for _, c := range rs.Criteria {
 			title := truncate(c.Criterion.Title.Get(t.code), 56)
@@ -58,11 +58,11 @@ func (b *builder) criteria() section {
 			for _, l := range c.Scale.Levels {
 				parts = append(parts, fmt.Sprintf("%s %d", l.Title.Get(t.code), st.Levels[l.ID]))
 			}
-			s.text(t.levelsLine, c.Title.Get(t.code), strings.Join(parts, ", "))
+			s.text(t.s("levelsLine"), c.Title.Get(t.code), strings.Join(parts, ", "))
 		}
-		s.text(t.autoFailLine, rs.AutoFail, rs.Calls, b.percent(int64(rs.AutoFail), int64(rs.Calls), 1))
+		s.text(t.s("autoFailLine"), rs.AutoFail, rs.Calls, b.percent(int64(rs.AutoFail), int64(rs.Calls), 1))
 		if len(rs.Fired) > 0 {
-			s.text("%s", t.firedIntro)
+			s.text("%s", t.s("firedIntro"))
 		}
 		for _, f := range rs.Fired {
 			s.text("  %s", b.fired(r, f))
@@ -74,7 +74,7 @@ func (b *builder) criteria() section {
 // fired words one override and how many calls it fired on.
 func (b *builder) fired(r *rubric.Rubric, f firedCount) string {
 	t := b.t
-	effect := lookup(t.effectWords, string(f.Reason.Effect))
+	effect := t.lookup("effectWords", string(f.Reason.Effect))
 	if f.Reason.Violation != "" {
 		title := f.Reason.Violation
 		for _, v := range r.Violations() {
@@ -82,7 +82,7 @@ func (b *builder) fired(r *rubric.Rubric, f firedCount) string {
 				title = v.Title.Get(t.code)
 			}
 		}
-		return fmt.Sprintf(t.firedViolation, title, effect, t.count(f.Calls, "call"))
+		return t.f("firedViolation", title, effect, t.count(f.Calls, "call"))
 	}
 	c, _ := r.Criterion(f.Reason.Criterion)
 	level := f.Reason.Level
@@ -91,7 +91,7 @@ func (b *builder) fired(r *rubric.Rubric, f firedCount) string {
 			level = l.Title.Get(t.code)
 		}
 	}
-	return fmt.Sprintf(t.firedLevel, level, c.Title.Get(t.code), effect, t.count(f.Calls, "call"))
+	return t.f("firedLevel", level, c.Title.Get(t.code), effect, t.count(f.Calls, "call"))
 }
 
 // metric formats a survey metric rounded to one decimal, half-up, from the counts; a dash when there are no
@@ -107,15 +107,15 @@ func (b *builder) metric(v decimal.Decimal, _ bool, err error) string {
 // quarter and in total, and the coverage of the clients (R14).
 func (b *builder) surveys() section {
 	t := b.t
-	s := section{ID: "surveys", Title: t.secSurveys, Chart: chart{Title: t.chartSurveys, Max: five}}
-	tab := &table{Header: []string{t.hPeriod, t.hRespondents, t.hCSI, t.hNPSPercent, t.hNPSPoints, t.hCSAT},
+	s := section{ID: "surveys", Title: t.s("secSurveys"), Chart: chart{Title: t.s("chartSurveys"), Max: five}}
+	tab := &table{Header: []string{t.s("hPeriod"), t.s("hRespondents"), t.s("hCSI"), t.s("hNPSPercent"), t.s("hNPSPoints"), t.s("hCSAT")},
 		Right: []bool{false, true, true, true, true, true}}
 	var total survey.Tallies
 	for _, p := range b.a.periods {
 		tl := p.Tallies
 		label := p.Label
 		if label == "" {
-			label, total = t.totalPeriod, tl
+			label, total = t.s("totalPeriod"), tl
 		}
 		npsPct := b.metric(tl.Recommend.Percent(1, survey.HalfUp))
 		if npsPct != dash {
@@ -129,44 +129,44 @@ func (b *builder) surveys() section {
 			b.metric(tl.CSI.Mean(1, survey.HalfUp)), npsPct, b.metric(tl.Recommend.Points(1, survey.HalfUp)), csat})
 		if p.Label != "" {
 			if v, _, err := tl.CSI.Mean(1, survey.HalfUp); err == nil {
-				s.Chart.Bars = append(s.Chart.Bars, bar{Label: p.Label + " " + t.hCSI, Value: v, Text: t.num(v, 1)})
+				s.Chart.Bars = append(s.Chart.Bars, bar{Label: p.Label + " " + t.s("hCSI"), Value: v, Text: t.num(v, 1)})
 			}
 			if v, _, err := tl.Recommend.Points(1, survey.HalfUp); err == nil {
-				s.Chart.Bars = append(s.Chart.Bars, bar{Label: p.Label + " " + t.hNPS, Value: v, Text: t.num(v, 1)})
+				s.Chart.Bars = append(s.Chart.Bars, bar{Label: p.Label + " " + t.s("hNPS"), Value: v, Text: t.num(v, 1)})
 			}
 		}
 	}
 	if len(tab.Rows) > 0 {
 		s.table(tab)
-		s.text("%s", t.npsNote)
+		s.text("%s", t.s("npsNote"))
 	} else {
-		s.text("%s", t.noAnswers)
+		s.text("%s", t.s("noAnswers"))
 	}
 	for _, d := range b.a.depts {
 		title := b.ds.settings.departmentTitle(d.ID, t.code)
 		if d.Survey.Clients == 0 {
-			s.text(t.coverageUnknown, title, t.count(d.Survey.Surveyed, "client"))
+			s.text(t.s("coverageUnknown"), title, t.count(d.Survey.Surveyed, "client"))
 			continue
 		}
-		s.text(t.coverageLine, title, d.Survey.Surveyed, t.count(d.Survey.Clients, "client-of"),
+		s.text(t.s("coverageLine"), title, d.Survey.Surveyed, t.count(d.Survey.Clients, "client-of"),
 			b.percent(d.Survey.Surveyed, d.Survey.Clients, 1), t.plain(b.ds.settings.personal.MinSurveyed.Shift(2)))
 	}
 	if !total.Classic.IsEmpty() {
 		score, _, _ := total.Classic.Score(1, survey.HalfUp)
-		s.text(t.classicLine, t.num(score, 1), t.count(total.Classic.Total(), "answer"))
+		s.text(t.s("classicLine"), t.num(score, 1), t.count(total.Classic.Total(), "answer"))
 	}
 	if !total.CES.IsEmpty() {
 		mean, _, _ := total.CES.Mean(1, survey.HalfUp)
-		s.text(t.cesLine, t.num(mean, 1), t.count(total.CES.Total(), "answer"))
+		s.text(t.s("cesLine"), t.num(mean, 1), t.count(total.CES.Total(), "answer"))
 	}
 	if !total.FCR.IsEmpty() {
 		pct, _, _ := total.FCR.Percent(1, survey.HalfUp)
-		s.text(t.fcrLine, t.num(pct, 1), t.count(total.FCR.Total(), "contact"))
+		s.text(t.s("fcrLine"), t.num(pct, 1), t.count(total.FCR.Total(), "contact"))
 	}
 	if len(s.Chart.Bars) == 0 {
 		for _, p := range b.a.periods {
 			if v, _, err := p.Tallies.CSI.Mean(1, survey.HalfUp); err == nil {
-				s.Chart.Bars = append(s.Chart.Bars, bar{Label: t.totalPeriod + " " + t.hCSI, Value: v, Text: t.num(v, 1)})
+				s.Chart.Bars = append(s.Chart.Bars, bar{Label: t.s("totalPeriod") + " " + t.s("hCSI"), Value: v, Text: t.num(v, 1)})
 			}
 		}
 	}

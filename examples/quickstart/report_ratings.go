@@ -15,9 +15,9 @@ var five = decimal.NewFromInt(5)
 // personal is section 1: the leaderboard of personal ratings (SPEC R8), then the provisional ones with why.
 func (b *builder) personal() section {
 	t, a := b.t, b.a
-	s := section{ID: "personal", Title: t.secPersonal, Chart: chart{Title: t.chartPersonal, Max: five}}
+	s := section{ID: "personal", Title: t.s("secPersonal"), Chart: chart{Title: t.s("chartPersonal"), Max: five}}
 	tab := &table{
-		Header: []string{t.hRank, t.hEmployee, t.hRating, t.hCalls, t.hCallRating, t.hSurvey, t.hCSI, t.hNPS, t.hSurveyed},
+		Header: []string{t.s("hRank"), t.s("hEmployee"), t.s("hRating"), t.s("hCalls"), t.s("hCallRating"), t.s("hSurvey"), t.s("hCSI"), t.s("hNPS"), t.s("hSurveyed")},
 		Right:  []bool{true, false, true, true, true, true, true, true, true},
 	}
 	for _, st := range a.board.Ranked() {
@@ -29,12 +29,12 @@ func (b *builder) personal() section {
 	if len(tab.Rows) > 0 {
 		s.table(tab)
 	} else {
-		s.text("%s", t.noRanked)
+		s.text("%s", t.s("noRanked"))
 	}
-	s.text("%s", t.rankNote)
+	s.text("%s", t.s("rankNote"))
 
 	if prov := a.board.Insufficient(); len(prov) > 0 {
-		pt := &table{Caption: t.provisional, Header: []string{t.hEmployee, t.hProvisional, t.hCalls, t.hWhy},
+		pt := &table{Caption: t.s("provisional"), Header: []string{t.s("hEmployee"), t.s("hProvisional"), t.s("hCalls"), t.s("hWhy")},
 			Right: []bool{false, true, true, false}}
 		for _, st := range prov {
 			p := a.personal[st.ID]
@@ -53,7 +53,7 @@ func (b *builder) personal() section {
 		}
 	}
 	if len(none) > 0 {
-		s.text(t.noData, strings.Join(none, ", "))
+		s.text(t.s("noData"), strings.Join(none, ", "))
 	}
 	return s
 }
@@ -102,16 +102,16 @@ func (b *builder) reasons(r rating.Rating, calls int64, sv rating.Survey, missin
 	for _, why := range r.Reasons() {
 		switch why.Code {
 		case rating.FewCalls:
-			out = append(out, fmt.Sprintf(t.reasonFewCalls, t.count(calls, "evaluated-call"), set.MinCalls))
+			out = append(out, t.f("reasonFewCalls", t.count(calls, "evaluated-call"), set.MinCalls))
 		case rating.LowCoverage:
 			if sv.Clients == 0 {
-				out = append(out, fmt.Sprintf(t.reasonNoClients, t.count(sv.Surveyed, "client")))
+				out = append(out, t.f("reasonNoClients", t.count(sv.Surveyed, "client")))
 			} else {
-				out = append(out, fmt.Sprintf(t.reasonLowCoverage, sv.Surveyed, t.count(sv.Clients, "client-of"),
+				out = append(out, t.f("reasonLowCoverage", sv.Surveyed, t.count(sv.Clients, "client-of"),
 					b.percent(sv.Surveyed, sv.Clients, 1), t.plain(set.MinSurveyed.Shift(2))))
 			}
 		case rating.NoEvaluationInQuarter:
-			out = append(out, fmt.Sprintf(t.reasonNoEval, b.a.quarter))
+			out = append(out, t.f("reasonNoEval", b.a.quarter))
 		case rating.MissingComponent:
 			if missingDone {
 				continue
@@ -119,11 +119,11 @@ func (b *builder) reasons(r rating.Rating, calls int64, sv rating.Survey, missin
 			missingDone = true
 			var names []string
 			for _, m := range missing {
-				names = append(names, lookup(t.components, m))
+				names = append(names, t.lookup("components", m))
 			}
-			out = append(out, fmt.Sprintf(t.reasonMissing, strings.Join(names, ", ")))
+			out = append(out, t.f("reasonMissing", strings.Join(names, ", ")))
 		case rating.NoSufficientEmployees:
-			out = append(out, t.reasonNoSufficient)
+			out = append(out, t.s("reasonNoSufficient"))
 		default:
 			out = append(out, why.String())
 		}
@@ -134,8 +134,8 @@ func (b *builder) reasons(r rating.Rating, calls int64, sv rating.Survey, missin
 // department is section 2: each department's rating (SPEC R7) and how its components add up.
 func (b *builder) department() section {
 	t := b.t
-	s := section{ID: "department", Title: t.secDepartment, Chart: chart{Title: t.chartDepartment, Max: five}}
-	tab := &table{Header: []string{t.hDepartment, t.hRating, t.hPlatforms, t.hEmployees, t.hSurvey, t.hCounted},
+	s := section{ID: "department", Title: t.s("secDepartment"), Chart: chart{Title: t.s("chartDepartment"), Max: five}}
+	tab := &table{Header: []string{t.s("hDepartment"), t.s("hRating"), t.s("hPlatforms"), t.s("hEmployees"), t.s("hSurvey"), t.s("hCounted")},
 		Right: []bool{false, true, true, true, true, true}}
 	for _, d := range b.a.depts {
 		title := b.ds.settings.departmentTitle(d.ID, t.code)
@@ -147,7 +147,7 @@ func (b *builder) department() section {
 		emp, empOK := d.Rating.EmployeeMean()
 		idx, idxOK := d.Rating.SurveyIndex()
 		tab.Rows = append(tab.Rows, []string{title, shown, b.showOK(plat, platOK), b.showOK(emp, empOK),
-			b.showOK(idx, idxOK), fmt.Sprintf(t.countedCell, d.Rating.Counted, d.Rating.Counted+d.Rating.Skipped)})
+			b.showOK(idx, idxOK), t.f("countedCell", d.Rating.Counted, d.Rating.Counted+d.Rating.Skipped)})
 	}
 	s.table(tab)
 	for _, d := range b.a.depts {
@@ -164,19 +164,19 @@ func (b *builder) departmentDetail(d deptResult, c *chart) []block {
 	if len(d.Platforms) > 0 {
 		var ps []string
 		for _, p := range d.Platforms {
-			ps = append(ps, fmt.Sprintf(t.reviews, p.Name, t.plain(p.Rating), t.count(p.Reviews, "review")))
+			ps = append(ps, t.f("reviews", p.Name, t.plain(p.Rating), t.count(p.Reviews, "review")))
 			c.Bars = append(c.Bars, bar{Label: p.Name, Value: p.Rating, Text: t.plain(p.Rating)})
 		}
-		mean := lookup(t.platformMean, b.ds.settings.department.Platforms.String())
-		out = append(out, block{Text: fmt.Sprintf(t.platformsLine, mean, strings.Join(ps, ", "))})
+		mean := t.lookup("platformMean", b.ds.settings.department.Platforms.String())
+		out = append(out, block{Text: t.f("platformsLine", mean, strings.Join(ps, ", "))})
 	}
-	tab := &table{Caption: title, Header: []string{t.hComponent, t.hValue, t.hWeight, t.hShare, t.hPoints},
+	tab := &table{Caption: title, Header: []string{t.s("hComponent"), t.s("hValue"), t.s("hWeight"), t.s("hShare"), t.s("hPoints")},
 		Right: []bool{false, true, true, true, true}}
 	w := d.Rating.Breakdown()
 	for _, ct := range w.Contributions() {
-		name := lookup(t.components, ct.Name)
+		name := t.lookup("components", ct.Name)
 		if !ct.Present {
-			tab.Rows = append(tab.Rows, []string{name, t.missing, t.plain(ct.Weight), dash, dash})
+			tab.Rows = append(tab.Rows, []string{name, t.s("missing"), t.plain(ct.Weight), dash, dash})
 			continue
 		}
 		tab.Rows = append(tab.Rows, []string{name, t.num(halfUp(ct.Value, 2), 2), t.plain(ct.Weight),
@@ -188,13 +188,13 @@ func (b *builder) departmentDetail(d deptResult, c *chart) []block {
 	if !d.Rating.Sufficient() {
 		shown = "[" + shown + "]"
 	}
-	tab.Rows = append(tab.Rows, []string{t.total, shown, "", t.num(decimal.NewFromInt(100), 1) + "%",
+	tab.Rows = append(tab.Rows, []string{t.s("total"), shown, "", t.num(decimal.NewFromInt(100), 1) + "%",
 		t.num(halfUp(v, 2), 2)})
 	c.Bars = append(c.Bars, bar{Label: title, Value: v.Display(), Text: shown, Muted: !d.Rating.Sufficient()})
 	out = append(out, block{Table: tab})
 	if !d.Rating.Sufficient() {
 		missing := append(w.Missing(), missingIndexes(d.Survey)...)
-		out = append(out, block{Text: fmt.Sprintf(t.whyLine, b.reasons(d.Rating.Rating, 0, d.Survey, missing))})
+		out = append(out, block{Text: t.f("whyLine", b.reasons(d.Rating.Rating, 0, d.Survey, missing))})
 	}
 	return out
 }
@@ -203,12 +203,12 @@ func (b *builder) departmentDetail(d deptResult, c *chart) []block {
 func (b *builder) compliance() section {
 	t, a := b.t, b.a
 	min := b.ds.settings.personal.MinCalls
-	s := section{ID: "compliance", Title: fmt.Sprintf(t.secCompliance, min)}
+	s := section{ID: "compliance", Title: t.f("secCompliance", min)}
 	if len(a.compliance) == 0 {
-		s.text("%s", t.noAnswers)
+		s.text("%s", t.s("noAnswers"))
 		return s
 	}
-	tab := &table{Header: []string{t.hEmployee}, Right: []bool{false}}
+	tab := &table{Header: []string{t.s("hEmployee")}, Right: []bool{false}}
 	for _, q := range a.compliance {
 		h := q.Quarter.String()
 		if q.InProgress {
@@ -218,7 +218,7 @@ func (b *builder) compliance() section {
 		tab.Right = append(tab.Right, true)
 	}
 	current := a.compliance[len(a.compliance)-1]
-	s.Chart = chart{Title: fmt.Sprintf(t.chartCompliance, current.Quarter, min),
+	s.Chart = chart{Title: t.f("chartCompliance", current.Quarter, min),
 		Marker: decimal.NewNullDecimal(decimal.NewFromInt(int64(min))), MarkerLabel: strconv.Itoa(min)}
 	top := int64(min)
 	for _, e := range a.roster {
@@ -243,24 +243,24 @@ func (b *builder) compliance() section {
 	}
 	s.Chart.Max = decimal.NewFromInt(top)
 	s.table(tab)
-	legend := []string{fmt.Sprintf(t.legendShort, min), t.legendNotEmployed}
+	legend := []string{t.f("legendShort", min), t.s("legendNotEmployed")}
 	if current.InProgress {
 		last := complaints.DateOf(current.Quarter.End(b.ds.loc), b.ds.loc).AddDays(-1)
-		legend = append(legend, fmt.Sprintf(t.legendInProgress, t.date(last.Start(b.ds.loc), b.ds.loc)))
+		legend = append(legend, t.f("legendInProgress", t.date(last.Start(b.ds.loc), b.ds.loc)))
 	}
 	s.text("%s", strings.Join(legend, "; "))
 	for _, q := range a.compliance {
 		if len(q.Short) == 0 {
-			s.text(t.shortNone, q.Quarter)
+			s.text(t.s("shortNone"), q.Quarter)
 			continue
 		}
 		var items []string
 		for _, e := range a.roster {
 			if sf, ok := q.Short[e.ID]; ok {
-				items = append(items, fmt.Sprintf(t.shortItem, e.name(t.code), sf.Evaluated, sf.Required))
+				items = append(items, t.f("shortItem", e.name(t.code), sf.Evaluated, sf.Required))
 			}
 		}
-		s.text(t.shortLine, q.Quarter, len(q.Short), t.count(len(q.Roster), "employee-of"), strings.Join(items, ", "))
+		s.text(t.s("shortLine"), q.Quarter, len(q.Short), t.count(len(q.Roster), "employee-of"), strings.Join(items, ", "))
 	}
 	return s
 }

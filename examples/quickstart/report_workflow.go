@@ -34,15 +34,15 @@ func (b *builder) workflowSections() []section {
 func (b *builder) sampling() section {
 	t, a, sel := b.t, b.a, b.a.selection
 	quota := sel.Rule.PerEmployee
-	s := section{ID: "sampling", Title: fmt.Sprintf(t.secSampling, a.quarter, quota),
-		Chart: chart{Title: fmt.Sprintf(t.chartSampling, a.quarter, quota), Max: decimal.NewFromInt(int64(quota)),
+	s := section{ID: "sampling", Title: t.f("secSampling", a.quarter, quota),
+		Chart: chart{Title: t.f("chartSampling", a.quarter, quota), Max: decimal.NewFromInt(int64(quota)),
 			Marker: decimal.NewNullDecimal(decimal.NewFromInt(int64(quota))), MarkerLabel: strconv.Itoa(quota)}}
 	if len(sel.Groups) == 0 {
-		s.text(t.noCalls, a.quarter)
+		s.text(t.s("noCalls"), a.quarter)
 		return s
 	}
-	s.text(t.samplingLine, t.count(sel.Population, "call"), a.quarter)
-	tab := &table{Header: []string{t.hEmployee, t.hCalls, t.hEvaluatedQ, t.hSelected, t.hStrata, t.hNote},
+	s.text(t.s("samplingLine"), t.count(sel.Population, "call"), a.quarter)
+	tab := &table{Header: []string{t.s("hEmployee"), t.s("hCalls"), t.s("hEvaluatedQ"), t.s("hSelected"), t.s("hStrata"), t.s("hNote")},
 		Right: []bool{false, true, true, true, true, false}}
 	var chosen []string
 	groups := slices.Clone(sel.Groups) // in the order of employees.csv, like the other tables
@@ -58,18 +58,18 @@ func (b *builder) sampling() section {
 			if sc.Evaluated+sc.Selected > 0 {
 				covered++
 			} else {
-				missing = append(missing, lookup(t.strata, sc.Stratum.String()))
+				missing = append(missing, t.lookup("strata", sc.Stratum.String()))
 			}
 		}
-		kinds := fmt.Sprintf(t.countedCell, covered, len(g.Strata))
+		kinds := t.f("countedCell", covered, len(g.Strata))
 		if len(g.Strata) == 0 {
 			kinds = dash
 		}
 		if g.Short {
-			notes = append(notes, fmt.Sprintf(t.noteShort, quota))
+			notes = append(notes, t.f("noteShort", quota))
 		}
 		if len(missing) > 0 {
-			notes = append(notes, fmt.Sprintf(t.noteUncovered, strings.Join(missing, ", ")))
+			notes = append(notes, t.f("noteUncovered", strings.Join(missing, ", ")))
 		}
 		tab.Rows = append(tab.Rows, []string{b.name(g.Employee), strconv.Itoa(g.Population), strconv.Itoa(g.Evaluated),
 			strconv.Itoa(len(g.Selected)), kinds,
@@ -86,11 +86,11 @@ func (b *builder) sampling() section {
 	}
 	s.table(tab)
 	if len(chosen) > 0 {
-		s.text(t.selectedLine, strings.Join(chosen, ", "))
+		s.text(t.s("selectedLine"), strings.Join(chosen, ", "))
 	} else {
-		s.text("%s", t.selectedNone)
+		s.text("%s", t.s("selectedNone"))
 	}
-	s.text(t.auditLine, string(b.ds.seed))
+	s.text(t.s("auditLine"), string(b.ds.seed))
 	return s
 }
 
@@ -98,9 +98,9 @@ func (b *builder) sampling() section {
 // still open with their age, and the dispute and acceptance rates per evaluator and criterion.
 func (b *builder) disputes() section {
 	t, a, rep := b.t, b.a, b.a.disputeReport
-	s := section{ID: "disputes", Title: t.secDisputes, Chart: chart{Title: t.chartDisputes}}
+	s := section{ID: "disputes", Title: t.s("secDisputes"), Chart: chart{Title: t.s("chartDisputes")}}
 	if len(rep.ByEvaluator) == 0 {
-		s.text("%s", t.noAnswers)
+		s.text("%s", t.s("noAnswers"))
 		s.Chart.Max = decimal.NewFromInt(1)
 		return s
 	}
@@ -109,13 +109,13 @@ func (b *builder) disputes() section {
 		filed += r.Disputed
 		evaluations += r.Evaluations
 	}
-	s.text(t.disputeLine, t.count(filed, "dispute"), t.count(evaluations, "evaluation-of"),
+	s.text(t.s("disputeLine"), t.count(filed, "dispute"), t.count(evaluations, "evaluation-of"),
 		b.percent(int64(filed), int64(evaluations), 1), a.decisions[review.Accepted],
 		a.decisions[review.PartlyAccepted], a.decisions[review.Rejected], len(rep.Open))
-	s.text("%s", t.inForceNote)
+	s.text("%s", t.s("inForceNote"))
 	if len(rep.Open) > 0 {
-		tab := &table{Caption: t.openTitle,
-			Header: []string{t.hEvaluation, t.hEmployee, t.hEvaluator, t.hFiledBy, t.hFiled, t.hAge, t.hCriteriaD},
+		tab := &table{Caption: t.s("openTitle"),
+			Header: []string{t.s("hEvaluation"), t.s("hEmployee"), t.s("hEvaluator"), t.s("hFiledBy"), t.s("hFiled"), t.s("hAge"), t.s("hCriteriaD")},
 			Right:  []bool{false, false, false, false, false, true, false}}
 		for _, o := range rep.Open {
 			var names []string
@@ -123,14 +123,14 @@ func (b *builder) disputes() section {
 				names = append(names, b.criterionTitle(c))
 			}
 			tab.Rows = append(tab.Rows, []string{o.Evaluation, b.name(o.Employee), b.evaluator(o.Evaluator),
-				lookup(t.roles, string(o.By.Role)), t.date(o.Since, b.ds.loc), b.days(o.Age),
+				t.lookup("roles", string(o.By.Role)), t.date(o.Since, b.ds.loc), b.days(o.Age),
 				strings.Join(names, "; ")})
 		}
 		s.table(tab)
 	}
-	tab := &table{Caption: t.byEvaluatorTitle,
-		Header: []string{t.hEvaluator, t.hEvaluatedQ, t.hDisputed, t.hDisputeRate, t.hDecided, t.hAccepted,
-			t.hAcceptRate},
+	tab := &table{Caption: t.s("byEvaluatorTitle"),
+		Header: []string{t.s("hEvaluator"), t.s("hEvaluatedQ"), t.s("hDisputed"), t.s("hDisputeRate"), t.s("hDecided"), t.s("hAccepted"),
+			t.s("hAcceptRate")},
 		Right: []bool{false, true, true, true, true, true, true}}
 	top := 1
 	for _, r := range rep.ByEvaluator {
@@ -150,11 +150,11 @@ func (b *builder) disputes() section {
 	var most []string
 	for _, r := range rep.ByCriterion { // most disputed first
 		if r.Disputed > 0 && len(most) < 3 {
-			most = append(most, fmt.Sprintf(t.criterionItem, b.criterionTitle(r.Key), r.Disputed, r.Accepted))
+			most = append(most, t.f("criterionItem", b.criterionTitle(r.Key), r.Disputed, r.Accepted))
 		}
 	}
 	if len(most) > 0 {
-		s.text(t.mostDisputed, strings.Join(most, "; "))
+		s.text(t.s("mostDisputed"), strings.Join(most, "; "))
 	}
 	return s
 }
@@ -163,18 +163,18 @@ func (b *builder) disputes() section {
 // specialists and by the rule of SPEC R4.1, and the calls failed automatically with the facts that show it.
 func (b *builder) autoChecks() section {
 	t, a := b.t, b.a
-	s := section{ID: "autoqa", Title: t.secAuto, Chart: chart{Title: t.chartAuto}}
+	s := section{ID: "autoqa", Title: t.s("secAuto"), Chart: chart{Title: t.s("chartAuto")}}
 	if len(a.auto) == 0 {
-		s.text("%s", t.noFacts)
+		s.text("%s", t.s("noFacts"))
 		s.Chart.Max = decimal.NewFromInt(1)
 		return s
 	}
 	rule := autoqa.CallQualityRules().Rules[0]
 	violation := b.violationTitle(a.auto[0].Manual.Rubric, rule.Violation)
-	s.text(t.autoLine, t.count(len(a.auto), "evaluated-call-for"), violation)
+	s.text(t.s("autoLine"), t.count(len(a.auto), "evaluated-call-for"), violation)
 	manualAnswers, autoAnswers, overridden, both, autoOnly, manualOnly := 0, 0, 0, 0, 0, 0
-	tab := &table{Caption: fmt.Sprintf(t.autoFailedTitle, violation),
-		Header: []string{t.hCall, t.hEmployee, t.hEvaluation, t.hPromises, t.hMarked},
+	tab := &table{Caption: t.f("autoFailedTitle", violation),
+		Header: []string{t.s("hCall"), t.s("hEmployee"), t.s("hEvaluation"), t.s("hPromises"), t.s("hMarked")},
 		Right:  []bool{false, false, false, false, false}}
 	for _, c := range a.auto {
 		rec := c.Record
@@ -192,7 +192,7 @@ func (b *builder) autoChecks() section {
 			}
 			if v.Violation == rule.Violation {
 				tab.Rows = append(tab.Rows, []string{c.Facts.CallID, b.name(c.Manual.EmployeeID), c.Manual.ID,
-					b.promises(c.Facts.Promises), t.yesNo[marked]})
+					b.promises(c.Facts.Promises), t.lookup("yesNo", strconv.FormatBool(marked))})
 			}
 		}
 		for _, v := range c.Manual.Violations {
@@ -201,13 +201,13 @@ func (b *builder) autoChecks() section {
 			}
 		}
 	}
-	s.text(t.autoCounts, manualAnswers, autoAnswers, overridden, both+autoOnly, both, manualOnly)
+	s.text(t.s("autoCounts"), manualAnswers, autoAnswers, overridden, both+autoOnly, both, manualOnly)
 	if len(tab.Rows) > 0 {
 		s.table(tab)
 	}
 	top := max(1, both, autoOnly, manualOnly)
 	for i, n := range []int{both, autoOnly, manualOnly} {
-		s.Chart.Bars = append(s.Chart.Bars, bar{Label: t.autoBars[i], Value: decimal.NewFromInt(int64(n)),
+		s.Chart.Bars = append(s.Chart.Bars, bar{Label: t.lookup("autoBars", strconv.Itoa(i)), Value: decimal.NewFromInt(int64(n)),
 			Text: strconv.Itoa(n)})
 	}
 	s.Chart.Max = decimal.NewFromInt(int64(top))
@@ -220,9 +220,9 @@ func (b *builder) promises(ps []autoqa.Promise) string {
 	var out []string
 	for _, p := range ps {
 		if p.Completed.IsZero() {
-			out = append(out, fmt.Sprintf(t.promiseOpen, p.ID, b.moment(p.Due)))
+			out = append(out, t.f("promiseOpen", p.ID, b.moment(p.Due)))
 		} else {
-			out = append(out, fmt.Sprintf(t.promiseDone, p.ID, b.moment(p.Due), b.moment(p.Completed)))
+			out = append(out, t.f("promiseDone", p.ID, b.moment(p.Due), b.moment(p.Completed)))
 		}
 	}
 	return strings.Join(out, "; ")
@@ -236,7 +236,7 @@ func (b *builder) moment(tm time.Time) string {
 // evaluator shows an evaluator's ID, or "not named".
 func (b *builder) evaluator(id string) string {
 	if id == unnamed || id == "" {
-		return b.t.nobody
+		return b.t.s("nobody")
 	}
 	return id
 }
