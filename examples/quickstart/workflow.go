@@ -17,20 +17,15 @@ import (
 // (reviews.json) and the telephony facts of evaluated calls (facts.json). Each is optional; without it its
 // section is left out of the report.
 
-// callList is calls.json: the key the calls are ranked by and the calls exported by the telephony system.
-type callList struct {
-	Seed  string          `json:"seed"`
-	Calls []sampling.Call `json:"calls"`
-}
-
 func (ds *dataset) loadCalls(fsys fs.FS, p *problems) {
 	const file = "calls.json"
-	b := readFile(fsys, file, true, p)
-	if b == nil {
-		return
+	var cl struct {
+		Seed  string          `json:"seed"` // the key the calls are ranked by
+		Calls []sampling.Call `json:"calls"`
 	}
-	var cl callList
-	if err := decodeStrict(b, &cl); err != nil {
+	if b := readFile(fsys, file, true, p); b == nil {
+		return
+	} else if err := decodeStrict(b, &cl); err != nil {
 		p.add(file, 0, "%v", err)
 		return
 	}
@@ -42,105 +37,83 @@ func (ds *dataset) loadCalls(fsys fs.FS, p *problems) {
 			p.add(file, 0, "call %d (%q): employee %q is not in employees.csv", i+1, c.ID, c.Employee)
 		}
 	}
-	ds.seed, ds.calls = []byte(cl.Seed), cl.Calls
-	if ds.calls == nil {
-		ds.calls = []sampling.Call{} // present but empty: the section says there are no calls
-	}
+	// Present but empty: the section says there are no calls.
+	ds.seed, ds.calls = []byte(cl.Seed), append([]sampling.Call{}, cl.Calls...)
 }
 
 func (ds *dataset) loadReviews(fsys fs.FS, p *problems) {
 	const file = "reviews.json"
-	b := readFile(fsys, file, true, p)
-	if b == nil {
-		return
-	}
-	var raw []json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		p.add(file, 0, "not a JSON array of reviews: %v", err)
-		return
-	}
 	evs := map[string]rubric.Evaluation{}
 	for _, e := range ds.evaluations {
 		evs[e.ID] = e
 	}
-	ds.reviews = map[string]review.Review{}
-	for i, msg := range raw {
-		if p.full() {
-			return
-		}
+	reviews := map[string]review.Review{}
+	if !eachJSON(fsys, file, "reviews", true, p, func(n int, msg json.RawMessage) {
 		var head struct {
 			Rubric string `json:"rubric"`
 		}
 		_ = json.Unmarshal(msg, &head) // ParseReview reports what is wrong with the document
 		r := ds.rubrics[head.Rubric]
 		if r == nil {
-			p.add(file, 0, "review %d: rubric %q is neither in rubric.json nor a built-in template", i+1, head.Rubric)
-			continue
+			p.add(file, 0, "review %d: rubric %q is neither in rubric.json nor a built-in template", n, head.Rubric)
+			return
 		}
 		v, err := review.ParseReview(r, msg)
 		if err != nil {
-			p.add(file, 0, "review %d: %v", i+1, err)
-			continue
+			p.add(file, 0, "review %d: %v", n, err)
+			return
 		}
 		id := v.Original().ID
-		_, dup := ds.reviews[id]
+		_, dup := reviews[id]
 		switch e, ok := evs[id]; {
 		case !ok:
-			p.add(file, 0, "review %d: evaluation %q is not in evaluations.json", i+1, id)
+			p.add(file, 0, "review %d: evaluation %q is not in evaluations.json", n, id)
 		case !e.Equal(v.Original()):
-			p.add(file, 0, "review %d: evaluation %q differs from the one in evaluations.json", i+1, id)
+			p.add(file, 0, "review %d: evaluation %q differs from the one in evaluations.json", n, id)
 		case dup:
-			p.add(file, 0, "review %d: evaluation %q has another review", i+1, id)
+			p.add(file, 0, "review %d: evaluation %q has another review", n, id)
 		default:
-			ds.reviews[id] = v
+			reviews[id] = v
 		}
+	}) {
+		return
 	}
+	ds.reviews = reviews
 }
 
 func (ds *dataset) loadFacts(fsys fs.FS, p *problems) {
 	const file = "facts.json"
-	b := readFile(fsys, file, true, p)
-	if b == nil {
-		return
-	}
-	var raw []json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		p.add(file, 0, "not a JSON array of call facts: %v", err)
-		return
-	}
 	byCall := map[string]*rubric.Rubric{}
 	for _, e := range ds.evaluations {
 		byCall[e.CallID] = ds.rubrics[e.Rubric]
 	}
-	ds.facts = map[string]autoqa.Facts{}
-	for i, msg := range raw {
-		if p.full() {
-			return
-		}
+	facts := map[string]autoqa.Facts{}
+	if !eachJSON(fsys, file, "call facts", true, p, func(n int, msg json.RawMessage) {
 		var f autoqa.Facts
-		if err := decodeStrict(msg, &f); err != nil {
-			p.add(file, 0, "facts %d: %v", i+1, err)
-			continue
-		}
-		if err := f.Validate(); err != nil {
-			p.add(file, 0, "facts %d: %v", i+1, err)
-			continue
+		err := decodeStrict(msg, &f)
+		if err == nil {
+			err = f.Validate()
 		}
 		r, ok := byCall[f.CallID]
-		_, dup := ds.facts[f.CallID]
+		_, dup := facts[f.CallID]
 		switch {
+		case err != nil:
+			p.add(file, 0, "facts %d: %v", n, err)
 		case !ok || f.CallID == "":
-			p.add(file, 0, "facts %d: call %q is not an evaluated call of evaluations.json", i+1, f.CallID)
+			p.add(file, 0, "facts %d: call %q is not an evaluated call of evaluations.json", n, f.CallID)
 		case dup:
-			p.add(file, 0, "facts %d: call %q has facts twice", i+1, f.CallID)
+			p.add(file, 0, "facts %d: call %q has facts twice", n, f.CallID)
 		default:
 			if err := autoqa.CallQualityRules().Validate(r); err != nil {
-				p.add(file, 0, "facts %d: call %q: %v", i+1, f.CallID, err)
-				continue
+				p.add(file, 0, "facts %d: call %q: %v", n, f.CallID, err)
+				return
 			}
-			ds.facts[f.CallID] = f
+			facts[f.CallID] = f
 		}
+	}) {
+		return
 	}
+	ds.facts = facts
 }
 
 // autoCall is an evaluated call checked against its facts: the specialist's evaluation and what the rules
