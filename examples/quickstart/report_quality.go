@@ -30,13 +30,13 @@ func (b *builder) criteria() section {
 			title := truncate(c.Criterion.Title.Get(t.code), 56)
 			if c.Counted == 0 {
 				tab.Rows = append(tab.Rows, []string{title, dash, t.plain(c.Criterion.MaxPoints()), dash, "0",
-					strconv.FormatInt(c.NA, 10)})
+					strconv.Itoa(c.NA)})
 				continue
 			}
 			share := halfUp(c.Share, 3).Shift(2)
 			tab.Rows = append(tab.Rows, []string{title, t.num(halfUp(c.Mean, 2), 2),
-				t.plain(c.Criterion.MaxPoints()), t.num(share, 1) + "%", strconv.FormatInt(c.Counted, 10),
-				strconv.FormatInt(c.NA, 10)})
+				t.plain(c.Criterion.MaxPoints()), t.num(share, 1) + "%", strconv.Itoa(c.Counted),
+				strconv.Itoa(c.NA)})
 			label := truncate(c.Criterion.Title.Get(t.code), 40)
 			if len(b.a.criteria) > 1 {
 				label = r.ID() + ": " + label
