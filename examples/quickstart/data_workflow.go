@@ -2,12 +2,9 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"io/fs"
-	"slices"
 
 	"github.com/servicequality/servicequality/autoqa"
-	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sampling"
@@ -114,94 +111,4 @@ func (ds *dataset) loadFacts(fsys fs.FS, p *problems) {
 		return
 	}
 	ds.facts = facts
-}
-
-// autoCall is an evaluated call checked against its facts: the specialist's evaluation and what the rules
-// derived.
-type autoCall struct {
-	Manual rubric.Evaluation
-	Facts  autoqa.Facts
-	Record autoqa.Record
-}
-
-// reviewOf returns the review of e: its stored review, or a new one from e scored by its evaluator at the
-// call, with the violations the facts of the call show merged in (autoqa.Combine; SPEC R4.1). A stored review
-// holds the evaluation as its evaluator scored it, and the automatic checks are not applied to it.
-func (a *analysis) reviewOf(ds *dataset, e rubric.Evaluation) (review.Review, error) {
-	if v, ok := ds.reviews[e.ID]; ok {
-		return v, nil
-	}
-	r := ds.rubrics[e.Rubric]
-	if f, ok := ds.facts[e.CallID]; ok {
-		d, err := autoqa.CallQualityRules().Derive(r, f, a.at)
-		if err != nil {
-			return review.Review{}, err
-		}
-		combined, rec, err := autoqa.Combine(e, d, nil)
-		if err != nil {
-			return review.Review{}, err
-		}
-		a.auto = append(a.auto, autoCall{Manual: e, Facts: f, Record: rec})
-		e = combined
-	}
-	evaluator := e.EvaluatorID
-	if evaluator == "" {
-		evaluator = unnamed
-	}
-	return review.New(r, e, review.Actor{ID: evaluator, Role: review.RoleSpecialist}, e.At)
-}
-
-// unnamed stands for an evaluator the evaluation does not name.
-const unnamed = "-"
-
-// sample chooses the calls to evaluate in the report's quarter (SPEC R5, R6): the calls of calls.json before
-// the report date, the evaluated ones counted toward the quota, the rest ranked by the seed.
-func (a *analysis) sample(ds *dataset) error {
-	if ds.calls == nil {
-		return nil
-	}
-	var pop []sampling.Call
-	for _, c := range ds.calls {
-		if c.At.Before(a.at) && rating.QuarterOf(c.At, ds.loc) == a.quarter {
-			pop = append(pop, c)
-		}
-	}
-	rule := sampling.Rule{Location: ds.loc, PerEmployee: ds.settings.personal.MinCalls}
-	for _, e := range ds.evaluations {
-		if e.At.Before(a.at) {
-			rule.Evaluated = append(rule.Evaluated, e.CallID)
-		}
-	}
-	for _, e := range a.roster {
-		rule.Employees = append(rule.Employees, e.ID)
-	}
-	sel, err := sampling.Select(pop, ds.seed, rule)
-	if err != nil {
-		return fmt.Errorf("quickstart: calls.json: %w", err)
-	}
-	a.selection = &sel
-	return nil
-}
-
-// disputes builds the disputes report at the report date from the review of every evaluation and counts the
-// decisions.
-func (a *analysis) disputes(ds *dataset) error {
-	if ds.reviews == nil {
-		return nil
-	}
-	rep, err := review.NewReport(a.reviews, a.at)
-	if err != nil {
-		return fmt.Errorf("quickstart: reviews.json: %w", err)
-	}
-	a.disputeReport = &rep
-	a.decisions = map[review.Decision]int{}
-	for _, v := range a.reviews {
-		for _, ev := range v.Events() {
-			if !ev.At.After(a.at) && ev.Kind == review.Decided {
-				a.decisions[ev.Decision]++
-			}
-		}
-	}
-	slices.SortStableFunc(a.disputeReport.ByCriterion, func(x, y review.Rates) int { return y.Disputed - x.Disputed })
-	return nil
 }
