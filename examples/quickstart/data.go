@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -67,24 +69,11 @@ type settings struct {
 		ID    string      `json:"id"`
 		Title rubric.Text `json:"title"`
 	} `json:"departments"`
-	Weights struct {
-		Personal struct {
-			Calls  string `json:"calls"`
-			Survey string `json:"survey"`
-		} `json:"personal"`
-		Survey struct {
-			CSI string `json:"csi"`
-			NPS string `json:"nps"`
-		} `json:"survey"`
-		Department struct {
-			Platforms string `json:"platforms"`
-			Employees string `json:"employees"`
-			Survey    string `json:"survey"`
-		} `json:"department"`
-	} `json:"weights"`
-	PlatformMean rating.PlatformMean `json:"platform_mean"`
-	Policy       json.RawMessage     `json:"complaint_policy"`
-	PolicyTitle  rubric.Text         `json:"complaint_policy_title"`
+	// Weights by scheme (personal, survey, department) and component name (rating.ComponentCalls, ...).
+	Weights      map[string]map[string]string `json:"weights"`
+	PlatformMean rating.PlatformMean          `json:"platform_mean"`
+	Policy       json.RawMessage              `json:"complaint_policy"`
+	PolicyTitle  rubric.Text                  `json:"complaint_policy_title"`
 
 	personal   rating.PersonalSettings
 	department rating.DepartmentSettings
@@ -239,33 +228,24 @@ func (ds *dataset) loadSettings(fsys fs.FS, p *problems) {
 	ds.loc = loc
 	s.personal, s.department = rating.DefaultPersonalSettings(), rating.DefaultDepartmentSettings()
 	s.department.Platforms = s.PlatformMean
-	w := s.Weights
-	for _, set := range []struct {
-		scheme             *rating.Scheme
-		name, field, value string
-	}{
-		{&s.personal.Weights, rating.ComponentCalls, "personal.calls", w.Personal.Calls},
-		{&s.personal.Weights, rating.ComponentSurvey, "personal.survey", w.Personal.Survey},
-		{&s.personal.Survey, rating.ComponentCSI, "survey.csi", w.Survey.CSI},
-		{&s.personal.Survey, rating.ComponentNPS, "survey.nps", w.Survey.NPS},
-		{&s.department.Survey, rating.ComponentCSI, "survey.csi", w.Survey.CSI},
-		{&s.department.Survey, rating.ComponentNPS, "survey.nps", w.Survey.NPS},
-		{&s.department.Weights, rating.ComponentPlatforms, "department.platforms", w.Department.Platforms},
-		{&s.department.Weights, rating.ComponentEmployees, "department.employees", w.Department.Employees},
-		{&s.department.Weights, rating.ComponentSurvey, "department.survey", w.Department.Survey},
-	} {
-		if set.value == "" {
-			continue // the library's default weight
-		}
-		d, err := parseDecimal(set.value)
-		if err != nil {
-			p.add(file, 0, "weights.%s: %v", set.field, err)
-			continue
-		}
-		// A weight setting by component name is what the library lacks (issue #12, point 8).
-		for i := range set.scheme.Weights {
-			if set.scheme.Weights[i].Name == set.name {
-				set.scheme.Weights[i].Weight = d
+	schemes := map[string][]*rating.Scheme{"personal": {&s.personal.Weights},
+		"survey": {&s.personal.Survey, &s.department.Survey}, "department": {&s.department.Weights}}
+	for _, scheme := range slices.Sorted(maps.Keys(s.Weights)) {
+		for _, name := range slices.Sorted(maps.Keys(s.Weights[scheme])) {
+			field := "weights." + scheme + "." + name
+			d, err := parseDecimal(s.Weights[scheme][name])
+			if err != nil || schemes[scheme] == nil {
+				p.add(file, 0, "%s: %v", field, cmp.Or(err, errors.New("not one of personal, survey, department")))
+				continue
+			}
+			// Setting a weight by component name is what rating lacks (issue #12, point 8).
+			for _, sc := range schemes[scheme] {
+				i := slices.IndexFunc(sc.Weights, func(w rating.Weight) bool { return w.Name == name })
+				if i < 0 {
+					p.add(file, 0, "%s: no such component", field)
+					break
+				}
+				sc.Weights[i].Weight = d
 			}
 		}
 	}
