@@ -260,4 +260,3 @@ func TestCheckMessages(t *testing.T) {
 		}
 	}
 }
-

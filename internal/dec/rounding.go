@@ -40,4 +40,3 @@ func Quo(a, b decimal.Decimal, places int32, r Rounding) (q decimal.Decimal, exa
 func RoundRat(x *big.Rat, places int32, r Rounding) (q decimal.Decimal, exact bool) {
 	return round.Rat(x, places, uint8(r))
 }
-
