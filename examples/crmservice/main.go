@@ -54,7 +54,9 @@
 //
 // # Errors
 //
-// A bad request gets 400 with the field and the rule it breaks, and the library's message:
+// An error of a library package gets the status of its kind: 400 for malformed input (sq.ErrMalformed), 413
+// over a limit (sq.ErrLimit), 422 for input that breaks a rule (sq.ErrInvalid), 500 for anything else; the body
+// names the field, the rule it breaks and the library's message:
 //
 //	{"error": {"field": "evaluation.answers[\"greeting\"]", "rule": "invalid-score",
 //	           "message": "rubric: criterion \"greeting\": points 0.55 is not on the scale: ..."},
