@@ -107,7 +107,6 @@ var legacyRules = []struct {
 	{rubric.ErrUnknownTemplate, "unknown-rubric"},
 	{rubric.ErrSyntax, "invalid-json"},
 	{rubric.ErrDecimalLimit, "decimal-limit"},
-	{rating.ErrLimit, "decimal-limit"},
 	{rating.ErrInvalidWeight, "invalid-weight"},
 	{rating.ErrOutOfRange, "out-of-range"},
 	{rating.ErrDuplicate, "duplicate"},

@@ -56,7 +56,7 @@
 //
 // An error of a library package gets the status of its kind: 400 for malformed input (sq.ErrMalformed), 413
 // over a limit (sq.ErrLimit), 422 for input that breaks a rule (sq.ErrInvalid), 500 for anything else; the body
-// names the field, the rule it breaks and the library's message:
+// names the field, the rule it breaks and the library's message (sentinels of packages not yet on sq get 400):
 //
 //	{"error": {"field": "evaluation.answers[\"greeting\"]", "rule": "invalid-score",
 //	           "message": "rubric: criterion \"greeting\": points 0.55 is not on the scale: ..."},
