@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 
@@ -10,146 +9,123 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// rubricStats summarises the scored calls of one rubric: the average of each criterion and the overrides that
+// rubricStats summarises the scored calls of one rubric: each criterion across the team and the overrides that
 // fired.
 type rubricStats struct {
-	Rubric   *rubric.Rubric
-	Calls    int
-	AutoFail int
-	Criteria []criterionStat // weakest first
-	Fired    []firedCount    // in the rubric's order
+	Rubric          *rubric.Rubric
+	Calls, AutoFail int
+	Criteria        []criterionStat // weakest first, ties in the rubric's order; never answered last
+	Fired           []firedCount    // levels in the rubric's order, then violations
 }
 
-// criterionStat is one criterion across the team. Averages use the points the answers were worth before
-// overrides (Raw): a call zeroed by a fatal violation says nothing about its greeting.
+// criterionStat is one criterion across the team, field for field rubric.CriterionStat. Averages use the
+// points the answers were worth before overrides (Raw): a call zeroed by a fatal violation says nothing about
+// its greeting.
 type criterionStat struct {
-	Criterion rubric.Criterion
-	order     int
-	Counted   int64           // answers counted (N/A excluded answers are not)
-	NA        int64           // N/A answers
-	Sum       decimal.Decimal // sum of the raw points of the counted answers
-	Mean      rating.Fraction // Sum / Counted
-	Share     rating.Fraction // Sum / (Counted × the criterion's maximum)
-	Levels    map[string]int64
+	Criterion   rubric.Criterion
+	Counted, NA int             // answers counted (not excluded as N/A); N/A answers
+	Sum         decimal.Decimal // raw points of the counted answers
+	Mean, Share rating.Fraction // Sum / Counted; Sum / (Counted × the criterion's maximum)
+	Levels      map[string]int  // counted answers per level chosen
 }
 
-// firedCount is how many calls one override fired on.
+// firedCount is how many calls one override fired on, with the reason as it first fired.
 type firedCount struct {
-	Reason rubric.Reason // Target and Effect as the first occurrence had them
+	Reason rubric.Reason
 	Calls  int
-	order  int
 }
 
 // criterionStats groups the results by rubric, in order of first appearance.
 func criterionStats(results []rubric.Result) ([]rubricStats, error) {
 	var out []rubricStats
-	index := map[*rubric.Rubric]int{}
+	byRubric := map[*rubric.Rubric][]rubric.Result{}
 	for _, res := range results {
-		r := res.Rubric()
-		i, ok := index[r]
-		if !ok {
-			i = len(out)
-			index[r] = i
-			out = append(out, newRubricStats(r))
+		if byRubric[res.Rubric()] == nil {
+			out = append(out, rubricStats{Rubric: res.Rubric()})
 		}
-		out[i].add(res)
+		byRubric[res.Rubric()] = append(byRubric[res.Rubric()], res)
 	}
 	for i := range out {
-		if err := out[i].finish(); err != nil {
+		s, rs := &out[i], byRubric[out[i].Rubric]
+		var err error
+		if s.Criteria, err = statsOf(rs); err != nil {
 			return nil, err
+		}
+		slices.SortStableFunc(s.Criteria, func(a, b criterionStat) int {
+			if a.Counted == 0 || b.Counted == 0 {
+				return b.Counted - a.Counted
+			}
+			return a.Share.Cmp(b.Share)
+		})
+		s.Calls = len(rs)
+		fired := map[rubric.Reason]firedCount{} // keyed by what fired: a level of a criterion, or a violation
+		for _, res := range rs {
+			if res.AutoFail() {
+				s.AutoFail++
+			}
+			for _, why := range res.Reasons() {
+				key := rubric.Reason{Criterion: why.Criterion, Level: why.Level, Violation: why.Violation}
+				f := fired[key]
+				if f.Calls == 0 {
+					f.Reason = why
+				}
+				f.Calls++
+				fired[key] = f
+			}
+		}
+		var keys []rubric.Reason
+		for _, c := range s.Rubric.Criteria() {
+			for _, l := range c.Scale.Levels {
+				keys = append(keys, rubric.Reason{Criterion: c.ID, Level: l.ID})
+			}
+		}
+		for _, v := range s.Rubric.Violations() {
+			keys = append(keys, rubric.Reason{Violation: v.ID})
+		}
+		for _, k := range keys {
+			if f, ok := fired[k]; ok {
+				s.Fired = append(s.Fired, f)
+			}
 		}
 	}
 	return out, nil
 }
 
-func newRubricStats(r *rubric.Rubric) rubricStats {
-	s := rubricStats{Rubric: r}
-	for i, c := range r.Criteria() {
-		s.Criteria = append(s.Criteria, criterionStat{Criterion: c, order: i, Levels: map[string]int64{}})
+// statsOf returns each criterion's statistics across results of one rubric, in the rubric's order.
+// It can be replaced by rubric.CriterionStats once that lands.
+func statsOf(results []rubric.Result) ([]criterionStat, error) {
+	var out []criterionStat
+	for _, c := range results[0].Rubric().Criteria() {
+		out = append(out, criterionStat{Criterion: c, Levels: map[string]int{}})
 	}
-	return s
-}
-
-// add counts one result.
-func (s *rubricStats) add(res rubric.Result) {
-	s.Calls++
-	if res.AutoFail() {
-		s.AutoFail++
-	}
-	for i, cr := range res.Criteria() {
-		st := &s.Criteria[i]
-		if cr.NA {
-			st.NA++
-		}
-		if cr.Excluded {
-			continue
-		}
-		st.Counted++
-		st.Sum = st.Sum.Add(cr.Raw)
-		if cr.Level != "" {
-			st.Levels[cr.Level]++
-		}
-	}
-	for _, why := range res.Reasons() {
-		s.countFired(why)
-	}
-}
-
-// countFired counts an override, keyed by what fired (a level of a criterion, or a violation).
-func (s *rubricStats) countFired(why rubric.Reason) {
-	for i := range s.Fired {
-		f := &s.Fired[i]
-		if f.Reason.Criterion == why.Criterion && f.Reason.Level == why.Level && f.Reason.Violation == why.Violation {
-			f.Calls++
-			return
-		}
-	}
-	order := len(s.Criteria) * 100 // violations after the levels, in the rubric's order
-	for i, v := range s.Rubric.Violations() {
-		if v.ID == why.Violation {
-			order += i
-		}
-	}
-	for i, c := range s.Rubric.Criteria() {
-		if c.ID == why.Criterion {
-			order = i * 100
-			for j, l := range c.Scale.Levels {
-				if l.ID == why.Level {
-					order += j
+	for _, res := range results {
+		for i, cr := range res.Criteria() {
+			st := &out[i]
+			if cr.NA {
+				st.NA++
+			}
+			if !cr.Excluded {
+				st.Counted++
+				st.Sum = st.Sum.Add(cr.Raw)
+				if cr.Level != "" {
+					st.Levels[cr.Level]++
 				}
 			}
 		}
 	}
-	s.Fired = append(s.Fired, firedCount{Reason: why, Calls: 1, order: order})
-}
-
-// finish computes the averages and sorts the criteria weakest first (ties in the rubric's order).
-func (s *rubricStats) finish() error {
-	for i := range s.Criteria {
-		st := &s.Criteria[i]
+	for i := range out {
+		st := &out[i]
 		if st.Counted == 0 {
 			continue
 		}
-		n := decimal.NewFromInt(st.Counted)
+		n := decimal.NewFromInt(int64(st.Counted))
 		var err error
-		if st.Mean, err = rating.NewFraction(st.Sum, n); err != nil {
-			return fmt.Errorf("quickstart: criterion %q: %w", st.Criterion.ID, err)
+		if st.Mean, err = rating.NewFraction(st.Sum, n); err == nil && st.Criterion.MaxPoints().IsPositive() {
+			st.Share, err = rating.NewFraction(st.Sum, n.Mul(st.Criterion.MaxPoints()))
 		}
-		if max := st.Criterion.MaxPoints(); max.IsPositive() {
-			if st.Share, err = rating.NewFraction(st.Sum, n.Mul(max)); err != nil {
-				return fmt.Errorf("quickstart: criterion %q: %w", st.Criterion.ID, err)
-			}
+		if err != nil {
+			return nil, fmt.Errorf("quickstart: criterion %q: %w", st.Criterion.ID, err)
 		}
 	}
-	slices.SortStableFunc(s.Criteria, func(a, b criterionStat) int {
-		if a.Counted == 0 || b.Counted == 0 {
-			return cmp.Compare(b.Counted, a.Counted) // criteria never answered go last
-		}
-		if c := a.Share.Cmp(b.Share); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.order, b.order)
-	})
-	slices.SortStableFunc(s.Fired, func(a, b firedCount) int { return cmp.Compare(a.order, b.order) })
-	return nil
+	return out, nil
 }

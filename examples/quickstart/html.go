@@ -3,95 +3,46 @@ package main
 import (
 	"html/template"
 	"io"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 )
 
-// Chart geometry, in SVG user units.
+// Chart geometry, in SVG user units. The template holds the fixed ones: the chart is 760 wide, labels end at
+// 310 and the bars start at the axis, 326.
 const (
-	chartWidth  = 760
-	labelWidth  = 310 // the label column, right-aligned against the bars
+	axisX       = 326
 	barArea     = 360 // the length of a full-scale bar
 	rowHeight   = 24
 	barHeight   = 16
 	chartMargin = 16
 )
 
-// htmlPage is what the HTML template renders: the report and each section's chart laid out.
-type htmlPage struct {
-	*report
-	Charts []svgChart // one per section, in order
-}
-
-// svgChart is a chart with every coordinate computed, as text ready for an attribute.
-type svgChart struct {
-	Title          string
-	Width, Height  string
-	Bars           []svgBar
-	HasMarker      bool
-	MarkerX        string
-	MarkerY1       string
-	MarkerY2       string
-	MarkerLabel    string
-	MarkerLabelY   string
-	AxisX, AxisTop string
-}
-
-type svgBar struct {
-	Label, Text    string
-	Muted          bool
-	LabelX, LabelY string
-	X, Y, W, H     string
-	TextX          string
-}
-
 // writeHTML writes the report as one self-contained XHTML-compatible page: inline CSS, an inline SVG bar chart
 // per section, no scripts and no external files. Every text is escaped by html/template.
-func writeHTML(w io.Writer, rep *report) error {
-	page := htmlPage{report: rep}
-	for _, s := range rep.Sections {
-		page.Charts = append(page.Charts, layoutChart(s.Chart))
+func writeHTML(w io.Writer, rep *report) error { return pageTemplate.Execute(w, rep) }
+
+// barLength is the length of a bar of value v on chart c, in SVG units rounded to 0.1, at most a full bar.
+func barLength(c chart, v decimal.Decimal) decimal.Decimal {
+	if !c.Max.IsPositive() || !v.IsPositive() {
+		return decimal.Zero
 	}
-	return pageTemplate.Execute(w, page)
+	return decimal.Min(v.Mul(decimal.NewFromInt(barArea)).DivRound(c.Max, 1), decimal.NewFromInt(barArea))
 }
 
-// layoutChart computes the coordinates of a chart's bars, with decimal arithmetic rounded to 0.1 unit.
-func layoutChart(c chart) svgChart {
-	n := len(c.Bars)
-	height := 2*chartMargin + max(n, 1)*rowHeight
-	out := svgChart{Title: c.Title, Width: strconv.Itoa(chartWidth), Height: strconv.Itoa(height),
-		AxisX: strconv.Itoa(labelWidth + chartMargin), AxisTop: strconv.Itoa(chartMargin)}
-	x0 := decimal.NewFromInt(labelWidth + chartMargin)
-	length := func(v decimal.Decimal) decimal.Decimal {
-		if !c.Max.IsPositive() || !v.IsPositive() {
-			return decimal.Zero
-		}
-		l := v.Mul(decimal.NewFromInt(barArea)).DivRound(c.Max, 1)
-		return decimal.Min(l, decimal.NewFromInt(barArea))
-	}
-	for i, b := range c.Bars {
-		y := chartMargin + i*rowHeight
-		l := length(b.Value)
-		out.Bars = append(out.Bars, svgBar{
-			Label: truncate(b.Label, 38), Text: b.Text, Muted: b.Muted,
-			LabelX: strconv.Itoa(labelWidth), LabelY: strconv.Itoa(y + rowHeight/2 + 4),
-			X: x0.String(), Y: strconv.Itoa(y + (rowHeight-barHeight)/2), W: l.String(), H: strconv.Itoa(barHeight),
-			TextX: x0.Add(l).Add(decimal.NewFromInt(6)).String(),
-		})
-	}
-	if c.Marker.Valid {
-		out.HasMarker = true
-		out.MarkerX = x0.Add(length(c.Marker.Decimal)).String()
-		out.MarkerY1 = strconv.Itoa(chartMargin - 4)
-		out.MarkerY2 = strconv.Itoa(height - chartMargin + 4)
-		out.MarkerLabel = c.MarkerLabel
-		out.MarkerLabelY = strconv.Itoa(chartMargin)
-	}
-	return out
+// Chart geometry as template functions: rows from the top margin, bars from the axis.
+var chartFuncs = template.FuncMap{
+	"height": func(c chart) int { return 2*chartMargin + max(len(c.Bars), 1)*rowHeight },
+	"rowY":   func(i int) int { return chartMargin + i*rowHeight + (rowHeight-barHeight)/2 },
+	"textY":  func(i int) int { return chartMargin + i*rowHeight + rowHeight/2 + 4 },
+	"x": func(c chart, v decimal.Decimal) string {
+		return barLength(c, v).Add(decimal.NewFromInt(axisX)).String()
+	},
+	"length": func(c chart, v decimal.Decimal) string { return barLength(c, v).String() },
+	"label":  func(s string) string { return truncate(s, 38) },
+	"sub":    func(a, b int) int { return a - b },
 }
 
-var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+var pageTemplate = template.Must(template.New("page").Funcs(chartFuncs).Parse(`<!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="{{.Lang}}">
 <head>
 <meta charset="utf-8"/>
@@ -116,7 +67,7 @@ figcaption { color: #52606d; font-size: 0.9em; }
 {{end}}{{range $i, $s := .Sections}}<section id="{{$s.ID}}">
 <h2>{{$s.Title}}</h2>
 {{range $s.Blocks}}{{if .Table}}{{template "table" .Table}}{{else}}<p>{{.Text}}</p>
-{{end}}{{end}}{{template "chart" index $.Charts $i}}</section>
+{{end}}{{end}}{{template "chart" $s.Chart}}</section>
 {{end}}</body>
 </html>
 {{define "table"}}<table>
@@ -126,12 +77,12 @@ figcaption { color: #52606d; font-size: 0.9em; }
 {{range .Rows}}<tr>{{range $i, $c := .}}<td{{if index $.Right $i}} class="num"{{end}}>{{$c}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-{{end}}{{define "chart"}}<figure>
-<svg xmlns="http://www.w3.org/2000/svg" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" role="img" aria-label="{{.Title}}" font-family="sans-serif" font-size="12">
+{{end}}{{define "chart"}}{{$c := .}}{{$h := height .}}<figure>
+<svg xmlns="http://www.w3.org/2000/svg" width="760" height="{{$h}}" viewBox="0 0 760 {{$h}}" role="img" aria-label="{{.Title}}" font-family="sans-serif" font-size="12">
 <title>{{.Title}}</title>
-<line x1="{{.AxisX}}" y1="{{.AxisTop}}" x2="{{.AxisX}}" y2="{{.Height}}" stroke="#9aa5b1" stroke-width="1"/>
-{{range .Bars}}<text x="{{.LabelX}}" y="{{.LabelY}}" text-anchor="end" fill="#1f2933">{{.Label}}</text><rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" fill="{{if .Muted}}#b9cde3{{else}}#2f6fb0{{end}}"/><text x="{{.TextX}}" y="{{.LabelY}}" fill="#1f2933">{{.Text}}</text>
-{{end}}{{if .HasMarker}}<line x1="{{.MarkerX}}" y1="{{.MarkerY1}}" x2="{{.MarkerX}}" y2="{{.MarkerY2}}" stroke="#c0392b" stroke-width="1.5" stroke-dasharray="4 3"/><text x="{{.MarkerX}}" y="{{.MarkerLabelY}}" dx="4" fill="#c0392b" font-size="11">{{.MarkerLabel}}</text>
+<line x1="326" y1="16" x2="326" y2="{{$h}}" stroke="#9aa5b1" stroke-width="1"/>
+{{range $i, $b := .Bars}}<text x="310" y="{{textY $i}}" text-anchor="end" fill="#1f2933">{{label .Label}}</text><rect x="326" y="{{rowY $i}}" width="{{length $c .Value}}" height="16" fill="{{if .Muted}}#b9cde3{{else}}#2f6fb0{{end}}"/><text x="{{x $c .Value}}" dx="6" y="{{textY $i}}" fill="#1f2933">{{.Text}}</text>
+{{end}}{{if .Marker.Valid}}<line x1="{{x $c .Marker.Decimal}}" y1="12" x2="{{x $c .Marker.Decimal}}" y2="{{sub $h 12}}" stroke="#c0392b" stroke-width="1.5" stroke-dasharray="4 3"/><text x="{{x $c .Marker.Decimal}}" y="16" dx="4" fill="#c0392b" font-size="11">{{.MarkerLabel}}</text>
 {{end}}</svg>
 <figcaption>{{.Title}}</figcaption>
 </figure>

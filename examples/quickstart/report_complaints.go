@@ -1,11 +1,10 @@
 package main
 
 import (
-	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/servicequality/servicequality/complaints"
-	"github.com/shopspring/decimal"
 )
 
 // complaints is section 6: the register report for management (SPEC R16–R18) with what is overdue, what is due
@@ -13,90 +12,78 @@ import (
 func (b *builder) complaints() section {
 	t, a := b.t, b.a
 	rep, pol := a.complaintReport, b.ds.policy
-	s := section{ID: "complaints", Title: t.secComplaints, Chart: chart{Title: t.chartComplaints}}
-	unit, unitKey := t.unitDays, "day"
+	s := b.newSection("complaints", t.s("secComplaints"), "chartComplaints", 1)
+	unit, unitKey := t.s("unitDays"), "day"
 	if pol.Unit == complaints.WorkingDays {
-		unit, unitKey = t.unitWorkingDays, "working-day"
+		unit, unitKey = t.s("unitWorkingDays"), "working-day"
 	}
 	name := b.ds.settings.PolicyTitle.Get(t.code)
 	if name == "" {
 		name = pol.Name
 	}
 	if pol.DueSoon > 0 {
-		s.text(t.policyLine, name, t.count(pol.DueSoon, unitKey))
+		s.text(t.s("policyLine"), name, t.count(pol.DueSoon, unitKey))
 	} else {
-		s.text(t.policyNoDueSoon, name)
+		s.text(t.s("policyNoDueSoon"), name)
 	}
 	if rep.Total == 0 {
-		s.text("%s", t.noComplaints)
-		s.Chart.Max = decimal.NewFromInt(1)
+		s.text("%s", t.s("noComplaints"))
 		return s
 	}
 	answered := rep.OnTime + rep.Late
-	rate := dash
+	s.text(t.s("summaryLine"), t.count(rep.Total, "complaint"), rep.Open+rep.Paused, rep.Overdue, rep.DueSoon,
+		rep.Paused, rep.Resolved+rep.Closed, rep.OnTime, rep.Late, b.percent(int64(rep.OnTime), int64(answered)))
 	if answered > 0 {
-		r, _ := rep.OnTimeRate(3, complaints.HalfUp) // 3 places, half-up: valid, cannot fail
-		rate = t.num(r.Shift(2), 1) + "%"
+		s.text(t.s("resolutionLine"), b.days(rep.MeanResolution), b.days(rep.P90Resolution))
 	}
-	s.text(t.summaryLine, t.count(rep.Total, "complaint"), rep.Open+rep.Paused, rep.Overdue, rep.DueSoon, rep.Paused,
-		rep.Resolved+rep.Closed, rep.OnTime, rep.Late, rate)
-	if answered > 0 {
-		s.text(t.resolutionLine, b.days(rep.MeanResolution), b.days(rep.P90Resolution))
+	lists := []struct {
+		caption, last string
+		rows          [][]string
+	}{{caption: t.s("overdueTitle"), last: t.f("hDaysLate", unit)}, {caption: t.s("dueSoonTitle"),
+		last: t.f("hDaysLeft", unit)}, {caption: t.s("pausedTitle"), last: t.s("hPausedSince")}}
+	for _, o := range rep.OverdueList {
+		lists[0].rows = append(lists[0].rows, b.complaintRow(o.ID, o.Due.Received, o.Channel, o.Category, o.Employee,
+			o.Due.LastDay, strconv.Itoa(o.LateUnits)))
 	}
-
-	header := func(last string) []string {
-		return []string{t.hID, t.hReceived, t.hChannel, t.hCategory, t.hEmployee, t.hLastDay, last}
-	}
-	right := []bool{false, false, false, false, false, false, true}
-	if len(rep.OverdueList) > 0 {
-		tab := &table{Caption: t.overdueTitle, Header: header(fmt.Sprintf(t.hDaysLate, unit)), Right: right}
-		for _, o := range rep.OverdueList {
-			tab.Rows = append(tab.Rows, []string{o.ID, t.date(o.Due.Received, b.ds.loc),
-				lookup(t.channels, o.Channel), lookup(t.categories, o.Category), b.name(o.Employee),
-				b.day(o.Due.LastDay), strconv.Itoa(o.LateUnits)})
+	for i, rows := range [][]complaints.Row{a.dueSoon, a.paused} {
+		for _, r := range rows {
+			c, st := r.Info, r.Status
+			last := strconv.Itoa(st.RemainingUnits)
+			if i == 1 {
+				last = t.date(st.PausedSince, b.ds.loc)
+			}
+			lists[i+1].rows = append(lists[i+1].rows, b.complaintRow(c.ID, c.ReceivedAt, c.Channel, c.Category,
+				c.Employee, st.Due.LastDay, last))
 		}
-		s.table(tab)
 	}
-	if len(a.dueSoon) > 0 {
-		tab := &table{Caption: t.dueSoonTitle, Header: header(fmt.Sprintf(t.hDaysLeft, unit)), Right: right}
-		for _, c := range a.dueSoon {
-			tab.Rows = append(tab.Rows, b.statusRow(c, strconv.Itoa(c.Status.RemainingUnits)))
+	for _, l := range lists {
+		if len(l.rows) > 0 {
+			tab := b.newTable(l.caption, "hID", "hReceived", "hChannel", "hCategory", "hEmployee", "hLastDay", ">")
+			tab.Header[6], tab.Rows = l.last, l.rows
+			s.table(tab)
 		}
-		s.table(tab)
 	}
-	if len(a.paused) > 0 {
-		tab := &table{Caption: t.pausedTitle, Header: header(t.hPausedSince), Right: right}
-		for _, c := range a.paused {
-			tab.Rows = append(tab.Rows, b.statusRow(c, t.date(c.Status.PausedSince, b.ds.loc)))
-		}
-		s.table(tab)
-	}
-
-	tab := &table{Caption: t.byChannelTitle,
-		Header: []string{t.hChannel, t.hTotal, t.hOpen, t.hOverdue, t.hAnsweredC, t.hOnTime, t.hLate},
-		Right:  []bool{false, true, true, true, true, true, true}}
-	top := 1
+	tab := b.newTable(t.s("byChannelTitle"), "hChannel", ">hTotal", ">hOpen", ">hOverdue", ">hAnsweredC",
+		">hOnTime", ">hLate")
 	for _, g := range rep.ByChannel {
-		name := lookup(t.channels, g.Key)
+		name := t.lookup("channels", g.Key)
 		if g.Key == "" {
-			name = t.nobody
+			name = t.s("nobody")
 		}
-		tab.Rows = append(tab.Rows, []string{name, strconv.Itoa(g.Total), strconv.Itoa(g.Open + g.Paused),
-			strconv.Itoa(g.Overdue), strconv.Itoa(g.Resolved + g.Closed), strconv.Itoa(g.OnTime), strconv.Itoa(g.Late)})
-		s.Chart.Bars = append(s.Chart.Bars, bar{Label: name, Value: decimal.NewFromInt(int64(g.Total)),
-			Text: strconv.Itoa(g.Total)})
-		top = max(top, g.Total)
+		tab.add(name, strconv.Itoa(g.Total), strconv.Itoa(g.Open+g.Paused), strconv.Itoa(g.Overdue),
+			strconv.Itoa(g.Resolved+g.Closed), strconv.Itoa(g.OnTime), strconv.Itoa(g.Late))
+		s.Chart.count(name, int64(g.Total), false)
 	}
-	s.Chart.Max = decimal.NewFromInt(int64(top))
 	s.table(tab)
 	return s
 }
 
-// statusRow is a row of the due-soon and waiting tables.
-func (b *builder) statusRow(c complaints.Row, last string) []string {
+// complaintRow is a row of the overdue, due-soon and waiting tables.
+func (b *builder) complaintRow(id string, received time.Time, channel, category, employee string,
+	lastDay complaints.Date, last string) []string {
 	t := b.t
-	return []string{c.Info.ID, t.date(c.Info.ReceivedAt, b.ds.loc), lookup(t.channels, c.Info.Channel),
-		lookup(t.categories, c.Info.Category), b.name(c.Info.Employee), b.day(c.Status.Due.LastDay), last}
+	return []string{id, t.date(received, b.ds.loc), t.lookup("channels", channel), t.lookup("categories", category),
+		b.name(employee), b.day(lastDay), last}
 }
 
 // day formats a calendar date.

@@ -10,88 +10,64 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var hundred = decimal.NewFromInt(100)
-
 // criteria is section 4: every criterion's average across the team, weakest first, and the overrides that fired
 // (SPEC R3, R4).
 func (b *builder) criteria() section {
 	t := b.t
-	s := section{ID: "criteria", Title: t.secCriteria, Chart: chart{Title: t.chartCriteria, Max: hundred}}
+	s := b.newSection("criteria", t.s("secCriteria"), "chartCriteria", 100)
 	if len(b.a.criteria) == 0 {
-		s.text("%s", t.noAnswers)
+		s.text("%s", t.s("noAnswers"))
 	}
 	for _, rs := range b.a.criteria {
 		r := rs.Rubric
-		tab := &table{Caption: fmt.Sprintf(t.rubricCaption, r.Title(t.code), r.ID(), r.Version(),
-			t.count(rs.Calls, "evaluated-call")),
-			Header: []string{t.hCriterion, t.hMean, t.hMax, t.hPercent, t.hAnswered, t.hNA},
-			Right:  []bool{false, true, true, true, true, true}}
+		tab := b.newTable(t.f("rubricCaption", r.Title(t.code), r.ID(), r.Version(), t.count(rs.Calls, "evaluated-call")),
+			"hCriterion", ">hMean", ">hMax", ">hPercent", ">hAnswered", ">hNA")
 		for _, c := range rs.Criteria {
-			title := truncate(c.Criterion.Title.Get(t.code), 56)
+			title, max := c.Criterion.Title.Get(t.code), t.plain(c.Criterion.MaxPoints())
 			if c.Counted == 0 {
-				tab.Rows = append(tab.Rows, []string{title, dash, t.plain(c.Criterion.MaxPoints()), dash, "0",
-					strconv.FormatInt(c.NA, 10)})
+				tab.add(truncate(title, 56), dash, max, dash, "0", strconv.Itoa(c.NA))
 				continue
 			}
 			share := halfUp(c.Share, 3).Shift(2)
-			tab.Rows = append(tab.Rows, []string{title, t.num(halfUp(c.Mean, 2), 2),
-				t.plain(c.Criterion.MaxPoints()), t.num(share, 1) + "%", strconv.FormatInt(c.Counted, 10),
-				strconv.FormatInt(c.NA, 10)})
-			label := truncate(c.Criterion.Title.Get(t.code), 40)
+			tab.add(truncate(title, 56), t.num(halfUp(c.Mean, 2), 2), max, t.num(share, 1)+"%",
+				strconv.Itoa(c.Counted), strconv.Itoa(c.NA))
+			label := truncate(title, 40)
 			if len(b.a.criteria) > 1 {
 				label = r.ID() + ": " + label
 			}
-			s.Chart.Bars = append(s.Chart.Bars, bar{Label: label, Value: share, Text: t.num(share, 1) + "%"})
+			s.Chart.bar(label, share, t.num(share, 1)+"%", false)
 		}
 		s.table(tab)
-		for _, c := range r.Criteria() {
-			if c.Scale.Kind != rubric.Levels {
-				continue
-			}
-			var st criterionStat
-			for _, x := range rs.Criteria {
-				if x.Criterion.ID == c.ID {
-					st = x
+		for _, c := range rs.Criteria {
+			if c.Criterion.Scale.Kind == rubric.Levels {
+				var parts []string
+				for _, l := range c.Criterion.Scale.Levels {
+					parts = append(parts, fmt.Sprintf("%s %d", l.Title.Get(t.code), c.Levels[l.ID]))
 				}
+				s.text(t.s("levelsLine"), c.Criterion.Title.Get(t.code), strings.Join(parts, ", "))
 			}
-			var parts []string
-			for _, l := range c.Scale.Levels {
-				parts = append(parts, fmt.Sprintf("%s %d", l.Title.Get(t.code), st.Levels[l.ID]))
-			}
-			s.text(t.levelsLine, c.Title.Get(t.code), strings.Join(parts, ", "))
 		}
-		s.text(t.autoFailLine, rs.AutoFail, rs.Calls, b.percent(int64(rs.AutoFail), int64(rs.Calls), 1))
+		s.text(t.s("autoFailLine"), rs.AutoFail, rs.Calls, b.percent(int64(rs.AutoFail), int64(rs.Calls)))
 		if len(rs.Fired) > 0 {
-			s.text("%s", t.firedIntro)
+			s.text("%s", t.s("firedIntro"))
 		}
 		for _, f := range rs.Fired {
-			s.text("  %s", b.fired(r, f))
+			effect, calls := t.lookup("effectWords", string(f.Reason.Effect)), t.count(f.Calls, "call")
+			if v := f.Reason.Violation; v != "" {
+				s.text("  %s", t.f("firedViolation", b.violationTitle(r, v), effect, calls))
+				continue
+			}
+			c, _ := r.Criterion(f.Reason.Criterion)
+			level := f.Reason.Level
+			for _, l := range c.Scale.Levels {
+				if l.ID == f.Reason.Level {
+					level = l.Title.Get(t.code)
+				}
+			}
+			s.text("  %s", t.f("firedLevel", level, c.Title.Get(t.code), effect, calls))
 		}
 	}
 	return s
-}
-
-// fired words one override and how many calls it fired on.
-func (b *builder) fired(r *rubric.Rubric, f firedCount) string {
-	t := b.t
-	effect := lookup(t.effectWords, string(f.Reason.Effect))
-	if f.Reason.Violation != "" {
-		title := f.Reason.Violation
-		for _, v := range r.Violations() {
-			if v.ID == f.Reason.Violation {
-				title = v.Title.Get(t.code)
-			}
-		}
-		return fmt.Sprintf(t.firedViolation, title, effect, t.count(f.Calls, "call"))
-	}
-	c, _ := r.Criterion(f.Reason.Criterion)
-	level := f.Reason.Level
-	for _, l := range c.Scale.Levels {
-		if l.ID == f.Reason.Level {
-			level = l.Title.Get(t.code)
-		}
-	}
-	return fmt.Sprintf(t.firedLevel, level, c.Title.Get(t.code), effect, t.count(f.Calls, "call"))
 }
 
 // metric formats a survey metric rounded to one decimal, half-up, from the counts; a dash when there are no
@@ -103,72 +79,66 @@ func (b *builder) metric(v decimal.Decimal, _ bool, err error) string {
 	return b.t.num(v, 1)
 }
 
+// pct adds a percent sign to a number.
+func pct(s string) string {
+	if s == dash {
+		return s
+	}
+	return s + "%"
+}
+
 // surveys is section 5: CSI (SPEC R11), the yes/no NPS and its 5-point form (R12, R13) and CSAT (R15) per
 // quarter and in total, and the coverage of the clients (R14).
 func (b *builder) surveys() section {
 	t := b.t
-	s := section{ID: "surveys", Title: t.secSurveys, Chart: chart{Title: t.chartSurveys, Max: five}}
-	tab := &table{Header: []string{t.hPeriod, t.hRespondents, t.hCSI, t.hNPSPercent, t.hNPSPoints, t.hCSAT},
-		Right: []bool{false, true, true, true, true, true}}
+	s := b.newSection("surveys", t.s("secSurveys"), "chartSurveys", 5)
+	tab := b.newTable("", "hPeriod", ">hRespondents", ">hCSI", ">hNPSPercent", ">hNPSPoints", ">hCSAT")
 	var total survey.Tallies
 	for _, p := range b.a.periods {
-		tl := p.Tallies
-		label := p.Label
+		tl, label := p.Tallies, p.Label
 		if label == "" {
-			label, total = t.totalPeriod, tl
+			label, total = t.s("totalPeriod"), tl
 		}
-		npsPct := b.metric(tl.Recommend.Percent(1, survey.HalfUp))
-		if npsPct != dash {
-			npsPct += "%"
-		}
-		csat := b.metric(tl.CSAT.Percent(1, survey.HalfUp))
-		if csat != dash {
-			csat += "%"
-		}
-		tab.Rows = append(tab.Rows, []string{label, strconv.FormatInt(p.Respondents, 10),
-			b.metric(tl.CSI.Mean(1, survey.HalfUp)), npsPct, b.metric(tl.Recommend.Points(1, survey.HalfUp)), csat})
+		tab.add(label, strconv.FormatInt(p.Respondents, 10), b.metric(tl.CSI.Mean(1, survey.HalfUp)),
+			pct(b.metric(tl.Recommend.Percent(1, survey.HalfUp))), b.metric(tl.Recommend.Points(1, survey.HalfUp)),
+			pct(b.metric(tl.CSAT.Percent(1, survey.HalfUp))))
 		if p.Label != "" {
 			if v, _, err := tl.CSI.Mean(1, survey.HalfUp); err == nil {
-				s.Chart.Bars = append(s.Chart.Bars, bar{Label: p.Label + " " + t.hCSI, Value: v, Text: t.num(v, 1)})
+				s.Chart.bar(p.Label+" "+t.s("hCSI"), v, t.num(v, 1), false)
 			}
 			if v, _, err := tl.Recommend.Points(1, survey.HalfUp); err == nil {
-				s.Chart.Bars = append(s.Chart.Bars, bar{Label: p.Label + " " + t.hNPS, Value: v, Text: t.num(v, 1)})
+				s.Chart.bar(p.Label+" "+t.s("hNPS"), v, t.num(v, 1), false)
 			}
 		}
 	}
 	if len(tab.Rows) > 0 {
 		s.table(tab)
-		s.text("%s", t.npsNote)
+		s.text("%s", t.s("npsNote"))
 	} else {
-		s.text("%s", t.noAnswers)
+		s.text("%s", t.s("noAnswers"))
 	}
 	for _, d := range b.a.depts {
-		title := b.ds.settings.departmentTitle(d.ID, t.code)
-		if d.Survey.Clients == 0 {
-			s.text(t.coverageUnknown, title, t.count(d.Survey.Surveyed, "client"))
-			continue
+		title, sv := b.ds.settings.departmentTitle(d.ID, t.code), d.Survey
+		if sv.Clients == 0 {
+			s.text(t.s("coverageUnknown"), title, t.count(sv.Surveyed, "client"))
+		} else {
+			s.text(t.s("coverageLine"), title, sv.Surveyed, t.count(sv.Clients, "client-of"),
+				b.percent(sv.Surveyed, sv.Clients), t.plain(b.ds.settings.personal.Coverage.Minimum()))
 		}
-		s.text(t.coverageLine, title, d.Survey.Surveyed, t.count(d.Survey.Clients, "client-of"),
-			b.percent(d.Survey.Surveyed, d.Survey.Clients, 1), t.plain(minSurveyedPercent(b.ds.settings.personal)))
 	}
 	if !total.Classic.IsEmpty() {
-		score, _, _ := total.Classic.Score(1, survey.HalfUp)
-		s.text(t.classicLine, t.num(score, 1), t.count(total.Classic.Total(), "answer"))
+		s.text(t.s("classicLine"), b.metric(total.Classic.Score(1, survey.HalfUp)),
+			t.count(total.Classic.Total(), "answer"))
 	}
 	if !total.CES.IsEmpty() {
-		mean, _, _ := total.CES.Mean(1, survey.HalfUp)
-		s.text(t.cesLine, t.num(mean, 1), t.count(total.CES.Total(), "answer"))
+		s.text(t.s("cesLine"), b.metric(total.CES.Mean(1, survey.HalfUp)), t.count(total.CES.Total(), "answer"))
 	}
 	if !total.FCR.IsEmpty() {
-		pct, _, _ := total.FCR.Percent(1, survey.HalfUp)
-		s.text(t.fcrLine, t.num(pct, 1), t.count(total.FCR.Total(), "contact"))
+		s.text(t.s("fcrLine"), b.metric(total.FCR.Percent(1, survey.HalfUp)), t.count(total.FCR.Total(), "contact"))
 	}
-	if len(s.Chart.Bars) == 0 {
-		for _, p := range b.a.periods {
-			if v, _, err := p.Tallies.CSI.Mean(1, survey.HalfUp); err == nil {
-				s.Chart.Bars = append(s.Chart.Bars, bar{Label: t.totalPeriod + " " + t.hCSI, Value: v, Text: t.num(v, 1)})
-			}
-		}
+	if len(s.Chart.Bars) == 0 && !total.CSI.IsEmpty() {
+		v, _, _ := total.CSI.Mean(1, survey.HalfUp)
+		s.Chart.bar(t.s("totalPeriod")+" "+t.s("hCSI"), v, t.num(v, 1), false)
 	}
 	return s
 }

@@ -14,83 +14,60 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// workflowSections are the sections of the quality specialist's files present in the data set.
-func (b *builder) workflowSections() []section {
-	var out []section
-	if b.a.selection != nil {
-		out = append(out, b.sampling())
-	}
-	if b.a.disputeReport != nil {
-		out = append(out, b.disputes())
-	}
-	if b.ds.facts != nil {
-		out = append(out, b.autoChecks())
-	}
-	return out
-}
-
 // sampling is the audit of the choice of calls to evaluate in the report's quarter (SPEC R5, R6): per employee
 // the calls, those evaluated, those chosen now, and the kinds of call covered.
 func (b *builder) sampling() section {
 	t, a, sel := b.t, b.a, b.a.selection
 	quota := sel.Rule.PerEmployee
-	s := section{ID: "sampling", Title: fmt.Sprintf(t.secSampling, a.quarter, quota),
-		Chart: chart{Title: fmt.Sprintf(t.chartSampling, a.quarter, quota), Max: decimal.NewFromInt(int64(quota)),
+	s := section{ID: "sampling", Title: t.f("secSampling", a.quarter, quota),
+		Chart: chart{Title: t.f("chartSampling", a.quarter, quota), Max: decimal.NewFromInt(int64(quota)),
 			Marker: decimal.NewNullDecimal(decimal.NewFromInt(int64(quota))), MarkerLabel: strconv.Itoa(quota)}}
 	if len(sel.Groups) == 0 {
-		s.text(t.noCalls, a.quarter)
+		s.text(t.s("noCalls"), a.quarter)
 		return s
 	}
-	s.text(t.samplingLine, t.count(sel.Population, "call"), a.quarter)
-	tab := &table{Header: []string{t.hEmployee, t.hCalls, t.hEvaluatedQ, t.hSelected, t.hStrata, t.hNote},
-		Right: []bool{false, true, true, true, true, false}}
+	s.text(t.s("samplingLine"), t.count(sel.Population, "call"), a.quarter)
+	tab := b.newTable("", "hEmployee", ">hCalls", ">hEvaluatedQ", ">hSelected", ">hStrata", "hNote")
 	var chosen []string
-	groups := slices.Clone(sel.Groups) // in the order of employees.csv, like the other tables
-	order := map[string]int{}
-	for i, e := range a.roster {
-		order[e.ID] = i
-	}
-	slices.SortStableFunc(groups, func(x, y sampling.Group) int { return order[x.Employee] - order[y.Employee] })
-	for _, g := range groups {
-		covered := 0
+	for _, e := range a.roster { // in the order of employees.csv, like the other tables
+		i := slices.IndexFunc(sel.Groups, func(g sampling.Group) bool { return g.Employee == e.ID })
+		if i < 0 {
+			continue
+		}
+		g, covered := sel.Groups[i], 0
 		var notes, missing []string
 		for _, sc := range g.Strata {
 			if sc.Evaluated+sc.Selected > 0 {
 				covered++
 			} else {
-				missing = append(missing, lookup(t.strata, sc.Stratum.String()))
+				missing = append(missing, t.lookup("strata", sc.Stratum.String()))
 			}
 		}
-		kinds := fmt.Sprintf(t.countedCell, covered, len(g.Strata))
+		kinds := t.f("countedCell", covered, len(g.Strata))
 		if len(g.Strata) == 0 {
 			kinds = dash
 		}
 		if g.Short {
-			notes = append(notes, fmt.Sprintf(t.noteShort, quota))
+			notes = append(notes, t.f("noteShort", quota))
 		}
 		if len(missing) > 0 {
-			notes = append(notes, fmt.Sprintf(t.noteUncovered, strings.Join(missing, ", ")))
+			notes = append(notes, t.f("noteUncovered", strings.Join(missing, ", ")))
 		}
-		tab.Rows = append(tab.Rows, []string{b.name(g.Employee), strconv.Itoa(g.Population), strconv.Itoa(g.Evaluated),
-			strconv.Itoa(len(g.Selected)), kinds,
-			strings.Join(notes, "; ")})
+		tab.add(b.name(g.Employee), strconv.Itoa(g.Population), strconv.Itoa(g.Evaluated),
+			strconv.Itoa(len(g.Selected)), kinds, strings.Join(notes, "; "))
 		for _, c := range g.Selected {
 			chosen = append(chosen, fmt.Sprintf("%s (%s)", c.ID, b.name(g.Employee)))
 		}
 		n := g.Evaluated + len(g.Selected)
-		s.Chart.Bars = append(s.Chart.Bars, bar{Label: b.name(g.Employee), Value: decimal.NewFromInt(int64(n)),
-			Text: strconv.Itoa(n), Muted: n < quota})
-		if n > quota {
-			s.Chart.Max = decimal.NewFromInt(int64(n))
-		}
+		s.Chart.count(b.name(g.Employee), int64(n), n < quota)
 	}
 	s.table(tab)
 	if len(chosen) > 0 {
-		s.text(t.selectedLine, strings.Join(chosen, ", "))
+		s.text(t.s("selectedLine"), strings.Join(chosen, ", "))
 	} else {
-		s.text("%s", t.selectedNone)
+		s.text("%s", t.s("selectedNone"))
 	}
-	s.text(t.auditLine, string(b.ds.seed))
+	s.text(t.s("auditLine"), string(b.ds.seed))
 	return s
 }
 
@@ -98,10 +75,9 @@ func (b *builder) sampling() section {
 // still open with their age, and the dispute and acceptance rates per evaluator and criterion.
 func (b *builder) disputes() section {
 	t, a, rep := b.t, b.a, b.a.disputeReport
-	s := section{ID: "disputes", Title: t.secDisputes, Chart: chart{Title: t.chartDisputes}}
+	s := b.newSection("disputes", t.s("secDisputes"), "chartDisputes", 1)
 	if len(rep.ByEvaluator) == 0 {
-		s.text("%s", t.noAnswers)
-		s.Chart.Max = decimal.NewFromInt(1)
+		s.text("%s", t.s("noAnswers"))
 		return s
 	}
 	filed, evaluations := 0, 0
@@ -109,52 +85,40 @@ func (b *builder) disputes() section {
 		filed += r.Disputed
 		evaluations += r.Evaluations
 	}
-	s.text(t.disputeLine, t.count(filed, "dispute"), t.count(evaluations, "evaluation-of"),
-		b.percent(int64(filed), int64(evaluations), 1), a.decisions[review.Accepted],
+	s.text(t.s("disputeLine"), t.count(filed, "dispute"), t.count(evaluations, "evaluation-of"),
+		b.percent(int64(filed), int64(evaluations)), a.decisions[review.Accepted],
 		a.decisions[review.PartlyAccepted], a.decisions[review.Rejected], len(rep.Open))
-	s.text("%s", t.inForceNote)
+	s.text("%s", t.s("inForceNote"))
 	if len(rep.Open) > 0 {
-		tab := &table{Caption: t.openTitle,
-			Header: []string{t.hEvaluation, t.hEmployee, t.hEvaluator, t.hFiledBy, t.hFiled, t.hAge, t.hCriteriaD},
-			Right:  []bool{false, false, false, false, false, true, false}}
+		tab := b.newTable(t.s("openTitle"), "hEvaluation", "hEmployee", "hEvaluator", "hFiledBy", "hFiled", ">hAge",
+			"hCriteriaD")
 		for _, o := range rep.Open {
 			var names []string
 			for _, c := range o.Criteria {
 				names = append(names, b.criterionTitle(c))
 			}
-			tab.Rows = append(tab.Rows, []string{o.Evaluation, b.name(o.Employee), b.evaluator(o.Evaluator),
-				lookup(t.roles, string(o.By.Role)), t.date(o.Since, b.ds.loc), b.days(o.Age),
-				strings.Join(names, "; ")})
+			tab.add(o.Evaluation, b.name(o.Employee), b.name(o.Evaluator), t.lookup("roles", string(o.By.Role)),
+				t.date(o.Since, b.ds.loc), b.days(o.Age), strings.Join(names, "; "))
 		}
 		s.table(tab)
 	}
-	tab := &table{Caption: t.byEvaluatorTitle,
-		Header: []string{t.hEvaluator, t.hEvaluatedQ, t.hDisputed, t.hDisputeRate, t.hDecided, t.hAccepted,
-			t.hAcceptRate},
-		Right: []bool{false, true, true, true, true, true, true}}
-	top := 1
+	tab := b.newTable(t.s("byEvaluatorTitle"), "hEvaluator", ">hEvaluatedQ", ">hDisputed", ">hDisputeRate",
+		">hDecided", ">hAccepted", ">hAcceptRate")
 	for _, r := range rep.ByEvaluator {
-		accept := dash
-		if r.Decided > 0 {
-			accept = b.percent(int64(r.Accepted), int64(r.Decided), 1)
-		}
-		tab.Rows = append(tab.Rows, []string{b.evaluator(r.Key), strconv.Itoa(r.Evaluations),
-			strconv.Itoa(r.Disputed), b.percent(int64(r.Disputed), int64(r.Evaluations), 1), strconv.Itoa(r.Decided),
-			strconv.Itoa(r.Accepted), accept})
-		s.Chart.Bars = append(s.Chart.Bars, bar{Label: b.evaluator(r.Key), Value: decimal.NewFromInt(int64(r.Disputed)),
-			Text: strconv.Itoa(r.Disputed)})
-		top = max(top, r.Disputed)
+		tab.add(b.name(r.Key), strconv.Itoa(r.Evaluations), strconv.Itoa(r.Disputed),
+			b.percent(int64(r.Disputed), int64(r.Evaluations)), strconv.Itoa(r.Decided), strconv.Itoa(r.Accepted),
+			b.percent(int64(r.Accepted), int64(r.Decided)))
+		s.Chart.count(b.name(r.Key), int64(r.Disputed), false)
 	}
-	s.Chart.Max = decimal.NewFromInt(int64(top))
 	s.table(tab)
 	var most []string
 	for _, r := range rep.ByCriterion { // most disputed first
 		if r.Disputed > 0 && len(most) < 3 {
-			most = append(most, fmt.Sprintf(t.criterionItem, b.criterionTitle(r.Key), r.Disputed, r.Accepted))
+			most = append(most, t.f("criterionItem", b.criterionTitle(r.Key), r.Disputed, r.Accepted))
 		}
 	}
 	if len(most) > 0 {
-		s.text(t.mostDisputed, strings.Join(most, "; "))
+		s.text(t.s("mostDisputed"), strings.Join(most, "; "))
 	}
 	return s
 }
@@ -163,66 +127,56 @@ func (b *builder) disputes() section {
 // specialists and by the rule of SPEC R4.1, and the calls failed automatically with the facts that show it.
 func (b *builder) autoChecks() section {
 	t, a := b.t, b.a
-	s := section{ID: "autoqa", Title: t.secAuto, Chart: chart{Title: t.chartAuto}}
+	s := b.newSection("autoqa", t.s("secAuto"), "chartAuto", 1)
 	if len(a.auto) == 0 {
-		s.text("%s", t.noFacts)
-		s.Chart.Max = decimal.NewFromInt(1)
+		s.text("%s", t.s("noFacts"))
 		return s
 	}
 	rule := autoqa.CallQualityRules().Rules[0]
-	violation := b.violationTitle(a.auto[0].Manual.Rubric, rule.Violation)
-	s.text(t.autoLine, t.count(len(a.auto), "evaluated-call-for"), violation)
-	manualAnswers, autoAnswers, overridden, both, autoOnly, manualOnly := 0, 0, 0, 0, 0, 0
-	tab := &table{Caption: fmt.Sprintf(t.autoFailedTitle, violation),
-		Header: []string{t.hCall, t.hEmployee, t.hEvaluation, t.hPromises, t.hMarked},
-		Right:  []bool{false, false, false, false, false}}
+	violation := b.violationTitle(b.ds.rubrics[a.auto[0].Manual.Rubric], rule.Violation)
+	s.text(t.s("autoLine"), t.count(len(a.auto), "evaluated-call-for"), violation)
+	manualAnswers, autoAnswers, overridden := 0, 0, 0
+	var found [3]int // automatically and by hand, automatically only, by hand only
+	tab := b.newTable(t.f("autoFailedTitle", violation), "hCall", "hEmployee", "hEvaluation", "hPromises", "hMarked")
 	for _, c := range a.auto {
 		rec := c.Record
 		autoAnswers += len(rec.Auto) - len(rec.Overridden)
 		overridden += len(rec.Overridden)
 		manualAnswers += len(c.Manual.Answers)
-		derived := map[string]bool{}
+		var derived []string
 		for _, v := range rec.Violations {
-			derived[v.Violation] = true
+			derived = append(derived, v.Violation)
 			marked := slices.Contains(c.Manual.Violations, v.Violation)
-			if marked {
-				both++
-			} else {
-				autoOnly++
-			}
+			found[map[bool]int{true: 0, false: 1}[marked]]++
 			if v.Violation == rule.Violation {
-				tab.Rows = append(tab.Rows, []string{c.Facts.CallID, b.name(c.Manual.EmployeeID), c.Manual.ID,
-					b.promises(c.Facts.Promises), t.yesNo[marked]})
+				tab.add(c.Facts.CallID, b.name(c.Manual.EmployeeID), c.Manual.ID, b.promises(c.Facts.Promises),
+					t.lookup("yesNo", strconv.FormatBool(marked)))
 			}
 		}
 		for _, v := range c.Manual.Violations {
-			if !derived[v] {
-				manualOnly++
+			if !slices.Contains(derived, v) {
+				found[2]++
 			}
 		}
 	}
-	s.text(t.autoCounts, manualAnswers, autoAnswers, overridden, both+autoOnly, both, manualOnly)
+	s.text(t.s("autoCounts"), manualAnswers, autoAnswers, overridden, found[0]+found[1], found[0], found[2])
 	if len(tab.Rows) > 0 {
 		s.table(tab)
 	}
-	top := max(1, both, autoOnly, manualOnly)
-	for i, n := range []int{both, autoOnly, manualOnly} {
-		s.Chart.Bars = append(s.Chart.Bars, bar{Label: t.autoBars[i], Value: decimal.NewFromInt(int64(n)),
-			Text: strconv.Itoa(n)})
+	for i, n := range found {
+		s.Chart.count(t.lookup("autoBars", strconv.Itoa(i)), int64(n), false)
 	}
-	s.Chart.Max = decimal.NewFromInt(int64(top))
 	return s
 }
 
 // promises describes the promises of a call: due and completion times.
 func (b *builder) promises(ps []autoqa.Promise) string {
-	t := b.t
 	var out []string
 	for _, p := range ps {
 		if p.Completed.IsZero() {
-			out = append(out, fmt.Sprintf(t.promiseOpen, p.ID, b.moment(p.Due)))
+			out = append(out, b.t.f("promiseOpen", p.ID, b.moment(p.Due)))
 		} else {
-			out = append(out, fmt.Sprintf(t.promiseDone, p.ID, b.moment(p.Due), b.moment(p.Completed)))
+			out = append(out, b.t.f("promiseDone", p.ID, b.moment(p.Due), b.moment(p.Completed)))
 		}
 	}
 	return strings.Join(out, "; ")
@@ -231,14 +185,6 @@ func (b *builder) promises(ps []autoqa.Promise) string {
 // moment formats a date and time of day in the report's time zone.
 func (b *builder) moment(tm time.Time) string {
 	return b.t.date(tm, b.ds.loc) + tm.In(b.ds.loc).Format(" 15:04")
-}
-
-// evaluator shows an evaluator's ID, or "not named".
-func (b *builder) evaluator(id string) string {
-	if id == unnamed || id == "" {
-		return b.t.nobody
-	}
-	return id
 }
 
 // criterionTitle returns the title of a criterion of the data set's rubrics, or its ID.
@@ -252,8 +198,8 @@ func (b *builder) criterionTitle(id string) string {
 }
 
 // violationTitle returns the title of a violation of a rubric, or its ID.
-func (b *builder) violationTitle(rubricID, id string) string {
-	if r := b.ds.rubrics[rubricID]; r != nil {
+func (b *builder) violationTitle(r *rubric.Rubric, id string) string {
+	if r != nil {
 		if i := slices.IndexFunc(r.Violations(), func(v rubric.Violation) bool { return v.ID == id }); i >= 0 {
 			return r.Violations()[i].Title.Get(b.t.code)
 		}

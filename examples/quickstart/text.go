@@ -10,20 +10,23 @@ import (
 // lineWidth is where paragraphs of the text report wrap.
 const lineWidth = 110
 
-// writeText writes the report as plain text: paragraphs wrapped at lineWidth, tables aligned in columns with
-// numbers to the right.
+// writeText writes the report as plain text: titles underlined, paragraphs wrapped at lineWidth, tables aligned
+// in columns with numbers to the right and set off by blank lines.
 func writeText(w io.Writer, rep *report) error {
 	bw := bufio.NewWriter(w)
-	underline(bw, rep.Title, '=')
+	underline := func(title, c string) {
+		bw.WriteString(title + "\n" + strings.Repeat(c, utf8.RuneCountInString(title)) + "\n")
+	}
+	underline(rep.Title, "=")
 	for _, m := range rep.Meta {
 		wrap(bw, m)
 	}
 	for _, s := range rep.Sections {
 		bw.WriteString("\n")
-		underline(bw, s.Title, '-')
+		underline(s.Title, "-")
 		for i, b := range s.Blocks {
 			if i > 0 && (b.Table != nil || s.Blocks[i-1].Table != nil) {
-				bw.WriteString("\n") // a blank line around tables
+				bw.WriteString("\n")
 			}
 			if b.Table != nil {
 				writeTable(bw, b.Table)
@@ -35,11 +38,6 @@ func writeText(w io.Writer, rep *report) error {
 	return bw.Flush()
 }
 
-// underline writes a title and a line of c under it.
-func underline(w *bufio.Writer, title string, c rune) {
-	w.WriteString(title + "\n" + strings.Repeat(string(c), utf8.RuneCountInString(title)) + "\n")
-}
-
 // wrap writes a paragraph, broken between words at lineWidth; the continuation lines of an indented paragraph
 // are indented two spaces more.
 func wrap(w *bufio.Writer, text string) {
@@ -48,22 +46,17 @@ func wrap(w *bufio.Writer, text string) {
 	if indent != "" {
 		more += "  "
 	}
-	words := strings.Fields(text)
-	line, n := indent, utf8.RuneCountInString(indent)
-	start := n
-	for _, word := range words {
+	line, n, start := indent, len(indent), len(indent)
+	for _, word := range strings.Fields(text) {
 		k := utf8.RuneCountInString(word)
 		if n > start && n+1+k > lineWidth {
 			w.WriteString(line + "\n")
-			line, n = more, len(more)
-			start = n
+			line, n, start = more, len(more), len(more)
 		}
 		if n > start {
-			line += " "
-			n++
+			line, n = line+" ", n+1
 		}
-		line += word
-		n += k
+		line, n = line+word, n+k
 	}
 	w.WriteString(line + "\n")
 }
@@ -73,25 +66,21 @@ func writeTable(w *bufio.Writer, t *table) {
 	if t.Caption != "" {
 		wrap(w, t.Caption)
 	}
+	rows := append([][]string{t.Header}, t.Rows...)
 	widths := make([]int, len(t.Header))
-	for _, row := range append([][]string{t.Header}, t.Rows...) {
+	for _, row := range rows {
 		for i, cell := range row {
 			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
 		}
 	}
-	for _, row := range append([][]string{t.Header}, t.Rows...) {
-		var b strings.Builder
+	for _, row := range rows {
+		cells := make([]string, len(row))
 		for i, cell := range row {
-			if i > 0 {
-				b.WriteString("  ")
-			}
 			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
-			if i < len(t.Right) && t.Right[i] {
-				b.WriteString(pad + cell)
-			} else {
-				b.WriteString(cell + pad)
+			if cells[i] = cell + pad; t.Right[i] {
+				cells[i] = pad + cell
 			}
 		}
-		w.WriteString(strings.TrimRight(b.String(), " ") + "\n")
+		w.WriteString(strings.TrimRight(strings.Join(cells, "  "), " ") + "\n")
 	}
 }
