@@ -7,6 +7,7 @@ import (
 	"math/bits"
 
 	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -199,11 +200,11 @@ func (a Accumulator) bigUnits() *big.Int {
 }
 
 // Mean returns the exact mean Sum/Count. An empty accumulator is an error wrapping ErrEmpty.
-func (a Accumulator) Mean() (Fraction, error) {
+func (a Accumulator) Mean() (sq.Fraction, error) {
 	if a.n == 0 {
-		return Fraction{}, errorf("mean of an empty accumulator: %w", ErrEmpty)
+		return sq.Fraction{}, errorf("mean of an empty accumulator: %w", ErrEmpty)
 	}
-	return fracQuo(FractionOf(a.Sum()), fracInt(a.n)), nil
+	return fracQuo(sq.FractionOf(a.Sum()), fracInt(a.n)), nil
 }
 
 // Equal reports whether a and b hold the same count and the same sum (whatever the internal scale).

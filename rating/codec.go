@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -77,7 +78,7 @@ func decimalField(name string, p *decimal.Decimal) field {
 }
 
 // nullFractionField writes a missing value (nil) as null, the one place null is read.
-func nullFractionField(name string, p **Fraction) field {
+func nullFractionField(name string, p **sq.Fraction) field {
 	return field{name,
 		func(b []byte) ([]byte, error) {
 			if *p == nil {

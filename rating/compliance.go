@@ -3,13 +3,15 @@ package rating
 import (
 	"slices"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // QuarterCheck is the quarterly evaluation rule (SPEC R6: every employee is evaluated at least once a quarter;
 // each evaluation covers at least 5 calls, R5). The zero QuarterCheck is not valid.
 type QuarterCheck struct {
 	// Quarter is the quarter checked.
-	Quarter Quarter
+	Quarter sq.Quarter
 	// Location is where the quarter's bounds are computed; nil means UTC.
 	Location *time.Location
 	// Required is the least number of evaluated calls in the quarter; at least 1. The source methodology asks

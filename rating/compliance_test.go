@@ -6,11 +6,12 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // TestShortfalls pins SPEC R6 (every employee evaluated each quarter) with the R5 minimum of 5 calls.
 func TestShortfalls(t *testing.T) {
-	q := rating.Quarter{Year: 2024, Q: 2}
+	q := sq.Quarter{Year: 2024, Q: 2}
 	var calls []rating.CallScore
 	// anna: 5 calls in Q2 in UTC+5. The first is evaluated at 2024-03-31 20:00 UTC, already April 1 in UTC+5.
 	calls = append(calls, callsOn("anna", time.Date(2024, 3, 31, 20, 0, 0, 0, time.UTC), "4", "4", "4", "4", "4")...)
@@ -21,6 +22,7 @@ func TestShortfalls(t *testing.T) {
 	calls = append(calls, callsOn("dmitry", day(2024, 6, 30), "5")...)
 	roster := []string{"anna", "boris", "carol"}
 
+	almaty := time.FixedZone("UTC+5", 5*3600)
 	check := rating.QuarterCheck{Quarter: q, Location: almaty, Required: rating.DefaultMinCalls}
 	got, err := check.Shortfalls(calls, roster)
 	if err != nil {
@@ -53,7 +55,7 @@ func TestShortfalls(t *testing.T) {
 
 func TestShortfallsErrors(t *testing.T) {
 	calls := callsOn("anna", day(2024, 5, 1), "4", "4")
-	good := rating.QuarterCheck{Quarter: rating.Quarter{2024, 2}, Required: 5}
+	good := rating.QuarterCheck{Quarter: sq.Quarter{Year: 2024, Q: 2}, Required: 5}
 	tests := []struct {
 		check  rating.QuarterCheck
 		calls  []rating.CallScore
@@ -61,8 +63,8 @@ func TestShortfallsErrors(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{rating.QuarterCheck{Quarter: rating.Quarter{2024, 5}, Required: 5}, calls, nil, rating.ErrInvalidQuarter, "no fifth quarter"},
-		{rating.QuarterCheck{Quarter: rating.Quarter{2024, 2}}, calls, nil, rating.ErrInvalidSetting, "Required 0"},
+		{rating.QuarterCheck{Quarter: sq.Quarter{Year: 2024, Q: 5}, Required: 5}, calls, nil, sq.ErrInvalid, "no fifth quarter"},
+		{rating.QuarterCheck{Quarter: sq.Quarter{Year: 2024, Q: 2}}, calls, nil, rating.ErrInvalidSetting, "Required 0"},
 		{good, calls, []string{"anna", "anna"}, rating.ErrDuplicate, "roster entry twice"},
 		{good, calls, []string{""}, rating.ErrInvalidInput, "empty roster entry"},
 		{good, append(calls, calls[0]), nil, rating.ErrDuplicate, "evaluation twice"},
@@ -79,7 +81,7 @@ func TestShortfallsErrors(t *testing.T) {
 func TestGroupCalls(t *testing.T) {
 	calls := append(callsOn("anna", day(2023, 12, 30), "3", "4", "5"), callsOn("boris", day(2024, 1, 1), "4.5")...)
 	calls[3].DepartmentID = "support"
-	g, err := rating.GroupCalls(calls, rating.ByEmployee, rating.Since(day(2024, 1, 1)))
+	g, err := rating.GroupCalls(calls, rating.ByEmployee, sq.Period{From: day(2024, 1, 1)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +92,7 @@ func TestGroupCalls(t *testing.T) {
 	if diff := cmp.Diff([]string{"anna n=1 sum=5", "boris n=1 sum=4.5"}, got); diff != "" {
 		t.Errorf("GroupCalls by employee since 2024 mismatch (-want +got):\n%s", diff)
 	}
-	g, err = rating.GroupCalls(calls, rating.ByDepartment, rating.Period{})
+	g, err = rating.GroupCalls(calls, rating.ByDepartment, sq.Period{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,8 +104,8 @@ func TestGroupCalls(t *testing.T) {
 		t.Errorf("GroupCalls by department mismatch (-want +got):\n%s", diff)
 	}
 	calls[0].DepartmentID = ""
-	_, err = rating.GroupCalls(calls, rating.ByDepartment, rating.Period{})
+	_, err = rating.GroupCalls(calls, rating.ByDepartment, sq.Period{})
 	wantErr(t, err, rating.ErrInvalidInput, "empty department ID")
-	_, err = rating.GroupCalls(calls, 5, rating.Period{})
+	_, err = rating.GroupCalls(calls, 5, sq.Period{})
 	wantErr(t, err, rating.ErrInvalidSetting, "unknown grouping")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -45,14 +46,14 @@ type Department struct {
 }
 
 // PlatformRating returns the combined platform rating (the component "platforms"), and false when there was none.
-func (d Department) PlatformRating() (Fraction, bool) { return d.part(componentPlatforms) }
+func (d Department) PlatformRating() (sq.Fraction, bool) { return d.part(componentPlatforms) }
 
 // EmployeeMean returns the mean of the counted personal ratings (the component "employees"), and false when none
 // counted.
-func (d Department) EmployeeMean() (Fraction, bool) { return d.part(componentEmployees) }
+func (d Department) EmployeeMean() (sq.Fraction, bool) { return d.part(componentEmployees) }
 
 // SurveyIndex returns the department's survey index (the component "survey"), and false when there was none.
-func (d Department) SurveyIndex() (Fraction, bool) { return d.part(componentSurvey) }
+func (d Department) SurveyIndex() (sq.Fraction, bool) { return d.part(componentSurvey) }
 
 // Equal reports whether d and o are the same rating of the same department.
 func (d Department) Equal(o Department) bool {
@@ -88,7 +89,7 @@ func (r *DepartmentRater) Rate(in DepartmentInput) (Department, error) {
 	if err != nil {
 		return Department{}, within(ctx, err)
 	}
-	w, surveyReasons, err := r.rate(ctx, func(name string) (Fraction, bool) {
+	w, surveyReasons, err := r.rate(ctx, func(name string) (sq.Fraction, bool) {
 		if name == componentPlatforms {
 			return platforms, hasPlatforms
 		}
@@ -113,55 +114,55 @@ func (r *DepartmentRater) Rate(in DepartmentInput) (Department, error) {
 }
 
 // platformMean validates the platforms and combines them; false when there is none.
-func (r *DepartmentRater) platformMean(ps []PlatformRating) (Fraction, bool, error) {
+func (r *DepartmentRater) platformMean(ps []PlatformRating) (sq.Fraction, bool, error) {
 	if len(ps) == 0 {
-		return Fraction{}, false, nil
+		return sq.Fraction{}, false, nil
 	}
 	one, five := decimal.NewFromInt(1), decimal.NewFromInt(5)
 	seen := make(map[string]int, len(ps))
-	var num, den Fraction
+	var num, den sq.Fraction
 	for i, p := range ps {
 		if p.Name == "" {
-			return Fraction{}, false, errorf("platform at index %d has an empty name: %w", i, ErrInvalidInput)
+			return sq.Fraction{}, false, errorf("platform at index %d has an empty name: %w", i, ErrInvalidInput)
 		}
 		if j, dup := seen[p.Name]; dup {
-			return Fraction{}, false, errorf("platform %q appears twice (index %d and %d): %w", p.Name, j, i, ErrDuplicate)
+			return sq.Fraction{}, false, errorf("platform %q appears twice (index %d and %d): %w", p.Name, j, i, ErrDuplicate)
 		}
 		seen[p.Name] = i
 		if err := dec.Check(p.Rating); err != nil {
-			return Fraction{}, false, errorf("platform %q: %w", p.Name, err)
+			return sq.Fraction{}, false, errorf("platform %q: %w", p.Name, err)
 		}
 		if p.Rating.Cmp(one) < 0 || p.Rating.Cmp(five) > 0 {
-			return Fraction{}, false, errorf("platform %q: rating %s is outside the scale 1–5: %w", p.Name, p.Rating, ErrOutOfRange)
+			return sq.Fraction{}, false, errorf("platform %q: rating %s is outside the scale 1–5: %w", p.Name, p.Rating, ErrOutOfRange)
 		}
 		if p.Reviews < 0 {
-			return Fraction{}, false, errorf("platform %q: %d reviews, at least 0 allowed: %w", p.Name, p.Reviews, ErrOutOfRange)
+			return sq.Fraction{}, false, errorf("platform %q: %d reviews, at least 0 allowed: %w", p.Name, p.Reviews, ErrOutOfRange)
 		}
 		w := fracInt(1)
 		if r.settings.ReviewWeighted {
 			w = fracInt(p.Reviews)
 		}
-		num = fracAdd(num, fracMul(w, FractionOf(p.Rating)))
+		num = fracAdd(num, fracMul(w, sq.FractionOf(p.Rating)))
 		den = fracAdd(den, w)
 	}
 	if den.IsZero() {
-		return Fraction{}, false, errorf("platform ratings are review-weighted, but all %d have 0 reviews: %w", len(ps), ErrInvalidWeight)
+		return sq.Fraction{}, false, errorf("platform ratings are review-weighted, but all %d have 0 reviews: %w", len(ps), ErrInvalidWeight)
 	}
 	return fracQuo(num, den), true, nil
 }
 
 // employeeMean returns the exact mean of the personal ratings that count, how many counted and how many were
 // skipped as insufficient.
-func (r *DepartmentRater) employeeMean(ps []Personal) (Fraction, int, int, error) {
+func (r *DepartmentRater) employeeMean(ps []Personal) (sq.Fraction, int, int, error) {
 	seen := make(map[string]int, len(ps))
-	var sum Fraction
+	var sum sq.Fraction
 	counted, skipped := 0, 0
 	for i, p := range ps {
 		if p.EmployeeID == "" {
-			return Fraction{}, 0, 0, errorf("personal rating at index %d has an empty employee ID: %w", i, ErrInvalidInput)
+			return sq.Fraction{}, 0, 0, errorf("personal rating at index %d has an empty employee ID: %w", i, ErrInvalidInput)
 		}
 		if j, dup := seen[p.EmployeeID]; dup {
-			return Fraction{}, 0, 0, errorf("employee %q appears twice (index %d and %d): %w", p.EmployeeID, j, i, ErrDuplicate)
+			return sq.Fraction{}, 0, 0, errorf("employee %q appears twice (index %d and %d): %w", p.EmployeeID, j, i, ErrDuplicate)
 		}
 		seen[p.EmployeeID] = i
 		if !p.Sufficient() && !r.settings.IncludeInsufficient {
@@ -172,7 +173,7 @@ func (r *DepartmentRater) employeeMean(ps []Personal) (Fraction, int, int, error
 		counted++
 	}
 	if counted == 0 {
-		return Fraction{}, 0, skipped, nil
+		return sq.Fraction{}, 0, skipped, nil
 	}
 	return fracQuo(sum, fracInt(int64(counted))), counted, skipped, nil
 }

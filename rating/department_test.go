@@ -94,7 +94,7 @@ func TestDepartmentRating(t *testing.T) {
 		}
 		pl, _ := dep.PlatformRating()
 		em, _ := dep.EmployeeMean()
-		got := []string{pl.RatString(), em.RatString(), dep.Exact().RatString()}
+		got := []string{pl.Rat().RatString(), em.Rat().RatString(), dep.Exact().Rat().RatString()}
 		if diff := cmp.Diff([]string{tt.platforms, tt.employees, tt.value}, got); diff != "" {
 			t.Errorf("%s: platforms, employees, value mismatch (-want +got):\n%s", tt.reason, diff)
 		}
@@ -184,8 +184,8 @@ func TestDepartmentAccessors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if idx, ok := a.SurveyIndex(); !ok || idx.RatString() != "21/5" {
-		t.Errorf("SurveyIndex() = %s, %v; want 21/5", idx.RatString(), ok)
+	if idx, ok := a.SurveyIndex(); !ok || idx.Rat().RatString() != "21/5" {
+		t.Errorf("SurveyIndex() = %s, %v; want 21/5", idx.Rat().RatString(), ok)
 	}
 	if _, ok := b.EmployeeMean(); ok {
 		t.Error("EmployeeMean() of a department without employees reports a value")

@@ -36,18 +36,18 @@
 //
 // # Exact values and rounding
 //
-// Means of means rarely have a finite decimal form (13/3), so results are a [Fraction]: exact, divided once, at
-// the end. [Fraction.Decimal] and every Stored method give the stored value, [StoredPlaces] (10) digits after the
-// point rounded half-even; [Fraction.Display] and every Display method give one digit after the point rounded
+// Means of means rarely have a finite decimal form (13/3), so results are a [sq.Fraction]: exact, divided once, at
+// the end. [sq.Fraction.Decimal] and every Stored method give the stored value, [StoredPlaces] (10) digits after the
+// point rounded half-even; [sq.Fraction.Display] and every Display method give one digit after the point rounded
 // half-up, like the map platforms show, from the exact value (so 4.449999… shows 4.4, not 4.5 through a rounded
-// intermediate). [Fraction.Round] takes 0–[MaxPlaces] places and a [Rounding]. Nothing this package
+// intermediate). [sq.Fraction.Round] takes 0–[MaxPlaces] places and a [Rounding]. Nothing this package
 // prints, encodes or stores depends on shopspring/decimal's package settings (TrimTrailingZeros,
 // MarshalJSONWithoutQuotes, UseScientificNotation).
 //
 // # Cumulative ratings (SPEC R10)
 //
 // An [Accumulator] takes scores one at a time without allocating and keeps their exact sum and count; a [Grouped]
-// keeps one per key, and [GroupCalls] fills one from calls within a [Period] ([Since] a start date, or a quarter).
+// keeps one per key, and [GroupCalls] fills one from calls within a [sq.Period] ([Since] a start date, or a quarter).
 // Merging is associative and commutative and equals the batch result. Both encode to JSON and binary
 // ([Accumulator.MarshalJSON], [Accumulator.MarshalBinary], [Grouped.MarshalJSON], [Grouped.MarshalBinary]) with
 // strict decoders, so totals can be stored, resumed and combined across machines; [PersonalInput.Earlier] takes
@@ -60,8 +60,8 @@
 // Every value that carries state reads back Equal from JSON, or refuses: ratings ([Rating], [Personal],
 // [Department], [Weighted], [Entry], [Standing], [Leaderboard]) have snake_case JSON forms with exact values as
 // "num/den" strings, read strictly (exact key case, no unknown, repeated or missing keys, no null). Stored values
-// implement driver.Valuer and sql.Scanner: accumulators as bytea, [Fraction] as text, a [Rating] as the NUMERIC
-// stored value (write only), [Personal] and [Department] as jsonb, [Quarter] and [Period] as text.
+// implement driver.Valuer and sql.Scanner: accumulators as bytea, [sq.Fraction] as text, a [Rating] as the NUMERIC
+// stored value (write only), [Personal] and [Department] as jsonb, [Quarter] and [sq.Period] as text.
 // [NewAccumulator] and [Grouped.AddAccumulator] build accumulators from SQL aggregates (COUNT and SUM).
 //
 // # Quarters and compliance (SPEC R6)

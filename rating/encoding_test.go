@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -252,8 +253,8 @@ func checkRoundTrip(t tb, a rating.Accumulator) {
 	}
 	if a.Count() > 0 {
 		m, err := a.Mean()
-		if err != nil || m.Cmp(rating.FractionOf(d("0"))) < 0 || m.Cmp(rating.FractionOf(d("5"))) > 0 {
-			t.Fatalf("decoded accumulator %v has mean %s outside 0–5 (%v)", a, m.RatString(), err)
+		if err != nil || m.Cmp(sq.FractionOf(d("0"))) < 0 || m.Cmp(sq.FractionOf(d("5"))) > 0 {
+			t.Fatalf("decoded accumulator %v has mean %s outside 0–5 (%v)", a, m.Rat().RatString(), err)
 		}
 	}
 }

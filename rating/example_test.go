@@ -6,14 +6,15 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // present is a measured survey value.
-func present(s string) *rating.Fraction {
-	f := rating.FractionOf(dec(s))
+func present(s string) *sq.Fraction {
+	f := sq.FractionOf(dec(s))
 	return &f
 }
 
@@ -47,7 +48,7 @@ func ExamplePersonalRater_Rate() {
 			NPS:      present("4.5"),   // 90% "yes" = 4.5 points
 			Surveyed: 10, Clients: 200, // 5% of the clients surveyed
 		},
-		RequireEvaluationIn: rating.Quarter{Year: 2024, Q: 1}.Period(time.UTC),
+		RequireEvaluationIn: sq.Quarter{Year: 2024, Q: 1}.Period(time.UTC),
 	})
 	if err != nil {
 		panic(err)
@@ -118,9 +119,9 @@ func ExampleDepartmentRater_Rate() {
 	}
 	fmt.Printf("%s: %s (%d employees counted, %d left out)\n", dep.DepartmentID, dep, dep.Counted, dep.Skipped)
 	for _, c := range dep.Breakdown() {
-		fmt.Printf("%s: %s × share %s = %s\n", c.Name, c.Value, c.Share.RatString(), c.Points.RatString())
+		fmt.Printf("%s: %s × share %s = %s\n", c.Name, c.Value, c.Share.Rat().RatString(), c.Points.Rat().RatString())
 	}
-	fmt.Println("exact:", dep.Exact().RatString())
+	fmt.Println("exact:", dep.Exact().Rat().RatString())
 	// Output:
 	// almaty-sales: 4.4 (2 employees counted, 1 left out)
 	// platforms: 4.72 × share 1/3 = 118/75
@@ -219,7 +220,7 @@ func ExampleGrouped() {
 func ExampleQuarterCheck_Shortfalls() {
 	calls := append(evaluated("anna", "4", "4", "4", "4", "4"), evaluated("boris", "4", "4")...)
 	check := rating.QuarterCheck{
-		Quarter:  rating.QuarterOf(time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC), time.UTC),
+		Quarter:  sq.QuarterOf(time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC), time.UTC),
 		Location: time.UTC,
 		Required: rating.DefaultMinCalls,
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/internal/decglobals"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // TestOutputIgnoresDecimalGlobals: nothing this package prints, encodes or stores depends on shopspring/decimal's
@@ -37,7 +38,7 @@ func TestOutputIgnoresDecimalGlobals(t *testing.T) {
 			t.Fatal(err)
 		}
 		return []any{acc, g, w, settings, ps[0], ps[0].Rating, ps[2], dep, l, ps[0].Exact(), frac(t, 1200, 1),
-			rating.FractionOf(d("1200")), rating.Quarter{Year: 2026, Q: 1}, rating.Since(day(2024, 1, 1))}
+			sq.FractionOf(d("1200")), sq.Quarter{Year: 2026, Q: 1}, sq.Period{From: day(2024, 1, 1)}}
 	}
 	want := decglobals.Outputs(values()...)
 	decglobals.Flip(t)

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -21,8 +21,8 @@ type tb interface {
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // nd is a present survey value: the exact decimal s.
-func nd(s string) *rating.Fraction {
-	f := rating.FractionOf(d(s))
+func nd(s string) *sq.Fraction {
+	f := sq.FractionOf(d(s))
 	return &f
 }
 
@@ -30,9 +30,9 @@ func nd(s string) *rating.Fraction {
 func day(y int, m time.Month, dd int) time.Time { return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC) }
 
 // frac is an exact fraction a/b of small integers.
-func frac(t tb, a, b int64) rating.Fraction {
+func frac(t tb, a, b int64) sq.Fraction {
 	t.Helper()
-	f, err := rating.NewFraction(decimal.NewFromInt(a), decimal.NewFromInt(b))
+	f, err := sq.NewFraction(decimal.NewFromInt(a), decimal.NewFromInt(b))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -55,12 +56,12 @@ func (s evaluationIDs) add(c CallScore, i int) error {
 // counts for the 4% rule (R14).
 //
 // The zero Survey has no index and no clients: a personal rating then has no survey component and reports low
-// coverage. A Survey holds pointers to Fraction values, which are immutable: it is safe to share.
+// coverage. A Survey holds pointers to sq.Fraction values, which are immutable: it is safe to share.
 type Survey struct {
 	// CSI is the mean satisfaction on 0–5; nil when not measured.
-	CSI *Fraction
+	CSI *sq.Fraction
 	// NPS is the share of "yes" answers on 0–5 (100% = 5); nil when not measured.
-	NPS *Fraction
+	NPS *sq.Fraction
 	// Surveyed is the number of distinct clients surveyed; Clients the number of all clients. Clients = 0 means
 	// the number is unknown, so coverage cannot be checked.
 	Surveyed, Clients int64
@@ -69,10 +70,10 @@ type Survey struct {
 func (s Survey) validate(who string) error {
 	for _, x := range []struct {
 		name string
-		v    *Fraction
+		v    *sq.Fraction
 	}{{"CSI", s.CSI}, {"NPS", s.NPS}} {
-		if x.v != nil && (x.v.Cmp(Fraction{}) < 0 || x.v.Cmp(fracInt(5)) > 0) {
-			return errorf("%s survey: %s %s is outside the scale 0–5: %w", who, x.name, x.v.RatString(), ErrOutOfRange)
+		if x.v != nil && (x.v.Cmp(sq.Fraction{}) < 0 || x.v.Cmp(fracInt(5)) > 0) {
+			return errorf("%s survey: %s %s is outside the scale 0–5: %w", who, x.name, x.v.String(), ErrOutOfRange)
 		}
 	}
 	if s.Surveyed < 0 || s.Clients < 0 {
@@ -104,9 +105,9 @@ func (s Survey) slots(a *aggregator) ([]slot, bool) {
 }
 
 // Coverage returns Surveyed/Clients, and false when Clients is 0 (unknown).
-func (s Survey) Coverage() (Fraction, bool) {
+func (s Survey) Coverage() (sq.Fraction, bool) {
 	if s.Clients <= 0 || s.Surveyed < 0 {
-		return Fraction{}, false
+		return sq.Fraction{}, false
 	}
 	return fracQuo(fracInt(s.Surveyed), fracInt(s.Clients)), true
 }
@@ -154,10 +155,10 @@ func (g *GroupBy) UnmarshalText(b []byte) error {
 }
 
 // GroupCalls accumulates the totals of the calls evaluated within p, one group per employee or department: the
-// cumulative call-quality means of SPEC R10 when p is Period{From: start}. Calls outside p are skipped. Every call
+// cumulative call-quality means of SPEC R10 when p is sq.Period{From: start}. Calls outside p are skipped. Every call
 // is validated (IDs, time, total on 0–5, evaluation IDs unique), whether in p or not; errors wrap
 // ErrInvalidInput, ErrDuplicate, ErrOutOfRange or ErrLimit.
-func GroupCalls(calls []CallScore, by GroupBy, p Period) (*Grouped, error) {
+func GroupCalls(calls []CallScore, by GroupBy, p sq.Period) (*Grouped, error) {
 	if by > ByDepartment {
 		return nil, errorf("group-by %d is not one of employee, department: %w", uint8(by), ErrInvalidSetting)
 	}

@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/servicequality/servicequality/internal/strictjson"
-	"math/big"
+	"github.com/servicequality/servicequality/sq"
 	"strconv"
 )
 
-// JSON forms of ratings. Keys are snake_case; exact values (Fraction) are strings "num/den", decimals are strings;
+// JSON forms of ratings. Keys are snake_case; exact values (sq.Fraction) are strings "num/den", decimals are strings;
 // every field is written and required on reading, and readers are strict (see readObject): exact key case, no
 // unknown or repeated keys, no null, nothing after the value. A form carries the whole state, so what is read back
 // is Equal to what was written; derived numbers that are written for readers of the stored JSON (a rating's
@@ -39,7 +39,7 @@ func appendString(b []byte, s string) []byte {
 	return append(b, q...)
 }
 
-func appendFraction(b []byte, f Fraction) ([]byte, error) {
+func appendFraction(b []byte, f sq.Fraction) ([]byte, error) {
 	t, err := f.MarshalText()
 	if err != nil {
 		return nil, err
@@ -180,7 +180,7 @@ func decodeWeighted(value, coverage, components json.RawMessage) (weighted, erro
 			return err
 		}
 		if c.Value.Cmp(fracInt(5)) > 0 || (!c.Present && !c.Value.IsZero()) {
-			return fmt.Errorf("value %s is outside 0–5, or set for a missing component", clip(c.Value.RatString()))
+			return fmt.Errorf("value %s is outside 0–5, or set for a missing component", clip(c.Value.String()))
 		}
 		parts = append(parts, c)
 		return nil
@@ -195,15 +195,15 @@ func decodeWeighted(value, coverage, components json.RawMessage) (weighted, erro
 	for _, f := range []struct {
 		name string
 		raw  json.RawMessage
-		want Fraction
+		want sq.Fraction
 	}{{"value", value, w.value}, {"coverage", coverage, w.coverage}} {
 		got, err := fractionJSON(f.raw)
 		if err != nil {
 			return weighted{}, fmt.Errorf("field %q: %w", f.name, err)
 		}
 		if !got.Equal(f.want) {
-			return weighted{}, fmt.Errorf("field %q is %s, the components give %s", f.name, clip(got.RatString()),
-				clip(f.want.RatString()))
+			return weighted{}, fmt.Errorf("field %q is %s, the components give %s", f.name, clip(got.String()),
+				clip(f.want.String()))
 		}
 	}
 	return w, nil
@@ -215,28 +215,22 @@ func weightedOf(parts []Contribution) (weighted, error) {
 	if len(parts) == 0 {
 		return weighted{}, nil
 	}
-	// Σ w·v is summed as one unreduced fraction n/d and reduced once at the end: reducing after every term (as
-	// big.Rat does) would cost a GCD of the growing numbers per component.
-	var total, present Fraction
-	n, d := new(big.Int), big.NewInt(1)
+	var total, present, num sq.Fraction
 	for _, c := range parts {
-		w := FractionOf(c.Weight)
+		w := sq.FractionOf(c.Weight)
 		total = fracAdd(total, w)
 		if c.Present {
 			present = fracAdd(present, w)
-			t := fracMul(w, c.Value).rat()
-			n.Add(n.Mul(n, t.Denom()), new(big.Int).Mul(t.Num(), d))
-			d.Mul(d, t.Denom())
+			num = fracAdd(num, fracMul(w, c.Value))
 		}
 	}
 	if present.IsZero() {
 		return weighted{}, fmt.Errorf("no component with a positive weight is present")
 	}
-	num := Fraction{r: nilIfZero(new(big.Rat).SetFrac(n, d))}
 	out := weighted{value: fracQuo(num, present), coverage: fracQuo(present, total), parts: parts}
 	for i, c := range parts {
 		if c.Present {
-			out.parts[i].Share = fracQuo(FractionOf(c.Weight), present)
+			out.parts[i].Share = fracQuo(sq.FractionOf(c.Weight), present)
 			out.parts[i].Points = fracMul(out.parts[i].Share, c.Value)
 		}
 	}
@@ -267,7 +261,7 @@ func (r Rating) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, `{"status":`...)
 	b = appendString(b, r.status())
 	b = append(b, `,"stored":`...)
-	b = appendDecJSON(b, r.weighted.value.Decimal())
+	b = appendDecJSON(b, stored(r.weighted.value))
 	b = append(b, ',')
 	if b, err = r.weighted.appendFields(b); err != nil {
 		return nil, err
@@ -310,8 +304,8 @@ func (r *Rating) UnmarshalJSON(b []byte) error {
 }
 
 func decodeRating(b []byte) (Rating, error) {
-	var status, stored, value, coverage, components, reasons json.RawMessage
-	if err := readObject(b, map[string]*json.RawMessage{"status": &status, "stored": &stored, "value": &value,
+	var status, storedRaw, value, coverage, components, reasons json.RawMessage
+	if err := readObject(b, map[string]*json.RawMessage{"status": &status, "stored": &storedRaw, "value": &value,
 		"coverage": &coverage, "components": &components, "reasons": &reasons}); err != nil {
 		return Rating{}, err
 	}
@@ -356,11 +350,11 @@ func decodeRating(b []byte) (Rating, error) {
 		return Rating{}, fmt.Errorf("status %s does not match %d reasons and %d components", s,
 			len(r.reasons), len(r.weighted.parts))
 	}
-	sv, err := parseDecJSON(stored)
+	sv, err := parseDecJSON(storedRaw)
 	if err != nil {
 		return Rating{}, fmt.Errorf(`field "stored": %w`, err)
 	}
-	if want := r.weighted.value.Decimal(); !sv.Equal(want) {
+	if want := stored(r.weighted.value); !sv.Equal(want) {
 		return Rating{}, fmt.Errorf(`field "stored" is %s, the components give %s`, decText(sv), decText(want))
 	}
 	return r, nil

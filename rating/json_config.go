@@ -1,5 +1,7 @@
 package rating
 
+import "github.com/servicequality/servicequality/sq"
+
 // JSON forms of settings and inputs, snake_case, decimals as strings, every field required on reading (see
 // codec.go); null only for a CSI or NPS that was not measured:
 //
@@ -155,7 +157,7 @@ func (s *Survey) UnmarshalJSON(b []byte) error {
 
 // Equal reports whether s and o hold the same index and counts.
 func (s Survey) Equal(o Survey) bool {
-	eq := func(a, b *Fraction) bool { return (a == nil) == (b == nil) && (a == nil || a.Equal(*b)) }
+	eq := func(a, b *sq.Fraction) bool { return (a == nil) == (b == nil) && (a == nil || a.Equal(*b)) }
 	return eq(s.CSI, o.CSI) && eq(s.NPS, o.NPS) && s.Surveyed == o.Surveyed && s.Clients == o.Clients
 }
 

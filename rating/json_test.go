@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -72,7 +73,7 @@ func TestPersonalJSONKeepsRating(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !back.Equal(p) || back.String() != "4.5" {
-		t.Errorf("read back %v (%s), want %v", back, back.Exact().RatString(), p)
+		t.Errorf("read back %v (%s), want %v", back, back.Exact().Rat().RatString(), p)
 	}
 }
 
@@ -136,7 +137,7 @@ func TestRatingTypesJSONRoundTrip(t *testing.T) {
 	checkJSONRoundTrip(t, rating.Personal{})
 	checkJSONRoundTrip(t, rating.Department{})
 	checkJSONRoundTrip(t, rating.Standing{})
-	checkJSONRoundTrip(t, rating.Fraction{})
+	checkJSONRoundTrip(t, sq.Fraction{})
 }
 
 // TestRatingJSONStrict: readers refuse case-variant, unknown, repeated and missing keys, null, numbers for
@@ -173,72 +174,6 @@ func TestRatingJSONStrict(t *testing.T) {
 		err := json.Unmarshal([]byte(tt.in), &p)
 		if !errors.Is(err, rating.ErrDecode) && !(err != nil && tt.reason == "data after the object") {
 			t.Errorf("%s: error = %v, want one wrapping ErrDecode", tt.reason, err)
-		}
-	}
-}
-
-// TestFractionText pins the text form of a Fraction and its strict reader.
-func TestFractionText(t *testing.T) {
-	tests := []struct {
-		in     string
-		want   string // RatString, or "" for an error
-		reason string
-	}{
-		{"13/3", "13/3", "canonical fraction"},
-		{"4", "4", "whole number"},
-		{"0", "0", "zero"},
-		{"26/6", "", "not in lowest terms"},
-		{"4/1", "", "denominator 1 is written as a whole number"},
-		{"-1/3", "", "negative"},
-		{"013/3", "", "leading zero"},
-		{"1/0", "", "zero denominator"},
-		{"4.5", "", "decimal text is for Scan, not for the text form"},
-		{"", "", "empty"},
-		{strings.Repeat("9", rating.MaxFractionText+1), "", "too long"},
-	}
-	for _, tt := range tests {
-		var f rating.Fraction
-		err := f.UnmarshalText([]byte(tt.in))
-		switch {
-		case tt.want == "" && err == nil:
-			t.Errorf("UnmarshalText(%q) = %s, want an error (%s)", tt.in, f.RatString(), tt.reason)
-		case tt.want != "" && (err != nil || f.RatString() != tt.want):
-			t.Errorf("UnmarshalText(%q) = %s, %v; want %s (%s)", tt.in, f.RatString(), err, tt.want, tt.reason)
-		}
-	}
-	if b, err := json.Marshal(frac(t, 13, 3)); err != nil || string(b) != `"13/3"` {
-		t.Errorf("Marshal(13/3) = %s, %v", b, err)
-	}
-}
-
-// TestFractionRoundPlaces: places outside 0–18 are refused (Round(-2) of 123.456 gave 1200, and 10^8 places ran
-// for minutes).
-func TestFractionRoundPlaces(t *testing.T) {
-	f := rating.FractionOf(d("123.456"))
-	tests := []struct {
-		places int32
-		r      rating.Rounding
-		want   string
-		reason string
-	}{
-		{2, rating.HalfUp, "123.46", "in range"},
-		{0, rating.HalfUp, "123", "zero places"},
-		{18, rating.Down, "123.456", "the maximum"},
-		{-2, rating.HalfUp, "", "negative places rounded to hundreds"},
-		{19, rating.HalfUp, "", "one past the maximum"},
-		{100_000_000, rating.HalfUp, "", "hostile places"},
-		{2, rating.Rounding(9), "", "unknown rule"},
-	}
-	for _, tt := range tests {
-		got, err := f.Round(tt.places, tt.r)
-		if tt.want == "" {
-			if !errors.Is(err, rating.ErrInvalidPrecision) || !strings.HasPrefix(err.Error(), "rating: ") {
-				t.Errorf("Round(%d, %v) = %s, %v; want ErrInvalidPrecision (%s)", tt.places, tt.r, got, err, tt.reason)
-			}
-			continue
-		}
-		if err != nil || !got.Equal(d(tt.want)) {
-			t.Errorf("Round(%d, %v) = %s, %v; want %s (%s)", tt.places, tt.r, got, err, tt.want, tt.reason)
 		}
 	}
 }

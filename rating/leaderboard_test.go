@@ -113,7 +113,7 @@ func TestRankProperties(t *testing.T) {
 			for _, o := range got {
 				if o.Rating.Sufficient() && o.Rating.Exact().Cmp(s.Rating.Exact()) > 0 {
 					higher++
-					distinct[o.Rating.Exact().RatString()] = true
+					distinct[o.Rating.Exact().Rat().RatString()] = true
 				}
 			}
 			if s.Rank != higher+1 || s.DenseRank != len(distinct)+1 {

@@ -2,6 +2,7 @@ package rating
 
 import (
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
@@ -60,8 +61,9 @@ func RescaledCallScoreOf(res rubric.Result) (CallScore, Rescaling, error) {
 	total := res.Total()
 	if !rs.Max.Equal(decimal.New(5, 0)) {
 		var err error
-		total, rs.Exact, err = res.Rescaled(decimal.New(5, 0), StoredPlaces, StoredRounding)
-		if err != nil { // unreachable: 5, StoredPlaces and StoredRounding are valid
+		p := sq.StoredPrecision()
+		total, rs.Exact, err = res.Rescaled(decimal.New(5, 0), p.Places, p.Rounding)
+		if err != nil { // unreachable: 5 and the stored precision are valid
 			return CallScore{}, Rescaling{}, errorf("evaluation %q: %v: %w", res.Meta().ID, err, ErrInvalidInput)
 		}
 	}
@@ -82,7 +84,7 @@ func RescaledCallScoreOf(res rubric.Result) (CallScore, Rescaling, error) {
 func SurveyOf(t survey.Tallies, c survey.Coverage) (Survey, error) {
 	s := Survey{Surveyed: c.Surveyed(), Clients: c.Clients()}
 	if n := t.CSI.Total(); n > 0 {
-		var sum Fraction
+		var sum sq.Fraction
 		for i, k := range t.CSI.Counts() {
 			sum = fracAdd(sum, fracMul(fracInt(int64(i+1)), fracInt(k)))
 		}

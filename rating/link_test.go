@@ -94,7 +94,7 @@ func TestSurveyOf(t *testing.T) {
 	}
 	thirds, _ := survey.NewCSI([5]int64{0, 0, 0, 2, 1}) // 13/3 = 4.333…, kept exact
 	got, _ = rating.SurveyOf(survey.Tallies{CSI: thirds}, survey.Coverage{})
-	if got.CSI == nil || got.CSI.RatString() != "13/3" || got.NPS != nil {
+	if got.CSI == nil || got.CSI.Rat().RatString() != "13/3" || got.NPS != nil {
 		t.Errorf("SurveyOf(thirds) = %+v, want CSI 13/3 exactly and no NPS", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -35,8 +36,8 @@ type PersonalInput struct {
 	// Survey is the survey index of the employee's clients.
 	Survey Survey
 	// RequireEvaluationIn, when not zero, is the period (usually a quarter, Quarter.Period) that must hold at
-	// least one of Calls (SPEC R6); the zero Period checks nothing.
-	RequireEvaluationIn Period
+	// least one of Calls (SPEC R6); the zero sq.Period checks nothing.
+	RequireEvaluationIn sq.Period
 }
 
 // Personal is an employee's personal rating (SPEC R8): the weighted mean of the call-quality rating and the
@@ -50,19 +51,19 @@ type Personal struct {
 }
 
 // CallRating returns the call-quality rating (the component "calls"), and false when there was no call.
-func (p Personal) CallRating() (Fraction, bool) { return p.part(componentCalls) }
+func (p Personal) CallRating() (sq.Fraction, bool) { return p.part(componentCalls) }
 
 // SurveyIndex returns the survey index (the component "survey"), and false when there was none.
-func (p Personal) SurveyIndex() (Fraction, bool) { return p.part(componentSurvey) }
+func (p Personal) SurveyIndex() (sq.Fraction, bool) { return p.part(componentSurvey) }
 
 // part returns the value of the named component of r, and false when it is missing.
-func (r Rating) part(name string) (Fraction, bool) {
+func (r Rating) part(name string) (sq.Fraction, bool) {
 	for _, c := range r.weighted.parts {
 		if c.Name == name {
 			return c.Value, c.Present
 		}
 	}
-	return Fraction{}, false
+	return sq.Fraction{}, false
 }
 
 // Equal reports whether p and o are the same rating of the same employee.
@@ -113,9 +114,9 @@ func (r *PersonalRater) Rate(in PersonalInput) (Personal, error) {
 		evaluated = evaluated || in.RequireEvaluationIn.Contains(c.At)
 	}
 	s := r.settings
-	w, surveyReasons, err := r.rate(ctx, func(string) (Fraction, bool) {
+	w, surveyReasons, err := r.rate(ctx, func(string) (sq.Fraction, bool) {
 		if calls.Count() == 0 {
-			return Fraction{}, false
+			return sq.Fraction{}, false
 		}
 		return shrinkageOf(s.ShrinkPrior, s.ShrinkStrength, calls), true
 	}, in.Survey, "no evaluated call and no survey index")
@@ -163,22 +164,22 @@ func coverageReason(s Survey, p survey.CoveragePolicy) (Reason, bool, error) {
 	if err != nil || meets {
 		return Reason{}, false, err
 	}
-	pct := func(f Fraction) string {
-		return decText(fracMul(f, fracInt(100)).round(DisplayPlaces, Down)) + "%"
+	pct := func(f sq.Fraction) string {
+		return decText(round(fracMul(f, fracInt(100)), sq.Precision{Places: 1, Rounding: sq.Down})) + "%"
 	}
 	cov, _ := s.Coverage()
 	return Reason{Code: LowCoverage, Message: fmt.Sprintf("%d of %d clients surveyed (%s), at least %s needed",
-		s.Surveyed, s.Clients, pct(cov), pct(FractionOf(p.Minimum().Shift(-2))))}, true, nil
+		s.Surveyed, s.Clients, pct(cov), pct(sq.FractionOf(p.Minimum().Shift(-2))))}, true, nil
 }
 
 // RateOptions choose the calls RateEmployees counts. The zero value counts every call and checks no quarter.
 type RateOptions struct {
-	// Within is the period of the calls to count: Period{From: start} for cumulative ratings (SPEC R10), the zero
-	// Period for all.
-	Within Period
+	// Within is the period of the calls to count: sq.Period{From: start} for cumulative ratings (SPEC R10), the zero
+	// sq.Period for all.
+	Within sq.Period
 	// RequireEvaluationIn, when not zero, is the period that must hold an evaluation (SPEC R6), as in
 	// PersonalInput.
-	RequireEvaluationIn Period
+	RequireEvaluationIn sq.Period
 }
 
 // RateEmployees rates every employee that has a call in calls or an entry in surveys, in ascending order of

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -64,12 +65,12 @@ func TestPersonalRating(t *testing.T) {
 	}
 	call, _ := p.CallRating()
 	survey, _ := p.SurveyIndex()
-	got := []string{call.RatString(), survey.RatString(), p.Exact().RatString(), p.Exact().String(), p.String()}
+	got := []string{call.Rat().RatString(), survey.Rat().RatString(), p.Exact().Rat().RatString(), p.Exact().String(), p.String()}
 	want := []string{"109/25", "91/20", "891/200", "4.455", "4.5"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("personal rating mismatch (-want +got):\n%s", diff)
 	}
-	if v, ok := p.Final(); !ok || !v.Equal(rating.FractionOf(d("4.455"))) {
+	if v, ok := p.Final(); !ok || !v.Equal(sq.FractionOf(d("4.455"))) {
 		t.Errorf("Final() = %s, %v", v, ok)
 	}
 	if p.Calls.Count() != 5 {
@@ -81,8 +82,8 @@ func TestPersonalRating(t *testing.T) {
 // clients surveyed), R6 (an evaluation in the quarter), and renormalized components.
 func TestPersonalSufficiency(t *testing.T) {
 	five := callsOn("anna", day(2024, 2, 1), "4", "4", "4", "4", "4")
-	q1 := rating.Quarter{2024, 1}.Period(time.UTC)
-	q2 := rating.Quarter{2024, 2}.Period(time.UTC)
+	q1 := sq.Quarter{Year: 2024, Q: 1}.Period(time.UTC)
+	q2 := sq.Quarter{Year: 2024, Q: 2}.Period(time.UTC)
 	tests := []struct {
 		in     rating.PersonalInput
 		change func(*rating.PersonalSettings)
@@ -132,7 +133,7 @@ func TestPersonalSufficiency(t *testing.T) {
 		if diff := cmp.Diff(tt.want, codes(p.Rating)); diff != "" {
 			t.Errorf("%s: reasons mismatch (-want +got):\n%s\n%v", tt.reason, diff, p.Reasons())
 		}
-		if got := p.Exact().RatString(); got != tt.value {
+		if got := p.Exact().Rat().RatString(); got != tt.value {
 			t.Errorf("%s: value %s, want %s", tt.reason, got, tt.value)
 		}
 		if _, ok := p.Final(); ok != (len(tt.want) == 0) {
@@ -146,7 +147,7 @@ func TestPersonalReasonMessages(t *testing.T) {
 		EmployeeID:          "boris",
 		Calls:               callsOn("boris", day(2024, 1, 10), "3.5", "4"),
 		Survey:              rating.Survey{CSI: nd("4"), NPS: nd("4"), Surveyed: 3, Clients: 120},
-		RequireEvaluationIn: rating.Quarter{2024, 2}.Period(time.UTC),
+		RequireEvaluationIn: sq.Quarter{Year: 2024, Q: 2}.Period(time.UTC),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -158,7 +159,7 @@ func TestPersonalReasonMessages(t *testing.T) {
 	want := []string{
 		"few-calls: 2 evaluated calls, at least 5 needed",
 		"low-coverage: 3 of 120 clients surveyed (2.5%), at least 4% needed",
-		"no-evaluation-in-quarter: no evaluated call in [2024-04-01T00:00:00Z, 2024-07-01T00:00:00Z)",
+		"no-evaluation-in-quarter: no evaluated call in 2024-04-01T00:00:00Z/2024-07-01T00:00:00Z",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Reasons() mismatch (-want +got):\n%s", diff)
@@ -208,8 +209,8 @@ func TestPersonalErrors(t *testing.T) {
 		{rating.PersonalInput{EmployeeID: "anna", Calls: five, Survey: rating.Survey{CSI: nd("4"), Surveyed: 10, Clients: 20}},
 			func(s *rating.PersonalSettings) { s.FailOnMissing = true }, rating.ErrMissingComponent,
 			"NPS missing from the survey index under the fail policy"},
-		{rating.PersonalInput{EmployeeID: "anna", Calls: five, RequireEvaluationIn: rating.Period{From: day(2024, 2, 1), To: day(2024, 1, 1)}},
-			nil, rating.ErrInvalidSetting, "empty evaluation period"},
+		{rating.PersonalInput{EmployeeID: "anna", Calls: five, RequireEvaluationIn: sq.Period{From: day(2024, 2, 1), To: day(2024, 1, 1)}},
+			nil, sq.ErrInvalid, "empty evaluation period"},
 	}
 	for _, tt := range tests {
 		_, err := personalRater(t, tt.change).Rate(tt.in)
@@ -285,8 +286,8 @@ func TestPersonalShrinkage(t *testing.T) {
 		t.Fatal(err)
 	}
 	// (5·4 + 25)/(5 + 5) = 4.5; (4.5 + 4.55)/2 = 4.525
-	if c, _ := p.CallRating(); c.RatString() != "9/2" || p.Exact().RatString() != "181/40" {
-		t.Errorf("call rating %s, personal %s; want 9/2 and 181/40", c.RatString(), p.Exact().RatString())
+	if c, _ := p.CallRating(); c.Rat().RatString() != "9/2" || p.Exact().Rat().RatString() != "181/40" {
+		t.Errorf("call rating %s, personal %s; want 9/2 and 181/40", c.Rat().RatString(), p.Exact().Rat().RatString())
 	}
 }
 
@@ -326,7 +327,7 @@ func TestPersonalCumulative(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !all.Equal(resumed) {
-			t.Fatalf("all at once %v (%s), resumed %v (%s)", all, all.Exact().RatString(), resumed, resumed.Exact().RatString())
+			t.Fatalf("all at once %v (%s), resumed %v (%s)", all, all.Exact().Rat().RatString(), resumed, resumed.Exact().Rat().RatString())
 		}
 	})
 }
@@ -337,8 +338,8 @@ func TestRateEmployees(t *testing.T) {
 		callsOn("anna", day(2024, 2, 1), "5", "5", "5", "5", "4.5")...)
 	calls = append(calls, callsOn("anna", day(2022, 1, 1), "1")...) // before the period: not counted
 	surveys := map[string]rating.Survey{"anna": goodSurvey, "boris": goodSurvey, "carol": goodSurvey}
-	ps, err := r.RateEmployees(calls, surveys, rating.RateOptions{Within: rating.Since(day(2023, 1, 1)),
-		RequireEvaluationIn: rating.Quarter{2024, 1}.Period(time.UTC)})
+	ps, err := r.RateEmployees(calls, surveys, rating.RateOptions{Within: sq.Period{From: day(2023, 1, 1)},
+		RequireEvaluationIn: sq.Quarter{Year: 2024, Q: 1}.Period(time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

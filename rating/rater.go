@@ -3,6 +3,8 @@ package rating
 import (
 	"fmt"
 	"slices"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // rater is the implementation both raters share: a weighted mean over named components, one of which may be the
@@ -35,7 +37,7 @@ func (r rater) positive(name string) bool {
 // rate computes the weighted mean of the components: part gives the value of each but the survey index, which
 // comes from sv. none describes the input when no component is present (ErrEmpty). Next to the mean it returns
 // the MissingComponent reasons of the survey index.
-func (r rater) rate(ctx string, part func(name string) (Fraction, bool), sv Survey, none string) (weighted, []Reason, error) {
+func (r rater) rate(ctx string, part func(name string) (sq.Fraction, bool), sv Survey, none string) (weighted, []Reason, error) {
 	if err := sv.validate(ctx); err != nil {
 		return weighted{}, nil, err
 	}

@@ -2,6 +2,7 @@ package rating
 
 import (
 	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
@@ -154,8 +155,8 @@ func checkShrinkage(prior, strength decimal.Decimal) error {
 
 // shrinkageOf returns the shrinkage mean of the values held by a, which is not empty; the plain mean when the
 // strength is 0.
-func shrinkageOf(prior, strength decimal.Decimal, a Accumulator) Fraction {
-	m := FractionOf(strength)
-	num := fracAdd(fracMul(m, FractionOf(prior)), FractionOf(a.Sum()))
+func shrinkageOf(prior, strength decimal.Decimal, a Accumulator) sq.Fraction {
+	m := sq.FractionOf(strength)
+	num := fracAdd(fracMul(m, sq.FractionOf(prior)), sq.FractionOf(a.Sum()))
 	return fracQuo(num, fracAdd(m, fracInt(a.Count())))
 }

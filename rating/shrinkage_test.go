@@ -4,23 +4,24 @@ import (
 	"testing"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
 // shrunk returns the call-quality rating of the totals under the shrinkage prior and strength: a rater that
 // weighs the calls alone.
-func shrunk(t tb, prior, strength decimal.Decimal, totals ...string) (rating.Fraction, error) {
+func shrunk(t tb, prior, strength decimal.Decimal, totals ...string) (sq.Fraction, error) {
 	t.Helper()
 	s := rating.DefaultPersonalSettings()
 	s.SurveyWeight, s.ShrinkPrior, s.ShrinkStrength = decimal.Zero, prior, strength
 	r, err := rating.NewPersonalRater(s)
 	if err != nil {
-		return rating.Fraction{}, err
+		return sq.Fraction{}, err
 	}
 	p, err := r.Rate(rating.PersonalInput{EmployeeID: "anna", Calls: callsOn("anna", day(2024, 2, 1), totals...)})
 	if err != nil {
-		return rating.Fraction{}, err
+		return sq.Fraction{}, err
 	}
 	c, _ := p.CallRating()
 	return c, nil
@@ -46,8 +47,8 @@ func TestShrinkage(t *testing.T) {
 	for _, tt := range tests {
 		got, err := shrunk(t, d(tt.prior), d(tt.strength), tt.values...)
 		wantErr(t, err, tt.err, tt.reason)
-		if err == nil && got.RatString() != tt.want {
-			t.Errorf("%s: call rating = %s, want %s", tt.reason, got.RatString(), tt.want)
+		if err == nil && got.Rat().RatString() != tt.want {
+			t.Errorf("%s: call rating = %s, want %s", tt.reason, got.Rat().RatString(), tt.want)
 		}
 	}
 }
@@ -66,15 +67,15 @@ func TestShrinkageBetweenPriorAndMean(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lo, hi := rating.FractionOf(prior), plain
+		lo, hi := sq.FractionOf(prior), plain
 		if lo.Cmp(hi) > 0 {
 			lo, hi = hi, lo
 		}
 		if got.Cmp(lo) < 0 || got.Cmp(hi) > 0 {
-			t.Fatalf("shrinkage mean %s outside [%s, %s]", got.RatString(), lo.RatString(), hi.RatString())
+			t.Fatalf("shrinkage mean %s outside [%s, %s]", got.Rat().RatString(), lo.Rat().RatString(), hi.Rat().RatString())
 		}
 		if strength.IsZero() && !got.Equal(plain) {
-			t.Fatalf("m = 0 gave %s, plain mean %s", got.RatString(), plain.RatString())
+			t.Fatalf("m = 0 gave %s, plain mean %s", got.Rat().RatString(), plain.Rat().RatString())
 		}
 	})
 }

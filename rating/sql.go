@@ -12,11 +12,8 @@ import (
 //
 //	Accumulator   bytea  binary form (MarshalBinary)
 //	Grouped       bytea  binary form
-//	Fraction      text   "13/3"; Scan also reads NUMERIC text exactly
 //	Personal      jsonb  JSON form
 //	Department    jsonb  JSON form
-//	Quarter       text   "2026-Q1"
-//	Period        text   "2024-01-01T00:00:00Z/2024-04-01T00:00:00Z", ".." for an open bound
 //
 // Scan takes the Go types drivers give for those column types (string or []byte for text, numeric and jsonb,
 // []byte for bytea, int64 where a whole number is exact) and refuses NULL (use sql.Null[T]), float64 (never
@@ -132,42 +129,4 @@ func jsonValue(v json.Marshaler) (driver.Value, error) {
 		return nil, err
 	}
 	return string(b), nil
-}
-
-// Value stores the text form "2026-Q1" (column type TEXT); an invalid quarter is an error wrapping
-// ErrInvalidQuarter. It implements driver.Valuer.
-func (q Quarter) Value() (driver.Value, error) {
-	b, err := q.MarshalText()
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
-}
-
-// Scan reads a TEXT column written by Value. Errors wrap ErrScan or ErrInvalidQuarter; on error q is unchanged.
-func (q *Quarter) Scan(src any) error {
-	b, err := bytesOf("quarter", src, "TEXT")
-	if err != nil {
-		return err
-	}
-	return q.UnmarshalText(b)
-}
-
-// Value stores the text form of MarshalText (column type TEXT). It implements driver.Valuer.
-func (p Period) Value() (driver.Value, error) {
-	b, err := p.MarshalText()
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
-}
-
-// Scan reads a TEXT column written by Value. Errors wrap ErrScan, ErrDecode or ErrInvalidSetting; on error p is
-// unchanged.
-func (p *Period) Scan(src any) error {
-	b, err := bytesOf("period", src, "TEXT")
-	if err != nil {
-		return err
-	}
-	return p.UnmarshalText(b)
 }

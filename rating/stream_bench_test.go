@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -58,7 +59,7 @@ func finishAggregate(g *rating.Grouped) (aggregate, error) {
 		if err != nil {
 			return aggregate{}, err
 		}
-		out.means[k] = m.Decimal()
+		out.means[k] = storedOf(m)
 		if err := all.Merge(a); err != nil {
 			return aggregate{}, err
 		}
@@ -66,12 +67,12 @@ func finishAggregate(g *rating.Grouped) (aggregate, error) {
 	if _, err := all.Mean(); err != nil { // an empty stream has no department rating
 		return aggregate{}, err
 	}
-	p := rating.FractionOf(platform)
+	p := sq.FractionOf(platform)
 	w, err := streamRater.Rate(rating.PersonalInput{EmployeeID: "department", Earlier: all, Survey: rating.Survey{CSI: &p}})
 	if err != nil {
 		return aggregate{}, err
 	}
-	out.department = w.Exact().Decimal()
+	out.department = storedOf(w.Exact())
 	return out, nil
 }
 
@@ -114,12 +115,19 @@ func naiveAggregate(keys []string, key []uint16, value []uint8, decs []decimal.D
 	return out
 }
 
-// halfEven returns num/den rounded half-even to rating.StoredPlaces with decimal operations only.
+// storedOf rounds f once as stored values are: sq.StoredPrecision (10 places, half-even).
+func storedOf(f sq.Fraction) decimal.Decimal {
+	r, _ := f.Round(sq.StoredPrecision())
+	return r.Value
+}
+
+// halfEven returns num/den rounded half-even to the stored 10 places with decimal operations only.
 func halfEven(num, den decimal.Decimal) decimal.Decimal {
-	q, r := num.QuoRem(den, rating.StoredPlaces)
-	twice, unit := r.Mul(decimal.NewFromInt(2)), decimal.New(1, -rating.StoredPlaces)
+	places := sq.StoredPrecision().Places
+	q, r := num.QuoRem(den, places)
+	twice, unit := r.Mul(decimal.NewFromInt(2)), decimal.New(1, -places)
 	switch c := twice.Cmp(den.Mul(unit)); {
-	case c > 0, c == 0 && q.Shift(rating.StoredPlaces).Mod(decimal.NewFromInt(2)).Equal(decimal.NewFromInt(1)):
+	case c > 0, c == 0 && q.Shift(places).Mod(decimal.NewFromInt(2)).Equal(decimal.NewFromInt(1)):
 		q = q.Add(unit)
 	}
 	return q

@@ -3,6 +3,8 @@ package rating
 import (
 	"fmt"
 	"strings"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // ReasonCode names a sufficiency rule that a rating breaks.
@@ -52,7 +54,7 @@ func (r Reason) String() string { return r.Code.String() + ": " + r.Message }
 
 // Rating is a weighted rating on the 5-point scale with its sufficiency status. An insufficient rating still
 // has a value, for analytics (Exact), but Final reports it only when it is sufficient, so it is not shown as a
-// number that looks final by accident. Round a value once, at the edge, with Fraction.Round.
+// number that looks final by accident. Round a value once, at the edge, with sq.Fraction.Round.
 //
 // The zero Rating was never computed: it is insufficient, with the value 0 and no reasons. A Rating is an
 // immutable value, safe for concurrent use.
@@ -90,12 +92,12 @@ func (r Rating) Has(code ReasonCode) bool {
 }
 
 // Exact returns the exact value whatever the status.
-func (r Rating) Exact() Fraction { return r.weighted.value }
+func (r Rating) Exact() sq.Fraction { return r.weighted.value }
 
 // Final returns the exact value and true when the rating is sufficient, and zero and false otherwise.
-func (r Rating) Final() (Fraction, bool) {
+func (r Rating) Final() (sq.Fraction, bool) {
 	if !r.Sufficient() {
-		return Fraction{}, false
+		return sq.Fraction{}, false
 	}
 	return r.weighted.value, true
 }
@@ -121,15 +123,15 @@ func (r Rating) Equal(o Rating) bool {
 // one the word "insufficient", the provisional value in brackets and the reason codes: "insufficient [3.9]:
 // few-calls, low-coverage".
 func (r Rating) String() string {
-	shown := r.weighted.value.Display().StringFixed(DisplayPlaces)
+	v := shown(r.weighted.value)
 	if r.Sufficient() {
-		return shown
+		return v
 	}
 	codes := make([]string, len(r.reasons))
 	for i, x := range r.reasons {
 		codes[i] = x.Code.String()
 	}
-	s := "insufficient [" + shown + "]"
+	s := "insufficient [" + v + "]"
 	if len(codes) > 0 {
 		s += ": " + strings.Join(codes, ", ")
 	}

@@ -1,13 +1,11 @@
 package rating
 
 import (
-	"database/sql/driver"
 	"encoding/json"
 	"fmt"
-	"math/big"
-	"strconv"
 
 	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -34,147 +32,14 @@ func parseDecJSON(raw json.RawMessage) (decimal.Decimal, error) {
 	return dec.UnmarshalJSON(raw)
 }
 
-// MaxFractionText is the longest text form of a Fraction ("num/den") that MarshalText writes and UnmarshalText
-// and Scan read. Every fraction this package computes from inputs within the module's limits fits.
-const MaxFractionText = 1000
-
-// MarshalText writes the exact value as "num/den" in lowest terms, or "num" when it is a whole number: "13/3",
-// "9/2", "4", "0". A value whose text would exceed MaxFractionText is an error wrapping ErrLimit.
-func (f Fraction) MarshalText() ([]byte, error) {
-	s := f.RatString()
-	if len(s) > MaxFractionText {
-		return nil, errorf("fraction of %d characters, at most %d allowed: %w", len(s), MaxFractionText, ErrLimit)
+// fractionJSON reads an exact value written as a JSON string ("4.5" or "13/3"); null and numbers are errors.
+func fractionJSON(b []byte) (sq.Fraction, error) {
+	var f sq.Fraction
+	if len(b) == 0 || b[0] != '"' {
+		return f, fmt.Errorf("want an exact value as a string such as \"13/3\", got %.40s", b)
 	}
-	return []byte(s), nil
-}
-
-// UnmarshalText reads the form MarshalText writes, and only it: digits without sign or leading zeros, a
-// denominator above 1 and prime to the numerator. Errors wrap ErrDecode or ErrLimit; on error f is unchanged.
-func (f *Fraction) UnmarshalText(b []byte) error {
-	g, err := parseFraction(b)
-	if err != nil {
-		return err
-	}
-	*f = g
-	return nil
-}
-
-// parseFraction reads the canonical text of a fraction.
-func parseFraction(b []byte) (Fraction, error) {
-	if len(b) > MaxFractionText {
-		return Fraction{}, errorf("fraction of %d characters, at most %d allowed: %w", len(b), MaxFractionText, ErrLimit)
-	}
-	num, den := b, []byte(nil)
-	for i, c := range b {
-		if c == '/' {
-			num, den = b[:i], b[i+1:]
-			break
-		}
-	}
-	n, ok := parseNatural(num)
-	if !ok {
-		return Fraction{}, errorf("fraction %q: want digits without sign or leading zeros, as in 13/3: %w", clip(string(b)), ErrDecode)
-	}
-	if den == nil {
-		return Fraction{r: nilIfZero(new(big.Rat).SetInt(n))}, nil
-	}
-	m, ok := parseNatural(den)
-	if !ok || m.Cmp(big.NewInt(1)) <= 0 {
-		return Fraction{}, errorf("fraction %q: the denominator must be digits above 1: %w", clip(string(b)), ErrDecode)
-	}
-	if new(big.Int).GCD(nil, nil, n, m).Cmp(big.NewInt(1)) != 0 {
-		return Fraction{}, errorf("fraction %q is not in lowest terms: %w", clip(string(b)), ErrDecode)
-	}
-	return Fraction{r: new(big.Rat).SetFrac(n, m)}, nil
-}
-
-// nilIfZero returns nil for 0, so that decoded zeros are the zero Fraction.
-func nilIfZero(r *big.Rat) *big.Rat {
-	if r.Sign() == 0 {
-		return nil
-	}
-	return r
-}
-
-// parseNatural reads digits without sign or leading zeros ("0" alone is allowed).
-func parseNatural(b []byte) (*big.Int, bool) {
-	if len(b) == 0 || (b[0] == '0' && len(b) > 1) {
-		return nil, false
-	}
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return nil, false
-		}
-	}
-	return new(big.Int).SetString(string(b), 10)
-}
-
-// MarshalJSON writes the text form as a JSON string: "13/3".
-func (f Fraction) MarshalJSON() ([]byte, error) {
-	t, err := f.MarshalText()
-	if err != nil {
-		return nil, err
-	}
-	return strconv.AppendQuote(make([]byte, 0, len(t)+2), string(t)), nil
-}
-
-// UnmarshalJSON reads a JSON string holding the text form; null and numbers are errors wrapping ErrDecode.
-func (f *Fraction) UnmarshalJSON(b []byte) error {
-	g, err := fractionJSON(b)
-	if err != nil {
-		return err
-	}
-	*f = g
-	return nil
-}
-
-func fractionJSON(b []byte) (Fraction, error) {
-	var s string
-	if len(b) == 0 || b[0] != '"' || json.Unmarshal(b, &s) != nil {
-		return Fraction{}, errorf("fraction JSON %.40q: want a string such as \"13/3\": %w", b, ErrDecode)
-	}
-	return parseFraction([]byte(s))
-}
-
-// Value stores the text form (column type TEXT): "13/3". It implements driver.Valuer.
-func (f Fraction) Value() (driver.Value, error) {
-	t, err := f.MarshalText()
-	if err != nil {
-		return nil, err
-	}
-	return string(t), nil
-}
-
-// Scan reads a TEXT column written by Value, a NUMERIC column (decimal text such as "4.4550000000", read
-// exactly), or an integer (int64). NULL (use sql.Null[Fraction] for a nullable column), float64 (never exact),
-// negative values and other types are errors wrapping ErrScan. It implements sql.Scanner; on error f is
-// unchanged.
-func (f *Fraction) Scan(src any) error {
-	var text []byte
-	switch v := src.(type) {
-	case int64:
-		if v < 0 {
-			return errorf("scan fraction: %d is negative: %w", v, ErrScan)
-		}
-		*f = fracInt(v)
-		return nil
-	case string:
-		text = []byte(v)
-	case []byte:
-		text = v
-	default:
-		return scanTypeError("fraction", src, "TEXT or NUMERIC")
-	}
-	if g, err := parseFraction(text); err == nil {
-		*f = g
-		return nil
-	}
-	d, err := dec.Parse(string(text))
-	if err != nil || d.Sign() < 0 {
-		return errorf("scan fraction: %q is neither a fraction such as 13/3 nor a non-negative decimal: %w", clip(string(text)), ErrScan)
-	}
-	*f = FractionOf(d)
-	return nil
+	err := f.UnmarshalJSON(b)
+	return f, err
 }
 
 // scanTypeError is the error for a database value of a type Scan does not take.
@@ -186,4 +51,12 @@ func scanTypeError(what string, src any, column string) error {
 		return errorf("scan %s: a float64 is not exact; store it in a %s column: %w", what, column, ErrScan)
 	}
 	return errorf("scan %s: database value of type %T; store it in a %s column: %w", what, src, column, ErrScan)
+}
+
+// clip shortens s for an error message.
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "..."
+	}
+	return s
 }

@@ -7,12 +7,13 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
 // SPEC R6: the quarterly check counts unscheduled evaluations, or leaves them out when asked.
 func TestQuarterCheckUnscheduled(t *testing.T) {
-	q, err := rating.NewQuarter(2026, 1)
+	q, err := sq.NewQuarter(2026, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -101,9 +102,9 @@ func (s scheme) validate() error {
 type aggregator struct {
 	scheme      scheme // deep copy of the caller's scheme
 	index       map[string]int
-	weights     []Fraction
-	total       Fraction
-	minCoverage Fraction
+	weights     []sq.Fraction
+	total       sq.Fraction
+	minCoverage sq.Fraction
 }
 
 // newAggregator validates s and returns an aggregator that keeps its own copy of it.
@@ -114,12 +115,12 @@ func newAggregator(s scheme) (*aggregator, error) {
 	a := &aggregator{
 		scheme:      scheme{Weights: append([]weight(nil), s.Weights...), Renormalize: s.Renormalize, MinCoverage: s.MinCoverage},
 		index:       make(map[string]int, len(s.Weights)),
-		weights:     make([]Fraction, len(s.Weights)),
-		minCoverage: FractionOf(s.MinCoverage),
+		weights:     make([]sq.Fraction, len(s.Weights)),
+		minCoverage: sq.FractionOf(s.MinCoverage),
 	}
 	for i, w := range s.Weights {
 		a.index[w.Name] = i
-		a.weights[i] = FractionOf(w.Weight)
+		a.weights[i] = sq.FractionOf(w.Weight)
 		a.total = fracAdd(a.total, a.weights[i])
 	}
 	return a, nil
@@ -160,7 +161,7 @@ func (a *aggregator) meanOf(cs []component) (weighted, error) {
 		if err := checkScale("value", c.Value); err != nil {
 			return weighted{}, &componentError{Component: c.Name, Err: err}
 		}
-		slots[k] = slot{value: FractionOf(c.Value), ok: true}
+		slots[k] = slot{value: sq.FractionOf(c.Value), ok: true}
 		first[k] = i
 	}
 	return a.mean(slots)
@@ -176,7 +177,7 @@ func (a *aggregator) names() string {
 
 // slot is the value of one component of the scheme, in scheme order; ok is false when the component is missing.
 type slot struct {
-	value Fraction
+	value sq.Fraction
 	ok    bool
 }
 
@@ -185,7 +186,7 @@ func (a *aggregator) mean(slots []slot) (weighted, error) {
 	if len(a.weights) == 0 {
 		return weighted{}, errorf("aggregator has no components: %w", ErrEmpty)
 	}
-	var present, num Fraction
+	var present, num sq.Fraction
 	var missing []string
 	for i, s := range slots {
 		w := a.weights[i]
@@ -234,19 +235,19 @@ type Contribution struct {
 	// Present is false for a missing component; its Value, Share and Points are then zero.
 	Present bool
 	// Value is the component's value.
-	Value Fraction
+	Value sq.Fraction
 	// Share is the weight divided by the total weight of the present components: the effective weight after any
 	// renormalization. The shares of the present components sum to 1.
-	Share Fraction
+	Share sq.Fraction
 	// Points is Share × Value, the component's part of the result. The points sum exactly to the result.
-	Points Fraction
+	Points sq.Fraction
 }
 
 // weighted is the result of a weighted mean: the exact value and how each component contributed. The zero
 // weighted has the value 0 and no components. It is an immutable value, safe for concurrent use.
 type weighted struct {
-	value    Fraction
-	coverage Fraction
+	value    sq.Fraction
+	coverage sq.Fraction
 	parts    []Contribution
 }
 
@@ -285,11 +286,12 @@ func (w weighted) String() string {
 	var b strings.Builder
 	for _, c := range w.parts {
 		if c.Present {
-			fmt.Fprintf(&b, "%s: %s × share %s (weight %s) = %s\n", c.Name, c.Value, c.Share, decText(c.Weight), c.Points)
+			fmt.Fprintf(&b, "%s: %s × share %s (weight %s) = %s\n", c.Name, decText(stored(c.Value)), decText(stored(c.Share)),
+				decText(c.Weight), decText(stored(c.Points)))
 		} else {
 			fmt.Fprintf(&b, "%s: missing (weight %s)\n", c.Name, decText(c.Weight))
 		}
 	}
-	fmt.Fprintf(&b, "= %s (coverage %s)", w.value, w.coverage)
+	fmt.Fprintf(&b, "= %s (coverage %s)", decText(stored(w.value)), decText(stored(w.coverage)))
 	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -118,10 +119,10 @@ func TestMean(t *testing.T) {
 			t.Errorf("%s: %v", tt.reason, err)
 			continue
 		}
-		if got := w.value.RatString(); got != tt.want {
+		if got := w.value.Rat().RatString(); got != tt.want {
 			t.Errorf("%s: exact value %s, want %s", tt.reason, got, tt.want)
 		}
-		if got := w.value.Display().StringFixed(1); got != tt.display {
+		if got := shown(w.value); got != tt.display {
 			t.Errorf("%s: display %s, want %s", tt.reason, got, tt.display)
 		}
 	}
@@ -185,7 +186,7 @@ func TestMeanExplains(t *testing.T) {
 	}
 	var got []row
 	for _, c := range w.parts {
-		got = append(got, row{c.Name, c.Present, c.Value.RatString(), c.Share.RatString(), c.Points.RatString()})
+		got = append(got, row{c.Name, c.Present, c.Value.Rat().RatString(), c.Share.Rat().RatString(), c.Points.Rat().RatString()})
 	}
 	want := []row{
 		{"calls", true, "4", "2/3", "8/3"},
@@ -198,10 +199,10 @@ func TestMeanExplains(t *testing.T) {
 	if diff := cmp.Diff([]string{"csi"}, w.missing()); diff != "" {
 		t.Errorf("Missing() mismatch (-want +got):\n%s", diff)
 	}
-	if got := w.coverage.RatString(); got != "3/4" {
+	if got := w.coverage.Rat().RatString(); got != "3/4" {
 		t.Errorf("Coverage() = %s, want 3/4", got)
 	}
-	if got, want := w.value.RatString(), "25/6"; got != want {
+	if got, want := w.value.Rat().RatString(), "25/6"; got != want {
 		t.Errorf("value = %s, want %s", got, want)
 	}
 	wantText := "calls: 4 × share 0.6666666667 (weight 2) = 2.6666666667\ncsi: missing (weight 1)\n" +
@@ -225,7 +226,7 @@ func TestMeanDoesNotKeepCallerData(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs[0].Value = d("5")
-	if got := w.value.RatString(); got != "3" {
+	if got := w.value.Rat().RatString(); got != "3" {
 		t.Errorf("value = %s, want 3: caller data leaked in", got)
 	}
 	if got := agg.scheme.Weights[0].Weight; !got.Equal(d("1")) {
@@ -267,12 +268,12 @@ func TestMeanBetweenMinAndMax(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		ws, cs := genMean(t)
 		w := mustMean(t, ws, false, cs)
-		var lo, hi *Fraction
+		var lo, hi *sq.Fraction
 		for i, c := range cs {
 			if ws[i].Weight.Sign() == 0 {
 				continue
 			}
-			f := FractionOf(c.Value)
+			f := sq.FractionOf(c.Value)
 			if lo == nil || f.Cmp(*lo) < 0 {
 				lo = &f
 			}
@@ -281,7 +282,7 @@ func TestMeanBetweenMinAndMax(t *testing.T) {
 			}
 		}
 		if w.value.Cmp(*lo) < 0 || w.value.Cmp(*hi) > 0 {
-			t.Fatalf("mean %s outside [%s, %s]", w.value.RatString(), lo.RatString(), hi.RatString())
+			t.Fatalf("mean %s outside [%s, %s]", w.value.Rat().RatString(), lo.Rat().RatString(), hi.Rat().RatString())
 		}
 	})
 }
@@ -297,7 +298,7 @@ func TestMeanScaleInvariant(t *testing.T) {
 		}
 		a, b := mustMean(t, ws, false, cs), mustMean(t, scaled, false, cs)
 		if !a.value.Equal(b.value) {
-			t.Fatalf("scaling weights by %s changed the mean from %s to %s", k, a.value.RatString(), b.value.RatString())
+			t.Fatalf("scaling weights by %s changed the mean from %s to %s", k, a.value.Rat().RatString(), b.value.Rat().RatString())
 		}
 	})
 }
@@ -310,7 +311,7 @@ func TestMeanPermutationInvariant(t *testing.T) {
 		wperm := rapid.Permutation(ws).Draw(t, "weights")
 		a, b := mustMean(t, ws, false, cs), mustMean(t, wperm, false, perm)
 		if !a.value.Equal(b.value) {
-			t.Fatalf("permuting changed the mean from %s to %s", a.value.RatString(), b.value.RatString())
+			t.Fatalf("permuting changed the mean from %s to %s", a.value.Rat().RatString(), b.value.Rat().RatString())
 		}
 	})
 }
@@ -324,8 +325,8 @@ func TestMeanAllEqual(t *testing.T) {
 			cs[i].Value = v
 		}
 		w := mustMean(t, ws, false, cs)
-		if got, exact := w.value.Exact(); !exact || !got.Equal(v) {
-			t.Fatalf("mean of all %s is %s", v, w.value.RatString())
+		if got, exact := w.value.Decimal(); !exact || !got.Equal(v) {
+			t.Fatalf("mean of all %s is %s", v, w.value.Rat().RatString())
 		}
 	})
 }
@@ -364,19 +365,19 @@ func TestRenormalizeByHand(t *testing.T) {
 		case err != nil:
 			t.Fatal(err)
 		}
-		want, err := NewFraction(num, den)
+		want, err := sq.NewFraction(num, den)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !w.value.Equal(want) {
-			t.Fatalf("renormalized mean %s, by hand %s/%s", w.value.RatString(), num, den)
+			t.Fatalf("renormalized mean %s, by hand %s/%s", w.value.Rat().RatString(), num, den)
 		}
 		points := new(big.Rat)
 		for _, c := range w.parts {
 			points.Add(points, c.Points.Rat())
 		}
 		if points.Cmp(w.value.Rat()) != 0 {
-			t.Fatalf("points sum to %s, value %s", points.RatString(), w.value.RatString())
+			t.Fatalf("points sum to %s, value %s", points.RatString(), w.value.Rat().RatString())
 		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/servicequality/servicequality/internal/zerotest"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // TestZeroValuesDoNotPanic: every exported type's zero value, and a nil pointer for the methods declared on the
@@ -12,13 +13,13 @@ import (
 // Rate and Settings, a zero DepartmentRater's Rate and a nil *Grouped's Len used to panic).
 func TestZeroValuesDoNotPanic(t *testing.T) {
 	for _, zero := range []any{
-		rating.Accumulator{}, rating.Grouped{}, rating.Fraction{}, rating.Rating{},
+		rating.Accumulator{}, rating.Grouped{}, sq.Fraction{}, rating.Rating{},
 		rating.Personal{}, rating.Department{}, rating.Standing{},
 		rating.PersonalRater{}, rating.DepartmentRater{},
 		rating.Contribution{}, rating.PersonalSettings{}, rating.DepartmentSettings{},
 		rating.PersonalInput{}, rating.DepartmentInput{}, rating.PlatformRating{}, rating.RateOptions{}, rating.GroupBy(0),
-		rating.CallScore{}, rating.Survey{}, rating.Quarter{}, rating.Period{}, rating.QuarterCheck{},
-		rating.Shortfall{}, rating.ReasonCode(0), rating.Reason{}, rating.Rounding(0),
+		rating.CallScore{}, rating.Survey{}, sq.Quarter{}, sq.Period{}, rating.QuarterCheck{},
+		rating.Shortfall{}, rating.ReasonCode(0), rating.Reason{},
 	} {
 		zerotest.CallAll(t, zero)
 	}

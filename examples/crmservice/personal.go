@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
@@ -110,7 +111,7 @@ func (s *server) personal(r *http.Request) (any, *apiError) {
 		return nil, apiErr
 	}
 	if req.Quarter != "" || req.Location != "" {
-		q, err := rating.ParseQuarter(req.Quarter)
+		q, err := sq.ParseQuarter(req.Quarter)
 		if err != nil {
 			return nil, libraryError("quarter", err)
 		}
@@ -233,28 +234,39 @@ func personalAnswer(p rating.Personal) personalResponse {
 	if p.Sufficient() {
 		status = "sufficient"
 	}
-	out := personalResponse{Employee: p.EmployeeID, Status: status, Value: p.Exact().Decimal().String(),
-		Exact: p.Exact().RatString(), Reasons: []reasonJSON{}, Calls: callsJSON{Count: p.Calls.Count()},
+	out := personalResponse{Employee: p.EmployeeID, Status: status, Value: stored(p.Exact()),
+		Exact: p.Exact().Rat().RatString(), Reasons: []reasonJSON{}, Calls: callsJSON{Count: p.Calls.Count()},
 		Accumulator: p.Calls}
 	if v, ok := p.Final(); ok {
-		out.Rating = ptr(v.Display().StringFixed(1))
+		out.Rating = ptr(shown(v))
 	}
 	for _, why := range p.Reasons() {
 		out.Reasons = append(out.Reasons, reasonJSON{Code: why.Code.String(), Message: why.Message})
 	}
 	if m, ok := p.CallRating(); ok {
-		out.Calls.Mean = ptr(m.Decimal().String())
+		out.Calls.Mean = ptr(stored(m))
 	}
 	if idx, ok := p.SurveyIndex(); ok {
-		out.SurveyIndex = ptr(idx.Decimal().String())
+		out.SurveyIndex = ptr(stored(idx))
 	}
 	for _, c := range p.Breakdown() {
 		cj := componentJSON{Name: c.Name, Weight: c.Weight.String(), Present: c.Present}
 		if c.Present {
-			cj.Value, cj.Share, cj.Points = ptr(c.Value.Decimal().String()), ptr(c.Share.Decimal().String()),
-				ptr(c.Points.Decimal().String())
+			cj.Value, cj.Share, cj.Points = ptr(stored(c.Value)), ptr(stored(c.Share)), ptr(stored(c.Points))
 		}
 		out.Components = append(out.Components, cj)
 	}
 	return out
+}
+
+// stored writes f rounded as ratings are stored: 10 places, half-even (sq.StoredPrecision).
+func stored(f sq.Fraction) string {
+	r, _ := f.Round(sq.StoredPrecision())
+	return r.String()
+}
+
+// shown writes f as people see it: one place, half-up (sq.DisplayPrecision).
+func shown(f sq.Fraction) string {
+	r, _ := f.Round(sq.DisplayPrecision())
+	return r.Value.StringFixed(1)
 }

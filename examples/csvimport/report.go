@@ -11,6 +11,7 @@ import (
 
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -171,7 +172,7 @@ func (p *report) writeRatings(w io.Writer, minCalls int) error {
 			why = append(why, r.String())
 		}
 		fmt.Fprintf(tw, "-\t%s\t%d\t[%s]\tprovisional: %s\n", clean(s.ID), count[s.ID],
-			s.Rating.Exact().Display().StringFixed(1), cleanText(strings.Join(why, "; ")))
+			shown(s.Rating.Exact()), cleanText(strings.Join(why, "; ")))
 	}
 	return tw.Flush()
 }
@@ -189,4 +190,10 @@ func dashIfEmpty(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// shown writes f as people see it: one place, half-up (sq.DisplayPrecision).
+func shown(f sq.Fraction) string {
+	r, _ := f.Round(sq.DisplayPrecision())
+	return r.Value.StringFixed(1)
 }

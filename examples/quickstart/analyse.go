@@ -13,14 +13,15 @@ import (
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sampling"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
 // analysis holds every number of the report, computed by the library packages; rendering only formats it.
 type analysis struct {
 	at      time.Time
-	quarter rating.Quarter // the quarter of the report date, which must hold an evaluation (SPEC R6)
-	roster  []employee     // employees hired by the report date, in file order
+	quarter sq.Quarter // the quarter of the report date, which must hold an evaluation (SPEC R6)
+	roster  []employee // employees hired by the report date, in file order
 
 	results   []rubric.Result // scored evaluations before the report date
 	calls     []rating.CallScore
@@ -56,7 +57,7 @@ type deptResult struct {
 
 // quarterResult is the evaluation count of each employee in one quarter and who fell short (SPEC R6).
 type quarterResult struct {
-	Quarter    rating.Quarter
+	Quarter    sq.Quarter
 	InProgress bool
 	Counts     map[string]int64 // evaluated calls by employee
 	Roster     map[string]bool  // employed during the quarter
@@ -86,7 +87,7 @@ const maxQuarters = 8
 
 // analyse computes the report as of at.
 func analyse(ds *dataset, at time.Time) (*analysis, error) {
-	a := &analysis{at: at, quarter: rating.QuarterOf(at, ds.loc), personal: map[string]rating.Personal{},
+	a := &analysis{at: at, quarter: sq.QuarterOf(at, ds.loc), personal: map[string]rating.Personal{},
 		surveys: map[string]rating.Survey{}}
 	for _, r := range ds.responses {
 		if r.At.Before(at) {
@@ -289,14 +290,14 @@ func (a *analysis) checkQuarters(ds *dataset) error {
 	}
 	first := a.quarter
 	for _, c := range a.calls {
-		if q := rating.QuarterOf(c.At, ds.loc); q.Before(first) {
+		if q := sq.QuarterOf(c.At, ds.loc); q.Before(first) {
 			first = q
 		}
 	}
 	for q := a.quarter; !q.Before(first) && len(a.compliance) < maxQuarters; q = q.Prev() {
 		qr := quarterResult{Quarter: q, InProgress: q == a.quarter, Counts: map[string]int64{},
 			Roster: map[string]bool{}, Short: map[string]rating.Shortfall{}}
-		end := complaints.DateOf(q.End(ds.loc), ds.loc)
+		end := complaints.DateOf(q.Period(ds.loc).To, ds.loc)
 		var roster []string
 		for _, e := range a.roster {
 			if e.Hired.Before(end) {
@@ -391,7 +392,7 @@ func (a *analysis) sample(ds *dataset) error {
 	}
 	var pop []sampling.Call
 	for _, c := range ds.calls {
-		if c.At.Before(a.at) && rating.QuarterOf(c.At, ds.loc) == a.quarter {
+		if c.At.Before(a.at) && sq.QuarterOf(c.At, ds.loc) == a.quarter {
 			pop = append(pop, c)
 		}
 	}

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -25,7 +25,7 @@ type criterionStat struct {
 	Criterion   rubric.Criterion
 	Counted, NA int             // answers counted (not excluded as N/A); N/A answers
 	Sum         decimal.Decimal // raw points of the counted answers
-	Mean, Share rating.Fraction // Sum / Counted; Sum / (Counted × the criterion's maximum)
+	Mean, Share sq.Fraction     // Sum / Counted; Sum / (Counted × the criterion's maximum)
 	Levels      map[string]int  // counted answers per level chosen
 }
 
@@ -120,8 +120,8 @@ func statsOf(results []rubric.Result) ([]criterionStat, error) {
 		}
 		n := decimal.NewFromInt(int64(st.Counted))
 		var err error
-		if st.Mean, err = rating.NewFraction(st.Sum, n); err == nil && st.Criterion.MaxPoints().IsPositive() {
-			st.Share, err = rating.NewFraction(st.Sum, n.Mul(st.Criterion.MaxPoints()))
+		if st.Mean, err = sq.NewFraction(st.Sum, n); err == nil && st.Criterion.MaxPoints().IsPositive() {
+			st.Share, err = sq.NewFraction(st.Sum, n.Mul(st.Criterion.MaxPoints()))
 		}
 		if err != nil {
 			return nil, fmt.Errorf("quickstart: criterion %q: %w", st.Criterion.ID, err)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -151,11 +152,17 @@ func (b *builder) weightsLine() string {
 // dash stands for a value that does not exist.
 const dash = "–"
 
-// show1 formats a fraction for people: one decimal, half-up from the exact value (rating.Fraction.Display).
-func (b *builder) show1(f rating.Fraction) string { return b.t.num(f.Display(), 1) }
+// show1 formats a fraction for people: one decimal, half-up from the exact value (sq.DisplayPrecision).
+func (b *builder) show1(f sq.Fraction) string { return b.t.num(display(f), 1) }
+
+// display rounds f as people see it: one decimal, half-up (sq.DisplayPrecision).
+func display(f sq.Fraction) decimal.Decimal {
+	r, _ := f.Round(sq.DisplayPrecision())
+	return r.Value
+}
 
 // showOK formats f when ok, else a dash.
-func (b *builder) showOK(f rating.Fraction, ok bool) string {
+func (b *builder) showOK(f sq.Fraction, ok bool) string {
 	if !ok {
 		return dash
 	}
@@ -163,7 +170,7 @@ func (b *builder) showOK(f rating.Fraction, ok bool) string {
 }
 
 // showNull formats an index on the 5-point scale, or a dash when it was not measured.
-func (b *builder) showNull(f *rating.Fraction) string {
+func (b *builder) showNull(f *sq.Fraction) string {
 	if f == nil {
 		return dash
 	}
@@ -183,7 +190,7 @@ func missingOf(cs []rating.Contribution) []string {
 
 // round formats num/den with places digits after multiplying by 10^shift, half-up; a dash for den ≤ 0.
 func (b *builder) round(num, den int64, shift, places int32) string {
-	f, err := rating.NewFraction(decimal.NewFromInt(num).Shift(shift), decimal.NewFromInt(den))
+	f, err := sq.NewFraction(decimal.NewFromInt(num).Shift(shift), decimal.NewFromInt(den))
 	if den <= 0 || err != nil {
 		return dash
 	}
@@ -217,11 +224,11 @@ func truncate(s string, n int) string {
 	return s
 }
 
-// halfUp rounds f half-up to places, a constant of this program within 0–rating.MaxPlaces.
-func halfUp(f rating.Fraction, places int32) decimal.Decimal {
-	d, err := f.Round(places, rating.HalfUp)
+// halfUp rounds f half-up to places, a constant of this program within 0–sq.MaxPlaces.
+func halfUp(f sq.Fraction, places int32) decimal.Decimal {
+	r, err := f.Round(sq.Precision{Places: places, Rounding: sq.HalfUp})
 	if err != nil {
 		panic(err) // a programming error: places are constants of this program
 	}
-	return d
+	return r.Value
 }

@@ -23,7 +23,7 @@ func (b *builder) personal() section {
 			continue
 		}
 		p, sv := a.personal[st.ID], a.surveys[st.ID]
-		shown := p.Exact().Display()
+		shown := display(p.Exact())
 		calls, callsOK := p.CallRating()
 		idx, idxOK := p.SurveyIndex()
 		tab.add(strconv.Itoa(st.Rank), b.name(st.ID), t.num(shown, 1), strconv.FormatInt(p.Calls.Count(), 10),
@@ -40,7 +40,7 @@ func (b *builder) personal() section {
 		pt := b.newTable(t.s("provisional"), "hEmployee", ">hProvisional", ">hCalls", "hWhy")
 		for _, st := range prov {
 			p, sv := a.personal[st.ID], a.surveys[st.ID]
-			v := p.Exact().Display()
+			v := display(p.Exact())
 			missing := append(missingOf(p.Breakdown()), missingIndexes(sv)...)
 			pt.add(b.name(st.ID), "["+t.num(v, 1)+"]", strconv.FormatInt(p.Calls.Count(), 10),
 				b.reasons(p.Rating, p.Calls.Count(), sv, missing))
@@ -152,10 +152,10 @@ func (b *builder) department() section {
 			}
 			ct.add(name, t.num(halfUp(c.Value, 2), 2), t.plain(c.Weight), t.num(halfUp(c.Share, 3).Shift(2), 1)+"%",
 				t.num(halfUp(c.Points, 2), 2))
-			s.Chart.bar(name, c.Value.Display(), b.show1(c.Value), false)
+			s.Chart.bar(name, display(c.Value), b.show1(c.Value), false)
 		}
 		ct.add(t.s("total"), shown, "", t.num(decimal.NewFromInt(100), 1)+"%", t.num(halfUp(v, 2), 2))
-		s.Chart.bar(title, v.Display(), shown, !r.Sufficient())
+		s.Chart.bar(title, display(v), shown, !r.Sufficient())
 		s.table(ct)
 		if !r.Sufficient() {
 			missing := append(missingOf(r.Breakdown()), missingIndexes(d.Survey)...)
@@ -201,7 +201,7 @@ func (b *builder) compliance() section {
 	s.table(tab)
 	legend := []string{t.f("legendShort", min), t.s("legendNotEmployed")}
 	if current.InProgress {
-		last := complaints.DateOf(current.Quarter.End(b.ds.loc), b.ds.loc).AddDays(-1)
+		last := complaints.DateOf(current.Quarter.Period(b.ds.loc).To, b.ds.loc).AddDays(-1)
 		legend = append(legend, t.f("legendInProgress", b.day(last)))
 	}
 	s.text("%s", strings.Join(legend, "; "))

@@ -6,9 +6,9 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // answersInForce applies by hand what changes an evaluation by the report date: the proposed answers of a
@@ -72,7 +72,7 @@ func TestSampleWorkflowByHand(t *testing.T) {
 		want[e.ID] = counts{}
 	}
 	for _, c := range ds.calls {
-		if c.At.Before(a.at) && rating.QuarterOf(c.At, ds.loc) == a.quarter {
+		if c.At.Before(a.at) && sq.QuarterOf(c.At, ds.loc) == a.quarter {
 			n := want[c.Employee]
 			n.Population++
 			if evaluated[c.ID] {

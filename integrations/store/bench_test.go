@@ -8,6 +8,7 @@ import (
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/rubric/rubrictest"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // benchEvaluations draws n evaluations of r for 20 employees over a year.
@@ -54,7 +55,7 @@ func BenchmarkCallTotals(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for range b.N {
-				g, err := s.CallTotals(ctx, rating.ByEmployee, rating.Period{})
+				g, err := s.CallTotals(ctx, rating.ByEmployee, sq.Period{})
 				if err != nil || g.Len() != 20 {
 					b.Fatal(g.Len(), err)
 				}

@@ -10,6 +10,7 @@ import (
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/rubric/rubrictest"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"pgregory.net/rapid"
 )
@@ -76,7 +77,7 @@ func TestConcurrentWritersLoseNothing(t *testing.T) {
 				t.Errorf("%s: %d rows, want %d", table, n, want)
 			}
 		}
-		totals, err := s.CallTotals(ctx, rating.ByEmployee, rating.Period{})
+		totals, err := s.CallTotals(ctx, rating.ByEmployee, sq.Period{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -159,12 +160,12 @@ func TestPropPersonalRatingsFromSQL(t *testing.T) {
 					delete(surveys, e)
 				}
 			}
-			check := rating.QuarterOf(time.Date(2026, 11, 1, 0, 0, 0, 0, almaty), almaty).Period(almaty)
+			check := sq.QuarterOf(time.Date(2026, 11, 1, 0, 0, 0, 0, almaty), almaty).Period(almaty)
 			want, err := rater.RateEmployees(calls, surveys, rating.RateOptions{RequireEvaluationIn: check})
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := s.PersonalRatings(ctx, rater, rating.Period{}, check, clients)
+			got, err := s.PersonalRatings(ctx, rater, sq.Period{}, check, clients)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/servicequality/servicequality/integrations/store"
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -47,14 +48,15 @@ func Example() {
 		}
 		fmt.Println(e.ID, res.Total())
 	}
-	totals, err := s.CallTotals(ctx, rating.ByEmployee, rating.Since(at))
+	totals, err := s.CallTotals(ctx, rating.ByEmployee, sq.Period{From: at})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	kim, _ := totals.Get("kim")
 	mean, _ := kim.Mean()
-	fmt.Println(kim, "mean", mean.Display())
+	shown, _ := mean.Round(sq.DisplayPrecision())
+	fmt.Println(kim, "mean", shown)
 	// Output:
 	// ev-1 5
 	// ev-2 4.1

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -20,7 +21,7 @@ import (
 // rating.PersonalInput checks the evaluation in check against its Calls, which the SQL path does not load; so
 // an employee with an evaluation in check is rated with no check, and one without is rated with the check and
 // no individual calls, which gives the same rating (the check then finds no call, as RateEmployees does).
-func (s *Store) PersonalRatings(ctx context.Context, r *rating.PersonalRater, p, check rating.Period, clients map[string]int64) ([]rating.Personal, error) {
+func (s *Store) PersonalRatings(ctx context.Context, r *rating.PersonalRater, p, check sq.Period, clients map[string]int64) ([]rating.Personal, error) {
 	if r == nil {
 		return nil, fmt.Errorf("store: personal ratings: nil rater: %w", ErrInvalid)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/rubric/rubrictest"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -116,7 +117,7 @@ func TestPropEvaluationsRoundTrip(t *testing.T) {
 				}
 			}
 			from := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rapid.IntRange(0, 200).Draw(t, "from")) * 24 * time.Hour)
-			for _, p := range []rating.Period{{}, rating.Since(from), {From: from, To: from.Add(90 * 24 * time.Hour)}} {
+			for _, p := range []sq.Period{{}, sq.Period{From: from}, {From: from, To: from.Add(90 * 24 * time.Hour)}} {
 				for _, by := range []rating.GroupBy{rating.ByEmployee, rating.ByDepartment} {
 					in := calls
 					if by == rating.ByDepartment { // the store leaves out calls without a department; GroupCalls refuses them
@@ -173,7 +174,7 @@ func TestPropSurveysRoundTrip(t *testing.T) {
 			if err := s.SaveResponses(ctx, rs); err != nil {
 				t.Fatal(err)
 			}
-			p := rating.Period{From: base.Add(time.Duration(rapid.IntRange(0, 200).Draw(t, "from")) * 24 * time.Hour)}
+			p := sq.Period{From: base.Add(time.Duration(rapid.IntRange(0, 200).Draw(t, "from")) * 24 * time.Hour)}
 			p.To = p.From.Add(time.Duration(rapid.IntRange(1, 200).Draw(t, "days")) * 24 * time.Hour)
 			var in []survey.Response
 			for _, r := range rs {

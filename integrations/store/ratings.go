@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -15,7 +16,7 @@ import (
 // the integer units of each total. Only results of rubrics on the 0–5 scale count, and rows with an empty key (a
 // result stored without a department) are left out. The accumulators equal those of rating.GroupCalls over the
 // same calls.
-func (s *Store) CallTotals(ctx context.Context, by rating.GroupBy, p rating.Period) (*rating.Grouped, error) {
+func (s *Store) CallTotals(ctx context.Context, by rating.GroupBy, p sq.Period) (*rating.Grouped, error) {
 	col := "employee_id"
 	switch by {
 	case rating.ByEmployee:
@@ -74,7 +75,7 @@ GROUP BY `+col+`, total_scale`, lo, hi)
 
 // EvaluationCounts returns the number of stored results of rubrics on the 0–5 scale evaluated within p, by
 // employee: the counts of the quarterly check (SPEC R6). Employees without an evaluation in p are absent.
-func (s *Store) EvaluationCounts(ctx context.Context, p rating.Period) (map[string]int64, error) {
+func (s *Store) EvaluationCounts(ctx context.Context, p sq.Period) (map[string]int64, error) {
 	if err := p.Validate(); err != nil {
 		return nil, fmt.Errorf("store: evaluation counts: %w", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
@@ -247,11 +248,11 @@ func readEvaluation(s *Store) error {
 	return err
 }
 func readResponses(s *Store) error {
-	_, err := s.Responses(ctx, rating.Period{})
+	_, err := s.Responses(ctx, sq.Period{})
 	return err
 }
 func readSegments(s *Store) error {
-	_, err := s.SurveySegments(ctx, rating.Period{}, survey.ClassicCuts{})
+	_, err := s.SurveySegments(ctx, sq.Period{}, survey.ClassicCuts{})
 	return err
 }
 func readComplaint(s *Store) error { _, err := s.Complaint(ctx, "c-1"); return err }
@@ -377,7 +378,7 @@ func TestTimesKeepNanosecondsAndOffset(t *testing.T) {
 		if err := s.SaveResponses(ctx, []survey.Response{{Client: "c", At: at, Answer: survey.CSIAnswer(4)}}); err != nil {
 			t.Fatal(err)
 		}
-		rs, err := s.Responses(ctx, rating.Period{From: at, To: at.Add(time.Nanosecond)})
+		rs, err := s.Responses(ctx, sq.Period{From: at, To: at.Add(time.Nanosecond)})
 		if err != nil || len(rs) != 1 {
 			t.Fatalf("Responses() = %d answers, %v; want the one at %s", len(rs), err, at)
 		}

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -50,7 +50,7 @@ func (s *Store) SaveResponses(ctx context.Context, rs []survey.Response) error {
 
 // Responses loads the survey answers given within p, in the order they were stored, at most MaxRows. A row with an unknown kind,
 // a value off its kind's scale or a time that disagrees with its instant is an error wrapping ErrStoredValue.
-func (s *Store) Responses(ctx context.Context, p rating.Period) ([]survey.Response, error) {
+func (s *Store) Responses(ctx context.Context, p sq.Period) ([]survey.Response, error) {
 	if err := p.Validate(); err != nil {
 		return nil, fmt.Errorf("store: responses: %w", err)
 	}
@@ -103,7 +103,7 @@ func (s *Store) Responses(ctx context.Context, p rating.Period) ([]survey.Respon
 // of distinct non-empty clients), sorting classic NPS answers by cuts (the zero value: the standard cuts). The
 // segments, in ascending order of employee ID with no period, equal those of survey.Segments with
 // survey.Grouping{Key: survey.ByEmployee} over the same answers.
-func (s *Store) SurveySegments(ctx context.Context, p rating.Period, cuts survey.ClassicCuts) ([]survey.Segment, error) {
+func (s *Store) SurveySegments(ctx context.Context, p sq.Period, cuts survey.ClassicCuts) ([]survey.Segment, error) {
 	if cuts == (survey.ClassicCuts{}) {
 		cuts = survey.StandardCuts()
 	}

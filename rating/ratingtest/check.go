@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -259,27 +260,27 @@ func accumulatorsMerge(t *rapid.T) string {
 // inRange checks the rating against the least and greatest component value present and weighed, computed from
 // the input alone.
 func (ck *checker) inRange(in rating.PersonalInput, p rating.Personal) string {
-	var vals []rating.Fraction
+	var vals []sq.Fraction
 	if ck.s.CallWeight.Sign() > 0 && (len(in.Calls) > 0 || in.Earlier.Count() > 0) {
 		for _, c := range in.Calls {
-			vals = append(vals, rating.FractionOf(c.Total))
+			vals = append(vals, sq.FractionOf(c.Total))
 		}
 		if m, err := in.Earlier.Mean(); err == nil {
 			vals = append(vals, m)
 		}
 		if ck.s.ShrinkStrength.Sign() > 0 {
-			vals = append(vals, rating.FractionOf(ck.s.ShrinkPrior))
+			vals = append(vals, sq.FractionOf(ck.s.ShrinkPrior))
 		}
 	}
 	vals = append(vals, surveyValues(ck.s.SurveyWeight, ck.s.CSIWeight, ck.s.NPSWeight, in.Survey)...)
 	if len(vals) == 0 {
 		return ""
 	}
-	lo := slices.MinFunc(vals, rating.Fraction.Cmp)
-	hi := slices.MaxFunc(vals, rating.Fraction.Cmp)
+	lo := slices.MinFunc(vals, sq.Fraction.Cmp)
+	hi := slices.MaxFunc(vals, sq.Fraction.Cmp)
 	x := p.Exact()
-	if x.Cmp(lo) < 0 || x.Cmp(hi) > 0 || x.Cmp(rating.FractionOf(decimal.NewFromInt(5))) > 0 {
-		return fmt.Sprintf("rating %s lies outside %s…%s, the range of the components present", x.RatString(), lo.RatString(), hi.RatString())
+	if x.Cmp(lo) < 0 || x.Cmp(hi) > 0 || x.Cmp(sq.FractionOf(decimal.NewFromInt(5))) > 0 {
+		return fmt.Sprintf("rating %s lies outside %s…%s, the range of the components present", x.Rat().RatString(), lo.Rat().RatString(), hi.Rat().RatString())
 	}
 	return ""
 }
@@ -330,7 +331,7 @@ func words(p rating.Personal) string {
 	for _, r := range p.Reasons() {
 		rs = append(rs, r.String())
 	}
-	s := fmt.Sprintf("%s (%s)", p.Exact().RatString(), status(p.Rating))
+	s := fmt.Sprintf("%s (%s)", p.Exact().Rat().RatString(), status(p.Rating))
 	if len(rs) > 0 {
 		s += ": " + strings.Join(rs, "; ")
 	}
@@ -348,11 +349,11 @@ func describe(in rating.PersonalInput) string {
 
 // describeSurvey writes a survey in words.
 func describeSurvey(s rating.Survey) string {
-	opt := func(f *rating.Fraction) string {
+	opt := func(f *sq.Fraction) string {
 		if f == nil {
 			return "none"
 		}
-		return f.RatString()
+		return f.Rat().RatString()
 	}
 	return fmt.Sprintf("survey CSI %s NPS %s, %d of %d clients surveyed", opt(s.CSI), opt(s.NPS), s.Surveyed, s.Clients)
 }

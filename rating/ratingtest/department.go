@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -126,11 +127,11 @@ func checkDepartmentInput(t *rapid.T, s rating.DepartmentSettings, c *config, ra
 	}
 	counted := func(p rating.Personal) bool { return s.IncludeInsufficient || p.Sufficient() }
 	if !c.skip[InvRange] {
-		var vals []rating.Fraction
+		var vals []sq.Fraction
 		if s.PlatformWeight.Sign() > 0 {
 			for _, p := range in.Platforms {
 				if !s.ReviewWeighted || p.Reviews > 0 {
-					vals = append(vals, rating.FractionOf(p.Rating))
+					vals = append(vals, sq.FractionOf(p.Rating))
 				}
 			}
 		}
@@ -143,9 +144,9 @@ func checkDepartmentInput(t *rapid.T, s rating.DepartmentSettings, c *config, ra
 		}
 		vals = append(vals, surveyValues(s.SurveyWeight, s.CSIWeight, s.NPSWeight, in.Survey)...)
 		if len(vals) > 0 {
-			lo, hi, x := slices.MinFunc(vals, rating.Fraction.Cmp), slices.MaxFunc(vals, rating.Fraction.Cmp), d.Exact()
+			lo, hi, x := slices.MinFunc(vals, sq.Fraction.Cmp), slices.MaxFunc(vals, sq.Fraction.Cmp), d.Exact()
 			if x.Cmp(lo) < 0 || x.Cmp(hi) > 0 {
-				return InvRange, fmt.Sprintf("rating %s lies outside %s…%s, the range of the components present", x.RatString(), lo.RatString(), hi.RatString())
+				return InvRange, fmt.Sprintf("rating %s lies outside %s…%s, the range of the components present", x.Rat().RatString(), lo.Rat().RatString(), hi.Rat().RatString())
 			}
 		}
 	}
@@ -173,8 +174,8 @@ func checkDepartmentInput(t *rapid.T, s rating.DepartmentSettings, c *config, ra
 }
 
 // surveyValues returns the CSI and NPS of sv that are present and weighed, when the survey index is.
-func surveyValues(surveyWeight, csiWeight, npsWeight decimal.Decimal, sv rating.Survey) []rating.Fraction {
-	var vals []rating.Fraction
+func surveyValues(surveyWeight, csiWeight, npsWeight decimal.Decimal, sv rating.Survey) []sq.Fraction {
+	var vals []sq.Fraction
 	if surveyWeight.Sign() > 0 {
 		if sv.CSI != nil && csiWeight.Sign() > 0 {
 			vals = append(vals, *sv.CSI)
@@ -193,7 +194,7 @@ func describeDepartment(in rating.DepartmentInput) string {
 		ps = append(ps, fmt.Sprintf("%s %s (%d reviews)", p.Name, p.Rating, p.Reviews))
 	}
 	for _, p := range in.Employees {
-		es = append(es, fmt.Sprintf("%s %s (%s)", p.EmployeeID, p.Exact().RatString(), status(p.Rating)))
+		es = append(es, fmt.Sprintf("%s %s (%s)", p.EmployeeID, p.Exact().Rat().RatString(), status(p.Rating)))
 	}
 	return fmt.Sprintf("platforms [%s], employees [%s], %s", strings.Join(ps, ", "), strings.Join(es, ", "), describeSurvey(in.Survey))
 }

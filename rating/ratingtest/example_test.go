@@ -7,6 +7,7 @@ import (
 
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rating/ratingtest"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -46,7 +47,7 @@ func ExampleCheckSettings() {
 // Invariant adds the team's own rule, proved on every input drawn.
 func ExampleInvariant() {
 	atMostFive := ratingtest.Invariant("on the scale", func(_ rating.PersonalInput, p rating.Personal) error {
-		if p.Exact().Cmp(rating.FractionOf(decimal.NewFromInt(5))) > 0 {
+		if p.Exact().Cmp(sq.FractionOf(decimal.NewFromInt(5))) > 0 {
 			return fmt.Errorf("rating %s above 5", p.Exact())
 		}
 		return nil

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -47,11 +48,11 @@ func Survey(maxClients int64) *rapid.Generator[rating.Survey] {
 	return rapid.Custom(func(t *rapid.T) rating.Survey {
 		var s rating.Survey
 		if rapid.Bool().Draw(t, "csiPresent") {
-			csi := rating.FractionOf(Score().Draw(t, "csi"))
+			csi := sq.FractionOf(Score().Draw(t, "csi"))
 			s.CSI = &csi
 		}
 		if rapid.Bool().Draw(t, "npsPresent") {
-			nps := rating.FractionOf(Score().Draw(t, "nps"))
+			nps := sq.FractionOf(Score().Draw(t, "nps"))
 			s.NPS = &nps
 		}
 		s.Clients = rapid.Int64Range(0, max(maxClients, 0)).Draw(t, "clients")

@@ -9,6 +9,7 @@ import (
 	"github.com/servicequality/servicequality/integrations/beam/internal/sample"
 	"github.com/servicequality/servicequality/integrations/beam/sqbeam"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // hiddenCount is an accumulator whose state is unexported and that has no registered coder: Beam's schema coder
@@ -25,7 +26,7 @@ func (hiddenCountFn) ExtractOutput(a hiddenCount) int64              { return a.
 
 // wrapped holds a library type without a schema provider in an exported field: the schema coder would encode
 // the field by its exported fields and drop its state.
-type wrapped struct{ Mean rating.Fraction }
+type wrapped struct{ Mean sq.Fraction }
 
 func wrapFn(id string) wrapped { return wrapped{} }
 
@@ -85,7 +86,7 @@ func TestCheckCodersCatchesMissingCoders(t *testing.T) {
 			build: func(s beam.Scope) {
 				beam.ParDo(s, wrapFn, beam.Create(s, "e1"))
 			},
-			want:   []string{"rating.Fraction has the unexported field"},
+			want:   []string{"sq.Fraction has the unexported field"},
 			reason: "Beam's schema coder ignores the registered coder of a field's type",
 		},
 	}

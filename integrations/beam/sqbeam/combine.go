@@ -7,6 +7,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
@@ -63,7 +64,7 @@ func (CallsFn) ExtractOutput(a rating.Accumulator) rating.Accumulator { return a
 // fails the bundle with an error.
 type GroupedFn struct {
 	By     rating.GroupBy
-	Period rating.Period
+	Period sq.Period
 }
 
 // CreateAccumulator returns an empty Grouped.

@@ -15,6 +15,7 @@ import (
 	"github.com/servicequality/servicequality/integrations/beam/sqbeam"
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -109,7 +110,7 @@ func TestCombineFnsOnPrism(t *testing.T) {
 	sc, cs := scoredCalls(t, roster, sample.Lines(12000, employees, false))
 	answers := sample.Answers(8000, employees, 20000)
 	statuses, rep := registerStatuses(t)
-	q1 := rating.Quarter{Year: 2026, Q: 1}.Period(time.FixedZone("+05", 5*3600))
+	q1 := sq.Quarter{Year: 2026, Q: 1}.Period(time.FixedZone("+05", 5*3600))
 
 	wantGrouped, err := rating.GroupCalls(cs, rating.ByDepartment, q1)
 	if err != nil {

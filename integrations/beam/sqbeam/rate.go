@@ -12,6 +12,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/transforms/filter"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/transforms/stats"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -275,9 +276,9 @@ func Rows(roster map[string]Employee, personals []rating.Personal, departments [
 				status = "sufficient"
 			}
 			row := RatingRow{Kind: part.kind, ID: st.ID, Status: status,
-				Value: st.Rating.Exact().Decimal().String(), Rank: st.Rank, DenseRank: st.DenseRank}
+				Value: roundText(st.Rating.Exact(), sq.StoredPrecision()), Rank: st.Rank, DenseRank: st.DenseRank}
 			if v, ok := st.Rating.Final(); ok {
-				row.Display = v.Display().StringFixed(rating.DisplayPlaces)
+				row.Display = roundText(v, sq.DisplayPrecision())
 			}
 			for _, r := range st.Rating.Reasons() {
 				row.Reasons = append(row.Reasons, r.String())
@@ -305,4 +306,13 @@ func Aggregate(s beam.Scope, rubricJSON []byte, cfg RateConfig, lines, answers b
 	unique, dups := Unique(s, calls)
 	rows, badRatings := Ratings(s, cfg, unique, answers)
 	return rows, beam.Flatten(s, badLines, dups, badRatings)
+}
+
+// roundText writes f rounded once by p, with p's places.
+func roundText(f sq.Fraction, p sq.Precision) string {
+	r, _ := f.Round(p)
+	if p == sq.DisplayPrecision() {
+		return r.Value.StringFixed(p.Places)
+	}
+	return r.String()
 }

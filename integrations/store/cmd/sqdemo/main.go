@@ -23,6 +23,8 @@ import (
 	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/integrations/store"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
+	"github.com/shopspring/decimal"
 )
 
 func main() {
@@ -141,14 +143,14 @@ func save(ctx context.Context, s *store.Store, ds *dataset) (int, error) {
 // report is what the demo prints, all of it read from the database.
 type report struct {
 	at       time.Time
-	quarter  rating.Quarter
+	quarter  sq.Quarter
 	ratings  map[string]rating.Personal
 	board    []rating.Standing
 	register complaints.Report
 }
 
 func compute(ctx context.Context, s *store.Store, ds *dataset, at time.Time) (*report, error) {
-	rep := &report{at: at, quarter: rating.QuarterOf(at, ds.loc), ratings: map[string]rating.Personal{}}
+	rep := &report{at: at, quarter: sq.QuarterOf(at, ds.loc), ratings: map[string]rating.Personal{}}
 	rater, err := rating.NewPersonalRater(ds.personal)
 	if err != nil {
 		return nil, err
@@ -159,7 +161,7 @@ func compute(ctx context.Context, s *store.Store, ds *dataset, at time.Time) (*r
 	}
 	// Everything before the report date counts (cumulative ratings, SPEC R10); the report's quarter must hold
 	// an evaluation (R6).
-	ps, err := s.PersonalRatings(ctx, rater, rating.Period{To: at}, rep.quarter.Period(ds.loc), clients)
+	ps, err := s.PersonalRatings(ctx, rater, sq.Period{To: at}, rep.quarter.Period(ds.loc), clients)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +193,7 @@ func (rep *report) print(w io.Writer, ds *dataset) {
 			continue
 		}
 		p := rep.ratings[st.ID]
-		d := p.Exact().Display()
+		d := display(p.Exact())
 		fmt.Fprintf(w, "%-3d %-20s %6s %5d %12s %12s\n", st.Rank, name(st.ID), d.StringFixed(1), p.Calls.Count(),
 			show(p.CallRating()), show(p.SurveyIndex()))
 	}
@@ -201,7 +203,7 @@ func (rep *report) print(w io.Writer, ds *dataset) {
 			continue
 		}
 		p := rep.ratings[st.ID]
-		fmt.Fprintf(w, "    %-20s %6s %5d  %v\n", name(st.ID), "["+p.Exact().Display().StringFixed(1)+"]", p.Calls.Count(), p.Reasons())
+		fmt.Fprintf(w, "    %-20s %6s %5d  %v\n", name(st.ID), "["+display(p.Exact()).StringFixed(1)+"]", p.Calls.Count(), p.Reasons())
 	}
 	r := rep.register
 	fmt.Fprintf(w, "\nComplaint register as of %s, policy %q\n", rep.at.Format("2006-01-02"), ds.policy.Name)
@@ -214,9 +216,15 @@ func (rep *report) print(w io.Writer, ds *dataset) {
 	}
 }
 
-func show(f rating.Fraction, ok bool) string {
+func show(f sq.Fraction, ok bool) string {
 	if !ok {
 		return "–"
 	}
-	return f.Display().StringFixed(1)
+	return display(f).StringFixed(1)
+}
+
+// display rounds f as people see it: one decimal, half-up (sq.DisplayPrecision).
+func display(f sq.Fraction) decimal.Decimal {
+	r, _ := f.Round(sq.DisplayPrecision())
+	return r.Value
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/integrations/store"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -100,7 +101,7 @@ func inMemory(t *testing.T, ds *dataset, at time.Time) []rating.Personal {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps, err := rater.RateEmployees(calls, surveys, rating.RateOptions{RequireEvaluationIn: rating.QuarterOf(at, ds.loc).Period(ds.loc)})
+	ps, err := rater.RateEmployees(calls, surveys, rating.RateOptions{RequireEvaluationIn: sq.QuarterOf(at, ds.loc).Period(ds.loc)})
 	if err != nil {
 		t.Fatal(err)
 	}
