@@ -25,7 +25,7 @@ import (
 // return an error wrapping ErrOverflow and change nothing.
 //
 // The zero Accumulator is empty and ready to use; the methods that change it return an error wrapping
-// ErrInvalidInput on a nil *Accumulator. An Accumulator is a plain value (copying it copies the state);
+// errInvalidInput on a nil *Accumulator. An Accumulator is a plain value (copying it copies the state);
 // it is not safe for concurrent use while it changes: give each goroutine its own and merge them.
 type Accumulator struct {
 	n      int64  // number of values
@@ -49,7 +49,7 @@ var fiveUnits = func() (t [dec.MaxScale + 1]uint64) {
 func below(hi, lo uint64) bool { return hi < maxHi || (hi == maxHi && lo < maxLo) }
 
 // Add adds one score x, which must lie on the scale 0–5 with at most 18 digits after the point. Errors wrap
-// ErrOutOfRange, ErrLimit or ErrOverflow; on error a is unchanged.
+// ErrOutOfRange, sq.ErrLimit or ErrOverflow; on error a is unchanged.
 func (a *Accumulator) Add(x decimal.Decimal) error {
 	if a == nil {
 		return errNil("Accumulator")
@@ -123,7 +123,7 @@ func (a *Accumulator) addSlow(x decimal.Decimal) error {
 	p := dec.Places(x)
 	if p <= a.scale {
 		// Unreachable for a value that passed checkScale: it fits the fast path. Kept as a guard.
-		return errorf("accumulator: value %s cannot be converted at scale %d: %w", x, a.scale, ErrLimit)
+		return errorf("accumulator: value %s cannot be converted at scale %d: %w", x, a.scale, sq.ErrLimit)
 	}
 	b := *a
 	if err := b.rescale(p); err != nil {
@@ -131,7 +131,7 @@ func (a *Accumulator) addSlow(x decimal.Decimal) error {
 	}
 	u, ok := dec.Units(x, b.scale)
 	if !ok || u < 0 {
-		return errorf("accumulator: value %s cannot be converted at scale %d: %w", x, b.scale, ErrLimit)
+		return errorf("accumulator: value %s cannot be converted at scale %d: %w", x, b.scale, sq.ErrLimit)
 	}
 	if err := b.addUnits(uint64(u)); err != nil {
 		return err

@@ -62,10 +62,10 @@ func TestAccumulatorErrors(t *testing.T) {
 		{d("5.1"), rating.ErrOutOfRange, "above 5"},
 		{d("-0.1"), rating.ErrOutOfRange, "negative"},
 		{d("6"), rating.ErrOutOfRange, "integer above 5"},
-		{decimal.New(1, -19), rating.ErrLimit, "19 places"},
-		{decimal.New(0, -30), rating.ErrLimit, "a zero with 30 places is outside the limits too"},
-		{decimal.New(5, 30), rating.ErrLimit, "huge exponent"},
-		{decimal.RequireFromString("4.50000000000000000000"), rating.ErrLimit, "trailing zeros past 18 places"},
+		{decimal.New(1, -19), sq.ErrLimit, "19 places"},
+		{decimal.New(0, -30), sq.ErrLimit, "a zero with 30 places is outside the limits too"},
+		{decimal.New(5, 30), sq.ErrLimit, "huge exponent"},
+		{decimal.RequireFromString("4.50000000000000000000"), sq.ErrLimit, "trailing zeros past 18 places"},
 	}
 	for _, tt := range tests {
 		a := accOf(t, "4.5", "3")
@@ -156,8 +156,8 @@ func TestGrouped(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	wantErr(t, g.Add("", d("4")), rating.ErrInvalidInput, "empty key")
-	wantErr(t, g.Add("\xff", d("4")), rating.ErrInvalidInput, "key not UTF-8")
+	wantErr(t, g.Add("", d("4")), sq.ErrInvalid, "empty key")
+	wantErr(t, g.Add("\xff", d("4")), sq.ErrInvalid, "key not UTF-8")
 	wantErr(t, g.Add("dave", d("7")), rating.ErrOutOfRange, "bad value for a new key")
 	wantErr(t, g.Add("bob", d("7")), rating.ErrOutOfRange, "bad value for a known key")
 	if _, ok := g.Get("dave"); ok {
@@ -368,7 +368,7 @@ func TestAddUnits(t *testing.T) {
 	if err := g.AddUnits("anna", 43, 1); err != nil {
 		t.Fatal(err)
 	}
-	if err := g.AddUnits("", 43, 1); !errors.Is(err, rating.ErrInvalidInput) {
+	if err := g.AddUnits("", 43, 1); !errors.Is(err, sq.ErrInvalid) {
 		t.Errorf("empty key: %v", err)
 	}
 	if acc, _ := g.Get("anna"); acc.Sum().String() != "4.3" {

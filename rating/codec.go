@@ -36,7 +36,7 @@ func marshalFields(fs ...field) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// unmarshalFields reads b strictly (see readObject) into fs; errors wrap ErrDecode and name what.
+// unmarshalFields reads b strictly (see readObject) into fs; errors wrap errDecode and name what.
 func unmarshalFields(what string, b []byte, fs ...field) error {
 	return unmarshalFieldsOptional(what, b, nil, fs...)
 }
@@ -214,7 +214,7 @@ func timeField(name string, p *time.Time) field {
 				return append(b, `""`...), nil
 			}
 			if p.Year() < 0 || p.Year() > 9999 {
-				return nil, errorf("time %s is outside the years 0–9999: %w", p.Format(time.RFC3339), ErrInvalidInput)
+				return nil, errorf("time %s is outside the years 0–9999: %w", p.Format(time.RFC3339), errInvalidInput)
 			}
 			return appendString(b, p.Format(time.RFC3339Nano)), nil
 		},
@@ -247,7 +247,7 @@ func marshalTextJSON(v encoding.TextMarshaler) ([]byte, error) {
 func unmarshalTextJSON(what string, b []byte, v encoding.TextUnmarshaler) error {
 	s, err := decodeString(b, what)
 	if err != nil {
-		return errorf("%v: %w", err, ErrDecode)
+		return errorf("%v: %w", err, errDecode)
 	}
 	return v.UnmarshalText([]byte(s))
 }

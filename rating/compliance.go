@@ -22,13 +22,13 @@ type QuarterCheck struct {
 	ScheduledOnly bool
 }
 
-// Validate reports an error wrapping ErrInvalidQuarter or ErrInvalidSetting.
+// Validate reports an error wrapping ErrInvalidQuarter or errInvalidSetting.
 func (c QuarterCheck) Validate() error {
 	if err := c.Quarter.Validate(); err != nil {
 		return err
 	}
 	if c.Required < 1 {
-		return errorf("required evaluated calls %d, at least 1 allowed: %w", c.Required, ErrInvalidSetting)
+		return errorf("required evaluated calls %d, at least 1 allowed: %w", c.Required, errInvalidSetting)
 	}
 	return nil
 }
@@ -42,8 +42,8 @@ type Shortfall struct {
 
 // Shortfalls lists, in ascending order of employee ID, the employees with fewer than Required evaluated calls in
 // the quarter: every employee of roster (those without any call included) and every employee that has a call in
-// calls. All calls are validated, whether in the quarter or not; errors wrap ErrInvalidInput, ErrDuplicate,
-// ErrOutOfRange, ErrLimit, or those of Validate.
+// calls. All calls are validated, whether in the quarter or not; errors wrap errInvalidInput, ErrDuplicate,
+// ErrOutOfRange, sq.ErrLimit, or those of Validate.
 func (c QuarterCheck) Shortfalls(calls []CallScore, roster []string) ([]Shortfall, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
@@ -51,7 +51,7 @@ func (c QuarterCheck) Shortfalls(calls []CallScore, roster []string) ([]Shortfal
 	counts := make(map[string]int, len(roster))
 	for i, id := range roster {
 		if id == "" {
-			return nil, errorf("roster entry at index %d is an empty employee ID: %w", i, ErrInvalidInput)
+			return nil, errorf("roster[%d] is an empty employee ID: %w", i+1, errInvalidInput)
 		}
 		if _, dup := counts[id]; dup {
 			return nil, errorf("employee %q appears twice in the roster: %w", id, ErrDuplicate)

@@ -64,9 +64,9 @@ func TestShortfallsErrors(t *testing.T) {
 		reason string
 	}{
 		{rating.QuarterCheck{Quarter: sq.Quarter{Year: 2024, Q: 5}, Required: 5}, calls, nil, sq.ErrInvalid, "no fifth quarter"},
-		{rating.QuarterCheck{Quarter: sq.Quarter{Year: 2024, Q: 2}}, calls, nil, rating.ErrInvalidSetting, "Required 0"},
+		{rating.QuarterCheck{Quarter: sq.Quarter{Year: 2024, Q: 2}}, calls, nil, sq.ErrInvalid, "Required 0"},
 		{good, calls, []string{"anna", "anna"}, rating.ErrDuplicate, "roster entry twice"},
-		{good, calls, []string{""}, rating.ErrInvalidInput, "empty roster entry"},
+		{good, calls, []string{""}, sq.ErrInvalid, "empty roster entry"},
 		{good, append(calls, calls[0]), nil, rating.ErrDuplicate, "evaluation twice"},
 		{good, append(calls, rating.CallScore{EvaluationID: "x", EmployeeID: "anna", At: day(2024, 5, 1), Total: d("9")}),
 			nil, rating.ErrOutOfRange, "total above 5"},
@@ -105,7 +105,7 @@ func TestGroupCalls(t *testing.T) {
 	}
 	calls[0].DepartmentID = ""
 	_, err = rating.GroupCalls(calls, rating.ByDepartment, sq.Period{})
-	wantErr(t, err, rating.ErrInvalidInput, "empty department ID")
+	wantErr(t, err, sq.ErrInvalid, "empty department ID")
 	_, err = rating.GroupCalls(calls, 5, sq.Period{})
-	wantErr(t, err, rating.ErrInvalidSetting, "unknown grouping")
+	wantErr(t, err, sq.ErrInvalid, "unknown grouping")
 }

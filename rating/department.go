@@ -10,7 +10,7 @@ import (
 
 // DepartmentRater computes department ratings by validated settings. It is immutable and safe for concurrent
 // use. The zero DepartmentRater (and a nil *DepartmentRater) rates nothing: Rate returns an error wrapping
-// ErrInvalidSetting.
+// errInvalidSetting.
 type DepartmentRater struct {
 	rater
 	settings DepartmentSettings
@@ -70,15 +70,15 @@ func (d Department) Equal(o Department) bool {
 // (NoSufficientEmployees).
 //
 // Errors: an empty department ID, an invalid platform (empty or duplicate name, rating outside 1–5, negative
-// reviews, all reviews zero under ReviewWeighted), duplicate employees, an invalid survey (ErrInvalidInput,
-// ErrDuplicate, ErrOutOfRange, ErrInvalidWeight, ErrLimit); no component at all (ErrEmpty); a missing component
+// reviews, all reviews zero under ReviewWeighted), duplicate employees, an invalid survey (errInvalidInput,
+// ErrDuplicate, ErrOutOfRange, ErrInvalidWeight, sq.ErrLimit); no component at all (ErrEmpty); a missing component
 // under FailOnMissing or below MinCoverage (ErrMissingComponent).
 func (r *DepartmentRater) Rate(in DepartmentInput) (Department, error) {
 	if r == nil || !r.built() {
 		return Department{}, errUnbuilt("DepartmentRater")
 	}
 	if in.DepartmentID == "" {
-		return Department{}, errorf("department rating: empty department ID: %w", ErrInvalidInput)
+		return Department{}, errorf("department rating: empty department ID: %w", errInvalidInput)
 	}
 	ctx := fmt.Sprintf("department %q", in.DepartmentID)
 	platforms, hasPlatforms, err := r.platformMean(in.Platforms)
@@ -123,10 +123,10 @@ func (r *DepartmentRater) platformMean(ps []PlatformRating) (sq.Fraction, bool, 
 	var num, den sq.Fraction
 	for i, p := range ps {
 		if p.Name == "" {
-			return sq.Fraction{}, false, errorf("platform at index %d has an empty name: %w", i, ErrInvalidInput)
+			return sq.Fraction{}, false, errorf("platforms[%d] has an empty name: %w", i+1, errInvalidInput)
 		}
 		if j, dup := seen[p.Name]; dup {
-			return sq.Fraction{}, false, errorf("platform %q appears twice (index %d and %d): %w", p.Name, j, i, ErrDuplicate)
+			return sq.Fraction{}, false, errorf("platform %q appears twice (platforms[%d] and [%d]): %w", p.Name, j+1, i+1, ErrDuplicate)
 		}
 		seen[p.Name] = i
 		if err := dec.Check(p.Rating); err != nil {
@@ -159,10 +159,10 @@ func (r *DepartmentRater) employeeMean(ps []Personal) (sq.Fraction, int, int, er
 	counted, skipped := 0, 0
 	for i, p := range ps {
 		if p.EmployeeID == "" {
-			return sq.Fraction{}, 0, 0, errorf("personal rating at index %d has an empty employee ID: %w", i, ErrInvalidInput)
+			return sq.Fraction{}, 0, 0, errorf("employees[%d] has an empty employee ID: %w", i+1, errInvalidInput)
 		}
 		if j, dup := seen[p.EmployeeID]; dup {
-			return sq.Fraction{}, 0, 0, errorf("employee %q appears twice (index %d and %d): %w", p.EmployeeID, j, i, ErrDuplicate)
+			return sq.Fraction{}, 0, 0, errorf("employee %q appears twice (employees[%d] and [%d]): %w", p.EmployeeID, j+1, i+1, ErrDuplicate)
 		}
 		seen[p.EmployeeID] = i
 		if !p.Sufficient() && !r.settings.IncludeInsufficient {

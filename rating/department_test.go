@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -118,7 +119,7 @@ func TestDepartmentErrors(t *testing.T) {
 		reason string
 	}{
 		{nil, rating.DepartmentInput{DepartmentID: "x"}, rating.ErrEmpty, "nothing to rate"},
-		{nil, rating.DepartmentInput{Platforms: platforms}, rating.ErrInvalidInput, "empty department ID"},
+		{nil, rating.DepartmentInput{Platforms: platforms}, sq.ErrInvalid, "empty department ID"},
 		{nil, rating.DepartmentInput{DepartmentID: "x", Platforms: withPlatform(rating.PlatformRating{"Yell", d("0.5"), 3})},
 			rating.ErrOutOfRange, "platform rating below 1"},
 		{nil, rating.DepartmentInput{DepartmentID: "x", Platforms: withPlatform(rating.PlatformRating{"Yell", d("5.1"), 3})},
@@ -128,16 +129,16 @@ func TestDepartmentErrors(t *testing.T) {
 		{nil, rating.DepartmentInput{DepartmentID: "x", Platforms: withPlatform(rating.PlatformRating{"Google", d("4"), 1})},
 			rating.ErrDuplicate, "platform twice"},
 		{nil, rating.DepartmentInput{DepartmentID: "x", Platforms: withPlatform(rating.PlatformRating{"", d("4"), 1})},
-			rating.ErrInvalidInput, "platform without a name"},
+			sq.ErrInvalid, "platform without a name"},
 		{nil, rating.DepartmentInput{DepartmentID: "x", Platforms: withPlatform(rating.PlatformRating{"Yell", decimal.New(1, -20), 1})},
-			rating.ErrLimit, "platform rating with 20 places"},
+			sq.ErrLimit, "platform rating with 20 places"},
 		{func(s *rating.DepartmentSettings) { s.ReviewWeighted = true },
 			rating.DepartmentInput{DepartmentID: "x", Platforms: []rating.PlatformRating{{"2GIS", d("4"), 0}}},
 			rating.ErrInvalidWeight, "review-weighted with no review"},
 		{nil, rating.DepartmentInput{DepartmentID: "x", Employees: append(staff(t), staff(t)[0])},
 			rating.ErrDuplicate, "employee twice"},
 		{nil, rating.DepartmentInput{DepartmentID: "x", Employees: []rating.Personal{{}}},
-			rating.ErrInvalidInput, "a zero personal rating"},
+			sq.ErrInvalid, "a zero personal rating"},
 		{nil, rating.DepartmentInput{DepartmentID: "x", Survey: rating.Survey{NPS: nd("5.5")}},
 			rating.ErrOutOfRange, "NPS above 5"},
 		{func(s *rating.DepartmentSettings) { s.FailOnMissing = true },

@@ -77,9 +77,9 @@
 // # Errors
 //
 // Errors start with "rating: ", say which field and value and what is allowed, and wrap a sentinel for
-// errors.Is: [ErrInvalidWeight], [ErrUnknownComponent], [ErrDuplicate], [ErrOutOfRange], [ErrEmpty],
-// [ErrMissingComponent], [ErrInvalidSetting], [ErrInvalidInput], [ErrInvalidQuarter], [ErrDecode], [ErrOverflow],
-// [ErrLimit], [ErrInvalidPrecision], [ErrScan], [ErrNotEncodable]. Errors about one component of a weighted
+// errors.Is: [ErrInvalidWeight], [errUnknownComponent], [ErrDuplicate], [ErrOutOfRange], [ErrEmpty],
+// [ErrMissingComponent], [errInvalidSetting], [errInvalidInput], [ErrInvalidQuarter], [errDecode], [ErrOverflow],
+// [sq.ErrLimit], [ErrInvalidPrecision], [errScan], [ErrNotEncodable]. Errors about one component of a weighted
 // mean are a [*ComponentError].
 //
 // # Concurrency

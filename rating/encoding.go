@@ -22,12 +22,12 @@ import (
 // {"groups":[{"key":"e1","count":3,"sum":"12.5"}, ...]} in ascending key order. Decoding is strict: unknown,
 // missing or repeated fields, field names in another case, null, a number for the sum or a non-integer count,
 // trailing data, a negative count, a sum outside 0–5·count, a non-zero sum of no values and duplicate or empty
-// keys are errors wrapping ErrDecode.
+// keys are errors wrapping errDecode.
 //
 // Binary: a version byte (1), then for an Accumulator the scale byte (0–18) and the count, the high and the low 64
 // bits of the sum in units as unsigned varints; a Grouped holds the number of groups and, per group in ascending
 // key order, the key length as a varint, the key bytes and an Accumulator without its version byte. Varints not
-// in their shortest form, truncated data, trailing bytes, an unknown version and inconsistent values are errors wrapping ErrDecode.
+// in their shortest form, truncated data, trailing bytes, an unknown version and inconsistent values are errors wrapping errDecode.
 
 // binaryVersion is the version byte of the binary encodings.
 const binaryVersion = 1
@@ -162,7 +162,7 @@ func (a Accumulator) MarshalJSON() ([]byte, error) {
 func (a *Accumulator) UnmarshalJSON(b []byte) error {
 	acc, err := decodeAccumulatorJSON(b)
 	if err != nil {
-		return errorf("accumulator JSON: %w: %w", ErrDecode, err)
+		return errorf("accumulator JSON: %w: %w", errDecode, err)
 	}
 	*a = acc
 	return nil
@@ -185,14 +185,14 @@ func (a Accumulator) MarshalBinary() ([]byte, error) {
 func (a *Accumulator) UnmarshalBinary(data []byte) error {
 	r := reader{b: data}
 	if err := r.version(); err != nil {
-		return errorf("accumulator binary: %w: %w", ErrDecode, err)
+		return errorf("accumulator binary: %w: %w", errDecode, err)
 	}
 	acc, err := r.accumulator()
 	if err == nil {
 		err = r.end()
 	}
 	if err != nil {
-		return errorf("accumulator binary: %w: %w", ErrDecode, err)
+		return errorf("accumulator binary: %w: %w", errDecode, err)
 	}
 	*a = acc
 	return nil
@@ -288,7 +288,7 @@ func (g Grouped) MarshalJSON() ([]byte, error) {
 func (g *Grouped) UnmarshalJSON(b []byte) error {
 	out, err := decodeGroupedJSON(b)
 	if err != nil {
-		return errorf("grouped JSON: %w: %w", ErrDecode, err)
+		return errorf("grouped JSON: %w: %w", errDecode, err)
 	}
 	*g = out
 	return nil
@@ -310,11 +310,11 @@ func decodeGroupedJSON(b []byte) (Grouped, error) {
 			return Grouped{}, err
 		}
 		if err := readObject(raw, map[string]*json.RawMessage{"key": &key, "count": &count, "sum": &sum}); err != nil {
-			return Grouped{}, fmt.Errorf("group at index %d: %w", i, err)
+			return Grouped{}, fmt.Errorf("groups[%d]: %w", i+1, err)
 		}
 		var k string
 		if len(key) == 0 || key[0] != '"' || json.Unmarshal(key, &k) != nil {
-			return Grouped{}, fmt.Errorf(`group at index %d: field "key" must be a string, got %.40s`, i, key)
+			return Grouped{}, fmt.Errorf(`groups[%d]: field "key" must be a string, got %.40s`, i+1, key)
 		}
 		acc, err := decodeAccumulatorFields(count, sum)
 		if err != nil {
@@ -355,7 +355,7 @@ func (g Grouped) MarshalBinary() ([]byte, error) {
 func (g *Grouped) UnmarshalBinary(data []byte) error {
 	out, err := decodeGrouped(data)
 	if err != nil {
-		return errorf("grouped binary: %w: %w", ErrDecode, err)
+		return errorf("grouped binary: %w: %w", errDecode, err)
 	}
 	*g = out
 	return nil

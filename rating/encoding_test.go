@@ -86,7 +86,7 @@ func TestAccumulatorJSONStrict(t *testing.T) {
 	for _, tt := range tests {
 		a := accOf(t, "4")
 		err := a.UnmarshalJSON([]byte(tt.in))
-		wantErr(t, err, rating.ErrDecode, tt.reason)
+		wantErr(t, err, sq.ErrMalformed, tt.reason)
 		if err != nil && !strings.HasPrefix(err.Error(), "rating: accumulator JSON: ") {
 			t.Errorf("%s: message %q", tt.reason, err)
 		}
@@ -131,7 +131,7 @@ func TestAccumulatorBinary(t *testing.T) {
 	for _, tt := range bad {
 		a := accOf(t, "4")
 		err := a.UnmarshalBinary(tt.in)
-		wantErr(t, err, rating.ErrDecode, tt.reason)
+		wantErr(t, err, sq.ErrMalformed, tt.reason)
 		if !a.Equal(accOf(t, "4")) {
 			t.Errorf("%s: a failed UnmarshalBinary changed the accumulator", tt.reason)
 		}
@@ -169,7 +169,7 @@ func TestGroupedEncoding(t *testing.T) {
 	if err := back2.UnmarshalBinary(bin); err != nil || !back2.Equal(&g) {
 		t.Fatalf("binary round trip: %v", err)
 	}
-	if err := back2.UnmarshalBinary(bin[:len(bin)-1]); !errors.Is(err, rating.ErrDecode) || !back2.Equal(&g) {
+	if err := back2.UnmarshalBinary(bin[:len(bin)-1]); !errors.Is(err, sq.ErrMalformed) || !back2.Equal(&g) {
 		t.Errorf("truncated binary: %v", err)
 	}
 	badJSON := []struct {
@@ -194,7 +194,7 @@ func TestGroupedEncoding(t *testing.T) {
 	for _, tt := range badJSON {
 		c := g.Clone()
 		err := c.UnmarshalJSON([]byte(tt.in))
-		wantErr(t, err, rating.ErrDecode, tt.reason)
+		wantErr(t, err, sq.ErrMalformed, tt.reason)
 		if !c.Equal(&g) {
 			t.Errorf("%s: a failed UnmarshalJSON changed the groups", tt.reason)
 		}
@@ -216,7 +216,7 @@ func TestGroupedEncoding(t *testing.T) {
 	}
 	for _, tt := range badBinary {
 		var c rating.Grouped
-		wantErr(t, c.UnmarshalBinary(tt.in), rating.ErrDecode, tt.reason)
+		wantErr(t, c.UnmarshalBinary(tt.in), sq.ErrMalformed, tt.reason)
 	}
 }
 
@@ -289,7 +289,7 @@ func FuzzAccumulatorJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var a rating.Accumulator
 		if err := a.UnmarshalJSON(b); err != nil {
-			if !errors.Is(err, rating.ErrDecode) {
+			if !errors.Is(err, sq.ErrMalformed) {
 				t.Fatalf("error %v does not wrap ErrDecode", err)
 			}
 			if a != (rating.Accumulator{}) {
@@ -311,7 +311,7 @@ func FuzzAccumulatorBinary(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var a rating.Accumulator
 		if err := a.UnmarshalBinary(b); err != nil {
-			if !errors.Is(err, rating.ErrDecode) {
+			if !errors.Is(err, sq.ErrMalformed) {
 				t.Fatalf("error %v does not wrap ErrDecode", err)
 			}
 			return
@@ -327,7 +327,7 @@ func FuzzGroupedJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var g rating.Grouped
 		if err := g.UnmarshalJSON(b); err != nil {
-			if !errors.Is(err, rating.ErrDecode) {
+			if !errors.Is(err, sq.ErrMalformed) {
 				t.Fatalf("error %v does not wrap ErrDecode", err)
 			}
 			return
@@ -346,7 +346,7 @@ func FuzzGroupedBinary(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var g rating.Grouped
 		if err := g.UnmarshalBinary(b); err != nil {
-			if !errors.Is(err, rating.ErrDecode) {
+			if !errors.Is(err, sq.ErrMalformed) {
 				t.Fatalf("error %v does not wrap ErrDecode", err)
 			}
 			return

@@ -5,97 +5,103 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 )
 
-// Sentinel errors. Every error returned by this package wraps one of them, so callers can test the kind of problem
-// with errors.Is; the message says which field, which value and what is allowed.
+// Sentinel errors. Every error this package returns for bad input is a *sq.Error whose Err matches one of them
+// or one of sq's kinds with errors.Is: sq.ErrMalformed (JSON, binary or database values that cannot be read),
+// sq.ErrLimit (over a documented limit) or sq.ErrInvalid (a rule broken); each sentinel below matches its kind
+// too.
 var (
-	// ErrInvalidWeight: a weight is negative, too large, or all weights are zero.
-	ErrInvalidWeight = errors.New("invalid weight")
-	// ErrUnknownComponent: a component name is not one of the weighted components.
-	ErrUnknownComponent = errors.New("unknown component")
-	// ErrDuplicate: a name or ID that must be unique appears twice.
-	ErrDuplicate = errors.New("duplicate")
+	// ErrInvalidWeight: a weight is negative, too large, or all weights are zero (SPEC R9). Kind sq.ErrInvalid.
+	ErrInvalidWeight = sq.Sentinel("invalid weight", sq.ErrInvalid)
+	// ErrDuplicate: a name or ID that must be unique appears twice. Kind sq.ErrInvalid.
+	ErrDuplicate = sq.Sentinel("duplicate", sq.ErrInvalid)
 	// ErrOutOfRange: a value lies outside its scale (0–5 for scores and indexes, 1–5 for platform ratings), or a
-	// count is negative.
-	ErrOutOfRange = errors.New("value out of range")
-	// ErrEmpty: there is nothing to aggregate.
-	ErrEmpty = errors.New("empty input")
-	// ErrMissingComponent: a weighted component is missing and the missing-component policy does not allow it.
-	ErrMissingComponent = errors.New("missing component")
-	// ErrInvalidSetting: a setting is outside what is allowed.
-	ErrInvalidSetting = errors.New("invalid setting")
-	// ErrInvalidInput: an input record is inconsistent (an empty ID, a call of another employee, more clients
-	// surveyed than there are clients, ...).
-	ErrInvalidInput = errors.New("invalid input")
-	// ErrInvalidQuarter: a quarter is not Q1–Q4 of a year 1–9999, or its text form is malformed.
-	ErrInvalidQuarter = errors.New("invalid quarter")
-	// ErrDecode: encoded accumulator data is malformed, truncated, of an unknown version or inconsistent.
-	ErrDecode = errors.New("malformed encoding")
-	// ErrOverflow: an accumulator would exceed its capacity (see Accumulator).
-	ErrOverflow = errors.New("accumulator overflow")
-	// ErrLimit: a decimal has more digits or a larger exponent than the module supports. It is the same error
-	// value as the one of the module's internal decimal helpers, so errors.Is works across packages.
-	ErrLimit = dec.ErrLimit
-	// ErrInvalidPrecision: places outside 0–MaxPlaces or an unknown rounding rule.
-	ErrInvalidPrecision = errors.New("invalid precision")
-	// ErrScan: a database value of a type or form that does not hold the value exactly (a float64 for a decimal,
-	// NULL, a number for a Rating); the message says what to store or scan instead.
-	ErrScan = errors.New("cannot scan database value")
-	// ErrNotEncodable: the value has no stored form of its own (an input or a rater); the message says what to
-	// store instead.
-	ErrNotEncodable = errors.New("value has no stored form")
+	// count is negative. Kind sq.ErrInvalid.
+	ErrOutOfRange = sq.Sentinel("value out of range", sq.ErrInvalid)
+	// ErrEmpty: there is nothing to rate. Kind sq.ErrInvalid.
+	ErrEmpty = sq.Sentinel("empty input", sq.ErrInvalid)
+	// ErrMissingComponent: a weighted component is missing and the settings do not allow it. Kind sq.ErrInvalid.
+	ErrMissingComponent = sq.Sentinel("missing component", sq.ErrInvalid)
+	// ErrOverflow: an accumulator would exceed its capacity (see Accumulator). Kind sq.ErrLimit.
+	ErrOverflow = sq.Sentinel("accumulator overflow", sq.ErrLimit)
+	// ErrNotEncodable: the value has no stored form of its own (a rater); the message says what to store
+	// instead. Kind sq.ErrInvalid.
+	ErrNotEncodable = sq.Sentinel("value has no stored form", sq.ErrInvalid)
 )
 
-// componentError is the error of a weighted aggregation about one named component. It unwraps to the sentinel
-// that says what is wrong (ErrOutOfRange, ErrUnknownComponent, ErrDuplicate, ErrMissingComponent, ErrLimit).
-type componentError struct {
-	// Component is the name of the component.
-	Component string
-	// Err says what is wrong; its message does not repeat the component name.
-	Err error
-}
-
-// Error reads `rating: component "calls": value 6 is outside the scale 0–5`; a nil *componentError reads
-// "rating: nil component error".
-func (e *componentError) Error() string {
-	if e == nil {
-		return "rating: nil component error"
-	}
-	return fmt.Sprintf("rating: component %q: %v", e.Component, e.Err)
-}
-
-// Unwrap returns Err; nil for a nil *componentError.
-func (e *componentError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
-	return e.Err
-}
+// The kinds this package reports without a sentinel of its own.
+var (
+	errDecode           = sq.ErrMalformed // encoded data that cannot be read
+	errScan             = sq.ErrMalformed // a database value of a type or form that does not hold the value
+	errInvalidInput     = sq.ErrInvalid   // an inconsistent input record: an empty ID, a call of another employee
+	errInvalidSetting   = sq.ErrInvalid   // a setting outside what is allowed
+	errUnknownComponent = sq.Sentinel("unknown component", sq.ErrInvalid)
+)
 
 // errNil is the error of a method that changes its receiver, called on a nil pointer.
 func errNil(typ string) error {
-	return errorf("method called on a nil *%s: %w", typ, ErrInvalidInput)
+	return errorf("method called on a nil *%s: %w", typ, errInvalidInput)
 }
 
-// errorf returns an error whose message starts with "rating: " and that wraps the errors given with %w.
+// errorf returns a *sq.Error of this package: the message of format and args, whose text before the errors
+// wrapped with %w is the Rule and whose wrapped errors are the Err ("rating: " + the message, as before).
 func errorf(format string, args ...any) error {
-	return fmt.Errorf("rating: "+format, args...)
+	err := fmt.Errorf(format, args...)
+	msg := err.Error()
+	var wrapped []error
+	switch u := err.(type) {
+	case interface{ Unwrap() []error }:
+		wrapped = u.Unwrap()
+	case interface{ Unwrap() error }:
+		wrapped = []error{u.Unwrap()}
+	}
+	if len(wrapped) == 0 {
+		return &sq.Error{Pkg: "rating", Rule: msg, Err: sq.ErrInvalid}
+	}
+	at := strings.LastIndex(msg, ": "+wrapped[0].Error())
+	if at < 0 {
+		return &sq.Error{Pkg: "rating", Rule: msg, Err: &causes{text: "", errs: wrapped}}
+	}
+	rule, rest := msg[:at], msg[at+2:]
+	if len(wrapped) == 1 && rest == wrapped[0].Error() {
+		return &sq.Error{Pkg: "rating", Rule: rule, Err: wrapped[0]}
+	}
+	// A sentinel and the error below it ("%w: %w"): the detail joins the rule, the sentinel stays last.
+	if detail, ok := strings.CutPrefix(rest, wrapped[0].Error()+": "); ok {
+		rule += ": " + detail
+	}
+	return &sq.Error{Pkg: "rating", Rule: rule, Err: &causes{text: wrapped[0].Error(), errs: wrapped}}
 }
 
-// contextError puts a context ("employee "e1"") in front of an error of this package without repeating the
-// "rating: " prefix, and unwraps to it, so errors.Is and errors.As still see the cause.
-type contextError struct {
-	ctx string
-	err error
+// causes is the Err of an error that wraps more than one error (a sentinel and the error below it); it reads as
+// the first.
+type causes struct {
+	text string
+	errs []error
 }
 
-func (e *contextError) Error() string {
-	return "rating: " + e.ctx + ": " + strings.TrimPrefix(e.err.Error(), "rating: ")
+func (c *causes) Error() string   { return c.text }
+func (c *causes) Unwrap() []error { return c.errs }
+
+// within puts a context (`employee "e1"`) in front of an error of this package, as the start of its Path, so
+// that errors.Is and errors.As still see the cause.
+func within(ctx string, err error) error {
+	var e *sq.Error
+	if errors.As(err, &e) && e.Pkg == "rating" && err == error(e) {
+		c := *e
+		if c.Path == "" {
+			c.Path = ctx
+		} else {
+			c.Path = ctx + "." + c.Path
+		}
+		return &c
+	}
+	return &sq.Error{Pkg: "rating", Path: ctx, Err: err}
 }
 
-func (e *contextError) Unwrap() error { return e.err }
-
-// within returns err with the context ctx.
-func within(ctx string, err error) error { return &contextError{ctx: ctx, err: err} }
+// componentError is the error of a weighted aggregation about one named component.
+func componentError(name string, err error) error {
+	return within(fmt.Sprintf("component %q", name), err)
+}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // FuzzPersonalJSON: whatever the strict reader accepts re-encodes to JSON that reads back Equal and encodes to
@@ -20,7 +21,7 @@ func FuzzPersonalJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var p rating.Personal
 		if err := p.UnmarshalJSON(b); err != nil {
-			if !errors.Is(err, rating.ErrDecode) && !errors.Is(err, rating.ErrLimit) {
+			if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, sq.ErrLimit) {
 				t.Fatalf("error %v wraps neither ErrDecode nor ErrLimit", err)
 			}
 			return

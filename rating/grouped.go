@@ -16,7 +16,7 @@ import (
 // strings.
 //
 // The zero Grouped is empty and ready to use. A nil *Grouped reads as empty (Len, Get, Keys, All, Clone, Equal);
-// the methods that change it return an error wrapping ErrInvalidInput. A Grouped must not be copied after first use (copies share
+// the methods that change it return an error wrapping errInvalidInput. A Grouped must not be copied after first use (copies share
 // storage); use Clone. It is not safe for concurrent use while it changes: give each goroutine its own and merge.
 type Grouped struct {
 	index map[string]int
@@ -24,7 +24,7 @@ type Grouped struct {
 	accs  []Accumulator
 }
 
-// Add adds the score x to the group key, creating the group on first use. Errors wrap ErrInvalidInput (an empty
+// Add adds the score x to the group key, creating the group on first use. Errors wrap errInvalidInput (an empty
 // or invalid UTF-8 key) or those of Accumulator.Add; on error g is unchanged.
 func (g *Grouped) Add(key string, x decimal.Decimal) error {
 	if g == nil {
@@ -67,7 +67,7 @@ func (g *Grouped) AddUnits(key string, units int64, scale int32) error {
 // checkKey reports an error (without the package prefix) unless key is non-empty UTF-8.
 func checkKey(key string) error {
 	if key == "" || !utf8.ValidString(key) {
-		return fmt.Errorf("group key %q must be non-empty UTF-8: %w", clip(key), ErrInvalidInput)
+		return fmt.Errorf("group key %q must be non-empty UTF-8: %w", clip(key), errInvalidInput)
 	}
 	return nil
 }

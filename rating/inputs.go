@@ -26,16 +26,24 @@ type CallScore struct {
 
 // validate checks one call score; i is its index for the message.
 func (c CallScore) validate(i int) error {
+	path := sq.Index("calls", i)
+	missing := func(field string) error {
+		return &sq.Error{Pkg: "rating", Path: path + "." + field, Rule: "required", Err: errInvalidInput}
+	}
 	switch {
 	case c.EvaluationID == "":
-		return errorf("call score at index %d has an empty evaluation ID: %w", i, ErrInvalidInput)
+		return missing("evaluation_id")
 	case c.EmployeeID == "":
-		return errorf("call score %q has an empty employee ID: %w", c.EvaluationID, ErrInvalidInput)
+		return missing("employee_id")
 	case c.At.IsZero():
-		return errorf("call score %q has no time: %w", c.EvaluationID, ErrInvalidInput)
+		return missing("at")
 	}
-	if err := checkScale("total", c.Total); err != nil {
-		return errorf("call score %q: %w", c.EvaluationID, err)
+	if err := sq.CheckDecimal(c.Total); err != nil {
+		return sq.At(err, "rating", path+".total")
+	}
+	if c.Total.Sign() < 0 || c.Total.Cmp(scaleMax) > 0 {
+		return &sq.Error{Pkg: "rating", Path: path + ".total", Value: decText(c.Total), Rule: "within the scale 0–5",
+			Err: ErrOutOfRange}
 	}
 	return nil
 }
@@ -45,7 +53,8 @@ type evaluationIDs map[string]int
 
 func (s evaluationIDs) add(c CallScore, i int) error {
 	if j, dup := s[c.EvaluationID]; dup {
-		return errorf("evaluation %q appears twice (index %d and %d): %w", c.EvaluationID, j, i, ErrDuplicate)
+		return &sq.Error{Pkg: "rating", Path: sq.Index("calls", i) + ".evaluation_id", Value: sq.Quote(c.EvaluationID),
+			Rule: fmt.Sprintf("unique; also calls[%d]", j+1), Err: ErrDuplicate}
 	}
 	s[c.EvaluationID] = i
 	return nil
@@ -81,7 +90,7 @@ func (s Survey) validate(who string) error {
 			who, s.Surveyed, s.Clients, ErrOutOfRange)
 	}
 	if s.Clients > 0 && s.Surveyed > s.Clients {
-		return errorf("%s survey: %d clients surveyed out of only %d: %w", who, s.Surveyed, s.Clients, ErrInvalidInput)
+		return errorf("%s survey: %d clients surveyed out of only %d: %w", who, s.Surveyed, s.Clients, errInvalidInput)
 	}
 	return nil
 }
@@ -130,7 +139,7 @@ func (g GroupBy) String() string {
 	return fmt.Sprintf("GroupBy(%d)", uint8(g))
 }
 
-// MarshalText writes "employee" or "department"; another value is an error wrapping ErrInvalidSetting.
+// MarshalText writes "employee" or "department"; another value is an error wrapping errInvalidSetting.
 func (g GroupBy) MarshalText() ([]byte, error) {
 	switch g {
 	case ByEmployee:
@@ -138,10 +147,10 @@ func (g GroupBy) MarshalText() ([]byte, error) {
 	case ByDepartment:
 		return []byte("department"), nil
 	}
-	return nil, errorf("group-by %d is not one of employee, department: %w", uint8(g), ErrInvalidSetting)
+	return nil, errorf("group-by %d is not one of employee, department: %w", uint8(g), errInvalidSetting)
 }
 
-// UnmarshalText reads "employee" or "department"; other text is an error wrapping ErrDecode.
+// UnmarshalText reads "employee" or "department"; other text is an error wrapping errDecode.
 func (g *GroupBy) UnmarshalText(b []byte) error {
 	switch string(b) {
 	case "employee":
@@ -149,7 +158,7 @@ func (g *GroupBy) UnmarshalText(b []byte) error {
 	case "department":
 		*g = ByDepartment
 	default:
-		return errorf("group-by %q is not one of employee, department: %w", clip(string(b)), ErrDecode)
+		return errorf("group-by %q is not one of employee, department: %w", clip(string(b)), errDecode)
 	}
 	return nil
 }
@@ -157,10 +166,10 @@ func (g *GroupBy) UnmarshalText(b []byte) error {
 // GroupCalls accumulates the totals of the calls evaluated within p, one group per employee or department: the
 // cumulative call-quality means of SPEC R10 when p is sq.Period{From: start}. Calls outside p are skipped. Every call
 // is validated (IDs, time, total on 0–5, evaluation IDs unique), whether in p or not; errors wrap
-// ErrInvalidInput, ErrDuplicate, ErrOutOfRange or ErrLimit.
+// errInvalidInput, ErrDuplicate, ErrOutOfRange or sq.ErrLimit.
 func GroupCalls(calls []CallScore, by GroupBy, p sq.Period) (*Grouped, error) {
 	if by > ByDepartment {
-		return nil, errorf("group-by %d is not one of employee, department: %w", uint8(by), ErrInvalidSetting)
+		return nil, errorf("group-by %d is not one of employee, department: %w", uint8(by), errInvalidSetting)
 	}
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -181,7 +190,7 @@ func GroupCalls(calls []CallScore, by GroupBy, p sq.Period) (*Grouped, error) {
 		if by == ByDepartment {
 			key = c.DepartmentID
 			if key == "" {
-				return nil, errorf("call score %q has an empty department ID: %w", c.EvaluationID, ErrInvalidInput)
+				return nil, errorf("call score %q has an empty department ID: %w", c.EvaluationID, errInvalidInput)
 			}
 		}
 		if err := g.Add(key, c.Total); err != nil {

@@ -87,7 +87,7 @@ func decodeArray(raw json.RawMessage, what string, item func(i int, raw json.Raw
 			return fmt.Errorf("%s: %w", what, err)
 		}
 		if err := item(i, el); err != nil {
-			return fmt.Errorf("%s at index %d: %w", what, i, err)
+			return fmt.Errorf("%s[%d]: %w", what, i+1, err)
 		}
 	}
 	_, err := d.Token()
@@ -97,15 +97,15 @@ func decodeArray(raw json.RawMessage, what string, item func(i int, raw json.Raw
 // decodeJSON runs a strict reader and wraps its error for the type what.
 func decodeJSON(what string, b []byte, read func([]byte) error) error {
 	if len(b) > maxJSON {
-		return errorf("%s JSON of %d bytes, at most %d allowed: %w", what, len(b), maxJSON, ErrLimit)
+		return errorf("%s JSON of %d bytes, at most %d allowed: %w", what, len(b), maxJSON, sq.ErrLimit)
 	}
 	// The module's checks first (syntax, UTF-8, repeated keys, depth), so that every reader refuses the same
 	// malformed documents; keys and nulls are matched by the reader.
 	if err := strictjson.Valid(b, maxJSON); err != nil {
-		return errorf("%s JSON: %w: %w", what, ErrDecode, err)
+		return errorf("%s JSON: %w: %w", what, errDecode, err)
 	}
 	if err := read(b); err != nil {
-		return errorf("%s JSON: %w: %w", what, ErrDecode, err)
+		return errorf("%s JSON: %w: %w", what, errDecode, err)
 	}
 	return nil
 }
@@ -148,7 +148,7 @@ func decodeWeighted(value, coverage, components json.RawMessage) (weighted, erro
 	text := 0
 	err := decodeArray(components, `field "components"`, func(i int, raw json.RawMessage) error {
 		if i >= maxComponents {
-			return fmt.Errorf("more than %d components: %w", maxComponents, ErrLimit)
+			return fmt.Errorf("more than %d components: %w", maxComponents, sq.ErrLimit)
 		}
 		var name, weight, present, val json.RawMessage
 		if err := readObject(raw, map[string]*json.RawMessage{"name": &name, "weight": &weight, "present": &present,
@@ -174,7 +174,7 @@ func decodeWeighted(value, coverage, components json.RawMessage) (weighted, erro
 			return err
 		}
 		if text += len(val); text > maxBreakdownText {
-			return fmt.Errorf("component values of more than %d characters together: %w", maxBreakdownText, ErrLimit)
+			return fmt.Errorf("component values of more than %d characters together: %w", maxBreakdownText, sq.ErrLimit)
 		}
 		if c.Value, err = fractionJSON(val); err != nil {
 			return err
@@ -237,15 +237,15 @@ func weightedOf(parts []Contribution) (weighted, error) {
 	return out, nil
 }
 
-// MarshalText writes the kebab-case name ("few-calls"); an unknown code is an error wrapping ErrInvalidInput.
+// MarshalText writes the kebab-case name ("few-calls"); an unknown code is an error wrapping errInvalidInput.
 func (c ReasonCode) MarshalText() ([]byte, error) {
 	if c < 1 || int(c) >= len(reasonNames) {
-		return nil, errorf("reason code %d is unknown: %w", uint8(c), ErrInvalidInput)
+		return nil, errorf("reason code %d is unknown: %w", uint8(c), errInvalidInput)
 	}
 	return []byte(reasonNames[c]), nil
 }
 
-// UnmarshalText reads the kebab-case name; other text is an error wrapping ErrDecode.
+// UnmarshalText reads the kebab-case name; other text is an error wrapping errDecode.
 func (c *ReasonCode) UnmarshalText(b []byte) error {
 	for i, n := range reasonNames {
 		if n != "" && n == string(b) {
@@ -253,7 +253,7 @@ func (c *ReasonCode) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return errorf("reason code %q is unknown: %w", clip(string(b)), ErrDecode)
+	return errorf("reason code %q is unknown: %w", clip(string(b)), errDecode)
 }
 
 func (r Rating) appendJSON(b []byte) ([]byte, error) {
@@ -292,7 +292,7 @@ func (r Rating) MarshalJSON() ([]byte, error) { return r.appendJSON(nil) }
 
 // UnmarshalJSON reads the form MarshalJSON writes. A status that does not follow from the reasons (sufficient
 // exactly when there is no reason and a breakdown), or a stored value, value or coverage that does not follow
-// from the components, is refused. Errors wrap ErrDecode; on error r is unchanged.
+// from the components, is refused. Errors wrap errDecode; on error r is unchanged.
 func (r *Rating) UnmarshalJSON(b []byte) error {
 	return decodeJSON("rating", b, func(b []byte) error {
 		v, err := decodeRating(b)

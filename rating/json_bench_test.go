@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // maxComponents and maxBreakdownText are the documented limits of a rating's breakdown in JSON: 64 components,
@@ -39,9 +40,9 @@ func TestBreakdownLimits(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{hostileBreakdown(maxComponents+1, 2), rating.ErrLimit, "one component too many"},
-		{hostileBreakdown(20, 245), rating.ErrLimit, "values too long together"},
-		{hostileBreakdown(maxComponents, 50), rating.ErrDecode, "within the limits, but the value does not match"},
+		{hostileBreakdown(maxComponents+1, 2), sq.ErrLimit, "one component too many"},
+		{hostileBreakdown(20, 245), sq.ErrLimit, "values too long together"},
+		{hostileBreakdown(maxComponents, 50), sq.ErrMalformed, "within the limits, but the value does not match"},
 	}
 	for _, tt := range tests {
 		var r rating.Rating
@@ -75,7 +76,7 @@ func BenchmarkBreakdownJSONAtLimits(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var r rating.Rating
-		if err := json.Unmarshal(data, &r); !errors.Is(err, rating.ErrDecode) {
+		if err := json.Unmarshal(data, &r); !errors.Is(err, sq.ErrMalformed) {
 			b.Fatal(err)
 		}
 	}

@@ -21,7 +21,7 @@ func (p Personal) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap ErrDecode; on error p is unchanged.
+// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap errDecode; on error p is unchanged.
 func (p *Personal) UnmarshalJSON(b []byte) error {
 	return decodeJSON("personal rating", b, func(b []byte) error {
 		var id, calls, rating json.RawMessage
@@ -50,7 +50,7 @@ func (p *Personal) UnmarshalJSON(b []byte) error {
 func (d Department) MarshalJSON() ([]byte, error) {
 	if d.Counted < 0 || d.Skipped < 0 {
 		return nil, errorf("department %q: counts %d and %d must be at least 0: %w", clip(d.DepartmentID),
-			d.Counted, d.Skipped, ErrInvalidInput)
+			d.Counted, d.Skipped, errInvalidInput)
 	}
 	b := appendString([]byte(`{"department_id":`), d.DepartmentID)
 	b = fmt.Appendf(b, `,"counted":%d,"skipped":%d,"rating":`, d.Counted, d.Skipped)
@@ -61,7 +61,7 @@ func (d Department) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap ErrDecode; on error d is unchanged.
+// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap errDecode; on error d is unchanged.
 func (d *Department) UnmarshalJSON(b []byte) error {
 	return decodeJSON("department rating", b, func(b []byte) error {
 		var id, counted, skipped, rating json.RawMessage
@@ -104,7 +104,7 @@ func (s Standing) appendJSON(b []byte) ([]byte, error) {
 // MarshalJSON writes {"id":…,"rank":…,"dense_rank":…,"rating":{…}}; an insufficient rating has the ranks 0.
 func (s Standing) MarshalJSON() ([]byte, error) { return s.appendJSON(nil) }
 
-// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap ErrDecode; on error s is unchanged.
+// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap errDecode; on error s is unchanged.
 func (s *Standing) UnmarshalJSON(b []byte) error {
 	return decodeJSON("standing", b, func(b []byte) error {
 		v, err := decodeStanding(b)

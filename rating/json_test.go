@@ -172,7 +172,7 @@ func TestRatingJSONStrict(t *testing.T) {
 		}
 		var p rating.Personal
 		err := json.Unmarshal([]byte(tt.in), &p)
-		if !errors.Is(err, rating.ErrDecode) && !(err != nil && tt.reason == "data after the object") {
+		if !errors.Is(err, sq.ErrMalformed) && !(err != nil && tt.reason == "data after the object") {
 			t.Errorf("%s: error = %v, want one wrapping ErrDecode", tt.reason, err)
 		}
 	}

@@ -22,12 +22,12 @@ type Standing struct {
 // in ascending order of ID. Ratings are compared by their exact values, so two ratings tie only when they are
 // equal, not when they merely display alike (4.44 and 4.36 both show 4.4 but do not tie). The order is by value,
 // highest first, and among equal values by ID in ascending byte order; tied ratings share their ranks. An empty
-// ID is an error wrapping ErrInvalidInput.
+// ID is an error wrapping errInvalidInput.
 func Rank(ratings map[string]Rating) ([]Standing, error) {
 	out := make([]Standing, 0, len(ratings))
 	for id, r := range ratings {
 		if id == "" {
-			return nil, errorf("leaderboard: a rating has an empty ID: %w", ErrInvalidInput)
+			return nil, errorf("leaderboard: a rating has an empty ID: %w", errInvalidInput)
 		}
 		out = append(out, Standing{ID: id, Rating: r})
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -69,7 +70,7 @@ func TestRank(t *testing.T) {
 		t.Errorf("Rank() mismatch (-want +got):\n%s", diff)
 	}
 	_, err = rating.Rank(map[string]rating.Rating{"": {}})
-	wantErr(t, err, rating.ErrInvalidInput, "an empty ID")
+	wantErr(t, err, sq.ErrInvalid, "an empty ID")
 	if got, err := rating.Rank(nil); err != nil || len(got) != 0 {
 		t.Errorf("Rank(nil) = %v, %v; want nothing", got, err)
 	}

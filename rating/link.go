@@ -12,10 +12,10 @@ import (
 // CallScore.DepartmentID stays empty: set it before grouping by department). The rubric must be on the 5-point
 // scale of the ratings (Max 5, SPEC R9); a rubric on another scale is an error wrapping ErrOutOfRange rather than
 // a silent rescaling (RescaledCallScoreOf rescales it explicitly), and missing identifiers or time are errors
-// wrapping ErrInvalidInput.
+// wrapping errInvalidInput.
 func CallScoreOf(res rubric.Result) (CallScore, error) {
 	if res.Rubric() == nil {
-		return CallScore{}, errorf("call score of an empty result (no rubric): %w", ErrInvalidInput)
+		return CallScore{}, errorf("call score of an empty result (no rubric): %w", errInvalidInput)
 	}
 	if max := res.Max(); !max.Equal(decimal.New(5, 0)) {
 		return CallScore{}, errorf("evaluation %q is on rubric %q with scale 0–%s; ratings take totals on 0–5: %w",
@@ -55,7 +55,7 @@ type Rescaling struct {
 // evaluation is 0 on every scale. The department, identifiers and time are as for CallScoreOf.
 func RescaledCallScoreOf(res rubric.Result) (CallScore, Rescaling, error) {
 	if res.Rubric() == nil {
-		return CallScore{}, Rescaling{}, errorf("call score of an empty result (no rubric): %w", ErrInvalidInput)
+		return CallScore{}, Rescaling{}, errorf("call score of an empty result (no rubric): %w", errInvalidInput)
 	}
 	rs := Rescaling{Total: res.Total(), Max: res.Max(), Exact: true}
 	total := res.Total()
@@ -64,7 +64,7 @@ func RescaledCallScoreOf(res rubric.Result) (CallScore, Rescaling, error) {
 		p := sq.StoredPrecision()
 		total, rs.Exact, err = res.Rescaled(decimal.New(5, 0), p.Places, p.Rounding)
 		if err != nil { // unreachable: 5 and the stored precision are valid
-			return CallScore{}, Rescaling{}, errorf("evaluation %q: %v: %w", res.Meta().ID, err, ErrInvalidInput)
+			return CallScore{}, Rescaling{}, errorf("evaluation %q: %v: %w", res.Meta().ID, err, errInvalidInput)
 		}
 	}
 	c, err := callScore(res, total)

@@ -10,6 +10,7 @@ import (
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/rubric/rubrictest"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -42,7 +43,7 @@ func TestCallScoreOf(t *testing.T) {
 
 	e.At = time.Time{}
 	res, _ = r.Score(e)
-	if _, err := rating.CallScoreOf(res); !errors.Is(err, rating.ErrInvalidInput) {
+	if _, err := rating.CallScoreOf(res); !errors.Is(err, sq.ErrInvalid) {
 		t.Errorf("no time: error = %v, want ErrInvalidInput", err)
 	}
 	hundred := rubric.MustNew(rubric.Definition{ID: "pct", Version: "1", Title: rubric.Text{"en": "Percent"}, Max: decimal.NewFromInt(100),
@@ -51,7 +52,7 @@ func TestCallScoreOf(t *testing.T) {
 	if _, err := rating.CallScoreOf(res); !errors.Is(err, rating.ErrOutOfRange) {
 		t.Errorf("0–100 rubric: error = %v, want ErrOutOfRange", err)
 	}
-	if _, err := rating.CallScoreOf(rubric.Result{}); !errors.Is(err, rating.ErrInvalidInput) {
+	if _, err := rating.CallScoreOf(rubric.Result{}); !errors.Is(err, sq.ErrInvalid) {
 		t.Errorf("zero result: error = %v, want ErrInvalidInput", err)
 	}
 }
@@ -166,7 +167,7 @@ func TestRescaledCallScoreOf(t *testing.T) {
 			}
 		}
 	}
-	if _, _, err := rating.RescaledCallScoreOf(rubric.Result{}); !errors.Is(err, rating.ErrInvalidInput) {
+	if _, _, err := rating.RescaledCallScoreOf(rubric.Result{}); !errors.Is(err, sq.ErrInvalid) {
 		t.Errorf("zero result: error = %v, want ErrInvalidInput", err)
 	}
 	r := yesNo(1, "100")
@@ -174,7 +175,7 @@ func TestRescaledCallScoreOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := rating.RescaledCallScoreOf(noTime); !errors.Is(err, rating.ErrInvalidInput) {
+	if _, _, err := rating.RescaledCallScoreOf(noTime); !errors.Is(err, sq.ErrInvalid) {
 		t.Errorf("no time: error = %v, want ErrInvalidInput", err)
 	}
 }

@@ -10,7 +10,7 @@ import (
 
 // PersonalRater computes personal ratings by validated settings. It is immutable and safe for concurrent use.
 // The zero PersonalRater (and a nil *PersonalRater) rates nothing: Rate returns an error wrapping
-// ErrInvalidSetting.
+// errInvalidSetting.
 type PersonalRater struct {
 	rater
 	settings PersonalSettings
@@ -81,14 +81,14 @@ func (p Personal) Equal(o Personal) bool {
 // was missing and renormalized (MissingComponent). A rule about a component whose weight is 0 is not checked, and
 // a component of weight 0 is never missing.
 //
-// Errors: invalid calls or survey (ErrInvalidInput, ErrDuplicate, ErrOutOfRange, ErrLimit), neither calls nor
+// Errors: invalid calls or survey (errInvalidInput, ErrDuplicate, ErrOutOfRange, sq.ErrLimit), neither calls nor
 // survey index (ErrEmpty), a missing component under FailOnMissing or below MinCoverage (ErrMissingComponent).
 func (r *PersonalRater) Rate(in PersonalInput) (Personal, error) {
 	if r == nil || !r.built() {
 		return Personal{}, errUnbuilt("PersonalRater")
 	}
 	if in.EmployeeID == "" {
-		return Personal{}, errorf("personal rating: empty employee ID: %w", ErrInvalidInput)
+		return Personal{}, errorf("personal rating: empty employee ID: %w", errInvalidInput)
 	}
 	ctx := fmt.Sprintf("employee %q", in.EmployeeID)
 	if err := in.RequireEvaluationIn.Validate(); err != nil {
@@ -103,7 +103,7 @@ func (r *PersonalRater) Rate(in PersonalInput) (Personal, error) {
 		}
 		if c.EmployeeID != in.EmployeeID {
 			return Personal{}, errorf("%s: call score %q belongs to employee %q: %w",
-				ctx, c.EvaluationID, c.EmployeeID, ErrInvalidInput)
+				ctx, c.EvaluationID, c.EmployeeID, errInvalidInput)
 		}
 		if err := ids.add(c, i); err != nil {
 			return Personal{}, within(ctx, err)

@@ -25,7 +25,7 @@ func (r rater) built() bool { return r.top != nil && r.survey != nil }
 
 // errUnbuilt is the error of Rate on a rater not made by its constructor.
 func errUnbuilt(typ string) error {
-	return errorf("%s was not made by New%s (the zero value or nil): %w", typ, typ, ErrInvalidSetting)
+	return errorf("%s was not made by New%s (the zero value or nil): %w", typ, typ, errInvalidSetting)
 }
 
 // weightOf returns the weight of the named component of the rating.

@@ -1,7 +1,9 @@
 package rating
 
 import (
-	"github.com/servicequality/servicequality/internal/dec"
+	"strconv"
+	"strings"
+
 	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
@@ -66,22 +68,70 @@ func surveyScheme(csi, nps decimal.Decimal, fail bool, minCoverage decimal.Decim
 	return scheme{Weights: []weight{{componentCSI, csi}, {componentNPS, nps}}, Renormalize: !fail, MinCoverage: minCoverage}
 }
 
-// Validate reports the first invalid setting. Errors wrap ErrInvalidWeight, ErrInvalidSetting or ErrLimit.
+// Validate reports the first invalid setting as a *sq.Error whose Path is the setting's JSON key. Errors wrap
+// ErrInvalidWeight, sq.ErrInvalid or sq.ErrLimit.
 func (s PersonalSettings) Validate() error {
-	top, sv := s.schemes()
-	if err := top.validate(); err != nil {
-		return within("personal weights", err)
+	if err := checkWeights(setting{"call_weight", s.CallWeight}, setting{"survey_weight", s.SurveyWeight}); err != nil {
+		return err
 	}
-	if err := sv.validate(); err != nil {
-		return within("personal survey weights", err)
+	if err := checkWeights(setting{"csi_weight", s.CSIWeight}, setting{"nps_weight", s.NPSWeight}); err != nil {
+		return err
+	}
+	if err := checkShare("min_coverage", s.MinCoverage); err != nil {
+		return err
 	}
 	if s.MinCalls < 1 {
-		return errorf("minimum calls %d, at least 1 allowed: %w", s.MinCalls, ErrInvalidSetting)
+		return &sq.Error{Pkg: "rating", Path: "min_calls", Value: strconv.Itoa(s.MinCalls), Rule: "at least 1",
+			Err: sq.ErrInvalid}
 	}
 	if err := s.Coverage.Validate(); err != nil {
-		return errorf("coverage: %v: %w", err, ErrInvalidSetting)
+		// survey's rule: its error, of kind sq.ErrInvalid
+		return &sq.Error{Pkg: "rating", Path: "coverage", Rule: err.Error(),
+			Err: &causes{text: sq.ErrInvalid.Error(), errs: []error{sq.ErrInvalid, err}}}
 	}
 	return checkShrinkage(s.ShrinkPrior, s.ShrinkStrength)
+}
+
+// setting is a named decimal setting.
+type setting struct {
+	path  string
+	value decimal.Decimal
+}
+
+// checkWeights reports the first weight that is not a decimal within the module's limits of at least 0, or that
+// all of ws are 0 (SPEC R9).
+func checkWeights(ws ...setting) error {
+	positive := false
+	for _, w := range ws {
+		if err := sq.CheckDecimal(w.value); err != nil {
+			return sq.At(err, "rating", w.path)
+		}
+		if w.value.Sign() < 0 {
+			return &sq.Error{Pkg: "rating", Path: w.path, Value: decText(w.value), Rule: "at least 0",
+				Err: ErrInvalidWeight}
+		}
+		positive = positive || w.value.Sign() > 0
+	}
+	if !positive {
+		paths := make([]string, len(ws))
+		for i, w := range ws {
+			paths[i] = w.path
+		}
+		return &sq.Error{Pkg: "rating", Path: strings.Join(paths, ", "), Value: "0",
+			Rule: "at least one weight must be positive", Err: ErrInvalidWeight}
+	}
+	return nil
+}
+
+// checkShare reports an error unless d is a share from 0 to 1.
+func checkShare(path string, d decimal.Decimal) error {
+	if err := sq.CheckDecimal(d); err != nil {
+		return sq.At(err, "rating", path)
+	}
+	if d.Sign() < 0 || d.Cmp(decimal.NewFromInt(1)) > 0 {
+		return &sq.Error{Pkg: "rating", Path: path, Value: decText(d), Rule: "within 0–1", Err: sq.ErrInvalid}
+	}
+	return nil
 }
 
 // PlatformRating is a department's rating on one public map or review platform (Yandex, Google, 2GIS or any
@@ -126,29 +176,34 @@ func (s DepartmentSettings) schemes() (top, sv scheme) {
 		surveyScheme(s.CSIWeight, s.NPSWeight, s.FailOnMissing, s.MinCoverage)
 }
 
-// Validate reports the first invalid setting; errors wrap ErrInvalidWeight, ErrInvalidSetting or ErrLimit.
+// Validate reports the first invalid setting as a *sq.Error whose Path is the setting's JSON key; errors wrap
+// ErrInvalidWeight, sq.ErrInvalid or sq.ErrLimit.
 func (s DepartmentSettings) Validate() error {
-	top, sv := s.schemes()
-	if err := top.validate(); err != nil {
-		return within("department weights", err)
+	if err := checkWeights(setting{"platform_weight", s.PlatformWeight}, setting{"employee_weight", s.EmployeeWeight},
+		setting{"survey_weight", s.SurveyWeight}); err != nil {
+		return err
 	}
-	if err := sv.validate(); err != nil {
-		return within("department survey weights", err)
+	if err := checkWeights(setting{"csi_weight", s.CSIWeight}, setting{"nps_weight", s.NPSWeight}); err != nil {
+		return err
 	}
-	return nil
+	return checkShare("min_coverage", s.MinCoverage)
 }
 
-// checkShrinkage reports an error wrapping ErrInvalidSetting unless the prior lies on 0–5 and the strength is
+// checkShrinkage reports an error wrapping errInvalidSetting unless the prior lies on 0–5 and the strength is
 // at least 0.
 func checkShrinkage(prior, strength decimal.Decimal) error {
-	if err := checkScale("shrinkage prior", prior); err != nil {
-		return errorf("%w: %w", ErrInvalidSetting, err)
+	for _, f := range []setting{{"shrink_prior", prior}, {"shrink_strength", strength}} {
+		if err := sq.CheckDecimal(f.value); err != nil {
+			return sq.At(err, "rating", f.path)
+		}
 	}
-	if err := dec.Check(strength); err != nil {
-		return errorf("shrinkage strength: %w: %w", ErrInvalidSetting, err)
+	if prior.Sign() < 0 || prior.Cmp(scaleMax) > 0 {
+		return &sq.Error{Pkg: "rating", Path: "shrink_prior", Value: decText(prior), Rule: "within the scale 0–5",
+			Err: sq.ErrInvalid}
 	}
 	if strength.Sign() < 0 {
-		return errorf("shrinkage strength %s is negative, it must be at least 0: %w", strength, ErrInvalidSetting)
+		return &sq.Error{Pkg: "rating", Path: "shrink_strength", Value: decText(strength), Rule: "at least 0",
+			Err: sq.ErrInvalid}
 	}
 	return nil
 }

@@ -40,8 +40,8 @@ func TestShrinkage(t *testing.T) {
 		{"4", "3", []string{"5"}, "17/4", nil, "(3·4 + 5)/(3 + 1)"},
 		{"4.2", "2.5", []string{"5", "5", "3"}, "47/11", nil, "(2.5·4.2 + 13)/5.5 = 23.5/5.5"},
 		{"4", "3", nil, "", rating.ErrEmpty, "a prior alone is not a rating"},
-		{"6", "1", []string{"5"}, "", rating.ErrInvalidSetting, "prior above 5"},
-		{"4", "-1", []string{"5"}, "", rating.ErrInvalidSetting, "negative strength"},
+		{"6", "1", []string{"5"}, "", sq.ErrInvalid, "prior above 5"},
+		{"4", "-1", []string{"5"}, "", sq.ErrInvalid, "negative strength"},
 		{"4", "1", []string{"5", "7"}, "", rating.ErrOutOfRange, "value above 5"},
 	}
 	for _, tt := range tests {

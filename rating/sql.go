@@ -17,11 +17,11 @@ import (
 //
 // Scan takes the Go types drivers give for those column types (string or []byte for text, numeric and jsonb,
 // []byte for bytea, int64 where a whole number is exact) and refuses NULL (use sql.Null[T]), float64 (never
-// exact) and other types with an error wrapping ErrScan.
+// exact) and other types with an error wrapping errScan.
 
 // NewAccumulator returns the accumulator of count values that sum to sum: what SELECT COUNT(*), SUM(score) gives.
 // The count must be at least 0 and the sum a non-negative decimal within the module's limits (at most 18 digits
-// after the point) of at most 5 × count, 0 when count is 0. Errors wrap ErrOutOfRange or ErrLimit.
+// after the point) of at most 5 × count, 0 when count is 0. Errors wrap ErrOutOfRange or sq.ErrLimit.
 func NewAccumulator(count int64, sum decimal.Decimal) (Accumulator, error) {
 	if count < 0 {
 		return Accumulator{}, errorf("accumulator: count %d is negative: %w", count, ErrOutOfRange)
@@ -41,7 +41,7 @@ func NewAccumulator(count int64, sum decimal.Decimal) (Accumulator, error) {
 }
 
 // AddAccumulator merges a into the group key, creating it when new: for groups read from
-// SELECT key, COUNT(*), SUM(score) ... GROUP BY key. Errors wrap ErrInvalidInput (an empty or invalid key) or
+// SELECT key, COUNT(*), SUM(score) ... GROUP BY key. Errors wrap errInvalidInput (an empty or invalid key) or
 // ErrOverflow; on error g is unchanged.
 func (g *Grouped) AddAccumulator(key string, a Accumulator) error {
 	if g == nil {
@@ -76,7 +76,7 @@ func bytesOf(what string, src any, column string) ([]byte, error) {
 // Value stores the binary form (column type bytea). It implements driver.Valuer.
 func (a Accumulator) Value() (driver.Value, error) { return a.MarshalBinary() }
 
-// Scan reads a bytea column written by Value. It implements sql.Scanner; errors wrap ErrScan or ErrDecode, and
+// Scan reads a bytea column written by Value. It implements sql.Scanner; errors wrap errScan or errDecode, and
 // on error a is unchanged.
 func (a *Accumulator) Scan(src any) error {
 	b, err := bytesOf("accumulator", src, "bytea")
@@ -89,7 +89,7 @@ func (a *Accumulator) Scan(src any) error {
 // Value stores the binary form (column type bytea). It implements driver.Valuer.
 func (g Grouped) Value() (driver.Value, error) { return g.MarshalBinary() }
 
-// Scan reads a bytea column written by Value. It implements sql.Scanner; errors wrap ErrScan or ErrDecode, and
+// Scan reads a bytea column written by Value. It implements sql.Scanner; errors wrap errScan or errDecode, and
 // on error g is unchanged.
 func (g *Grouped) Scan(src any) error {
 	b, err := bytesOf("grouped accumulators", src, "bytea")
@@ -102,7 +102,7 @@ func (g *Grouped) Scan(src any) error {
 // Value stores the JSON form (column type jsonb or TEXT). It implements driver.Valuer.
 func (p Personal) Value() (driver.Value, error) { return jsonValue(p) }
 
-// Scan reads a jsonb or TEXT column written by Value. Errors wrap ErrScan or ErrDecode; on error p is unchanged.
+// Scan reads a jsonb or TEXT column written by Value. Errors wrap errScan or errDecode; on error p is unchanged.
 func (p *Personal) Scan(src any) error {
 	b, err := bytesOf("personal rating", src, "jsonb")
 	if err != nil {
@@ -114,7 +114,7 @@ func (p *Personal) Scan(src any) error {
 // Value stores the JSON form (column type jsonb or TEXT). It implements driver.Valuer.
 func (d Department) Value() (driver.Value, error) { return jsonValue(d) }
 
-// Scan reads a jsonb or TEXT column written by Value. Errors wrap ErrScan or ErrDecode; on error d is unchanged.
+// Scan reads a jsonb or TEXT column written by Value. Errors wrap errScan or errDecode; on error d is unchanged.
 func (d *Department) Scan(src any) error {
 	b, err := bytesOf("department rating", src, "jsonb")
 	if err != nil {

@@ -144,12 +144,12 @@ func TestScanRefuses(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{new(rating.Accumulator), int64(3), rating.ErrScan, "an accumulator is bytea"},
-		{new(rating.Accumulator), []byte{1}, rating.ErrDecode, "truncated"},
-		{new(rating.Accumulator), nil, rating.ErrScan, "NULL"},
-		{new(rating.Accumulator), []byte{1, 0, 0x80, 0x00, 0, 0}, rating.ErrDecode, "count not in its shortest form"},
-		{new(rating.Grouped), 1.5, rating.ErrScan, "float"},
-		{new(rating.Personal), `{"employee_id":"x"}`, rating.ErrDecode, "incomplete JSON"},
+		{new(rating.Accumulator), int64(3), sq.ErrMalformed, "an accumulator is bytea"},
+		{new(rating.Accumulator), []byte{1}, sq.ErrMalformed, "truncated"},
+		{new(rating.Accumulator), nil, sq.ErrMalformed, "NULL"},
+		{new(rating.Accumulator), []byte{1, 0, 0x80, 0x00, 0, 0}, sq.ErrMalformed, "count not in its shortest form"},
+		{new(rating.Grouped), 1.5, sq.ErrMalformed, "float"},
+		{new(rating.Personal), `{"employee_id":"x"}`, sq.ErrMalformed, "incomplete JSON"},
 	}
 	for _, tt := range tests {
 		wantErr(t, tt.dst.Scan(tt.src), tt.want, fmt.Sprintf("%T.Scan(%v): %s", tt.dst, tt.src, tt.reason))
@@ -172,8 +172,8 @@ func TestNewAccumulator(t *testing.T) {
 		{0, "1", rating.ErrOutOfRange, "a sum of no values"},
 		{2, "10.01", rating.ErrOutOfRange, "above 5 × count"},
 		{2, "-1", rating.ErrOutOfRange, "negative sum"},
-		{2, "0.1234567890123456789", rating.ErrLimit, "19 digits after the point"},
-		{2, "1e30", rating.ErrLimit, "huge exponent"},
+		{2, "0.1234567890123456789", sq.ErrLimit, "19 digits after the point"},
+		{2, "1e30", sq.ErrLimit, "huge exponent"},
 	}
 	for _, tt := range tests {
 		a, err := rating.NewAccumulator(tt.count, d(tt.sum))
@@ -209,5 +209,5 @@ func TestNewAccumulator(t *testing.T) {
 		}
 	})
 	var g rating.Grouped
-	wantErr(t, g.AddAccumulator("", rating.Accumulator{}), rating.ErrInvalidInput, "empty key")
+	wantErr(t, g.AddAccumulator("", rating.Accumulator{}), sq.ErrInvalid, "empty key")
 }

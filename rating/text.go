@@ -45,12 +45,12 @@ func fractionJSON(b []byte) (sq.Fraction, error) {
 // scanTypeError is the error for a database value of a type Scan does not take.
 func scanTypeError(what string, src any, column string) error {
 	if src == nil {
-		return errorf("scan %s: NULL; use sql.Null for a nullable column: %w", what, ErrScan)
+		return errorf("scan %s: NULL; use sql.Null for a nullable column: %w", what, errScan)
 	}
 	if _, ok := src.(float64); ok {
-		return errorf("scan %s: a float64 is not exact; store it in a %s column: %w", what, column, ErrScan)
+		return errorf("scan %s: a float64 is not exact; store it in a %s column: %w", what, column, errScan)
 	}
-	return errorf("scan %s: database value of type %T; store it in a %s column: %w", what, src, column, ErrScan)
+	return errorf("scan %s: database value of type %T; store it in a %s column: %w", what, src, column, errScan)
 }
 
 // clip shortens s for an error message.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Every reader of the module refuses the same malformed documents: invalid UTF-8 (which encoding/json would turn
@@ -20,7 +21,7 @@ func TestReadersRefuseMalformedText(t *testing.T) {
 		{`{"employee_id":"\ud800"}`, "an escaped lone surrogate"},
 	} {
 		var p rating.Personal
-		if err := json.Unmarshal([]byte(tt.doc), &p); !errors.Is(err, rating.ErrDecode) {
+		if err := json.Unmarshal([]byte(tt.doc), &p); !errors.Is(err, sq.ErrMalformed) {
 			t.Errorf("%s: %v, want ErrDecode", tt.reason, err)
 		}
 	}

@@ -15,7 +15,7 @@ var (
 	scaleMax = decimal.NewFromInt(5)
 )
 
-// checkScale reports an error wrapping ErrOutOfRange or ErrLimit when d is not a decimal within the module's
+// checkScale reports an error wrapping ErrOutOfRange or sq.ErrLimit when d is not a decimal within the module's
 // limits on the 5-point scale. what names the value in the message ("value", "call total").
 func checkScale(what string, d decimal.Decimal) error {
 	if err := dec.Check(d); err != nil {
@@ -59,23 +59,23 @@ type scheme struct {
 }
 
 // validate reports the first problem of s: no weights or more than maxComponents, an empty or duplicate name, a
-// negative weight, all weights zero, or a MinCoverage outside 0–1. Errors wrap ErrEmpty, ErrInvalidSetting,
-// ErrDuplicate, ErrInvalidWeight or ErrLimit.
+// negative weight, all weights zero, or a MinCoverage outside 0–1. Errors wrap ErrEmpty, errInvalidSetting,
+// ErrDuplicate, ErrInvalidWeight or sq.ErrLimit.
 func (s scheme) validate() error {
 	if len(s.Weights) == 0 {
 		return errorf("scheme has no weights: %w", ErrEmpty)
 	}
 	if len(s.Weights) > maxComponents {
-		return errorf("scheme has %d weights, at most %d allowed: %w", len(s.Weights), maxComponents, ErrInvalidSetting)
+		return errorf("scheme has %d weights, at most %d allowed: %w", len(s.Weights), maxComponents, errInvalidSetting)
 	}
 	seen := make(map[string]int, len(s.Weights))
 	positive := false
 	for i, w := range s.Weights {
 		if w.Name == "" {
-			return errorf("weight at index %d has an empty name: %w", i, ErrInvalidSetting)
+			return errorf("weights[%d] has an empty name: %w", i+1, errInvalidSetting)
 		}
 		if j, dup := seen[w.Name]; dup {
-			return errorf("weight %q appears twice (index %d and %d): %w", w.Name, j, i, ErrDuplicate)
+			return errorf("weight %q appears twice (weights[%d] and [%d]): %w", w.Name, j+1, i+1, ErrDuplicate)
 		}
 		seen[w.Name] = i
 		if err := dec.Check(w.Weight); err != nil {
@@ -90,10 +90,10 @@ func (s scheme) validate() error {
 		return errorf("all %d weights are zero, at least one must be positive: %w", len(s.Weights), ErrInvalidWeight)
 	}
 	if err := dec.Check(s.MinCoverage); err != nil {
-		return errorf("minimum coverage: %w: %w", ErrInvalidSetting, err)
+		return errorf("minimum coverage: %w: %w", errInvalidSetting, err)
 	}
 	if s.MinCoverage.Sign() < 0 || s.MinCoverage.Cmp(decimal.NewFromInt(1)) > 0 {
-		return errorf("minimum coverage %s is outside 0–1: %w", s.MinCoverage, ErrInvalidSetting)
+		return errorf("minimum coverage %s is outside 0–1: %w", s.MinCoverage, errInvalidSetting)
 	}
 	return nil
 }
@@ -151,15 +151,13 @@ func (a *aggregator) meanOf(cs []component) (weighted, error) {
 	for i, c := range cs {
 		k, ok := a.index[c.Name]
 		if !ok {
-			return weighted{}, &componentError{Component: c.Name,
-				Err: fmt.Errorf("not one of the weighted components %s: %w", a.names(), ErrUnknownComponent)}
+			return weighted{}, componentError(c.Name, errorf("not one of the weighted components %s: %w", a.names(), errUnknownComponent))
 		}
 		if slots[k].ok {
-			return weighted{}, &componentError{Component: c.Name,
-				Err: fmt.Errorf("given twice (index %d and %d): %w", first[k], i, ErrDuplicate)}
+			return weighted{}, componentError(c.Name, errorf("given twice (items %d and %d): %w", first[k]+1, i+1, ErrDuplicate))
 		}
 		if err := checkScale("value", c.Value); err != nil {
-			return weighted{}, &componentError{Component: c.Name, Err: err}
+			return weighted{}, componentError(c.Name, err)
 		}
 		slots[k] = slot{value: sq.FractionOf(c.Value), ok: true}
 		first[k] = i
@@ -199,9 +197,8 @@ func (a *aggregator) mean(slots []slot) (weighted, error) {
 		}
 	}
 	if len(missing) > 0 && !a.scheme.Renormalize {
-		return weighted{}, &componentError{Component: missing[0],
-			Err: fmt.Errorf("missing, and the policy is to fail (%d of %d weighted components missing): %w",
-				len(missing), len(a.weights), ErrMissingComponent)}
+		return weighted{}, componentError(missing[0], errorf("missing, and the policy is to fail (%d of %d weighted components missing): %w",
+			len(missing), len(a.weights), ErrMissingComponent))
 	}
 	if present.IsZero() {
 		return weighted{}, errorf("no component with a positive weight is present (missing: %s): %w",

@@ -72,11 +72,11 @@ func TestSchemeValidate(t *testing.T) {
 		{scheme{Weights: weights("a", "-1", "b", "2")}, ErrInvalidWeight, "negative weight"},
 		{scheme{Weights: weights("a", "0", "b", "0")}, ErrInvalidWeight, "all weights zero"},
 		{scheme{Weights: weights("a", "1", "a", "2")}, ErrDuplicate, "duplicate name"},
-		{scheme{Weights: weights("", "1")}, ErrInvalidSetting, "empty name"},
-		{scheme{Weights: []weight{{"a", decimal.New(1, 40)}}}, ErrLimit, "weight too large"},
+		{scheme{Weights: weights("", "1")}, errInvalidSetting, "empty name"},
+		{scheme{Weights: []weight{{"a", decimal.New(1, 40)}}}, sq.ErrLimit, "weight too large"},
 		{scheme{Weights: []weight{{"a", decimal.New(1, 40)}}}, ErrInvalidWeight, "too large is an invalid weight"},
-		{scheme{Weights: weights("a", "1"), MinCoverage: d("1.01")}, ErrInvalidSetting, "coverage above 1"},
-		{scheme{Weights: weights("a", "1"), MinCoverage: d("-0.1")}, ErrInvalidSetting, "negative coverage"},
+		{scheme{Weights: weights("a", "1"), MinCoverage: d("1.01")}, errInvalidSetting, "coverage above 1"},
+		{scheme{Weights: weights("a", "1"), MinCoverage: d("-0.1")}, errInvalidSetting, "negative coverage"},
 	}
 	for _, tt := range tests {
 		err := tt.scheme.validate()
@@ -142,15 +142,15 @@ func TestMeanErrors(t *testing.T) {
 		agg       *aggregator
 		in        []component
 		want      error
-		component string // the component a *ComponentError names, if any
+		component string // the component the *sq.Error's Path names, if any
 		reason    string
 	}{
 		{agg, nil, ErrEmpty, "", "empty input"},
-		{agg, components("calls", "4", "nps", "3"), ErrUnknownComponent, "nps", "unknown name"},
+		{agg, components("calls", "4", "nps", "3"), errUnknownComponent, "nps", "unknown name"},
 		{agg, components("calls", "4", "calls", "3"), ErrDuplicate, "calls", "name twice"},
 		{agg, components("calls", "5.01", "survey", "3"), ErrOutOfRange, "calls", "above 5"},
 		{agg, components("calls", "4", "survey", "-0.1"), ErrOutOfRange, "survey", "below 0"},
-		{agg, []component{{"calls", decimal.New(1, -30)}}, ErrLimit, "calls", "too many places"},
+		{agg, []component{{"calls", decimal.New(1, -30)}}, sq.ErrLimit, "calls", "too many places"},
 		{agg, components("calls", "4"), ErrMissingComponent, "survey", "missing under the fail policy"},
 		{renorm, components("calls", "4"), ErrMissingComponent, "", "coverage 1/4 below 1/2"},
 		{new(aggregator), components("calls", "4"), ErrEmpty, "", "zero aggregator"},
@@ -158,9 +158,11 @@ func TestMeanErrors(t *testing.T) {
 	for _, tt := range tests {
 		_, err := tt.agg.meanOf(tt.in)
 		wantErr(t, err, tt.want, tt.reason)
-		var ce *componentError
-		if errors.As(err, &ce) != (tt.component != "") || (ce != nil && ce.Component != tt.component) {
-			t.Errorf("%s: error %v, want a ComponentError naming %q", tt.reason, err, tt.component)
+		var se *sq.Error
+		if !errors.As(err, &se) || se.Pkg != "rating" {
+			t.Errorf("%s: error %v is not a *sq.Error of rating", tt.reason, err)
+		} else if want := fmt.Sprintf("component %q", tt.component); (tt.component != "") != (se.Path == want) {
+			t.Errorf("%s: error path %q, want it to name the component %q", tt.reason, se.Path, tt.component)
 		}
 		if err != nil && !strings.HasPrefix(err.Error(), "rating: ") {
 			t.Errorf("%s: message %q does not start with the package name", tt.reason, err)

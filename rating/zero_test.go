@@ -31,17 +31,17 @@ func TestZeroRaters(t *testing.T) {
 	in := rating.PersonalInput{EmployeeID: "anna", Calls: callsOn("anna", day(2024, 2, 1), "4"), Survey: goodSurvey}
 	for _, r := range []*rating.PersonalRater{{}, nil} {
 		_, err := r.Rate(in)
-		wantErr(t, err, rating.ErrInvalidSetting, "Rate on a zero or nil PersonalRater")
+		wantErr(t, err, sq.ErrInvalid, "Rate on a zero or nil PersonalRater")
 		_, err = r.RateEmployees(in.Calls, nil, rating.RateOptions{})
-		wantErr(t, err, rating.ErrInvalidSetting, "RateEmployees on a zero or nil PersonalRater")
+		wantErr(t, err, sq.ErrInvalid, "RateEmployees on a zero or nil PersonalRater")
 	}
 	for _, r := range []*rating.DepartmentRater{{}, nil} {
 		_, err := r.Rate(rating.DepartmentInput{DepartmentID: "d1", Employees: staff(t), Platforms: platforms})
-		wantErr(t, err, rating.ErrInvalidSetting, "Rate on a zero or nil DepartmentRater")
+		wantErr(t, err, sq.ErrInvalid, "Rate on a zero or nil DepartmentRater")
 	}
 	var g *rating.Grouped
 	if g.Len() != 0 || !g.Equal(new(rating.Grouped)) || g.Clone().Len() != 0 {
 		t.Errorf("a nil *Grouped does not read as empty")
 	}
-	wantErr(t, g.Add("e1", d("4")), rating.ErrInvalidInput, "Add on a nil *Grouped")
+	wantErr(t, g.Add("e1", d("4")), sq.ErrInvalid, "Add on a nil *Grouped")
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/servicequality/servicequality/autoqa"
 	"github.com/servicequality/servicequality/complaints"
-	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sampling"
@@ -107,16 +106,6 @@ var legacyRules = []struct {
 	{rubric.ErrUnknownTemplate, "unknown-rubric"},
 	{rubric.ErrSyntax, "invalid-json"},
 	{rubric.ErrDecimalLimit, "decimal-limit"},
-	{rating.ErrInvalidWeight, "invalid-weight"},
-	{rating.ErrOutOfRange, "out-of-range"},
-	{rating.ErrDuplicate, "duplicate"},
-	{rating.ErrEmpty, "empty"},
-	{rating.ErrMissingComponent, "missing-component"},
-	{rating.ErrInvalidSetting, "invalid-setting"},
-	{rating.ErrInvalidInput, "invalid-input"},
-	{rating.ErrInvalidQuarter, "invalid-quarter"},
-	{rating.ErrDecode, "invalid-json"},
-	{rating.ErrOverflow, "overflow"},
 	{survey.ErrInvalidCount, "invalid-count"},
 	{survey.ErrInvalidAnswer, "invalid-answer"},
 	{survey.ErrSyntax, "invalid-json"},

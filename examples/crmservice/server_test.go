@@ -245,7 +245,7 @@ func TestPersonal(t *testing.T) {
 
 	checkErrors(t, srv, "/v1/rating/personal", []errorCase{
 		{"employee", `{"calls": []}`, 400, "employee", "required", "whose rating"},
-		{"nothing", `{"employee": "e"}`, 400, "calls", "empty", "neither calls nor survey (the library's rule)"},
+		{"nothing", `{"employee": "e"}`, 422, "calls", "empty-input", "neither calls nor survey (the library's rule)"},
 		{"range", body([]string{calls[0], `{"evaluation": "x", "at": "2026-03-02T10:00:00Z", "total": "5.1"}`}, ""),
 			400, "calls[1].total", "out-of-range", "totals lie on 0–5"},
 		{"number", `{"employee": "e", "calls": [{"evaluation": "x", "at": "2026-03-02T10:00:00Z", "total": 4.5}]}`,
@@ -267,14 +267,14 @@ func TestPersonal(t *testing.T) {
 			"the server's zone is not the client's"},
 		{"quarter", body(calls, `, "quarter": "2026-Q5", "location": "UTC"`), 422, "quarter.quarter", "invalid-input",
 			"Q1–Q4 (sq.ParseQuarter)"},
-		{"weight", body(calls, `, "weights": {"calls": "-1"}`), 400, "weights", "invalid-weight",
+		{"weight", body(calls, `, "weights": {"calls": "-1"}`), 422, "weights.call_weight", "invalid-weight",
 			"weights are non-negative (R9); the library names the component"},
 		{"weight text", body(calls, `, "weights": {"calls": "one"}`), 400, "weights.calls", "decimal-string",
 			"weights are decimal strings"},
-		{"zero weights", body(calls, `, "weights": {"calls": "0", "survey": "0"}`), 400, "weights", "invalid-weight",
+		{"zero weights", body(calls, `, "weights": {"calls": "0", "survey": "0"}`), 422, "weights.call_weight, survey_weight", "invalid-weight",
 			"at least one weight is positive (R9)"},
-		{"min calls", body(calls, `, "min_calls": 0`), 400, "min_calls", "invalid-setting", "at least one call"},
-		{"earlier", `{"employee": "e", "earlier": {"count": -1, "sum": "0"}}`, 400, "earlier", "invalid-json",
+		{"min calls", body(calls, `, "min_calls": 0`), 422, "min_calls.min_calls", "invalid-input", "at least one call"},
+		{"earlier", `{"employee": "e", "earlier": {"count": -1, "sum": "0"}}`, 400, "earlier", "malformed-input",
 			"a stored accumulator is checked"},
 	})
 }

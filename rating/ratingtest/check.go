@@ -135,7 +135,7 @@ func checkSettings(t testing.TB, s rating.PersonalSettings, c *config, newRate n
 	}
 	scaled := make([]rateFunc, len(scales))
 	for i, k := range scales {
-		if scaled[i], err = newRate(scaleSettings(s, k)); err != nil && !errors.Is(err, rating.ErrLimit) && !c.skip[InvScale] {
+		if scaled[i], err = newRate(scaleSettings(s, k)); err != nil && !errors.Is(err, sq.ErrLimit) && !c.skip[InvScale] {
 			fail(InvScale, "the weights multiplied by %s are refused: %v", k, err)
 		}
 	}

@@ -26,7 +26,7 @@ func TestCheckSettingsInvalid(t *testing.T) {
 	s := rating.DefaultPersonalSettings()
 	s.MinCalls = 0
 	failed, out := recordtb.Run(t, func(tb testing.TB) { ratingtest.CheckSettings(tb, s) })
-	if want := "ratingtest: settings: valid: rating: minimum calls 0, at least 1 allowed"; !failed || !strings.HasPrefix(out, want) {
+	if want := "ratingtest: settings: valid: rating: min_calls 0: at least 1: invalid input"; !failed || !strings.HasPrefix(out, want) {
 		t.Errorf("CheckSettings(MinCalls 0): failed %t, output %q, want it to start with %q", failed, out, want)
 	}
 	never := ratingtest.Invariant("always sufficient", func(_ rating.PersonalInput, p rating.Personal) error {

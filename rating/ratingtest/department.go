@@ -99,7 +99,7 @@ func checkDepartment(t testing.TB, s rating.DepartmentSettings, c *config,
 	for i, k := range scales {
 		ks := s
 		scale(k, &ks.PlatformWeight, &ks.EmployeeWeight, &ks.SurveyWeight, &ks.CSIWeight, &ks.NPSWeight)
-		if scaled[i], err = newRate(ks); err != nil && !errors.Is(err, rating.ErrLimit) && !c.skip[InvScale] {
+		if scaled[i], err = newRate(ks); err != nil && !errors.Is(err, sq.ErrLimit) && !c.skip[InvScale] {
 			fail(InvScale, "the weights multiplied by %s are refused: %v", k, err)
 		}
 	}

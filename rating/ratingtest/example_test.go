@@ -41,7 +41,7 @@ func ExampleCheckSettings() {
 	ratingtest.CheckSettings(t, s)
 	// Output:
 	// 3:1 failed: false
-	// ratingtest: settings: valid: rating: minimum calls 0, at least 1 allowed: invalid setting
+	// ratingtest: settings: valid: rating: min_calls 0: at least 1: invalid input
 }
 
 // Invariant adds the team's own rule, proved on every input drawn.
@@ -191,7 +191,7 @@ func ExampleCheckDepartmentSettings() {
 	ratingtest.CheckDepartmentSettings(t, s)
 	// Output:
 	// review-weighted failed: false
-	// ratingtest: department settings: valid: rating: department weights: all 3 weights are zero, at least one must be positive: invalid weight
+	// ratingtest: department settings: valid: rating: platform_weight, employee_weight, survey_weight 0: at least one weight must be positive: invalid weight
 }
 
 func ExampleDepartmentInput() {
