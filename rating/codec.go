@@ -254,5 +254,5 @@ func unmarshalTextJSON(what string, b []byte, v encoding.TextUnmarshaler) error 
 
 // refuseJSON is the error of a type without a stored form.
 func refuseJSON(typ, instead string) error {
-	return errorf("%s has no JSON form; store %s instead: %w", typ, instead, ErrNotEncodable)
+	return errorf("%s has no JSON form; store %s instead: %w", typ, instead, errNotEncodable)
 }

@@ -2,7 +2,7 @@ package rating
 
 import (
 	"slices"
-	"time"
+	"strconv"
 
 	"github.com/servicequality/servicequality/sq"
 )
@@ -10,25 +10,28 @@ import (
 // QuarterCheck is the quarterly evaluation rule (SPEC R6: every employee is evaluated at least once a quarter;
 // each evaluation covers at least 5 calls, R5). The zero QuarterCheck is not valid.
 type QuarterCheck struct {
-	// Quarter is the quarter checked.
-	Quarter sq.Quarter
-	// Location is where the quarter's bounds are computed; nil means UTC.
-	Location *time.Location
+	// Quarter is the quarter checked, as a bounded period in the time zone of the employees: q.Period(loc).
+	Quarter sq.Period
 	// Required is the least number of evaluated calls in the quarter; at least 1. The source methodology asks
-	// for DefaultMinCalls (5).
+	// for 5 (SPEC R5).
 	Required int
 	// ScheduledOnly leaves unscheduled evaluations (CallScore.Unscheduled, SPEC R6) out of the count; by default
 	// they count.
 	ScheduledOnly bool
 }
 
-// Validate reports an error wrapping ErrInvalidQuarter or errInvalidSetting.
-func (c QuarterCheck) Validate() error {
+// validate reports a quarter that is not a bounded period, or a Required below 1.
+func (c QuarterCheck) validate() error {
 	if err := c.Quarter.Validate(); err != nil {
-		return err
+		return within("quarter", err)
+	}
+	if !c.Quarter.Bounded() {
+		return &sq.Error{Pkg: "rating", Path: "quarter", Value: c.Quarter.String(), Rule: "a bounded period",
+			Err: sq.ErrInvalid}
 	}
 	if c.Required < 1 {
-		return errorf("required evaluated calls %d, at least 1 allowed: %w", c.Required, errInvalidSetting)
+		return &sq.Error{Pkg: "rating", Path: "required", Value: strconv.Itoa(c.Required), Rule: "at least 1",
+			Err: sq.ErrInvalid}
 	}
 	return nil
 }
@@ -43,9 +46,9 @@ type Shortfall struct {
 // Shortfalls lists, in ascending order of employee ID, the employees with fewer than Required evaluated calls in
 // the quarter: every employee of roster (those without any call included) and every employee that has a call in
 // calls. All calls are validated, whether in the quarter or not; errors wrap errInvalidInput, ErrDuplicate,
-// ErrOutOfRange, sq.ErrLimit, or those of Validate.
+// ErrOutOfRange or sq.ErrLimit, or sq.ErrInvalid for a quarter that is not a bounded period or a Required below 1.
 func (c QuarterCheck) Shortfalls(calls []CallScore, roster []string) ([]Shortfall, error) {
-	if err := c.Validate(); err != nil {
+	if err := c.validate(); err != nil {
 		return nil, err
 	}
 	counts := make(map[string]int, len(roster))
@@ -58,7 +61,7 @@ func (c QuarterCheck) Shortfalls(calls []CallScore, roster []string) ([]Shortfal
 		}
 		counts[id] = 0
 	}
-	period := c.Quarter.Period(c.Location)
+	period := c.Quarter
 	ids := make(evaluationIDs, len(calls))
 	for i, call := range calls {
 		if err := call.validate(i); err != nil {

@@ -23,7 +23,7 @@ func TestShortfalls(t *testing.T) {
 	roster := []string{"anna", "boris", "carol"}
 
 	almaty := time.FixedZone("UTC+5", 5*3600)
-	check := rating.QuarterCheck{Quarter: q, Location: almaty, Required: rating.DefaultMinCalls}
+	check := rating.QuarterCheck{Quarter: q.Period(almaty), Required: 5}
 	got, err := check.Shortfalls(calls, roster)
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +33,7 @@ func TestShortfalls(t *testing.T) {
 		t.Errorf("Shortfalls in UTC+5 mismatch (-want +got):\n%s", diff)
 	}
 	// In UTC anna's first call falls in Q1, leaving her 4 in Q2.
-	check.Location = time.UTC
+	check.Quarter = q.Period(time.UTC)
 	got, err = check.Shortfalls(calls, roster)
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +55,7 @@ func TestShortfalls(t *testing.T) {
 
 func TestShortfallsErrors(t *testing.T) {
 	calls := callsOn("anna", day(2024, 5, 1), "4", "4")
-	good := rating.QuarterCheck{Quarter: sq.Quarter{Year: 2024, Q: 2}, Required: 5}
+	good := rating.QuarterCheck{Quarter: sq.Quarter{Year: 2024, Q: 2}.Period(time.UTC), Required: 5}
 	tests := []struct {
 		check  rating.QuarterCheck
 		calls  []rating.CallScore
@@ -63,8 +63,9 @@ func TestShortfallsErrors(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{rating.QuarterCheck{Quarter: sq.Quarter{Year: 2024, Q: 5}, Required: 5}, calls, nil, sq.ErrInvalid, "no fifth quarter"},
-		{rating.QuarterCheck{Quarter: sq.Quarter{Year: 2024, Q: 2}}, calls, nil, sq.ErrInvalid, "Required 0"},
+		{rating.QuarterCheck{Quarter: sq.Period{From: day(2024, 4, 1)}, Required: 5}, calls, nil, sq.ErrInvalid, "an unbounded period is no quarter"},
+		{rating.QuarterCheck{Quarter: sq.Period{From: day(2024, 7, 1), To: day(2024, 4, 1)}, Required: 5}, calls, nil, sq.ErrInvalid, "ends before it starts"},
+		{rating.QuarterCheck{Quarter: good.Quarter}, calls, nil, sq.ErrInvalid, "Required 0"},
 		{good, calls, []string{"anna", "anna"}, rating.ErrDuplicate, "roster entry twice"},
 		{good, calls, []string{""}, sq.ErrInvalid, "empty roster entry"},
 		{good, append(calls, calls[0]), nil, rating.ErrDuplicate, "evaluation twice"},

@@ -45,16 +45,6 @@ type Department struct {
 	Rating
 }
 
-// PlatformRating returns the combined platform rating (the component "platforms"), and false when there was none.
-func (d Department) PlatformRating() (sq.Fraction, bool) { return d.part(componentPlatforms) }
-
-// EmployeeMean returns the mean of the counted personal ratings (the component "employees"), and false when none
-// counted.
-func (d Department) EmployeeMean() (sq.Fraction, bool) { return d.part(componentEmployees) }
-
-// SurveyIndex returns the department's survey index (the component "survey"), and false when there was none.
-func (d Department) SurveyIndex() (sq.Fraction, bool) { return d.part(componentSurvey) }
-
 // Equal reports whether d and o are the same rating of the same department.
 func (d Department) Equal(o Department) bool {
 	return d.DepartmentID == o.DepartmentID && d.Counted == o.Counted && d.Skipped == o.Skipped &&

@@ -93,8 +93,8 @@ func TestDepartmentRating(t *testing.T) {
 			t.Errorf("%s: %v", tt.reason, err)
 			continue
 		}
-		pl, _ := dep.PlatformRating()
-		em, _ := dep.EmployeeMean()
+		pl, _ := dep.Component("platforms")
+		em, _ := dep.Component("employees")
 		got := []string{pl.Rat().RatString(), em.Rat().RatString(), dep.Exact().Rat().RatString()}
 		if diff := cmp.Diff([]string{tt.platforms, tt.employees, tt.value}, got); diff != "" {
 			t.Errorf("%s: platforms, employees, value mismatch (-want +got):\n%s", tt.reason, diff)
@@ -185,10 +185,10 @@ func TestDepartmentAccessors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if idx, ok := a.SurveyIndex(); !ok || idx.Rat().RatString() != "21/5" {
+	if idx, ok := a.Component("survey"); !ok || idx.Rat().RatString() != "21/5" {
 		t.Errorf("SurveyIndex() = %s, %v; want 21/5", idx.Rat().RatString(), ok)
 	}
-	if _, ok := b.EmployeeMean(); ok {
+	if _, ok := b.Component("employees"); ok {
 		t.Error("EmployeeMean() of a department without employees reports a value")
 	}
 	if !a.Equal(a) || a.Equal(b) {

@@ -79,7 +79,7 @@
 // Errors start with "rating: ", say which field and value and what is allowed, and wrap a sentinel for
 // errors.Is: [ErrInvalidWeight], [errUnknownComponent], [ErrDuplicate], [ErrOutOfRange], [ErrEmpty],
 // [ErrMissingComponent], [errInvalidSetting], [errInvalidInput], [ErrInvalidQuarter], [errDecode], [ErrOverflow],
-// [sq.ErrLimit], [ErrInvalidPrecision], [errScan], [ErrNotEncodable]. Errors about one component of a weighted
+// [sq.ErrLimit], [ErrInvalidPrecision], [errScan], [errNotEncodable]. Errors about one component of a weighted
 // mean are a [*ComponentError].
 //
 // # Concurrency

@@ -266,7 +266,7 @@ func (r *reader) end() error {
 // value in a struct is encoded too.
 func (g Grouped) MarshalJSON() ([]byte, error) {
 	b := []byte(`{"groups":[`)
-	for i, k := range g.Keys() {
+	for i, k := range g.sortedKeys() {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -343,7 +343,7 @@ func (g *Grouped) insertDecoded(key string, a Accumulator) error {
 func (g Grouped) MarshalBinary() ([]byte, error) {
 	b := []byte{binaryVersion}
 	b = binary.AppendUvarint(b, uint64(len(g.keys)))
-	for _, k := range g.Keys() {
+	for _, k := range g.sortedKeys() {
 		b = binary.AppendUvarint(b, uint64(len(k)))
 		b = append(b, k...)
 		b = g.accs[g.index[k]].appendBinary(b)

@@ -192,7 +192,7 @@ func TestGroupedEncoding(t *testing.T) {
 		{`{"groups":[{"key":"a","count":1,"sum":"1"}]]}`, "malformed array"},
 	}
 	for _, tt := range badJSON {
-		c := g.Clone()
+		c := cloneOf(&g)
 		err := c.UnmarshalJSON([]byte(tt.in))
 		wantErr(t, err, sq.ErrMalformed, tt.reason)
 		if !c.Equal(&g) {
@@ -200,7 +200,7 @@ func TestGroupedEncoding(t *testing.T) {
 		}
 	}
 	var empty rating.Grouped
-	if err := empty.UnmarshalJSON([]byte(`{"groups":[]}`)); err != nil || empty.Len() != 0 {
+	if err := empty.UnmarshalJSON([]byte(`{"groups":[]}`)); err != nil || lenOf(&empty) != 0 {
 		t.Errorf("empty groups: %v", err)
 	}
 	badBinary := []struct {

@@ -26,9 +26,6 @@ var (
 	ErrMissingComponent = sq.Sentinel("missing component", sq.ErrInvalid)
 	// ErrOverflow: an accumulator would exceed its capacity (see Accumulator). Kind sq.ErrLimit.
 	ErrOverflow = sq.Sentinel("accumulator overflow", sq.ErrLimit)
-	// ErrNotEncodable: the value has no stored form of its own (a rater); the message says what to store
-	// instead. Kind sq.ErrInvalid.
-	ErrNotEncodable = sq.Sentinel("value has no stored form", sq.ErrInvalid)
 )
 
 // The kinds this package reports without a sentinel of its own.
@@ -38,6 +35,7 @@ var (
 	errInvalidInput     = sq.ErrInvalid   // an inconsistent input record: an empty ID, a call of another employee
 	errInvalidSetting   = sq.ErrInvalid   // a setting outside what is allowed
 	errUnknownComponent = sq.Sentinel("unknown component", sq.ErrInvalid)
+	errNotEncodable     = sq.Sentinel("value has no stored form", sq.ErrInvalid) // a rater: store its settings
 )
 
 // errNil is the error of a method that changes its receiver, called on a nil pointer.

@@ -53,8 +53,8 @@ func ExamplePersonalRater_Rate() {
 	if err != nil {
 		panic(err)
 	}
-	calls, _ := p.CallRating()
-	survey, _ := p.SurveyIndex()
+	calls, _ := p.Component("calls")
+	survey, _ := p.Component("survey")
 	fmt.Println("calls:", calls, "survey:", survey)
 	fmt.Println("exact:", p.Exact(), "shown:", p)
 
@@ -219,16 +219,13 @@ func ExampleGrouped() {
 // Quarterly compliance (SPEC R6): who has fewer than 5 evaluated calls in the quarter.
 func ExampleQuarterCheck_Shortfalls() {
 	calls := append(evaluated("anna", "4", "4", "4", "4", "4"), evaluated("boris", "4", "4")...)
-	check := rating.QuarterCheck{
-		Quarter:  sq.QuarterOf(time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC), time.UTC),
-		Location: time.UTC,
-		Required: rating.DefaultMinCalls,
-	}
+	q := sq.QuarterOf(time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC), time.UTC)
+	check := rating.QuarterCheck{Quarter: q.Period(time.UTC), Required: 5}
 	short, err := check.Shortfalls(calls, []string{"anna", "boris", "carol"})
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(check.Quarter)
+	fmt.Println(q)
 	for _, s := range short {
 		fmt.Printf("%s: %d of %d\n", s.EmployeeID, s.Evaluated, s.Required)
 	}

@@ -122,16 +122,8 @@ func (g *Grouped) Get(key string) (Accumulator, bool) {
 	return g.accs[i], true
 }
 
-// Len returns the number of groups.
-func (g *Grouped) Len() int {
-	if g == nil {
-		return 0
-	}
-	return len(g.keys)
-}
-
-// Keys returns the keys in ascending byte order, in a new slice.
-func (g *Grouped) Keys() []string {
+// sortedKeys returns the keys in ascending byte order, in a new slice.
+func (g *Grouped) sortedKeys() []string {
 	if g == nil {
 		return nil
 	}
@@ -143,24 +135,12 @@ func (g *Grouped) Keys() []string {
 // All yields every group, keys in ascending byte order.
 func (g *Grouped) All() iter.Seq2[string, Accumulator] {
 	return func(yield func(string, Accumulator) bool) {
-		for _, k := range g.Keys() {
+		for _, k := range g.sortedKeys() {
 			if !yield(k, g.accs[g.index[k]]) {
 				return
 			}
 		}
 	}
-}
-
-// Clone returns an independent copy of g.
-func (g *Grouped) Clone() *Grouped {
-	if g == nil {
-		return new(Grouped)
-	}
-	c := &Grouped{keys: slices.Clone(g.keys), accs: slices.Clone(g.accs), index: make(map[string]int, len(g.keys))}
-	for k, i := range g.index {
-		c.index[k] = i
-	}
-	return c
 }
 
 // Equal reports whether g and o have the same keys with equal accumulators; a nil *Grouped is empty.
@@ -178,4 +158,12 @@ func (g *Grouped) Equal(o *Grouped) bool {
 		}
 	}
 	return true
+}
+
+// Len returns the number of groups; 0 for a nil *Grouped.
+func (g *Grouped) Len() int {
+	if g == nil {
+		return 0
+	}
+	return len(g.keys)
 }

@@ -2,6 +2,7 @@ package rating_test
 
 import (
 	"errors"
+	"github.com/servicequality/servicequality/rating"
 	"time"
 
 	"github.com/servicequality/servicequality/sq"
@@ -63,4 +64,41 @@ func genScore(t *rapid.T, label string) decimal.Decimal {
 // genWeight draws a non-negative weight with up to 2 digits after the point.
 func genWeight(t *rapid.T, label string) decimal.Decimal {
 	return decimal.New(rapid.Int64Range(0, 1000).Draw(t, label), -rapid.Int32Range(0, 2).Draw(t, label+".places"))
+}
+
+// has reports whether r breaks the rule code.
+func has(r rating.Rating, code rating.ReasonCode) bool {
+	for _, x := range r.Reasons() {
+		if x.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// keysOf returns the keys of g in the order All yields them.
+func keysOf(g *rating.Grouped) []string {
+	var keys []string
+	for k := range g.All() {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// lenOf returns the number of groups of g, counted through All, and checks Len against it.
+func lenOf(g *rating.Grouped) int {
+	n := len(keysOf(g))
+	if g.Len() != n {
+		panic("Len disagrees with All")
+	}
+	return n
+}
+
+// cloneOf returns an independent copy of g, merged into an empty Grouped.
+func cloneOf(g *rating.Grouped) *rating.Grouped {
+	c := new(rating.Grouped)
+	if err := c.Merge(g); err != nil {
+		panic(err)
+	}
+	return c
 }

@@ -113,14 +113,6 @@ func (s Survey) slots(a *aggregator) ([]slot, bool) {
 	return slots, any
 }
 
-// Coverage returns Surveyed/Clients, and false when Clients is 0 (unknown).
-func (s Survey) Coverage() (sq.Fraction, bool) {
-	if s.Clients <= 0 || s.Surveyed < 0 {
-		return sq.Fraction{}, false
-	}
-	return fracQuo(fracInt(s.Surveyed), fracInt(s.Clients)), true
-}
-
 // GroupBy selects the key of GroupCalls. Its text form is "employee" or "department".
 type GroupBy uint8
 

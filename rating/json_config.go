@@ -1,7 +1,5 @@
 package rating
 
-import "github.com/servicequality/servicequality/sq"
-
 // JSON forms of settings and inputs, snake_case, decimals as strings, every field required on reading (see
 // codec.go); null only for a CSI or NPS that was not measured:
 //
@@ -12,11 +10,9 @@ import "github.com/servicequality/servicequality/sq"
 //	PlatformRating    {"name":"yandex","rating":"4.7","reviews":120}
 //	CallScore         {"evaluation_id":"ev1","employee_id":"anna","department_id":"sales","at":"2024-02-01T10:00:00Z","total":"4.3"}
 //	Survey            {"csi":"23/5","nps":null,"surveyed":10,"clients":200}
-//	Reason            {"code":"few-calls","component":"","message":"..."}
-//	Shortfall         {"employee_id":"anna","evaluated":2,"required":5}
 //
-// Raters and QuarterCheck (its location) have no JSON form: their MarshalJSON
-// and UnmarshalJSON return an error wrapping ErrNotEncodable that says what to store instead.
+// Raters have no JSON form: their MarshalJSON
+// and UnmarshalJSON return an error wrapping errNotEncodable that says what to store instead.
 
 func (s *PersonalSettings) fields() []field {
 	return []field{decimalField("call_weight", &s.CallWeight), decimalField("survey_weight", &s.SurveyWeight),
@@ -130,13 +126,6 @@ func (c *CallScore) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Equal reports whether c and o are the same evaluation: IDs, instant, numerically equal totals and scales, and
-// whether it was scheduled.
-func (c CallScore) Equal(o CallScore) bool {
-	return c.EvaluationID == o.EvaluationID && c.EmployeeID == o.EmployeeID && c.DepartmentID == o.DepartmentID &&
-		c.At.Equal(o.At) && c.Total.Equal(o.Total) && c.Unscheduled == o.Unscheduled && c.Scale.Equal(o.Scale)
-}
-
 func (s *Survey) fields() []field {
 	return []field{nullFractionField("csi", &s.CSI), nullFractionField("nps", &s.NPS),
 		int64Field("surveyed", &s.Surveyed), int64Field("clients", &s.Clients)}
@@ -149,48 +138,6 @@ func (s Survey) MarshalJSON() ([]byte, error) { return marshalFields(s.fields().
 func (s *Survey) UnmarshalJSON(b []byte) error {
 	var v Survey
 	if err := unmarshalFields("survey", b, v.fields()...); err != nil {
-		return err
-	}
-	*s = v
-	return nil
-}
-
-// Equal reports whether s and o hold the same index and counts.
-func (s Survey) Equal(o Survey) bool {
-	eq := func(a, b *sq.Fraction) bool { return (a == nil) == (b == nil) && (a == nil || a.Equal(*b)) }
-	return eq(s.CSI, o.CSI) && eq(s.NPS, o.NPS) && s.Surveyed == o.Surveyed && s.Clients == o.Clients
-}
-
-func (r *Reason) fields() []field {
-	return []field{textField("code", &r.Code), stringField("component", &r.Component),
-		stringField("message", &r.Message)}
-}
-
-// MarshalJSON writes {"code":…,"component":…,"message":…}.
-func (r Reason) MarshalJSON() ([]byte, error) { return marshalFields(r.fields()...) }
-
-// UnmarshalJSON reads the form MarshalJSON writes, strictly.
-func (r *Reason) UnmarshalJSON(b []byte) error {
-	var v Reason
-	if err := unmarshalFields("reason", b, v.fields()...); err != nil {
-		return err
-	}
-	*r = v
-	return nil
-}
-
-func (s *Shortfall) fields() []field {
-	return []field{stringField("employee_id", &s.EmployeeID), intField("evaluated", &s.Evaluated),
-		intField("required", &s.Required)}
-}
-
-// MarshalJSON writes {"employee_id":…,"evaluated":…,"required":…}.
-func (s Shortfall) MarshalJSON() ([]byte, error) { return marshalFields(s.fields()...) }
-
-// UnmarshalJSON reads the form MarshalJSON writes, strictly.
-func (s *Shortfall) UnmarshalJSON(b []byte) error {
-	var v Shortfall
-	if err := unmarshalFields("shortfall", b, v.fields()...); err != nil {
 		return err
 	}
 	*s = v
@@ -215,15 +162,4 @@ func (r DepartmentRater) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON refuses: build the rater with NewDepartmentRater from stored settings.
 func (r *DepartmentRater) UnmarshalJSON([]byte) error {
 	return refuseJSON("DepartmentRater", "its DepartmentSettings and build it with NewDepartmentRater")
-}
-
-// MarshalJSON refuses: a *time.Location has no exact text form; store the quarter, the location name and the
-// required count.
-func (c QuarterCheck) MarshalJSON() ([]byte, error) {
-	return nil, refuseJSON("QuarterCheck", "its Quarter, the name of its Location and Required")
-}
-
-// UnmarshalJSON refuses, as MarshalJSON does.
-func (c *QuarterCheck) UnmarshalJSON([]byte) error {
-	return refuseJSON("QuarterCheck", "its Quarter, the name of its Location and Required")
 }

@@ -35,46 +35,36 @@ func callScore(res rubric.Result, total decimal.Decimal) (CallScore, error) {
 	return c, nil
 }
 
-// Rescaling records how RescaledCallScoreOf brought a total to the 5-point scale. The zero Rescaling records
-// nothing.
-type Rescaling struct {
-	// Total and Max are the evaluation's total and its rubric's maximum, as scored (for example 87 of 100).
-	Total, Max decimal.Decimal
-	// Exact reports that the CallScore's Total is exactly Total·5/Max (always, on a rubric with Max 5).
-	Exact bool
-}
-
 // RescaledCallScoreOf is CallScoreOf for a rubric on any maximum (100, 10, 5, ...): the CallScore's Total is the
-// evaluation's total on the 5-point scale of the ratings (SPEC R9), total · 5 / Max, and Rescaling records the
-// original total and maximum.
+// evaluation's total on the 5-point scale of the ratings (SPEC R9), total · 5 / Max, and its Scale records the
+// original maximum (res.Total() and res.Max() are the original total and maximum).
 //
 // The rule: on a rubric with Max 5 the total is taken as it is, as CallScoreOf does. Otherwise total · 5 / Max is
 // computed from the exact, unrounded total of the evaluation (rubric.Result.Rescaled), kept exact when it
-// terminates within StoredPlaces (10) digits after the point (87 of 100 gives 4.35) and otherwise rounded once,
-// half-even, to StoredPlaces digits (2 of 3 gives 3.3333333333), the precision ratings store. An auto-failed
-// evaluation is 0 on every scale. The department, identifiers and time are as for CallScoreOf.
-func RescaledCallScoreOf(res rubric.Result) (CallScore, Rescaling, error) {
+// terminates within 10 digits after the point (87 of 100 gives 4.35) and otherwise rounded once, half-even, to 10
+// digits (2 of 3 gives 3.3333333333), the stored precision (sq.StoredPrecision). An auto-failed evaluation is 0
+// on every scale. The department, identifiers and time are as for CallScoreOf.
+func RescaledCallScoreOf(res rubric.Result) (CallScore, error) {
 	if res.Rubric() == nil {
-		return CallScore{}, Rescaling{}, errorf("call score of an empty result (no rubric): %w", errInvalidInput)
+		return CallScore{}, errorf("call score of an empty result (no rubric): %w", errInvalidInput)
 	}
-	rs := Rescaling{Total: res.Total(), Max: res.Max(), Exact: true}
-	total := res.Total()
-	if !rs.Max.Equal(decimal.New(5, 0)) {
+	total, max := res.Total(), res.Max()
+	if !max.Equal(decimal.New(5, 0)) {
 		var err error
 		p := sq.StoredPrecision()
-		total, rs.Exact, err = res.Rescaled(decimal.New(5, 0), p.Places, p.Rounding)
+		total, _, err = res.Rescaled(decimal.New(5, 0), p.Places, p.Rounding)
 		if err != nil { // unreachable: 5 and the stored precision are valid
-			return CallScore{}, Rescaling{}, errorf("evaluation %q: %v: %w", res.Meta().ID, err, errInvalidInput)
+			return CallScore{}, errorf("evaluation %q: %v: %w", res.Meta().ID, err, errInvalidInput)
 		}
 	}
 	c, err := callScore(res, total)
 	if err != nil {
-		return CallScore{}, Rescaling{}, err
+		return CallScore{}, err
 	}
-	if !rs.Max.Equal(decimal.New(5, 0)) {
-		c.Scale = rs.Max
+	if !max.Equal(decimal.New(5, 0)) {
+		c.Scale = max
 	}
-	return c, rs, nil
+	return c, nil
 }
 
 // SurveyOf returns the Survey index of a group's clients from its survey tallies and coverage, exactly: the CSI

@@ -3,6 +3,7 @@ package rating_test
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"testing"
 	"time"
 
@@ -72,7 +73,7 @@ func TestCallScoreOfDepartment(t *testing.T) {
 		if err != nil || got.DepartmentID != dept {
 			t.Errorf("CallScoreOf() department = %q, %v; want %q", got.DepartmentID, err, dept)
 		}
-		rescaled, _, err := rating.RescaledCallScoreOf(res)
+		rescaled, err := rating.RescaledCallScoreOf(res)
 		if err != nil || rescaled.DepartmentID != dept {
 			t.Errorf("RescaledCallScoreOf() department = %q, %v; want %q", rescaled.DepartmentID, err, dept)
 		}
@@ -90,8 +91,8 @@ func TestSurveyOf(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := rating.Survey{CSI: nd("4"), NPS: nd("4.5"), Surveyed: 12, Clients: 200}
-	if !got.Equal(want) {
-		t.Errorf("SurveyOf() = %v, want %v", got, want)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("SurveyOf() mismatch (-want +got):\n%s", diff)
 	}
 	thirds, _ := survey.NewCSI([5]int64{0, 0, 0, 2, 1}) // 13/3 = 4.333…, kept exact
 	got, _ = rating.SurveyOf(survey.Tallies{CSI: thirds}, survey.Coverage{})
@@ -129,24 +130,22 @@ func scoreYesNo(t *testing.T, r *rubric.Rubric, pass int) rubric.Result {
 }
 
 // TestRescaledCallScoreOf: a rubric on any maximum feeds the 5-point ratings (SPEC R9) by total · 5 / Max, exact
-// or rounded once half-even to StoredPlaces, with the original total and maximum recorded.
+// or rounded once half-even to 10 places, with the original maximum recorded in Scale.
 func TestRescaledCallScoreOf(t *testing.T) {
 	tests := []struct {
-		r        *rubric.Rubric
-		pass     int
-		want     string
-		rescaled rating.Rescaling
-		reason   string
+		r      *rubric.Rubric
+		pass   int
+		want   string
+		reason string
 	}{
-		{yesNo(4, "100"), 3, "3.75", rating.Rescaling{Total: decimal.NewFromInt(75), Max: decimal.NewFromInt(100), Exact: true}, "75 of 100"},
-		{yesNo(10, "10"), 7, "3.5", rating.Rescaling{Total: decimal.NewFromInt(7), Max: decimal.NewFromInt(10), Exact: true}, "7 of 10"},
-		{yesNo(3, "3"), 2, "3.3333333333", rating.Rescaling{Total: decimal.NewFromInt(2), Max: decimal.NewFromInt(3)}, "2 of 3: rounded half-even to 10 places"},
-		{yesNo(3, "5"), 2, "3.3333", rating.Rescaling{Total: decimal.RequireFromString("3.3333"), Max: decimal.NewFromInt(5), Exact: true},
-			"a 5-point rubric: its total as it is, as CallScoreOf gives it"},
+		{yesNo(4, "100"), 3, "3.75", "75 of 100"},
+		{yesNo(10, "10"), 7, "3.5", "7 of 10"},
+		{yesNo(3, "3"), 2, "3.3333333333", "2 of 3: rounded half-even to 10 places"},
+		{yesNo(3, "5"), 2, "3.3333", "a 5-point rubric: its total as it is, as CallScoreOf gives it"},
 	}
 	for _, tt := range tests {
 		res := scoreYesNo(t, tt.r, tt.pass)
-		got, rs, err := rating.RescaledCallScoreOf(res)
+		got, err := rating.RescaledCallScoreOf(res)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.reason, err)
 		}
@@ -157,26 +156,23 @@ func TestRescaledCallScoreOf(t *testing.T) {
 		if diff := cmp.Diff(want, got, rubrictest.EquateDecimals()); diff != "" {
 			t.Errorf("RescaledCallScoreOf() mismatch (-want +got): %s\n%s", tt.reason, diff)
 		}
-		if diff := cmp.Diff(tt.rescaled, rs, rubrictest.EquateDecimals()); diff != "" {
-			t.Errorf("RescaledCallScoreOf() rescaling mismatch (-want +got): %s\n%s", tt.reason, diff)
-		}
 		if tt.r.Max().Equal(decimal.NewFromInt(5)) {
 			plain, err := rating.CallScoreOf(res)
-			if err != nil || !plain.Equal(got) {
-				t.Errorf("CallScoreOf() = %v, %v; want %v as RescaledCallScoreOf: %s", plain, err, got, tt.reason)
+			if diff := cmp.Diff(got, plain, rubrictest.EquateDecimals()); err != nil || diff != "" {
+				t.Errorf("CallScoreOf() differs from RescaledCallScoreOf (%v): %s\n%s", err, tt.reason, diff)
 			}
 		}
 	}
-	if _, _, err := rating.RescaledCallScoreOf(rubric.Result{}); !errors.Is(err, sq.ErrInvalid) {
-		t.Errorf("zero result: error = %v, want ErrInvalidInput", err)
+	if _, err := rating.RescaledCallScoreOf(rubric.Result{}); !errors.Is(err, sq.ErrInvalid) {
+		t.Errorf("zero result: error = %v, want sq.ErrInvalid", err)
 	}
 	r := yesNo(1, "100")
 	noTime, err := r.Score(rubric.Evaluation{ID: "ev-2", EmployeeID: "anna", Answers: []rubric.Answer{rubric.LevelAnswer("c0", "pass")}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := rating.RescaledCallScoreOf(noTime); !errors.Is(err, sq.ErrInvalid) {
-		t.Errorf("no time: error = %v, want ErrInvalidInput", err)
+	if _, err := rating.RescaledCallScoreOf(noTime); !errors.Is(err, sq.ErrInvalid) {
+		t.Errorf("no time: error = %v, want sq.ErrInvalid", err)
 	}
 }
 
@@ -187,18 +183,18 @@ func ExampleRescaledCallScoreOf() {
 			Scale: rubric.Scale{Kind: rubric.Points, Max: decimal.NewFromInt(100), Step: decimal.NewFromInt(1)}}}})
 	res, _ := r.Score(rubric.Evaluation{ID: "ev-9", EmployeeID: "anna", At: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC),
 		Answers: []rubric.Answer{rubric.PointsAnswer("score", decimal.NewFromInt(87))}})
-	c, rs, err := rating.RescaledCallScoreOf(res)
+	c, err := rating.RescaledCallScoreOf(res)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(c.Total, "of 5, from", rs.Total, "of", rs.Max, "exact:", rs.Exact)
+	fmt.Println(c.Total, "of 5, from", res.Total(), "of", c.Scale)
 	// Output:
-	// 4.35 of 5, from 87 of 100 exact: true
+	// 4.35 of 5, from 87 of 100
 }
 
-// TestPropertyRescaledCallScoreOf: the rescaled total lies on 0–5, and scales back exactly to the original total
-// when it is exact (SPEC R9).
+// TestPropertyRescaledCallScoreOf: the rescaled total lies on 0–5 and is the exact total · 5 / Max rounded once,
+// half-even, to 10 places (SPEC R9), against a big.Rat reference.
 func TestPropertyRescaledCallScoreOf(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(1, 12).Draw(t, "items")
@@ -213,7 +209,7 @@ func TestPropertyRescaledCallScoreOf(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, rs, err := rating.RescaledCallScoreOf(res)
+		c, err := rating.RescaledCallScoreOf(res)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -221,8 +217,21 @@ func TestPropertyRescaledCallScoreOf(t *testing.T) {
 		if c.Total.Sign() < 0 || c.Total.GreaterThan(five) {
 			t.Fatalf("total %s outside 0–5", c.Total)
 		}
-		if rs.Exact && res.Exact() && !c.Total.Mul(rs.Max).Equal(rs.Total.Mul(five)) {
-			t.Fatalf("exact rescale %s of 5 is not %s of %s", c.Total, rs.Total, rs.Max)
+		if !res.Exact() || res.Max().Equal(five) {
+			return
+		}
+		// Reference: the exact total · 5 / max, rounded half-even to 10 places with big.Rat.
+		ref := new(big.Rat).Mul(res.Total().Rat(), big.NewRat(5, 1))
+		ref.Quo(ref, res.Max().Rat())
+		scaled := new(big.Rat).Mul(ref, new(big.Rat).SetInt64(10_000_000_000))
+		q, rem := new(big.Int).QuoRem(scaled.Num(), scaled.Denom(), new(big.Int))
+		switch c := new(big.Int).Mul(rem, big.NewInt(2)).Cmp(scaled.Denom()); {
+		case c > 0, c == 0 && q.Bit(0) == 1:
+			q.Add(q, big.NewInt(1))
+		}
+		want := decimal.NewFromBigInt(q, -10)
+		if !c.Total.Equal(want) {
+			t.Fatalf("%d of %d items on 0–%s: total %s, reference %s", pass, n, max, c.Total, want)
 		}
 	})
 }

@@ -50,14 +50,10 @@ type Personal struct {
 	Rating
 }
 
-// CallRating returns the call-quality rating (the component "calls"), and false when there was no call.
-func (p Personal) CallRating() (sq.Fraction, bool) { return p.part(componentCalls) }
-
-// SurveyIndex returns the survey index (the component "survey"), and false when there was none.
-func (p Personal) SurveyIndex() (sq.Fraction, bool) { return p.part(componentSurvey) }
-
-// part returns the value of the named component of r, and false when it is missing.
-func (r Rating) part(name string) (sq.Fraction, bool) {
+// Component returns the value of the named component of the rating — "calls" (the call-quality rating) and
+// "survey" (the survey index) in a personal rating; "platforms", "employees" and "survey" in a department
+// rating — and false when it is missing or the rating has no such component.
+func (r Rating) Component(name string) (sq.Fraction, bool) {
 	for _, c := range r.weighted.parts {
 		if c.Name == name {
 			return c.Value, c.Present
@@ -167,7 +163,7 @@ func coverageReason(s Survey, p survey.CoveragePolicy) (Reason, bool, error) {
 	pct := func(f sq.Fraction) string {
 		return decText(round(fracMul(f, fracInt(100)), sq.Precision{Places: 1, Rounding: sq.Down})) + "%"
 	}
-	cov, _ := s.Coverage()
+	cov := fracQuo(fracInt(s.Surveyed), fracInt(s.Clients))
 	return Reason{Code: LowCoverage, Message: fmt.Sprintf("%d of %d clients surveyed (%s), at least %s needed",
 		s.Surveyed, s.Clients, pct(cov), pct(sq.FractionOf(p.Minimum().Shift(-2))))}, true, nil
 }

@@ -63,8 +63,8 @@ func TestPersonalRating(t *testing.T) {
 	if !p.Sufficient() || len(p.Reasons()) != 0 {
 		t.Fatalf("rating is insufficient: %v", p.Reasons())
 	}
-	call, _ := p.CallRating()
-	survey, _ := p.SurveyIndex()
+	call, _ := p.Component("calls")
+	survey, _ := p.Component("survey")
 	got := []string{call.Rat().RatString(), survey.Rat().RatString(), p.Exact().Rat().RatString(), p.Exact().String(), p.String()}
 	want := []string{"109/25", "91/20", "891/200", "4.455", "4.5"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -167,7 +167,7 @@ func TestPersonalReasonMessages(t *testing.T) {
 	if got, want := p.String(), "insufficient [3.9]: few-calls, low-coverage, no-evaluation-in-quarter"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
-	if !p.Has(rating.FewCalls) || p.Has(rating.MissingComponent) {
+	if !has(p.Rating, rating.FewCalls) || has(p.Rating, rating.MissingComponent) {
 		t.Error("Has disagrees with Reasons")
 	}
 }
@@ -286,7 +286,7 @@ func TestPersonalShrinkage(t *testing.T) {
 		t.Fatal(err)
 	}
 	// (5·4 + 25)/(5 + 5) = 4.5; (4.5 + 4.55)/2 = 4.525
-	if c, _ := p.CallRating(); c.Rat().RatString() != "9/2" || p.Exact().Rat().RatString() != "181/40" {
+	if c, _ := p.Component("calls"); c.Rat().RatString() != "9/2" || p.Exact().Rat().RatString() != "181/40" {
 		t.Errorf("call rating %s, personal %s; want 9/2 and 181/40", c.Rat().RatString(), p.Exact().Rat().RatString())
 	}
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// DefaultMinCalls is the least number of evaluated calls behind a sufficient call-quality rating (SPEC R5).
-const DefaultMinCalls = 5
+// defaultMinCalls is the least number of evaluated calls behind a sufficient call-quality rating (SPEC R5).
+const defaultMinCalls = 5
 
 // Component names, as Contribution.Name and Reason.Component report them.
 const (
@@ -54,7 +54,7 @@ type PersonalSettings struct {
 // clients surveyed (R14); plain mean of the calls.
 func DefaultPersonalSettings() PersonalSettings {
 	one := decimal.NewFromInt(1)
-	return PersonalSettings{CallWeight: one, SurveyWeight: one, CSIWeight: one, NPSWeight: one, MinCalls: DefaultMinCalls}
+	return PersonalSettings{CallWeight: one, SurveyWeight: one, CSIWeight: one, NPSWeight: one, MinCalls: defaultMinCalls}
 }
 
 // schemes returns the weighted means of s: the rating's and the survey index's.

@@ -23,7 +23,7 @@ func shrunk(t tb, prior, strength decimal.Decimal, totals ...string) (sq.Fractio
 	if err != nil {
 		return sq.Fraction{}, err
 	}
-	c, _ := p.CallRating()
+	c, _ := p.Component("calls")
 	return c, nil
 }
 

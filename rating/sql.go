@@ -2,7 +2,6 @@ package rating
 
 import (
 	"database/sql/driver"
-	"encoding/json"
 
 	"github.com/servicequality/servicequality/internal/dec"
 	"github.com/shopspring/decimal"
@@ -12,8 +11,6 @@ import (
 //
 //	Accumulator   bytea  binary form (MarshalBinary)
 //	Grouped       bytea  binary form
-//	Personal      jsonb  JSON form
-//	Department    jsonb  JSON form
 //
 // Scan takes the Go types drivers give for those column types (string or []byte for text, numeric and jsonb,
 // []byte for bytea, int64 where a whole number is exact) and refuses NULL (use sql.Null[T]), float64 (never
@@ -97,36 +94,4 @@ func (g *Grouped) Scan(src any) error {
 		return err
 	}
 	return g.UnmarshalBinary(b)
-}
-
-// Value stores the JSON form (column type jsonb or TEXT). It implements driver.Valuer.
-func (p Personal) Value() (driver.Value, error) { return jsonValue(p) }
-
-// Scan reads a jsonb or TEXT column written by Value. Errors wrap errScan or errDecode; on error p is unchanged.
-func (p *Personal) Scan(src any) error {
-	b, err := bytesOf("personal rating", src, "jsonb")
-	if err != nil {
-		return err
-	}
-	return p.UnmarshalJSON(b)
-}
-
-// Value stores the JSON form (column type jsonb or TEXT). It implements driver.Valuer.
-func (d Department) Value() (driver.Value, error) { return jsonValue(d) }
-
-// Scan reads a jsonb or TEXT column written by Value. Errors wrap errScan or errDecode; on error d is unchanged.
-func (d *Department) Scan(src any) error {
-	b, err := bytesOf("department rating", src, "jsonb")
-	if err != nil {
-		return err
-	}
-	return d.UnmarshalJSON(b)
-}
-
-func jsonValue(v json.Marshaler) (driver.Value, error) {
-	b, err := v.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
 }

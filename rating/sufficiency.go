@@ -81,16 +81,6 @@ func (r Rating) status() string {
 // slice is a copy.
 func (r Rating) Reasons() []Reason { return append([]Reason(nil), r.reasons...) }
 
-// Has reports whether the rating breaks the rule code.
-func (r Rating) Has(code ReasonCode) bool {
-	for _, x := range r.reasons {
-		if x.Code == code {
-			return true
-		}
-	}
-	return false
-}
-
 // Exact returns the exact value whatever the status.
 func (r Rating) Exact() sq.Fraction { return r.weighted.value }
 

@@ -27,8 +27,8 @@ func TestQuarterCheckUnscheduled(t *testing.T) {
 		want   []rating.Shortfall
 		reason string
 	}{
-		{rating.QuarterCheck{Quarter: q, Required: 2}, nil, "by default an unscheduled evaluation counts"},
-		{rating.QuarterCheck{Quarter: q, Required: 2, ScheduledOnly: true},
+		{rating.QuarterCheck{Quarter: q.Period(time.UTC), Required: 2}, nil, "by default an unscheduled evaluation counts"},
+		{rating.QuarterCheck{Quarter: q.Period(time.UTC), Required: 2, ScheduledOnly: true},
 			[]rating.Shortfall{{EmployeeID: "anna", Evaluated: 1, Required: 2}}, "scheduled only: one of two"},
 	}
 	for _, tt := range tests {
@@ -59,7 +59,7 @@ func TestCallScoreJSONOptionalFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	var back rating.CallScore
-	if err := json.Unmarshal(b, &back); err != nil || !back.Equal(c) {
+	if err := json.Unmarshal(b, &back); err != nil || !cmp.Equal(back, c) {
 		t.Errorf("round trip of %s: %v", b, err)
 	}
 	if err := json.Unmarshal([]byte(`{"evaluation_id":"ev1","employee_id":"anna","department_id":"","at":"2024-02-01T10:00:00Z","total":"4.3","unscheduled":null}`), &back); err == nil {

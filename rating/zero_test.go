@@ -40,7 +40,7 @@ func TestZeroRaters(t *testing.T) {
 		wantErr(t, err, sq.ErrInvalid, "Rate on a zero or nil DepartmentRater")
 	}
 	var g *rating.Grouped
-	if g.Len() != 0 || !g.Equal(new(rating.Grouped)) || g.Clone().Len() != 0 {
+	if lenOf(g) != 0 || !g.Equal(new(rating.Grouped)) || lenOf(cloneOf(g)) != 0 {
 		t.Errorf("a nil *Grouped does not read as empty")
 	}
 	wantErr(t, g.Add("e1", d("4")), sq.ErrInvalid, "Add on a nil *Grouped")

@@ -243,10 +243,10 @@ func personalAnswer(p rating.Personal) personalResponse {
 	for _, why := range p.Reasons() {
 		out.Reasons = append(out.Reasons, reasonJSON{Code: why.Code.String(), Message: why.Message})
 	}
-	if m, ok := p.CallRating(); ok {
+	if m, ok := p.Component("calls"); ok {
 		out.Calls.Mean = ptr(stored(m))
 	}
-	if idx, ok := p.SurveyIndex(); ok {
+	if idx, ok := p.Component("survey"); ok {
 		out.SurveyIndex = ptr(stored(idx))
 	}
 	for _, c := range p.Breakdown() {

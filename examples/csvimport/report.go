@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -141,12 +140,9 @@ func (p *report) writeRatings(w io.Writer, minCalls int) error {
 	if err != nil {
 		return fmt.Errorf("-min-calls %d: %w", minCalls, err)
 	}
-	employees := p.calls.Keys()
-	slices.Sort(employees)
-	ratings := make(map[string]rating.Rating, len(employees))
-	count := make(map[string]int64, len(employees))
-	for _, id := range employees {
-		calls, _ := p.calls.Get(id)
+	ratings := map[string]rating.Rating{}
+	count := map[string]int64{}
+	for id, calls := range p.calls.All() {
 		pr, err := rater.Rate(rating.PersonalInput{EmployeeID: id, Earlier: calls})
 		if err != nil {
 			return err

@@ -305,7 +305,7 @@ func (a *analysis) checkQuarters(ds *dataset) error {
 				qr.Roster[e.ID] = true
 			}
 		}
-		check := rating.QuarterCheck{Quarter: q, Location: ds.loc, Required: ds.settings.personal.MinCalls}
+		check := rating.QuarterCheck{Quarter: q.Period(ds.loc), Required: ds.settings.personal.MinCalls}
 		short, err := check.Shortfalls(a.calls, roster)
 		if err != nil {
 			return fmt.Errorf("quickstart: compliance %s: %w", q, err)

@@ -24,8 +24,8 @@ func (b *builder) personal() section {
 		}
 		p, sv := a.personal[st.ID], a.surveys[st.ID]
 		shown := display(p.Exact())
-		calls, callsOK := p.CallRating()
-		idx, idxOK := p.SurveyIndex()
+		calls, callsOK := p.Component("calls")
+		idx, idxOK := p.Component("survey")
 		tab.add(strconv.Itoa(st.Rank), b.name(st.ID), t.num(shown, 1), strconv.FormatInt(p.Calls.Count(), 10),
 			b.showOK(calls, callsOK), b.showOK(idx, idxOK), b.showNull(sv.CSI), b.showNull(sv.NPS), b.surveyed(sv))
 		s.Chart.bar(b.name(st.ID), shown, t.num(shown, 1), false)
@@ -129,9 +129,9 @@ func (b *builder) department() section {
 		if !r.Sufficient() {
 			shown = "[" + shown + "]"
 		}
-		plat, platOK := r.PlatformRating()
-		emp, empOK := r.EmployeeMean()
-		idx, idxOK := r.SurveyIndex()
+		plat, platOK := r.Component("platforms")
+		emp, empOK := r.Component("employees")
+		idx, idxOK := r.Component("survey")
 		tab.add(title, shown, b.showOK(plat, platOK), b.showOK(emp, empOK), b.showOK(idx, idxOK),
 			t.f("countedCell", r.Counted, r.Counted+r.Skipped))
 		if len(d.Platforms) > 0 {

@@ -50,7 +50,10 @@ func (s *Store) PersonalRatings(ctx context.Context, r *rating.PersonalRater, p,
 		}
 		surveys[seg.Key] = sv
 	}
-	ids := totals.Keys()
+	var ids []string
+	for id := range totals.All() {
+		ids = append(ids, id)
+	}
 	for id := range surveys {
 		if _, ok := totals.Get(id); !ok {
 			ids = append(ids, id)

@@ -117,7 +117,9 @@ func TestAggregatesKeepEveryDigit(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !got.Equal(g) {
-			t.Fatalf("Aggregates() = %v, want %v", got.Keys(), g.Keys())
+			gb, _ := got.MarshalJSON()
+			wb, _ := g.MarshalJSON()
+			t.Fatalf("Aggregates() = %s, want %s", gb, wb)
 		}
 		a, _ := got.Get("e-1")
 		if want := decimal.RequireFromString("10.853763440860215049"); !a.Sum().Equal(want) {

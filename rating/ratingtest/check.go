@@ -289,9 +289,9 @@ func (ck *checker) inRange(in rating.PersonalInput, p rating.Personal) string {
 func (ck *checker) sufficiency(in rating.PersonalInput, p rating.Personal) string {
 	count := int64(len(in.Calls)) + in.Earlier.Count()
 	few := ck.s.CallWeight.Sign() > 0 && count < int64(ck.s.MinCalls)
-	if p.Has(rating.FewCalls) != few {
+	if has(p.Rating, rating.FewCalls) != few {
 		return fmt.Sprintf("%d calls with a minimum of %d: reason few-calls is %t, want %t (rating %s)",
-			count, ck.s.MinCalls, p.Has(rating.FewCalls), few, words(p))
+			count, ck.s.MinCalls, has(p.Rating, rating.FewCalls), few, words(p))
 	}
 	low := false
 	minPercent := ck.s.Coverage.MinPercent
@@ -303,9 +303,9 @@ func (ck *checker) sufficiency(in rating.PersonalInput, p rating.Personal) strin
 		low = in.Survey.Clients == 0 ||
 			decimal.NewFromInt(100*in.Survey.Surveyed).LessThan(decimal.NewFromInt(in.Survey.Clients).Mul(minPercent))
 	}
-	if p.Has(rating.LowCoverage) != low {
+	if has(p.Rating, rating.LowCoverage) != low {
 		return fmt.Sprintf("%d of %d clients surveyed with a minimum of %s%%: reason low-coverage is %t, want %t (rating %s)",
-			in.Survey.Surveyed, in.Survey.Clients, minPercent, p.Has(rating.LowCoverage), low, words(p))
+			in.Survey.Surveyed, in.Survey.Clients, minPercent, has(p.Rating, rating.LowCoverage), low, words(p))
 	}
 	if p.Sufficient() != (len(p.Reasons()) == 0) {
 		return fmt.Sprintf("rating %s: sufficient %t with %d reasons", words(p), p.Sufficient(), len(p.Reasons()))
@@ -364,4 +364,14 @@ func status(r rating.Rating) string {
 		return "sufficient"
 	}
 	return "insufficient"
+}
+
+// has reports whether r breaks the rule code.
+func has(r rating.Rating, code rating.ReasonCode) bool {
+	for _, x := range r.Reasons() {
+		if x.Code == code {
+			return true
+		}
+	}
+	return false
 }

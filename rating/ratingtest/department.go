@@ -153,8 +153,8 @@ func checkDepartmentInput(t *rapid.T, s rating.DepartmentSettings, c *config, ra
 	if !c.skip[InvSufficiency] {
 		none := len(in.Employees) > 0 && !slices.ContainsFunc(in.Employees, counted)
 		want := s.EmployeeWeight.Sign() > 0 && none
-		if d.Has(rating.NoSufficientEmployees) != want {
-			return InvSufficiency, fmt.Sprintf("reason no-sufficient-employees is %t, want %t (rating %s)", d.Has(rating.NoSufficientEmployees), want, words(rating.Personal{Rating: d.Rating}))
+		if has(d.Rating, rating.NoSufficientEmployees) != want {
+			return InvSufficiency, fmt.Sprintf("reason no-sufficient-employees is %t, want %t (rating %s)", has(d.Rating, rating.NoSufficientEmployees), want, words(rating.Personal{Rating: d.Rating}))
 		}
 		if d.Sufficient() != (len(d.Reasons()) == 0) {
 			return InvSufficiency, fmt.Sprintf("rating %s: sufficient %t with %d reasons", words(rating.Personal{Rating: d.Rating}), d.Sufficient(), len(d.Reasons()))

@@ -195,7 +195,7 @@ func (rep *report) print(w io.Writer, ds *dataset) {
 		p := rep.ratings[st.ID]
 		d := display(p.Exact())
 		fmt.Fprintf(w, "%-3d %-20s %6s %5d %12s %12s\n", st.Rank, name(st.ID), d.StringFixed(1), p.Calls.Count(),
-			show(p.CallRating()), show(p.SurveyIndex()))
+			show(p.Component("calls")), show(p.Component("survey")))
 	}
 	fmt.Fprintln(w, "\nProvisional ratings, not ranked:")
 	for _, st := range rep.board {
