@@ -25,7 +25,7 @@ import (
 // return an error wrapping ErrOverflow and change nothing.
 //
 // The zero Accumulator is empty and ready to use; the methods that change it return an error wrapping
-// errInvalidInput on a nil *Accumulator. An Accumulator is a plain value (copying it copies the state);
+// sq.ErrInvalid on a nil *Accumulator. An Accumulator is a plain value (copying it copies the state);
 // it is not safe for concurrent use while it changes: give each goroutine its own and merge them.
 type Accumulator struct {
 	n      int64  // number of values

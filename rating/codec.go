@@ -36,7 +36,7 @@ func marshalFields(fs ...field) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// unmarshalFields reads b strictly (see readObject) into fs; errors wrap errDecode and name what.
+// unmarshalFields reads b strictly (see readObject) into fs; errors wrap sq.ErrMalformed and name what.
 func unmarshalFields(what string, b []byte, fs ...field) error {
 	return unmarshalFieldsOptional(what, b, nil, fs...)
 }

@@ -45,7 +45,7 @@ type Shortfall struct {
 
 // Shortfalls lists, in ascending order of employee ID, the employees with fewer than Required evaluated calls in
 // the quarter: every employee of roster (those without any call included) and every employee that has a call in
-// calls. All calls are validated, whether in the quarter or not; errors wrap errInvalidInput, ErrDuplicate,
+// calls. All calls are validated, whether in the quarter or not; errors wrap sq.ErrInvalid, ErrDuplicate,
 // ErrOutOfRange or sq.ErrLimit, or sq.ErrInvalid for a quarter that is not a bounded period or a Required below 1.
 func (c QuarterCheck) Shortfalls(calls []CallScore, roster []string) ([]Shortfall, error) {
 	if err := c.validate(); err != nil {

@@ -10,7 +10,7 @@ import (
 
 // DepartmentRater computes department ratings by validated settings. It is immutable and safe for concurrent
 // use. The zero DepartmentRater (and a nil *DepartmentRater) rates nothing: Rate returns an error wrapping
-// errInvalidSetting.
+// sq.ErrInvalid.
 type DepartmentRater struct {
 	rater
 	settings DepartmentSettings
@@ -60,7 +60,7 @@ func (d Department) Equal(o Department) bool {
 // (NoSufficientEmployees).
 //
 // Errors: an empty department ID, an invalid platform (empty or duplicate name, rating outside 1–5, negative
-// reviews, all reviews zero under ReviewWeighted), duplicate employees, an invalid survey (errInvalidInput,
+// reviews, all reviews zero under ReviewWeighted), duplicate employees, an invalid survey (sq.ErrInvalid,
 // ErrDuplicate, ErrOutOfRange, ErrInvalidWeight, sq.ErrLimit); no component at all (ErrEmpty); a missing component
 // under FailOnMissing or below MinCoverage (ErrMissingComponent).
 func (r *DepartmentRater) Rate(in DepartmentInput) (Department, error) {

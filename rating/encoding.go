@@ -22,12 +22,12 @@ import (
 // {"groups":[{"key":"e1","count":3,"sum":"12.5"}, ...]} in ascending key order. Decoding is strict: unknown,
 // missing or repeated fields, field names in another case, null, a number for the sum or a non-integer count,
 // trailing data, a negative count, a sum outside 0–5·count, a non-zero sum of no values and duplicate or empty
-// keys are errors wrapping errDecode.
+// keys are errors wrapping sq.ErrMalformed.
 //
 // Binary: a version byte (1), then for an Accumulator the scale byte (0–18) and the count, the high and the low 64
 // bits of the sum in units as unsigned varints; a Grouped holds the number of groups and, per group in ascending
 // key order, the key length as a varint, the key bytes and an Accumulator without its version byte. Varints not
-// in their shortest form, truncated data, trailing bytes, an unknown version and inconsistent values are errors wrapping errDecode.
+// in their shortest form, truncated data, trailing bytes, an unknown version and inconsistent values are errors wrapping sq.ErrMalformed.
 
 // binaryVersion is the version byte of the binary encodings.
 const binaryVersion = 1

@@ -16,7 +16,7 @@ import (
 // strings.
 //
 // The zero Grouped is empty and ready to use. A nil *Grouped reads as empty (Len, Get, Keys, All, Clone, Equal);
-// the methods that change it return an error wrapping errInvalidInput. A Grouped must not be copied after first use (copies share
+// the methods that change it return an error wrapping sq.ErrInvalid. A Grouped must not be copied after first use (copies share
 // storage); use Clone. It is not safe for concurrent use while it changes: give each goroutine its own and merge.
 type Grouped struct {
 	index map[string]int
@@ -24,7 +24,7 @@ type Grouped struct {
 	accs  []Accumulator
 }
 
-// Add adds the score x to the group key, creating the group on first use. Errors wrap errInvalidInput (an empty
+// Add adds the score x to the group key, creating the group on first use. Errors wrap sq.ErrInvalid (an empty
 // or invalid UTF-8 key) or those of Accumulator.Add; on error g is unchanged.
 func (g *Grouped) Add(key string, x decimal.Decimal) error {
 	if g == nil {

@@ -131,7 +131,7 @@ func (g GroupBy) String() string {
 	return fmt.Sprintf("GroupBy(%d)", uint8(g))
 }
 
-// MarshalText writes "employee" or "department"; another value is an error wrapping errInvalidSetting.
+// MarshalText writes "employee" or "department"; another value is an error wrapping sq.ErrInvalid.
 func (g GroupBy) MarshalText() ([]byte, error) {
 	switch g {
 	case ByEmployee:
@@ -142,7 +142,7 @@ func (g GroupBy) MarshalText() ([]byte, error) {
 	return nil, errorf("group-by %d is not one of employee, department: %w", uint8(g), errInvalidSetting)
 }
 
-// UnmarshalText reads "employee" or "department"; other text is an error wrapping errDecode.
+// UnmarshalText reads "employee" or "department"; other text is an error wrapping sq.ErrMalformed.
 func (g *GroupBy) UnmarshalText(b []byte) error {
 	switch string(b) {
 	case "employee":
@@ -158,7 +158,7 @@ func (g *GroupBy) UnmarshalText(b []byte) error {
 // GroupCalls accumulates the totals of the calls evaluated within p, one group per employee or department: the
 // cumulative call-quality means of SPEC R10 when p is sq.Period{From: start}. Calls outside p are skipped. Every call
 // is validated (IDs, time, total on 0–5, evaluation IDs unique), whether in p or not; errors wrap
-// errInvalidInput, ErrDuplicate, ErrOutOfRange or sq.ErrLimit.
+// sq.ErrInvalid, ErrDuplicate, ErrOutOfRange or sq.ErrLimit.
 func GroupCalls(calls []CallScore, by GroupBy, p sq.Period) (*Grouped, error) {
 	if by > ByDepartment {
 		return nil, errorf("group-by %d is not one of employee, department: %w", uint8(by), errInvalidSetting)

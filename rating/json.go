@@ -110,7 +110,7 @@ func decodeJSON(what string, b []byte, read func([]byte) error) error {
 	return nil
 }
 
-// appendWeighted appends the fields of w without the braces.
+// appendFields appends the fields of w without the braces.
 func (w weighted) appendFields(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, `"value":`...)
@@ -210,7 +210,7 @@ func decodeWeighted(value, coverage, components json.RawMessage) (weighted, erro
 }
 
 // weightedOf computes the weighted mean of contributions whose Name, Weight, Present and Value are set, as
-// Aggregator.mean does. No contribution gives the zero Weighted.
+// aggregator.mean does. No contribution gives the zero weighted.
 func weightedOf(parts []Contribution) (weighted, error) {
 	if len(parts) == 0 {
 		return weighted{}, nil
@@ -237,7 +237,7 @@ func weightedOf(parts []Contribution) (weighted, error) {
 	return out, nil
 }
 
-// MarshalText writes the kebab-case name ("few-calls"); an unknown code is an error wrapping errInvalidInput.
+// MarshalText writes the kebab-case name ("few-calls"); an unknown code is an error wrapping sq.ErrInvalid.
 func (c ReasonCode) MarshalText() ([]byte, error) {
 	if c < 1 || int(c) >= len(reasonNames) {
 		return nil, errorf("reason code %d is unknown: %w", uint8(c), errInvalidInput)
@@ -245,7 +245,7 @@ func (c ReasonCode) MarshalText() ([]byte, error) {
 	return []byte(reasonNames[c]), nil
 }
 
-// UnmarshalText reads the kebab-case name; other text is an error wrapping errDecode.
+// UnmarshalText reads the kebab-case name; other text is an error wrapping sq.ErrMalformed.
 func (c *ReasonCode) UnmarshalText(b []byte) error {
 	for i, n := range reasonNames {
 		if n != "" && n == string(b) {
@@ -292,7 +292,7 @@ func (r Rating) MarshalJSON() ([]byte, error) { return r.appendJSON(nil) }
 
 // UnmarshalJSON reads the form MarshalJSON writes. A status that does not follow from the reasons (sufficient
 // exactly when there is no reason and a breakdown), or a stored value, value or coverage that does not follow
-// from the components, is refused. Errors wrap errDecode; on error r is unchanged.
+// from the components, is refused. Errors wrap sq.ErrMalformed; on error r is unchanged.
 func (r *Rating) UnmarshalJSON(b []byte) error {
 	return decodeJSON("rating", b, func(b []byte) error {
 		v, err := decodeRating(b)

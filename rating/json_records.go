@@ -21,7 +21,7 @@ func (p Personal) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap errDecode; on error p is unchanged.
+// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap sq.ErrMalformed; on error p is unchanged.
 func (p *Personal) UnmarshalJSON(b []byte) error {
 	return decodeJSON("personal rating", b, func(b []byte) error {
 		var id, calls, rating json.RawMessage
@@ -61,7 +61,7 @@ func (d Department) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap errDecode; on error d is unchanged.
+// UnmarshalJSON reads the form MarshalJSON writes, strictly. Errors wrap sq.ErrMalformed; on error d is unchanged.
 func (d *Department) UnmarshalJSON(b []byte) error {
 	return decodeJSON("department rating", b, func(b []byte) error {
 		var id, counted, skipped, rating json.RawMessage

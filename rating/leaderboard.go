@@ -22,7 +22,7 @@ type Standing struct {
 // in ascending order of ID. Ratings are compared by their exact values, so two ratings tie only when they are
 // equal, not when they merely display alike (4.44 and 4.36 both show 4.4 but do not tie). The order is by value,
 // highest first, and among equal values by ID in ascending byte order; tied ratings share their ranks. An empty
-// ID is an error wrapping errInvalidInput.
+// ID is an error wrapping sq.ErrInvalid.
 func Rank(ratings map[string]Rating) ([]Standing, error) {
 	out := make([]Standing, 0, len(ratings))
 	for id, r := range ratings {

@@ -12,7 +12,7 @@ import (
 // CallScore.DepartmentID stays empty: set it before grouping by department). The rubric must be on the 5-point
 // scale of the ratings (Max 5, SPEC R9); a rubric on another scale is an error wrapping ErrOutOfRange rather than
 // a silent rescaling (RescaledCallScoreOf rescales it explicitly), and missing identifiers or time are errors
-// wrapping errInvalidInput.
+// wrapping sq.ErrInvalid.
 func CallScoreOf(res rubric.Result) (CallScore, error) {
 	if res.Rubric() == nil {
 		return CallScore{}, errorf("call score of an empty result (no rubric): %w", errInvalidInput)

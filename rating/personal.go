@@ -10,7 +10,7 @@ import (
 
 // PersonalRater computes personal ratings by validated settings. It is immutable and safe for concurrent use.
 // The zero PersonalRater (and a nil *PersonalRater) rates nothing: Rate returns an error wrapping
-// errInvalidSetting.
+// sq.ErrInvalid.
 type PersonalRater struct {
 	rater
 	settings PersonalSettings
@@ -77,7 +77,7 @@ func (p Personal) Equal(o Personal) bool {
 // was missing and renormalized (MissingComponent). A rule about a component whose weight is 0 is not checked, and
 // a component of weight 0 is never missing.
 //
-// Errors: invalid calls or survey (errInvalidInput, ErrDuplicate, ErrOutOfRange, sq.ErrLimit), neither calls nor
+// Errors: invalid calls or survey (sq.ErrInvalid, ErrDuplicate, ErrOutOfRange, sq.ErrLimit), neither calls nor
 // survey index (ErrEmpty), a missing component under FailOnMissing or below MinCoverage (ErrMissingComponent).
 func (r *PersonalRater) Rate(in PersonalInput) (Personal, error) {
 	if r == nil || !r.built() {

@@ -189,7 +189,7 @@ func (s DepartmentSettings) Validate() error {
 	return checkShare("min_coverage", s.MinCoverage)
 }
 
-// checkShrinkage reports an error wrapping errInvalidSetting unless the prior lies on 0–5 and the strength is
+// checkShrinkage reports an error wrapping sq.ErrInvalid unless the prior lies on 0–5 and the strength is
 // at least 0.
 func checkShrinkage(prior, strength decimal.Decimal) error {
 	for _, f := range []setting{{"shrink_prior", prior}, {"shrink_strength", strength}} {

@@ -14,7 +14,7 @@ import (
 //
 // Scan takes the Go types drivers give for those column types (string or []byte for text, numeric and jsonb,
 // []byte for bytea, int64 where a whole number is exact) and refuses NULL (use sql.Null[T]), float64 (never
-// exact) and other types with an error wrapping errScan.
+// exact) and other types with an error wrapping sq.ErrMalformed.
 
 // NewAccumulator returns the accumulator of count values that sum to sum: what SELECT COUNT(*), SUM(score) gives.
 // The count must be at least 0 and the sum a non-negative decimal within the module's limits (at most 18 digits
@@ -38,7 +38,7 @@ func NewAccumulator(count int64, sum decimal.Decimal) (Accumulator, error) {
 }
 
 // AddAccumulator merges a into the group key, creating it when new: for groups read from
-// SELECT key, COUNT(*), SUM(score) ... GROUP BY key. Errors wrap errInvalidInput (an empty or invalid key) or
+// SELECT key, COUNT(*), SUM(score) ... GROUP BY key. Errors wrap sq.ErrInvalid (an empty or invalid key) or
 // ErrOverflow; on error g is unchanged.
 func (g *Grouped) AddAccumulator(key string, a Accumulator) error {
 	if g == nil {
@@ -73,7 +73,7 @@ func bytesOf(what string, src any, column string) ([]byte, error) {
 // Value stores the binary form (column type bytea). It implements driver.Valuer.
 func (a Accumulator) Value() (driver.Value, error) { return a.MarshalBinary() }
 
-// Scan reads a bytea column written by Value. It implements sql.Scanner; errors wrap errScan or errDecode, and
+// Scan reads a bytea column written by Value. It implements sql.Scanner; errors wrap sq.ErrMalformed, and
 // on error a is unchanged.
 func (a *Accumulator) Scan(src any) error {
 	b, err := bytesOf("accumulator", src, "bytea")
@@ -86,7 +86,7 @@ func (a *Accumulator) Scan(src any) error {
 // Value stores the binary form (column type bytea). It implements driver.Valuer.
 func (g Grouped) Value() (driver.Value, error) { return g.MarshalBinary() }
 
-// Scan reads a bytea column written by Value. It implements sql.Scanner; errors wrap errScan or errDecode, and
+// Scan reads a bytea column written by Value. It implements sql.Scanner; errors wrap sq.ErrMalformed, and
 // on error g is unchanged.
 func (g *Grouped) Scan(src any) error {
 	b, err := bytesOf("grouped accumulators", src, "bytea")

@@ -59,7 +59,7 @@ type scheme struct {
 }
 
 // validate reports the first problem of s: no weights or more than maxComponents, an empty or duplicate name, a
-// negative weight, all weights zero, or a MinCoverage outside 0–1. Errors wrap ErrEmpty, errInvalidSetting,
+// negative weight, all weights zero, or a MinCoverage outside 0–1. Errors wrap ErrEmpty, sq.ErrInvalid,
 // ErrDuplicate, ErrInvalidWeight or sq.ErrLimit.
 func (s scheme) validate() error {
 	if len(s.Weights) == 0 {
