@@ -270,8 +270,8 @@ func BenchmarkGroupedAdd(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		if lenOf(&g) != benchEmployees {
-			b.Fatalf("%d groups", lenOf(&g))
+		if g.Len() != benchEmployees {
+			b.Fatalf("%d groups", g.Len())
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchValues, "ns/value")

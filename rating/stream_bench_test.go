@@ -52,7 +52,7 @@ func exactAggregateUnits(keys []string, key []uint16, value []uint8, units []int
 }
 
 func finishAggregate(g *rating.Grouped) (aggregate, error) {
-	out := aggregate{means: make(map[string]decimal.Decimal, lenOf(g))}
+	out := aggregate{means: make(map[string]decimal.Decimal, g.Len())}
 	var all rating.Accumulator
 	for k, a := range g.All() {
 		m, err := a.Mean()

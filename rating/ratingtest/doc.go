@@ -8,7 +8,7 @@
 //	}
 //
 // Index:
-//   - [Score], [CallScores], [Survey], [Accumulator], [Weights], [PersonalSettings], [DepartmentSettings],
+//   - [Score], [CallScores], [Survey], [Accumulator], [Weight], [PersonalSettings], [DepartmentSettings],
 //     [Input], [DepartmentInput]: valid values, drawn by rapid;
 //   - [CheckSettings], [CheckDepartmentSettings] and their options ([Draws], [Skip], [Invariant]); the invariants
 //     are named by the Inv constants ([InvRange], [InvScale], ...).
