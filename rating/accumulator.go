@@ -204,7 +204,25 @@ func (a Accumulator) Mean() (sq.Fraction, error) {
 	if a.n == 0 {
 		return sq.Fraction{}, errorf("mean of an empty accumulator: %w", ErrEmpty)
 	}
+	// The common case in one step: units / (n·10^scale) when both fit in an int64.
+	if a.hi == 0 && a.lo <= math.MaxInt64 {
+		if den, ok := scaledCount(a.n, a.scale); ok {
+			f, _ := sq.Ratio(int64(a.lo), den) // den > 0
+			return f, nil
+		}
+	}
 	return fracQuo(sq.FractionOf(a.Sum()), fracInt(a.n)), nil
+}
+
+// scaledCount returns n·10^scale, and false when it does not fit in an int64.
+func scaledCount(n int64, scale int32) (int64, bool) {
+	for ; scale > 0; scale-- {
+		if n > math.MaxInt64/10 {
+			return 0, false
+		}
+		n *= 10
+	}
+	return n, true
 }
 
 // Equal reports whether a and b hold the same count and the same sum (whatever the internal scale).

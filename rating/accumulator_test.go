@@ -3,6 +3,7 @@ package rating_test
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -373,5 +374,34 @@ func TestAddUnits(t *testing.T) {
 	}
 	if acc, _ := g.Get("anna"); acc.Sum().String() != "4.3" {
 		t.Errorf("Grouped.AddUnits: %v", acc)
+	}
+}
+
+// TestAccumulatorMeanPaths: the mean is exact on the int64 fast path and on the big-number path (a count whose
+// count·10^scale, or a sum in units, does not fit in an int64), against big.Rat.
+func TestAccumulatorMeanPaths(t *testing.T) {
+	tests := []struct {
+		count  int64
+		sum    string
+		reason string
+	}{
+		{3, "13", "small: units / count"},
+		{4, "17.25", "scale 2: units / (count·100)"},
+		{5_000_000_000_000_000, "0.000000000000000001", "count·10^18 overflows an int64"},
+		{2, "9.999999999999999999", "units above 2^63"},
+	}
+	for _, tt := range tests {
+		a, err := rating.NewAccumulator(tt.count, d(tt.sum))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.reason, err)
+		}
+		m, err := a.Mean()
+		if err != nil {
+			t.Fatalf("%s: %v", tt.reason, err)
+		}
+		want := new(big.Rat).Quo(d(tt.sum).Rat(), new(big.Rat).SetInt64(tt.count))
+		if m.Rat().Cmp(want) != 0 {
+			t.Errorf("%s: Mean() = %s, want %s", tt.reason, m.Rat().RatString(), want.RatString())
+		}
 	}
 }
