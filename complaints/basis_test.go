@@ -23,7 +23,7 @@ func TestDeadlineBasisProvisional(t *testing.T) {
 		{KazakhstanMicrofinance(alm), at(alm, 2026, 3, 2, 10, 0), false, "a 2026 term counts on official data only"},
 		{KazakhstanMicrofinance(alm), at(alm, 2026, 12, 10, 10, 0), true, "received 2026-12-10: the term runs into provisional 2027"},
 		{RussiaFinancialOrganisations(msk), at(msk, 2028, 6, 1, 10, 0), true, "a 2028 term"},
-		{KazakhstanMicrofinance(alm), at(alm, ProvisionalLastYear, 6, 1, 10, 0), true, "the last provisional year"},
+		{KazakhstanMicrofinance(alm), at(alm, provisionalLastYear, 6, 1, 10, 0), true, "the last provisional year"},
 		{DefaultPolicy(alm), at(alm, 2040, 6, 1, 10, 0), false, "a calendar-day policy asks no calendar"},
 	}
 	for _, tt := range tests {
@@ -56,7 +56,7 @@ func TestDeadlineBasisProvisional(t *testing.T) {
 	if _, err := strict.Deadline(at(alm, 2026, 3, 2, 10, 0)); err != nil {
 		t.Errorf("official data only, a 2026 term: %v", err)
 	}
-	if _, err := KazakhstanMicrofinance(alm).Deadline(at(alm, ProvisionalLastYear, 12, 20, 10, 0)); !errors.Is(err, ErrCalendarRange) ||
+	if _, err := KazakhstanMicrofinance(alm).Deadline(at(alm, provisionalLastYear, 12, 20, 10, 0)); !errors.Is(err, ErrCalendarRange) ||
 		!strings.Contains(err.Error(), "Overlay") {
 		t.Errorf("a term past the provisional years: %v, want ErrCalendarRange saying how to add the year", err)
 	}

@@ -146,13 +146,13 @@ type WorkCalendar struct {
 
 // Limits on calendar data.
 const (
-	// MinYear and MaxYear bound the years a calendar may hold data for.
-	MinYear = 1900
-	MaxYear = 2200
+	// minYear and maxYear bound the years a calendar may hold data for.
+	minYear = 1900
+	maxYear = 2200
 	// maxYearText bounds a year's source, notes and rule, in bytes.
 	maxYearText = 4096
 	// maxCalendarYears bounds the number of years a calendar may hold.
-	maxCalendarYears = MaxYear - MinYear + 1
+	maxCalendarYears = maxYear - minYear + 1
 )
 
 // NewCalendar checks d and builds a calendar from it. It copies d: later changes to d do not affect the calendar.
@@ -176,8 +176,8 @@ func NewCalendar(d CalendarData) (*WorkCalendar, error) {
 			return nil, fmt.Errorf("complaints: calendar %q: year %d: %s: %w", clip(d.Name), y.Year,
 				fmt.Sprintf(format, args...), ErrInvalidCalendar)
 		}
-		if y.Year < MinYear || y.Year > MaxYear {
-			return fail("outside %d–%d", MinYear, MaxYear)
+		if y.Year < minYear || y.Year > maxYear {
+			return fail("outside %d–%d", minYear, maxYear)
 		}
 		if _, dup := c.years[y.Year]; dup {
 			return fail("given twice")
@@ -261,7 +261,7 @@ func (c *WorkCalendar) add(d CalendarData, year int, what string, day Day, kind 
 // Data returns a copy of the calendar's data.
 func (c *WorkCalendar) Data() CalendarData {
 	if c == nil {
-		return CalendarData{Name: CalendarWeekdays, Week: MondayToFriday()}
+		return CalendarData{Name: calWeekdays, Week: MondayToFriday()}
 	}
 	d := c.data
 	d.Years = make([]Year, len(c.data.Years))
@@ -274,7 +274,7 @@ func (c *WorkCalendar) Data() CalendarData {
 // Name returns the calendar's name.
 func (c *WorkCalendar) Name() string {
 	if c == nil {
-		return CalendarWeekdays
+		return calWeekdays
 	}
 	return c.data.Name
 }

@@ -95,8 +95,8 @@ type Info struct {
 const (
 	maxText   = 1000
 	maxIDText = 200
-	// MaxEvents is the largest number of events one complaint may hold.
-	MaxEvents = 1000
+	// maxEvents is the largest number of events one complaint may hold.
+	maxEvents = 1000
 )
 
 // Complaint is a complaint received under a policy, with its history of events. It is an immutable value: the
@@ -104,7 +104,7 @@ const (
 // fail. A Complaint is safe to share between goroutines when its policy's Calendar is.
 //
 // The zero Complaint has no ID and no policy; its methods return errors wrapping ErrInvalidComplaint. Build a
-// complaint with New or DecodeComplaint.
+// complaint with New or ParseComplaint.
 type Complaint struct {
 	info   Info
 	policy Policy
@@ -131,8 +131,8 @@ func New(p Policy, info Info) (Complaint, error) {
 		return fail("channel, category and employee must each be at most %d bytes", maxIDText)
 	case info.ReceivedAt.IsZero():
 		return fail("the receipt time is zero")
-	case info.ReceivedAt.Year() < MinYear || info.ReceivedAt.Year() > 9999:
-		return fail("the receipt time %s is outside the years %d–9999", info.ReceivedAt.Format(time.RFC3339), MinYear)
+	case info.ReceivedAt.Year() < minYear || info.ReceivedAt.Year() > 9999:
+		return fail("the receipt time %s is outside the years %d–9999", info.ReceivedAt.Format(time.RFC3339), minYear)
 	}
 	info.ReceivedAt = info.ReceivedAt.Round(0)
 	s, err := newCounter(p).start(info.ReceivedAt)
@@ -194,8 +194,8 @@ func (c Complaint) Append(e Event) (Complaint, error) {
 	if err := c.check(); err != nil {
 		return Complaint{}, err
 	}
-	if len(c.events) >= MaxEvents {
-		return Complaint{}, c.refuse(e, fmt.Sprintf("the history already holds %d events, the most allowed", MaxEvents))
+	if len(c.events) >= maxEvents {
+		return Complaint{}, c.refuse(e, fmt.Sprintf("the history already holds %d events, the most allowed", maxEvents))
 	}
 	h, err := c.replay(time.Time{}, false)
 	if err != nil {

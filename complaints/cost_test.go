@@ -25,7 +25,7 @@ func worstHistory(t testing.TB, cal Calendar) ([]byte, Policy) {
 	}
 	var events []event
 	at := time.Date(2026, 1, 6, 10, 0, 0, 0, time.UTC)
-	for i := 0; i < (MaxEvents-1)/2; i++ {
+	for i := 0; i < (maxEvents-1)/2; i++ {
 		events = append(events, event{"paused", at})
 		at = at.Add(99 * 24 * time.Hour)
 		events = append(events, event{"resumed", at})
@@ -45,7 +45,7 @@ func TestStatusCostIsLinearInDaysCounted(t *testing.T) {
 	var calls atomic.Int64
 	b, p := worstHistory(t, countingCalendar{&calls})
 	calls.Store(0)
-	c, err := DecodeComplaint(b, p)
+	c, err := ParseComplaint(b, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestStatusCostIsLinearInDaysCounted(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Each pause day is counted once while decoding and once more for the status, plus the term itself.
-	if n, limit := calls.Load(), int64(4*maxPauseDays+10*MaxEvents); n > limit {
+	if n, limit := calls.Load(), int64(4*maxPauseDays+10*maxEvents); n > limit {
 		t.Errorf("%d calendar questions for %d events, want at most %d", n, len(c.Events()), limit)
 	}
 }
@@ -90,7 +90,7 @@ func BenchmarkStatusWorstHistory(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		c, err := DecodeComplaint(data, p)
+		c, err := ParseComplaint(data, p)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -148,7 +148,7 @@ func TestPolicyValidate(t *testing.T) {
 		{Policy{Length: 15}, "no location"},
 		{Policy{Length: 15, Location: time.Local}, "time.Local depends on the machine"},
 		{Policy{Length: 0, Location: utc}, "length 0"},
-		{Policy{Length: MaxLength + 1, Location: utc}, "length over the limit"},
+		{Policy{Length: maxLength + 1, Location: utc}, "length over the limit"},
 		{Policy{Length: 15, Location: utc, Unit: 9}, "unknown unit"},
 		{Policy{Length: 15, Location: utc, Start: 9}, "unknown start"},
 		{Policy{Length: 15, Location: utc, Unit: WorkingDays}, "working days without a calendar"},
@@ -181,7 +181,7 @@ func TestPolicyValidate(t *testing.T) {
 func TestDeadlineCalendarRange(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
 	p := KazakhstanMicrofinance(alm)
-	if _, err := p.Deadline(at(alm, ProvisionalLastYear, 12, 10, 10, 0)); !errors.Is(err, ErrCalendarRange) {
+	if _, err := p.Deadline(at(alm, provisionalLastYear, 12, 10, 10, 0)); !errors.Is(err, ErrCalendarRange) {
 		t.Errorf("a term running past the provisional years = %v, want ErrCalendarRange", err)
 	}
 	if _, err := p.Deadline(at(alm, 2023, 6, 1, 10, 0)); !errors.Is(err, ErrCalendarRange) {

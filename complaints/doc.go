@@ -26,8 +26,7 @@
 //     complaint whose status cannot be computed is listed in Report.Failed with its error; the rest of the
 //     register is reported.
 //   - JSON: [ParsePolicy], [ParseCalendar], [ParseYear], [ParseComplaint] (a complaint with its stored policy and
-//     calendar version) and [DecodeComplaint] (under the policy in force), and the MarshalJSON methods; decoding is
-//     strict. [Complaint] and [Date] are database/sql values. Generators and checkers for test suites are in
+//     calendar version, or under the policy in force), and the MarshalJSON methods; decoding is strict. [Complaint] and [Date] are database/sql values. Generators and checkers for test suites are in
 //     complaints/complaintstest.
 //
 // # Counting a term

@@ -192,9 +192,9 @@ func ExampleParsePolicy() {
 	// complaints: policy JSON: unknown field "colour": invalid JSON
 }
 
-func ExampleDecodeComplaint() {
+func ExampleParseComplaint() {
 	p := complaints.DefaultPolicy(time.UTC)
-	_, err := complaints.DecodeComplaint([]byte(`{"id": "C-9", "received_at": "2026-03-02T10:00:00Z",
+	_, err := complaints.ParseComplaint([]byte(`{"id": "C-9", "received_at": "2026-03-02T10:00:00Z",
 		"events": [{"kind": "resumed", "at": "2026-03-03T10:00:00Z"}]}`), p)
 	fmt.Println(err)
 	c, _ := complaints.New(p, complaints.Info{ID: "C-10", ReceivedAt: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)})

@@ -102,17 +102,17 @@ func FuzzComplaintJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		// The cost of any input is bounded: the calendar is asked about a bounded number of days.
 		calls.Store(0)
-		if c, err := DecodeComplaint(b, counted); err == nil {
+		if c, err := ParseComplaint(b, counted); err == nil {
 			_, _ = c.Status(c.Info().ReceivedAt.Add(24 * time.Hour))
 		}
-		if n, limit := calls.Load(), int64(4*maxPauseDays+10*MaxEvents+maxCountSpan); n > limit {
+		if n, limit := calls.Load(), int64(4*maxPauseDays+10*maxEvents+maxCountSpan); n > limit {
 			t.Fatalf("%d calendar questions for one complaint, at most %d expected", n, limit)
 		}
-		c, err := DecodeComplaint(b, p)
+		c, err := ParseComplaint(b, p)
 		if err != nil {
 			if !errors.Is(err, ErrInvalidJSON) && !errors.Is(err, ErrInvalidComplaint) && !errors.Is(err, ErrInvalidHistory) &&
 				!errors.Is(err, ErrCalendarRange) {
-				t.Fatalf("DecodeComplaint error %v wraps no sentinel", err)
+				t.Fatalf("ParseComplaint error %v wraps no sentinel", err)
 			}
 			return
 		}
@@ -120,7 +120,7 @@ func FuzzComplaintJSON(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, err := DecodeComplaint(out, p)
+		back, err := ParseComplaint(out, p)
 		if err != nil || !back.Equal(c) {
 			t.Fatalf("round trip: %v\n%s", err, out)
 		}

@@ -90,7 +90,7 @@ func (h *history) pauseUnits(until time.Time) (int, Date, error) {
 }
 
 // maxPauseDays bounds the days all the pauses of one complaint may touch (about 137 years).
-const maxPauseDays = 50 * MaxLength
+const maxPauseDays = 50 * maxLength
 
 // due returns the deadline in force at t, counting an open pause up to t (zero t: up to its start).
 func (h *history) due(t time.Time) (Deadline, error) {

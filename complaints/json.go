@@ -13,10 +13,10 @@ import (
 
 // Size limits on JSON input, checked before decoding.
 const (
-	// MaxCalendarJSON is the largest calendar or policy document accepted, in bytes.
-	MaxCalendarJSON = 1 << 20
-	// MaxComplaintJSON is the largest complaint document accepted, in bytes.
-	MaxComplaintJSON = 1 << 20
+	// maxCalendarJSON is the largest calendar or policy document accepted, in bytes.
+	maxCalendarJSON = 1 << 20
+	// maxComplaintJSON is the largest complaint document accepted, in bytes.
+	maxComplaintJSON = 1 << 20
 )
 
 // decodeStrict decodes exactly one JSON value from b into v with the module's strict reader: keys matched byte
@@ -186,7 +186,7 @@ func (d CalendarData) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads calendar data strictly; "week" is required.
 func (d *CalendarData) UnmarshalJSON(b []byte) error {
 	var v calendarJSON
-	if err := decodeStrict("calendar", b, MaxCalendarJSON, &v); err != nil {
+	if err := decodeStrict("calendar", b, maxCalendarJSON, &v); err != nil {
 		return err
 	}
 	if v.Week == nil {
@@ -208,7 +208,7 @@ func (c *WorkCalendar) MarshalJSON() ([]byte, error) { return json.Marshal(c.Dat
 // Unknown fields and trailing data are refused. Errors wrap ErrInvalidJSON or ErrInvalidCalendar.
 func ParseCalendar(b []byte) (*WorkCalendar, error) {
 	var d CalendarData
-	if err := decodeStrict("calendar", b, MaxCalendarJSON, &d); err != nil {
+	if err := decodeStrict("calendar", b, maxCalendarJSON, &d); err != nil {
 		return nil, err
 	}
 	return NewCalendar(d)
@@ -218,7 +218,7 @@ func ParseCalendar(b []byte) (*WorkCalendar, error) {
 // NewCalendar checks the dates.
 func ParseYear(b []byte) (Year, error) {
 	var y Year
-	if err := decodeStrict("calendar year", b, MaxCalendarJSON, &y); err != nil {
+	if err := decodeStrict("calendar year", b, maxCalendarJSON, &y); err != nil {
 		return Year{}, err
 	}
 	return y, nil

@@ -93,7 +93,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 // Errors wrap ErrInvalidJSON, ErrInvalidCalendar or ErrInvalidPolicy; p is unchanged on error.
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	var v policyJSON
-	if err := decodeStrict("policy", b, MaxCalendarJSON, &v); err != nil {
+	if err := decodeStrict("policy", b, maxCalendarJSON, &v); err != nil {
 		return err
 	}
 	q := Policy{Name: v.Name, Length: v.Length, Unit: v.Unit, Start: v.Start, RegisterOnWorkday: v.RegisterOnWorkday,
@@ -128,7 +128,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 			c, ok := builtinCalendar(name)
 			if !ok {
 				return fmt.Errorf("complaints: policy JSON: calendar %q is not one of %q, %q, %q, %q: %w", clip(name),
-					CalendarKazakhstan, CalendarRussia, CalendarEnglandWales, CalendarWeekdays, ErrInvalidJSON)
+					calKazakhstan, calRussia, calEnglandWales, calWeekdays, ErrInvalidJSON)
 			}
 			q.Calendar = c
 		} else {
@@ -215,16 +215,16 @@ func calendarVersion(cal Calendar) string {
 // UnmarshalJSON reads a complaint written by MarshalJSON with the policy stored in it, and replays its history
 // as Append would. The calendar data must be the version the complaint was stored with: a built-in calendar
 // whose data changed since (an official year replaced a provisional one) is refused with ErrCalendarVersion,
-// naming both versions, so no deadline moves silently; read such a complaint with DecodeComplaint under the
+// naming both versions, so no deadline moves silently; read such a complaint with ParseComplaint under the
 // policy in force and compare its deadline with CompareDeadline. A complaint written without its policy (by an
-// earlier version of this package) is refused too: read it with DecodeComplaint. c is unchanged on error.
+// earlier version of this package) is refused too: read it with ParseComplaint under a policy. c is unchanged on error.
 func (c *Complaint) UnmarshalJSON(b []byte) error {
 	v, err := readComplaintJSON(b)
 	if err != nil {
 		return err
 	}
 	if len(v.Policy) == 0 {
-		return fmt.Errorf("complaints: complaint %q was stored without its policy; read it with DecodeComplaint: %w",
+		return fmt.Errorf("complaints: complaint %q was stored without its policy; read it with ParseComplaint under a policy: %w",
 			clip(v.ID), ErrInvalidJSON)
 	}
 	p, err := ParsePolicy(v.Policy)
@@ -233,7 +233,7 @@ func (c *Complaint) UnmarshalJSON(b []byte) error {
 	}
 	if now := calendarVersion(p.Calendar); now != v.CalendarVersion {
 		return fmt.Errorf("complaints: complaint %q was stored with calendar data %q, the calendar now has %q; read it "+
-			"with DecodeComplaint under the policy in force and compare deadlines with CompareDeadline: %w",
+			"with ParseComplaint under the policy in force and compare deadlines with CompareDeadline: %w",
 			clip(v.ID), clip(v.CalendarVersion), now, ErrCalendarVersion)
 	}
 	n, err := v.build(p)
@@ -244,28 +244,39 @@ func (c *Complaint) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ParseComplaint reads a complaint with its stored policy (see Complaint.UnmarshalJSON).
-func ParseComplaint(b []byte) (Complaint, error) {
-	var c Complaint
-	err := c.UnmarshalJSON(b)
-	return c, err
-}
-
 func readComplaintJSON(b []byte) (complaintJSON, error) {
 	var v complaintJSON
-	if err := decodeStrict("complaint", b, MaxComplaintJSON, &v); err != nil {
+	if err := decodeStrict("complaint", b, maxComplaintJSON, &v); err != nil {
 		return complaintJSON{}, err
 	}
 	return v, nil
 }
 
-// DecodeComplaint reads a complaint written by Complaint.MarshalJSON and replays its history under policy p, the
-// policy in force, so an impossible history is refused exactly as Append refuses it. The stored policy, when the
-// JSON has one, must state the same policy as p (its calendar may hold other data: p's calendar is used, and the
-// deadline is counted on it; compare it with a stored one with CompareDeadline); another policy is refused with
-// ErrStoredPolicy. Unknown fields, trailing data and more than MaxEvents events are refused. Errors wrap
-// ErrInvalidJSON, ErrStoredPolicy, ErrInvalidPolicy, ErrInvalidComplaint or ErrInvalidHistory.
-func DecodeComplaint(b []byte, p Policy) (Complaint, error) {
+// ParseComplaint reads a complaint written by Complaint.MarshalJSON and replays its history, so an impossible
+// history is refused exactly as Append refuses it. Unknown fields, trailing data and more than 1000 events are
+// refused.
+//
+// Without a policy it reads the complaint under its stored policy, as Complaint.UnmarshalJSON does.
+//
+// With one policy p, the policy in force, it reads the complaint under p. The stored policy, when the JSON has one,
+// must state the same policy as p (its calendar may hold other data: p's calendar is used and the deadline is
+// counted on it; compare it with a stored one with CompareDeadline); another policy is refused with
+// ErrStoredPolicy. A complaint stored without its policy (by an earlier version of this package) can be read only
+// this way. More than one policy is refused with ErrInvalidPolicy.
+func ParseComplaint(b []byte, inForce ...Policy) (Complaint, error) {
+	switch len(inForce) {
+	case 0:
+		var c Complaint
+		if err := c.UnmarshalJSON(b); err != nil {
+			return Complaint{}, err
+		}
+		return c, nil
+	case 1:
+	default:
+		return Complaint{}, fmt.Errorf("complaints: ParseComplaint: %d policies given, at most 1 allowed: %w",
+			len(inForce), ErrInvalidPolicy)
+	}
+	p := inForce[0]
 	v, err := readComplaintJSON(b)
 	if err != nil {
 		return Complaint{}, err
@@ -300,9 +311,9 @@ func samePolicyRules(p, q Policy) bool {
 }
 
 func (v complaintJSON) build(p Policy) (Complaint, error) {
-	if len(v.Events) > MaxEvents {
+	if len(v.Events) > maxEvents {
 		return Complaint{}, fmt.Errorf("complaints: complaint JSON has %d events, at most %d allowed: %w", len(v.Events),
-			MaxEvents, ErrInvalidJSON)
+			maxEvents, ErrInvalidJSON)
 	}
 	c, err := New(p, Info{ID: v.ID, Channel: v.Channel, Category: v.Category, Employee: v.Employee, ReceivedAt: v.ReceivedAt})
 	if err != nil {
@@ -342,7 +353,7 @@ func (c Complaint) Value() (driver.Value, error) {
 // Scan reads a complaint stored by Value (a string or []byte of its JSON) as ParseComplaint reads it: with its
 // stored policy, refusing calendar data changed since (ErrCalendarVersion). NULL and other types are refused; c is
 // unchanged on error. To re-read complaints under the policy in force, scan the column into a []byte and call
-// DecodeComplaint.
+// ParseComplaint with that policy.
 func (c *Complaint) Scan(src any) error {
 	var b []byte
 	switch v := src.(type) {

@@ -51,7 +51,7 @@ func (d Deadline) MarshalJSON() ([]byte, error) {
 // (CompareDeadline). Unknown fields and missing dates are refused; errors wrap ErrInvalidJSON.
 func (d *Deadline) UnmarshalJSON(b []byte) error {
 	var v deadlineJSON
-	if err := decodeStrict("deadline", b, MaxComplaintJSON, &v); err != nil {
+	if err := decodeStrict("deadline", b, maxComplaintJSON, &v); err != nil {
 		return err
 	}
 	if v.LastDay.IsZero() || v.Registered.IsZero() || v.FirstDay.IsZero() || v.At.IsZero() || v.Received.IsZero() {

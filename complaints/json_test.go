@@ -89,7 +89,7 @@ func TestComplaintJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := DecodeComplaint(b, p)
+	back, err := ParseComplaint(b, p)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, b)
 	}
@@ -112,8 +112,8 @@ func TestComplaintJSON(t *testing.T) {
 		{`{"id":"x","received_at":"2026-03-02","events":[]}`, ErrInvalidJSON, "a date is not a time"},
 	}
 	for _, tt := range bad {
-		if _, err := DecodeComplaint([]byte(tt.in), p); !errors.Is(err, tt.want) {
-			t.Errorf("%s: DecodeComplaint error = %v, want %v", tt.reason, err, tt.want)
+		if _, err := ParseComplaint([]byte(tt.in), p); !errors.Is(err, tt.want) {
+			t.Errorf("%s: ParseComplaint error = %v, want %v", tt.reason, err, tt.want)
 		}
 	}
 }

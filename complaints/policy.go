@@ -79,8 +79,8 @@ type Milestone struct {
 
 // Limits on a policy's numbers.
 const (
-	// MaxLength is the longest term, extension, milestone or due-soon threshold, in any unit.
-	MaxLength = 1000
+	// maxLength is the longest term, extension, milestone or due-soon threshold, in any unit.
+	maxLength = 1000
 	// maxGap is the longest run of consecutive days off a calendar may have inside a working-day count.
 	maxGap = 120
 )
@@ -95,7 +95,7 @@ const (
 type Policy struct {
 	// Name labels the policy in reports and errors.
 	Name string
-	// Length is the number of units of the term, 1 to MaxLength. The default policy (SPEC R16) has 15.
+	// Length is the number of units of the term, 1 to 1000. The default policy (SPEC R16) has 15.
 	Length int
 	// Unit is the unit of Length.
 	Unit Unit
@@ -152,8 +152,8 @@ func (p Policy) Validate() error {
 	switch {
 	case len(p.Name) > 200:
 		return fail("name of %d bytes, at most 200 allowed", len(p.Name))
-	case p.Length < 1 || p.Length > MaxLength:
-		return fail("length %d is outside 1–%d", p.Length, MaxLength)
+	case p.Length < 1 || p.Length > maxLength:
+		return fail("length %d is outside 1–%d", p.Length, maxLength)
 	case !p.Unit.valid():
 		return fail("unit %d is not calendar-days, working-days or weeks", uint8(p.Unit))
 	case !p.Start.valid():
@@ -170,17 +170,17 @@ func (p Policy) Validate() error {
 		return fail("a same-day start with due-by time %s needs a receipt cut-off no later than it (now %s); otherwise a "+
 			"complaint received after %s could be due before it was received", formatClock(p.DueBy),
 			formatClock(p.ReceiptCutoff), formatClock(p.DueBy))
-	case p.Extension.Max < 0 || p.Extension.Max > MaxLength:
-		return fail("extension maximum %d is outside 0–%d", p.Extension.Max, MaxLength)
-	case p.DueSoon < 0 || p.DueSoon > MaxLength:
-		return fail("due-soon threshold %d is outside 0–%d", p.DueSoon, MaxLength)
+	case p.Extension.Max < 0 || p.Extension.Max > maxLength:
+		return fail("extension maximum %d is outside 0–%d", p.Extension.Max, maxLength)
+	case p.DueSoon < 0 || p.DueSoon > maxLength:
+		return fail("due-soon threshold %d is outside 0–%d", p.DueSoon, maxLength)
 	}
 	for _, m := range []struct {
 		name string
 		m    Milestone
 	}{{"acknowledgement", p.Acknowledge}, {"holding reply", p.HoldingReply}} {
-		if m.m.Length < 0 || m.m.Length > MaxLength {
-			return fail("%s milestone length %d is outside 0–%d", m.name, m.m.Length, MaxLength)
+		if m.m.Length < 0 || m.m.Length > maxLength {
+			return fail("%s milestone length %d is outside 0–%d", m.name, m.m.Length, maxLength)
 		}
 		if !m.m.Unit.valid() {
 			return fail("%s milestone unit %d is not calendar-days, working-days or weeks", m.name, uint8(m.m.Unit))

@@ -222,7 +222,7 @@ func (m *complaintMachine) Check(t *rapid.T) {
 	if s.Paused < 0 || s.PausedUnits < 0 {
 		t.Fatalf("negative pause: %v, %d", s.Paused, s.PausedUnits)
 	}
-	back, err := DecodeComplaint(mustJSON(t, m.c), m.p)
+	back, err := ParseComplaint(mustJSON(t, m.c), m.p)
 	if err != nil || !back.Equal(m.c) {
 		t.Fatalf("JSON round trip: %v", err)
 	}

@@ -11,8 +11,8 @@ import (
 // WorkCalendar.Overlay when it comes out. They never include the discretionary transfers a government orders
 // each year (bridge days, the January days off of Russia), nor holidays proclaimed one year at a time.
 
-// ProvisionalLastYear is the last year for which the built-in calendars carry provisional data.
-const ProvisionalLastYear = 2035
+// provisionalLastYear is the last year for which the built-in calendars carry provisional data.
+const provisionalLastYear = 2035
 
 // statutory is a holiday fixed by statute in a provisional year.
 type statutory struct {
@@ -69,8 +69,8 @@ func buildProvisional(year int, rule, source string, hs []statutory) Year {
 }
 
 func checkProvisionalYear(what string, year int) error {
-	if year < MinYear || year > MaxYear {
-		return fmt.Errorf("complaints: provisional %s year %d is outside %d–%d: %w", what, year, MinYear, MaxYear,
+	if year < minYear || year > maxYear {
+		return fmt.Errorf("complaints: provisional %s year %d is outside %d–%d: %w", what, year, minYear, maxYear,
 			ErrInvalidCalendar)
 	}
 	return nil
@@ -90,7 +90,7 @@ const (
 // ProvisionalRussia returns Russia's calendar year as Labour Code art. 112 makes it before the Government's decree
 // on transfers: the non-working holidays, the day off of a holiday on a weekend moved to the next working day
 // (not for 1–8 January, which only the decree moves), and the shortened days of art. 95 before each holiday. The
-// year is marked Provisional. Errors wrap ErrInvalidCalendar for a year outside MinYear–MaxYear.
+// year is marked Provisional. Errors wrap ErrInvalidCalendar for a year outside 1900–2200.
 func ProvisionalRussia(year int) (Year, error) {
 	if err := checkProvisionalYear("Russia", year); err != nil {
 		return Year{}, err
@@ -164,7 +164,7 @@ const (
 // off when it falls on a weekend, and the religious days off (7 January, the first day of Kurban Ait) without a
 // transfer, Kurban Ait at its estimated date (the estimate is named in Source). The year is marked Provisional.
 // Errors wrap ErrInvalidCalendar for a year before 2027 (the official years are shipped) or without an estimate
-// of Kurban Ait (after ProvisionalLastYear).
+// of Kurban Ait (after 2035).
 func ProvisionalKazakhstan(year int) (Year, error) {
 	if err := checkProvisionalYear("Kazakhstan", year); err != nil {
 		return Year{}, err
@@ -177,7 +177,7 @@ func ProvisionalKazakhstan(year int) (Year, error) {
 	ka, ok := kurbanAit[year]
 	if !ok {
 		return Year{}, fmt.Errorf("complaints: provisional Kazakhstan year %d: no published estimate of Kurban Ait "+
-			"for it (estimates cover 2027–%d): %w", year, ProvisionalLastYear, ErrInvalidCalendar)
+			"for it (estimates cover 2027–%d): %w", year, provisionalLastYear, ErrInvalidCalendar)
 	}
 	hs := []statutory{
 		{NewDate(year, time.January, 1), "New Year", true},
@@ -216,7 +216,7 @@ const (
 // Dealings Act 1971 and the customary proclamations: New Year's Day, Good Friday, Easter Monday (Easter by the
 // Gregorian computus), the early May, spring and summer bank holidays, Christmas Day and Boxing Day, with
 // substitute days for those on a weekend. The year is marked Provisional. Errors wrap ErrInvalidCalendar for a
-// year outside MinYear–MaxYear.
+// year outside 1900–2200.
 func ProvisionalEnglandWales(year int) (Year, error) {
 	if err := checkProvisionalYear("England and Wales", year); err != nil {
 		return Year{}, err

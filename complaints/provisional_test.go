@@ -10,13 +10,13 @@ import (
 	"pgregory.net/rapid"
 )
 
-// Every built-in calendar has official years and then provisional years up to ProvisionalLastYear, and each
+// Every built-in calendar has official years and then provisional years up to provisionalLastYear, and each
 // provisional year says so and names its rule.
 func TestBuiltinProvisionalYearsAreMarked(t *testing.T) {
 	for _, c := range []*WorkCalendar{Kazakhstan(), Russia(), EnglandWales()} {
 		ys := c.Years()
-		if ys[0] != firstBuiltinYear || ys[len(ys)-1] != ProvisionalLastYear {
-			t.Errorf("%s covers %d–%d, want %d–%d", c.Name(), ys[0], ys[len(ys)-1], firstBuiltinYear, ProvisionalLastYear)
+		if ys[0] != firstBuiltinYear || ys[len(ys)-1] != provisionalLastYear {
+			t.Errorf("%s covers %d–%d, want %d–%d", c.Name(), ys[0], ys[len(ys)-1], firstBuiltinYear, provisionalLastYear)
 		}
 		seenProvisional := false
 		for _, y := range c.Data().Years {
@@ -168,11 +168,11 @@ func TestPropProvisionalYearRules(t *testing.T) {
 		var err error
 		switch country {
 		case "RU":
-			y, err = ProvisionalRussia(rapid.IntRange(MinYear, MaxYear-1).Draw(t, "year"))
+			y, err = ProvisionalRussia(rapid.IntRange(minYear, maxYear-1).Draw(t, "year"))
 		case "KZ":
-			y, err = ProvisionalKazakhstan(rapid.IntRange(2027, ProvisionalLastYear).Draw(t, "year"))
+			y, err = ProvisionalKazakhstan(rapid.IntRange(2027, provisionalLastYear).Draw(t, "year"))
 		case "EW":
-			y, err = ProvisionalEnglandWales(rapid.IntRange(MinYear, MaxYear-1).Draw(t, "year"))
+			y, err = ProvisionalEnglandWales(rapid.IntRange(minYear, maxYear-1).Draw(t, "year"))
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -219,10 +219,10 @@ func TestPropProvisionalYearRules(t *testing.T) {
 
 func TestProvisionalYearErrors(t *testing.T) {
 	for _, f := range []func() (Year, error){
-		func() (Year, error) { return ProvisionalRussia(MinYear - 1) },
-		func() (Year, error) { return ProvisionalEnglandWales(MaxYear + 1) },
+		func() (Year, error) { return ProvisionalRussia(minYear - 1) },
+		func() (Year, error) { return ProvisionalEnglandWales(maxYear + 1) },
 		func() (Year, error) { return ProvisionalKazakhstan(2026) },
-		func() (Year, error) { return ProvisionalKazakhstan(ProvisionalLastYear + 1) },
+		func() (Year, error) { return ProvisionalKazakhstan(provisionalLastYear + 1) },
 	} {
 		if _, err := f(); !errors.Is(err, ErrInvalidCalendar) {
 			t.Errorf("error = %v, want ErrInvalidCalendar", err)

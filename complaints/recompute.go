@@ -53,7 +53,7 @@ func (c Change) String() string {
 }
 
 // maxChangeSpan bounds the dates Recompute compares, in days.
-const maxChangeSpan = 50 * MaxLength
+const maxChangeSpan = 50 * maxLength
 
 // Recompute counts the complaint again with cal as its policy's calendar (the calendar data in force now, such as
 // a built-in calendar after an Overlay) and returns the recounted complaint and how its deadline moved. The

@@ -100,30 +100,30 @@ func share(what string, k, n int, places int32, r Rounding) (decimal.Decimal, er
 type ReportOptions struct {
 	// ResponseTargets is the longest time from receipt to the first response, per channel (SPEC R15: "response
 	// time down to 5 minutes" for a chat, hours for e-mail). The key "" applies to every channel not listed;
-	// without it, complaints of channels not listed have no target. At most MaxResponseTargets entries, each
-	// target from a nanosecond to MaxResponseTarget.
+	// without it, complaints of channels not listed have no target. At most 1000 entries, each
+	// target from a nanosecond to 366 days.
 	ResponseTargets map[string]time.Duration
 }
 
 // Limits on ReportOptions.
 const (
-	MaxResponseTargets = 1000
-	MaxResponseTarget  = 366 * 24 * time.Hour
+	maxResponseTargets = 1000
+	maxResponseTarget  = 366 * 24 * time.Hour
 )
 
 func (o ReportOptions) validate() error {
-	if len(o.ResponseTargets) > MaxResponseTargets {
+	if len(o.ResponseTargets) > maxResponseTargets {
 		return fmt.Errorf("complaints: report: %d response targets, at most %d allowed: %w", len(o.ResponseTargets),
-			MaxResponseTargets, ErrInvalidPolicy)
+			maxResponseTargets, ErrInvalidPolicy)
 	}
 	for ch, d := range o.ResponseTargets {
 		if len(ch) > maxIDText {
 			return fmt.Errorf("complaints: report: response target channel of %d bytes, at most %d allowed: %w",
 				len(ch), maxIDText, ErrInvalidPolicy)
 		}
-		if d <= 0 || d > MaxResponseTarget {
+		if d <= 0 || d > maxResponseTarget {
 			return fmt.Errorf("complaints: report: response target %v for channel %q is outside 1ns–%v: %w", d, clip(ch),
-				MaxResponseTarget, ErrInvalidPolicy)
+				maxResponseTarget, ErrInvalidPolicy)
 		}
 	}
 	return nil
@@ -195,18 +195,18 @@ type Report struct {
 	ByEmployee []Group
 }
 
-// MaxReportComplaints is the largest number of complaints one report takes.
-const MaxReportComplaints = 1_000_000
+// maxReportComplaints is the largest number of complaints one report takes.
+const maxReportComplaints = 1_000_000
 
 // NewReport builds the register report at now from the status of each complaint at now, with the response targets
 // of opts. Complaints may follow different policies. A complaint whose status cannot be computed (a zero
 // Complaint, an ID given twice, calendar data missing for a day to be counted) is listed in Failed and the rest
 // are reported; the result, Failed aside, does not depend on the order of cs. Errors are only for more than
-// MaxReportComplaints complaints and for invalid options (ErrInvalidPolicy).
+// 1,000,000 complaints and for invalid options (ErrInvalidPolicy).
 func NewReport(cs []Complaint, now time.Time, opts ReportOptions) (Report, error) {
-	if len(cs) > MaxReportComplaints {
+	if len(cs) > maxReportComplaints {
 		return Report{}, fmt.Errorf("complaints: report: %d complaints, at most %d allowed: %w", len(cs),
-			MaxReportComplaints, ErrInvalidComplaint)
+			maxReportComplaints, ErrInvalidComplaint)
 	}
 	if err := opts.validate(); err != nil {
 		return Report{}, err

@@ -184,7 +184,7 @@ func TestReportResponseTargets(t *testing.T) {
 	for _, bad := range []ReportOptions{
 		{ResponseTargets: map[string]time.Duration{"chat": 0}},
 		{ResponseTargets: map[string]time.Duration{"chat": -time.Minute}},
-		{ResponseTargets: map[string]time.Duration{"chat": MaxResponseTarget + 1}},
+		{ResponseTargets: map[string]time.Duration{"chat": maxResponseTarget + 1}},
 	} {
 		if _, err := NewReport(cs, now, bad); !errors.Is(err, ErrInvalidPolicy) {
 			t.Errorf("options %v: %v, want ErrInvalidPolicy", bad, err)

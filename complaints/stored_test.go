@@ -46,16 +46,16 @@ func TestComplaintJSONCarriesItsPolicy(t *testing.T) {
 	if _, err := ParseComplaint(old); !errors.Is(err, ErrCalendarVersion) || !strings.Contains(err.Error(), "sha256:0000000000000000") {
 		t.Errorf("a complaint stored on other calendar data = %v, want ErrCalendarVersion naming it", err)
 	}
-	if d, err := DecodeComplaint(old, KazakhstanMicrofinance(alm)); err != nil || !d.Equal(c) {
-		t.Errorf("DecodeComplaint under the policy in force = %v", err)
+	if d, err := ParseComplaint(old, KazakhstanMicrofinance(alm)); err != nil || !d.Equal(c) {
+		t.Errorf("ParseComplaint under the policy in force = %v", err)
 	}
 	// Another policy than the stored one is refused.
-	if _, err := DecodeComplaint(b, RussiaFinancialOrganisations(alm)); !errors.Is(err, ErrStoredPolicy) {
+	if _, err := ParseComplaint(b, RussiaFinancialOrganisations(alm)); !errors.Is(err, ErrStoredPolicy) {
 		t.Errorf("decoding under another policy = %v, want ErrStoredPolicy", err)
 	}
-	// The format of earlier versions (no policy) reads as before with DecodeComplaint, and is refused alone.
+	// The format of earlier versions (no policy) reads as before with ParseComplaint under a policy, and is refused alone.
 	legacy := []byte(`{"id":"C-2","received_at":"2026-03-02T10:00:00+05:00","events":[]}`)
-	if _, err := DecodeComplaint(legacy, DefaultPolicy(alm)); err != nil {
+	if _, err := ParseComplaint(legacy, DefaultPolicy(alm)); err != nil {
 		t.Errorf("a complaint of the earlier format: %v", err)
 	}
 	if err := json.Unmarshal(legacy, &back); !errors.Is(err, ErrInvalidJSON) || !back.Equal(c) {
@@ -226,8 +226,8 @@ func TestDecodersAreStrict(t *testing.T) {
 		{`{"id":"C","received_at":"2026-03-02T10:00:00+05:00","events":null}`, "events null"},
 	}
 	for _, tt := range complaintsJSON {
-		if _, err := DecodeComplaint([]byte(tt.json), DefaultPolicy(alm)); !errors.Is(err, ErrInvalidJSON) {
-			t.Errorf("%s: DecodeComplaint = %v, want ErrInvalidJSON", tt.reason, err)
+		if _, err := ParseComplaint([]byte(tt.json), DefaultPolicy(alm)); !errors.Is(err, ErrInvalidJSON) {
+			t.Errorf("%s: ParseComplaint under a policy = %v, want ErrInvalidJSON", tt.reason, err)
 		}
 	}
 	if _, err := ParseCalendar([]byte(`{"name":"x","week":["Mon"],"Week":["Sat"],"years":[]}`)); !errors.Is(err, ErrInvalidJSON) {

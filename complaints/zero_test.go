@@ -58,7 +58,7 @@ func TestZeroValuesDoNotPanic(t *testing.T) {
 			w.Covers(now)
 			w.Years()
 			w.ProvisionalYears()
-			return boolErr(w.Name() == CalendarWeekdays && w.Version() == Weekdays().Version() && w.Equal(Weekdays()), true)
+			return boolErr(w.Name() == calWeekdays && w.Version() == Weekdays().Version() && w.Equal(Weekdays()), true)
 		}, nil},
 		{"nil WorkCalendar.Overlay", func() error { _, err := w.Overlay(Year{Year: 2027}); return err }, ErrInvalidCalendar},
 		{"nil WorkCalendar.MarshalJSON", func() error { _, err := w.MarshalJSON(); return err }, nil},

@@ -32,7 +32,7 @@ func main() {
 }
 
 // maxFile bounds the year file read, in bytes.
-const maxFile = complaints.MaxCalendarJSON
+const maxFile = 1 << 20 // the limit of complaints.ParseYear
 
 func run(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("calyear", flag.ContinueOnError)
@@ -45,11 +45,11 @@ func run(args []string, out io.Writer) error {
 	var cal *complaints.WorkCalendar
 	if *name != "" {
 		switch *name {
-		case complaints.CalendarKazakhstan:
+		case "KZ":
 			cal = complaints.Kazakhstan()
-		case complaints.CalendarRussia:
+		case "RU":
 			cal = complaints.Russia()
-		case complaints.CalendarEnglandWales:
+		case "GB-EW":
 			cal = complaints.EnglandWales()
 		default:
 			return fmt.Errorf("calendar %q is not one of KZ, RU, GB-EW", *name)

@@ -88,7 +88,7 @@ func (s *server) complaintStatus(r *http.Request) (any, *apiError) {
 	if len(req.Complaint) == 0 {
 		return nil, badRequest("complaint", "required", `"complaint" is required`)
 	}
-	c, err := complaints.DecodeComplaint(req.Complaint, p)
+	c, err := complaints.ParseComplaint(req.Complaint, p)
 	if err != nil {
 		return nil, libraryError("complaint", err)
 	}

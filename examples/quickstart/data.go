@@ -378,7 +378,7 @@ func (ds *dataset) loadComplaints(fsys fs.FS, p *problems) {
 		if p.full() {
 			return
 		}
-		c, err := complaints.DecodeComplaint(msg, ds.policy)
+		c, err := complaints.ParseComplaint(msg, ds.policy)
 		if err != nil {
 			p.add(file, 0, "complaint %d: %v", i+1, err)
 			continue

@@ -206,7 +206,7 @@ func loadComplaints(ctx context.Context, tx *sqlTx, where string, args ...any) (
 			}
 			policies[ref] = p
 		}
-		c, err := complaints.DecodeComplaint([]byte(doc), p)
+		c, err := complaints.ParseComplaint([]byte(doc), p)
 		if err != nil {
 			return nil, fmt.Errorf("store: complaint %q: %w: %w", id, ErrStoredValue, err)
 		}

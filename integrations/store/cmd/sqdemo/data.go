@@ -318,7 +318,7 @@ func (ds *dataset) loadComplaints(dir string) error {
 		return fmt.Errorf("complaints.json: %w", err)
 	}
 	for i, r := range raw {
-		c, err := complaints.DecodeComplaint(r, ds.policy)
+		c, err := complaints.ParseComplaint(r, ds.policy)
 		if err != nil {
 			return fmt.Errorf("complaints.json: record %d: %w", i+1, err)
 		}
