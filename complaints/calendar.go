@@ -294,8 +294,8 @@ func (c *WorkCalendar) IsProvisional(date time.Time) bool {
 	return c != nil && c.years[date.Year()]
 }
 
-// ProvisionalYears returns the years the calendar holds provisional data for, in order.
-func (c *WorkCalendar) ProvisionalYears() []int {
+// provisionalYears returns the years the calendar holds provisional data for, in order.
+func (c *WorkCalendar) provisionalYears() []int {
 	var ys []int
 	if c != nil {
 		for _, y := range c.data.Years {
@@ -347,8 +347,8 @@ func (c *WorkCalendar) Overlay(years ...Year) (*WorkCalendar, error) {
 	return NewCalendar(d)
 }
 
-// Years returns the years the calendar has data for, in order; none when it is a weekly pattern alone.
-func (c *WorkCalendar) Years() []int {
+// dataYears returns the years the calendar has data for, in order; none when it is a weekly pattern alone.
+func (c *WorkCalendar) dataYears() []int {
 	if c == nil {
 		return nil
 	}
@@ -386,14 +386,14 @@ func (c *WorkCalendar) IsWorkday(t time.Time) bool {
 	return c.data.Week[d.Weekday()]
 }
 
-// IsHoliday reports whether the date of t is listed among the holidays (days off outside the weekly rest, and
+// isHoliday reports whether the date of t is listed among the holidays (days off outside the weekly rest, and
 // holidays that fall on the weekly rest).
-func (c *WorkCalendar) IsHoliday(t time.Time) bool {
+func (c *WorkCalendar) isHoliday(t time.Time) bool {
 	return c != nil && c.days[DateOf(t, nil)]&kindHoliday != 0
 }
 
-// IsShortened reports whether the date of t is a shortened working day.
-func (c *WorkCalendar) IsShortened(t time.Time) bool {
+// isShortened reports whether the date of t is a shortened working day.
+func (c *WorkCalendar) isShortened(t time.Time) bool {
 	return c != nil && c.days[DateOf(t, nil)]&kindShortened != 0
 }
 

@@ -43,7 +43,7 @@ func TestBuiltinCalendarTotals(t *testing.T) {
 		}
 		short := 0
 		for day := d(tt.year, 1, 1); day.Year == tt.year; day = day.AddDays(1) {
-			if tt.c.IsShortened(day.noon()) {
+			if tt.c.isShortened(day.noon()) {
 				short++
 			}
 		}
@@ -108,7 +108,7 @@ func TestBuiltinCalendarDays(t *testing.T) {
 			t.Errorf("%s: %s IsWorkday(%s) = %v, want %v", tt.reason, tt.c.Name(), tt.date, got, tt.workday)
 		}
 	}
-	if !kz.IsHoliday(d(2024, 3, 23).noon()) || kz.IsHoliday(d(2024, 3, 26).noon()) {
+	if !kz.isHoliday(d(2024, 3, 23).noon()) || kz.isHoliday(d(2024, 3, 26).noon()) {
 		t.Error("IsHoliday: 23 March 2024 is Nauryz (on a Saturday), 26 March is not a holiday")
 	}
 }

@@ -151,9 +151,6 @@ func New(p Policy, info Info) (Complaint, error) {
 // Info returns the complaint's data.
 func (c Complaint) Info() Info { return c.info }
 
-// ID returns the complaint's ID.
-func (c Complaint) ID() string { return c.info.ID }
-
 // Policy returns the policy the complaint is handled under.
 func (c Complaint) Policy() Policy { return c.policy }
 

@@ -220,7 +220,7 @@ func TestImpossibleHistories(t *testing.T) {
 		if !errors.Is(err, ErrInvalidHistory) && !errors.Is(err, ErrInvalidComplaint) {
 			t.Errorf("%s: Append error = %v, want ErrInvalidHistory", tt.reason, err)
 		}
-		if got.ID() != "" {
+		if got.Info().ID != "" {
 			t.Errorf("%s: a failed Append returned a complaint", tt.reason)
 		}
 		if diff := cmp.Diff(before, tt.c.Events(), cmp.Comparer(Event.Equal)); diff != "" {

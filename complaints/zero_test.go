@@ -42,7 +42,7 @@ func TestZeroValuesDoNotPanic(t *testing.T) {
 		{"Complaint.Append", func() error { _, err := c.Respond(now, "x"); return err }, ErrInvalidComplaint},
 		{"Complaint.MarshalJSON", func() error { _, err := c.MarshalJSON(); return err }, ErrInvalidComplaint},
 		{"Complaint.Recompute", func() error { _, _, err := c.Recompute(Weekdays()); return err }, ErrInvalidComplaint},
-		{"Complaint.Events", func() error { return boolErr(len(c.Events()) == 0 && c.ID() == "", true) }, nil},
+		{"Complaint.Events", func() error { return boolErr(len(c.Events()) == 0 && c.Info().ID == "", true) }, nil},
 		{"CompareDeadline", func() error { _, err := CompareDeadline(dl, c); return err }, ErrInvalidComplaint},
 		{"Date.String", func() error { return boolErr(d.String() == "0000-00-00", true) }, nil},
 		{"Date.MarshalText", func() error { _, err := d.MarshalText(); return err }, nil},
@@ -52,12 +52,12 @@ func TestZeroValuesDoNotPanic(t *testing.T) {
 		{"Date.AddDays", func() error { d.AddDays(3); d.Weekday(); return nil }, nil},
 		{"nil WorkCalendar", func() error {
 			w.IsWorkday(now)
-			w.IsHoliday(now)
-			w.IsShortened(now)
+			w.isHoliday(now)
+			w.isShortened(now)
 			w.IsProvisional(now)
 			w.Covers(now)
-			w.Years()
-			w.ProvisionalYears()
+			w.dataYears()
+			w.provisionalYears()
 			return boolErr(w.Name() == calWeekdays && w.Version() == Weekdays().Version() && w.Equal(Weekdays()), true)
 		}, nil},
 		{"nil WorkCalendar.Overlay", func() error { _, err := w.Overlay(Year{Year: 2027}); return err }, ErrInvalidCalendar},

@@ -167,7 +167,7 @@ func checkReceipt(t *rapid.T, p complaints.Policy, at time.Time, c *config) (inv
 		}
 	}
 	if !c.skip[InvProvisional] && isWork {
-		prov := wc.ProvisionalYears()
+		_, prov := yearsOf(wc)
 		for _, y := range d.Basis.Provisional {
 			if !slices.Contains(prov, y) {
 				return InvProvisional, fmt.Sprintf("the deadline says %d is provisional, the calendar's provisional years are %v", y, prov)

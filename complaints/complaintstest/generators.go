@@ -42,7 +42,7 @@ func Calendar() *rapid.Generator[*complaints.WorkCalendar] {
 		if i >= len(provisional) || !rapid.Bool().Draw(t, "overlay") {
 			return c
 		}
-		years := c.ProvisionalYears()
+		_, years := yearsOf(c)
 		if len(years) == 0 {
 			return c
 		}
@@ -137,7 +137,7 @@ func Policy() *rapid.Generator[complaints.Policy] {
 // the start of its last year (so that a term of up to a year fits), or 2020–2040 for a calendar with no years.
 func span(p complaints.Policy) (from, to time.Time) {
 	if wc, ok := p.Calendar.(*complaints.WorkCalendar); ok {
-		if ys := wc.Years(); len(ys) > 1 {
+		if ys, _ := yearsOf(wc); len(ys) > 1 {
 			return time.Date(ys[0], 1, 1, 0, 0, 0, 0, p.Location), time.Date(ys[len(ys)-1], 1, 1, 0, 0, 0, 0, p.Location)
 		}
 	}
@@ -174,4 +174,15 @@ func between(p complaints.Policy, from, to time.Time) *rapid.Generator[time.Time
 		tod = min(max(tod, 0), 24*time.Hour-time.Second)
 		return time.Date(y, m, d, 0, 0, 0, 0, loc).Add(tod)
 	})
+}
+
+// yearsOf returns the years c holds data for, in order, and those of them that are provisional.
+func yearsOf(c *complaints.WorkCalendar) (all, provisional []int) {
+	for _, y := range c.Data().Years {
+		all = append(all, y.Year)
+		if y.Provisional {
+			provisional = append(provisional, y.Year)
+		}
+	}
+	return all, provisional
 }

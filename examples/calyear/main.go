@@ -99,13 +99,15 @@ func readYear(path string) (complaints.Year, error) {
 func printYear(out io.Writer, cal *complaints.WorkCalendar, year int) error {
 	var y *complaints.Year
 	data := cal.Data()
+	var covered []int
 	for i := range data.Years {
+		covered = append(covered, data.Years[i].Year)
 		if data.Years[i].Year == year {
 			y = &data.Years[i]
 		}
 	}
 	if y == nil {
-		return fmt.Errorf("calendar %s has no data for %d (it covers %v)", cal.Name(), year, cal.Years())
+		return fmt.Errorf("calendar %s has no data for %d (it covers %v)", cal.Name(), year, covered)
 	}
 	status := "official"
 	if y.Provisional {

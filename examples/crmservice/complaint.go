@@ -184,7 +184,7 @@ func complaintAnswer(c complaints.Complaint, st complaints.Status) complaintResp
 	p := c.Policy()
 	in := func(t time.Time) time.Time { return t.In(p.Location) }
 	out := complaintResponse{
-		ID: c.ID(), Policy: p.Name, At: in(st.At), State: st.State.String(), Received: in(st.Due.Received),
+		ID: c.Info().ID, Policy: p.Name, At: in(st.At), State: st.State.String(), Received: in(st.Due.Received),
 		Registered: st.Due.Registered.String(), FirstDay: st.Due.FirstDay.String(), LastDay: st.Due.LastDay.String(),
 		DueAt: in(st.Due.At), Remaining: st.Remaining.String(), RemainingSecs: int64(st.Remaining / time.Second),
 		RemainingUnits: st.RemainingUnits, Unit: p.Unit.String(), DueSoon: st.DueSoon, Breached: st.Breached,

@@ -141,7 +141,7 @@ func TestSampleOverdueByHand(t *testing.T) {
 		}
 		last := complaints.DateOf(c.Info().ReceivedAt, ds.loc).AddDays(15 + len(touched))
 		if last.Before(reportDay) {
-			want = append(want, c.ID())
+			want = append(want, c.Info().ID)
 		}
 	}
 	var got []string

@@ -247,7 +247,7 @@ func TestPropComplaintsRoundTrip(t *testing.T) {
 			if err := s.SaveComplaint(ctx, ref, c); err != nil {
 				t.Fatal(err)
 			}
-			got, err := s.Complaint(ctx, c.ID())
+			got, err := s.Complaint(ctx, c.Info().ID)
 			if err != nil {
 				t.Fatal(err)
 			}
