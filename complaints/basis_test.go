@@ -135,7 +135,7 @@ func TestReportListsFailuresAndReportsTheRest(t *testing.T) {
 		index int
 		id    string
 		err   error
-	}{{2, "broken", ErrCalendarRange}, {3, "good", ErrDuplicateID}, {4, "", ErrInvalidComplaint}}
+	}{{2, "broken", ErrCalendarRange}, {3, "good", ErrInvalidComplaint}, {4, "", ErrInvalidComplaint}}
 	if len(r.Failed) != len(want) {
 		t.Fatalf("Failed = %v, want %d entries", r.Failed, len(want))
 	}

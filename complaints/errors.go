@@ -21,7 +21,7 @@ var (
 	// holds only provisional data.
 	ErrProvisional = errors.New("provisional calendar data refused")
 	// ErrInvalidComplaint is wrapped by errors about a complaint's own data: an empty ID, a zero receipt time, a text
-	// field that is too long.
+	// field that is too long, an ID given twice to one report.
 	ErrInvalidComplaint = errors.New("invalid complaint")
 	// ErrInvalidHistory is wrapped by errors about an event that cannot follow the history recorded so far: an event
 	// before receipt or before the previous event, a resume without a pause, a second resolution, an extension
@@ -29,14 +29,9 @@ var (
 	ErrInvalidHistory = errors.New("impossible complaint history")
 	// ErrBeforeReceipt is wrapped when a status or report is asked for at a time before the complaint was received.
 	ErrBeforeReceipt = errors.New("time before receipt")
-	// ErrDuplicateID is wrapped when a report is given two complaints with the same ID.
-	ErrDuplicateID = errors.New("duplicate complaint ID")
-	// ErrCalendarVersion is wrapped when a stored complaint is read back and its calendar's data is no longer the
-	// version it was stored with.
-	ErrCalendarVersion = errors.New("calendar data changed since the complaint was stored")
-	// ErrStoredPolicy is wrapped when a stored complaint is decoded under a policy other than the one it was
-	// stored with.
-	ErrStoredPolicy = errors.New("complaint stored under another policy")
+	// ErrStoredPolicy is wrapped when a stored complaint is read under a policy other than the one it was stored
+	// with, or with its stored policy whose calendar data is no longer the version it was stored with.
+	ErrStoredPolicy = errors.New("complaint stored under another policy or calendar data")
 	// ErrInvalidPlaces is wrapped when a number of decimal places or a rounding rule is out of range.
 	ErrInvalidPlaces = errors.New("invalid decimal places")
 	// ErrInvalidJSON is wrapped by errors about JSON input: a syntax error, an unknown field, trailing data, an

@@ -214,7 +214,7 @@ func calendarVersion(cal Calendar) string {
 
 // UnmarshalJSON reads a complaint written by MarshalJSON with the policy stored in it, and replays its history
 // as Append would. The calendar data must be the version the complaint was stored with: a built-in calendar
-// whose data changed since (an official year replaced a provisional one) is refused with ErrCalendarVersion,
+// whose data changed since (an official year replaced a provisional one) is refused with ErrStoredPolicy,
 // naming both versions, so no deadline moves silently; read such a complaint with ParseComplaint under the
 // policy in force and compare its deadline with CompareDeadline. A complaint written without its policy (by an
 // earlier version of this package) is refused too: read it with ParseComplaint under a policy. c is unchanged on error.
@@ -234,7 +234,7 @@ func (c *Complaint) UnmarshalJSON(b []byte) error {
 	if now := calendarVersion(p.Calendar); now != v.CalendarVersion {
 		return fmt.Errorf("complaints: complaint %q was stored with calendar data %q, the calendar now has %q; read it "+
 			"with ParseComplaint under the policy in force and compare deadlines with CompareDeadline: %w",
-			clip(v.ID), clip(v.CalendarVersion), now, ErrCalendarVersion)
+			clip(v.ID), clip(v.CalendarVersion), now, ErrStoredPolicy)
 	}
 	n, err := v.build(p)
 	if err != nil {
@@ -351,7 +351,7 @@ func (c Complaint) Value() (driver.Value, error) {
 }
 
 // Scan reads a complaint stored by Value (a string or []byte of its JSON) as ParseComplaint reads it: with its
-// stored policy, refusing calendar data changed since (ErrCalendarVersion). NULL and other types are refused; c is
+// stored policy, refusing calendar data changed since (ErrStoredPolicy). NULL and other types are refused; c is
 // unchanged on error. To re-read complaints under the policy in force, scan the column into a []byte and call
 // ParseComplaint with that policy.
 func (c *Complaint) Scan(src any) error {

@@ -168,7 +168,7 @@ type Failure struct {
 	Index int
 	// ID is the complaint's ID (empty for a zero Complaint).
 	ID string
-	// Err says why: a zero Complaint (ErrInvalidComplaint), an ID given twice (ErrDuplicateID), or the error of
+	// Err says why: a zero Complaint or an ID given twice (ErrInvalidComplaint), or the error of
 	// Status, such as calendar data missing for a day to be counted (ErrCalendarRange).
 	Err error
 }
@@ -225,7 +225,7 @@ func NewReport(cs []Complaint, now time.Time, opts ReportOptions) (Report, error
 			continue
 		}
 		if seen[c.info.ID] {
-			fail(fmt.Errorf("complaints: report: complaint %q is given twice: %w", clip(c.info.ID), ErrDuplicateID))
+			fail(fmt.Errorf("complaints: report: complaint %q is given twice: %w", clip(c.info.ID), ErrInvalidComplaint))
 			continue
 		}
 		seen[c.info.ID] = true

@@ -2,6 +2,7 @@ package complaints
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -99,8 +100,8 @@ func TestReport(t *testing.T) {
 	if diff := cmp.Diff(rep, rep2); diff != "" {
 		t.Errorf("report depends on input order (-first +reversed):\n%s", diff)
 	}
-	if r, err := NewReport(append(cs, cs[0]), now, ReportOptions{}); err != nil || len(r.Failed) != 1 || !errors.Is(r.Failed[0].Err, ErrDuplicateID) {
-		t.Errorf("duplicate ID: failed %v, error %v; want one ErrDuplicateID failure", r.Failed, err)
+	if r, err := NewReport(append(cs, cs[0]), now, ReportOptions{}); err != nil || len(r.Failed) != 1 || !errors.Is(r.Failed[0].Err, ErrInvalidComplaint) || !strings.Contains(r.Failed[0].Err.Error(), "given twice") {
+		t.Errorf("duplicate ID: failed %v, error %v; want one ErrInvalidComplaint failure", r.Failed, err)
 	}
 	if r, err := NewReport([]Complaint{{}}, now, ReportOptions{}); err != nil || len(r.Failed) != 1 || !errors.Is(r.Failed[0].Err, ErrInvalidComplaint) {
 		t.Errorf("zero complaint: failed %v, error %v; want one ErrInvalidComplaint failure", r.Failed, err)

@@ -43,8 +43,8 @@ func TestComplaintJSONCarriesItsPolicy(t *testing.T) {
 
 	// The calendar data changed since: refused by name, and readable under the policy in force.
 	old := bytes.Replace(b, []byte(Kazakhstan().Version()), []byte("sha256:0000000000000000"), 1)
-	if _, err := ParseComplaint(old); !errors.Is(err, ErrCalendarVersion) || !strings.Contains(err.Error(), "sha256:0000000000000000") {
-		t.Errorf("a complaint stored on other calendar data = %v, want ErrCalendarVersion naming it", err)
+	if _, err := ParseComplaint(old); !errors.Is(err, ErrStoredPolicy) || !strings.Contains(err.Error(), "sha256:0000000000000000") {
+		t.Errorf("a complaint stored on other calendar data = %v, want ErrStoredPolicy naming it", err)
 	}
 	if d, err := ParseComplaint(old, KazakhstanMicrofinance(alm)); err != nil || !d.Equal(c) {
 		t.Errorf("ParseComplaint under the policy in force = %v", err)
