@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // The presets keep giving deadlines after the official data ends, and say when they rest on provisional data.
@@ -193,7 +194,7 @@ func TestCutoffAndDueByInClockChanges(t *testing.T) {
 		loc        *time.Location
 		received   time.Time
 		cutoff     time.Duration
-		registered Date
+		registered sq.Date
 		reason     string
 	}{
 		{ny, time.Date(2024, 3, 10, 1, 45, 0, 0, ny), hm(2, 30), d(2024, 3, 10),
@@ -232,7 +233,7 @@ func TestCutoffAndDueByInClockChanges(t *testing.T) {
 
 	dueBy := []struct {
 		loc    *time.Location
-		day    Date
+		day    sq.Date
 		tod    time.Duration
 		want   time.Time
 		reason string

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Calendar tells working days from days off. Its one method has the signature of
@@ -69,8 +71,8 @@ func (w Week) String() string {
 
 // Day is one dated entry of calendar data, with a name for people ("Nauryz meiramy", "working Saturday").
 type Day struct {
-	Date Date   `json:"date"`
-	Name string `json:"name,omitempty"`
+	Date sq.Date `json:"date"`
+	Name string  `json:"name,omitempty"`
 }
 
 // Year is the data of one calendar year: the days off that fall outside the weekly pattern, the weekend days made
@@ -139,7 +141,7 @@ const (
 // nil *WorkCalendar is the Monday-to-Friday week with no holidays, equal to Weekdays().
 type WorkCalendar struct {
 	data    CalendarData
-	days    map[Date]dayKind
+	days    map[sq.Date]dayKind
 	years   map[int]bool // true for a provisional year
 	version string
 }
@@ -158,7 +160,7 @@ const (
 // NewCalendar checks d and builds a calendar from it. It copies d: later changes to d do not affect the calendar.
 // Errors wrap ErrInvalidCalendar and name the year, date and rule broken.
 func NewCalendar(d CalendarData) (*WorkCalendar, error) {
-	c := &WorkCalendar{days: map[Date]dayKind{}, years: map[int]bool{}}
+	c := &WorkCalendar{days: map[sq.Date]dayKind{}, years: map[int]bool{}}
 	if d.Week == (Week{}) {
 		return nil, fmt.Errorf("complaints: calendar %q: the week has no working day: %w", clip(d.Name), ErrInvalidCalendar)
 	}
@@ -222,7 +224,7 @@ func (c *WorkCalendar) add(d CalendarData, year int, what string, day Day, kind 
 		return fmt.Errorf("complaints: calendar %q: year %d: %s %s: %s: %w", clip(d.Name), year, what, day.Date,
 			fmt.Sprintf(format, args...), ErrInvalidCalendar)
 	}
-	if !day.Date.valid() || day.Date.Year != year {
+	if !day.Date.Valid() || day.Date.Year != year {
 		return fail("the date is not a valid date of %d", year)
 	}
 	if len(day.Name) > 200 {
@@ -372,7 +374,7 @@ func (c *WorkCalendar) Covers(date time.Time) bool {
 // IsWorkday reports whether the date of t (in t's location) is a working day: a day of the weekly pattern that is
 // not a holiday, or a weekend day made a working day.
 func (c *WorkCalendar) IsWorkday(t time.Time) bool {
-	d := DateOf(t, nil)
+	d := sq.DateOf(t, nil)
 	if c == nil {
 		return MondayToFriday()[d.Weekday()]
 	}
@@ -389,12 +391,12 @@ func (c *WorkCalendar) IsWorkday(t time.Time) bool {
 // isHoliday reports whether the date of t is listed among the holidays (days off outside the weekly rest, and
 // holidays that fall on the weekly rest).
 func (c *WorkCalendar) isHoliday(t time.Time) bool {
-	return c != nil && c.days[DateOf(t, nil)]&kindHoliday != 0
+	return c != nil && c.days[sq.DateOf(t, nil)]&kindHoliday != 0
 }
 
 // isShortened reports whether the date of t is a shortened working day.
 func (c *WorkCalendar) isShortened(t time.Time) bool {
-	return c != nil && c.days[DateOf(t, nil)]&kindShortened != 0
+	return c != nil && c.days[sq.DateOf(t, nil)]&kindShortened != 0
 }
 
 // Equal reports whether c and o hold the same data.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 )
 
 func newComplaint(t testing.TB, p Policy, received time.Time) Complaint {
@@ -74,7 +75,7 @@ func TestPauseMovesDeadline(t *testing.T) {
 		p       Policy
 		pause   time.Time
 		resume  time.Time
-		lastDay Date
+		lastDay sq.Date
 		units   int
 		reason  string
 	}{

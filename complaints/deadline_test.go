@@ -6,10 +6,11 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // d is the date y-m-d; at is a wall-clock time in loc.
-func d(y int, m time.Month, day int) Date { return NewDate(y, m, day) }
+func d(y int, m time.Month, day int) sq.Date { return sq.NewDate(y, m, day) }
 
 func at(loc *time.Location, y int, m time.Month, day, h, min int) time.Time {
 	return time.Date(y, m, day, h, min, 0, 0, loc)
@@ -43,7 +44,7 @@ func TestDeadlineHandChecked(t *testing.T) {
 	tests := []struct {
 		p        Policy
 		received time.Time
-		lastDay  Date
+		lastDay  sq.Date
 		at       time.Time
 		reason   string
 	}{
@@ -122,7 +123,7 @@ func TestDeadlineTimeZones(t *testing.T) {
 		if !got.At.Equal(want) {
 			t.Errorf("%s: Deadline(%v).At = %v (%v UTC), want %v", tt.reason, tt.received, got.At, got.At.UTC(), want)
 		}
-		if DateOf(got.At.Add(-time.Nanosecond), tt.p.Location) != got.LastDay || DateOf(got.At, tt.p.Location) == got.LastDay {
+		if sq.DateOf(got.At.Add(-time.Nanosecond), tt.p.Location) != got.LastDay || sq.DateOf(got.At, tt.p.Location) == got.LastDay {
 			t.Errorf("%s: At %v is not the end of %s", tt.reason, got.At, got.LastDay)
 		}
 	}

@@ -26,7 +26,8 @@
 //     complaint whose status cannot be computed is listed in Report.Failed with its error; the rest of the
 //     register is reported.
 //   - JSON: [ParsePolicy], [ParseCalendar], [ParseYear], [ParseComplaint] (a complaint with its stored policy and
-//     calendar version, or under the policy in force), and the MarshalJSON methods; decoding is strict. [Complaint] and [Date] are database/sql values. Generators and checkers for test suites are in
+//     calendar version, or under the policy in force), and the MarshalJSON methods; decoding is strict.
+//     [Complaint] is a database/sql value; dates are [sq.Date]. Generators and checkers for test suites are in
 //     complaints/complaintstest.
 //
 // # Counting a term
@@ -98,7 +99,7 @@
 // A Policy has an explicit Location; time.Local is refused. Days follow the local calendar through daylight-saving
 // changes and through changes of a zone's offset, such as Asia/Almaty moving from UTC+6 to UTC+5 on 2024-03-01.
 // ReceiptCutoff and DueBy are wall-clock times: they take effect at the earliest instant at which the local clock
-// reads that time or later ([Date.At]). A time skipped by a clock change takes effect when the clock jumps past it
+// reads that time or later ([sq.Date.At]). A time skipped by a clock change takes effect when the clock jumps past it
 // (New York 2024-03-10, cut-off 02:30: a complaint received at 01:45 EST is registered that day, one at 03:00 EDT
 // the next); a time that happens twice takes effect at its first occurrence, so a later receipt is never
 // registered earlier.

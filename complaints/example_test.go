@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/sq"
 )
 
 func zone(name string) *time.Location {
@@ -158,8 +159,8 @@ func ExampleNewCalendar() {
 		Years: []complaints.Year{{
 			Year:     2026,
 			Source:   "internal order 12 of 2026",
-			Holidays: []complaints.Day{{Date: complaints.NewDate(2026, time.April, 3), Name: "branch closed"}},
-			Workdays: []complaints.Day{{Date: complaints.NewDate(2026, time.April, 4), Name: "working Saturday"}},
+			Holidays: []complaints.Day{{Date: sq.NewDate(2026, time.April, 3), Name: "branch closed"}},
+			Workdays: []complaints.Day{{Date: sq.NewDate(2026, time.April, 4), Name: "working Saturday"}},
 		}},
 	})
 	if err != nil {

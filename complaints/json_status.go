@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // ErrNotStored is wrapped when JSON is read into a value that is computed, not stored (Status, Report): store
@@ -26,9 +28,9 @@ func (b Basis) toJSON() *basisJSON {
 
 type deadlineJSON struct {
 	Received   time.Time  `json:"received"`
-	Registered Date       `json:"registered"`
-	FirstDay   Date       `json:"first_day"`
-	LastDay    Date       `json:"last_day"`
+	Registered sq.Date    `json:"registered"`
+	FirstDay   sq.Date    `json:"first_day"`
+	LastDay    sq.Date    `json:"last_day"`
 	At         time.Time  `json:"at"`
 	Basis      *basisJSON `json:"basis,omitempty"`
 }
@@ -67,7 +69,7 @@ func (d *Deadline) UnmarshalJSON(b []byte) error {
 }
 
 type milestoneStatusJSON struct {
-	LastDay Date       `json:"last_day"`
+	LastDay sq.Date    `json:"last_day"`
 	Due     time.Time  `json:"due"`
 	Met     bool       `json:"met"`
 	MetAt   *time.Time `json:"met_at,omitempty"`

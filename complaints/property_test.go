@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -73,10 +74,10 @@ func TestPropDeadlineAfterReceipt(t *testing.T) {
 		if !dl.At.After(r) {
 			t.Fatalf("deadline %v is not after receipt %v", dl.At, r)
 		}
-		if dl.LastDay.Before(DateOf(r, p.Location)) || dl.FirstDay.After(dl.LastDay) {
+		if dl.LastDay.Before(sq.DateOf(r, p.Location)) || dl.FirstDay.After(dl.LastDay) {
 			t.Fatalf("last day %s, first day %s, receipt %v", dl.LastDay, dl.FirstDay, r.In(p.Location))
 		}
-		if p.DueBy == 0 && (DateOf(dl.At.Add(-time.Nanosecond), p.Location) != dl.LastDay || DateOf(dl.At, p.Location) == dl.LastDay) {
+		if p.DueBy == 0 && (sq.DateOf(dl.At.Add(-time.Nanosecond), p.Location) != dl.LastDay || sq.DateOf(dl.At, p.Location) == dl.LastDay) {
 			t.Fatalf("At %v is not the end of %s", dl.At, dl.LastDay)
 		}
 	})

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Provisional years are built from the statute's own rules for years whose official calendar is not yet
@@ -16,7 +18,7 @@ const provisionalLastYear = 2035
 
 // statutory is a holiday fixed by statute in a provisional year.
 type statutory struct {
-	date Date
+	date sq.Date
 	name string
 	// moves: when it falls on a Saturday or Sunday, the next working day after it is a day off.
 	moves bool
@@ -36,7 +38,7 @@ func buildProvisional(year int, rule, source string, hs []statutory) Year {
 		a.moves = a.moves || b.moves
 		return true
 	})
-	off := map[Date]bool{}
+	off := map[sq.Date]bool{}
 	for _, h := range hs {
 		off[h.date] = true
 	}
@@ -101,23 +103,23 @@ func ProvisionalRussia(year int) (Year, error) {
 		if day == 7 {
 			name = "Christmas"
 		}
-		hs = append(hs, statutory{NewDate(year, time.January, day), name, false})
+		hs = append(hs, statutory{sq.NewDate(year, time.January, day), name, false})
 	}
 	hs = append(hs,
-		statutory{NewDate(year, time.February, 23), "Defender of the Fatherland Day", true},
-		statutory{NewDate(year, time.March, 8), "International Women's Day", true},
-		statutory{NewDate(year, time.May, 1), "Spring and Labour Day", true},
-		statutory{NewDate(year, time.May, 9), "Victory Day", true},
-		statutory{NewDate(year, time.June, 12), "Russia Day", true},
-		statutory{NewDate(year, time.November, 4), "National Unity Day", true},
+		statutory{sq.NewDate(year, time.February, 23), "Defender of the Fatherland Day", true},
+		statutory{sq.NewDate(year, time.March, 8), "International Women's Day", true},
+		statutory{sq.NewDate(year, time.May, 1), "Spring and Labour Day", true},
+		statutory{sq.NewDate(year, time.May, 9), "Victory Day", true},
+		statutory{sq.NewDate(year, time.June, 12), "Russia Day", true},
+		statutory{sq.NewDate(year, time.November, 4), "National Unity Day", true},
 	)
 	y := buildProvisional(year, ruleRussia, sourceRussia, hs)
-	off := map[Date]bool{}
+	off := map[sq.Date]bool{}
 	for _, h := range y.Holidays {
 		off[h.Date] = true
 	}
 	// Art. 95: the working day just before a non-working holiday (1 January of the next year included).
-	for _, h := range append(hs, statutory{date: NewDate(year+1, time.January, 1), name: "New Year holidays"}) {
+	for _, h := range append(hs, statutory{date: sq.NewDate(year+1, time.January, 1), name: "New Year holidays"}) {
 		before := h.date.AddDays(-1)
 		if before.Year != year || off[before] || before.Weekday() == time.Saturday || before.Weekday() == time.Sunday {
 			continue
@@ -129,16 +131,16 @@ func ProvisionalRussia(year int) (Year, error) {
 
 // kurbanAit holds the first day of Kurban Ait (Eid al-Adha) for the provisional years of Kazakhstan: the
 // Government sets it each year; until then these published estimates are used.
-var kurbanAit = map[int]Date{
-	2027: {2027, time.May, 16},
-	2028: {2028, time.May, 5},
-	2029: {2029, time.April, 24},
-	2030: {2030, time.April, 13},
-	2031: {2031, time.April, 2},
-	2032: {2032, time.March, 22},
-	2033: {2033, time.March, 11},
-	2034: {2034, time.March, 1},
-	2035: {2035, time.February, 18},
+var kurbanAit = map[int]sq.Date{
+	2027: {Year: 2027, Month: time.May, Day: 16},
+	2028: {Year: 2028, Month: time.May, Day: 5},
+	2029: {Year: 2029, Month: time.April, Day: 24},
+	2030: {Year: 2030, Month: time.April, Day: 13},
+	2031: {Year: 2031, Month: time.April, Day: 2},
+	2032: {Year: 2032, Month: time.March, Day: 22},
+	2033: {Year: 2033, Month: time.March, Day: 11},
+	2034: {Year: 2034, Month: time.March, Day: 1},
+	2035: {Year: 2035, Month: time.February, Day: 18},
 }
 
 const (
@@ -180,20 +182,20 @@ func ProvisionalKazakhstan(year int) (Year, error) {
 			"for it (estimates cover 2027–%d): %w", year, provisionalLastYear, ErrInvalidCalendar)
 	}
 	hs := []statutory{
-		{NewDate(year, time.January, 1), "New Year", true},
-		{NewDate(year, time.January, 2), "New Year", true},
-		{NewDate(year, time.January, 7), "Orthodox Christmas", false},
-		{NewDate(year, time.March, 8), "International Women's Day", true},
-		{NewDate(year, time.March, 15), "Constitution Day", true},
-		{NewDate(year, time.March, 21), "Nauryz meiramy", true},
-		{NewDate(year, time.March, 22), "Nauryz meiramy", true},
-		{NewDate(year, time.March, 23), "Nauryz meiramy", true},
-		{NewDate(year, time.May, 1), "Kazakhstan People's Unity Day", true},
-		{NewDate(year, time.May, 7), "Defender of the Fatherland Day", true},
-		{NewDate(year, time.May, 9), "Victory Day", true},
-		{NewDate(year, time.July, 6), "Capital Day", true},
-		{NewDate(year, time.October, 25), "Republic Day", true},
-		{NewDate(year, time.December, 16), "Independence Day", true},
+		{sq.NewDate(year, time.January, 1), "New Year", true},
+		{sq.NewDate(year, time.January, 2), "New Year", true},
+		{sq.NewDate(year, time.January, 7), "Orthodox Christmas", false},
+		{sq.NewDate(year, time.March, 8), "International Women's Day", true},
+		{sq.NewDate(year, time.March, 15), "Constitution Day", true},
+		{sq.NewDate(year, time.March, 21), "Nauryz meiramy", true},
+		{sq.NewDate(year, time.March, 22), "Nauryz meiramy", true},
+		{sq.NewDate(year, time.March, 23), "Nauryz meiramy", true},
+		{sq.NewDate(year, time.May, 1), "Kazakhstan People's Unity Day", true},
+		{sq.NewDate(year, time.May, 7), "Defender of the Fatherland Day", true},
+		{sq.NewDate(year, time.May, 9), "Victory Day", true},
+		{sq.NewDate(year, time.July, 6), "Capital Day", true},
+		{sq.NewDate(year, time.October, 25), "Republic Day", true},
+		{sq.NewDate(year, time.December, 16), "Independence Day", true},
 		{ka, "Kurban Ait, first day (estimated)", false},
 	}
 	source := sourceKazakhstan + "; Kurban Ait " + ka.String() + ": " + kurbanAitSource
@@ -222,30 +224,30 @@ func ProvisionalEnglandWales(year int) (Year, error) {
 		return Year{}, err
 	}
 	easter := Easter(year)
-	firstMonday := func(m time.Month) Date {
-		d := NewDate(year, m, 1)
+	firstMonday := func(m time.Month) sq.Date {
+		d := sq.NewDate(year, m, 1)
 		return d.AddDays((int(time.Monday) - int(d.Weekday()) + 7) % 7)
 	}
-	lastMonday := func(m time.Month) Date {
-		d := NewDate(year, m+1, 0)
+	lastMonday := func(m time.Month) sq.Date {
+		d := sq.NewDate(year, m+1, 0)
 		return d.AddDays(-((int(d.Weekday()) - int(time.Monday) + 7) % 7))
 	}
 	hs := []statutory{
-		{NewDate(year, time.January, 1), "New Year's Day", true},
+		{sq.NewDate(year, time.January, 1), "New Year's Day", true},
 		{easter.AddDays(-2), "Good Friday", false},
 		{easter.AddDays(1), "Easter Monday", false},
 		{firstMonday(time.May), "Early May bank holiday", false},
 		{lastMonday(time.May), "Spring bank holiday", false},
 		{lastMonday(time.August), "Summer bank holiday", false},
-		{NewDate(year, time.December, 25), "Christmas Day", true},
-		{NewDate(year, time.December, 26), "Boxing Day", true},
+		{sq.NewDate(year, time.December, 25), "Christmas Day", true},
+		{sq.NewDate(year, time.December, 26), "Boxing Day", true},
 	}
 	return buildProvisional(year, ruleEnglandWales, sourceEnglandWales, hs), nil
 }
 
 // Easter returns the date of Easter Sunday of a year in the Gregorian calendar (the anonymous Gregorian
 // algorithm, as published by Nature in 1876 and by Meeus).
-func Easter(year int) Date {
+func Easter(year int) sq.Date {
 	a := year % 19
 	b, c := year/100, year%100
 	d, e := b/4, b%4
@@ -257,5 +259,5 @@ func Easter(year int) Date {
 	m := (a + 11*h + 22*l) / 451
 	month := (h + l - 7*m + 114) / 31
 	day := (h+l-7*m+114)%31 + 1
-	return Date{year, time.Month(month), day}
+	return sq.Date{Year: year, Month: time.Month(month), Day: day}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -29,7 +30,7 @@ func TestBuiltinProvisionalYearsAreMarked(t *testing.T) {
 				t.Errorf("%s %d is official with a rule", c.Name(), y.Year)
 			}
 			seenProvisional = seenProvisional || y.Provisional
-			if c.IsProvisional(d(y.Year, 6, 1).noon()) != y.Provisional {
+			if c.IsProvisional(noon(d(y.Year, 6, 1))) != y.Provisional {
 				t.Errorf("%s IsProvisional(%d) disagrees with the data", c.Name(), y.Year)
 			}
 		}
@@ -59,7 +60,7 @@ func TestProvisionalYearDays(t *testing.T) {
 	ew27 := must(ProvisionalEnglandWales(2027))
 	tests := []struct {
 		c       *WorkCalendar
-		date    Date
+		date    sq.Date
 		workday bool
 		reason  string
 	}{
@@ -94,12 +95,12 @@ func TestProvisionalYearDays(t *testing.T) {
 		{ew27, d(2027, 3, 26), false, "E&W: Good Friday 2027 (Easter 28 March)"},
 	}
 	for _, tt := range tests {
-		if got := tt.c.IsWorkday(tt.date.noon()); got != tt.workday {
+		if got := tt.c.IsWorkday(noon(tt.date)); got != tt.workday {
 			t.Errorf("%s: IsWorkday(%s) = %v, want %v", tt.reason, tt.date, got, tt.workday)
 		}
 	}
 	for _, c := range []*WorkCalendar{ru27, kz27, ew26} {
-		if !c.IsProvisional(d(c.dataYears()[0], 1, 1).noon()) {
+		if !c.IsProvisional(noon(d(c.dataYears()[0], 1, 1))) {
 			t.Errorf("%v is not marked provisional", c.dataYears())
 		}
 	}
@@ -107,7 +108,7 @@ func TestProvisionalYearDays(t *testing.T) {
 
 // Easter dates from the published tables.
 func TestEaster(t *testing.T) {
-	for _, want := range []Date{d(2000, 4, 23), d(2019, 4, 21), d(2024, 3, 31), d(2025, 4, 20), d(2026, 4, 5),
+	for _, want := range []sq.Date{d(2000, 4, 23), d(2019, 4, 21), d(2024, 3, 31), d(2025, 4, 20), d(2026, 4, 5),
 		d(2027, 3, 28), d(2030, 4, 21), d(2038, 4, 25), d(2285, 3, 22)} {
 		if got := Easter(want.Year); got != want {
 			t.Errorf("Easter(%d) = %s, want %s", want.Year, got, want)
@@ -116,19 +117,19 @@ func TestEaster(t *testing.T) {
 }
 
 // statutoryDays lists the statutory holiday dates of a provisional rule and whether each moves off a weekend.
-func statutoryDays(country string, year int) map[Date]bool {
-	m := map[Date]bool{}
-	add := func(dd Date, moves bool) { m[dd] = m[dd] || moves }
+func statutoryDays(country string, year int) map[sq.Date]bool {
+	m := map[sq.Date]bool{}
+	add := func(dd sq.Date, moves bool) { m[dd] = m[dd] || moves }
 	switch country {
 	case "RU":
 		for i := 1; i <= 8; i++ {
 			add(d(year, 1, i), false)
 		}
-		for _, x := range []Date{d(year, 2, 23), d(year, 3, 8), d(year, 5, 1), d(year, 5, 9), d(year, 6, 12), d(year, 11, 4)} {
+		for _, x := range []sq.Date{d(year, 2, 23), d(year, 3, 8), d(year, 5, 1), d(year, 5, 9), d(year, 6, 12), d(year, 11, 4)} {
 			add(x, true)
 		}
 	case "KZ":
-		for _, x := range []Date{d(year, 1, 1), d(year, 1, 2), d(year, 3, 8), d(year, 3, 15), d(year, 3, 21), d(year, 3, 22),
+		for _, x := range []sq.Date{d(year, 1, 1), d(year, 1, 2), d(year, 3, 8), d(year, 3, 15), d(year, 3, 21), d(year, 3, 22),
 			d(year, 3, 23), d(year, 5, 1), d(year, 5, 7), d(year, 5, 9), d(year, 7, 6), d(year, 10, 25), d(year, 12, 16)} {
 			add(x, true)
 		}
@@ -152,7 +153,7 @@ func statutoryDays(country string, year int) map[Date]bool {
 			}
 			add(last, false)
 		}
-		for _, x := range []Date{d(year, 1, 1), d(year, 12, 25), d(year, 12, 26)} {
+		for _, x := range []sq.Date{d(year, 1, 1), d(year, 12, 25), d(year, 12, 26)} {
 			add(x, true)
 		}
 	}
@@ -181,12 +182,12 @@ func TestPropProvisionalYearRules(t *testing.T) {
 		if err != nil {
 			t.Fatalf("the provisional year is not valid data: %v", err)
 		}
-		weekend := func(x Date) bool { return x.Weekday() == time.Saturday || x.Weekday() == time.Sunday }
+		weekend := func(x sq.Date) bool { return x.Weekday() == time.Saturday || x.Weekday() == time.Sunday }
 		stat := statutoryDays(country, y.Year)
-		isStat := func(x Date) bool { _, ok := stat[x]; return ok }
+		isStat := func(x sq.Date) bool { _, ok := stat[x]; return ok }
 		moving := 0
 		for h, moves := range stat {
-			if c.IsWorkday(h.noon()) {
+			if c.IsWorkday(noon(h)) {
 				t.Errorf("statutory holiday %s is a working day", h)
 			}
 			if !moves || !weekend(h) {
@@ -198,16 +199,16 @@ func TestPropProvisionalYearRules(t *testing.T) {
 			for x.Year == y.Year && (weekend(x) || isStat(x)) {
 				x = x.AddDays(1)
 			}
-			if x.Year == y.Year && c.IsWorkday(x.noon()) {
+			if x.Year == y.Year && c.IsWorkday(noon(x)) {
 				t.Errorf("%s on a %s: the next working day %s is not a day off", h, h.Weekday(), x)
 			}
 		}
 		extra := 0
 		for x := d(y.Year, 1, 1); x.Year == y.Year; x = x.AddDays(1) {
-			if !weekend(x) && !isStat(x) && !c.IsWorkday(x.noon()) {
+			if !weekend(x) && !isStat(x) && !c.IsWorkday(noon(x)) {
 				extra++
 			}
-			if weekend(x) && c.IsWorkday(x.noon()) {
+			if weekend(x) && c.IsWorkday(noon(x)) {
 				t.Errorf("%s, a %s, made a working day: no rule does that", x, x.Weekday())
 			}
 		}
@@ -249,10 +250,10 @@ func TestOverlay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.IsProvisional(d(2027, 6, 1).noon()) || !c.IsProvisional(d(2028, 6, 1).noon()) {
+	if c.IsProvisional(noon(d(2027, 6, 1))) || !c.IsProvisional(noon(d(2028, 6, 1))) {
 		t.Error("the official 2027 year did not replace the provisional one, or 2028 changed")
 	}
-	if c.IsWorkday(d(2027, 1, 5).noon()) || !kz.IsWorkday(d(2027, 1, 5).noon()) {
+	if c.IsWorkday(noon(d(2027, 1, 5))) || !kz.IsWorkday(noon(d(2027, 1, 5))) {
 		t.Error("5 January 2027: a day off in the overlay, a working day in the built-in calendar")
 	}
 	if kz.Version() != versionBefore || c.Version() == kz.Version() {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Change reports how a complaint's deadline moved when it was counted again on newer calendar data, for a
@@ -21,7 +23,7 @@ type Change struct {
 
 // DayChange is one date that is a working day on one calendar and a day off on the other.
 type DayChange struct {
-	Date Date
+	Date sq.Date
 	// WasWorkday and IsWorkday are its status on the old and the new calendar.
 	WasWorkday, IsWorkday bool
 	// Why says where the new status comes from, e.g. `day off "New Year holidays" (official 2027 data)`.
@@ -123,7 +125,7 @@ func covers(c Calendar, t time.Time) bool {
 }
 
 // describeDay says what d is on calendar c, for a DayChange.
-func describeDay(c Calendar, d Date, workday bool) string {
+func describeDay(c Calendar, d sq.Date, workday bool) string {
 	what := "day off"
 	if workday {
 		what = "working day"

@@ -3,6 +3,8 @@ package complaints
 import (
 	"fmt"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // State is where a complaint is in its lifecycle. The zero value is StateOpen.
@@ -35,7 +37,7 @@ type MilestoneStatus struct {
 	// Set reports whether the policy has the milestone.
 	Set bool
 	// LastDay and Due are its last day and end, as for Deadline.
-	LastDay Date
+	LastDay sq.Date
 	Due     time.Time
 	// Met reports whether it was met by the status time, and MetAt when.
 	Met   bool
@@ -134,7 +136,7 @@ func (c Complaint) Status(now time.Time) (Status, error) {
 		s.Paused += now.Sub(h.pauseStart)
 	}
 	s.Remaining = s.Due.At.Sub(ref)
-	if s.RemainingUnits, err = h.counter.unitsBetween(DateOf(ref, c.policy.Location), s.Due.LastDay); err != nil {
+	if s.RemainingUnits, err = h.counter.unitsBetween(sq.DateOf(ref, c.policy.Location), s.Due.LastDay); err != nil {
 		return Status{}, err
 	}
 	if !ref.Before(s.Due.At) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -154,38 +155,38 @@ func TestPropComplaintJSONRoundTrip(t *testing.T) {
 func TestDateSQL(t *testing.T) {
 	tests := []struct {
 		src    any
-		want   Date
+		want   sq.Date
 		ok     bool
 		reason string
 	}{
-		{"2026-03-02", NewDate(2026, 3, 2), true, "text from a TEXT column"},
-		{[]byte("2026-03-02"), NewDate(2026, 3, 2), true, "bytes from a driver"},
-		{time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), NewDate(2026, 3, 2), true, "a DATE column read as time.Time"},
-		{nil, Date{}, true, "NULL is the zero Date"},
-		{"2026-02-30", Date{}, false, "not a date"},
-		{int64(20260302), Date{}, false, "a number is not a date"},
+		{"2026-03-02", sq.NewDate(2026, 3, 2), true, "text from a TEXT column"},
+		{[]byte("2026-03-02"), sq.NewDate(2026, 3, 2), true, "bytes from a driver"},
+		{time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), sq.NewDate(2026, 3, 2), true, "a DATE column read as time.Time"},
+		{nil, sq.Date{}, true, "NULL is the zero sq.Date"},
+		{"2026-02-30", sq.Date{}, false, "not a date"},
+		{int64(20260302), sq.Date{}, false, "a number is not a date"},
 	}
 	for _, tt := range tests {
-		var d Date
+		var d sq.Date
 		err := d.Scan(tt.src)
 		if (err == nil) != tt.ok || d != tt.want {
 			t.Errorf("%s: Scan(%v) = %s, %v", tt.reason, tt.src, d, err)
 		}
 	}
-	v, err := NewDate(2026, 3, 2).Value()
+	v, err := sq.NewDate(2026, 3, 2).Value()
 	if err != nil || v != "2026-03-02" {
 		t.Errorf("Value = %v, %v", v, err)
 	}
-	if v, err := (Date{}).Value(); v != nil || err != nil {
-		t.Errorf("the zero Date's Value = %v, %v; want NULL", v, err)
+	if v, err := (sq.Date{}).Value(); v != nil || err != nil {
+		t.Errorf("the zero sq.Date's Value = %v, %v; want NULL", v, err)
 	}
-	if _, err := (Date{2026, 2, 30}).Value(); err == nil {
+	if _, err := (sq.Date{Year: 2026, Month: 2, Day: 30}).Value(); err == nil {
 		t.Error("an invalid date was stored")
 	}
-	if got := NewDate(2026, 3, 2).Start(nil); !got.Equal(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)) {
+	if got := sq.NewDate(2026, 3, 2).Start(nil); !got.Equal(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("Start(nil) = %s, want UTC midnight", got)
 	}
-	if got := NewDate(2026, 3, 2).At(time.Hour, nil); !got.Equal(time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)) {
+	if got := sq.NewDate(2026, 3, 2).At(time.Hour, nil); !got.Equal(time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)) {
 		t.Errorf("At(1h, nil) = %s", got)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Every exported type's zero value, and a nil *WorkCalendar, answers with a documented result or a named error,
@@ -14,7 +16,7 @@ func TestZeroValuesDoNotPanic(t *testing.T) {
 	var (
 		p   Policy
 		c   Complaint
-		d   Date
+		d   sq.Date
 		w   *WorkCalendar
 		dl  Deadline
 		s   Status

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -175,10 +176,10 @@ func checkReceipt(t *rapid.T, p complaints.Policy, at time.Time, c *config) (inv
 		}
 		// The days the count surely asked the calendar about: every day from day 1 to the last of a working-day
 		// term, the last day when it may move to a working day, the day of registration when it may move.
-		var asked []complaints.Date
+		var asked []sq.Date
 		if p.Unit == complaints.WorkingDays {
 			for y := d.FirstDay.Year; y <= d.LastDay.Year; y++ {
-				asked = append(asked, complaints.NewDate(y, time.July, 1))
+				asked = append(asked, sq.NewDate(y, time.July, 1))
 			}
 		}
 		if p.MoveToWorkday || p.Unit == complaints.WorkingDays {

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/sq"
 )
 
 func main() {
@@ -122,7 +123,7 @@ func printYear(out io.Writer, cal *complaints.WorkCalendar, year int) error {
 	fmt.Fprintln(out, "month      working days  (weekdays)")
 	for m := time.January; m <= time.December; m++ {
 		n, wd := 0, 0
-		for d := complaints.NewDate(year, m, 1); d.Month == m; d = d.AddDays(1) {
+		for d := sq.NewDate(year, m, 1); d.Month == m; d = d.AddDays(1) {
 			t := d.Start(time.UTC).Add(12 * time.Hour)
 			if w := d.Weekday(); w != time.Saturday && w != time.Sunday {
 				wd++

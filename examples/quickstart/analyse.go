@@ -12,6 +12,7 @@ import (
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sampling"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -81,7 +82,7 @@ func analyse(ds *dataset, at time.Time) (*analysis, error) {
 			a.laterAnswers++
 		}
 	}
-	today := complaints.DateOf(at, ds.loc)
+	today := sq.DateOf(at, ds.loc)
 	for _, e := range ds.employees {
 		if !e.Hired.After(today) {
 			a.roster = append(a.roster, e)
@@ -273,7 +274,7 @@ func (a *analysis) checkQuarters(ds *dataset) error {
 	slices.Reverse(qs)
 	for _, q := range qs {
 		check := rating.QuarterCheck{Quarter: q, Location: ds.loc, Required: ds.settings.personal.MinCalls}
-		end := complaints.DateOf(q.End(ds.loc), ds.loc)
+		end := sq.DateOf(q.End(ds.loc), ds.loc)
 		qr := quarterResult{Quarter: q, InProgress: q == a.quarter, Counts: map[string]int64{},
 			Roster: map[string]bool{}, Short: map[string]rating.Shortfall{}}
 		var roster []string

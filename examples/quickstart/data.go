@@ -20,6 +20,7 @@ import (
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sampling"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -45,7 +46,7 @@ type dataset struct {
 // employee is one row of employees.csv.
 type employee struct {
 	ID, NameRU, NameEN, Department string
-	Hired                          complaints.Date
+	Hired                          sq.Date
 	Clients                        int64 // distinct clients served; 0 when unknown
 }
 
@@ -184,7 +185,7 @@ func (ds *dataset) loadEmployees(fsys fs.FS, p *problems) {
 			p.add(file, lines[i], "employee %q is listed twice", e.ID)
 			continue
 		}
-		hired, err := complaints.ParseDate(row["hired"])
+		hired, err := sq.ParseDate(row["hired"])
 		if err != nil {
 			p.add(file, lines[i], "hired %q is not a date YYYY-MM-DD", row["hired"])
 		}

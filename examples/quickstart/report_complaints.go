@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -100,4 +101,4 @@ func (b *builder) statusRow(c complaints.Row, last string) []string {
 }
 
 // day formats a calendar date.
-func (b *builder) day(d complaints.Date) string { return b.t.date(d.Start(b.ds.loc), b.ds.loc) }
+func (b *builder) day(d sq.Date) string { return b.t.date(d.Start(b.ds.loc), b.ds.loc) }

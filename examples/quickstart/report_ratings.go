@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -245,7 +245,7 @@ func (b *builder) compliance() section {
 	s.table(tab)
 	legend := []string{fmt.Sprintf(t.legendShort, min), t.legendNotEmployed}
 	if current.InProgress {
-		last := complaints.DateOf(current.Quarter.End(b.ds.loc), b.ds.loc).AddDays(-1)
+		last := sq.DateOf(current.Quarter.End(b.ds.loc), b.ds.loc).AddDays(-1)
 		legend = append(legend, fmt.Sprintf(t.legendInProgress, t.date(last.Start(b.ds.loc), b.ds.loc)))
 	}
 	s.text("%s", strings.Join(legend, "; "))

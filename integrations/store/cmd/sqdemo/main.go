@@ -23,6 +23,7 @@ import (
 	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/integrations/store"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 )
 
 func main() {
@@ -66,7 +67,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	day, err := complaints.ParseDate(o.at)
+	day, err := sq.ParseDate(o.at)
 	if err != nil {
 		return fmt.Errorf("sqdemo: -at: %w", err)
 	}
