@@ -32,8 +32,6 @@ var (
 	// ErrStoredPolicy is wrapped when a stored complaint is read under a policy other than the one it was stored
 	// with, or with its stored policy whose calendar data is no longer the version it was stored with.
 	ErrStoredPolicy = errors.New("complaint stored under another policy or calendar data")
-	// ErrInvalidPlaces is wrapped when a number of decimal places or a rounding rule is out of range.
-	ErrInvalidPlaces = errors.New("invalid decimal places")
 	// ErrInvalidJSON is wrapped by errors about JSON input: a syntax error, an unknown field, trailing data, an
 	// input over the size limit.
 	ErrInvalidJSON = errors.New("invalid JSON")

@@ -135,7 +135,7 @@ func ExampleNewReport() {
 	}
 	rep, _ := complaints.NewReport(cs, day(25), complaints.ReportOptions{})
 	fmt.Printf("total %d, open %d, overdue %d, on time %d of %d (rate %s)\n", rep.Total, rep.Open, rep.Overdue,
-		rep.OnTime, rep.OnTime+rep.Late, rep.Rate)
+		rep.OnTime, rep.OnTime+rep.Late, rep.OnTimeRate)
 	fmt.Println("mean to resolution:", rep.MeanResolution, "p90:", rep.P90Resolution)
 	for _, o := range rep.OverdueList {
 		fmt.Printf("overdue %s: due %s, %d days late\n", o.ID, o.Due.LastDay, o.LateUnits)

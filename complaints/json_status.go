@@ -165,11 +165,19 @@ type countsJSON struct {
 }
 
 func (c Counts) toJSON() countsJSON {
-	rr, _ := c.ResponseRate(RatePlaces, HalfUp) // valid places and rule: cannot fail
 	return countsJSON{c.Total, c.Open, c.Paused, c.Overdue, c.DueSoon, c.Resolved, c.Closed, c.OnTime, c.Late,
-		c.Provisional, c.Rate.StringFixed(RatePlaces), c.MeanResolution.String(), c.P90Resolution.String(),
+		c.Provisional, rateText(c.OnTimeRate), c.MeanResolution.String(), c.P90Resolution.String(),
 		c.Responded, c.MeanFirstResponse.String(), c.P90FirstResponse.String(), c.ResponseMet, c.ResponseMissed,
-		rr.StringFixed(RatePlaces)}
+		rateText(c.ResponseRate)}
+}
+
+// ratePrecision is the precision of the rates in a report's JSON: 4 places, half-up.
+var ratePrecision = sq.Precision{Places: 4, Rounding: sq.HalfUp}
+
+// rateText writes a rate rounded to ratePrecision with all its places ("0.6667", "1.0000").
+func rateText(f sq.Fraction) string {
+	r, _ := f.Round(ratePrecision) // a valid precision: cannot fail
+	return r.Fixed(ratePrecision.Places)
 }
 
 type rowJSON struct {
@@ -213,9 +221,9 @@ type reportJSON struct {
 	ByEmployee     []groupJSON   `json:"by_employee"`
 }
 
-// MarshalJSON writes the report in snake_case: the counts (rate as a decimal with RatePlaces places, durations as
-// Go duration strings), every row with its status, the failed complaints with their errors, the overdue list and
-// the breakdowns.
+// MarshalJSON writes the report in snake_case: the counts (rates rounded half-up to 4 places, as "0.6667";
+// durations as Go duration strings), every row with its status, the failed complaints with their errors, the
+// overdue list and the breakdowns.
 func (r Report) MarshalJSON() ([]byte, error) {
 	if r.At.IsZero() {
 		return nil, fmt.Errorf("complaints: zero Report cannot be written: %w", ErrInvalidComplaint)

@@ -9,22 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/servicequality/servicequality/internal/dec"
-	"github.com/shopspring/decimal"
+	"github.com/servicequality/servicequality/sq"
 )
-
-// Rounding is a rule for dropping digits of a decimal result; see OnTimeRate.
-type Rounding = dec.Rounding
-
-// Rounding rules.
-const (
-	HalfUp   = dec.HalfUp
-	HalfEven = dec.HalfEven
-	Down     = dec.Down
-)
-
-// RatePlaces is the number of decimal places of Counts.Rate, rounded half-up.
-const RatePlaces = 4
 
 // Counts are the numbers of complaints by status at the report time. A complaint counts in Total and in exactly
 // one of Open, Paused, Resolved and Closed; Overdue and DueSoon count open and paused ones, OnTime and Late the
@@ -53,9 +39,12 @@ type Counts struct {
 	// within its target without a response counts in neither.
 	ResponseMet    int
 	ResponseMissed int
-	// Rate is the on-time resolution rate OnTime / (OnTime + Late) as a share from 0 to 1, rounded half-up to
-	// RatePlaces places; zero when nothing is resolved. Use OnTimeRate for another precision.
-	Rate decimal.Decimal
+	// OnTimeRate is the on-time resolution rate OnTime / (OnTime + Late), exact, from 0 to 1; zero when nothing is
+	// resolved. Round it once for display with Fraction.Round (sq.DisplayPrecision, or 4 places as MarshalJSON).
+	OnTimeRate sq.Fraction
+	// ResponseRate is ResponseMet / (ResponseMet + ResponseMissed), the share of first responses within their
+	// target, exact; zero when no complaint counts.
+	ResponseRate sq.Fraction
 	// MeanResolution is the mean time from receipt to resolution of the resolved complaints, rounded down to the
 	// nanosecond; P90Resolution is its 90th percentile by the nearest-rank method (the smallest time at or below
 	// which at least 90% of the times lie). Both are zero when nothing is resolved.
@@ -63,37 +52,13 @@ type Counts struct {
 	P90Resolution  time.Duration
 }
 
-// MaxRatePlaces is the most decimal places OnTimeRate rounds to.
-const MaxRatePlaces = 18
-
-// OnTimeRate returns OnTime / (OnTime + Late) rounded to places digits (0 to MaxRatePlaces) by rule r, and zero
-// when nothing is resolved. Other places and an unknown rule are refused with an error wrapping ErrInvalidPlaces.
-func (c Counts) OnTimeRate(places int32, r Rounding) (decimal.Decimal, error) {
-	return share("on-time rate", c.OnTime, c.OnTime+c.Late, places, r)
-}
-
-// ResponseRate returns ResponseMet / (ResponseMet + ResponseMissed), the share of first responses within their
-// target, rounded to places digits (0 to MaxRatePlaces) by rule r; zero when no complaint counts. Other places
-// and an unknown rule are refused with an error wrapping ErrInvalidPlaces.
-func (c Counts) ResponseRate(places int32, r Rounding) (decimal.Decimal, error) {
-	return share("response rate", c.ResponseMet, c.ResponseMet+c.ResponseMissed, places, r)
-}
-
-// share returns k/n rounded to places by r, zero when n is 0.
-func share(what string, k, n int, places int32, r Rounding) (decimal.Decimal, error) {
-	if places < 0 || places > MaxRatePlaces {
-		return decimal.Decimal{}, fmt.Errorf("complaints: %s: places %d is outside 0–%d: %w", what, places,
-			MaxRatePlaces, ErrInvalidPlaces)
-	}
-	if !r.Valid() {
-		return decimal.Decimal{}, fmt.Errorf("complaints: %s: rounding %d is not a known rule: %w", what, uint8(r),
-			ErrInvalidPlaces)
-	}
+// share returns k/n exactly, zero when n is 0.
+func share(k, n int) sq.Fraction {
 	if n == 0 {
-		return decimal.Zero, nil
+		return sq.Fraction{}
 	}
-	q, _ := dec.Quo(decimal.NewFromInt(int64(k)), decimal.NewFromInt(int64(n)), places, r)
-	return q, nil
+	f, _ := sq.Ratio(int64(k), int64(n)) // n is not zero: cannot fail
+	return f
 }
 
 // ReportOptions are the settings of a register report. The zero value sets no response target.
@@ -325,7 +290,8 @@ func (t *tally) add(c Complaint, s Status, opts ReportOptions) {
 
 func (t *tally) counts() Counts {
 	c := t.c
-	c.Rate, _ = c.OnTimeRate(RatePlaces, HalfUp) // valid places and rule: cannot fail
+	c.OnTimeRate = share(c.OnTime, c.OnTime+c.Late)
+	c.ResponseRate = share(c.ResponseMet, c.ResponseMet+c.ResponseMissed)
 	c.MeanResolution, c.P90Resolution = meanP90(t.times)
 	c.MeanFirstResponse, c.P90FirstResponse = meanP90(t.responses)
 	return c

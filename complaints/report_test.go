@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/shopspring/decimal"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // SPEC R18: the register report a designated employee hands to management.
@@ -56,7 +56,7 @@ func TestReport(t *testing.T) {
 		t.Errorf("NotYetReceived = %d, want 1", rep.NotYetReceived)
 	}
 	want := Counts{Total: 7, Open: 3, Paused: 1, Overdue: 2, DueSoon: 1, Resolved: 2, Closed: 1, OnTime: 2, Late: 1,
-		Rate:           decimal.RequireFromString("0.6667"),
+		OnTimeRate:     ratio(t, 2, 3),
 		MeanResolution: 10 * 24 * time.Hour, // (2 + 18 + 10) / 3 days
 		P90Resolution:  18 * 24 * time.Hour, // nearest rank ceil(0.9·3) = 3rd of 2, 10, 18 days
 		// A resolution is the first response when no reply came before it.
@@ -81,11 +81,11 @@ func TestReport(t *testing.T) {
 	if diff := cmp.Diff([]string{ChannelEmail, ChannelOfficeManager, ChannelSuggestionBook}, keys); diff != "" {
 		t.Errorf("ByChannel keys mismatch (-want +got):\n%s", diff)
 	}
-	if g := rep.ByEmployee[1]; g.Key != "ann" || g.Total != 3 || g.OnTime != 2 || !g.Rate.Equal(decimal.NewFromInt(1)) ||
+	if g := rep.ByEmployee[1]; g.Key != "ann" || g.Total != 3 || g.OnTime != 2 || !g.OnTimeRate.Equal(ratio(t, 1, 1)) ||
 		g.MeanResolution != 6*24*time.Hour {
 		t.Errorf("ann's group = %+v", g)
 	}
-	if g := rep.ByEmployee[0]; g.Key != "" || g.Total != 1 || g.Paused != 1 || !g.Rate.IsZero() {
+	if g := rep.ByEmployee[0]; g.Key != "" || g.Total != 1 || g.Paused != 1 || !g.OnTimeRate.IsZero() {
 		t.Errorf("the group without employee = %+v", g)
 	}
 	// The order of the input does not matter.
@@ -106,17 +106,21 @@ func TestReport(t *testing.T) {
 	if r, err := NewReport([]Complaint{{}}, now, ReportOptions{}); err != nil || len(r.Failed) != 1 || !errors.Is(r.Failed[0].Err, ErrInvalidComplaint) {
 		t.Errorf("zero complaint: failed %v, error %v; want one ErrInvalidComplaint failure", r.Failed, err)
 	}
-	if got, err := rep.OnTimeRate(1, Down); err != nil || !got.Equal(decimal.RequireFromString("0.6")) {
-		t.Errorf("OnTimeRate(1, Down) = %s, %v; want 0.6", got, err)
+	// The rate is exact; the caller rounds it once (2/3 to 1 place down is 0.6, and digits were dropped).
+	if got, err := rep.OnTimeRate.Round(sq.Precision{Places: 1, Rounding: sq.Down}); err != nil ||
+		got.String() != "0.6" || !got.Inexact {
+		t.Errorf("OnTimeRate rounded to 1 place down = %+v, %v; want 0.6, inexact", got, err)
 	}
-	for _, places := range []int32{-2, MaxRatePlaces + 1, 100_000_000} {
-		if _, err := rep.OnTimeRate(places, HalfUp); !errors.Is(err, ErrInvalidPlaces) {
-			t.Errorf("OnTimeRate(%d) = %v, want ErrInvalidPlaces", places, err)
-		}
+}
+
+// ratio returns k/n for a test's expected rate.
+func ratio(t *testing.T, k, n int64) sq.Fraction {
+	t.Helper()
+	f, err := sq.Ratio(k, n)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := rep.OnTimeRate(2, Rounding(99)); !errors.Is(err, ErrInvalidPlaces) {
-		t.Errorf("OnTimeRate with an unknown rule = %v, want ErrInvalidPlaces", err)
-	}
+	return f
 }
 
 func TestPercentileNearestRank(t *testing.T) {
@@ -170,8 +174,8 @@ func TestReportResponseTargets(t *testing.T) {
 	if r.ResponseMet != 3 || r.ResponseMissed != 2 || r.Responded != 4 {
 		t.Errorf("met %d, missed %d, responded %d; want 3, 2, 4", r.ResponseMet, r.ResponseMissed, r.Responded)
 	}
-	if got, err := r.ResponseRate(4, HalfUp); err != nil || !got.Equal(decimal.RequireFromString("0.6")) {
-		t.Errorf("ResponseRate = %s, %v; want 0.6", got, err)
+	if got := r.ResponseRate; !got.Equal(ratio(t, 3, 5)) {
+		t.Errorf("ResponseRate = %s, want 3/5", got)
 	}
 	var chat Group
 	for _, g := range r.ByChannel {

@@ -36,8 +36,8 @@ func (b *builder) complaints() section {
 	answered := rep.OnTime + rep.Late
 	rate := dash
 	if answered > 0 {
-		r, _ := rep.OnTimeRate(3, complaints.HalfUp) // 3 places, half-up: valid, cannot fail
-		rate = t.num(r.Shift(2), 1) + "%"
+		r, _ := rep.OnTimeRate.Round(sq.Precision{Places: 3, Rounding: sq.HalfUp}) // a valid precision: cannot fail
+		rate = t.num(r.Value.Shift(2), 1) + "%"
 	}
 	s.text(t.summaryLine, t.count(rep.Total, "complaint"), rep.Open+rep.Paused, rep.Overdue, rep.DueSoon, rep.Paused,
 		rep.Resolved+rep.Closed, rep.OnTime, rep.Late, rate)
