@@ -100,9 +100,9 @@ func TestNewAndExtendRefuseUncountableDeadlines(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = c.Extend(time.Date(2026, 11, 5, 10, 0, 0, 0, time.UTC), 30, "documents", time.Time{})
-	var ee *EventError
-	if !errors.As(err, &ee) || !errors.Is(err, ErrInvalidHistory) || !errors.Is(err, ErrCalendarRange) {
-		t.Fatalf("an extension into 2027 = %v; want an *EventError wrapping ErrInvalidHistory and ErrCalendarRange", err)
+	var se *sq.Error
+	if !errors.As(err, &se) || se.Path != "events[1]" || !errors.Is(err, ErrInvalidHistory) || !errors.Is(err, ErrCalendarRange) {
+		t.Fatalf("an extension into 2027 = %v; want an *sq.Error at events[1] wrapping ErrInvalidHistory and ErrCalendarRange", err)
 	}
 	if len(c.Events()) != 0 {
 		t.Error("the refused extension changed the complaint")
@@ -336,16 +336,16 @@ func TestStatusJSON(t *testing.T) {
 			t.Errorf("status JSON lacks %s: %s", want, b)
 		}
 	}
-	if err := json.Unmarshal(b, &s); !errors.Is(err, ErrNotStored) {
-		t.Errorf("reading a Status = %v, want ErrNotStored", err)
+	if err := json.Unmarshal(b, &s); !errors.Is(err, sq.ErrInvalid) || !strings.Contains(err.Error(), "computed, not stored") {
+		t.Errorf("reading a Status = %v, want sq.ErrInvalid: computed, not stored", err)
 	}
 	var r Report
-	if err := json.Unmarshal([]byte(`{}`), &r); !errors.Is(err, ErrNotStored) {
-		t.Errorf("reading a Report = %v, want ErrNotStored", err)
+	if err := json.Unmarshal([]byte(`{}`), &r); !errors.Is(err, sq.ErrInvalid) || !strings.Contains(err.Error(), "computed, not stored") {
+		t.Errorf("reading a Report = %v, want sq.ErrInvalid: computed, not stored", err)
 	}
 	var dl Deadline
-	if err := json.Unmarshal([]byte(`{"received":"2026-03-02T10:00:00Z","registered":"2026-03-02","first_day":"2026-03-03","last_day":"2026-03-17","at":"2026-03-18T00:00:00Z","extra":1}`), &dl); !errors.Is(err, ErrInvalidJSON) {
-		t.Errorf("a deadline with an unknown field = %v, want ErrInvalidJSON", err)
+	if err := json.Unmarshal([]byte(`{"received":"2026-03-02T10:00:00Z","registered":"2026-03-02","first_day":"2026-03-03","last_day":"2026-03-17","at":"2026-03-18T00:00:00Z","extra":1}`), &dl); !errors.Is(err, sq.ErrMalformed) {
+		t.Errorf("a deadline with an unknown field = %v, want sq.ErrMalformed", err)
 	}
 	if _, err := json.Marshal(Deadline{}); err == nil {
 		t.Error("the zero Deadline was written")

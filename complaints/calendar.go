@@ -162,21 +162,18 @@ const (
 func NewCalendar(d CalendarData) (*WorkCalendar, error) {
 	c := &WorkCalendar{days: map[sq.Date]dayKind{}, years: map[int]bool{}}
 	if d.Week == (Week{}) {
-		return nil, fmt.Errorf("complaints: calendar %q: the week has no working day: %w", clip(d.Name), ErrInvalidCalendar)
+		return nil, errf(ErrInvalidCalendar, "calendar %q: the week has no working day", clip(d.Name))
 	}
 	if len(d.Years) > maxCalendarYears {
-		return nil, fmt.Errorf("complaints: calendar %q: %d years of data, at most %d allowed: %w", clip(d.Name),
-			len(d.Years), maxCalendarYears, ErrInvalidCalendar)
+		return nil, errf(sq.ErrLimit, "calendar %q: %d years of data, at most %d allowed", clip(d.Name), len(d.Years), maxCalendarYears)
 	}
 	if len(d.Name) > maxIDText {
-		return nil, fmt.Errorf("complaints: calendar %q: name of %d bytes, at most %d allowed: %w", clip(d.Name),
-			len(d.Name), maxIDText, ErrInvalidCalendar)
+		return nil, errf(sq.ErrLimit, "calendar %q: name of %d bytes, at most %d allowed", clip(d.Name), len(d.Name), maxIDText)
 	}
 	c.data = CalendarData{Name: d.Name, Week: d.Week, Years: make([]Year, len(d.Years))}
 	for i, y := range d.Years {
 		fail := func(format string, args ...any) (*WorkCalendar, error) {
-			return nil, fmt.Errorf("complaints: calendar %q: year %d: %s: %w", clip(d.Name), y.Year,
-				fmt.Sprintf(format, args...), ErrInvalidCalendar)
+			return nil, errf(ErrInvalidCalendar, "calendar %q: year %d: %s", clip(d.Name), y.Year, fmt.Sprintf(format, args...))
 		}
 		if y.Year < minYear || y.Year > maxYear {
 			return fail("outside %d–%d", minYear, maxYear)
@@ -212,7 +209,7 @@ func NewCalendar(d CalendarData) (*WorkCalendar, error) {
 	slices.SortFunc(c.data.Years, func(a, b Year) int { return cmp.Compare(a.Year, b.Year) })
 	b, err := json.Marshal(c.data)
 	if err != nil {
-		return nil, fmt.Errorf("complaints: calendar %q: %v: %w", clip(d.Name), err, ErrInvalidCalendar)
+		return nil, errf(ErrInvalidCalendar, "calendar %q: %v", clip(d.Name), err)
 	}
 	sum := sha256.Sum256(b)
 	c.version = "sha256:" + hex.EncodeToString(sum[:8])
@@ -221,8 +218,7 @@ func NewCalendar(d CalendarData) (*WorkCalendar, error) {
 
 func (c *WorkCalendar) add(d CalendarData, year int, what string, day Day, kind dayKind) error {
 	fail := func(format string, args ...any) error {
-		return fmt.Errorf("complaints: calendar %q: year %d: %s %s: %s: %w", clip(d.Name), year, what, day.Date,
-			fmt.Sprintf(format, args...), ErrInvalidCalendar)
+		return errf(ErrInvalidCalendar, "calendar %q: year %d: %s %s: %s", clip(d.Name), year, what, day.Date, fmt.Sprintf(format, args...))
 	}
 	if !day.Date.Valid() || day.Date.Year != year {
 		return fail("the date is not a valid date of %d", year)
@@ -318,8 +314,7 @@ func (c *WorkCalendar) provisionalYears() []int {
 // pattern alone) covers every date and cannot be overlaid: build a new one with NewCalendar.
 func (c *WorkCalendar) Overlay(years ...Year) (*WorkCalendar, error) {
 	if c == nil || len(c.data.Years) == 0 {
-		return nil, fmt.Errorf("complaints: calendar %q has no year data to overlay; build the calendar with "+
-			"NewCalendar: %w", c.Name(), ErrInvalidCalendar)
+		return nil, errf(ErrInvalidCalendar, "calendar %q has no year data to overlay; build the calendar with NewCalendar", c.Name())
 	}
 	d := c.Data()
 	index := make(map[int]int, len(d.Years))
@@ -329,8 +324,7 @@ func (c *WorkCalendar) Overlay(years ...Year) (*WorkCalendar, error) {
 	given := map[int]bool{}
 	for _, y := range years {
 		if given[y.Year] {
-			return nil, fmt.Errorf("complaints: calendar %q: overlay: year %d is given twice: %w", clip(c.data.Name),
-				y.Year, ErrInvalidCalendar)
+			return nil, errf(ErrInvalidCalendar, "calendar %q: overlay: year %d is given twice", clip(c.data.Name), y.Year)
 		}
 		given[y.Year] = true
 		i, ok := index[y.Year]
@@ -339,9 +333,7 @@ func (c *WorkCalendar) Overlay(years ...Year) (*WorkCalendar, error) {
 			index[y.Year] = len(d.Years)
 			d.Years = append(d.Years, y.clone())
 		case y.Provisional && !d.Years[i].Provisional:
-			return nil, fmt.Errorf("complaints: calendar %q: overlay: year %d: provisional data cannot replace the "+
-				"official data of %d (%s): %w", clip(c.data.Name), y.Year, y.Year, clip(d.Years[i].Source),
-				ErrInvalidCalendar)
+			return nil, errf(ErrInvalidCalendar, "calendar %q: overlay: year %d: provisional data cannot replace the official data of %d (%s)", clip(c.data.Name), y.Year, y.Year, clip(d.Years[i].Source))
 		default:
 			d.Years[i] = y.clone()
 		}

@@ -209,7 +209,7 @@ func TestCalendarJSONRoundTrip(t *testing.T) {
 	}
 	for _, tt := range bad {
 		_, err := ParseCalendar([]byte(tt.in))
-		if !errors.Is(err, ErrInvalidJSON) && !errors.Is(err, ErrInvalidCalendar) {
+		if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, ErrInvalidCalendar) {
 			t.Errorf("%s: ParseCalendar error = %v", tt.reason, err)
 		}
 	}

@@ -119,8 +119,7 @@ func New(p Policy, info Info) (Complaint, error) {
 		return Complaint{}, err
 	}
 	fail := func(format string, args ...any) (Complaint, error) {
-		return Complaint{}, fmt.Errorf("complaints: complaint %q: %s: %w", clip(info.ID), fmt.Sprintf(format, args...),
-			ErrInvalidComplaint)
+		return Complaint{}, errf(ErrInvalidComplaint, "complaint %q: %s", clip(info.ID), fmt.Sprintf(format, args...))
 	}
 	switch {
 	case info.ID == "":
@@ -179,13 +178,13 @@ func (c Complaint) Equal(o Complaint) bool {
 
 func (c Complaint) check() error {
 	if c.info.ID == "" {
-		return fmt.Errorf("complaints: zero Complaint; build one with New: %w", ErrInvalidComplaint)
+		return errf(ErrInvalidComplaint, "zero Complaint; build one with New")
 	}
 	return nil
 }
 
 // Append records e at the end of the history and returns the new complaint. The event must be possible after
-// the history so far (see the EventKind constants); otherwise the error is an *EventError wrapping
+// the history so far (see the EventKind constants); otherwise the error is an *sq.Error wrapping
 // ErrInvalidHistory and c is unchanged.
 func (c Complaint) Append(e Event) (Complaint, error) {
 	if err := c.check(); err != nil {
@@ -245,5 +244,5 @@ func (c Complaint) Close(at time.Time) (Complaint, error) {
 }
 
 func (c Complaint) refuse(e Event, reason string) error {
-	return &EventError{ID: c.info.ID, Index: len(c.events), Kind: e.Kind, At: e.At, Reason: reason}
+	return eventError(len(c.events), e, reason, nil)
 }

@@ -228,10 +228,12 @@ func TestImpossibleHistories(t *testing.T) {
 			t.Errorf("%s: history changed (-want +got):\n%s", tt.reason, diff)
 		}
 	}
-	var ee *EventError
+	// The refused event is named by its place in the history, counted from 1, and by its kind and time.
+	var se *sq.Error
 	_, err := paused.Resume(r)
-	if !errors.As(err, &ee) || ee.Index != 1 || ee.Kind != Resumed || ee.ID != "C-1" {
-		t.Errorf("errors.As EventError = %+v from %v", ee, err)
+	if !errors.As(err, &se) || se.Pkg != "complaints" || se.Path != "events[2]" ||
+		se.Value != "resumed at "+r.Format(time.RFC3339) || !errors.Is(err, ErrInvalidHistory) {
+		t.Errorf("errors.As *sq.Error = %+v from %v", se, err)
 	}
 	noExt := DefaultPolicy(alm)
 	if _, err := newComplaint(t, noExt, r).Extend(r.Add(time.Hour), 1, "x", r); !errors.Is(err, ErrInvalidHistory) {

@@ -1,7 +1,6 @@
 package complaints
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -82,7 +81,7 @@ func (p Policy) Deadline(receivedAt time.Time) (Deadline, error) {
 		return Deadline{}, err
 	}
 	if receivedAt.IsZero() {
-		return Deadline{}, fmt.Errorf("complaints: receipt time is zero: %w", ErrInvalidComplaint)
+		return Deadline{}, errf(ErrInvalidComplaint, "receipt time is zero")
 	}
 	c := newCounter(p)
 	start, err := c.start(receivedAt)
@@ -144,15 +143,11 @@ type termStart struct {
 func (c counter) isWorkday(d sq.Date) (bool, error) {
 	t := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, c.p.Location)
 	if c.cov != nil && !c.cov.Covers(t) {
-		return false, fmt.Errorf("complaints: policy %q: %s: the calendar %s has no data for %d; load the year "+
-			"with WorkCalendar.Overlay (read a year file with ParseYear) or use a calendar that covers it: %w",
-			c.p.Name, d, c.basis().Calendar, d.Year, ErrCalendarRange)
+		return false, errf(ErrCalendarRange, "policy %q: %s: the calendar %s has no data for %d; load the year with WorkCalendar.Overlay (read a year file with ParseYear) or use a calendar that covers it", c.p.Name, d, c.basis().Calendar, d.Year)
 	}
 	if c.prov != nil && c.prov.IsProvisional(t) {
 		if c.p.OfficialDataOnly {
-			return false, fmt.Errorf("complaints: policy %q: %s: the calendar %s has only provisional data for %d "+
-				"and the policy counts on official data only; load the official year with WorkCalendar.Overlay: %w",
-				c.p.Name, d, c.basis().Calendar, d.Year, ErrProvisional)
+			return false, errf(ErrProvisional, "policy %q: %s: the calendar %s has only provisional data for %d and the policy counts on official data only; load the official year with WorkCalendar.Overlay", c.p.Name, d, c.basis().Calendar, d.Year)
 		}
 		if !slices.Contains(*c.seen, d.Year) {
 			*c.seen = append(*c.seen, d.Year)
@@ -170,8 +165,7 @@ func (c counter) nextWorkday(d sq.Date) (sq.Date, error) {
 		}
 		d = d.AddDays(1)
 	}
-	return sq.Date{}, fmt.Errorf("complaints: policy %q: the calendar has no working day in the %d days up to %s: %w",
-		clip(c.p.Name), maxGap+1, d, ErrInvalidCalendar)
+	return sq.Date{}, errf(ErrInvalidCalendar, "policy %q: the calendar has no working day in the %d days up to %s", clip(c.p.Name), maxGap+1, d)
 }
 
 // addWorkdays returns the n-th working day after d (n ≥ 0; d itself when n is 0).
@@ -263,8 +257,7 @@ func (c counter) finish(s termStart, raw sq.Date) (Deadline, error) {
 		return Deadline{}, err
 	}
 	if y := at.Year(); y < 1 || y > 9999 {
-		return Deadline{}, fmt.Errorf("complaints: policy %q: the term would end in the year %d, outside 1–9999: %w",
-			clip(c.p.Name), y, ErrCalendarRange)
+		return Deadline{}, errf(ErrCalendarRange, "policy %q: the term would end in the year %d, outside 1–9999", clip(c.p.Name), y)
 	}
 	return Deadline{Received: s.received, Registered: s.registered, FirstDay: s.first, LastDay: last, At: at,
 		Basis: c.basis()}, nil
@@ -301,8 +294,7 @@ func (c counter) unitsBetween(from, to sq.Date) (int, error) {
 		return sign * from.DaysUntil(to), nil
 	}
 	if span := from.DaysUntil(to); span > maxCountSpan {
-		return 0, fmt.Errorf("complaints: policy %q: %d days from %s to %s, at most %d counted in working days: %w",
-			clip(c.p.Name), span, from, to, maxCountSpan, ErrCalendarRange)
+		return 0, errf(sq.ErrLimit, "policy %q: %d days from %s to %s, at most %d counted in working days", clip(c.p.Name), span, from, to, maxCountSpan)
 	}
 	n := 0
 	for d := from.AddDays(1); !d.After(to); d = d.AddDays(1) {

@@ -17,7 +17,7 @@
 //   - [Complaint] holds a complaint's data ([Info]: ID, channel, category, employee, receipt) and its history of
 //     [Event]s, appended by [Complaint.Acknowledge], [Complaint.Pause], [Complaint.Resume], [Complaint.Extend],
 //     [Complaint.Respond], [Complaint.Resolve] and [Complaint.Close]; each returns a new value and refuses
-//     impossible histories with an [*EventError].
+//     impossible histories with an [*sq.Error] wrapping [ErrInvalidHistory].
 //   - [Complaint.Status] gives the [Status] at a time: due at, time remaining (as a duration and in the policy's
 //     unit), due soon, breached and since when, time paused, milestones.
 //   - [NewReport] builds the register [Report] (SPEC R18): every complaint's status, counts by status, on-time

@@ -190,7 +190,7 @@ func ExampleParsePolicy() {
 	fmt.Println(err)
 	// Output:
 	// branch desk: last day 2026-05-20, due 2026-05-20 18:00 +05
-	// complaints: policy JSON: unknown field "colour": invalid JSON
+	// complaints: policy JSON: unknown field "colour": malformed input
 }
 
 func ExampleParseComplaint() {
@@ -203,6 +203,6 @@ func ExampleParseComplaint() {
 	b, _ := json.Marshal(c)
 	fmt.Println(string(b))
 	// Output:
-	// complaints: complaint "C-9": event 0 (resumed at 2026-03-03T10:00:00Z): resume without a pause
+	// complaints: events[1] resumed at 2026-03-03T10:00:00Z: resume without a pause: impossible complaint history
 	// {"id":"C-10","received_at":"2026-03-02T10:00:00Z","policy":{"name":"default: 15 calendar days","length":15,"unit":"calendar-days","location":"UTC","start":"next-day"},"events":[{"kind":"acknowledged","at":"2026-03-02T11:00:00Z"}]}
 }

@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Every decoder either returns a value that encodes and decodes back to itself, or an error wrapping one of the
@@ -25,7 +27,7 @@ func FuzzPolicyJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p, err := ParsePolicy(b)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidJSON) && !errors.Is(err, ErrInvalidPolicy) && !errors.Is(err, ErrInvalidCalendar) {
+			if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, ErrInvalidPolicy) && !errors.Is(err, ErrInvalidCalendar) {
 				t.Fatalf("ParsePolicy error %v wraps no sentinel", err)
 			}
 			return
@@ -58,7 +60,7 @@ func FuzzCalendarJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		c, err := ParseCalendar(b)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidJSON) && !errors.Is(err, ErrInvalidCalendar) {
+			if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, ErrInvalidCalendar) {
 				t.Fatalf("ParseCalendar error %v wraps no sentinel", err)
 			}
 			return
@@ -110,7 +112,7 @@ func FuzzComplaintJSON(f *testing.F) {
 		}
 		c, err := ParseComplaint(b, p)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidJSON) && !errors.Is(err, ErrInvalidComplaint) && !errors.Is(err, ErrInvalidHistory) &&
+			if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, ErrInvalidComplaint) && !errors.Is(err, ErrInvalidHistory) &&
 				!errors.Is(err, ErrCalendarRange) {
 				t.Fatalf("ParseComplaint error %v wraps no sentinel", err)
 			}

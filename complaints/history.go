@@ -71,8 +71,7 @@ func (h *history) pauseUnits(until time.Time) (int, sq.Date, error) {
 	// pause left open for centuries, or many long pauses, cost nothing.
 	n := from.DaysUntil(to) + 1
 	if h.pauseDays+n > maxPauseDays {
-		return 0, sq.Date{}, fmt.Errorf("complaints: complaint %q: pauses of %d days in all, at most %d counted: %w",
-			clip(h.c.info.ID), h.pauseDays+n, maxPauseDays, ErrInvalidHistory)
+		return 0, sq.Date{}, errf(ErrInvalidHistory, "complaint %q: pauses of %d days in all, at most %d counted", clip(h.c.info.ID), h.pauseDays+n, maxPauseDays)
 	}
 	if h.counter.p.Unit != WorkingDays {
 		return n, to, nil
@@ -157,8 +156,7 @@ func (h *history) applyChecked(e Event) error {
 		return err
 	}
 	if _, err := h.due(time.Time{}); err != nil {
-		return &EventError{ID: h.c.info.ID, Index: index, Kind: e.Kind, At: e.At, Err: err,
-			Reason: "the deadline it leaves cannot be counted: " + err.Error()}
+		return eventError(index, e, "the deadline it leaves cannot be counted: "+err.Error(), err)
 	}
 	return nil
 }
@@ -166,7 +164,7 @@ func (h *history) applyChecked(e Event) error {
 // apply checks e against the state and records it.
 func (h *history) apply(e Event) error {
 	refuse := func(format string, args ...any) error {
-		return &EventError{ID: h.c.info.ID, Index: h.index, Kind: e.Kind, At: e.At, Reason: fmt.Sprintf(format, args...)}
+		return eventError(h.index, e, fmt.Sprintf(format, args...), nil)
 	}
 	switch {
 	case e.Kind < Acknowledged || e.Kind > lastKind:

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 type extensionJSON struct {
@@ -45,9 +47,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	if _, err := time.LoadLocation(p.Location.String()); err != nil {
-		return nil, fmt.Errorf("complaints: policy %q: location %q is not an IANA time-zone name and could not be read "+
-			"back; use time.LoadLocation (a time.FixedZone has no such name): %w", clip(p.Name), clip(p.Location.String()),
-			ErrInvalidPolicy)
+		return nil, errf(ErrInvalidPolicy, "policy %q: location %q is not an IANA time-zone name and could not be read back; use time.LoadLocation (a time.FixedZone has no such name)", clip(p.Name), clip(p.Location.String()))
 	}
 	v := policyJSON{Name: p.Name, Length: p.Length, Unit: p.Unit, Location: p.Location.String(), Start: p.Start,
 		RegisterOnWorkday: p.RegisterOnWorkday, ReceiptCutoff: formatClock(p.ReceiptCutoff), DueBy: formatClock(p.DueBy),
@@ -64,8 +64,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	if p.Calendar != nil {
 		wc, ok := p.Calendar.(*WorkCalendar)
 		if !ok {
-			return nil, fmt.Errorf("complaints: policy %q: a calendar of type %T cannot be written as JSON; use a *WorkCalendar: %w",
-				clip(p.Name), p.Calendar, ErrInvalidPolicy)
+			return nil, errf(ErrInvalidPolicy, "policy %q: a calendar of type %T cannot be written as JSON; use a *WorkCalendar", clip(p.Name), p.Calendar)
 		}
 		var err error
 		if wc == nil {
@@ -90,7 +89,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 //
 // "location" is an IANA time-zone name ("Local" is refused). "calendar" is a built-in name ("KZ", "RU",
 // "GB-EW", "Mon-Fri") or calendar data as ParseCalendar reads it. Times of day ("receipt_cutoff", "due_by") are "HH:MM".
-// Errors wrap ErrInvalidJSON, ErrInvalidCalendar or ErrInvalidPolicy; p is unchanged on error.
+// Errors wrap sq.ErrMalformed, ErrInvalidCalendar or ErrInvalidPolicy; p is unchanged on error.
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	var v policyJSON
 	if err := decodeStrict("policy", b, maxCalendarJSON, &v); err != nil {
@@ -99,12 +98,11 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 	q := Policy{Name: v.Name, Length: v.Length, Unit: v.Unit, Start: v.Start, RegisterOnWorkday: v.RegisterOnWorkday,
 		MoveToWorkday: v.MoveToWorkday, DueSoon: v.DueSoon, OfficialDataOnly: v.OfficialDataOnly}
 	if v.Location == "" || v.Location == "Local" {
-		return fmt.Errorf("complaints: policy JSON: location %q; name an IANA time zone such as \"Asia/Almaty\": %w",
-			v.Location, ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "policy JSON: location %q; name an IANA time zone such as \"Asia/Almaty\"", v.Location)
 	}
 	loc, err := time.LoadLocation(v.Location)
 	if err != nil {
-		return fmt.Errorf("complaints: policy JSON: location %q is not a known time zone: %w", clip(v.Location), ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "policy JSON: location %q is not a known time zone", clip(v.Location))
 	}
 	q.Location = loc
 	if q.ReceiptCutoff, err = parseClock("receipt_cutoff", v.ReceiptCutoff); err != nil {
@@ -127,8 +125,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 		if json.Unmarshal(v.Calendar, &name) == nil {
 			c, ok := builtinCalendar(name)
 			if !ok {
-				return fmt.Errorf("complaints: policy JSON: calendar %q is not one of %q, %q, %q, %q: %w", clip(name),
-					calKazakhstan, calRussia, calEnglandWales, calWeekdays, ErrInvalidJSON)
+				return errf(sq.ErrMalformed, "policy JSON: calendar %q is not one of %q, %q, %q, %q", clip(name), calKazakhstan, calRussia, calEnglandWales, calWeekdays)
 			}
 			q.Calendar = c
 		} else {
@@ -224,17 +221,14 @@ func (c *Complaint) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if len(v.Policy) == 0 {
-		return fmt.Errorf("complaints: complaint %q was stored without its policy; read it with ParseComplaint under a policy: %w",
-			clip(v.ID), ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "complaint %q was stored without its policy; read it with ParseComplaint under a policy", clip(v.ID))
 	}
 	p, err := ParsePolicy(v.Policy)
 	if err != nil {
 		return err
 	}
 	if now := calendarVersion(p.Calendar); now != v.CalendarVersion {
-		return fmt.Errorf("complaints: complaint %q was stored with calendar data %q, the calendar now has %q; read it "+
-			"with ParseComplaint under the policy in force and compare deadlines with CompareDeadline: %w",
-			clip(v.ID), clip(v.CalendarVersion), now, ErrStoredPolicy)
+		return errf(ErrStoredPolicy, "complaint %q was stored with calendar data %q, the calendar now has %q; read it with ParseComplaint under the policy in force and compare deadlines with CompareDeadline", clip(v.ID), clip(v.CalendarVersion), now)
 	}
 	n, err := v.build(p)
 	if err != nil {
@@ -273,8 +267,7 @@ func ParseComplaint(b []byte, inForce ...Policy) (Complaint, error) {
 		return c, nil
 	case 1:
 	default:
-		return Complaint{}, fmt.Errorf("complaints: ParseComplaint: %d policies given, at most 1 allowed: %w",
-			len(inForce), ErrInvalidPolicy)
+		return Complaint{}, errf(ErrInvalidPolicy, "ParseComplaint: %d policies given, at most 1 allowed", len(inForce))
 	}
 	p := inForce[0]
 	v, err := readComplaintJSON(b)
@@ -287,8 +280,7 @@ func ParseComplaint(b []byte, inForce ...Policy) (Complaint, error) {
 			return Complaint{}, err
 		}
 		if !samePolicyRules(stored, p) {
-			return Complaint{}, fmt.Errorf("complaints: complaint %q was stored under policy %q, not %q with the same "+
-				"settings: %w", clip(v.ID), clip(stored.Name), clip(p.Name), ErrStoredPolicy)
+			return Complaint{}, errf(ErrStoredPolicy, "complaint %q was stored under policy %q, not %q with the same settings", clip(v.ID), clip(stored.Name), clip(p.Name))
 		}
 	}
 	return v.build(p)
@@ -312,8 +304,7 @@ func samePolicyRules(p, q Policy) bool {
 
 func (v complaintJSON) build(p Policy) (Complaint, error) {
 	if len(v.Events) > maxEvents {
-		return Complaint{}, fmt.Errorf("complaints: complaint JSON has %d events, at most %d allowed: %w", len(v.Events),
-			maxEvents, ErrInvalidJSON)
+		return Complaint{}, errf(sq.ErrLimit, "complaint JSON has %d events, at most %d allowed", len(v.Events), maxEvents)
 	}
 	c, err := New(p, Info{ID: v.ID, Channel: v.Channel, Category: v.Category, Employee: v.Employee, ReceivedAt: v.ReceivedAt})
 	if err != nil {
@@ -362,8 +353,7 @@ func (c *Complaint) Scan(src any) error {
 	case []byte:
 		b = v
 	default:
-		return fmt.Errorf("complaints: a complaint cannot be read from a %T; store its JSON in a JSONB or TEXT column: %w",
-			src, ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "a complaint cannot be read from a %T; store its JSON in a JSONB or TEXT column", src)
 	}
 	return c.UnmarshalJSON(b)
 }

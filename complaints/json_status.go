@@ -2,16 +2,10 @@ package complaints
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/servicequality/servicequality/sq"
 )
-
-// ErrNotStored is wrapped when JSON is read into a value that is computed, not stored (Status, Report): store
-// the complaint instead and compute the value again.
-var ErrNotStored = errors.New("computed value cannot be read from JSON")
 
 type basisJSON struct {
 	Calendar    string `json:"calendar,omitempty"`
@@ -44,21 +38,20 @@ type deadlineJSON struct {
 // The zero Deadline is refused.
 func (d Deadline) MarshalJSON() ([]byte, error) {
 	if d.LastDay.IsZero() || d.At.IsZero() {
-		return nil, fmt.Errorf("complaints: zero Deadline cannot be written: %w", ErrInvalidComplaint)
+		return nil, errf(ErrInvalidComplaint, "zero Deadline cannot be written")
 	}
 	return json.Marshal(deadlineJSON{d.Received, d.Registered, d.FirstDay, d.LastDay, d.At, d.Basis.toJSON()})
 }
 
 // UnmarshalJSON reads a deadline written by MarshalJSON, to compare a stored deadline with a recomputed one
-// (CompareDeadline). Unknown fields and missing dates are refused; errors wrap ErrInvalidJSON.
+// (CompareDeadline). Unknown fields and missing dates are refused; errors wrap sq.ErrMalformed.
 func (d *Deadline) UnmarshalJSON(b []byte) error {
 	var v deadlineJSON
 	if err := decodeStrict("deadline", b, maxComplaintJSON, &v); err != nil {
 		return err
 	}
 	if v.LastDay.IsZero() || v.Registered.IsZero() || v.FirstDay.IsZero() || v.At.IsZero() || v.Received.IsZero() {
-		return fmt.Errorf("complaints: deadline JSON needs received, registered, first_day, last_day and at: %w",
-			ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "deadline JSON needs received, registered, first_day, last_day and at")
 	}
 	x := Deadline{Received: v.Received, Registered: v.Registered, FirstDay: v.FirstDay, LastDay: v.LastDay, At: v.At}
 	if v.Basis != nil {
@@ -124,7 +117,7 @@ type statusJSON struct {
 // a zero time are left out, and "due" carries the deadline's basis (the calendar data and provisional years).
 func (s Status) MarshalJSON() ([]byte, error) {
 	if s.At.IsZero() {
-		return nil, fmt.Errorf("complaints: zero Status cannot be written: %w", ErrInvalidComplaint)
+		return nil, errf(ErrInvalidComplaint, "zero Status cannot be written")
 	}
 	return json.Marshal(statusJSON{At: s.At, State: s.State, Due: s.Due, Remaining: s.Remaining.String(),
 		RemainingUnits: s.RemainingUnits, DueSoon: s.DueSoon, Breached: s.Breached,
@@ -136,10 +129,9 @@ func (s Status) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON refuses: a status is computed from a complaint at a time. Store the complaint
-// (Complaint.MarshalJSON) and call Status again. The error wraps ErrNotStored.
+// (Complaint.MarshalJSON) and call Status again. The error wraps sq.ErrInvalid.
 func (s *Status) UnmarshalJSON([]byte) error {
-	return fmt.Errorf("complaints: a Status is computed, not stored; store the complaint and call Status: %w",
-		ErrNotStored)
+	return errf(sq.ErrInvalid, "a Status is computed, not stored; store the complaint and call Status")
 }
 
 type countsJSON struct {
@@ -226,7 +218,7 @@ type reportJSON struct {
 // overdue list and the breakdowns.
 func (r Report) MarshalJSON() ([]byte, error) {
 	if r.At.IsZero() {
-		return nil, fmt.Errorf("complaints: zero Report cannot be written: %w", ErrInvalidComplaint)
+		return nil, errf(ErrInvalidComplaint, "zero Report cannot be written")
 	}
 	v := reportJSON{At: r.At, NotYetReceived: r.NotYetReceived, Counts: r.Counts.toJSON(), Rows: []rowJSON{},
 		Failed: []failureJSON{}, Overdue: []overdueJSON{}}
@@ -252,8 +244,7 @@ func (r Report) MarshalJSON() ([]byte, error) {
 	return json.Marshal(v)
 }
 
-// UnmarshalJSON refuses: a report is computed from the complaints at a time. The error wraps ErrNotStored.
+// UnmarshalJSON refuses: a report is computed from the complaints at a time. The error wraps sq.ErrInvalid.
 func (r *Report) UnmarshalJSON([]byte) error {
-	return fmt.Errorf("complaints: a Report is computed, not stored; store the complaints and call NewReport: %w",
-		ErrNotStored)
+	return errf(sq.ErrInvalid, "a Report is computed, not stored; store the complaints and call NewReport")
 }

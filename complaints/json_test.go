@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 )
 
 func TestPolicyJSON(t *testing.T) {
@@ -47,19 +48,19 @@ func TestPolicyJSON(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{`{"length":15,"unit":"calendar-days","location":"Asia/Almaty","extra":true}`, ErrInvalidJSON, "unknown field"},
-		{`{"length":15,"unit":"days","location":"Asia/Almaty"}`, ErrInvalidJSON, "unknown unit"},
-		{`{"length":15,"location":"Local"}`, ErrInvalidJSON, "Local time zone"},
-		{`{"length":15}`, ErrInvalidJSON, "no location"},
-		{`{"length":15,"location":"Mars/Olympus"}`, ErrInvalidJSON, "unknown time zone"},
+		{`{"length":15,"unit":"calendar-days","location":"Asia/Almaty","extra":true}`, sq.ErrMalformed, "unknown field"},
+		{`{"length":15,"unit":"days","location":"Asia/Almaty"}`, sq.ErrMalformed, "unknown unit"},
+		{`{"length":15,"location":"Local"}`, sq.ErrMalformed, "Local time zone"},
+		{`{"length":15}`, sq.ErrMalformed, "no location"},
+		{`{"length":15,"location":"Mars/Olympus"}`, sq.ErrMalformed, "unknown time zone"},
 		{`{"length":0,"location":"UTC"}`, ErrInvalidPolicy, "length 0"},
 		{`{"length":15,"unit":"working-days","location":"UTC"}`, ErrInvalidPolicy, "working days without a calendar"},
-		{`{"length":15,"location":"UTC","calendar":"XX"}`, ErrInvalidJSON, "unknown built-in calendar"},
+		{`{"length":15,"location":"UTC","calendar":"XX"}`, sq.ErrMalformed, "unknown built-in calendar"},
 		{`{"length":15,"location":"UTC","calendar":{"name":"x","week":[]}}`, ErrInvalidCalendar, "empty week"},
-		{`{"length":15,"location":"UTC","due_by":"25:00"}`, ErrInvalidJSON, "bad time of day"},
-		{`{"length":15,"location":"UTC","due_by":"9:00"}`, ErrInvalidJSON, "time of day without two digits"},
-		{`{"length":15,"location":"UTC"} x`, ErrInvalidJSON, "trailing data"},
-		{`[1]`, ErrInvalidJSON, "not an object"},
+		{`{"length":15,"location":"UTC","due_by":"25:00"}`, sq.ErrMalformed, "bad time of day"},
+		{`{"length":15,"location":"UTC","due_by":"9:00"}`, sq.ErrMalformed, "time of day without two digits"},
+		{`{"length":15,"location":"UTC"} x`, sq.ErrMalformed, "trailing data"},
+		{`[1]`, sq.ErrMalformed, "not an object"},
 	}
 	for _, tt := range bad {
 		p := DefaultPolicy(time.UTC)
@@ -101,15 +102,15 @@ func TestComplaintJSON(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{`{"id":"x","received_at":"2026-03-02T10:00:00+05:00","events":[],"x":1}`, ErrInvalidJSON, "unknown field"},
+		{`{"id":"x","received_at":"2026-03-02T10:00:00+05:00","events":[],"x":1}`, sq.ErrMalformed, "unknown field"},
 		{`{"id":"","received_at":"2026-03-02T10:00:00+05:00","events":[]}`, ErrInvalidComplaint, "empty ID"},
 		{`{"id":"x","received_at":"2026-03-02T10:00:00+05:00","events":[{"kind":"resumed","at":"2026-03-03T10:00:00+05:00"}]}`,
 			ErrInvalidHistory, "resume without pause"},
 		{`{"id":"x","received_at":"2026-03-02T10:00:00+05:00","events":[{"kind":"resolved","at":"2026-03-01T10:00:00+05:00"}]}`,
 			ErrInvalidHistory, "resolved before received"},
 		{`{"id":"x","received_at":"2026-03-02T10:00:00+05:00","events":[{"kind":"solved","at":"2026-03-03T10:00:00+05:00"}]}`,
-			ErrInvalidJSON, "unknown kind"},
-		{`{"id":"x","received_at":"2026-03-02","events":[]}`, ErrInvalidJSON, "a date is not a time"},
+			sq.ErrMalformed, "unknown kind"},
+		{`{"id":"x","received_at":"2026-03-02","events":[]}`, sq.ErrMalformed, "a date is not a time"},
 	}
 	for _, tt := range bad {
 		if _, err := ParseComplaint([]byte(tt.in), p); !errors.Is(err, tt.want) {

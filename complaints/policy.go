@@ -147,7 +147,7 @@ func DefaultPolicy(loc *time.Location) Policy {
 // field, its value and what is allowed.
 func (p Policy) Validate() error {
 	fail := func(format string, args ...any) error {
-		return fmt.Errorf("complaints: policy %q: %s: %w", clip(p.Name), fmt.Sprintf(format, args...), ErrInvalidPolicy)
+		return errf(ErrInvalidPolicy, "policy %q: %s", clip(p.Name), fmt.Sprintf(format, args...))
 	}
 	switch {
 	case len(p.Name) > 200:

@@ -72,8 +72,7 @@ func buildProvisional(year int, rule, source string, hs []statutory) Year {
 
 func checkProvisionalYear(what string, year int) error {
 	if year < minYear || year > maxYear {
-		return fmt.Errorf("complaints: provisional %s year %d is outside %d–%d: %w", what, year, minYear, maxYear,
-			ErrInvalidCalendar)
+		return errf(ErrInvalidCalendar, "provisional %s year %d is outside %d–%d", what, year, minYear, maxYear)
 	}
 	return nil
 }
@@ -172,14 +171,11 @@ func ProvisionalKazakhstan(year int) (Year, error) {
 		return Year{}, err
 	}
 	if year < 2027 {
-		return Year{}, fmt.Errorf("complaints: provisional Kazakhstan year %d: the rules encoded are the law as it "+
-			"stands from 2027 (Constitution Day on 15 March); earlier years are official data: %w", year,
-			ErrInvalidCalendar)
+		return Year{}, errf(ErrInvalidCalendar, "provisional Kazakhstan year %d: the rules encoded are the law as it stands from 2027 (Constitution Day on 15 March); earlier years are official data", year)
 	}
 	ka, ok := kurbanAit[year]
 	if !ok {
-		return Year{}, fmt.Errorf("complaints: provisional Kazakhstan year %d: no published estimate of Kurban Ait "+
-			"for it (estimates cover 2027–%d): %w", year, provisionalLastYear, ErrInvalidCalendar)
+		return Year{}, errf(ErrInvalidCalendar, "provisional Kazakhstan year %d: no published estimate of Kurban Ait for it (estimates cover 2027–%d)", year, provisionalLastYear)
 	}
 	hs := []statutory{
 		{sq.NewDate(year, time.January, 1), "New Year", true},

@@ -2,7 +2,6 @@ package complaints
 
 import (
 	"cmp"
-	"fmt"
 	"math/big"
 	"slices"
 	"sort"
@@ -78,17 +77,14 @@ const (
 
 func (o ReportOptions) validate() error {
 	if len(o.ResponseTargets) > maxResponseTargets {
-		return fmt.Errorf("complaints: report: %d response targets, at most %d allowed: %w", len(o.ResponseTargets),
-			maxResponseTargets, ErrInvalidPolicy)
+		return errf(sq.ErrLimit, "report: %d response targets, at most %d allowed", len(o.ResponseTargets), maxResponseTargets)
 	}
 	for ch, d := range o.ResponseTargets {
 		if len(ch) > maxIDText {
-			return fmt.Errorf("complaints: report: response target channel of %d bytes, at most %d allowed: %w",
-				len(ch), maxIDText, ErrInvalidPolicy)
+			return errf(sq.ErrLimit, "report: response target channel of %d bytes, at most %d allowed", len(ch), maxIDText)
 		}
 		if d <= 0 || d > maxResponseTarget {
-			return fmt.Errorf("complaints: report: response target %v for channel %q is outside 1ns–%v: %w", d, clip(ch),
-				maxResponseTarget, ErrInvalidPolicy)
+			return errf(ErrInvalidPolicy, "report: response target %v for channel %q is outside 1ns–%v", d, clip(ch), maxResponseTarget)
 		}
 	}
 	return nil
@@ -170,8 +166,7 @@ const maxReportComplaints = 1_000_000
 // 1,000,000 complaints and for invalid options (ErrInvalidPolicy).
 func NewReport(cs []Complaint, now time.Time, opts ReportOptions) (Report, error) {
 	if len(cs) > maxReportComplaints {
-		return Report{}, fmt.Errorf("complaints: report: %d complaints, at most %d allowed: %w", len(cs),
-			maxReportComplaints, ErrInvalidComplaint)
+		return Report{}, errf(sq.ErrLimit, "report: %d complaints, at most %d allowed", len(cs), maxReportComplaints)
 	}
 	if err := opts.validate(); err != nil {
 		return Report{}, err
@@ -190,7 +185,7 @@ func NewReport(cs []Complaint, now time.Time, opts ReportOptions) (Report, error
 			continue
 		}
 		if seen[c.info.ID] {
-			fail(fmt.Errorf("complaints: report: complaint %q is given twice: %w", clip(c.info.ID), ErrInvalidComplaint))
+			fail(errf(ErrInvalidComplaint, "report: complaint %q is given twice", clip(c.info.ID)))
 			continue
 		}
 		seen[c.info.ID] = true

@@ -101,8 +101,7 @@ func (c Complaint) Status(now time.Time) (Status, error) {
 		return Status{}, err
 	}
 	if now.Before(c.start.received) {
-		return Status{}, fmt.Errorf("complaints: complaint %q: status at %s is before the receipt at %s: %w",
-			clip(c.info.ID), now.Format(time.RFC3339), c.start.received.Format(time.RFC3339), ErrBeforeReceipt)
+		return Status{}, errf(ErrBeforeReceipt, "complaint %q: status at %s is before the receipt at %s", clip(c.info.ID), now.Format(time.RFC3339), c.start.received.Format(time.RFC3339))
 	}
 	h, err := c.replay(now, true)
 	if err != nil {

@@ -59,7 +59,7 @@ func TestComplaintJSONCarriesItsPolicy(t *testing.T) {
 	if _, err := ParseComplaint(legacy, DefaultPolicy(alm)); err != nil {
 		t.Errorf("a complaint of the earlier format: %v", err)
 	}
-	if err := json.Unmarshal(legacy, &back); !errors.Is(err, ErrInvalidJSON) || !back.Equal(c) {
+	if err := json.Unmarshal(legacy, &back); !errors.Is(err, sq.ErrMalformed) || !back.Equal(c) {
 		t.Errorf("json.Unmarshal of a complaint without its policy = %v (the target must be unchanged)", err)
 	}
 	// A policy that could not be read back is not written.
@@ -105,8 +105,8 @@ func TestPolicyJSONEdges(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"18:00:00.", "18:00.5", "18:00:00.1234567890", "18:00:00.-1", "1:00"} {
-		if _, err := parseClock("due_by", bad); !errors.Is(err, ErrInvalidJSON) {
-			t.Errorf("parseClock(%q) = %v, want ErrInvalidJSON", bad, err)
+		if _, err := parseClock("due_by", bad); !errors.Is(err, sq.ErrMalformed) {
+			t.Errorf("parseClock(%q) = %v, want sq.ErrMalformed", bad, err)
 		}
 	}
 }
@@ -212,8 +212,8 @@ func TestDecodersAreStrict(t *testing.T) {
 		{"{\"name\":\"\xff\",\"length\":15,\"unit\":\"calendar-days\",\"location\":\"UTC\",\"start\":\"next-day\"}", "invalid UTF-8"},
 	}
 	for _, tt := range policies {
-		if _, err := ParsePolicy([]byte(tt.json)); !errors.Is(err, ErrInvalidJSON) {
-			t.Errorf("%s: ParsePolicy = %v, want ErrInvalidJSON", tt.reason, err)
+		if _, err := ParsePolicy([]byte(tt.json)); !errors.Is(err, sq.ErrMalformed) {
+			t.Errorf("%s: ParsePolicy = %v, want sq.ErrMalformed", tt.reason, err)
 		}
 	}
 	alm := mustLoc(t, "Asia/Almaty")
@@ -227,12 +227,12 @@ func TestDecodersAreStrict(t *testing.T) {
 		{`{"id":"C","received_at":"2026-03-02T10:00:00+05:00","events":null}`, "events null"},
 	}
 	for _, tt := range complaintsJSON {
-		if _, err := ParseComplaint([]byte(tt.json), DefaultPolicy(alm)); !errors.Is(err, ErrInvalidJSON) {
-			t.Errorf("%s: ParseComplaint under a policy = %v, want ErrInvalidJSON", tt.reason, err)
+		if _, err := ParseComplaint([]byte(tt.json), DefaultPolicy(alm)); !errors.Is(err, sq.ErrMalformed) {
+			t.Errorf("%s: ParseComplaint under a policy = %v, want sq.ErrMalformed", tt.reason, err)
 		}
 	}
-	if _, err := ParseCalendar([]byte(`{"name":"x","week":["Mon"],"Week":["Sat"],"years":[]}`)); !errors.Is(err, ErrInvalidJSON) {
-		t.Errorf("calendar with week and Week = %v, want ErrInvalidJSON", err)
+	if _, err := ParseCalendar([]byte(`{"name":"x","week":["Mon"],"Week":["Sat"],"years":[]}`)); !errors.Is(err, sq.ErrMalformed) {
+		t.Errorf("calendar with week and Week = %v, want sq.ErrMalformed", err)
 	}
 }
 
@@ -257,8 +257,8 @@ func TestComplaintSQL(t *testing.T) {
 	}
 	var back Complaint
 	for _, src := range []any{nil, int64(3), 1.5} {
-		if err := back.Scan(src); !errors.Is(err, ErrInvalidJSON) {
-			t.Errorf("Scan(%v) = %v, want ErrInvalidJSON", src, err)
+		if err := back.Scan(src); !errors.Is(err, sq.ErrMalformed) {
+			t.Errorf("Scan(%v) = %v, want sq.ErrMalformed", src, err)
 		}
 	}
 	if _, err := (Complaint{}).Value(); !errors.Is(err, ErrInvalidComplaint) {

@@ -15,7 +15,7 @@ func TestZeroValuesAnswerEveryMethod(t *testing.T) {
 		complaints.Policy{}, complaints.Complaint{}, sq.Date{}, complaints.Deadline{}, complaints.Basis{},
 		complaints.Status{}, complaints.MilestoneStatus{}, complaints.Report{}, complaints.Counts{}, complaints.Row{},
 		complaints.Failure{}, complaints.Overdue{}, complaints.Group{}, complaints.Change{}, complaints.DayChange{},
-		complaints.Event{}, complaints.EventError{}, complaints.Info{}, complaints.Year{}, complaints.Day{},
+		complaints.Event{}, complaints.Info{}, complaints.Year{}, complaints.Day{},
 		complaints.CalendarData{}, complaints.WorkCalendar{}, complaints.Week{}, complaints.Extension{},
 		complaints.Milestone{}, complaints.ReportOptions{}, complaints.Unit(0), complaints.Start(0),
 		complaints.State(0), complaints.EventKind(0),

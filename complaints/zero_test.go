@@ -24,7 +24,6 @@ func TestZeroValuesDoNotPanic(t *testing.T) {
 		cnt Counts
 		b   Basis
 		ch  Change
-		ee  EventError
 		y   Year
 		cd  CalendarData
 		wk  Week
@@ -72,7 +71,6 @@ func TestZeroValuesDoNotPanic(t *testing.T) {
 		}, nil},
 		{"Basis.String", func() error { return boolErr(b.String() == "no calendar" && !b.IsProvisional(), true) }, nil},
 		{"Change", func() error { _ = ch.String(); return boolErr(ch.Moved(), false) }, nil},
-		{"EventError.Error", func() error { _ = ee.Error(); return boolErr(errors.Is(&ee, ErrInvalidHistory), true) }, nil},
 		{"Year.MarshalJSON", func() error { _, err := json.Marshal(y); return err }, nil},
 		{"CalendarData.MarshalJSON", func() error { _, err := json.Marshal(cd); return err }, nil},
 		{"NewCalendar(zero data)", func() error { _, err := NewCalendar(cd); return err }, ErrInvalidCalendar},

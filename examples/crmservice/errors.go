@@ -12,6 +12,7 @@ import (
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sampling"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -75,7 +76,6 @@ var rules = []struct {
 	{survey.ErrInvalidCount, "invalid-count"},
 	{survey.ErrInvalidAnswer, "invalid-answer"},
 	{survey.ErrSyntax, "invalid-json"},
-	{complaints.ErrInvalidJSON, "invalid-json"},
 	{complaints.ErrInvalidPolicy, "invalid-policy"},
 	{complaints.ErrInvalidCalendar, "invalid-calendar"},
 	{sampling.ErrInvalidCall, "invalid-call"},
@@ -94,6 +94,7 @@ var rules = []struct {
 	{complaints.ErrInvalidComplaint, "invalid-complaint"},
 	{complaints.ErrInvalidHistory, "invalid-history"},
 	{complaints.ErrBeforeReceipt, "before-receipt"},
+	{sq.ErrMalformed, "invalid-json"}, // complaints' JSON errors, after every package's own sentinels
 }
 
 // ruleOf returns the rule code of a library error.
