@@ -255,7 +255,7 @@ func TestCutoffAndDueByInClockChanges(t *testing.T) {
 		if got := tt.day.At(tt.tod, tt.loc); !got.Equal(tt.want) {
 			t.Errorf("%s: At = %s, want %s", tt.reason, got, tt.want.In(tt.loc))
 		}
-		p := Policy{Name: "due-by", Length: 1, Location: tt.loc, DueBy: tt.tod, Start: NextDay}
+		p := Policy{Name: "due-by", Length: 1, Location: tt.loc, DueBy: tt.tod}
 		dl, err := p.Deadline(tt.day.AddDays(-1).At(12*time.Hour, tt.loc))
 		if err != nil || !dl.At.Equal(tt.want) {
 			t.Errorf("%s: the term ends at %s (%v), want %s", tt.reason, dl.At, err, tt.want.In(tt.loc))

@@ -20,7 +20,7 @@ type Deadline struct {
 	// Registered is the day the complaint counts as received: the receipt date, moved by ReceiptCutoff and
 	// RegisterOnWorkday.
 	Registered sq.Date
-	// FirstDay is day 1 of the term: Registered for SameDay, the day after for NextDay.
+	// FirstDay is day 1 of the term: Registered under SameDay, the day after otherwise.
 	FirstDay sq.Date
 	// LastDay is the last day of the term, after extensions, pauses and MoveToWorkday.
 	LastDay sq.Date
@@ -194,7 +194,7 @@ func (c counter) start(t time.Time) (termStart, error) {
 		}
 	}
 	first := reg
-	if c.p.Start == NextDay {
+	if !c.p.SameDay {
 		first = reg.AddDays(1)
 	}
 	return termStart{received: t, registered: reg, first: first}, nil

@@ -4,7 +4,7 @@
 //
 // # Overview
 //
-//   - [Policy] states a term: its length and [Unit] (calendar days, working days, weeks), day 1 ([Start]), when
+//   - [Policy] states a term: its length and [Unit] (calendar days, working days, weeks), day 1 (SameDay), when
 //     a complaint counts as registered, the instant the term ends, whether a last day off moves to a working day,
 //     the [Extension] allowed and the [Milestone]s. [DefaultPolicy] is the source's 15 calendar days; presets give the
 //     terms of regulators: [KazakhstanMicrofinance], [PSD2], [FCA], [FCAPaymentServices], [CFPB],
@@ -36,11 +36,11 @@
 //
 //  1. Registration day: the date of receipt, moved to the next day when the receipt is at or after
 //     ReceiptCutoff, then to the next working day when RegisterOnWorkday is set.
-//  2. Day 1 is the day after registration (NextDay, the default, as the civil codes of Kazakhstan and Russia and
+//  2. Day 1 is the day after registration (the default, as the civil codes of Kazakhstan and Russia and
 //     EU Regulation 1182/71 count) or the registration day itself (SameDay).
 //  3. The last day is day Length (plus extensions) counted in the unit: every day for CalendarDays; every working
 //     day of the Calendar for WorkingDays (day 1 is the first working day on or after the start); for Weeks, the
-//     day n weeks on, the same weekday as the registration day under NextDay.
+//     day n weeks on, the same weekday as the registration day by default.
 //  4. Pauses move the last day (below). Then, with MoveToWorkday, a last day that is not a working day moves to
 //     the next working day.
 //  5. The term ends at the end of the last day (the first instant of the next day), or at DueBy on the last day.

@@ -71,23 +71,15 @@ func (u *Unit) UnmarshalText(b []byte) error {
 }
 
 // MarshalText writes the start's name.
-func (s Start) MarshalText() ([]byte, error) {
-	if !s.valid() {
-		return nil, errf(ErrInvalidPolicy, "start %d is not valid", uint8(s))
-	}
-	return []byte(s.String()), nil
-}
+func (s start) MarshalText() ([]byte, error) { return []byte(startNames[s&1]), nil }
 
 // UnmarshalText reads "next-day" or "same-day".
-func (s *Start) UnmarshalText(b []byte) error {
+func (s *start) UnmarshalText(b []byte) error {
 	i, err := textEnum("start", b, startNames[:])
 	if err != nil {
 		return err
 	}
-	if s == nil {
-		return errf(sq.ErrMalformed, "start read into a nil *Start")
-	}
-	*s = Start(i)
+	*s = start(i)
 	return nil
 }
 

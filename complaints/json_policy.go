@@ -27,7 +27,7 @@ type policyJSON struct {
 	Unit              Unit            `json:"unit"`
 	Location          string          `json:"location"`
 	Calendar          json.RawMessage `json:"calendar,omitempty"`
-	Start             Start           `json:"start"`
+	Start             start           `json:"start"`
 	RegisterOnWorkday bool            `json:"register_on_workday,omitempty"`
 	ReceiptCutoff     string          `json:"receipt_cutoff,omitempty"`
 	DueBy             string          `json:"due_by,omitempty"`
@@ -49,7 +49,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	if _, err := time.LoadLocation(p.Location.String()); err != nil {
 		return nil, errf(ErrInvalidPolicy, "policy %q: location %q is not an IANA time-zone name and could not be read back; use time.LoadLocation (a time.FixedZone has no such name)", clip(p.Name), clip(p.Location.String()))
 	}
-	v := policyJSON{Name: p.Name, Length: p.Length, Unit: p.Unit, Location: p.Location.String(), Start: p.Start,
+	v := policyJSON{Name: p.Name, Length: p.Length, Unit: p.Unit, Location: p.Location.String(), Start: startOf(p.SameDay),
 		RegisterOnWorkday: p.RegisterOnWorkday, ReceiptCutoff: formatClock(p.ReceiptCutoff), DueBy: formatClock(p.DueBy),
 		MoveToWorkday: p.MoveToWorkday, DueSoon: p.DueSoon, OfficialDataOnly: p.OfficialDataOnly}
 	if p.Extension != (Extension{}) {
@@ -95,7 +95,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 	if err := decodeStrict("policy", b, maxCalendarJSON, &v); err != nil {
 		return err
 	}
-	q := Policy{Name: v.Name, Length: v.Length, Unit: v.Unit, Start: v.Start, RegisterOnWorkday: v.RegisterOnWorkday,
+	q := Policy{Name: v.Name, Length: v.Length, Unit: v.Unit, SameDay: v.Start == sameDay, RegisterOnWorkday: v.RegisterOnWorkday,
 		MoveToWorkday: v.MoveToWorkday, DueSoon: v.DueSoon, OfficialDataOnly: v.OfficialDataOnly}
 	if v.Location == "" || v.Location == "Local" {
 		return errf(sq.ErrMalformed, "policy JSON: location %q; name an IANA time zone such as \"Asia/Almaty\"", v.Location)

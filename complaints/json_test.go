@@ -18,7 +18,7 @@ func TestPolicyJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	withAll := Policy{Name: "all", Length: 10, Unit: WorkingDays, Location: alm, Calendar: custom, Start: SameDay,
+	withAll := Policy{Name: "all", Length: 10, Unit: WorkingDays, Location: alm, Calendar: custom, SameDay: true,
 		RegisterOnWorkday: true, ReceiptCutoff: 17*time.Hour + 30*time.Minute, DueBy: 18 * time.Hour, MoveToWorkday: true,
 		Extension: Extension{Max: 5, ReasonRequired: true, NoticeRequired: true}, Acknowledge: Milestone{2, WorkingDays},
 		HoldingReply: Milestone{10, WorkingDays}, DueSoon: 3}

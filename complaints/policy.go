@@ -31,29 +31,22 @@ func (u Unit) String() string {
 
 func (u Unit) valid() bool { return int(u) < len(unitNames) }
 
-// Start says which day is day 1 of a term. The zero value is NextDay.
-type Start uint8
+// start says which day is day 1 of a term, as a policy's JSON writes it ("start": "next-day" or "same-day").
+type start uint8
 
 const (
-	// NextDay: the day of registration is not counted; day 1 is the day after it. This is how the civil codes of
-	// Kazakhstan and Russia (Civil Code of the Russian Federation art. 191) and EU Regulation 1182/71 (art. 3(1))
-	// count a period that starts with an event.
-	NextDay Start = iota
-	// SameDay: the day of registration is day 1.
-	SameDay
+	nextDay start = iota
+	sameDay
 )
 
-var startNames = [...]string{NextDay: "next-day", SameDay: "same-day"}
+var startNames = [...]string{nextDay: "next-day", sameDay: "same-day"}
 
-// String returns "next-day" or "same-day".
-func (s Start) String() string {
-	if int(s) < len(startNames) {
-		return startNames[s]
+func startOf(same bool) start {
+	if same {
+		return sameDay
 	}
-	return fmt.Sprintf("Start(%d)", uint8(s))
+	return nextDay
 }
-
-func (s Start) valid() bool { return int(s) < len(startNames) }
 
 // Extension says whether and how far a complaint's term may be extended. The zero value allows no extension.
 type Extension struct {
@@ -105,8 +98,10 @@ type Policy struct {
 	// Calendar tells working days. Required for WorkingDays, for MoveToWorkday, for RegisterOnWorkday and for
 	// any milestone in working days.
 	Calendar Calendar
-	// Start says whether the day of registration is day 1 (SameDay) or day 0 (NextDay, the default).
-	Start Start
+	// SameDay makes the day of registration day 1. By default (false) it is not counted and day 1 is the day
+	// after it: how the civil codes of Kazakhstan and Russia (Civil Code of the Russian Federation art. 191) and
+	// EU Regulation 1182/71 (art. 3(1)) count a period that starts with an event.
+	SameDay bool
 	// RegisterOnWorkday registers a complaint received on a day off on the next working day: the term then counts
 	// from that day.
 	RegisterOnWorkday bool
@@ -115,7 +110,7 @@ type Policy struct {
 	ReceiptCutoff time.Duration
 	// DueBy, when not zero, is the wall-clock time of day on the last day at which the term ends (e.g. 18*time.Hour
 	// for a cut-off at 18:00). Zero means the end of the last day, that is the first instant of the next day.
-	// With a SameDay start, DueBy needs a ReceiptCutoff no later than it, so that no term ends before receipt.
+	// With SameDay, DueBy needs a ReceiptCutoff no later than it, so that no term ends before receipt.
 	DueBy time.Duration
 	// MoveToWorkday moves a last day that is not a working day to the next working day (Civil Code of the Russian
 	// Federation art. 193; EU Regulation 1182/71 art. 3(4)). A working-day term always ends on a working day.
@@ -156,8 +151,6 @@ func (p Policy) Validate() error {
 		return fail("length %d is outside 1–%d", p.Length, maxLength)
 	case !p.Unit.valid():
 		return fail("unit %d is not calendar-days, working-days or weeks", uint8(p.Unit))
-	case !p.Start.valid():
-		return fail("start %d is not next-day or same-day", uint8(p.Start))
 	case p.Location == nil:
 		return fail("location is not set; name the time zone, e.g. time.LoadLocation(\"Asia/Almaty\")")
 	case p.Location == time.Local:
@@ -166,7 +159,7 @@ func (p Policy) Validate() error {
 		return fail("receipt cut-off %v is outside 00:00–23:59", p.ReceiptCutoff)
 	case p.DueBy < 0 || p.DueBy >= 24*time.Hour:
 		return fail("due-by time %v is outside 00:00–23:59 (zero means the end of the day)", p.DueBy)
-	case p.Start == SameDay && p.DueBy > 0 && (p.ReceiptCutoff == 0 || p.ReceiptCutoff > p.DueBy):
+	case p.SameDay && p.DueBy > 0 && (p.ReceiptCutoff == 0 || p.ReceiptCutoff > p.DueBy):
 		return fail("a same-day start with due-by time %s needs a receipt cut-off no later than it (now %s); otherwise a "+
 			"complaint received after %s could be due before it was received", formatClock(p.DueBy),
 			formatClock(p.ReceiptCutoff), formatClock(p.DueBy))

@@ -32,7 +32,7 @@ func genPolicy(t *rapid.T) Policy {
 		Unit:              Unit(rapid.IntRange(0, 2).Draw(t, "unit")),
 		Location:          loc,
 		Calendar:          cals[rapid.IntRange(0, 2).Draw(t, "calendar")],
-		Start:             Start(rapid.IntRange(0, 1).Draw(t, "start")),
+		SameDay:           rapid.Bool().Draw(t, "same day"),
 		RegisterOnWorkday: rapid.Bool().Draw(t, "register"),
 		MoveToWorkday:     rapid.Bool().Draw(t, "move"),
 		Extension:         Extension{Max: rapid.IntRange(0, 20).Draw(t, "extMax")},
@@ -44,7 +44,7 @@ func genPolicy(t *rapid.T) Policy {
 	if rapid.Bool().Draw(t, "hasCutoff") {
 		p.ReceiptCutoff = time.Duration(rapid.IntRange(1, 24*60-1).Draw(t, "cutoff")) * time.Minute
 	}
-	if p.Start == SameDay && p.DueBy > 0 && (p.ReceiptCutoff == 0 || p.ReceiptCutoff > p.DueBy) {
+	if p.SameDay && p.DueBy > 0 && (p.ReceiptCutoff == 0 || p.ReceiptCutoff > p.DueBy) {
 		p.ReceiptCutoff = time.Duration(rapid.Int64Range(1, int64(p.DueBy/time.Minute)).Draw(t, "cutoff≤dueBy")) * time.Minute
 	}
 	return p

@@ -76,7 +76,7 @@ func TestZeroValuesDoNotPanic(t *testing.T) {
 		{"NewCalendar(zero data)", func() error { _, err := NewCalendar(cd); return err }, ErrInvalidCalendar},
 		{"Week.String", func() error { return boolErr(wk.String() == "", true) }, nil},
 		{"enums", func() error {
-			_ = fmt.Sprint(Unit(0), Start(0), State(0), EventKind(0), Unit(9), Start(9), State(9), EventKind(99))
+			_ = fmt.Sprint(Unit(0), State(0), EventKind(0), Unit(9), State(9), EventKind(99))
 			return nil
 		}, nil},
 		{"NewReport(nil)", func() error { _, err := NewReport(nil, now, ReportOptions{}); return err }, nil},

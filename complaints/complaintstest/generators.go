@@ -91,7 +91,7 @@ func Policy() *rapid.Generator[complaints.Policy] {
 			Length:   rapid.IntRange(1, 60).Draw(t, "length"),
 			Unit:     rapid.SampledFrom([]complaints.Unit{complaints.CalendarDays, complaints.WorkingDays, complaints.Weeks}).Draw(t, "unit"),
 			Location: Location().Draw(t, "location"),
-			Start:    rapid.SampledFrom([]complaints.Start{complaints.NextDay, complaints.SameDay}).Draw(t, "start"),
+			SameDay:  rapid.Bool().Draw(t, "same day"),
 		}
 		if p.Unit == complaints.Weeks {
 			p.Length = rapid.IntRange(1, 8).Draw(t, "weeks")
@@ -106,7 +106,7 @@ func Policy() *rapid.Generator[complaints.Policy] {
 		}
 		if rapid.Bool().Draw(t, "dueBy") {
 			p.DueBy = time.Duration(rapid.IntRange(9*60, 23*60).Draw(t, "dueByMinutes")) * time.Minute
-			if p.Start == complaints.SameDay && (p.ReceiptCutoff == 0 || p.ReceiptCutoff > p.DueBy) {
+			if p.SameDay && (p.ReceiptCutoff == 0 || p.ReceiptCutoff > p.DueBy) {
 				p.ReceiptCutoff = p.DueBy
 			}
 		}
