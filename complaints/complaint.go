@@ -6,22 +6,6 @@ import (
 	"time"
 )
 
-// Channels through which complaints arrive (SPEC R17, source 003). Any other non-empty text is accepted too.
-const (
-	ChannelExecutivePhone = "executive-phone"       // the executive director's mobile phone
-	ChannelCreditAdmin    = "credit-administration" // the credit administration
-	ChannelOfficeManager  = "office-manager"        // the office manager
-	ChannelEmail          = "email"                 // the organisation's e-mail address
-	ChannelSuggestionBook = "suggestion-book"       // logbooks and suggestion books in the office
-)
-
-// Categories: the areas of the service-mistake catalogue (SPEC R23, source 002). Any other text is accepted too.
-const (
-	CategoryInteraction   = "interaction"   // greeting, conduct in conflict, tone, empathy, engagement
-	CategoryQualification = "qualification" // product knowledge, correct information, rules, documents, owning mistakes
-	CategoryAppearance    = "appearance"    // appearance, identification, equipment, workplace, confidentiality
-)
-
 // EventKind is the kind of an event in a complaint's history. The zero value is not a valid kind.
 type EventKind uint8
 
@@ -81,9 +65,13 @@ func (e Event) Equal(f Event) bool {
 type Info struct {
 	// ID identifies the complaint; required, at most 200 bytes.
 	ID string
-	// Channel is how it arrived (SPEC R17): one of the Channel constants or the caller's own text.
+	// Channel is how it arrived: free text. The channels of SPEC R17 are "executive-phone" (the executive
+	// director's mobile phone), "credit-administration", "office-manager", "email" and "suggestion-book"
+	// (logbooks and suggestion books in the office).
 	Channel string
-	// Category is what it is about (SPEC R23): one of the Category constants or the caller's own text.
+	// Category is what it is about: free text. The areas of the service-mistake catalogue (SPEC R23) are
+	// "interaction" (greeting, conduct, tone, empathy), "qualification" (product knowledge, correct information,
+	// rules, documents) and "appearance" (appearance, identification, equipment, workplace, confidentiality).
 	Category string
 	// Employee is the employee or unit concerned.
 	Employee string

@@ -11,7 +11,7 @@ import (
 
 func newComplaint(t testing.TB, p Policy, received time.Time) Complaint {
 	t.Helper()
-	c, err := New(p, Info{ID: "C-1", Channel: ChannelEmail, Category: CategoryInteraction, Employee: "desk 3", ReceivedAt: received})
+	c, err := New(p, Info{ID: "C-1", Channel: "email", Category: "interaction", Employee: "desk 3", ReceivedAt: received})
 	if err != nil {
 		t.Fatal(err)
 	}

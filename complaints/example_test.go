@@ -100,8 +100,8 @@ func ExampleComplaint_Status() {
 	almaty := zone("Asia/Almaty")
 	at := func(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, almaty) }
 	p := complaints.KazakhstanMicrofinance(almaty)
-	c, _ := complaints.New(p, complaints.Info{ID: "C-42", Channel: complaints.ChannelEmail,
-		Category: complaints.CategoryQualification, Employee: "credit officer 7", ReceivedAt: at(2, 10)})
+	c, _ := complaints.New(p, complaints.Info{ID: "C-42", Channel: "email",
+		Category: "qualification", Employee: "credit officer 7", ReceivedAt: at(2, 10)})
 	c, _ = c.Pause(at(5, 16), "asked the client for the loan agreement")
 	c, _ = c.Resume(at(9, 10))
 	s, _ := c.Status(at(10, 9))

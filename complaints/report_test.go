@@ -39,14 +39,14 @@ func TestReport(t *testing.T) {
 	}
 	now := time.Date(2026, 3, 31, 12, 0, 0, 0, loc)
 	cs := []Complaint{
-		mk("A", ChannelEmail, CategoryInteraction, "ann", r(1), resolve(r(3))),                          // 2 days, on time
-		mk("B", ChannelEmail, CategoryQualification, "bob", r(2), resolve(r(20))),                       // 18 days, late (due end of 17th)
-		mk("C", ChannelOfficeManager, CategoryInteraction, "ann", r(3), resolve(r(13)), closeAt(r(14))), // 10 days, on time
-		mk("D", ChannelOfficeManager, CategoryInteraction, "bob", r(5)),                                 // due end of 20th: overdue
-		mk("E", ChannelSuggestionBook, "", "ann", r(10)),                                                // due end of 25th: overdue
-		mk("F", ChannelEmail, CategoryAppearance, "bob", r(20)),                                         // due end of 4 April, 4 days after now: due soon
-		mk("G", ChannelEmail, CategoryAppearance, "", r(29), pause(r(30))),                              // paused
-		mk("H", ChannelEmail, CategoryAppearance, "", time.Date(2026, 4, 2, 0, 0, 0, 0, loc)),           // not yet received
+		mk("A", "email", "interaction", "ann", r(1), resolve(r(3))),                           // 2 days, on time
+		mk("B", "email", "qualification", "bob", r(2), resolve(r(20))),                        // 18 days, late (due end of 17th)
+		mk("C", "office-manager", "interaction", "ann", r(3), resolve(r(13)), closeAt(r(14))), // 10 days, on time
+		mk("D", "office-manager", "interaction", "bob", r(5)),                                 // due end of 20th: overdue
+		mk("E", "suggestion-book", "", "ann", r(10)),                                          // due end of 25th: overdue
+		mk("F", "email", "appearance", "bob", r(20)),                                          // due end of 4 April, 4 days after now: due soon
+		mk("G", "email", "appearance", "", r(29), pause(r(30))),                               // paused
+		mk("H", "email", "appearance", "", time.Date(2026, 4, 2, 0, 0, 0, 0, loc)),            // not yet received
 	}
 	rep, err := NewReport(cs, now, ReportOptions{})
 	if err != nil {
@@ -78,7 +78,7 @@ func TestReport(t *testing.T) {
 	for _, g := range rep.ByChannel {
 		keys = append(keys, g.Key)
 	}
-	if diff := cmp.Diff([]string{ChannelEmail, ChannelOfficeManager, ChannelSuggestionBook}, keys); diff != "" {
+	if diff := cmp.Diff([]string{"email", "office-manager", "suggestion-book"}, keys); diff != "" {
 		t.Errorf("ByChannel keys mismatch (-want +got):\n%s", diff)
 	}
 	if g := rep.ByEmployee[1]; g.Key != "ann" || g.Total != 3 || g.OnTime != 2 || !g.OnTimeRate.Equal(ratio(t, 1, 1)) ||
@@ -158,15 +158,15 @@ func TestReportResponseTargets(t *testing.T) {
 		return c
 	}
 	cs := []Complaint{
-		mk("met", "chat", start, 4*time.Minute+59*time.Second),          // within 5 minutes
-		mk("met-exactly", "chat", start, 5*time.Minute),                 // exactly 5 minutes is within
-		mk("late", "chat", start, 6*time.Minute),                        // missed
-		mk("silent", "chat", start, 0),                                  // no reply, 10 minutes on: missed
-		mk("pending", "chat", now.Add(-time.Minute), 0),                 // no reply, still within: neither
-		mk("email", ChannelEmail, start.Add(-4*time.Hour), 3*time.Hour), // within 4 hours
-		mk("no-target", ChannelOfficeManager, start, 0),                 // no target for the channel: neither
+		mk("met", "chat", start, 4*time.Minute+59*time.Second),     // within 5 minutes
+		mk("met-exactly", "chat", start, 5*time.Minute),            // exactly 5 minutes is within
+		mk("late", "chat", start, 6*time.Minute),                   // missed
+		mk("silent", "chat", start, 0),                             // no reply, 10 minutes on: missed
+		mk("pending", "chat", now.Add(-time.Minute), 0),            // no reply, still within: neither
+		mk("email", "email", start.Add(-4*time.Hour), 3*time.Hour), // within 4 hours
+		mk("no-target", "office-manager", start, 0),                // no target for the channel: neither
 	}
-	opts := ReportOptions{ResponseTargets: map[string]time.Duration{"chat": 5 * time.Minute, ChannelEmail: 4 * time.Hour}}
+	opts := ReportOptions{ResponseTargets: map[string]time.Duration{"chat": 5 * time.Minute, "email": 4 * time.Hour}}
 	r, err := NewReport(cs, now, opts)
 	if err != nil {
 		t.Fatal(err)

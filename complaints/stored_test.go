@@ -16,7 +16,7 @@ import (
 // A complaint's JSON carries its policy and calendar version, so json.Unmarshal reads it back whole.
 func TestComplaintJSONCarriesItsPolicy(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
-	c, err := New(KazakhstanMicrofinance(alm), Info{ID: "C-1", Channel: ChannelEmail, ReceivedAt: at(alm, 2026, 12, 10, 10, 0)})
+	c, err := New(KazakhstanMicrofinance(alm), Info{ID: "C-1", Channel: "email", ReceivedAt: at(alm, 2026, 12, 10, 10, 0)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -218,7 +218,7 @@ func TestPropComplaintsRoundTrip(t *testing.T) {
 			ref := rapid.SampledFrom([]string{"default", "kz-mfo"}).Draw(t, "policy")
 			at := time.Date(2026, 1, 5, 9, 0, 0, 0, almaty).Add(time.Duration(rapid.Int64Range(0, int64(300*24*time.Hour)).Draw(t, "received")))
 			c, err := complaints.New(policies[ref], complaints.Info{ID: fmt.Sprintf("c%d", iteration.Add(1)),
-				Channel:  rapid.SampledFrom([]string{complaints.ChannelEmail, complaints.ChannelExecutivePhone, ""}).Draw(t, "channel"),
+				Channel:  rapid.SampledFrom([]string{"email", "executive-phone", ""}).Draw(t, "channel"),
 				Employee: rapid.SampledFrom([]string{"e-1", "e-2", ""}).Draw(t, "employee"), ReceivedAt: at})
 			if err != nil {
 				t.Fatal(err)

@@ -318,7 +318,7 @@ func TestSaveRefusesInvalidValues(t *testing.T) {
 func TestComplaintStatusSurvivesRoundTrip(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
 		p := complaints.KazakhstanMicrofinance(almaty)
-		c, err := complaints.New(p, complaints.Info{ID: "c-1", Channel: complaints.ChannelEmail, Employee: "e-1",
+		c, err := complaints.New(p, complaints.Info{ID: "c-1", Channel: "email", Employee: "e-1",
 			ReceivedAt: time.Date(2026, 3, 2, 10, 0, 0, 123456789, almaty)})
 		if err != nil {
 			t.Fatal(err)

@@ -37,10 +37,10 @@ var recent = []complaintPlan{
 
 // Channels (SPEC R17) and categories (SPEC R23) with their relative frequencies.
 var (
-	channels = []weighted{{complaints.ChannelEmail, 7}, {complaints.ChannelOfficeManager, 5},
-		{complaints.ChannelExecutivePhone, 3}, {complaints.ChannelSuggestionBook, 3}, {complaints.ChannelCreditAdmin, 2}}
-	categories = []weighted{{complaints.CategoryInteraction, 10}, {complaints.CategoryQualification, 7},
-		{complaints.CategoryAppearance, 3}}
+	channels = []weighted{{"email", 7}, {"office-manager", 5},
+		{"executive-phone", 3}, {"suggestion-book", 3}, {"credit-administration", 2}}
+	categories = []weighted{{"interaction", 10}, {"qualification", 7},
+		{"appearance", 3}}
 )
 
 type weighted struct {
@@ -101,7 +101,7 @@ func (g *gen) complaints(p complaints.Policy) ([]byte, error) {
 func (g *gen) complaint(p complaints.Policy, id string, pl complaintPlan) (complaints.Complaint, error) {
 	received := pl.received.At(time.Duration(9*60+g.rng.IntN(9*60))*time.Minute, g.loc)
 	info := complaints.Info{ID: id, Channel: g.pick(channels), Category: g.pick(categories), ReceivedAt: received}
-	if info.Category != complaints.CategoryAppearance || g.rng.IntN(2) == 0 {
+	if info.Category != "appearance" || g.rng.IntN(2) == 0 {
 		info.Employee = g.concerned(pl.received)
 	}
 	c, err := complaints.New(p, info)
