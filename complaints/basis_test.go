@@ -99,7 +99,7 @@ func TestNewAndExtendRefuseUncountableDeadlines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.Extend(time.Date(2026, 11, 5, 10, 0, 0, 0, time.UTC), 30, "documents", time.Time{})
+	_, err = c.Append(Event{Kind: Extended, At: time.Date(2026, 11, 5, 10, 0, 0, 0, time.UTC), Length: 30, Reason: "documents"})
 	var se *sq.Error
 	if !errors.As(err, &se) || se.Path != "events[1]" || !errors.Is(err, ErrInvalidHistory) || !errors.Is(err, ErrCalendarRange) {
 		t.Fatalf("an extension into 2027 = %v; want an *sq.Error at events[1] wrapping ErrInvalidHistory and ErrCalendarRange", err)
@@ -164,7 +164,7 @@ func TestReportRowsAndProvisionalCount(t *testing.T) {
 		t.Fatal(err)
 	}
 	pausedAt := at(alm, 2026, 12, 14, 9, 0)
-	if a, err = a.Pause(pausedAt, "documents requested"); err != nil {
+	if a, err = a.Append(Event{Kind: Paused, At: pausedAt, Reason: "documents requested"}); err != nil {
 		t.Fatal(err)
 	}
 	b, err := New(p, Info{ID: "B", ReceivedAt: at(alm, 2026, 11, 2, 10, 0)})

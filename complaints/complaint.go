@@ -194,43 +194,6 @@ func (c Complaint) Append(e Event) (Complaint, error) {
 	return n, nil
 }
 
-// Acknowledge records that receipt was acknowledged at at.
-func (c Complaint) Acknowledge(at time.Time) (Complaint, error) {
-	return c.Append(Event{Kind: Acknowledged, At: at})
-}
-
-// Pause stops the clock at at, waiting on the client for the given reason.
-func (c Complaint) Pause(at time.Time, reason string) (Complaint, error) {
-	return c.Append(Event{Kind: Paused, At: at, Reason: reason})
-}
-
-// Resume starts the clock again at at.
-func (c Complaint) Resume(at time.Time) (Complaint, error) {
-	return c.Append(Event{Kind: Resumed, At: at})
-}
-
-// Extend extends the term at at by length units of the policy, for reason, the client having been told at
-// noticeAt (zero when not told).
-func (c Complaint) Extend(at time.Time, length int, reason string, noticeAt time.Time) (Complaint, error) {
-	return c.Append(Event{Kind: Extended, At: at, Length: length, Reason: reason, NoticeAt: noticeAt})
-}
-
-// Respond records a reply to the client at at, with a note. The first reply (or the resolution, if it comes
-// first) is the complaint's first response.
-func (c Complaint) Respond(at time.Time, note string) (Complaint, error) {
-	return c.Append(Event{Kind: Responded, At: at, Reason: note})
-}
-
-// Resolve records the final reply at at, with a note.
-func (c Complaint) Resolve(at time.Time, note string) (Complaint, error) {
-	return c.Append(Event{Kind: Resolved, At: at, Reason: note})
-}
-
-// Close closes the resolved complaint at at.
-func (c Complaint) Close(at time.Time) (Complaint, error) {
-	return c.Append(Event{Kind: Closed, At: at})
-}
-
 func (c Complaint) refuse(e Event, reason string) error {
 	return eventError(len(c.events), e, reason, nil)
 }

@@ -68,12 +68,12 @@ func TestPausesAreBoundedInAll(t *testing.T) {
 	at := time.Date(2026, 1, 6, 10, 0, 0, 0, time.UTC)
 	var last error
 	for i := 0; i < 12 && last == nil; i++ {
-		if c, last = c.Pause(at, "waiting"); last != nil {
+		if c, last = c.Append(Event{Kind: Paused, At: at, Reason: "waiting"}); last != nil {
 			break
 		}
 		at = at.Add(5000 * 24 * time.Hour)
 		var next Complaint
-		if next, last = c.Resume(at); last == nil {
+		if next, last = c.Append(Event{Kind: Resumed, At: at}); last == nil {
 			c = next
 		}
 		at = at.Add(time.Hour)

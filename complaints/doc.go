@@ -15,9 +15,9 @@
 //     holidays, transferred working days and shortened days ([CalendarData], [Year]), built by [NewCalendar] or
 //     read from JSON by [ParseCalendar]. [Kazakhstan], [Russia] and [EnglandWales] are built in (below).
 //   - [Complaint] holds a complaint's data ([Info]: ID, channel, category, employee, receipt) and its history of
-//     [Event]s, appended by [Complaint.Acknowledge], [Complaint.Pause], [Complaint.Resume], [Complaint.Extend],
-//     [Complaint.Respond], [Complaint.Resolve] and [Complaint.Close]; each returns a new value and refuses
-//     impossible histories with an [*sq.Error] wrapping [ErrInvalidHistory].
+//     [Event]s (acknowledged, paused, resumed, extended, responded, resolved, closed) recorded by
+//     [Complaint.Append], which returns a new value and refuses impossible histories with an [*sq.Error] wrapping
+//     [ErrInvalidHistory].
 //   - [Complaint.Status] gives the [Status] at a time: due at, time remaining (as a duration and in the policy's
 //     unit), due soon, breached and since when, time paused, milestones.
 //   - [NewReport] builds the register [Report] (SPEC R18): every complaint's status, counts by status, on-time
@@ -83,7 +83,7 @@
 // JSON). A deadline counted on it still comes out, and its [Basis] lists the provisional years and names the
 // calendar data (name and [WorkCalendar.Version]); Status, the report's rows and their JSON carry it. A policy
 // with OfficialDataOnly refuses such a deadline with [ErrProvisional]. A date outside the calendar's years fails
-// with [ErrCalendarRange], whose message says which year to add and how; [New] and [Complaint.Extend] refuse a
+// with [ErrCalendarRange], whose message says which year to add and how; [New] and [Complaint.Append] of an extension refuse a
 // complaint or an extension whose deadline cannot be counted, so no later Status fails for it.
 //
 // Updating a calendar without a new release of this package: read the official year file (the format of

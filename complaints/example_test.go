@@ -102,11 +102,11 @@ func ExampleComplaint_Status() {
 	p := complaints.KazakhstanMicrofinance(almaty)
 	c, _ := complaints.New(p, complaints.Info{ID: "C-42", Channel: "email",
 		Category: "qualification", Employee: "credit officer 7", ReceivedAt: at(2, 10)})
-	c, _ = c.Pause(at(5, 16), "asked the client for the loan agreement")
-	c, _ = c.Resume(at(9, 10))
+	c, _ = c.Append(complaints.Event{Kind: complaints.Paused, At: at(5, 16), Reason: "asked the client for the loan agreement"})
+	c, _ = c.Append(complaints.Event{Kind: complaints.Resumed, At: at(9, 10)})
 	s, _ := c.Status(at(10, 9))
 	fmt.Println("due:", s.Due.LastDay, "paused units:", s.PausedUnits, "working days left:", s.RemainingUnits)
-	c, err := c.Extend(at(20, 11), 15, "payment records must be checked", at(20, 12))
+	c, err := c.Append(complaints.Event{Kind: complaints.Extended, At: at(20, 11), Length: 15, Reason: "payment records must be checked", NoticeAt: at(20, 12)})
 	if err != nil {
 		fmt.Println(err)
 	}
@@ -129,7 +129,7 @@ func ExampleNewReport() {
 	}{{1, 5, "ann"}, {2, 20, "bob"}, {3, 0, "ann"}, {20, 0, "bob"}} {
 		c, _ := complaints.New(p, complaints.Info{ID: fmt.Sprintf("C-%d", i+1), Employee: r.employee, ReceivedAt: day(r.received)})
 		if r.resolved > 0 {
-			c, _ = c.Resolve(day(r.resolved), "answered")
+			c, _ = c.Append(complaints.Event{Kind: complaints.Resolved, At: day(r.resolved), Reason: "answered"})
 		}
 		cs = append(cs, c)
 	}
@@ -199,7 +199,7 @@ func ExampleParseComplaint() {
 		"events": [{"kind": "resumed", "at": "2026-03-03T10:00:00Z"}]}`), p)
 	fmt.Println(err)
 	c, _ := complaints.New(p, complaints.Info{ID: "C-10", ReceivedAt: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)})
-	c, _ = c.Acknowledge(time.Date(2026, 3, 2, 11, 0, 0, 0, time.UTC))
+	c, _ = c.Append(complaints.Event{Kind: complaints.Acknowledged, At: time.Date(2026, 3, 2, 11, 0, 0, 0, time.UTC)})
 	b, _ := json.Marshal(c)
 	fmt.Println(string(b))
 	// Output:

@@ -126,11 +126,11 @@ func TestPropPauseAndExtendNeverEarlier(t *testing.T) {
 		at := r.Add(time.Duration(rapid.Int64Range(0, int64(before.At.Sub(r))).Draw(t, "at")))
 		var next Complaint
 		if rapid.Bool().Draw(t, "extend") {
-			next, err = c.Extend(at, rapid.IntRange(1, 20).Draw(t, "ext"), "", time.Time{})
+			next, err = c.Append(Event{Kind: Extended, At: at, Length: rapid.IntRange(1, 20).Draw(t, "ext"), Reason: ""})
 		} else {
-			next, err = c.Pause(at, "")
+			next, err = c.Append(Event{Kind: Paused, At: at, Reason: ""})
 			if err == nil {
-				next, err = next.Resume(at.Add(time.Duration(rapid.Int64Range(0, int64(10*24*time.Hour)).Draw(t, "pause"))))
+				next, err = next.Append(Event{Kind: Resumed, At: at.Add(time.Duration(rapid.Int64Range(0, int64(10*24*time.Hour)).Draw(t, "pause")))})
 			}
 		}
 		if errors.Is(err, ErrInvalidHistory) && !at.Before(before.At) {

@@ -29,13 +29,13 @@ func TestReport(t *testing.T) {
 		return c
 	}
 	resolve := func(at time.Time) func(Complaint) (Complaint, error) {
-		return func(c Complaint) (Complaint, error) { return c.Resolve(at, "") }
+		return func(c Complaint) (Complaint, error) { return c.Append(Event{Kind: Resolved, At: at, Reason: ""}) }
 	}
 	closeAt := func(at time.Time) func(Complaint) (Complaint, error) {
-		return func(c Complaint) (Complaint, error) { return c.Close(at) }
+		return func(c Complaint) (Complaint, error) { return c.Append(Event{Kind: Closed, At: at}) }
 	}
 	pause := func(at time.Time) func(Complaint) (Complaint, error) {
-		return func(c Complaint) (Complaint, error) { return c.Pause(at, "") }
+		return func(c Complaint) (Complaint, error) { return c.Append(Event{Kind: Paused, At: at, Reason: ""}) }
 	}
 	now := time.Date(2026, 3, 31, 12, 0, 0, 0, loc)
 	cs := []Complaint{
@@ -147,11 +147,11 @@ func TestReportResponseTargets(t *testing.T) {
 			t.Fatal(err)
 		}
 		if respond > 0 {
-			if c, err = c.Respond(received.Add(respond), "first reply"); err != nil {
+			if c, err = c.Append(Event{Kind: Responded, At: received.Add(respond), Reason: "first reply"}); err != nil {
 				t.Fatal(err)
 			}
 			// A later reply does not change the first response.
-			if c, err = c.Respond(received.Add(respond+time.Minute/2), "second reply"); err != nil {
+			if c, err = c.Append(Event{Kind: Responded, At: received.Add(respond + time.Minute/2), Reason: "second reply"}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -203,11 +203,11 @@ func TestReportResponseTargets(t *testing.T) {
 	}
 	// No reply after the resolution.
 	c := cs[0]
-	c, err = c.Resolve(now, "done")
+	c, err = c.Append(Event{Kind: Resolved, At: now, Reason: "done"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Respond(now.Add(time.Minute), "late note"); !errors.Is(err, ErrInvalidHistory) {
+	if _, err := c.Append(Event{Kind: Responded, At: now.Add(time.Minute), Reason: "late note"}); !errors.Is(err, ErrInvalidHistory) {
 		t.Errorf("a reply after the resolution = %v, want ErrInvalidHistory", err)
 	}
 }

@@ -20,7 +20,7 @@ func TestComplaintJSONCarriesItsPolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c, err = c.Pause(at(alm, 2026, 12, 11, 10, 0), "documents"); err != nil {
+	if c, err = c.Append(Event{Kind: Paused, At: at(alm, 2026, 12, 11, 10, 0), Reason: "documents"}); err != nil {
 		t.Fatal(err)
 	}
 	b, err := json.Marshal(c)
@@ -242,7 +242,7 @@ func TestComplaintSQL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c, err = c.Respond(time.Date(2026, 3, 2, 11, 0, 0, 0, time.UTC), "we are looking into it"); err != nil {
+	if c, err = c.Append(Event{Kind: Responded, At: time.Date(2026, 3, 2, 11, 0, 0, 0, time.UTC), Reason: "we are looking into it"}); err != nil {
 		t.Fatal(err)
 	}
 	v, err := c.Value()

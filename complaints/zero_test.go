@@ -40,7 +40,7 @@ func TestZeroValuesDoNotPanic(t *testing.T) {
 		{"Policy.Equal", func() error { return boolErr(p.Equal(Policy{}), true) }, nil},
 		{"Complaint.Status", func() error { _, err := c.Status(now); return err }, ErrInvalidComplaint},
 		{"Complaint.Deadline", func() error { _, err := c.Deadline(); return err }, ErrInvalidComplaint},
-		{"Complaint.Append", func() error { _, err := c.Respond(now, "x"); return err }, ErrInvalidComplaint},
+		{"Complaint.Append", func() error { _, err := c.Append(Event{Kind: Responded, At: now, Reason: "x"}); return err }, ErrInvalidComplaint},
 		{"Complaint.MarshalJSON", func() error { _, err := c.MarshalJSON(); return err }, ErrInvalidComplaint},
 		{"Complaint.Recompute", func() error { _, _, err := c.Recompute(Weekdays()); return err }, ErrInvalidComplaint},
 		{"Complaint.Events", func() error { return boolErr(len(c.Events()) == 0 && c.Info().ID == "", true) }, nil},

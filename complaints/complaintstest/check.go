@@ -216,10 +216,10 @@ func checkPause(t *rapid.T, p complaints.Policy, at time.Time, d complaints.Dead
 	end := start.Add(time.Duration(rapid.IntRange(1, 7*24*60).Draw(t, "pauseMinutes")) * time.Minute)
 	c, err := complaints.New(p, complaints.Info{ID: "complaintstest", ReceivedAt: at})
 	if err == nil {
-		c, err = c.Pause(start, "waiting for the client")
+		c, err = c.Append(complaints.Event{Kind: complaints.Paused, At: start, Reason: "waiting for the client"})
 	}
 	if err == nil {
-		c, err = c.Resume(end)
+		c, err = c.Append(complaints.Event{Kind: complaints.Resumed, At: end})
 	}
 	if errors.Is(err, complaints.ErrCalendarRange) {
 		return "" // the pause pushed the term past the calendar's data

@@ -228,17 +228,17 @@ func TestPropComplaintsRoundTrip(t *testing.T) {
 				var next complaints.Complaint
 				switch rapid.IntRange(0, 5).Draw(t, "op") {
 				case 0:
-					next, err = c.Pause(at, "documents requested")
+					next, err = c.Append(complaints.Event{Kind: complaints.Paused, At: at, Reason: "documents requested"})
 				case 1:
-					next, err = c.Resume(at)
+					next, err = c.Append(complaints.Event{Kind: complaints.Resumed, At: at})
 				case 2:
-					next, err = c.Extend(at, rapid.IntRange(1, 15).Draw(t, "length"), "inspection", at)
+					next, err = c.Append(complaints.Event{Kind: complaints.Extended, At: at, Length: rapid.IntRange(1, 15).Draw(t, "length"), Reason: "inspection", NoticeAt: at})
 				case 3:
-					next, err = c.Resolve(at, "reply sent")
+					next, err = c.Append(complaints.Event{Kind: complaints.Resolved, At: at, Reason: "reply sent"})
 				case 4:
-					next, err = c.Acknowledge(at)
+					next, err = c.Append(complaints.Event{Kind: complaints.Acknowledged, At: at})
 				case 5:
-					next, err = c.Close(at)
+					next, err = c.Append(complaints.Event{Kind: complaints.Closed, At: at})
 				}
 				if err == nil {
 					c = next

@@ -325,13 +325,13 @@ func TestComplaintStatusSurvivesRoundTrip(t *testing.T) {
 		}
 		steps := []func(complaints.Complaint) (complaints.Complaint, error){
 			func(c complaints.Complaint) (complaints.Complaint, error) {
-				return c.Pause(time.Date(2026, 3, 4, 9, 0, 0, 1, almaty), "documents requested")
+				return c.Append(complaints.Event{Kind: complaints.Paused, At: time.Date(2026, 3, 4, 9, 0, 0, 1, almaty), Reason: "documents requested"})
 			},
 			func(c complaints.Complaint) (complaints.Complaint, error) {
-				return c.Resume(time.Date(2026, 3, 10, 15, 30, 0, 999, almaty))
+				return c.Append(complaints.Event{Kind: complaints.Resumed, At: time.Date(2026, 3, 10, 15, 30, 0, 999, almaty)})
 			},
 			func(c complaints.Complaint) (complaints.Complaint, error) {
-				return c.Extend(time.Date(2026, 3, 12, 9, 0, 0, 0, almaty), 10, "inspection", time.Date(2026, 3, 12, 9, 0, 0, 0, almaty))
+				return c.Append(complaints.Event{Kind: complaints.Extended, At: time.Date(2026, 3, 12, 9, 0, 0, 0, almaty), Length: 10, Reason: "inspection", NoticeAt: time.Date(2026, 3, 12, 9, 0, 0, 0, almaty)})
 			},
 		}
 		for _, step := range steps {

@@ -113,23 +113,27 @@ func (g *gen) complaint(p complaints.Policy, id string, pl complaintPlan) (compl
 	}
 	steps := []func() (complaints.Complaint, error){
 		func() (complaints.Complaint, error) {
-			return c.Acknowledge(received.Add(time.Duration(30+g.rng.IntN(240)) * time.Minute))
+			return c.Append(complaints.Event{Kind: complaints.Acknowledged, At: received.Add(time.Duration(30+g.rng.IntN(240)) * time.Minute)})
 		},
 	}
 	if pl.pauseAfter > 0 {
 		steps = append(steps, func() (complaints.Complaint, error) {
-			return c.Pause(hour(pl.pauseAfter), "documents requested from the client")
+			return c.Append(complaints.Event{Kind: complaints.Paused, At: hour(pl.pauseAfter), Reason: "documents requested from the client"})
 		})
 		if pl.pauseOf > 0 {
-			steps = append(steps, func() (complaints.Complaint, error) { return c.Resume(hour(pl.pauseAfter + pl.pauseOf)) })
+			steps = append(steps, func() (complaints.Complaint, error) {
+				return c.Append(complaints.Event{Kind: complaints.Resumed, At: hour(pl.pauseAfter + pl.pauseOf)})
+			})
 		}
 	}
 	if pl.resolveAfter > 0 {
 		steps = append(steps, func() (complaints.Complaint, error) {
-			return c.Resolve(hour(pl.resolveAfter), "reply sent to the client")
+			return c.Append(complaints.Event{Kind: complaints.Resolved, At: hour(pl.resolveAfter), Reason: "reply sent to the client"})
 		})
 		if pl.close {
-			steps = append(steps, func() (complaints.Complaint, error) { return c.Close(hour(pl.resolveAfter + 2)) })
+			steps = append(steps, func() (complaints.Complaint, error) {
+				return c.Append(complaints.Event{Kind: complaints.Closed, At: hour(pl.resolveAfter + 2)})
+			})
 		}
 	}
 	for _, step := range steps {
