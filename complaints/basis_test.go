@@ -79,7 +79,7 @@ func TestKazakhstan2026ConstitutionDay(t *testing.T) {
 // A calendar covering 2026 only, for complaints whose later status cannot be computed.
 func only2026(t *testing.T) *WorkCalendar {
 	t.Helper()
-	c, err := NewCalendar(CalendarData{Name: "only 2026", Week: MondayToFriday(), Years: []Year{{Year: 2026, Source: "test"}}})
+	c, err := NewCalendar(CalendarData{Name: "only 2026", Week: mondayToFriday(), Years: []Year{{Year: 2026, Source: "test"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

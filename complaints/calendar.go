@@ -52,9 +52,9 @@ type (
 // working days. The zero Week has no working day and is refused by NewCalendar.
 type Week [7]bool
 
-// MondayToFriday returns the five-day working week. It is a function, not a variable, so no caller can change
+// mondayToFriday returns the five-day working week. It is a function, not a variable, so nothing can change
 // the week of Weekdays() and of the nil calendar.
-func MondayToFriday() Week {
+func mondayToFriday() Week {
 	return Week{time.Monday: true, time.Tuesday: true, time.Wednesday: true, time.Thursday: true, time.Friday: true}
 }
 
@@ -259,7 +259,7 @@ func (c *WorkCalendar) add(d CalendarData, year int, what string, day Day, kind 
 // Data returns a copy of the calendar's data.
 func (c *WorkCalendar) Data() CalendarData {
 	if c == nil {
-		return CalendarData{Name: calWeekdays, Week: MondayToFriday()}
+		return CalendarData{Name: calWeekdays, Week: mondayToFriday()}
 	}
 	d := c.data
 	d.Years = make([]Year, len(c.data.Years))
@@ -368,7 +368,7 @@ func (c *WorkCalendar) Covers(date time.Time) bool {
 func (c *WorkCalendar) IsWorkday(t time.Time) bool {
 	d := sq.DateOf(t, nil)
 	if c == nil {
-		return MondayToFriday()[d.Weekday()]
+		return mondayToFriday()[d.Weekday()]
 	}
 	k := c.days[d]
 	switch {

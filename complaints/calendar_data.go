@@ -34,7 +34,7 @@ var (
 		return loadBuiltin(calEnglandWales, "gb-ew-", ProvisionalEnglandWales)
 	})
 	wdOnce = sync.OnceValues(func() (*WorkCalendar, error) {
-		return NewCalendar(CalendarData{Name: calWeekdays, Week: MondayToFriday()})
+		return NewCalendar(CalendarData{Name: calWeekdays, Week: mondayToFriday()})
 	})
 )
 
@@ -90,7 +90,7 @@ func loadBuiltin(name, prefix string, provisional func(int) (Year, error)) (*Wor
 		}
 	}
 	sort.Strings(names)
-	d := CalendarData{Name: name, Week: MondayToFriday()}
+	d := CalendarData{Name: name, Week: mondayToFriday()}
 	for _, n := range names {
 		b, err := calendarFiles.ReadFile(path.Join("calendars", n))
 		if err != nil {

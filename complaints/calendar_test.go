@@ -134,7 +134,7 @@ func TestWorkCalendarLocation(t *testing.T) {
 
 func TestNewCalendarErrors(t *testing.T) {
 	y := func(year int, hol, work, short []Day) CalendarData {
-		return CalendarData{Name: "t", Week: MondayToFriday(), Years: []Year{{Year: year, Holidays: hol, Workdays: work, Shortened: short}}}
+		return CalendarData{Name: "t", Week: mondayToFriday(), Years: []Year{{Year: year, Holidays: hol, Workdays: work, Shortened: short}}}
 	}
 	day := func(dt sq.Date) []Day { return []Day{{Date: dt}} }
 	tests := []struct {
@@ -150,7 +150,7 @@ func TestNewCalendarErrors(t *testing.T) {
 		{y(2026, day(d(2026, 1, 5)), nil, day(d(2026, 1, 5))), "a shortened holiday"},
 		{y(2026, day(d(2026, 1, 3)), day(d(2026, 1, 3)), nil), "both holiday and working day"},
 		{y(0, nil, nil, nil), "year 0"},
-		{CalendarData{Week: MondayToFriday(), Years: []Year{{Year: 2026}, {Year: 2026}}}, "a year twice"},
+		{CalendarData{Week: mondayToFriday(), Years: []Year{{Year: 2026}, {Year: 2026}}}, "a year twice"},
 		{y(2026, []Day{{Date: sq.Date{Year: 2026, Month: 2, Day: 30}}}, nil, nil), "30 February"},
 	}
 	for _, tt := range tests {
@@ -162,7 +162,7 @@ func TestNewCalendarErrors(t *testing.T) {
 
 func TestNewCalendarCopies(t *testing.T) {
 	hol := []Day{{Date: d(2026, 1, 1), Name: "New Year"}}
-	data := CalendarData{Name: "t", Week: MondayToFriday(), Years: []Year{{Year: 2026, Holidays: hol}}}
+	data := CalendarData{Name: "t", Week: mondayToFriday(), Years: []Year{{Year: 2026, Holidays: hol}}}
 	c, err := NewCalendar(data)
 	if err != nil {
 		t.Fatal(err)

@@ -155,7 +155,7 @@ func ExampleNewReport() {
 func ExampleNewCalendar() {
 	cal, err := complaints.NewCalendar(complaints.CalendarData{
 		Name: "branch",
-		Week: complaints.MondayToFriday(),
+		Week: complaints.Weekdays().Data().Week,
 		Years: []complaints.Year{{
 			Year:     2026,
 			Source:   "internal order 12 of 2026",

@@ -124,8 +124,11 @@ func (s *State) UnmarshalText(b []byte) error {
 
 var weekdayNames = [...]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
 
+// weekNames is a Week in JSON: the list of its working days' names.
+type weekNames Week
+
 // MarshalJSON writes the working days as a list of names: ["Mon","Tue","Wed","Thu","Fri"].
-func (w Week) MarshalJSON() ([]byte, error) {
+func (w weekNames) MarshalJSON() ([]byte, error) {
 	names := []string{}
 	for d, on := range w {
 		if on {
@@ -136,12 +139,12 @@ func (w Week) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads a list of weekday names ("Sun" … "Sat"), each at most once.
-func (w *Week) UnmarshalJSON(b []byte) error {
+func (w *weekNames) UnmarshalJSON(b []byte) error {
 	var names []string
 	if err := json.Unmarshal(b, &names); err != nil {
 		return errf(sq.ErrMalformed, "week: %v", err)
 	}
-	var v Week
+	var v weekNames
 	for _, n := range names {
 		i, err := textEnum("weekday", []byte(n), weekdayNames[:])
 		if err != nil {
@@ -171,14 +174,14 @@ func (y Year) MarshalJSON() ([]byte, error) {
 }
 
 type calendarJSON struct {
-	Name  string `json:"name"`
-	Week  *Week  `json:"week"`
-	Years []Year `json:"years"`
+	Name  string     `json:"name"`
+	Week  *weekNames `json:"week"`
+	Years []Year     `json:"years"`
 }
 
 // MarshalJSON writes the calendar data: name, week and years.
 func (d CalendarData) MarshalJSON() ([]byte, error) {
-	w := d.Week
+	w := weekNames(d.Week)
 	return json.Marshal(calendarJSON{Name: d.Name, Week: &w, Years: d.Years})
 }
 
@@ -191,7 +194,7 @@ func (d *CalendarData) UnmarshalJSON(b []byte) error {
 	if v.Week == nil {
 		return errf(sq.ErrMalformed, "calendar JSON has no \"week\"")
 	}
-	*d = CalendarData{Name: v.Name, Week: *v.Week, Years: v.Years}
+	*d = CalendarData{Name: v.Name, Week: Week(*v.Week), Years: v.Years}
 	return nil
 }
 

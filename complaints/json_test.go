@@ -13,7 +13,7 @@ import (
 
 func TestPolicyJSON(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
-	custom, err := NewCalendar(CalendarData{Name: "office", Week: MondayToFriday(),
+	custom, err := NewCalendar(CalendarData{Name: "office", Week: mondayToFriday(),
 		Years: []Year{{Year: 2026, Holidays: []Day{{Date: d(2026, 3, 20), Name: "closed"}}}}})
 	if err != nil {
 		t.Fatal(err)

@@ -47,7 +47,7 @@ func TestProvisionalYearDays(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := NewCalendar(CalendarData{Name: "test", Week: MondayToFriday(), Years: []Year{y}})
+		c, err := NewCalendar(CalendarData{Name: "test", Week: mondayToFriday(), Years: []Year{y}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -178,7 +178,7 @@ func TestPropProvisionalYearRules(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := NewCalendar(CalendarData{Name: country, Week: MondayToFriday(), Years: []Year{y}})
+		c, err := NewCalendar(CalendarData{Name: country, Week: mondayToFriday(), Years: []Year{y}})
 		if err != nil {
 			t.Fatalf("the provisional year is not valid data: %v", err)
 		}
@@ -306,7 +306,7 @@ func TestProvisionalYearJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := NewCalendar(CalendarData{Name: "RU", Week: MondayToFriday(), Years: []Year{y}})
+	c, err := NewCalendar(CalendarData{Name: "RU", Week: mondayToFriday(), Years: []Year{y}})
 	if err != nil {
 		t.Fatal(err)
 	}

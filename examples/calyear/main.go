@@ -63,7 +63,7 @@ func run(args []string, out io.Writer) error {
 			return err
 		}
 		if cal == nil {
-			if cal, err = complaints.NewCalendar(complaints.CalendarData{Name: fs.Arg(0), Week: complaints.MondayToFriday(),
+			if cal, err = complaints.NewCalendar(complaints.CalendarData{Name: fs.Arg(0), Week: complaints.Weekdays().Data().Week,
 				Years: []complaints.Year{y}}); err != nil {
 				return err
 			}
