@@ -87,9 +87,9 @@ type Day struct {
 //
 // A year is official (the published production calendar or the government's decree on transfers, named in
 // Source) or Provisional: built from the statute's own rules before the official calendar is out, with Rule
-// saying which rules (see ProvisionalRussia, ProvisionalKazakhstan, ProvisionalEnglandWales). A provisional year
-// never passes as official: NewCalendar refuses a Rule on a year not marked Provisional and a Provisional year
-// without a Rule, and deadlines counted on it say so (Basis).
+// saying which rules (see WorkCalendar.ProvisionalYear). A provisional year never passes as official:
+// NewCalendar refuses a Rule on a year not marked Provisional and a Provisional year without a Rule, and
+// deadlines counted on it say so (Basis).
 type Year struct {
 	Year        int    `json:"year"`
 	Provisional bool   `json:"provisional,omitempty"`

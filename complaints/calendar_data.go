@@ -25,13 +25,13 @@ const (
 
 var (
 	kzOnce = sync.OnceValues(func() (*WorkCalendar, error) {
-		return loadBuiltin(calKazakhstan, "kz-", ProvisionalKazakhstan)
+		return loadBuiltin(calKazakhstan, "kz-", provisionalKazakhstan)
 	})
 	ruOnce = sync.OnceValues(func() (*WorkCalendar, error) {
-		return loadBuiltin(calRussia, "ru-", ProvisionalRussia)
+		return loadBuiltin(calRussia, "ru-", provisionalRussia)
 	})
 	ewOnce = sync.OnceValues(func() (*WorkCalendar, error) {
-		return loadBuiltin(calEnglandWales, "gb-ew-", ProvisionalEnglandWales)
+		return loadBuiltin(calEnglandWales, "gb-ew-", provisionalEnglandWales)
 	})
 	wdOnce = sync.OnceValues(func() (*WorkCalendar, error) {
 		return NewCalendar(CalendarData{Name: calWeekdays, Week: mondayToFriday()})
@@ -41,19 +41,19 @@ var (
 // Kazakhstan returns the working calendar of Kazakhstan for the five-day week: holidays of the Law on holidays,
 // the days off moved from weekends, the days off of the Labour Code (7 January, the first day of Kurban Ait) and
 // the transfers ordered for each year. It holds official data from 2024 (see the package documentation for the
-// list and the sources) and provisional years built by ProvisionalKazakhstan after the last official one, up to
+// list and the sources) and provisional years built by ProvisionalYear after the last official one, up to
 // 2035. The calendar is shared and immutable; load newer data with Overlay.
 func Kazakhstan() *WorkCalendar { return must(kzOnce()) }
 
 // Russia returns the working calendar of the Russian Federation for the five-day week: the non-working holidays of
 // Labour Code art. 112, the Government's decree on transfers for each year, and the shortened days of art. 95.
-// It holds official data from 2024 and provisional years built by ProvisionalRussia after the last official one,
+// It holds official data from 2024 and provisional years built by ProvisionalYear after the last official one,
 // up to 2035. The calendar is shared and immutable; load newer data with Overlay.
 func Russia() *WorkCalendar { return must(ruOnce()) }
 
 // EnglandWales returns the business-day calendar of England and Wales: Monday to Friday less the bank holidays
 // (the FCA Glossary's business days). It holds the bank holidays published on gov.uk from 2024 and provisional
-// years built by ProvisionalEnglandWales after the last published one, up to 2035. The calendar is
+// years built by ProvisionalYear after the last published one, up to 2035. The calendar is
 // shared and immutable; load newer data with Overlay.
 func EnglandWales() *WorkCalendar { return must(ewOnce()) }
 

@@ -33,7 +33,7 @@ type Deadline struct {
 // Equal reports whether d and e describe the same deadline (the same instants, dates and basis).
 func (d Deadline) Equal(e Deadline) bool {
 	return d.Received.Equal(e.Received) && d.Registered == e.Registered && d.FirstDay == e.FirstDay &&
-		d.LastDay == e.LastDay && d.At.Equal(e.At) && d.Basis.Equal(e.Basis)
+		d.LastDay == e.LastDay && d.At.Equal(e.At) && d.Basis.equal(e.Basis)
 }
 
 // Basis says which calendar data a deadline or a status was counted on. The zero Basis is a count that asked no
@@ -52,8 +52,8 @@ type Basis struct {
 // IsProvisional reports whether any day counted came from a provisional year.
 func (b Basis) IsProvisional() bool { return len(b.Provisional) > 0 }
 
-// Equal reports whether b and o are the same basis.
-func (b Basis) Equal(o Basis) bool {
+// equal reports whether b and o are the same basis.
+func (b Basis) equal(o Basis) bool {
 	return b.Calendar == o.Calendar && b.Version == o.Version && slices.Equal(b.Provisional, o.Provisional)
 }
 

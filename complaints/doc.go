@@ -74,10 +74,11 @@
 // (the files in calendars/), checked month by month against the published balance of working time:
 //
 //   - [Kazakhstan]: 2024–2026 official (2026 as changed by the Constitution of 15 March 2026: 31 August works);
-//     2027–2035 provisional ([ProvisionalKazakhstan]; Kurban Ait at its estimated date).
+//     2027–2035 provisional ([WorkCalendar.ProvisionalYear]; Kurban Ait at its estimated date).
 //   - [Russia]: 2024–2027 official (2027: Government decree No. 1187 of 17 September 2026); 2028–2035
-//     provisional ([ProvisionalRussia]: Labour Code art. 112 without the January transfers only a decree makes).
-//   - [EnglandWales]: 2024–2028 as published on gov.uk; 2029–2035 provisional ([ProvisionalEnglandWales]).
+//     provisional ([WorkCalendar.ProvisionalYear]: Labour Code art. 112 without the January transfers only a
+//     decree makes).
+//   - [EnglandWales]: 2024–2028 as published on gov.uk; 2029–2035 provisional ([WorkCalendar.ProvisionalYear]).
 //
 // A provisional year is built from the statute's own rules and says so ([Year].Provisional and Rule, also in
 // JSON). A deadline counted on it still comes out, and its [Basis] lists the provisional years and names the

@@ -88,11 +88,11 @@ const (
 		"Federal Law No. 35-FZ of 23 April 2012) and art. 95: https://www.consultant.ru/document/cons_doc_LAW_34683/"
 )
 
-// ProvisionalRussia returns Russia's calendar year as Labour Code art. 112 makes it before the Government's decree
+// provisionalRussia returns Russia's calendar year as Labour Code art. 112 makes it before the Government's decree
 // on transfers: the non-working holidays, the day off of a holiday on a weekend moved to the next working day
 // (not for 1–8 January, which only the decree moves), and the shortened days of art. 95 before each holiday. The
 // year is marked Provisional. Errors wrap ErrInvalidCalendar for a year outside 1900–2200.
-func ProvisionalRussia(year int) (Year, error) {
+func provisionalRussia(year int) (Year, error) {
 	if err := checkProvisionalYear("Russia", year); err != nil {
 		return Year{}, err
 	}
@@ -160,13 +160,13 @@ const (
 		"https://taspanews.kz/novosti-kazakhstana/v-etom-godu-u-kazakhstantsev-ne-budet-odnogo-vykhodnogo-795514517615"
 )
 
-// ProvisionalKazakhstan returns Kazakhstan's calendar year as the Law on holidays and the Labour Code make it
+// provisionalKazakhstan returns Kazakhstan's calendar year as the Law on holidays and the Labour Code make it
 // before the official calendar is published: the national and state holidays, each giving the next working day
 // off when it falls on a weekend, and the religious days off (7 January, the first day of Kurban Ait) without a
 // transfer, Kurban Ait at its estimated date (the estimate is named in Source). The year is marked Provisional.
 // Errors wrap ErrInvalidCalendar for a year before 2027 (the official years are shipped) or without an estimate
 // of Kurban Ait (after 2035).
-func ProvisionalKazakhstan(year int) (Year, error) {
+func provisionalKazakhstan(year int) (Year, error) {
 	if err := checkProvisionalYear("Kazakhstan", year); err != nil {
 		return Year{}, err
 	}
@@ -210,12 +210,12 @@ const (
 		"https://www.gov.uk/bank-holidays"
 )
 
-// ProvisionalEnglandWales returns the bank holidays of England and Wales for a year by the Banking and Financial
+// provisionalEnglandWales returns the bank holidays of England and Wales for a year by the Banking and Financial
 // Dealings Act 1971 and the customary proclamations: New Year's Day, Good Friday, Easter Monday (Easter by the
 // Gregorian computus), the early May, spring and summer bank holidays, Christmas Day and Boxing Day, with
 // substitute days for those on a weekend. The year is marked Provisional. Errors wrap ErrInvalidCalendar for a
 // year outside 1900–2200.
-func ProvisionalEnglandWales(year int) (Year, error) {
+func provisionalEnglandWales(year int) (Year, error) {
 	if err := checkProvisionalYear("England and Wales", year); err != nil {
 		return Year{}, err
 	}
@@ -256,4 +256,30 @@ func Easter(year int) sq.Date {
 	month := (h + l - 7*m + 114) / 31
 	day := (h+l-7*m+114)%31 + 1
 	return sq.Date{Year: year, Month: time.Month(month), Day: day}
+}
+
+// ProvisionalYear returns the data of a year as the statute behind a built-in calendar makes it before the
+// official calendar of that year is published, marked Provisional with its Rule and Source:
+//
+//   - Kazakhstan ("KZ"): the national and state holidays of the Law on holidays, each giving the next working day
+//     off when it falls on a weekend, and the religious days off of the Labour Code (7 January, the first day of
+//     Kurban Ait at its published estimate) without a transfer; 2027–2035.
+//   - Russia ("RU"): the non-working holidays of Labour Code art. 112, the day off of a holiday on a weekend moved
+//     to the next working day (not for 1–8 January, which only the Government's decree moves), and the shortened
+//     days of art. 95; 1900–2200.
+//   - England and Wales ("GB-EW"): the bank holidays of the Banking and Financial Dealings Act 1971 and the
+//     customary proclamations (Easter by the Gregorian computus), with substitute days; 1900–2200.
+//
+// It is how the built-in calendars fill the years after their official data, whatever data was overlaid since.
+// Errors wrap ErrInvalidCalendar for another calendar or a year outside the range.
+func (c *WorkCalendar) ProvisionalYear(year int) (Year, error) {
+	switch c.Name() {
+	case calKazakhstan:
+		return provisionalKazakhstan(year)
+	case calRussia:
+		return provisionalRussia(year)
+	case calEnglandWales:
+		return provisionalEnglandWales(year)
+	}
+	return Year{}, errf(ErrInvalidCalendar, "calendar %q has no provisional rule: only KZ, RU and GB-EW have", clip(c.Name()))
 }

@@ -53,11 +53,11 @@ func TestProvisionalYearDays(t *testing.T) {
 		}
 		return c
 	}
-	ru27 := must(ProvisionalRussia(2027))
-	kz27 := must(ProvisionalKazakhstan(2027))
-	kz32 := must(ProvisionalKazakhstan(2032))
-	ew26 := must(ProvisionalEnglandWales(2026))
-	ew27 := must(ProvisionalEnglandWales(2027))
+	ru27 := must(provisionalRussia(2027))
+	kz27 := must(provisionalKazakhstan(2027))
+	kz32 := must(provisionalKazakhstan(2032))
+	ew26 := must(provisionalEnglandWales(2026))
+	ew27 := must(provisionalEnglandWales(2027))
 	tests := []struct {
 		c       *WorkCalendar
 		date    sq.Date
@@ -169,11 +169,11 @@ func TestPropProvisionalYearRules(t *testing.T) {
 		var err error
 		switch country {
 		case "RU":
-			y, err = ProvisionalRussia(rapid.IntRange(minYear, maxYear-1).Draw(t, "year"))
+			y, err = provisionalRussia(rapid.IntRange(minYear, maxYear-1).Draw(t, "year"))
 		case "KZ":
-			y, err = ProvisionalKazakhstan(rapid.IntRange(2027, provisionalLastYear).Draw(t, "year"))
+			y, err = provisionalKazakhstan(rapid.IntRange(2027, provisionalLastYear).Draw(t, "year"))
 		case "EW":
-			y, err = ProvisionalEnglandWales(rapid.IntRange(minYear, maxYear-1).Draw(t, "year"))
+			y, err = provisionalEnglandWales(rapid.IntRange(minYear, maxYear-1).Draw(t, "year"))
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -220,10 +220,10 @@ func TestPropProvisionalYearRules(t *testing.T) {
 
 func TestProvisionalYearErrors(t *testing.T) {
 	for _, f := range []func() (Year, error){
-		func() (Year, error) { return ProvisionalRussia(minYear - 1) },
-		func() (Year, error) { return ProvisionalEnglandWales(maxYear + 1) },
-		func() (Year, error) { return ProvisionalKazakhstan(2026) },
-		func() (Year, error) { return ProvisionalKazakhstan(provisionalLastYear + 1) },
+		func() (Year, error) { return provisionalRussia(minYear - 1) },
+		func() (Year, error) { return provisionalEnglandWales(maxYear + 1) },
+		func() (Year, error) { return provisionalKazakhstan(2026) },
+		func() (Year, error) { return provisionalKazakhstan(provisionalLastYear + 1) },
 	} {
 		if _, err := f(); !errors.Is(err, ErrInvalidCalendar) {
 			t.Errorf("error = %v, want ErrInvalidCalendar", err)
@@ -233,7 +233,7 @@ func TestProvisionalYearErrors(t *testing.T) {
 
 // A year of official data for the overlay tests: 2027 with 5 January made a day off by a decree.
 func official2027(t *testing.T) Year {
-	y, err := ProvisionalKazakhstan(2027)
+	y, err := provisionalKazakhstan(2027)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +302,7 @@ func TestOverlay(t *testing.T) {
 
 // Year JSON says provisional and the rule; reading it back gives the same calendar.
 func TestProvisionalYearJSON(t *testing.T) {
-	y, err := ProvisionalRussia(2030)
+	y, err := provisionalRussia(2030)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,7 @@ func (c Change) String() string {
 	} else {
 		fmt.Fprintf(&b, "last day %s unchanged", c.After.LastDay)
 	}
-	if !c.Before.Basis.Equal(c.After.Basis) {
+	if !c.Before.Basis.equal(c.After.Basis) {
 		fmt.Fprintf(&b, "; calendar %s → %s", c.Before.Basis, c.After.Basis)
 	}
 	for _, d := range c.Days {
