@@ -175,7 +175,7 @@ func TestReportRowsAndProvisionalCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Provisional != 1 || len(r.Rows) != 2 || r.Rows[0].Info.ID != "A" || !r.Rows[0].Status.PausedSince.Equal(pausedAt) {
+	if r.Provisional != 1 || len(r.Rows) != 2 || r.Rows[0].Info.ID != "A" || !r.Rows[0].PausedSince.Equal(pausedAt) {
 		t.Errorf("provisional %d, rows %+v; want 1 provisional and A paused since %s", r.Provisional, r.Rows, pausedAt)
 	}
 }

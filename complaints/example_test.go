@@ -3,6 +3,8 @@ package complaints_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
@@ -138,10 +140,11 @@ func ExampleNewReport() {
 		rep.OnTime, rep.OnTime+rep.Late, rep.OnTimeRate)
 	fmt.Println("mean to resolution:", rep.MeanResolution, "p90:", rep.P90Resolution)
 	for _, o := range rep.OverdueList {
-		fmt.Printf("overdue %s: due %s, %d days late\n", o.ID, o.Due.LastDay, o.LateUnits)
+		fmt.Printf("overdue %s: due %s, %d days late\n", o.Info.ID, o.Due.LastDay, -o.RemainingUnits)
 	}
-	for _, g := range rep.ByEmployee {
-		fmt.Printf("%s: %d complaints, %d overdue\n", g.Key, g.Total, g.Overdue)
+	for _, name := range slices.Sorted(maps.Keys(rep.ByEmployee)) {
+		g := rep.ByEmployee[name]
+		fmt.Printf("%s: %d complaints, %d overdue\n", name, g.Total, g.Overdue)
 	}
 	// Output:
 	// total 4, open 2, overdue 1, on time 1 of 2 (rate 0.5)

@@ -2,6 +2,8 @@ package complaints
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/servicequality/servicequality/sq"
@@ -223,22 +225,22 @@ func (r Report) MarshalJSON() ([]byte, error) {
 	v := reportJSON{At: r.At, NotYetReceived: r.NotYetReceived, Counts: r.Counts.toJSON(), Rows: []rowJSON{},
 		Failed: []failureJSON{}, Overdue: []overdueJSON{}}
 	for _, x := range r.Rows {
-		v.Rows = append(v.Rows, rowJSON{x.Info.ID, x.Info.Channel, x.Info.Category, x.Info.Employee, x.Status})
+		v.Rows = append(v.Rows, rowJSON{x.Info.ID, x.Info.Channel, x.Info.Category, x.Info.Employee, x})
 	}
 	for _, f := range r.Failed {
 		v.Failed = append(v.Failed, failureJSON{f.Index, f.ID, f.Err.Error()})
 	}
 	for _, o := range r.OverdueList {
-		v.Overdue = append(v.Overdue, overdueJSON{o.ID, o.Channel, o.Category, o.Employee, o.Due, o.Late.String(),
-			o.LateUnits})
+		v.Overdue = append(v.Overdue, overdueJSON{o.Info.ID, o.Info.Channel, o.Info.Category, o.Info.Employee, o.Due,
+			(-o.Remaining).String(), -o.RemainingUnits})
 	}
 	for _, g := range []struct {
-		in  []Group
+		in  map[string]Counts
 		out *[]groupJSON
 	}{{r.ByChannel, &v.ByChannel}, {r.ByCategory, &v.ByCategory}, {r.ByEmployee, &v.ByEmployee}} {
 		*g.out = []groupJSON{}
-		for _, x := range g.in {
-			*g.out = append(*g.out, groupJSON{x.Key, x.Counts.toJSON()})
+		for _, k := range slices.Sorted(maps.Keys(g.in)) {
+			*g.out = append(*g.out, groupJSON{k, g.in[k].toJSON()})
 		}
 	}
 	return json.Marshal(v)

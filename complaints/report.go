@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math/big"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -99,30 +98,6 @@ func (o ReportOptions) target(channel string) (time.Duration, bool) {
 	return d, ok
 }
 
-// Overdue is one unresolved complaint past its deadline.
-type Overdue struct {
-	ID       string
-	Channel  string
-	Category string
-	Employee string
-	Due      Deadline
-	// Late is how long the deadline has passed at the report time; LateUnits the same in the policy's units.
-	Late      time.Duration
-	LateUnits int
-}
-
-// Group is the breakdown for one channel, category or employee.
-type Group struct {
-	Key string
-	Counts
-}
-
-// Row is one complaint of a report with its status at the report time.
-type Row struct {
-	Info   Info
-	Status Status
-}
-
 // Failure is a complaint a report had to leave out, with the reason.
 type Failure struct {
 	// Index is the complaint's position in the list given to NewReport, counted from 1.
@@ -142,18 +117,19 @@ type Report struct {
 	NotYetReceived int
 	// Counts covers the complaints reported; those in Failed are not counted.
 	Counts
-	// Rows holds every reported complaint with its status, in ID order (bytewise).
-	Rows []Row
+	// Rows holds the status of every reported complaint (with its Info), in ID order (bytewise).
+	Rows []Status
 	// Failed lists, in the order given, the complaints whose status could not be computed. They are left out of
 	// every count and list, and the rest of the register is reported.
 	Failed []Failure
-	// OverdueList lists the unresolved complaints past their deadline, the latest first (ties by ID).
-	OverdueList []Overdue
-	// ByChannel, ByCategory and ByEmployee break the counts down, sorted by key (bytewise); an empty key is the
-	// group of complaints without that field.
-	ByChannel  []Group
-	ByCategory []Group
-	ByEmployee []Group
+	// OverdueList lists the statuses of the unresolved complaints past their deadline, the latest first (ties by
+	// ID); how late each is, is -Remaining (-RemainingUnits in the policy's units).
+	OverdueList []Status
+	// ByChannel, ByCategory and ByEmployee break the counts down by that field of Info; the key "" is the group
+	// of complaints without it. MarshalJSON writes them sorted by key.
+	ByChannel  map[string]Counts
+	ByCategory map[string]Counts
+	ByEmployee map[string]Counts
 }
 
 // maxReportComplaints is the largest number of complaints one report takes.
@@ -203,9 +179,9 @@ func NewReport(cs []Complaint, now time.Time, opts ReportOptions) (Report, error
 	slices.SortFunc(rows, func(a, b row) int { return strings.Compare(a.c.info.ID, b.c.info.ID) })
 	var all tally
 	channels, categories, employees := map[string]*tally{}, map[string]*tally{}, map[string]*tally{}
-	r.Rows = make([]Row, len(rows))
+	r.Rows = make([]Status, len(rows))
 	for i, x := range rows {
-		r.Rows[i] = Row{Info: x.c.info, Status: x.s}
+		r.Rows[i] = x.s
 		all.add(x.c, x.s, opts)
 		for _, g := range []struct {
 			m   map[string]*tally
@@ -219,15 +195,14 @@ func NewReport(cs []Complaint, now time.Time, opts ReportOptions) (Report, error
 			t.add(x.c, x.s, opts)
 		}
 		if x.s.Breached && x.s.ResolvedAt.IsZero() {
-			r.OverdueList = append(r.OverdueList, Overdue{ID: x.c.info.ID, Channel: x.c.info.Channel, Category: x.c.info.Category,
-				Employee: x.c.info.Employee, Due: x.s.Due, Late: -x.s.Remaining, LateUnits: -x.s.RemainingUnits})
+			r.OverdueList = append(r.OverdueList, x.s)
 		}
 	}
-	slices.SortStableFunc(r.OverdueList, func(a, b Overdue) int {
-		if a.Late != b.Late {
-			return cmp.Compare(int64(b.Late), int64(a.Late))
+	slices.SortStableFunc(r.OverdueList, func(a, b Status) int {
+		if a.Remaining != b.Remaining {
+			return cmp.Compare(int64(a.Remaining), int64(b.Remaining)) // the latest first
 		}
-		return strings.Compare(a.ID, b.ID)
+		return strings.Compare(a.Info.ID, b.Info.ID)
 	})
 	r.Counts = all.counts()
 	r.ByChannel, r.ByCategory, r.ByEmployee = groups(channels), groups(categories), groups(employees)
@@ -310,15 +285,10 @@ func meanP90(ds []time.Duration) (mean, p90 time.Duration) {
 	return mean, sorted[rank-1]
 }
 
-func groups(m map[string]*tally) []Group {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]Group, len(keys))
-	for i, k := range keys {
-		out[i] = Group{Key: k, Counts: m[k].counts()}
+func groups(m map[string]*tally) map[string]Counts {
+	out := make(map[string]Counts, len(m))
+	for k, t := range m {
+		out[k] = t.counts()
 	}
 	return out
 }

@@ -48,6 +48,8 @@ type MilestoneStatus struct {
 
 // Status is the state of a complaint's term at a given time.
 type Status struct {
+	// Info is the complaint's data.
+	Info Info
 	// At is the time the status describes.
 	At time.Time
 	// State is the lifecycle state at At.
@@ -107,7 +109,7 @@ func (c Complaint) Status(now time.Time) (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
-	s := Status{At: now, Extended: h.ext, ResolvedAt: h.resolved, FirstResponseAt: earliest(h.responded, h.resolved)}
+	s := Status{Info: c.info, At: now, Extended: h.ext, ResolvedAt: h.resolved, FirstResponseAt: earliest(h.responded, h.resolved)}
 	if !s.FirstResponseAt.IsZero() {
 		s.FirstResponse = s.FirstResponseAt.Sub(c.start.received)
 	}

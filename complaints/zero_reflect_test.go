@@ -12,8 +12,8 @@ import (
 func TestZeroValuesAnswerEveryMethod(t *testing.T) {
 	for _, zero := range []any{
 		complaints.Policy{}, complaints.Complaint{}, complaints.Deadline{}, complaints.Basis{},
-		complaints.Status{}, complaints.MilestoneStatus{}, complaints.Report{}, complaints.Counts{}, complaints.Row{},
-		complaints.Failure{}, complaints.Overdue{}, complaints.Group{}, complaints.Change{}, complaints.DayChange{},
+		complaints.Status{}, complaints.MilestoneStatus{}, complaints.Report{}, complaints.Counts{},
+		complaints.Failure{}, complaints.Change{}, complaints.DayChange{},
 		complaints.Event{}, complaints.Info{}, complaints.Year{}, complaints.Day{},
 		complaints.CalendarData{}, complaints.WorkCalendar{}, complaints.Week{}, complaints.Extension{},
 		complaints.Milestone{}, complaints.ReportOptions{}, complaints.Unit(0),

@@ -37,8 +37,8 @@ type analysis struct {
 	periods    []periodStats
 
 	complaintReport complaints.Report
-	dueSoon         []complaints.Row
-	paused          []complaints.Row
+	dueSoon         []complaints.Status
+	paused          []complaints.Status
 
 	reviews       []review.Review     // of every evaluation before the report date
 	selection     *sampling.Selection // nil without calls.json
@@ -351,15 +351,15 @@ func (a *analysis) registerComplaints(ds *dataset) error {
 		return fmt.Errorf("quickstart: complaint %q (number %d): %w", f.ID, f.Index, f.Err)
 	}
 	for _, row := range rep.Rows {
-		if row.Status.DueSoon {
+		if row.DueSoon {
 			a.dueSoon = append(a.dueSoon, row)
 		}
-		if row.Status.State == complaints.StatePaused {
+		if row.State == complaints.StatePaused {
 			a.paused = append(a.paused, row)
 		}
 	}
-	byDue := func(x, y complaints.Row) int {
-		if c := x.Status.Due.At.Compare(y.Status.Due.At); c != 0 {
+	byDue := func(x, y complaints.Status) int {
+		if c := x.Due.At.Compare(y.Due.At); c != 0 {
 			return c
 		}
 		return strings.Compare(x.Info.ID, y.Info.ID)

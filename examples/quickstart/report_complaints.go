@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/servicequality/servicequality/complaints"
@@ -52,23 +54,23 @@ func (b *builder) complaints() section {
 	if len(rep.OverdueList) > 0 {
 		tab := &table{Caption: t.overdueTitle, Header: header(fmt.Sprintf(t.hDaysLate, unit)), Right: right}
 		for _, o := range rep.OverdueList {
-			tab.Rows = append(tab.Rows, []string{o.ID, t.date(o.Due.Received, b.ds.loc),
-				lookup(t.channels, o.Channel), lookup(t.categories, o.Category), b.name(o.Employee),
-				b.day(o.Due.LastDay), strconv.Itoa(o.LateUnits)})
+			tab.Rows = append(tab.Rows, []string{o.Info.ID, t.date(o.Due.Received, b.ds.loc),
+				lookup(t.channels, o.Info.Channel), lookup(t.categories, o.Info.Category), b.name(o.Info.Employee),
+				b.day(o.Due.LastDay), strconv.Itoa(-o.RemainingUnits)})
 		}
 		s.table(tab)
 	}
 	if len(a.dueSoon) > 0 {
 		tab := &table{Caption: t.dueSoonTitle, Header: header(fmt.Sprintf(t.hDaysLeft, unit)), Right: right}
 		for _, c := range a.dueSoon {
-			tab.Rows = append(tab.Rows, b.statusRow(c, strconv.Itoa(c.Status.RemainingUnits)))
+			tab.Rows = append(tab.Rows, b.statusRow(c, strconv.Itoa(c.RemainingUnits)))
 		}
 		s.table(tab)
 	}
 	if len(a.paused) > 0 {
 		tab := &table{Caption: t.pausedTitle, Header: header(t.hPausedSince), Right: right}
 		for _, c := range a.paused {
-			tab.Rows = append(tab.Rows, b.statusRow(c, t.date(c.Status.PausedSince, b.ds.loc)))
+			tab.Rows = append(tab.Rows, b.statusRow(c, t.date(c.PausedSince, b.ds.loc)))
 		}
 		s.table(tab)
 	}
@@ -77,9 +79,10 @@ func (b *builder) complaints() section {
 		Header: []string{t.hChannel, t.hTotal, t.hOpen, t.hOverdue, t.hAnsweredC, t.hOnTime, t.hLate},
 		Right:  []bool{false, true, true, true, true, true, true}}
 	top := 1
-	for _, g := range rep.ByChannel {
-		name := lookup(t.channels, g.Key)
-		if g.Key == "" {
+	for _, key := range slices.Sorted(maps.Keys(rep.ByChannel)) {
+		g := rep.ByChannel[key]
+		name := lookup(t.channels, key)
+		if key == "" {
 			name = t.nobody
 		}
 		tab.Rows = append(tab.Rows, []string{name, strconv.Itoa(g.Total), strconv.Itoa(g.Open + g.Paused),
@@ -94,10 +97,10 @@ func (b *builder) complaints() section {
 }
 
 // statusRow is a row of the due-soon and waiting tables.
-func (b *builder) statusRow(c complaints.Row, last string) []string {
+func (b *builder) statusRow(c complaints.Status, last string) []string {
 	t := b.t
 	return []string{c.Info.ID, t.date(c.Info.ReceivedAt, b.ds.loc), lookup(t.channels, c.Info.Channel),
-		lookup(t.categories, c.Info.Category), b.name(c.Info.Employee), b.day(c.Status.Due.LastDay), last}
+		lookup(t.categories, c.Info.Category), b.name(c.Info.Employee), b.day(c.Due.LastDay), last}
 }
 
 // day formats a calendar date.

@@ -147,7 +147,7 @@ func TestSampleOverdueByHand(t *testing.T) {
 	}
 	var got []string
 	for _, o := range a.complaintReport.OverdueList {
-		got = append(got, o.ID)
+		got = append(got, o.Info.ID)
 	}
 	slices.Sort(want)
 	slices.Sort(got)

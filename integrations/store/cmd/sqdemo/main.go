@@ -206,7 +206,7 @@ func (rep *report) print(w io.Writer, ds *dataset) {
 		rate.Value.Shift(2).StringFixed(1))
 	fmt.Fprintf(w, "%-14s %-20s %-10s %s\n", "overdue", "employee", "last day", "late, days")
 	for _, o := range r.OverdueList {
-		fmt.Fprintf(w, "%-14s %-20s %-10s %d\n", o.ID, name(o.Employee), o.Due.LastDay, o.LateUnits)
+		fmt.Fprintf(w, "%-14s %-20s %-10s %d\n", o.Info.ID, name(o.Info.Employee), o.Due.LastDay, -o.RemainingUnits)
 	}
 }
 
