@@ -107,7 +107,7 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 	if org == "" {
 		var ids []string
 		for _, d := range a.depts {
-			ids = append(ids, d.ID)
+			ids = append(ids, d.DepartmentID)
 		}
 		org = strings.Join(ids, ", ")
 	}
@@ -117,9 +117,9 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 	}
 	rep := &report{Lang: t.code, Title: t.s("title"), Meta: []string{t.f("reportDate", org, when, ds.loc),
 		t.f("dataSource", source), t.s("scaleNote"), b.weightsLine()}}
-	if a.laterEvaluations+a.laterAnswers+a.complaintReport.NotYetReceived > 0 {
-		rep.Meta = append(rep.Meta, t.f("leftOut", t.count(a.laterEvaluations, "evaluation"),
-			t.count(a.laterAnswers, "survey-answer"), t.count(a.complaintReport.NotYetReceived, "complaint")))
+	if a.later[0]+a.later[1]+a.complaintReport.NotYetReceived > 0 {
+		rep.Meta = append(rep.Meta, t.f("leftOut", t.count(a.later[0], "evaluation"),
+			t.count(a.later[1], "survey-answer"), t.count(a.complaintReport.NotYetReceived, "complaint")))
 	}
 	rep.Sections = []section{b.personal(), b.department(), b.compliance(), b.criteria(), b.surveys(), b.complaints()}
 	if a.selection != nil {

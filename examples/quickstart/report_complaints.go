@@ -1,7 +1,10 @@
 package main
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
@@ -45,7 +48,19 @@ func (b *builder) complaints() section {
 		lists[0].rows = append(lists[0].rows, b.complaintRow(o.ID, o.Due.Received, o.Channel, o.Category, o.Employee,
 			o.Due.LastDay, strconv.Itoa(o.LateUnits)))
 	}
-	for i, rows := range [][]complaints.Row{a.dueSoon, a.paused} {
+	var dueSoon, paused []complaints.Row
+	for _, row := range rep.Rows {
+		if row.Status.DueSoon {
+			dueSoon = append(dueSoon, row)
+		}
+		if row.Status.State == complaints.StatePaused {
+			paused = append(paused, row)
+		}
+	}
+	for i, rows := range [][]complaints.Row{dueSoon, paused} {
+		slices.SortFunc(rows, func(x, y complaints.Row) int { // by due time, then ID
+			return cmp.Or(x.Status.Due.At.Compare(y.Status.Due.At), strings.Compare(x.Info.ID, y.Info.ID))
+		})
 		for _, r := range rows {
 			c, st := r.Info, r.Status
 			last := strconv.Itoa(st.RemainingUnits)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
@@ -48,19 +49,20 @@ func (b *builder) criteria() section {
 			}
 		}
 		s.text(t.s("autoFailLine"), rs.AutoFail, rs.Calls, b.percent(int64(rs.AutoFail), int64(rs.Calls)))
-		if len(rs.Fired) > 0 {
+		if len(rs.Reasons) > 0 {
 			s.text("%s", t.s("firedIntro"))
 		}
-		for _, f := range rs.Fired {
-			effect, calls := t.lookup("effectWords", string(f.Reason.Effect)), t.count(f.Calls, "call")
-			if v := f.Reason.Violation; v != "" {
+		for _, why := range rs.Reasons {
+			key := rubric.Reason{Criterion: why.Criterion, Level: why.Level, Violation: why.Violation}
+			effect, calls := t.lookup("effectWords", string(why.Effect)), t.count(rs.Fired[key], "call")
+			if v := why.Violation; v != "" {
 				s.text("  %s", t.f("firedViolation", b.violationTitle(r, v), effect, calls))
 				continue
 			}
-			c, _ := r.Criterion(f.Reason.Criterion)
-			level := f.Reason.Level
+			c, _ := r.Criterion(why.Criterion)
+			level := why.Level
 			for _, l := range c.Scale.Levels {
-				if l.ID == f.Reason.Level {
+				if l.ID == why.Level {
 					level = l.Title.Get(t.code)
 				}
 			}
@@ -95,19 +97,22 @@ func (b *builder) surveys() section {
 	tab := b.newTable("", "hPeriod", ">hRespondents", ">hCSI", ">hNPSPercent", ">hNPSPoints", ">hCSAT")
 	var total survey.Tallies
 	for _, p := range b.a.periods {
-		tl, label := p.Tallies, p.Label
+		tl, label := p.Tallies, ""
+		if p.Period != (survey.Period{}) {
+			label = rating.QuarterOf(p.Period.From, b.ds.loc).String()
+		}
 		if label == "" {
 			label, total = t.s("totalPeriod"), tl
 		}
 		tab.add(label, strconv.FormatInt(p.Respondents, 10), b.metric(tl.CSI.Mean(1, survey.HalfUp)),
 			pct(b.metric(tl.Recommend.Percent(1, survey.HalfUp))), b.metric(tl.Recommend.Points(1, survey.HalfUp)),
 			pct(b.metric(tl.CSAT.Percent(1, survey.HalfUp))))
-		if p.Label != "" {
+		if p.Period != (survey.Period{}) {
 			if v, _, err := tl.CSI.Mean(1, survey.HalfUp); err == nil {
-				s.Chart.bar(p.Label+" "+t.s("hCSI"), v, t.num(v, 1), false)
+				s.Chart.bar(label+" "+t.s("hCSI"), v, t.num(v, 1), false)
 			}
 			if v, _, err := tl.Recommend.Points(1, survey.HalfUp); err == nil {
-				s.Chart.bar(p.Label+" "+t.s("hNPS"), v, t.num(v, 1), false)
+				s.Chart.bar(label+" "+t.s("hNPS"), v, t.num(v, 1), false)
 			}
 		}
 	}
@@ -118,7 +123,7 @@ func (b *builder) surveys() section {
 		s.text("%s", t.s("noAnswers"))
 	}
 	for _, d := range b.a.depts {
-		title, sv := b.ds.settings.departmentTitle(d.ID, t.code), d.Survey
+		title, sv := b.ds.settings.departmentTitle(d.DepartmentID, t.code), d.Survey
 		if sv.Clients == 0 {
 			s.text(t.s("coverageUnknown"), title, t.count(sv.Surveyed, "client"))
 		} else {

@@ -118,7 +118,7 @@ func (b *builder) department() section {
 	tab := b.newTable("", "hDepartment", ">hRating", ">hPlatforms", ">hEmployees", ">hSurvey", ">hCounted")
 	s.table(tab)
 	for _, d := range b.a.depts {
-		r, title := d.Rating, b.ds.settings.departmentTitle(d.ID, t.code)
+		r, title := d.Rating, b.ds.settings.departmentTitle(d.DepartmentID, t.code)
 		v := r.Exact()
 		shown := b.show1(v)
 		if !r.Sufficient() {
@@ -170,7 +170,7 @@ func (b *builder) compliance() section {
 	}
 	tab := b.newTable("", "hEmployee")
 	for _, q := range a.compliance {
-		tab.Header = append(tab.Header, q.Quarter.String()+map[bool]string{true: "*"}[q.InProgress])
+		tab.Header = append(tab.Header, q.Quarter.String()+map[bool]string{true: "*"}[q.Quarter == a.quarter])
 		tab.Right = append(tab.Right, true)
 	}
 	current := a.compliance[len(a.compliance)-1]
@@ -195,7 +195,7 @@ func (b *builder) compliance() section {
 	}
 	s.table(tab)
 	legend := []string{t.f("legendShort", min), t.s("legendNotEmployed")}
-	if current.InProgress {
+	if current.Quarter == a.quarter {
 		last := complaints.DateOf(current.Quarter.End(b.ds.loc), b.ds.loc).AddDays(-1)
 		legend = append(legend, t.f("legendInProgress", b.day(last)))
 	}

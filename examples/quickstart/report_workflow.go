@@ -80,14 +80,22 @@ func (b *builder) disputes() section {
 		s.text("%s", t.s("noAnswers"))
 		return s
 	}
+	decisions := map[review.Decision]int{}
+	for _, v := range a.reviews {
+		for _, ev := range v.Events() {
+			if !ev.At.After(a.at) && ev.Kind == review.Decided {
+				decisions[ev.Decision]++
+			}
+		}
+	}
 	filed, evaluations := 0, 0
 	for _, r := range rep.ByEvaluator {
 		filed += r.Disputed
 		evaluations += r.Evaluations
 	}
 	s.text(t.s("disputeLine"), t.count(filed, "dispute"), t.count(evaluations, "evaluation-of"),
-		b.percent(int64(filed), int64(evaluations)), a.decisions[review.Accepted],
-		a.decisions[review.PartlyAccepted], a.decisions[review.Rejected], len(rep.Open))
+		b.percent(int64(filed), int64(evaluations)), decisions[review.Accepted],
+		decisions[review.PartlyAccepted], decisions[review.Rejected], len(rep.Open))
 	s.text("%s", t.s("inForceNote"))
 	if len(rep.Open) > 0 {
 		tab := b.newTable(t.s("openTitle"), "hEvaluation", "hEmployee", "hEvaluator", "hFiledBy", "hFiled", ">hAge",
@@ -112,7 +120,9 @@ func (b *builder) disputes() section {
 	}
 	s.table(tab)
 	var most []string
-	for _, r := range rep.ByCriterion { // most disputed first
+	byCriterion := slices.Clone(rep.ByCriterion)
+	slices.SortStableFunc(byCriterion, func(x, y review.Rates) int { return y.Disputed - x.Disputed })
+	for _, r := range byCriterion { // most disputed first
 		if r.Disputed > 0 && len(most) < 3 {
 			most = append(most, t.f("criterionItem", b.criterionTitle(r.Key), r.Disputed, r.Accepted))
 		}
