@@ -14,7 +14,7 @@ import (
 type report struct {
 	Lang, Title string
 	Meta        []string
-	Sections    []section
+	Sections    []*section
 }
 
 // section is one numbered part of the report: paragraphs and tables in order, and one chart (for the HTML).
@@ -22,6 +22,7 @@ type section struct {
 	ID, Title string
 	Blocks    []block
 	Chart     chart
+	b         *builder
 }
 
 // block is a paragraph (Text) or a table.
@@ -56,25 +57,40 @@ type bar struct {
 	Muted bool
 }
 
-func (s *section) text(format string, args ...any) {
-	s.Blocks = append(s.Blocks, block{Text: fmt.Sprintf(format, args...)})
+// say adds a paragraph: the catalogue's text of key, formatted with args when there are any.
+func (s *section) say(key string, args ...any) {
+	text := s.b.t.s(key)
+	if len(args) > 0 {
+		text = fmt.Sprintf(text, args...)
+	}
+	s.Blocks = append(s.Blocks, block{Text: text})
 }
 
-func (s *section) table(t *table) { s.Blocks = append(s.Blocks, block{Table: t}) }
+// table adds t unless it has no rows; it reports whether it did.
+func (s *section) table(t *table) bool {
+	if len(t.Rows) > 0 {
+		s.Blocks = append(s.Blocks, block{Table: t})
+	}
+	return len(t.Rows) > 0
+}
 
 func (t *table) add(cells ...string) { t.Rows = append(t.Rows, cells) }
 
-// bar adds a bar; a count raises the chart's scale to fit it.
+// bar adds a bar to the chart.
 func (c *chart) bar(label string, v decimal.Decimal, text string, muted bool) {
 	c.Bars = append(c.Bars, bar{label, v, text, muted})
 }
 
-// count adds a bar of a count, raising the scale to fit it.
+// count adds a bar of a count, raising the chart's scale to fit it.
 func (c *chart) count(label string, n int64, muted bool) {
 	c.bar(label, decimal.NewFromInt(n), strconv.FormatInt(n, 10), muted)
-	if c.Max.LessThan(decimal.NewFromInt(n)) {
-		c.Max = decimal.NewFromInt(n)
-	}
+	c.Max = decimal.Max(c.Max, decimal.NewFromInt(n))
+}
+
+// marker sets the chart's scale and marker line to a minimum n.
+func (c *chart) marker(n int) {
+	c.Max, c.Marker, c.MarkerLabel = decimal.NewFromInt(int64(n)), decimal.NewNullDecimal(decimal.NewFromInt(int64(n))),
+		strconv.Itoa(n)
 }
 
 // builder holds what every section needs.
@@ -95,9 +111,9 @@ func (b *builder) newTable(caption string, keys ...string) *table {
 	return tab
 }
 
-// newSection starts a section with the catalogue's title and chart title for id, on the scale 0 to max.
-func (b *builder) newSection(id, title, chartKey string, max int64) section {
-	return section{ID: id, Title: title, Chart: chart{Title: b.t.s(chartKey), Max: decimal.NewFromInt(max)}}
+// newSection starts a section with the catalogue's chart title for id, on the scale 0 to max.
+func (b *builder) newSection(id, title, chartKey string, max int64) *section {
+	return &section{ID: id, Title: title, Chart: chart{Title: b.t.s(chartKey), Max: decimal.NewFromInt(max)}, b: b}
 }
 
 // buildReport lays the analysis out as a report in the language of t.
@@ -121,7 +137,7 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 		rep.Meta = append(rep.Meta, t.f("leftOut", t.count(a.later[0], "evaluation"),
 			t.count(a.later[1], "survey-answer"), t.count(a.complaintReport.NotYetReceived, "complaint")))
 	}
-	rep.Sections = []section{b.personal(), b.department(), b.compliance(), b.criteria(), b.surveys(), b.complaints()}
+	rep.Sections = []*section{b.personal(), b.department(), b.compliance(), b.criteria(), b.surveys(), b.complaints()}
 	if a.selection != nil {
 		rep.Sections = append(rep.Sections, b.sampling())
 	}
@@ -131,8 +147,8 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 	if ds.facts != nil {
 		rep.Sections = append(rep.Sections, b.autoChecks())
 	}
-	for i := range rep.Sections {
-		rep.Sections[i].Title = strconv.Itoa(i+1) + ". " + rep.Sections[i].Title
+	for i, s := range rep.Sections {
+		s.Title = strconv.Itoa(i+1) + ". " + s.Title
 	}
 	return rep
 }
@@ -161,20 +177,18 @@ func (b *builder) weightsLine() string {
 // dash stands for a value that does not exist.
 const dash = "–"
 
-// show1 formats a fraction for people: one decimal, half-up from the exact value (rating.Fraction.Display).
-func (b *builder) show1(f rating.Fraction) string { return b.t.num(f.Display(), 1) }
-
-// showOK formats f when ok, else a dash.
-func (b *builder) showOK(f rating.Fraction, ok bool) string {
+// show1 formats a fraction for people: one decimal, half-up from the exact value (rating.Fraction.Display); a
+// dash when it does not exist.
+func (b *builder) show1(f rating.Fraction, ok bool) string {
 	if !ok {
 		return dash
 	}
-	return b.show1(f)
+	return b.t.num(f.Display(), 1)
 }
 
 // showNull formats an index on the 5-point scale, or a dash when it was not measured.
 func (b *builder) showNull(d decimal.NullDecimal) string {
-	return b.showOK(rating.FractionOf(d.Decimal), d.Valid)
+	return b.show1(rating.FractionOf(d.Decimal), d.Valid)
 }
 
 // round formats num/den with places digits after multiplying by 10^shift, half-up; a dash for den ≤ 0.
@@ -187,8 +201,14 @@ func (b *builder) round(num, den int64, shift, places int32) string {
 }
 
 // percent formats 100·num/den with one decimal, half-up, and a dash for den 0.
-func (b *builder) percent(num, den int64) string {
-	return pct(b.round(num, den, 2, 1))
+func (b *builder) percent(num, den int64) string { return pct(b.round(num, den, 2, 1)) }
+
+// pct adds a percent sign to a number.
+func pct(s string) string {
+	if s == dash {
+		return s
+	}
+	return s + "%"
 }
 
 // days formats a duration in days with one decimal, half-up.
