@@ -153,23 +153,14 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 	return rep
 }
 
-// weightsLine states the weights in force (SPEC R9: the weights are settings).
+// weightsLine states the weights in force (SPEC R9: the weights are settings), in the order of the defaults.
 func (b *builder) weightsLine() string {
 	p, d := b.ds.settings.personal, b.ds.settings.department
 	var ws []any
-	for _, w := range []struct {
-		s    rating.Scheme
-		name string
-	}{{p.Weights, rating.ComponentCalls}, {p.Weights, rating.ComponentSurvey}, {p.Survey, rating.ComponentCSI},
-		{p.Survey, rating.ComponentNPS}, {d.Weights, rating.ComponentPlatforms},
-		{d.Weights, rating.ComponentEmployees}, {d.Weights, rating.ComponentSurvey}} {
-		text := "0"
-		for _, x := range w.s.Weights {
-			if x.Name == w.name {
-				text = b.t.plain(x.Weight)
-			}
+	for _, sc := range []rating.Scheme{p.Weights, p.Survey, d.Weights} {
+		for _, w := range sc.Weights {
+			ws = append(ws, b.t.plain(w.Weight))
 		}
-		ws = append(ws, text)
 	}
 	return b.t.f("weightsNote", ws...)
 }
