@@ -85,7 +85,7 @@ func analyse(ds *dataset, at time.Time) (*analysis, error) {
 			a.roster = append(a.roster, e)
 		}
 	}
-	for _, step := range []func(*dataset) error{a.score, a.rateEmployees, a.rateDepartments, a.checkQuarters,
+	for _, step := range []func(*dataset) error{a.score, a.rate, a.checkQuarters,
 		a.tallyPeriods, a.register} {
 		if err := step(ds); err != nil {
 			return nil, err
@@ -183,11 +183,14 @@ func (a *analysis) segments(what string, clients func(string) int64) (map[string
 	return out, nil
 }
 
-// rateEmployees computes the personal ratings (SPEC R8): all evaluated calls before the report date (cumulative,
-// R10), the survey index of the employee's clients, and an evaluation required in the report's quarter (R6).
-func (a *analysis) rateEmployees(ds *dataset) error {
-	rater, err := rating.NewPersonalRater(ds.settings.personal)
-	if err != nil {
+// rate computes the personal ratings (SPEC R8): all evaluated calls before the report date (cumulative, R10),
+// the survey index of the employee's clients, and an evaluation required in the report's quarter (R6); then each
+// department's rating (R7) from its platforms, the personal ratings of its employees and the survey index of all
+// its clients (none surveyed when it has no answers).
+func (a *analysis) rate(ds *dataset) error {
+	pr, err := rating.NewPersonalRater(ds.settings.personal)
+	dr, err2 := rating.NewDepartmentRater(ds.settings.department)
+	if err = cmp.Or(err, err2); err != nil {
 		return fmt.Errorf("quickstart: settings.json: %w", err)
 	}
 	if a.surveys, err = a.segments("employee", func(id string) int64 { return ds.byID[id].Clients }); err != nil {
@@ -199,7 +202,7 @@ func (a *analysis) rateEmployees(ds *dataset) error {
 			a.surveys[e.ID] = rating.Survey{Clients: e.Clients}
 		}
 	}
-	ps, err := rater.RateEmployees(a.calls, a.surveys, rating.Period{}, a.quarter.Period(ds.loc))
+	ps, err := pr.RateEmployees(a.calls, a.surveys, rating.Period{}, a.quarter.Period(ds.loc))
 	if err != nil {
 		return fmt.Errorf("quickstart: personal ratings: %w", err)
 	}
@@ -210,16 +213,6 @@ func (a *analysis) rateEmployees(ds *dataset) error {
 	}
 	if a.board, err = rating.NewLeaderboard(entries); err != nil {
 		return fmt.Errorf("quickstart: leaderboard: %w", err)
-	}
-	return nil
-}
-
-// rateDepartments computes each department's rating (SPEC R7) from its platforms, the personal ratings of its
-// employees and the survey index of all its clients (none surveyed when it has no answers).
-func (a *analysis) rateDepartments(ds *dataset) error {
-	rater, err := rating.NewDepartmentRater(ds.settings.department)
-	if err != nil {
-		return fmt.Errorf("quickstart: settings.json: %w", err)
 	}
 	var ins []rating.DepartmentInput
 	clients := map[string]int64{}
@@ -243,7 +236,7 @@ func (a *analysis) rateDepartments(ds *dataset) error {
 		if in.Survey, ok = segs[in.DepartmentID]; !ok {
 			in.Survey = rating.Survey{Clients: clients[in.DepartmentID]}
 		}
-		d, err := rater.Rate(in)
+		d, err := dr.Rate(in)
 		if err != nil {
 			return fmt.Errorf("quickstart: department %q: %w", in.DepartmentID, err)
 		}

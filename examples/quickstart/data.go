@@ -140,33 +140,26 @@ func readFile(fsys fs.FS, name string, optional bool, p *problems) []byte {
 	return b
 }
 
-// decodeStrict decodes one JSON document of at most 16 MiB into v with the module's strict reader: exact keys,
-// no unknown or repeated ones, no null, valid UTF-8, nothing after the value. A missing optional file is left
-// alone; it reports whether v was read.
+// decodeStrict decodes file, one JSON document of at most 16 MiB, into v with the module's strict reader: exact
+// keys, no unknown or repeated ones, no null, valid UTF-8, nothing after the value. It reports whether the file
+// was there (a missing optional file is no problem).
 func decodeStrict(fsys fs.FS, file string, optional bool, p *problems, v any) bool {
 	b := readFile(fsys, file, optional, p)
-	if b == nil {
-		return false
-	}
-	if err := strictjson.Decode(b, 16<<20, v); err != nil {
+	if err := strictjson.Decode(b, 16<<20, v); b != nil && err != nil {
 		p.add(file, 0, "%v", err)
-		return false
 	}
-	return true
+	return b != nil
 }
 
 // eachJSON reads file, a JSON array, and calls f with each element and its number from 1. It reports whether
 // the file was there.
 func eachJSON(fsys fs.FS, file string, optional bool, p *problems, f func(n int, msg json.RawMessage)) bool {
-	b := readFile(fsys, file, optional, p)
 	var raw []json.RawMessage
-	if err := json.Unmarshal(b, &raw); b != nil && err != nil {
-		p.add(file, 0, "not a JSON array: %v", err)
-	}
+	ok := decodeStrict(fsys, file, optional, p, &raw)
 	for i := 0; i < len(raw) && !p.full(); i++ {
 		f(i+1, raw[i])
 	}
-	return b != nil
+	return ok
 }
 
 // readCSV reads a CSV file whose header must name exactly the given columns, in any order, and calls f with
