@@ -85,8 +85,7 @@ func analyse(ds *dataset, at time.Time) (*analysis, error) {
 			a.roster = append(a.roster, e)
 		}
 	}
-	for _, step := range []func(*dataset) error{a.score, a.rate, a.checkQuarters,
-		a.tallyPeriods, a.register} {
+	for _, step := range []func(*dataset) error{a.score, a.rate, a.quarters, a.register} {
 		if err := step(ds); err != nil {
 			return nil, err
 		}
@@ -245,15 +244,17 @@ func (a *analysis) rate(ds *dataset) error {
 	return nil
 }
 
-// checkQuarters checks every quarter from the first evaluation to the report date, at most maxQuarters: who
-// among those employed had fewer than the minimum of evaluated calls (SPEC R5, R6).
-func (a *analysis) checkQuarters(ds *dataset) error {
+// quarters checks every quarter from the first evaluation to the report date, at most maxQuarters: who among
+// those employed had fewer than the minimum of evaluated calls (SPEC R5, R6). It tallies the survey answers of
+// the whole company in each of those quarters, then in total.
+func (a *analysis) quarters(ds *dataset) error {
 	first := a.quarter
 	for _, c := range a.calls {
 		if q := rating.QuarterOf(c.At, ds.loc); q.Before(first) {
 			first = q
 		}
 	}
+	var byQuarter survey.Grouping
 	for q := a.quarter; len(a.calls) > 0 && !q.Before(first) && len(a.compliance) < maxQuarters; q = q.Prev() {
 		qr := quarterResult{Quarter: q, Counts: map[string]int64{}, Roster: map[string]bool{},
 			Short: map[string]rating.Shortfall{}}
@@ -279,20 +280,11 @@ func (a *analysis) checkQuarters(ds *dataset) error {
 			}
 		}
 		a.compliance = append([]quarterResult{qr}, a.compliance...)
+		byQuarter.Periods = append([]survey.Period{{From: q.Start(ds.loc), To: q.End(ds.loc)}}, byQuarter.Periods...)
 	}
-	return nil
-}
-
-// tallyPeriods tallies the survey answers of the whole company per quarter of the compliance table, then in
-// total.
-func (a *analysis) tallyPeriods(ds *dataset) error {
-	var g survey.Grouping
-	for _, qr := range a.compliance {
-		g.Periods = append(g.Periods, survey.Period{From: qr.Quarter.Start(ds.loc), To: qr.Quarter.End(ds.loc)})
-	}
-	groupings := []survey.Grouping{{}}
-	if len(g.Periods) > 0 {
-		groupings = []survey.Grouping{g, {}}
+	groupings := []survey.Grouping{{}} // in total
+	if len(byQuarter.Periods) > 0 {
+		groupings = []survey.Grouping{byQuarter, {}}
 	}
 	for _, g := range groupings {
 		segs, err := survey.Segments(a.responses, g)
