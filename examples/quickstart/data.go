@@ -434,28 +434,22 @@ func (ds *dataset) loadReviews(fsys fs.FS, p *problems) {
 
 func (ds *dataset) loadFacts(fsys fs.FS, p *problems) {
 	const file = "facts.json"
-	facts := map[string]autoqa.Facts{}
-	if eachJSON(fsys, file, true, p, func(n int, msg json.RawMessage) {
-		var f autoqa.Facts
-		err := strictjson.Decode(msg, len(msg), &f)
-		if err == nil {
-			err = f.Validate()
-		}
+	var all []autoqa.Facts
+	if !decodeStrict(fsys, file, true, p, &all) {
+		return
+	}
+	ds.facts = map[string]autoqa.Facts{}
+	for n, f := range all {
 		i := slices.IndexFunc(ds.evaluations, func(e rubric.Evaluation) bool { return e.CallID == f.CallID })
-		_, dup := facts[f.CallID]
-		switch {
-		case err != nil:
-			p.add(file, 0, "facts %d: %v", n, err)
-		case i < 0 || f.CallID == "" || dup:
+		_, dup := ds.facts[f.CallID]
+		if err := f.Validate(); err != nil {
+			p.add(file, 0, "facts %d: %v", n+1, err)
+		} else if i < 0 || f.CallID == "" || dup {
 			p.add(file, 0, "facts %d: call %q is not an evaluated call of evaluations.json, or has facts twice",
-				n, f.CallID)
-		default:
-			if err := autoqa.CallQualityRules().Validate(ds.rubrics[ds.evaluations[i].Rubric]); err != nil {
-				p.add(file, 0, "facts %d: call %q: %v", n, f.CallID, err)
-			}
+				n+1, f.CallID)
+		} else if err := autoqa.CallQualityRules().Validate(ds.rubrics[ds.evaluations[i].Rubric]); err != nil {
+			p.add(file, 0, "facts %d: call %q: %v", n+1, f.CallID, err)
 		}
-		facts[f.CallID] = f
-	}) {
-		ds.facts = facts
+		ds.facts[f.CallID] = f
 	}
 }
