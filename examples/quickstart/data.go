@@ -265,8 +265,10 @@ func (ds *dataset) loadEmployees(fsys fs.FS, p *problems) {
 				p.add(file, line, "clients %q is not a whole number from 0 to %d", row["clients"], survey.MaxCount)
 			}
 			switch _, dup := ds.byID[e.ID]; {
-			case e.ID == "" || dup:
-				p.add(file, line, "employee %q is listed twice or has no id", e.ID)
+			case e.ID == "":
+				p.add(file, line, "id is empty")
+			case dup:
+				p.add(file, line, "employee %q is listed twice", e.ID)
 			case e.NameRU == "" && e.NameEN == "" || e.Department == "":
 				p.add(file, line, "employee %q needs a name (name_ru or name_en) and a department", e.ID)
 			}
@@ -307,7 +309,7 @@ func (ds *dataset) loadEvaluations(fsys fs.FS, p *problems) {
 		case err != nil:
 			p.add(file, 0, "evaluation %d: %v", n, err)
 		case e.ID == "" || seen[e.ID]:
-			p.add(file, 0, "evaluation %d: id %q is empty or repeated", n, e.ID)
+			p.add(file, 0, "evaluation %d: id %q is empty or used by an earlier evaluation", n, e.ID)
 		case ds.rubrics[e.Rubric] == nil:
 			p.add(file, 0, "evaluation %d: %s", n, unknownRubric(e.Rubric))
 		case ds.byID[e.EmployeeID].ID == "":
@@ -422,9 +424,10 @@ func (ds *dataset) loadReviews(fsys fs.FS, p *problems) {
 		switch {
 		case i < 0:
 			p.add(file, 0, "review %d: evaluation %q is not in evaluations.json", n, id)
-		case !ds.evaluations[i].Equal(v.Original()) || dup:
-			p.add(file, 0, "review %d: evaluation %q differs from the one in evaluations.json or has another "+
-				"review", n, id)
+		case !ds.evaluations[i].Equal(v.Original()):
+			p.add(file, 0, "review %d: evaluation %q differs from the one in evaluations.json", n, id)
+		case dup:
+			p.add(file, 0, "review %d: evaluation %q has another review", n, id)
 		}
 		reviews[id] = v
 	}) {
@@ -444,9 +447,10 @@ func (ds *dataset) loadFacts(fsys fs.FS, p *problems) {
 		_, dup := ds.facts[f.CallID]
 		if err := f.Validate(); err != nil {
 			p.add(file, 0, "facts %d: %v", n+1, err)
-		} else if i < 0 || f.CallID == "" || dup {
-			p.add(file, 0, "facts %d: call %q is not an evaluated call of evaluations.json, or has facts twice",
-				n+1, f.CallID)
+		} else if i < 0 || f.CallID == "" {
+			p.add(file, 0, "facts %d: call %q is not an evaluated call of evaluations.json", n+1, f.CallID)
+		} else if dup {
+			p.add(file, 0, "facts %d: call %q has facts twice", n+1, f.CallID)
 		} else if err := autoqa.CallQualityRules().Validate(ds.rubrics[ds.evaluations[i].Rubric]); err != nil {
 			p.add(file, 0, "facts %d: call %q: %v", n+1, f.CallID, err)
 		}
