@@ -294,8 +294,10 @@ func TestComplaintStatus(t *testing.T) {
 
 	status, v := post(t, srv, "/v1/complaints/status", `{"policy": "default", "location": "Asia/Almaty",
 		"complaint": `+complaint+`, "now": "2026-03-20T09:00:00+05:00"}`)
-	got := map[string]any{"state": v["state"], "last_day": v["last_day"], "due_at": v["due_at"],
-		"breached": v["breached"], "breached_since": v["breached_since"]}
+	st, _ := v["status"].(map[string]any)
+	due, _ := st["due"].(map[string]any)
+	got := map[string]any{"state": st["state"], "last_day": due["last_day"], "due_at": due["at"],
+		"breached": st["breached"], "breached_since": st["breached_since"]}
 	want := map[string]any{"state": "open", "last_day": lastDay.Format("2006-01-02"),
 		"due_at": dueAt.Format(time.RFC3339), "breached": true, "breached_since": dueAt.Format(time.RFC3339)}
 	if diff := cmp.Diff(want, got); status != http.StatusOK || diff != "" {
@@ -305,8 +307,9 @@ func TestComplaintStatus(t *testing.T) {
 	// Without "now" the server's clock is used; a due-soon threshold marks the last days.
 	status, v = post(t, srv, "/v1/complaints/status", `{"policy": "default", "location": "UTC", "due_soon": 3,
 		"complaint": {"id": "C-2", "received_at": "2026-03-06T10:00:00Z", "events": []}}`)
-	if status != http.StatusOK || v["at"] != fixedNow.Format(time.RFC3339) || v["due_soon"] != true ||
-		v["remaining_units"] != 1.0 {
+	st, _ = v["status"].(map[string]any)
+	if status != http.StatusOK || st["at"] != fixedNow.Format(time.RFC3339) || st["due_soon"] != true ||
+		st["remaining_units"] != 1.0 {
 		t.Errorf("server clock %s, received 03-06 (last day 03-21): %d %v; want due soon with 1 day left",
 			fixedNow, status, v)
 	}
@@ -315,7 +318,8 @@ func TestComplaintStatus(t *testing.T) {
 	status, v = post(t, srv, "/v1/complaints/status", `{"policy_definition": {"length": 5, "unit": "working-days",
 		"location": "Asia/Almaty", "calendar": "KZ", "holding_reply": {"length": 3, "unit": "working-days"}},
 		"complaint": `+complaint+`, "now": "2026-03-04T09:00:00+05:00"}`)
-	if hr, _ := v["holding_reply"].(map[string]any); status != http.StatusOK || v["unit"] != "working-days" || hr == nil {
+	st, _ = v["status"].(map[string]any)
+	if hr, _ := st["holding_reply"].(map[string]any); status != http.StatusOK || v["unit"] != "working-days" || hr == nil {
 		t.Errorf("inline policy: %d %v; want 200 in working days with a holding-reply milestone", status, v)
 	}
 
@@ -330,22 +334,22 @@ func TestComplaintStatus(t *testing.T) {
 		{"zone", `{"policy": "default", "location": "Mars/Olympus", "complaint": ` + complaint + `}`, 400,
 			"location", "iana-time-zone", "IANA names only"},
 		{"definition", `{"policy_definition": {"length": 0, "location": "UTC"}, "complaint": ` + complaint + `}`,
-			400, "policy_definition", "invalid-policy", "the library validates the policy"},
+			422, "policy_definition", "invalid-policy", "the library validates the policy"},
 		{"due soon", `{"policy": "default", "location": "UTC", "due_soon": -1, "complaint": ` + complaint + `}`,
-			400, "due_soon", "invalid-policy", "a threshold is not negative"},
+			422, "due_soon", "invalid-policy", "a threshold is not negative"},
 		{"no complaint", `{"policy": "default", "location": "UTC"}`, 400, "complaint", "required", "what to check"},
 		{"history", `{"policy": "default", "location": "UTC", "complaint": {"id": "C", "received_at":
-			"2026-03-02T10:00:00Z", "events": [{"kind": "resumed", "at": "2026-03-03T10:00:00Z"}]}}`, 400,
-			"complaint", "invalid-history", "a resume needs a pause"},
+			"2026-03-02T10:00:00Z", "events": [{"kind": "resumed", "at": "2026-03-03T10:00:00Z"}]}}`, 422,
+			"complaint.events[1]", "impossible-complaint-history", "a resume needs a pause"},
 		{"before receipt", `{"policy": "default", "location": "UTC", "complaint": ` + complaint +
-			`, "now": "2026-03-01T10:00:00Z"}`, 400, "now", "before-receipt", "no status before receipt"},
+			`, "now": "2026-03-01T10:00:00Z"}`, 422, "now", "time-before-receipt", "no status before receipt"},
 		{"now", `{"policy": "default", "location": "UTC", "complaint": ` + complaint + `, "now": "tomorrow"}`, 400,
 			"now", "rfc3339", "times are RFC 3339"},
 		{"far future", `{"policy": "default", "location": "UTC", "complaint": ` + complaint +
 			`, "now": "9999-12-31T23:00:00-12:00"}`, 400, "now", "out-of-range",
 			"a deadline must stay writable as RFC 3339 and the days counted few"},
 		{"ancient", `{"policy": "default", "location": "UTC", "complaint": {"id": "C", "received_at":
-			"0004-03-02T10:00:00Z", "events": [{"kind": "paused", "at": "0004-03-03T10:00:00Z"}]}}`, 400,
+			"0004-03-02T10:00:00Z", "events": [{"kind": "paused", "at": "0004-03-03T10:00:00Z"}]}}`, 422,
 			"complaint", "invalid-complaint", "the library refuses a receipt before 1900"},
 		{"before the service's years", `{"policy": "default", "location": "UTC", "complaint": {"id": "C", "received_at":
 			"1950-03-02T10:00:00Z", "events": [{"kind": "paused", "at": "1950-03-03T10:00:00Z"}]}}`, 400,
