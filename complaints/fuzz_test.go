@@ -27,9 +27,7 @@ func FuzzPolicyJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p, err := ParsePolicy(b)
 		if err != nil {
-			if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, ErrInvalidPolicy) && !errors.Is(err, ErrInvalidCalendar) {
-				t.Fatalf("ParsePolicy error %v wraps no sentinel", err)
-			}
+			checkErrorShape(t, "ParsePolicy", err, ErrInvalidPolicy, ErrInvalidCalendar)
 			return
 		}
 		out, err := json.Marshal(p)
@@ -60,9 +58,7 @@ func FuzzCalendarJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		c, err := ParseCalendar(b)
 		if err != nil {
-			if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, ErrInvalidCalendar) {
-				t.Fatalf("ParseCalendar error %v wraps no sentinel", err)
-			}
+			checkErrorShape(t, "ParseCalendar", err, ErrInvalidCalendar)
 			return
 		}
 		out, err := json.Marshal(c)
@@ -112,10 +108,7 @@ func FuzzComplaintJSON(f *testing.F) {
 		}
 		c, err := ParseComplaint(b, p)
 		if err != nil {
-			if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, ErrInvalidComplaint) && !errors.Is(err, ErrInvalidHistory) &&
-				!errors.Is(err, ErrCalendarRange) {
-				t.Fatalf("ParseComplaint error %v wraps no sentinel", err)
-			}
+			checkErrorShape(t, "ParseComplaint", err, ErrInvalidComplaint, ErrInvalidHistory, ErrCalendarRange)
 			return
 		}
 		out, err := json.Marshal(c)
@@ -133,4 +126,20 @@ func FuzzComplaintJSON(f *testing.F) {
 			t.Fatalf("Status: %v", err)
 		}
 	})
+}
+
+// checkErrorShape fails t unless err is an *sq.Error of this package that wraps sq.ErrMalformed, sq.ErrLimit or
+// one of the domain sentinels given.
+func checkErrorShape(t *testing.T, what string, err error, sentinels ...error) {
+	t.Helper()
+	var se *sq.Error
+	if !errors.As(err, &se) || se.Pkg != "complaints" && se.Pkg != "sq" {
+		t.Fatalf("%s error %v (%T) is not an *sq.Error of complaints", what, err, err)
+	}
+	for _, s := range append([]error{sq.ErrMalformed, sq.ErrLimit}, sentinels...) {
+		if errors.Is(err, s) {
+			return
+		}
+	}
+	t.Fatalf("%s error %v wraps none of sq.ErrMalformed, sq.ErrLimit, %v", what, err, sentinels)
 }

@@ -118,3 +118,54 @@ func TestComplaintJSON(t *testing.T) {
 		}
 	}
 }
+
+// Every error for bad input is an *sq.Error of this package that errors.Is matches to exactly one of sq's three
+// kinds: bad JSON is sq.ErrMalformed, a limit sq.ErrLimit, a broken rule a domain sentinel (sq.ErrInvalid).
+func TestErrorKinds(t *testing.T) {
+	utc := time.UTC
+	p := DefaultPolicy(utc)
+	events := make([]string, maxEvents+1)
+	for i := range events {
+		events[i] = `{"kind":"responded","at":"2026-03-02T11:00:00Z"}`
+	}
+	tests := []struct {
+		err    error
+		want   error
+		reason string
+	}{
+		{func() error {
+			_, err := ParsePolicy([]byte(`{"length":15,"location":"UTC","Unit":"weeks"}`))
+			return err
+		}(),
+			sq.ErrMalformed, "a key in the wrong case"},
+		{func() error { _, err := ParsePolicy([]byte(`{"length":0,"location":"UTC"}`)); return err }(),
+			ErrInvalidPolicy, "a zero length"},
+		{func() error {
+			_, err := ParseComplaint([]byte(`{"id":"C","received_at":"2026-03-02T10:00:00Z","events":[`+
+				strings.Join(events, ",")+`]}`), p)
+			return err
+		}(), sq.ErrLimit, "more than 1000 events"},
+		{func() error {
+			_, err := NewReport(make([]Complaint, maxReportComplaints+1), time.Now(), ReportOptions{})
+			return err
+		}(),
+			sq.ErrLimit, "more than 1,000,000 complaints"},
+		{func() error { _, err := New(p, Info{ReceivedAt: time.Now()}); return err }(), ErrInvalidComplaint, "no ID"},
+	}
+	for _, tt := range tests {
+		var se *sq.Error
+		if !errors.As(tt.err, &se) || se.Pkg != "complaints" || !errors.Is(tt.err, tt.want) {
+			t.Errorf("%s: %v, want an *sq.Error of complaints wrapping %v", tt.reason, tt.err, tt.want)
+			continue
+		}
+		kinds := 0
+		for _, k := range []error{sq.ErrMalformed, sq.ErrLimit, sq.ErrInvalid} {
+			if errors.Is(tt.err, k) {
+				kinds++
+			}
+		}
+		if kinds != 1 {
+			t.Errorf("%s: %v matches %d of sq's kinds, want exactly 1", tt.reason, tt.err, kinds)
+		}
+	}
+}
