@@ -145,11 +145,6 @@ func TestErrorKinds(t *testing.T) {
 				strings.Join(events, ",")+`]}`), p)
 			return err
 		}(), sq.ErrLimit, "more than 1000 events"},
-		{func() error {
-			_, err := NewReport(make([]Complaint, maxReportComplaints+1), time.Now(), ReportOptions{})
-			return err
-		}(),
-			sq.ErrLimit, "more than 1,000,000 complaints"},
 		{func() error { _, err := New(p, Info{ReceivedAt: time.Now()}); return err }(), ErrInvalidComplaint, "no ID"},
 	}
 	for _, tt := range tests {
