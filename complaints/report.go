@@ -148,23 +148,20 @@ func NewReport(cs []Complaint, now time.Time, opts ReportOptions) (Report, error
 		return Report{}, err
 	}
 	r := Report{At: now}
-	seen := make(map[string]bool, len(cs))
-	type row struct {
-		c Complaint
-		s Status
-	}
-	rows := make([]row, 0, len(cs))
+	seen := make(map[string]int, len(cs)) // ID → index in cs
+	r.Rows = make([]Status, 0, len(cs))
+	overdue := 0
 	for i, c := range cs {
 		fail := func(err error) { r.Failed = append(r.Failed, Failure{Index: i + 1, ID: c.info.ID, Err: err}) }
 		if err := c.check(); err != nil {
 			fail(err)
 			continue
 		}
-		if seen[c.info.ID] {
+		if _, dup := seen[c.info.ID]; dup {
 			fail(errf(ErrInvalidComplaint, "report: complaint %q is given twice", clip(c.info.ID)))
 			continue
 		}
-		seen[c.info.ID] = true
+		seen[c.info.ID] = i
 		if now.Before(c.start.received) {
 			r.NotYetReceived++
 			continue
@@ -174,28 +171,31 @@ func NewReport(cs []Complaint, now time.Time, opts ReportOptions) (Report, error
 			fail(err)
 			continue
 		}
-		rows = append(rows, row{c, s})
+		if s.Breached && s.ResolvedAt.IsZero() {
+			overdue++
+		}
+		r.Rows = append(r.Rows, s)
 	}
-	slices.SortFunc(rows, func(a, b row) int { return strings.Compare(a.c.info.ID, b.c.info.ID) })
+	slices.SortFunc(r.Rows, func(a, b Status) int { return strings.Compare(a.Info.ID, b.Info.ID) })
 	var all tally
 	channels, categories, employees := map[string]*tally{}, map[string]*tally{}, map[string]*tally{}
-	r.Rows = make([]Status, len(rows))
-	for i, x := range rows {
-		r.Rows[i] = x.s
-		all.add(x.c, x.s, opts)
+	r.OverdueList = make([]Status, 0, overdue)
+	for _, s := range r.Rows {
+		c := cs[seen[s.Info.ID]]
+		all.add(c, s, opts)
 		for _, g := range []struct {
 			m   map[string]*tally
 			key string
-		}{{channels, x.c.info.Channel}, {categories, x.c.info.Category}, {employees, x.c.info.Employee}} {
+		}{{channels, c.info.Channel}, {categories, c.info.Category}, {employees, c.info.Employee}} {
 			t := g.m[g.key]
 			if t == nil {
 				t = &tally{}
 				g.m[g.key] = t
 			}
-			t.add(x.c, x.s, opts)
+			t.add(c, s, opts)
 		}
-		if x.s.Breached && x.s.ResolvedAt.IsZero() {
-			r.OverdueList = append(r.OverdueList, x.s)
+		if s.Breached && s.ResolvedAt.IsZero() {
+			r.OverdueList = append(r.OverdueList, s)
 		}
 	}
 	slices.SortStableFunc(r.OverdueList, func(a, b Status) int {
