@@ -20,8 +20,8 @@
 //     [ErrInvalidHistory].
 //   - [Complaint.Status] gives the [Status] at a time: due at, time remaining (as a duration and in the policy's
 //     unit), due soon, breached and since when, time paused, milestones.
-//   - [NewReport] builds the register [Report] (SPEC R18): every complaint's status, counts by status, on-time
-//     rate, the overdue list, mean and 90th-percentile time to resolution, broken down by channel, category and
+//   - [NewReport] builds the register [Report] (SPEC R18): every complaint's status, counts by status, exact on-time
+//     and response rates, the overdue list, mean and 90th-percentile time to resolution, broken down by channel, category and
 //     employee, and the time to the first response against a target per channel ([ReportOptions], SPEC R15). A
 //     complaint whose status cannot be computed is listed in Report.Failed with its error; the rest of the
 //     register is reported.
