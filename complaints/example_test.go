@@ -209,3 +209,19 @@ func ExampleParseComplaint() {
 	// complaints: events[1] resumed at 2026-03-03T10:00:00Z: resume without a pause: impossible complaint history
 	// {"id":"C-10","received_at":"2026-03-02T10:00:00Z","policy":{"name":"default: 15 calendar days","length":15,"unit":"calendar-days","location":"UTC","start":"next-day"},"events":[{"kind":"acknowledged","at":"2026-03-02T11:00:00Z"}]}
 }
+
+// The provisional rule of a built-in calendar: Russia's 2028 as Labour Code art. 112 makes it before the
+// Government's decree on transfers.
+func ExampleWorkCalendar_ProvisionalYear() {
+	y, err := complaints.Russia().ProvisionalYear(2028)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(y.Year, "provisional:", y.Provisional, "days off:", len(y.Holidays), "first:", y.Holidays[0].Date)
+	_, err = complaints.Weekdays().ProvisionalYear(2028)
+	fmt.Println(err)
+	// Output:
+	// 2028 provisional: true days off: 15 first: 2028-01-01
+	// complaints: calendar "Mon-Fri" has no provisional rule: only KZ, RU and GB-EW have: invalid calendar
+}
