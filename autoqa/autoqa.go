@@ -144,7 +144,8 @@ func (f Facts) Validate() error {
 		case h.End.Before(h.Start):
 			return fail("hold %d: negative: it ends at %s before it starts at %s", i+1, stamp(h.End), stamp(h.Start))
 		case h.Start.Before(f.Start) || h.End.After(f.End):
-			return fail("hold %d (%s–%s) is outside the call (%s–%s)", i+1, stamp(h.Start), stamp(h.End), stamp(f.Start),
+			return fail("hold %d (%s–%s) is outside the call (%s–%s)", i+1, stamp(h.Start), stamp(h.End),
+				stamp(f.Start),
 				stamp(f.End))
 		}
 	}
@@ -258,7 +259,8 @@ func (rs RuleSet) Validate(r *rubric.Rubric) error {
 			continue
 		case HoldLimit, CallbackOnTime, ClientEndsCall:
 		default:
-			return fail("kind %q is not hold-limit, callback-on-time, promise-kept or client-ends-call", clip(string(ru.Kind)))
+			return fail("kind %q is not hold-limit, callback-on-time, promise-kept or client-ends-call",
+				clip(string(ru.Kind)))
 		}
 		if ru.Violation != "" {
 			return fail("a %s rule answers a criterion; it raises no violation", ru.Kind)
@@ -442,9 +444,11 @@ func brokenPromises(f Facts, at time.Time) []string {
 	for _, p := range ps {
 		switch {
 		case !p.Completed.IsZero() && p.Completed.After(p.Due):
-			out = append(out, fmt.Sprintf("promise %q due %s, completed %s", clip(p.ID), stamp(p.Due), stamp(p.Completed)))
+			out = append(out, fmt.Sprintf("promise %q due %s, completed %s", clip(p.ID), stamp(p.Due),
+				stamp(p.Completed)))
 		case p.Completed.IsZero() && at.After(p.Due):
-			out = append(out, fmt.Sprintf("promise %q due %s, not completed by %s", clip(p.ID), stamp(p.Due), stamp(at)))
+			out = append(out, fmt.Sprintf("promise %q due %s, not completed by %s", clip(p.ID), stamp(p.Due),
+				stamp(at)))
 		}
 	}
 	return out
@@ -484,12 +488,15 @@ func Combine(manual rubric.Evaluation, d Derived, overrides []Override) (rubric.
 	for i, o := range overrides {
 		switch {
 		case strings.TrimSpace(o.Reason) == "" || len(o.Reason) > 2000 || !utf8.ValidString(o.Reason):
-			return rubric.Evaluation{}, Record{}, errf(ErrOverride, "override %d (criterion %q): a reason of 1–2000 bytes is required", i+1, clip(o.Answer.Criterion))
+			return rubric.Evaluation{}, Record{}, errf(ErrOverride, "override %d (criterion %q): a reason of 1–2000"+
+				" bytes is required", i+1, clip(o.Answer.Criterion))
 		case !hasAuto(d, o.Answer.Criterion):
-			return rubric.Evaluation{}, Record{}, errf(ErrOverride, "override %d: criterion %q was not answered automatically; answer it in the evaluation", i+1, clip(o.Answer.Criterion))
+			return rubric.Evaluation{}, Record{}, errf(ErrOverride, "override %d: criterion %q was not answered"+
+				" automatically; answer it in the evaluation", i+1, clip(o.Answer.Criterion))
 		}
 		if _, dup := over[o.Answer.Criterion]; dup {
-			return rubric.Evaluation{}, Record{}, errf(ErrOverride, "override %d: criterion %q is overridden twice", i+1, clip(o.Answer.Criterion))
+			return rubric.Evaluation{}, Record{}, errf(ErrOverride, "override %d: criterion %q is overridden twice",
+				i+1, clip(o.Answer.Criterion))
 		}
 		over[o.Answer.Criterion] = o
 	}
@@ -497,7 +504,9 @@ func Combine(manual rubric.Evaluation, d Derived, overrides []Override) (rubric.
 	e.Answers = nil
 	for i, a := range manual.Answers {
 		if hasAuto(d, a.Criterion) {
-			return rubric.Evaluation{}, Record{}, errf(ErrOverride, "answer %d: criterion %q is answered automatically by rule %q; replace it with an Override and a reason", i+1, clip(a.Criterion), auto[a.Criterion].Rule)
+			return rubric.Evaluation{}, Record{}, errf(ErrOverride, "answer %d: criterion %q is answered"+
+				" automatically by rule %q; replace it with an Override and a reason", i+1, clip(a.Criterion),
+				auto[a.Criterion].Rule)
 		}
 		e.Answers = append(e.Answers, a)
 	}
@@ -528,7 +537,8 @@ func hasAuto(d Derived, criterion string) bool {
 // fails "client_ends_call".
 func PhoneEtiquetteRules() RuleSet {
 	return RuleSet{Rules: []Rule{
-		{Name: "R21 hold at most 2 minutes", Kind: HoldLimit, Criterion: "hold_under_2_minutes", Limit: DefaultHoldLimit},
+		{Name: "R21 hold at most 2 minutes", Kind: HoldLimit, Criterion: "hold_under_2_minutes",
+			Limit: DefaultHoldLimit},
 		{Name: "R22 call back at the agreed time", Kind: CallbackOnTime, Criterion: "callback_on_time"},
 		{Name: "R22 let the client end the call", Kind: ClientEndsCall, Criterion: "client_ends_call"},
 	}}

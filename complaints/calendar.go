@@ -165,15 +165,18 @@ func NewCalendar(d CalendarData) (*WorkCalendar, error) {
 		return nil, errf(ErrInvalidCalendar, "calendar %q: the week has no working day", clip(d.Name))
 	}
 	if len(d.Years) > maxCalendarYears {
-		return nil, errf(sq.ErrLimit, "calendar %q: %d years of data, at most %d allowed", clip(d.Name), len(d.Years), maxCalendarYears)
+		return nil, errf(sq.ErrLimit, "calendar %q: %d years of data, at most %d allowed",
+			clip(d.Name), len(d.Years), maxCalendarYears)
 	}
 	if len(d.Name) > maxIDText {
-		return nil, errf(sq.ErrLimit, "calendar %q: name of %d bytes, at most %d allowed", clip(d.Name), len(d.Name), maxIDText)
+		return nil, errf(sq.ErrLimit, "calendar %q: name of %d bytes, at most %d allowed",
+			clip(d.Name), len(d.Name), maxIDText)
 	}
 	c.data = CalendarData{Name: d.Name, Week: d.Week, Years: make([]Year, len(d.Years))}
 	for i, y := range d.Years {
 		fail := func(format string, args ...any) (*WorkCalendar, error) {
-			return nil, errf(ErrInvalidCalendar, "calendar %q: year %d: %s", clip(d.Name), y.Year, fmt.Sprintf(format, args...))
+			return nil, errf(ErrInvalidCalendar, "calendar %q: year %d: %s",
+				clip(d.Name), y.Year, fmt.Sprintf(format, args...))
 		}
 		if y.Year < minYear || y.Year > maxYear {
 			return fail("outside %d–%d", minYear, maxYear)
@@ -218,7 +221,8 @@ func NewCalendar(d CalendarData) (*WorkCalendar, error) {
 
 func (c *WorkCalendar) add(d CalendarData, year int, what string, day Day, kind dayKind) error {
 	fail := func(format string, args ...any) error {
-		return errf(ErrInvalidCalendar, "calendar %q: year %d: %s %s: %s", clip(d.Name), year, what, day.Date, fmt.Sprintf(format, args...))
+		return errf(ErrInvalidCalendar, "calendar %q: year %d: %s %s: %s",
+			clip(d.Name), year, what, day.Date, fmt.Sprintf(format, args...))
 	}
 	if !day.Date.Valid() || day.Date.Year != year {
 		return fail("the date is not a valid date of %d", year)
@@ -314,7 +318,8 @@ func (c *WorkCalendar) provisionalYears() []int {
 // pattern alone) covers every date and cannot be overlaid: build a new one with NewCalendar.
 func (c *WorkCalendar) Overlay(years ...Year) (*WorkCalendar, error) {
 	if c == nil || len(c.data.Years) == 0 {
-		return nil, errf(ErrInvalidCalendar, "calendar %q has no year data to overlay; build the calendar with NewCalendar", c.Name())
+		return nil, errf(ErrInvalidCalendar, "calendar %q has no year data to overlay; build the calendar with"+
+			" NewCalendar", c.Name())
 	}
 	d := c.Data()
 	index := make(map[int]int, len(d.Years))
@@ -324,7 +329,8 @@ func (c *WorkCalendar) Overlay(years ...Year) (*WorkCalendar, error) {
 	given := map[int]bool{}
 	for _, y := range years {
 		if given[y.Year] {
-			return nil, errf(ErrInvalidCalendar, "calendar %q: overlay: year %d is given twice", clip(c.data.Name), y.Year)
+			return nil, errf(ErrInvalidCalendar, "calendar %q: overlay: year %d is given twice",
+				clip(c.data.Name), y.Year)
 		}
 		given[y.Year] = true
 		i, ok := index[y.Year]
@@ -333,7 +339,8 @@ func (c *WorkCalendar) Overlay(years ...Year) (*WorkCalendar, error) {
 			index[y.Year] = len(d.Years)
 			d.Years = append(d.Years, y.clone())
 		case y.Provisional && !d.Years[i].Provisional:
-			return nil, errf(ErrInvalidCalendar, "calendar %q: overlay: year %d: provisional data cannot replace the official data of %d (%s)", clip(c.data.Name), y.Year, y.Year, clip(d.Years[i].Source))
+			return nil, errf(ErrInvalidCalendar, "calendar %q: overlay: year %d: provisional data cannot replace"+
+				" the official data of %d (%s)", clip(c.data.Name), y.Year, y.Year, clip(d.Years[i].Source))
 		default:
 			d.Years[i] = y.clone()
 		}

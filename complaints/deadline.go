@@ -143,11 +143,15 @@ type termStart struct {
 func (c counter) isWorkday(d sq.Date) (bool, error) {
 	t := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, c.p.Location)
 	if c.cov != nil && !c.cov.Covers(t) {
-		return false, errf(ErrCalendarRange, "policy %q: %s: the calendar %s has no data for %d; load the year with WorkCalendar.Overlay (read a year file with ParseYear) or use a calendar that covers it", c.p.Name, d, c.basis().Calendar, d.Year)
+		return false, errf(ErrCalendarRange, "policy %q: %s: the calendar %s has no data for %d; load the year with"+
+			" WorkCalendar.Overlay (read a year file with ParseYear) or use a calendar that covers it", c.p.Name, d,
+			c.basis().Calendar, d.Year)
 	}
 	if c.prov != nil && c.prov.IsProvisional(t) {
 		if c.p.OfficialDataOnly {
-			return false, errf(ErrProvisional, "policy %q: %s: the calendar %s has only provisional data for %d and the policy counts on official data only; load the official year with WorkCalendar.Overlay", c.p.Name, d, c.basis().Calendar, d.Year)
+			return false, errf(ErrProvisional, "policy %q: %s: the calendar %s has only provisional data for %d and"+
+				" the policy counts on official data only; load the official year with WorkCalendar.Overlay",
+				c.p.Name, d, c.basis().Calendar, d.Year)
 		}
 		if !slices.Contains(*c.seen, d.Year) {
 			*c.seen = append(*c.seen, d.Year)
@@ -165,7 +169,8 @@ func (c counter) nextWorkday(d sq.Date) (sq.Date, error) {
 		}
 		d = d.AddDays(1)
 	}
-	return sq.Date{}, errf(ErrInvalidCalendar, "policy %q: the calendar has no working day in the %d days up to %s", clip(c.p.Name), maxGap+1, d)
+	return sq.Date{}, errf(ErrInvalidCalendar, "policy %q: the calendar has no working day in the %d days up to %s",
+		clip(c.p.Name), maxGap+1, d)
 }
 
 // addWorkdays returns the n-th working day after d (n ≥ 0; d itself when n is 0).
@@ -257,7 +262,8 @@ func (c counter) finish(s termStart, raw sq.Date) (Deadline, error) {
 		return Deadline{}, err
 	}
 	if y := at.Year(); y < 1 || y > 9999 {
-		return Deadline{}, errf(ErrCalendarRange, "policy %q: the term would end in the year %d, outside 1–9999", clip(c.p.Name), y)
+		return Deadline{}, errf(ErrCalendarRange, "policy %q: the term would end in the year %d, outside 1–9999",
+			clip(c.p.Name), y)
 	}
 	return Deadline{Received: s.received, Registered: s.registered, FirstDay: s.first, LastDay: last, At: at,
 		Basis: c.basis()}, nil
@@ -294,7 +300,8 @@ func (c counter) unitsBetween(from, to sq.Date) (int, error) {
 		return sign * from.DaysUntil(to), nil
 	}
 	if span := from.DaysUntil(to); span > maxCountSpan {
-		return 0, errf(sq.ErrLimit, "policy %q: %d days from %s to %s, at most %d counted in working days", clip(c.p.Name), span, from, to, maxCountSpan)
+		return 0, errf(sq.ErrLimit, "policy %q: %d days from %s to %s, at most %d counted in working days",
+			clip(c.p.Name), span, from, to, maxCountSpan)
 	}
 	n := 0
 	for d := from.AddDays(1); !d.After(to); d = d.AddDays(1) {

@@ -20,11 +20,11 @@
 //     [ErrInvalidHistory].
 //   - [Complaint.Status] gives the [Status] at a time: due at, time remaining (as a duration and in the policy's
 //     unit), due soon, breached and since when, time paused, milestones.
-//   - [NewReport] builds the register [Report] (SPEC R18): every complaint's status, counts by status, exact on-time
-//     and response rates, the overdue list, mean and 90th-percentile time to resolution, broken down by channel, category and
-//     employee, and the time to the first response against a target per channel ([ReportOptions], SPEC R15). A
-//     complaint whose status cannot be computed is listed in Report.Failed with its error; the rest of the
-//     register is reported.
+//   - [NewReport] builds the register [Report] (SPEC R18): every complaint's status, counts by status, exact
+//     on-time and response rates, the overdue list, mean and 90th-percentile time to resolution, broken down by
+//     channel, category and employee, and the time to the first response against a target per channel
+//     ([ReportOptions], SPEC R15). A complaint whose status cannot be computed is listed in Report.Failed with its
+//     error; the rest of the register is reported.
 //   - JSON: [ParsePolicy], [ParseCalendar], [ParseYear], [ParseComplaint] (a complaint with its stored policy and
 //     calendar version, or under the policy in force), and the MarshalJSON methods; decoding is strict.
 //     [Complaint] is a database/sql value; dates are [sq.Date]. Generators and checkers for test suites are in
@@ -84,8 +84,8 @@
 // JSON). A deadline counted on it still comes out, and its [Basis] lists the provisional years and names the
 // calendar data (name and [WorkCalendar.Version]); Status, the report's rows and their JSON carry it. A policy
 // with OfficialDataOnly refuses such a deadline with [ErrProvisional]. A date outside the calendar's years fails
-// with [ErrCalendarRange], whose message says which year to add and how; [New] and [Complaint.Append] of an extension refuse a
-// complaint or an extension whose deadline cannot be counted, so no later Status fails for it.
+// with [ErrCalendarRange], whose message says which year to add and how; [New] and [Complaint.Append] of an
+// extension refuse a complaint or an extension whose deadline cannot be counted, so no later Status fails for it.
 //
 // Updating a calendar without a new release of this package: read the official year file (the format of
 // calendars/*.json) with [ParseYear] and load it with [WorkCalendar.Overlay], which returns a new calendar in

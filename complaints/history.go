@@ -71,7 +71,8 @@ func (h *history) pauseUnits(until time.Time) (int, sq.Date, error) {
 	// pause left open for centuries, or many long pauses, cost nothing.
 	n := from.DaysUntil(to) + 1
 	if h.pauseDays+n > maxPauseDays {
-		return 0, sq.Date{}, errf(ErrInvalidHistory, "complaint %q: pauses of %d days in all, at most %d counted", clip(h.c.info.ID), h.pauseDays+n, maxPauseDays)
+		return 0, sq.Date{}, errf(ErrInvalidHistory, "complaint %q: pauses of %d days in all, at most %d counted",
+			clip(h.c.info.ID), h.pauseDays+n, maxPauseDays)
 	}
 	if h.counter.p.Unit != WorkingDays {
 		return n, to, nil
@@ -259,7 +260,8 @@ func (h *history) extend(e Event, refuse func(string, ...any) error) error {
 		return err
 	}
 	if !e.At.Before(d.At) {
-		return refuse("the deadline in force passed at %s; a term is extended only while it runs", d.At.Format(time.RFC3339))
+		return refuse("the deadline in force passed at %s; a term is extended only while it runs",
+			d.At.Format(time.RFC3339))
 	}
 	if x.NoticeRequired && !e.NoticeAt.Before(d.At) {
 		return refuse("the notice at %s is not before the deadline in force at %s", e.NoticeAt.Format(time.RFC3339),

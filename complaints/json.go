@@ -246,7 +246,8 @@ func parseClock(field, s string) (time.Duration, error) {
 	if s == "" {
 		return 0, nil
 	}
-	bad := errf(sq.ErrMalformed, "policy %s %q is not a time of day HH:MM, HH:MM:SS or HH:MM:SS.fffffffff", field, clip(s))
+	bad := errf(sq.ErrMalformed, "policy %s %q is not a time of day HH:MM, HH:MM:SS or HH:MM:SS.fffffffff",
+		field, clip(s))
 	main, frac, hasFrac := strings.Cut(s, ".")
 	var d time.Duration
 	switch len(main) {

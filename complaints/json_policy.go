@@ -47,10 +47,14 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	if _, err := time.LoadLocation(p.Location.String()); err != nil {
-		return nil, errf(ErrInvalidPolicy, "policy %q: location %q is not an IANA time-zone name and could not be read back; use time.LoadLocation (a time.FixedZone has no such name)", clip(p.Name), clip(p.Location.String()))
+		return nil, errf(ErrInvalidPolicy, "policy %q: location %q is not an IANA time-zone name and could not be"+
+			" read back; use time.LoadLocation (a time.FixedZone has no such name)", clip(p.Name),
+			clip(p.Location.String()))
 	}
-	v := policyJSON{Name: p.Name, Length: p.Length, Unit: p.Unit, Location: p.Location.String(), Start: startOf(p.SameDay),
-		RegisterOnWorkday: p.RegisterOnWorkday, ReceiptCutoff: formatClock(p.ReceiptCutoff), DueBy: formatClock(p.DueBy),
+	v := policyJSON{Name: p.Name, Length: p.Length, Unit: p.Unit, Location: p.Location.String(),
+		Start:             startOf(p.SameDay),
+		RegisterOnWorkday: p.RegisterOnWorkday, ReceiptCutoff: formatClock(p.ReceiptCutoff),
+		DueBy:         formatClock(p.DueBy),
 		MoveToWorkday: p.MoveToWorkday, DueSoon: p.DueSoon, OfficialDataOnly: p.OfficialDataOnly}
 	if p.Extension != (Extension{}) {
 		v.Extension = &extensionJSON{p.Extension.Max, p.Extension.ReasonRequired, p.Extension.NoticeRequired}
@@ -64,7 +68,8 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	if p.Calendar != nil {
 		wc, ok := p.Calendar.(*WorkCalendar)
 		if !ok {
-			return nil, errf(ErrInvalidPolicy, "policy %q: a calendar of type %T cannot be written as JSON; use a *WorkCalendar", clip(p.Name), p.Calendar)
+			return nil, errf(ErrInvalidPolicy, "policy %q: a calendar of type %T cannot be written as JSON; use a"+
+				" *WorkCalendar", clip(p.Name), p.Calendar)
 		}
 		var err error
 		if wc == nil {
@@ -95,10 +100,12 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 	if err := decodeStrict("policy", b, maxCalendarJSON, &v); err != nil {
 		return err
 	}
-	q := Policy{Name: v.Name, Length: v.Length, Unit: v.Unit, SameDay: v.Start == sameDay, RegisterOnWorkday: v.RegisterOnWorkday,
-		MoveToWorkday: v.MoveToWorkday, DueSoon: v.DueSoon, OfficialDataOnly: v.OfficialDataOnly}
+	q := Policy{Name: v.Name, Length: v.Length, Unit: v.Unit, SameDay: v.Start == sameDay,
+		RegisterOnWorkday: v.RegisterOnWorkday,
+		MoveToWorkday:     v.MoveToWorkday, DueSoon: v.DueSoon, OfficialDataOnly: v.OfficialDataOnly}
 	if v.Location == "" || v.Location == "Local" {
-		return errf(sq.ErrMalformed, "policy JSON: location %q; name an IANA time zone such as \"Asia/Almaty\"", v.Location)
+		return errf(sq.ErrMalformed, "policy JSON: location %q; name an IANA time zone such as \"Asia/Almaty\"",
+			v.Location)
 	}
 	loc, err := time.LoadLocation(v.Location)
 	if err != nil {
@@ -125,7 +132,8 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 		if json.Unmarshal(v.Calendar, &name) == nil {
 			c, ok := builtinCalendar(name)
 			if !ok {
-				return errf(sq.ErrMalformed, "policy JSON: calendar %q is not one of %q, %q, %q, %q", clip(name), calKazakhstan, calRussia, calEnglandWales, calWeekdays)
+				return errf(sq.ErrMalformed, "policy JSON: calendar %q is not one of %q, %q, %q, %q",
+					clip(name), calKazakhstan, calRussia, calEnglandWales, calWeekdays)
 			}
 			q.Calendar = c
 		} else {
@@ -221,14 +229,17 @@ func (c *Complaint) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if len(v.Policy) == 0 {
-		return errf(sq.ErrMalformed, "complaint %q was stored without its policy; read it with ParseComplaint under a policy", clip(v.ID))
+		return errf(sq.ErrMalformed, "complaint %q was stored without its policy; read it with ParseComplaint under"+
+			" a policy", clip(v.ID))
 	}
 	p, err := ParsePolicy(v.Policy)
 	if err != nil {
 		return err
 	}
 	if now := calendarVersion(p.Calendar); now != v.CalendarVersion {
-		return errf(ErrStoredPolicy, "complaint %q was stored with calendar data %q, the calendar now has %q; read it with ParseComplaint under the policy in force and compare deadlines with CompareDeadline", clip(v.ID), clip(v.CalendarVersion), now)
+		return errf(ErrStoredPolicy, "complaint %q was stored with calendar data %q, the calendar now has %q; read"+
+			" it with ParseComplaint under the policy in force and compare deadlines with CompareDeadline",
+			clip(v.ID), clip(v.CalendarVersion), now)
 	}
 	n, err := v.build(p)
 	if err != nil {
@@ -280,7 +291,8 @@ func ParseComplaint(b []byte, inForce ...Policy) (Complaint, error) {
 			return Complaint{}, err
 		}
 		if !samePolicyRules(stored, p) {
-			return Complaint{}, errf(ErrStoredPolicy, "complaint %q was stored under policy %q, not %q with the same settings", clip(v.ID), clip(stored.Name), clip(p.Name))
+			return Complaint{}, errf(ErrStoredPolicy, "complaint %q was stored under policy %q, not %q with the"+
+				" same settings", clip(v.ID), clip(stored.Name), clip(p.Name))
 		}
 	}
 	return v.build(p)
@@ -304,9 +316,11 @@ func samePolicyRules(p, q Policy) bool {
 
 func (v complaintJSON) build(p Policy) (Complaint, error) {
 	if len(v.Events) > maxEvents {
-		return Complaint{}, errf(sq.ErrLimit, "complaint JSON has %d events, at most %d allowed", len(v.Events), maxEvents)
+		return Complaint{}, errf(sq.ErrLimit, "complaint JSON has %d events, at most %d allowed",
+			len(v.Events), maxEvents)
 	}
-	c, err := New(p, Info{ID: v.ID, Channel: v.Channel, Category: v.Category, Employee: v.Employee, ReceivedAt: v.ReceivedAt})
+	c, err := New(p, Info{ID: v.ID, Channel: v.Channel, Category: v.Category, Employee: v.Employee,
+		ReceivedAt: v.ReceivedAt})
 	if err != nil {
 		return Complaint{}, err
 	}
@@ -325,8 +339,9 @@ func (v complaintJSON) build(p Policy) (Complaint, error) {
 		c.events = append(c.events, ev)
 	}
 	if _, err := h.due(time.Time{}); err != nil {
-		return Complaint{}, fmt.Errorf("complaints: complaint %q: the deadline its history leaves cannot be counted: %w",
-			clip(c.info.ID), err)
+		return Complaint{},
+			fmt.Errorf("complaints: complaint %q: the deadline its history leaves cannot be counted: %w",
+				clip(c.info.ID), err)
 	}
 	return c, nil
 }
@@ -353,7 +368,8 @@ func (c *Complaint) Scan(src any) error {
 	case []byte:
 		b = v
 	default:
-		return errf(sq.ErrMalformed, "a complaint cannot be read from a %T; store its JSON in a JSONB or TEXT column", src)
+		return errf(sq.ErrMalformed, "a complaint cannot be read from a %T; store its JSON in a JSONB or TEXT column",
+			src)
 	}
 	return c.UnmarshalJSON(b)
 }

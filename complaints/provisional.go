@@ -171,11 +171,13 @@ func provisionalKazakhstan(year int) (Year, error) {
 		return Year{}, err
 	}
 	if year < 2027 {
-		return Year{}, errf(ErrInvalidCalendar, "provisional Kazakhstan year %d: the rules encoded are the law as it stands from 2027 (Constitution Day on 15 March); earlier years are official data", year)
+		return Year{}, errf(ErrInvalidCalendar, "provisional Kazakhstan year %d: the rules encoded are the law as"+
+			" it stands from 2027 (Constitution Day on 15 March); earlier years are official data", year)
 	}
 	ka, ok := kurbanAit[year]
 	if !ok {
-		return Year{}, errf(ErrInvalidCalendar, "provisional Kazakhstan year %d: no published estimate of Kurban Ait for it (estimates cover 2027–%d)", year, provisionalLastYear)
+		return Year{}, errf(ErrInvalidCalendar, "provisional Kazakhstan year %d: no published estimate of Kurban"+
+			" Ait for it (estimates cover 2027–%d)", year, provisionalLastYear)
 	}
 	hs := []statutory{
 		{sq.NewDate(year, time.January, 1), "New Year", true},
@@ -281,5 +283,6 @@ func (c *WorkCalendar) ProvisionalYear(year int) (Year, error) {
 	case calEnglandWales:
 		return provisionalEnglandWales(year)
 	}
-	return Year{}, errf(ErrInvalidCalendar, "calendar %q has no provisional rule: only KZ, RU and GB-EW have", clip(c.Name()))
+	return Year{}, errf(ErrInvalidCalendar, "calendar %q has no provisional rule: only KZ, RU and GB-EW have",
+		clip(c.Name()))
 }

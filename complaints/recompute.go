@@ -99,7 +99,8 @@ func (c Complaint) Recompute(cal Calendar) (Complaint, Change, error) {
 				}
 				was, is := old.IsWorkday(t), cal.IsWorkday(t)
 				if was != is {
-					ch.Days = append(ch.Days, DayChange{Date: d, WasWorkday: was, IsWorkday: is, Why: describeDay(cal, d, is)})
+					ch.Days = append(ch.Days, DayChange{Date: d, WasWorkday: was, IsWorkday: is, Why: describeDay(cal,
+						d, is)})
 				}
 			}
 		}

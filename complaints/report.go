@@ -76,14 +76,17 @@ const (
 
 func (o ReportOptions) validate() error {
 	if len(o.ResponseTargets) > maxResponseTargets {
-		return errf(sq.ErrLimit, "report: %d response targets, at most %d allowed", len(o.ResponseTargets), maxResponseTargets)
+		return errf(sq.ErrLimit, "report: %d response targets, at most %d allowed",
+			len(o.ResponseTargets), maxResponseTargets)
 	}
 	for ch, d := range o.ResponseTargets {
 		if len(ch) > maxIDText {
-			return errf(sq.ErrLimit, "report: response target channel of %d bytes, at most %d allowed", len(ch), maxIDText)
+			return errf(sq.ErrLimit, "report: response target channel of %d bytes, at most %d allowed",
+				len(ch), maxIDText)
 		}
 		if d <= 0 || d > maxResponseTarget {
-			return errf(ErrInvalidPolicy, "report: response target %v for channel %q is outside 1ns–%v", d, clip(ch), maxResponseTarget)
+			return errf(ErrInvalidPolicy, "report: response target %v for channel %q is outside 1ns–%v",
+				d, clip(ch), maxResponseTarget)
 		}
 	}
 	return nil

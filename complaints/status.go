@@ -103,13 +103,15 @@ func (c Complaint) Status(now time.Time) (Status, error) {
 		return Status{}, err
 	}
 	if now.Before(c.start.received) {
-		return Status{}, errf(ErrBeforeReceipt, "complaint %q: status at %s is before the receipt at %s", clip(c.info.ID), now.Format(time.RFC3339), c.start.received.Format(time.RFC3339))
+		return Status{}, errf(ErrBeforeReceipt, "complaint %q: status at %s is before the receipt at %s",
+			clip(c.info.ID), now.Format(time.RFC3339), c.start.received.Format(time.RFC3339))
 	}
 	h, err := c.replay(now, true)
 	if err != nil {
 		return Status{}, err
 	}
-	s := Status{Info: c.info, At: now, Extended: h.ext, ResolvedAt: h.resolved, FirstResponseAt: earliest(h.responded, h.resolved)}
+	s := Status{Info: c.info, At: now, Extended: h.ext, ResolvedAt: h.resolved, FirstResponseAt: earliest(h.responded,
+		h.resolved)}
 	if !s.FirstResponseAt.IsZero() {
 		s.FirstResponse = s.FirstResponseAt.Sub(c.start.received)
 	}

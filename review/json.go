@@ -85,7 +85,8 @@ func ParseReview(r *rubric.Rubric, data []byte) (Review, error) {
 		if r != nil {
 			id, version = r.ID(), r.Version()
 		}
-		return Review{}, errf(ErrInvalidReview, "the review was stored on rubric %q version %q, not %q version %q", clip(w.Rubric), clip(w.Version), id, version)
+		return Review{}, errf(ErrInvalidReview, "the review was stored on rubric %q version %q, not %q version %q",
+			clip(w.Rubric), clip(w.Version), id, version)
 	}
 	v, err := New(r, w.Evaluation, w.ScoredBy, w.ScoredAt)
 	if err != nil {
@@ -95,13 +96,15 @@ func ParseReview(r *rubric.Rubric, data []byte) (Review, error) {
 		e := Event{At: ej.At, By: ej.By, Reason: ej.Reason, Accepted: ej.Accepted}
 		k, ok := lookup(kindNames[:], ej.Kind)
 		if !ok {
-			return Review{}, errf(sq.ErrMalformed, "event %d: kind %q is not disputed, decided, rescored or closed", i+1, clip(ej.Kind))
+			return Review{}, errf(sq.ErrMalformed, "event %d: kind %q is not disputed, decided, rescored or closed",
+				i+1, clip(ej.Kind))
 		}
 		e.Kind = Kind(k)
 		if ej.Decision != "" {
 			d, ok := lookup(decisionNames[:], ej.Decision)
 			if !ok {
-				return Review{}, errf(sq.ErrMalformed, "event %d: decision %q is not accepted, partly-accepted or rejected", i+1, clip(ej.Decision))
+				return Review{}, errf(sq.ErrMalformed, "event %d: decision %q is not accepted, partly-accepted or"+
+					" rejected", i+1, clip(ej.Decision))
 			}
 			e.Decision = Decision(d)
 		}
@@ -111,7 +114,8 @@ func ParseReview(r *rubric.Rubric, data []byte) (Review, error) {
 		case ej.Revised != nil && e.Kind == Rescored:
 			e.Answers = ej.Revised.Answers
 		case ej.Proposed != nil || ej.Revised != nil:
-			return Review{}, errf(sq.ErrMalformed, "event %d: a %s event has no \"proposed\" or \"revised\" answers", i+1, e.Kind)
+			return Review{}, errf(sq.ErrMalformed, "event %d: a %s event has no \"proposed\" or \"revised\" answers",
+				i+1, e.Kind)
 		}
 		if v, err = v.Append(e); err != nil {
 			return Review{}, err

@@ -127,7 +127,8 @@ func NewReport(vs []Review, now time.Time) (Report, error) {
 				for _, a := range open.Answers {
 					c := get(criteria, a.Criterion)
 					c.Decided++
-					if e.Decision == Accepted || e.Decision == PartlyAccepted && slices.Contains(e.Accepted, a.Criterion) {
+					if e.Decision == Accepted || e.Decision == PartlyAccepted && slices.Contains(e.Accepted,
+						a.Criterion) {
 						c.Accepted++
 					} else {
 						c.Rejected++
@@ -137,7 +138,8 @@ func NewReport(vs []Review, now time.Time) (Report, error) {
 			}
 		}
 		if open != nil {
-			item := OpenItem{Evaluation: v.original.ID, Employee: v.original.EmployeeID, Evaluator: evaluator, By: open.By,
+			item := OpenItem{Evaluation: v.original.ID, Employee: v.original.EmployeeID, Evaluator: evaluator,
+				By:    open.By,
 				Since: open.At, Age: now.Sub(open.At)}
 			for _, a := range open.Answers {
 				item.Criteria = append(item.Criteria, a.Criterion)

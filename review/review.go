@@ -146,8 +146,9 @@ func New(r *rubric.Rubric, e rubric.Evaluation, by Actor, at time.Time) (Review,
 		return Review{}, errf(ErrInvalidReview, "evaluation %q: the scoring time is zero", e.ID)
 	}
 	if _, err := r.Score(e); err != nil {
-		return Review{}, &sq.Error{Pkg: "review", Path: "evaluation", Value: sq.Quote(e.ID), Rule: "does not score: " + err.Error(),
-			Err: causedBy{ErrInvalidReview, err}}
+		return Review{}, &sq.Error{Pkg: "review", Path: "evaluation", Value: sq.Quote(e.ID),
+			Rule: "does not score: " + err.Error(),
+			Err:  causedBy{ErrInvalidReview, err}}
 	}
 	e.Answers = slices.Clone(e.Answers)
 	e.Violations = slices.Clone(e.Violations)
@@ -227,7 +228,8 @@ func (v Review) Append(e Event) (Review, error) {
 		return Review{}, err
 	}
 	if len(v.events) >= MaxEvents {
-		return Review{}, v.refuse(e, ErrInvalidEvent, "the history already holds %d events, the most allowed", MaxEvents)
+		return Review{}, v.refuse(e, ErrInvalidEvent, "the history already holds %d events, the most allowed",
+			MaxEvents)
 	}
 	e = cloneEvent(e)
 	e.At = e.At.Round(0)
@@ -315,7 +317,8 @@ func (s *state) apply(e Event, index int) error {
 			return refuse(ErrInvalidEvent, "a dispute is already open since %s; it must be decided first",
 				s.open.At.Format(time.RFC3339))
 		case e.By.Role != RoleAgent && e.By.Role != RoleManager:
-			return refuse(ErrInvalidEvent, "a dispute is filed by the agent or their manager, not by a %q", clip(string(e.By.Role)))
+			return refuse(ErrInvalidEvent, "a dispute is filed by the agent or their manager, not by a %q",
+				clip(string(e.By.Role)))
 		case e.Reason == "":
 			return refuse(ErrInvalidEvent, "a dispute needs a reason")
 		}
@@ -329,11 +332,13 @@ func (s *state) apply(e Event, index int) error {
 		case s.open == nil:
 			return refuse(ErrInvalidEvent, "no dispute is open to decide")
 		case e.By.Role != RoleArbitrator:
-			return refuse(ErrInvalidEvent, "a dispute is decided by an arbitrator, not by a %q", clip(string(e.By.Role)))
+			return refuse(ErrInvalidEvent, "a dispute is decided by an arbitrator, not by a %q",
+				clip(string(e.By.Role)))
 		case e.Reason == "":
 			return refuse(ErrInvalidEvent, "a decision needs a reason")
 		case e.Decision < Accepted || e.Decision > Rejected:
-			return refuse(ErrInvalidEvent, "decision %d is not accepted, partly-accepted or rejected", uint8(e.Decision))
+			return refuse(ErrInvalidEvent, "decision %d is not accepted, partly-accepted or rejected",
+				uint8(e.Decision))
 		case e.Decision != PartlyAccepted && len(e.Accepted) > 0:
 			return refuse(ErrInvalidEvent, "only a partly-accepted decision lists accepted criteria")
 		}
@@ -350,12 +355,14 @@ func (s *state) apply(e Event, index int) error {
 			}
 			for _, c := range e.Accepted {
 				if !disputed[c] || take[c] {
-					return refuse(ErrInvalidAnswer, "accepted criterion %q is not one of those disputed, or is listed twice", clip(c))
+					return refuse(ErrInvalidAnswer,
+						"accepted criterion %q is not one of those disputed, or is listed twice", clip(c))
 				}
 				take[c] = true
 			}
 			if len(take) == 0 || len(take) == len(disputed) {
-				return refuse(ErrInvalidEvent, "a partly-accepted decision accepts some but not all of the %d disputed criteria",
+				return refuse(ErrInvalidEvent,
+					"a partly-accepted decision accepts some but not all of the %d disputed criteria",
 					len(disputed))
 			}
 		}
@@ -368,9 +375,11 @@ func (s *state) apply(e Event, index int) error {
 	case Rescored:
 		switch {
 		case s.open != nil:
-			return refuse(ErrInvalidEvent, "a dispute is open since %s; decide it before re-scoring", s.open.At.Format(time.RFC3339))
+			return refuse(ErrInvalidEvent, "a dispute is open since %s; decide it before re-scoring",
+				s.open.At.Format(time.RFC3339))
 		case e.By.Role != RoleSpecialist:
-			return refuse(ErrInvalidEvent, "answers are re-scored by a specialist, not by a %q", clip(string(e.By.Role)))
+			return refuse(ErrInvalidEvent, "answers are re-scored by a specialist, not by a %q",
+				clip(string(e.By.Role)))
 		case e.Reason == "":
 			return refuse(ErrInvalidEvent, "a re-scoring needs a reason")
 		}
@@ -382,7 +391,8 @@ func (s *state) apply(e Event, index int) error {
 		}
 	case Closed:
 		if s.open != nil {
-			return refuse(ErrInvalidEvent, "a dispute is open since %s; decide it before closing", s.open.At.Format(time.RFC3339))
+			return refuse(ErrInvalidEvent, "a dispute is open since %s; decide it before closing",
+				s.open.At.Format(time.RFC3339))
 		}
 		s.closed = true
 	}
@@ -449,7 +459,8 @@ func (v Review) EvaluationAt(t time.Time) (rubric.Evaluation, error) {
 		return rubric.Evaluation{}, err
 	}
 	if t.Before(v.scoredAt) {
-		return rubric.Evaluation{}, errf(ErrBeforeScored, "evaluation %q: %s is before it was scored at %s", clip(v.original.ID), t.Format(time.RFC3339), v.scoredAt.Format(time.RFC3339))
+		return rubric.Evaluation{}, errf(ErrBeforeScored, "evaluation %q: %s is before it was scored at %s",
+			clip(v.original.ID), t.Format(time.RFC3339), v.scoredAt.Format(time.RFC3339))
 	}
 	s, err := v.replay(t, true)
 	if err != nil {

@@ -358,7 +358,8 @@ func Select(population []Call, seed []byte, r Rule) (Selection, error) {
 		return Selection{}, err
 	}
 	if len(seed) < MinSeed || len(seed) > MaxSeed {
-		return Selection{}, errf(ErrInvalidRule, "seed of %d bytes; use %d–%d bytes of a secret random key", len(seed), MinSeed, MaxSeed)
+		return Selection{}, errf(ErrInvalidRule, "seed of %d bytes; use %d–%d bytes of a secret random key",
+			len(seed), MinSeed, MaxSeed)
 	}
 	if len(population) > MaxPopulation {
 		return Selection{}, errf(sq.ErrLimit, "%d calls, at most %d in one selection", len(population), MaxPopulation)
@@ -421,7 +422,8 @@ func Select(population []Call, seed []byte, r Rule) (Selection, error) {
 
 func checkCall(i int, c Call, seen, roster map[string]bool) error {
 	fail := func(sentinel error, format string, args ...any) error {
-		return &sq.Error{Pkg: "sampling", Path: sq.Index("calls", i), Value: sq.Quote(c.ID), Rule: fmt.Sprintf(format, args...),
+		return &sq.Error{Pkg: "sampling", Path: sq.Index("calls", i), Value: sq.Quote(c.ID), Rule: fmt.Sprintf(format,
+			args...),
 			Err: sentinel}
 	}
 	switch {

@@ -35,7 +35,8 @@ func Location() *rapid.Generator[*time.Location] { return rapid.SampledFrom(loca
 // after a release), so that both provisional and official years are drawn.
 func Calendar() *rapid.Generator[*complaints.WorkCalendar] {
 	return rapid.Custom(func(t *rapid.T) *complaints.WorkCalendar {
-		builtins := []func() *complaints.WorkCalendar{complaints.Kazakhstan, complaints.Russia, complaints.EnglandWales, complaints.Weekdays}
+		builtins := []func() *complaints.WorkCalendar{complaints.Kazakhstan, complaints.Russia,
+			complaints.EnglandWales, complaints.Weekdays}
 		i := rapid.IntRange(0, len(builtins)-1).Draw(t, "calendar")
 		c := builtins[i]()
 		if i >= 3 || !rapid.Bool().Draw(t, "overlay") {
@@ -86,9 +87,10 @@ func Policy() *rapid.Generator[complaints.Policy] {
 			return Preset().Draw(t, "preset")
 		}
 		p := complaints.Policy{
-			Name:     "complaintstest",
-			Length:   rapid.IntRange(1, 60).Draw(t, "length"),
-			Unit:     rapid.SampledFrom([]complaints.Unit{complaints.CalendarDays, complaints.WorkingDays, complaints.Weeks}).Draw(t, "unit"),
+			Name:   "complaintstest",
+			Length: rapid.IntRange(1, 60).Draw(t, "length"),
+			Unit: rapid.SampledFrom([]complaints.Unit{complaints.CalendarDays, complaints.WorkingDays,
+				complaints.Weeks}).Draw(t, "unit"),
 			Location: Location().Draw(t, "location"),
 			SameDay:  rapid.Bool().Draw(t, "same day"),
 		}
@@ -111,13 +113,15 @@ func Policy() *rapid.Generator[complaints.Policy] {
 		}
 		if rapid.Bool().Draw(t, "extension") {
 			p.Extension = complaints.Extension{Max: rapid.IntRange(1, 30).Draw(t, "extensionMax"),
-				ReasonRequired: rapid.Bool().Draw(t, "reasonRequired"), NoticeRequired: rapid.Bool().Draw(t, "noticeRequired")}
+				ReasonRequired: rapid.Bool().Draw(t, "reasonRequired"), NoticeRequired: rapid.Bool().Draw(t,
+					"noticeRequired")}
 		}
 		milestone := func(label string) complaints.Milestone {
 			if !rapid.Bool().Draw(t, label) {
 				return complaints.Milestone{}
 			}
-			m := complaints.Milestone{Length: rapid.IntRange(1, 20).Draw(t, label+"Length"), Unit: complaints.CalendarDays}
+			m := complaints.Milestone{Length: rapid.IntRange(1, 20).Draw(t, label+"Length"),
+				Unit: complaints.CalendarDays}
 			if p.Calendar != nil && rapid.Bool().Draw(t, label+"Working") {
 				m.Unit = complaints.WorkingDays
 			}
@@ -137,7 +141,8 @@ func Policy() *rapid.Generator[complaints.Policy] {
 func span(p complaints.Policy) (from, to time.Time) {
 	if wc, ok := p.Calendar.(*complaints.WorkCalendar); ok {
 		if ys, _ := yearsOf(wc); len(ys) > 1 {
-			return time.Date(ys[0], 1, 1, 0, 0, 0, 0, p.Location), time.Date(ys[len(ys)-1], 1, 1, 0, 0, 0, 0, p.Location)
+			return time.Date(ys[0], 1, 1, 0, 0, 0, 0, p.Location), time.Date(ys[len(ys)-1], 1, 1, 0, 0, 0, 0,
+				p.Location)
 		}
 	}
 	return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC)
