@@ -11,8 +11,8 @@ import (
 // bands checks the bands: IDs, titles, bounds in points or percent, increasing without overlap (see Band).
 func (b *builder) bands() {
 	d := &b.def
-	if len(d.Bands) > MaxBands {
-		b.fail("bands", strconv.Itoa(len(d.Bands)), fmt.Sprintf("bands; at most %d allowed", MaxBands))
+	if len(d.Bands) > maxBands {
+		b.fail("bands", strconv.Itoa(len(d.Bands)), fmt.Sprintf("bands; at most %d allowed", maxBands))
 		return
 	}
 	seen := map[string]int{}

@@ -173,7 +173,7 @@ func TestBandsJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(r.Bands(), back.Bands(), cmp.Comparer(decimal.Decimal.Equal)); diff != "" {
+	if diff := cmp.Diff(r.Definition().Bands, back.Definition().Bands, cmp.Comparer(decimal.Decimal.Equal)); diff != "" {
 		t.Errorf("Parse() bands mismatch (-want +got):\n%s", diff)
 	}
 	again, _ := back.MarshalJSON()

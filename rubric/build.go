@@ -146,7 +146,7 @@ func (b *builder) text(field string, t Text, required bool) {
 	if required && len(t) == 0 {
 		b.fail(field, "", "needs a text in at least one language")
 	}
-	for _, lang := range t.Languages() {
+	for _, lang := range t.languages() {
 		switch s := t[lang]; {
 		case !validLang(lang):
 			b.fail(field, quote(lang), `is not a lowercase language tag such as "ru", "en", "kk"`)
@@ -186,8 +186,8 @@ func (b *builder) value(field string, v decimal.Decimal, positive bool) bool {
 
 func (b *builder) sections() {
 	d := &b.def
-	if len(d.Sections) > MaxSections {
-		b.fail("sections", strconv.Itoa(len(d.Sections)), fmt.Sprintf("sections; at most %d allowed", MaxSections))
+	if len(d.Sections) > maxSections {
+		b.fail("sections", strconv.Itoa(len(d.Sections)), fmt.Sprintf("sections; at most %d allowed", maxSections))
 		return
 	}
 	for i, s := range d.Sections {
@@ -208,8 +208,8 @@ func (b *builder) criteria() {
 	case n == 0:
 		b.fail("criteria", "", "is empty; a rubric needs at least one criterion")
 		return
-	case n > MaxCriteria:
-		b.fail("criteria", strconv.Itoa(n), fmt.Sprintf("criteria; at most %d allowed", MaxCriteria))
+	case n > maxCriteria:
+		b.fail("criteria", strconv.Itoa(n), fmt.Sprintf("criteria; at most %d allowed", maxCriteria))
 		return
 	}
 	for i, c := range d.Criteria {
@@ -317,8 +317,8 @@ func (b *builder) scale(f string, c Criterion, cr *crit) {
 
 func (b *builder) levels(f string, c Criterion, cr *crit) {
 	ls := c.Scale.Levels
-	if len(ls) < 2 || len(ls) > MaxLevels {
-		b.fail(f+".levels", strconv.Itoa(len(ls)), fmt.Sprintf("levels; 2–%d allowed", MaxLevels))
+	if len(ls) < 2 || len(ls) > maxLevels {
+		b.fail(f+".levels", strconv.Itoa(len(ls)), fmt.Sprintf("levels; 2–%d allowed", maxLevels))
 		return
 	}
 	seen := map[string]int{}
@@ -354,8 +354,8 @@ func (b *builder) levels(f string, c Criterion, cr *crit) {
 
 func (b *builder) violations() {
 	d := &b.def
-	if len(d.Violations) > MaxViolations {
-		b.fail("violations", strconv.Itoa(len(d.Violations)), fmt.Sprintf("violations; at most %d allowed", MaxViolations))
+	if len(d.Violations) > maxViolations {
+		b.fail("violations", strconv.Itoa(len(d.Violations)), fmt.Sprintf("violations; at most %d allowed", maxViolations))
 		return
 	}
 	for i, v := range d.Violations {

@@ -29,14 +29,14 @@ func TestNewValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.ID() != "mini" || r.Version() != "1" || r.Title("ru") != "Mini" || !r.Max().Equal(d("5")) || r.Places() != 4 {
-		t.Errorf("rubric fields: %s %s %q %s %d", r.ID(), r.Version(), r.Title("ru"), r.Max(), r.Places())
+	if r.ID() != "mini" || r.Version() != "1" || r.Definition().Title.Get("ru") != "Mini" || !r.Max().Equal(d("5")) || r.Places() != 4 {
+		t.Errorf("rubric fields: %s %s %q %s %d", r.ID(), r.Version(), r.Definition().Title.Get("ru"), r.Max(), r.Places())
 	}
 	// The rubric keeps its own copy: changing the definition afterwards changes nothing.
 	def.Criteria[0].ID = "changed"
 	def.Title["en"] = "Changed"
-	if c := r.Criteria()[0]; c.ID != "a" || r.Title("en") != "Mini" {
-		t.Errorf("rubric shares memory with the definition: %q %q", c.ID, r.Title("en"))
+	if c := r.Criteria()[0]; c.ID != "a" || r.Definition().Title.Get("en") != "Mini" {
+		t.Errorf("rubric shares memory with the definition: %q %q", c.ID, r.Definition().Title.Get("en"))
 	}
 	// And the copies it hands out are the caller's to change.
 	r.Criteria()[0].Title["en"] = "Mutated"

@@ -14,7 +14,7 @@ func (b *builder) conditions() {
 	deps := map[int]int{} // conditional criterion → the criterion its condition names
 	var conds []cond
 	for i, c := range d.Criteria {
-		if c.When.IsZero() {
+		if c.When == (Condition{}) {
 			continue
 		}
 		f := fmt.Sprintf("criteria[%q].when", c.ID)

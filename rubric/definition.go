@@ -8,6 +8,10 @@ import (
 // Definition is the plain-data description of a rubric: what a quality specialist scores and how the score is
 // counted. Build a usable, validated *Rubric from it with New, or load one from JSON with Parse.
 //
+// Limits, which keep every total exact in 64-bit integers and every hostile definition cheap: at most 256
+// criteria, 64 sections, 256 violations, 16 bands and 32 levels per scale; points, Max, weights and band bounds at
+// most 10^6 with at most 6 digits after the point; texts at most 4096 bytes.
+//
 // The zero Definition is not a valid rubric: it has no ID, version, title or criteria.
 type Definition struct {
 	// ID names the rubric, for example "call-quality". 1–64 characters of A–Z a–z 0–9 _ . -
@@ -84,9 +88,6 @@ type Condition struct {
 	Criterion string
 	Level     string
 }
-
-// IsZero reports whether the condition always holds.
-func (c Condition) IsZero() bool { return c == Condition{} }
 
 // ScaleKind is the kind of a criterion's scale.
 type ScaleKind string

@@ -70,7 +70,7 @@
 // values naming the field path, the value and the rule; evaluation problems are [*EvaluationError] values naming
 // the criterion, the value and the rule. Every error wraps one of the exported sentinels ([ErrInvalidScore],
 // [ErrMissingAnswer], ...), and Score reports all problems of an evaluation at once. Decimals are bounded (at most
-// 30 digits, 18 places, exponent 18, [MaxDecimalDigits] written out; definitions at most 10^6 with 6 places) so
+// 30 digits, 18 places, exponent 18, 30 digits written out; definitions at most 10^6 with 6 places) so
 // hostile input cannot cost time or memory.
 //
 // The zero values of the exported types and a nil *Rubric are safe: accessors return zero values, and what needs

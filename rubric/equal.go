@@ -15,7 +15,7 @@ func (d Definition) Equal(other Definition) bool {
 		slices.EqualFunc(d.Sections, other.Sections, func(a, b Section) bool {
 			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Description.Equal(b.Description) && a.Weight.Equal(b.Weight)
 		}) &&
-		slices.EqualFunc(d.Criteria, other.Criteria, Criterion.Equal) &&
+		slices.EqualFunc(d.Criteria, other.Criteria, Criterion.equal) &&
 		slices.EqualFunc(d.Violations, other.Violations, func(a, b Violation) bool {
 			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Description.Equal(b.Description) && a.Effect == b.Effect &&
 				a.Target == b.Target
@@ -25,8 +25,8 @@ func (d Definition) Equal(other Definition) bool {
 		})
 }
 
-// Equal reports whether c and other are the same criterion, as Definition.Equal compares them.
-func (c Criterion) Equal(other Criterion) bool {
+// equal reports whether c and other are the same criterion, as Definition.Equal compares them.
+func (c Criterion) equal(other Criterion) bool {
 	s, o := c.Scale, other.Scale
 	return c.ID == other.ID && c.Title.Equal(other.Title) && c.Description.Equal(other.Description) &&
 		c.Section == other.Section && c.NA == other.NA && c.Bonus == other.Bonus && c.When == other.When && s.Kind == o.Kind && eq(s.Min, o.Min) && eq(s.Max, o.Max) &&

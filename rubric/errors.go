@@ -43,7 +43,7 @@ var (
 	// is not a whole number of minutes or is a day or more).
 	ErrInvalidTime = errors.New("invalid evaluation time")
 	// ErrInvalidText: an identifier or comment of an evaluation that is not valid UTF-8, which JSON cannot hold,
-	// or a comment longer than MaxCommentLen.
+	// or a comment longer than 2000 bytes.
 	ErrInvalidText = errors.New("invalid text")
 	// ErrInvalidAttribute: an evaluation's attributes beyond their limits (see Evaluation.Attributes).
 	ErrInvalidAttribute = errors.New("invalid attribute")

@@ -26,36 +26,29 @@ type Evaluation struct {
 	Violations  []string  // IDs of the violations observed, each at most once
 	// Department is the department of the employee, when the CRM knows it (rating.CallScoreOf takes it from here).
 	Department string
-	// Comment is the evaluator's note on the whole evaluation: valid UTF-8, at most MaxCommentLen bytes.
+	// Comment is the evaluator's note on the whole evaluation: valid UTF-8, at most 2000 bytes.
 	Comment string
 	// Attributes are what a CRM attaches to the evaluation, such as a ticket ID, a queue or a language: at most
-	// MaxAttributes, each key 1–MaxAttributeKeyLen characters of A–Z a–z 0–9 _ . -, each value valid UTF-8 of at
-	// most MaxAttributeValueLen bytes (empty allowed). They are carried, never interpreted; a nil and an empty map
+	// 32, each key 1–64 characters of A–Z a–z 0–9 _ . -, each value valid UTF-8 of at
+	// most 512 bytes (empty allowed). They are carried, never interpreted; a nil and an empty map
 	// are the same. The JSON forms refuse unknown fields: extras go here.
 	Attributes map[string]string
-	// Unscheduled marks an evaluation started outside the evaluation plan (SPEC R6: the roles StartedBy… may start
-	// one at any time); compliance checks can count or leave them out (rating.QuarterCheck). StartedBy says who
-	// started the evaluation: one of the StartedBy… roles or another role of the organisation (valid UTF-8, at
-	// most MaxStartedByLen bytes); empty when not recorded.
+	// Unscheduled marks an evaluation started outside the evaluation plan (SPEC R6: the direct manager, the division
+	// head, the commercial or marketing director and the head of quality control may start one at any time);
+	// compliance checks can count or leave them out (rating.QuarterCheck). StartedBy says who started the
+	// evaluation, such as "direct-manager", "division-head", "commercial-director", "marketing-director",
+	// "head-of-quality-control" or another role of the organisation (valid UTF-8, at most 200 bytes); empty when
+	// not recorded.
 	Unscheduled bool
 	StartedBy   string
 }
 
-// The roles SPEC R6 names as starting unscheduled evaluations; any other text is accepted too.
-const (
-	StartedByDirectManager        = "direct-manager"
-	StartedByDivisionHead         = "division-head"
-	StartedByCommercialDirector   = "commercial-director"
-	StartedByMarketingDirector    = "marketing-director"
-	StartedByHeadOfQualityControl = "head-of-quality-control"
-)
-
-// MaxStartedByLen bounds Evaluation.StartedBy, in bytes.
-const MaxStartedByLen = 200
+// maxStartedByLen bounds Evaluation.StartedBy, in bytes.
+const maxStartedByLen = 200
 
 // Answer is the evaluator's answer on one criterion: Points for a Points scale, Level for the other kinds, or NA.
 // Exactly one of them is given; zero Points with no Level and NA false is a score of 0 points. Comment is the
-// evaluator's optional note on the answer (valid UTF-8, at most MaxCommentLen bytes), carried to the result.
+// evaluator's optional note on the answer (valid UTF-8, at most 2000 bytes), carried to the result.
 type Answer struct {
 	Criterion string
 	Points    decimal.Decimal

@@ -140,7 +140,7 @@ func ExampleParse() {
 func ExampleTemplates() {
 	for _, id := range rubric.Templates() {
 		r, _ := rubric.Template(id)
-		fmt.Printf("%s: %d criteria, %s\n", id, len(r.Criteria()), r.Title("ru"))
+		fmt.Printf("%s: %d criteria, %s\n", id, len(r.Criteria()), r.Definition().Title.Get("ru"))
 	}
 	// Output:
 	// call-quality: 10 criteria, Критерии оценки качества телефонных звонков

@@ -15,10 +15,10 @@ import (
 const (
 	MaxDefinitionJSON = 4 << 20 // bytes of a rubric definition
 	MaxEvaluationJSON = 1 << 20 // bytes of an evaluation
-	MaxResultJSON     = 4 << 20 // bytes of a stored result
-	// MaxDecimalDigits is the most digits a decimal read or written as JSON has when written out in full (the
+	maxResultJSON     = 4 << 20 // bytes of a stored result
+	// maxDecimalDigits is the most digits a decimal read or written as JSON has when written out in full (the
 	// writers write "1e3" as "1000"); coefficients, places and exponents have the further limits of Score and New.
-	MaxDecimalDigits = 30
+	maxDecimalDigits = 30
 )
 
 // Parse reads a rubric definition from JSON and builds it with New. Decoding is strict: unknown fields, repeated
@@ -135,12 +135,12 @@ func readNum(b []byte) (decimal.Decimal, error) {
 }
 
 // checkWritten refuses a decimal whose plain form, the form the writers of this package use, has more than
-// MaxDecimalDigits digits: "9999999999999e18" is within the limits of its coefficient and exponent, but written
+// maxDecimalDigits digits: "9999999999999e18" is within the limits of its coefficient and exponent, but written
 // out it has 31 digits, which no reader of this module accepts.
 func checkWritten(d decimal.Decimal) error {
-	if e := d.Exponent(); e > 0 && d.NumDigits()+int(e) > MaxDecimalDigits {
+	if e := d.Exponent(); e > 0 && d.NumDigits()+int(e) > maxDecimalDigits {
 		return fmt.Errorf("%se%d has %d digits written out, at most %d allowed: %w", d.Coefficient(), e,
-			d.NumDigits()+int(e), MaxDecimalDigits, dec.ErrLimit)
+			d.NumDigits()+int(e), maxDecimalDigits, dec.ErrLimit)
 	}
 	return nil
 }
@@ -250,7 +250,7 @@ func wireOf(d Definition) wireDefinition {
 		wc := wireCriterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA, Bonus: c.Bonus,
 			Scale: wireScale{Kind: c.Scale.Kind, Min: opt(c.Scale.Min), Max: opt(c.Scale.Max), Step: opt(c.Scale.Step), Size: c.Scale.Size,
 				Pass: c.Scale.Pass, Fail: c.Scale.Fail}}
-		if !c.When.IsZero() {
+		if c.When != (Condition{}) {
 			wc.When = &wireWhen{Criterion: c.When.Criterion, Level: c.When.Level}
 		}
 		if c.Scale.Kind == Points && c.Scale.Min.IsZero() {

@@ -153,7 +153,7 @@ func TestPropertyLossesSum(t *testing.T) {
 func TestPropertyLossesUnweightedShare(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := rubrictest.Rubric().Draw(t, "rubric")
-		if r.Weighted() {
+		if weighted(r) {
 			return
 		}
 		e := rubrictest.EvaluationWith(r, rubrictest.EvalOptions{NoOverrides: true}).Draw(t, "evaluation")

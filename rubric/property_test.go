@@ -119,7 +119,7 @@ func TestPropertyMonotone(t *testing.T) {
 func TestPropertyNARescaling(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := rubrictest.Rubric().Draw(t, "rubric")
-		if r.Weighted() {
+		if weighted(r) {
 			return
 		}
 		e := rubrictest.EvaluationWith(r, rubrictest.EvalOptions{NoOverrides: true}).Draw(t, "evaluation")

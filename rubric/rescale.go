@@ -8,8 +8,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// MaxRescalePlaces is the most digits after the point Result.Rescaled keeps.
-const MaxRescalePlaces = 18
+// maxRescalePlaces is the most digits after the point Result.Rescaled keeps.
+const maxRescalePlaces = 18
 
 // Rescaled returns the total on the scale 0–to instead of 0–Max: total · to / Max, computed from the exact total
 // (before the rounding of Total, so nothing is rounded twice) and kept exact when it terminates within places
@@ -20,7 +20,7 @@ const MaxRescalePlaces = 18
 // 87 becomes 4.35 exactly, and 2 of 3 on a 0–3 rubric 3.3333333333 (rounded).
 //
 // to must be positive, with at most 6 digits after the point and at most 10^6, and places within
-// 0–MaxRescalePlaces; otherwise Rescaled returns an error wrapping ErrInvalidRescale. The zero Result has no total
+// 0–18; otherwise Rescaled returns an error wrapping ErrInvalidRescale. The zero Result has no total
 // to rescale: ErrNoRubric.
 func (res Result) Rescaled(to decimal.Decimal, places int32, mode Rounding) (v decimal.Decimal, exact bool, err error) {
 	switch {
@@ -29,8 +29,8 @@ func (res Result) Rescaled(to decimal.Decimal, places int32, mode Rounding) (v d
 	case dec.Check(to) != nil || to.Sign() <= 0 || to.GreaterThan(decimal.New(maxValue, 0)) || dec.Places(to) > maxScale:
 		return decimal.Decimal{}, false, fmt.Errorf("rubric: rescale to 0–%s: %w: the top of the scale must be positive, at most %d, with at most %d digits after the point",
 			shortDecimal(to), ErrInvalidRescale, maxValue, maxScale)
-	case places < 0 || places > MaxRescalePlaces:
-		return decimal.Decimal{}, false, fmt.Errorf("rubric: rescale with places %d: %w: 0–%d allowed", places, ErrInvalidRescale, MaxRescalePlaces)
+	case places < 0 || places > maxRescalePlaces:
+		return decimal.Decimal{}, false, fmt.Errorf("rubric: rescale with places %d: %w: 0–%d allowed", places, ErrInvalidRescale, maxRescalePlaces)
 	case !mode.Valid():
 		return decimal.Decimal{}, false, fmt.Errorf("rubric: rescale with rounding %s: %w: half-up, half-even or down", mode, ErrInvalidRescale)
 	}

@@ -142,9 +142,6 @@ func (res Result) Bonus() decimal.Decimal {
 	return decimal.New(res.bonus, -res.rubric.scale)
 }
 
-// TotalWithBonus returns Total plus Bonus: at most Max plus the rubric's BonusCap.
-func (res Result) TotalWithBonus() decimal.Decimal { return res.Total().Add(res.Bonus()) }
-
 // Max returns the top of the scale, the rubric's Max.
 func (res Result) Max() decimal.Decimal {
 	if res.rubric == nil {

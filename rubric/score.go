@@ -51,7 +51,7 @@ const (
 )
 
 // violationSet is a bit set of violation indexes.
-type violationSet [MaxViolations / 64]uint64
+type violationSet [maxViolations / 64]uint64
 
 func (s *violationSet) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
 func (s *violationSet) add(i int)      { s[i/64] |= 1 << (i % 64) }

@@ -12,8 +12,8 @@ import (
 //
 //	CREATE TABLE evaluations (id TEXT PRIMARY KEY, evaluation JSONB NOT NULL, result JSONB NOT NULL);
 //
-// A Result has no Scan: scan its column into a StoredResult and check it against its rubric with
-// StoredResult.Result.
+// A Result has no Scan: scan its column into a []byte or string and read it against its rubric with ParseResult
+// (ResultRubric says which rubric that is).
 
 // Value writes the evaluation's JSON (see MarshalJSON).
 func (e Evaluation) Value() (driver.Value, error) { return jsonValue(e.MarshalJSON()) }
@@ -52,23 +52,6 @@ func (d *Definition) Scan(src any) error {
 
 // Value writes the result's stored form, its JSON (see MarshalJSON); the zero Result refuses with ErrNoRubric.
 func (res Result) Value() (driver.Value, error) { return jsonValue(res.MarshalJSON()) }
-
-// Value writes the stored result's JSON; the zero StoredResult refuses with ErrNoRubric.
-func (s StoredResult) Value() (driver.Value, error) { return jsonValue(s.MarshalJSON()) }
-
-// Scan reads a stored result from a database value, as ParseStoredResult does. On error s is unchanged.
-func (s *StoredResult) Scan(src any) error {
-	b, err := scanText("StoredResult", src)
-	if err != nil {
-		return err
-	}
-	v, err := ParseStoredResult(b)
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
-}
 
 func jsonValue(b []byte, err error) (driver.Value, error) {
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 // SPEC R6: an evaluation records whether it was scheduled and who started it, through scoring and JSON.
 func TestUnscheduledEvaluation(t *testing.T) {
 	r := rubric.CallQuality()
-	e := rubric.Evaluation{ID: "ev-r6", Unscheduled: true, StartedBy: rubric.StartedByCommercialDirector}
+	e := rubric.Evaluation{ID: "ev-r6", Unscheduled: true, StartedBy: "commercial-director"}
 	for _, c := range r.Criteria() {
 		if c.ID == "tonality" {
 			e.Answers = append(e.Answers, rubric.LevelAnswer(c.ID, "green"))

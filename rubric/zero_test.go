@@ -20,7 +20,7 @@ func TestZeroValuesSafe(t *testing.T) {
 	receivers := []any{
 		(*rubric.Rubric)(nil), &rubric.Rubric{},
 		&rubric.Definition{}, &rubric.Criterion{}, &rubric.Evaluation{}, &rubric.Answer{},
-		&rubric.Result{}, &rubric.StoredResult{}, &rubric.Reason{}, &rubric.CriterionResult{},
+		&rubric.Result{}, &rubric.Reason{}, &rubric.CriterionResult{},
 		&rubric.SectionResult{}, &rubric.Meta{}, new(rubric.Text),
 		&rubric.EvaluationError{}, &rubric.DefinitionError{},
 	}

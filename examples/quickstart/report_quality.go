@@ -22,7 +22,7 @@ func (b *builder) criteria() section {
 	}
 	for _, rs := range b.a.criteria {
 		r := rs.Rubric
-		tab := &table{Caption: fmt.Sprintf(t.rubricCaption, r.Title(t.code), r.ID(), r.Version(),
+		tab := &table{Caption: fmt.Sprintf(t.rubricCaption, r.Definition().Title.Get(t.code), r.ID(), r.Version(),
 			t.count(rs.Calls, "evaluated-call")),
 			Header: []string{t.hCriterion, t.hMean, t.hMax, t.hPercent, t.hAnswered, t.hNA},
 			Right:  []bool{false, true, true, true, true, true}}

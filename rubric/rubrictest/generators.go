@@ -17,7 +17,7 @@ func EquateDecimals() cmp.Option {
 // dec returns c·10^-places.
 func dec(c int64, places int32) decimal.Decimal { return decimal.New(c, -places) }
 
-func text(s string) rubric.Text { return rubric.Text{rubric.English: s, rubric.Russian: s + " (ru)"} }
+func text(s string) rubric.Text { return rubric.Text{"en": s, "ru": s + " (ru)"} }
 
 // Definition returns a generator of valid rubric definitions: 1–12 criteria of every scale kind (points, binary,
 // rating, levels), every N/A policy, optional sections (weighted or not), levels and violations with every
