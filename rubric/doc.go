@@ -55,8 +55,9 @@
 // [ParseDefinition] round-trip; [Result.MarshalJSON] writes the stored form of a result, with the rubric's ID and
 // version, the answers and the computed values, and [ParseResult] reads it back against its rubric, re-scoring it
 // and refusing a result of another rubric or version ([ErrRubricMismatch]) or whose numbers disagree
-// ([ErrResultMismatch]). [Evaluation], [Definition], [Result] and [StoredResult] are database/sql values stored as
-// JSON text (TEXT, JSON or JSONB columns).
+// ([ErrResultMismatch]); [ResultRubric] says which rubric a stored result needs. [Evaluation] and [Definition] are
+// database/sql values stored as JSON text (TEXT, JSON or JSONB columns); a Result writes its column with Value and
+// is read back with ParseResult.
 //
 // # The source's call rubric (SPEC R1–R4)
 //
