@@ -16,11 +16,11 @@ import (
 
 // naiveStat is CriterionStat as a report computes it by hand from Result.Criteria, in big.Rat.
 type naiveStat struct {
-	ID                    string
-	Counted, NA, Zeroed   int
-	Sum                   string
-	Mean, Share           string // RatString; "0" when undefined
-	Levels                map[string]int
+	ID                  string
+	Counted, NA, Zeroed int
+	Sum                 string
+	Mean, Share         string // RatString; "0" when undefined
+	Levels              map[string]int
 }
 
 func naiveStats(results []rubric.Result) []naiveStat {
