@@ -2,6 +2,7 @@ package rating
 
 import (
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
@@ -66,11 +67,15 @@ func RescaledCallScoreOf(res rubric.Result, departmentID string) (CallScore, Res
 	rs := Rescaling{Total: res.Total(), Max: res.Max(), Exact: true}
 	total := res.Total()
 	if !rs.Max.Equal(decimal.New(5, 0)) {
-		var err error
-		total, rs.Exact, err = res.Rescaled(decimal.New(5, 0), StoredPlaces, StoredRounding)
+		exact, err := res.Rescaled(decimal.New(5, 0))
+		var r sq.Rounded
+		if err == nil {
+			r, err = exact.Round(sq.Precision{Places: StoredPlaces, Rounding: StoredRounding})
+		}
 		if err != nil { // unreachable: 5, StoredPlaces and StoredRounding are valid
 			return CallScore{}, Rescaling{}, errorf("evaluation %q: %v: %w", res.Meta().ID, err, ErrInvalidInput)
 		}
+		total, rs.Exact = r.Value, !r.Inexact
 	}
 	c, err := callScore(res, departmentID, total)
 	if err != nil {

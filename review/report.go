@@ -3,6 +3,7 @@ package review
 import (
 	"cmp"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"slices"
 	"strings"
 	"time"
@@ -35,20 +36,20 @@ type Rates struct {
 }
 
 // DisputeRate returns Disputed / Evaluations rounded to places (0–18) by rule r; zero when there is nothing.
-func (x Rates) DisputeRate(places int32, r rubric.Rounding) (decimal.Decimal, error) {
+func (x Rates) DisputeRate(places int32, r sq.Rounding) (decimal.Decimal, error) {
 	return share("dispute rate", x.Disputed, x.Evaluations, places, r)
 }
 
 // AcceptanceRate returns Accepted / Decided rounded to places (0–18) by rule r; zero when nothing is decided. An
 // evaluator whose disputes are often accepted needs calibration (rubric/calibration).
-func (x Rates) AcceptanceRate(places int32, r rubric.Rounding) (decimal.Decimal, error) {
+func (x Rates) AcceptanceRate(places int32, r sq.Rounding) (decimal.Decimal, error) {
 	return share("acceptance rate", x.Accepted, x.Decided, places, r)
 }
 
 // ErrInvalidPlaces is wrapped when a number of places or a rounding rule is out of range.
 var ErrInvalidPlaces = fmt.Errorf("invalid decimal places: %w", ErrInvalidReview)
 
-func share(what string, k, n int, places int32, r rubric.Rounding) (decimal.Decimal, error) {
+func share(what string, k, n int, places int32, r sq.Rounding) (decimal.Decimal, error) {
 	if places < 0 || places > 18 || !r.Valid() {
 		return decimal.Decimal{}, fmt.Errorf("review: %s: places %d (0–18) or rounding %d is not valid: %w", what, places,
 			uint8(r), ErrInvalidPlaces)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"strings"
 	"testing"
 	"time"
@@ -336,11 +337,11 @@ func TestReport(t *testing.T) {
 	if diff := cmp.Diff(want, r.ByEvaluator); diff != "" {
 		t.Errorf("ByEvaluator mismatch (-want +got):\n%s", diff)
 	}
-	dr, err := r.ByEvaluator[0].DisputeRate(4, rubric.HalfUp)
+	dr, err := r.ByEvaluator[0].DisputeRate(4, sq.HalfUp)
 	if err != nil || !dr.Equal(decimal.RequireFromString("0.6667")) {
 		t.Errorf("qa-1 dispute rate = %s, %v; want 0.6667", dr, err)
 	}
-	ar, _ := r.ByEvaluator[0].AcceptanceRate(2, rubric.HalfUp)
+	ar, _ := r.ByEvaluator[0].AcceptanceRate(2, sq.HalfUp)
 	if !ar.Equal(decimal.RequireFromString("0.5")) {
 		t.Errorf("qa-1 acceptance rate = %s, want 0.5", ar)
 	}
@@ -349,7 +350,7 @@ func TestReport(t *testing.T) {
 			t.Errorf("greeting = %+v", c)
 		}
 	}
-	if _, err := r.ByEvaluator[0].DisputeRate(19, rubric.HalfUp); !errors.Is(err, ErrInvalidPlaces) {
+	if _, err := r.ByEvaluator[0].DisputeRate(19, sq.HalfUp); !errors.Is(err, ErrInvalidPlaces) {
 		t.Errorf("19 places = %v, want ErrInvalidPlaces", err)
 	}
 }

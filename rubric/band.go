@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"strconv"
 
 	"github.com/servicequality/servicequality/internal/dec"
@@ -19,7 +20,7 @@ func (b *builder) bands() {
 	var prev *Band // the last band with a usable bound
 	var prevMin decimal.Decimal
 	for i, band := range d.Bands {
-		f := fmt.Sprintf("bands[%d]", i)
+		f := sq.Index("bands", i)
 		b.uniqueID(f+".id", band.ID, "band", seen, i)
 		b.text(f+".title", band.Title, true)
 		if !b.value(f+".min", band.Min, false) {

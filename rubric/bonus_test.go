@@ -92,14 +92,14 @@ func TestBonusValidation(t *testing.T) {
 	}{
 		{func(*rubric.Definition) {}, "", "a bonus criterion with a cap"},
 		{func(d *rubric.Definition) { d.BonusCap = d2("0") }, "bonus_cap: is missing", "no cap"},
-		{func(d *rubric.Definition) { d.Criteria = d.Criteria[:1] }, "bonus_cap: 0.5 caps bonus criteria, but the rubric has none", "a cap without bonus criteria"},
+		{func(d *rubric.Definition) { d.Criteria = d.Criteria[:1] }, "rubric: bonus_cap 0.5: caps bonus criteria, but the rubric has none", "a cap without bonus criteria"},
 		{func(d *rubric.Definition) { d.Criteria[0].Bonus = true }, "criteria: are all bonus criteria", "nothing left to count"},
-		{func(d *rubric.Definition) { d.Criteria[1].NA = rubric.NAFull }, `criteria["x"].na: "full" would give a bonus for N/A`, "N/A as full"},
+		{func(d *rubric.Definition) { d.Criteria[1].NA = rubric.NAFull }, `rubric: criteria["x"].na "full": would give a bonus for N/A; a bonus criterion's N/A is forbidden, excluded or zero`, "N/A as full"},
 		{func(d *rubric.Definition) {
 			d.Sections = []rubric.Section{{ID: "s", Title: rubric.Text{"en": "S"}}}
 			d.Criteria[0].Section, d.Criteria[1].Section = "s", "s"
-		}, `criteria["x"].section: "s" names a section, but a bonus criterion counts in none`, "a bonus criterion in a section"},
-		{func(d *rubric.Definition) { d.BonusCap = d2("-1") }, "bonus_cap: -1 is negative", "a negative cap"},
+		}, `rubric: criteria["x"].section "s": names a section, but a bonus criterion counts in none`, "a bonus criterion in a section"},
+		{func(d *rubric.Definition) { d.BonusCap = d2("-1") }, "rubric: bonus_cap -1: is negative; at least 0 is allowed", "a negative cap"},
 	}
 	for _, tt := range tests {
 		def := base()

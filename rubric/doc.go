@@ -29,8 +29,8 @@
 //  3. Unweighted rubrics: total = Max · Σ points / Σ counted maxima. When the counted maxima add up to Max (the
 //     source's call rubric: 10 × 0.5 = 5) the total is the plain sum. Weighted sections: total =
 //     Max · Σ wₛ·(pointsₛ/maxₛ) / Σ wₛ over the sections that still count.
-//  4. A total that terminates within [Rubric.Places] digits is exact; otherwise it is rounded to Places by the
-//     rubric's [Rounding] (half-up unless the definition says half-even or down), and [Result.Exact] says so.
+//  4. A total that terminates within the rubric's places is exact; otherwise it is rounded by the rubric's
+//     [Rubric.Precision] (4 places half-up unless the definition says otherwise), and [Result.Exact] says so.
 //     Nothing is rounded before this last step. The raw total is computed the same way without overrides.
 //
 // [Result] holds the total, [Result.RawTotal] (before overrides, for analytics), the breakdown per criterion and

@@ -10,8 +10,8 @@ import (
 // equals 0.50), texts by content, lists in the same order; a nil and an empty list or text are equal.
 func (d Definition) Equal(other Definition) bool {
 	return d.ID == other.ID && d.Version == other.Version && d.Title.Equal(other.Title) &&
-		d.Description.Equal(other.Description) && d.Max.Equal(other.Max) && d.Places == other.Places &&
-		d.Rounding == other.Rounding && d.BonusCap.Equal(other.BonusCap) &&
+		d.Description.Equal(other.Description) && d.Max.Equal(other.Max) && d.Precision == other.Precision &&
+		d.BonusCap.Equal(other.BonusCap) &&
 		slices.EqualFunc(d.Sections, other.Sections, func(a, b Section) bool {
 			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Description.Equal(b.Description) && a.Weight.Equal(b.Weight)
 		}) &&

@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"maps"
 	"slices"
 	"time"
@@ -77,11 +78,10 @@ func checkTime(t time.Time) error {
 		return nil
 	}
 	if y := t.Year(); y < 0 || y > 9999 {
-		return &EvaluationError{Index: -1, Value: fmt.Sprintf("time in year %d", y), Rule: "is outside the years 0–9999 JSON holds", Err: ErrInvalidTime}
+		return fail("at", fmt.Sprintf("year %d", y), "a year from 0 to 9999, which JSON holds", sq.ErrInvalid)
 	}
 	if _, off := t.Zone(); off%60 != 0 || off <= -24*3600 || off >= 24*3600 {
-		return &EvaluationError{Index: -1, Value: fmt.Sprintf("time offset %ds from UTC", off),
-			Rule: "is not a whole number of minutes within a day of UTC, which JSON holds", Err: ErrInvalidTime}
+		return fail("at", fmt.Sprintf("offset %ds from UTC", off), "a whole number of minutes within a day of UTC, which JSON holds", sq.ErrInvalid)
 	}
 	return nil
 }

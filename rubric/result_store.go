@@ -3,9 +3,9 @@ package rubric
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // ParseResult reads a result in the stored form Result.MarshalJSON writes and checks it against r, the rubric it
@@ -52,12 +52,12 @@ func parseStoredResult(data []byte) (storedResult, error) {
 		return storedResult{}, err
 	}
 	if w.Rubric == "" {
-		return storedResult{}, fmt.Errorf("rubric: stored result: %w: it names no rubric", ErrNoRubric)
+		return storedResult{}, fail("rubric", `""`, "the ID of the rubric the result was scored on", ErrNoRubric)
 	}
 	lossless := !w.hasLosses()
 	canon, err := json.Marshal(w)
 	if err != nil {
-		return storedResult{}, fmt.Errorf("rubric: stored result: %w", err)
+		return storedResult{}, err
 	}
 	e := Evaluation{ID: w.EvaluationID, Rubric: w.Rubric, Version: w.Version, CallID: w.CallID, EmployeeID: w.EmployeeID,
 		EvaluatorID: w.EvaluatorID, Violations: w.Violations, Department: w.Department, Comment: w.Comment,
@@ -85,15 +85,15 @@ func parseStoredResult(data []byte) (storedResult, error) {
 func (s storedResult) result(r *Rubric) (Result, error) {
 	switch {
 	case r == nil || len(r.crits) == 0:
-		return Result{}, fmt.Errorf("rubric: stored result of rubric %s: %w: read it against the rubric it was scored on", quote(s.rubric), ErrNoRubric)
+		return Result{}, fail("rubric", quote(s.rubric), "read against the rubric it was scored on", ErrNoRubric)
 	case s.rubric != r.def.ID || s.version != r.def.Version:
-		return Result{}, fmt.Errorf("rubric: stored result of rubric %s version %s: %w: read against rubric %s version %s",
-			quote(s.rubric), quote(s.version), ErrRubricMismatch, quote(r.def.ID), quote(r.def.Version))
+		return Result{}, fail("rubric", quote(s.rubric)+" version "+quote(s.version),
+			"the rubric it is read against, "+quote(r.def.ID)+" version "+quote(r.def.Version), ErrRubricMismatch)
 	}
 	res, err := r.Score(s.eval)
 	if err != nil {
-		return Result{}, fmt.Errorf("rubric: stored result: %w: its answers do not score on rubric %s version %s: %w",
-			ErrResultMismatch, quote(r.def.ID), quote(r.def.Version), err)
+		return Result{}, fail("criteria", "", "answers that score on rubric "+quote(r.def.ID)+" version "+quote(r.def.Version)+
+			"; they do not: "+err.Error(), ErrResultMismatch)
 	}
 	w := res.wire()
 	if s.lossless {
@@ -104,8 +104,8 @@ func (s storedResult) result(r *Rubric) (Result, error) {
 		return Result{}, err
 	}
 	if !bytes.Equal(again, s.canon) {
-		return Result{}, fmt.Errorf("rubric: stored result: %w: %s differ from what rubric %s version %s gives for its answers",
-			ErrResultMismatch, differingFields(s.canon, again), quote(r.def.ID), quote(r.def.Version))
+		return Result{}, fail(differingFields(s.canon, again), "", "what rubric "+quote(r.def.ID)+" version "+quote(r.def.Version)+
+			" gives for the stored answers", ErrResultMismatch)
 	}
 	return res, nil
 }
@@ -118,23 +118,20 @@ func differingFields(a, b []byte) string {
 	var diff []string
 	for k := range maps.Keys(ma) {
 		if !bytes.Equal(ma[k], mb[k]) {
-			diff = append(diff, quote(k))
+			diff = append(diff, k)
 		}
 	}
 	for k := range maps.Keys(mb) {
 		if _, ok := ma[k]; !ok {
-			diff = append(diff, quote(k))
+			diff = append(diff, k)
 		}
 	}
 	slices.Sort(diff)
-	if len(diff) == 0 {
-		return "the fields"
-	}
-	return "the fields " + fmt.Sprint(diff)
+	return strings.Join(diff, ", ")
 }
 
 // UnmarshalJSON refuses: a Result is read against the rubric it was scored on, with ParseResult. It returns an
 // error wrapping ErrNoRubric and leaves res unchanged.
 func (res *Result) UnmarshalJSON([]byte) error {
-	return fmt.Errorf("rubric: a Result is read with ParseResult(rubric, data): %w", ErrNoRubric)
+	return fail("", "", "a Result is read with ParseResult(rubric, data)", ErrNoRubric)
 }

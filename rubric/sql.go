@@ -3,12 +3,13 @@ package rubric
 import (
 	"database/sql/driver"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // The types of this package that a service stores implement driver.Valuer and sql.Scanner with their JSON form
 // as text: store them in a TEXT, JSON or JSONB column. Value writes a string, so that a text column gets text, not
 // bytes; Scan reads a string or []byte (what drivers give for those columns) and refuses NULL and every other type
-// with ErrDatabaseValue. A nullable column scans into a pointer-typed destination or sql.Null[T] instead.
+// with sq.ErrMalformed. A nullable column scans into a pointer-typed destination or sql.Null[T] instead.
 //
 //	CREATE TABLE evaluations (id TEXT PRIMARY KEY, evaluation JSONB NOT NULL, result JSONB NOT NULL);
 //
@@ -68,7 +69,7 @@ func scanText(typ string, src any) ([]byte, error) {
 	case []byte:
 		return v, nil
 	case nil:
-		return nil, fmt.Errorf("rubric: scan %s: %w: NULL; scan a nullable column into a pointer or sql.Null", typ, ErrDatabaseValue)
+		return nil, fail(typ, "NULL", "JSON text; scan a nullable column into a pointer or sql.Null", sq.ErrMalformed)
 	}
-	return nil, fmt.Errorf("rubric: scan %s: %w: %T; JSON text (string or []byte) expected", typ, ErrDatabaseValue, src)
+	return nil, fail(typ, fmt.Sprintf("%T", src), "JSON text (string or []byte)", sq.ErrMalformed)
 }

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"testing"
 
 	"github.com/servicequality/servicequality/rubric"
@@ -75,10 +76,10 @@ func TestSQLScanRefuses(t *testing.T) {
 		err    error
 		reason string
 	}{
-		{nil, rubric.ErrDatabaseValue, "NULL is not an evaluation"},
-		{int64(4), rubric.ErrDatabaseValue, "a number column"},
-		{3.5, rubric.ErrDatabaseValue, "a float column"},
-		{`{"answers":[],"ANSWERS":[]}`, rubric.ErrSyntax, "the JSON is read strictly"},
+		{nil, sq.ErrMalformed, "NULL is not an evaluation"},
+		{int64(4), sq.ErrMalformed, "a number column"},
+		{3.5, sq.ErrMalformed, "a float column"},
+		{`{"answers":[],"ANSWERS":[]}`, sq.ErrMalformed, "the JSON is read strictly"},
 		{[]byte(`{"answers":[{"criterion":"a","points":"1","na":true}]}`), rubric.ErrInvalidScore, "bytes read like text"},
 	}
 	for _, tt := range tests {

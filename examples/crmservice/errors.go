@@ -3,7 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"net/http"
 
 	"github.com/servicequality/servicequality/autoqa"
@@ -59,8 +59,8 @@ var rules = []struct {
 	{rubric.ErrNothingToScore, "nothing-to-score"},
 	{rubric.ErrInvalidDefinition, "invalid-definition"},
 	{rubric.ErrUnknownTemplate, "unknown-rubric"},
-	{rubric.ErrSyntax, "invalid-json"},
-	{rubric.ErrDecimalLimit, "decimal-limit"},
+	{sq.ErrMalformed, "invalid-json"},
+	{sq.ErrLimit, "decimal-limit"},
 	{rating.ErrLimit, "decimal-limit"},
 	{rating.ErrInvalidWeight, "invalid-weight"},
 	{rating.ErrOutOfRange, "out-of-range"},
@@ -118,32 +118,15 @@ func libraryError(field string, err error) *apiError {
 	out := &apiError{Status: http.StatusBadRequest}
 	for _, p := range parts {
 		e := apiError{Field: field, Rule: ruleOf(p), Message: p.Error()}
-		var ee *rubric.EvaluationError
-		var de *rubric.DefinitionError
-		switch {
-		case errors.As(p, &ee):
-			e.Field = evaluationField(field, ee)
-		case errors.As(p, &de) && de.Field != "":
-			e.Field = field + "." + de.Field
+		var se *sq.Error
+		if errors.As(p, &se) && se.Path != "" {
+			e.Field = field + "." + se.Path
 		}
 		out.More = append(out.More, e)
 	}
 	first := out.More[0]
 	out.Field, out.Rule, out.Message = first.Field, first.Rule, first.Message
 	return out
-}
-
-// evaluationField is the path of the part of an evaluation an error is about.
-func evaluationField(field string, e *rubric.EvaluationError) string {
-	switch {
-	case e.Criterion != "":
-		return fmt.Sprintf("%s.answers[%s]", field, quoteJSON(e.Criterion))
-	case e.Violation != "":
-		return fmt.Sprintf("%s.violations[%s]", field, quoteJSON(e.Violation))
-	case e.Index >= 0:
-		return fmt.Sprintf("%s.answers[%d]", field, e.Index)
-	}
-	return field
 }
 
 // quoteJSON quotes s as a JSON string, shortened.

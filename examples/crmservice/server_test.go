@@ -165,14 +165,14 @@ func TestScore(t *testing.T) {
 		{"neither", `{"evaluation": {}}`, 400, "rubric", "required", "a rubric is needed"},
 		{"no evaluation", `{"rubric": "call-quality"}`, 400, "evaluation", "required", "an evaluation is needed"},
 		{"evaluation field", `{"rubric": "call-quality", "evaluation": {"id": "x", "mood": "good"}}`, 400,
-			"evaluation", "invalid-json", "evaluations are decoded strictly"},
+			"evaluation.mood", "invalid-json", "evaluations are decoded strictly"},
 		{"score", `{"rubric": "call-quality", "evaluation": ` +
 			evaluation([]string{"0.55", "0.4", "0.3", "0.5", "0.5", "0.4", "0.5", "0.5", "0.5"}, "green") + `}`,
-			400, `evaluation.answers["greeting"]`, "invalid-score", "0.55 is off the 0.1 steps (R1)"},
+			400, `evaluation.answers[1].points`, "invalid-score", "0.55 is off the 0.1 steps (R1)"},
 		{"level", `{"rubric": "call-quality", "evaluation": ` + evaluation(points, "blue") + `}`,
-			400, `evaluation.answers["tonality"]`, "unknown-level", "tonality has three levels (R3)"},
+			400, `evaluation.answers[10].level`, "unknown-level", "tonality has three levels (R3)"},
 		{"violation", `{"rubric": "call-quality", "evaluation": ` + evaluation(points, "green", "rudeness") + `}`,
-			400, `evaluation.violations["rudeness"]`, "unknown-violation", "the rubric lists its violations"},
+			400, `evaluation.violations[1]`, "unknown-violation", "the rubric lists its violations"},
 		{"definition", `{"definition": {"id": "d", "version": "1", "title": {"en": "D"}, "max": "5", "criteria": [
 			{"id": "a", "title": {"en": "A"}, "scale": {"kind": "points", "min": "0", "max": "1", "step": "0.3"}}]},
 			"evaluation": {}}`, 400, `definition.criteria["a"].scale.step`, "invalid-definition",

@@ -187,7 +187,7 @@ func TestBadInput(t *testing.T) {
 		{name: "score", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"evaluations.json": miniFile(t, "evaluations.json",
 				`{"criterion":"greeting","points":"0.5"}`, `{"criterion":"greeting","points":"0.55"}`)}
-		}, code: 1, want: []string{`evaluation "m-5"`, `criterion "greeting": points 0.55 is not on the scale`},
+		}, code: 1, want: []string{`evaluation "m-5"`, `answers[1].points 0.55: criterion "greeting"`},
 			reason: "the rubric package refuses the score and names the criterion"},
 		{name: "evaluation JSON", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"evaluations.json": miniFile(t, "evaluations.json", `"evaluator":"qa-1"`,
