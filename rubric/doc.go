@@ -67,10 +67,11 @@
 //
 // # Errors
 //
-// Nothing panics on bad input (only [MustNew], by its contract). Definition problems are [*DefinitionError]
-// values naming the field path, the value and the rule; evaluation problems are [*EvaluationError] values naming
-// the criterion, the value and the rule. Every error wraps one of the exported sentinels ([ErrInvalidScore],
-// [ErrMissingAnswer], ...), and Score reports all problems of an evaluation at once. Decimals are bounded (at most
+// Nothing panics on bad input (only [MustNew], by its contract). Every problem is an *sq.Error naming the field
+// path ("criteria[3].scale.step", "answers[8].criterion", counted from 1), the value given and what is allowed,
+// and wrapping one of the exported sentinels ([ErrInvalidScore], [ErrUnknownCriterion], ...; errors.Is matches
+// each to sq.ErrInvalid), sq.ErrMalformed for JSON that cannot be read or sq.ErrLimit for a limit passed. New and
+// Score report all problems at once. Decimals are bounded (at most
 // 30 digits, 18 places, exponent 18, 30 digits written out; definitions at most 10^6 with 6 places) so
 // hostile input cannot cost time or memory.
 //

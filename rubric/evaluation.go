@@ -14,7 +14,7 @@ import (
 // violations observed, and the identifiers a CRM needs to file the result. Scoring never changes an Evaluation.
 //
 // The zero Evaluation has no answers; scoring it reports every criterion as not answered. At must be a time JSON
-// holds exactly (see ErrInvalidTime); the zero At means "not given".
+// holds exactly (a year 0–9999, an offset from UTC of whole minutes within a day); the zero At means "not given".
 type Evaluation struct {
 	ID          string    // the evaluation's own ID
 	Rubric      string    // the rubric's ID; when set, Score checks it

@@ -23,8 +23,8 @@ const (
 )
 
 // Parse reads a rubric definition from JSON and builds it with New. Decoding is strict: unknown fields, repeated
-// keys, null where a value is required, trailing data and documents over MaxDefinitionJSON are errors wrapping
-// ErrSyntax; a definition that decodes but breaks a rule gives the errors of New.
+// keys, null where a value is required and trailing data are errors wrapping sq.ErrMalformed, documents over
+// MaxDefinitionJSON sq.ErrLimit; a definition that decodes but breaks a rule gives the errors of New.
 //
 // The JSON form is the one MarshalJSON writes; see the templates (TemplateJSON) for complete examples.
 func Parse(data []byte) (*Rubric, error) {
@@ -321,9 +321,10 @@ func (w wireDefinition) definition() Definition {
 //	 "violations": ["profanity"]}
 //
 // An answer may carry a "comment"; the evaluation a "department", a "comment" and "attributes", an object of
-// strings (see Evaluation for their limits, whose breach is an error wrapping ErrInvalidText or
-// ErrInvalidAttribute). An answer with none or several of points, level and N/A is an error wrapping ErrInvalidScore; a time RFC 3339 cannot write back
-// the same (an offset of 24 hours or more) one wrapping ErrInvalidTime.
+// strings (see Evaluation for their limits, whose breach is an error wrapping sq.ErrLimit, or sq.ErrInvalid for
+// text that is not valid UTF-8). An answer with none or several of points, level and N/A is an error wrapping
+// ErrInvalidScore; a time RFC 3339 cannot write back the same (an offset of 24 hours or more) one wrapping
+// sq.ErrInvalid.
 //
 // The common document is read in one pass straight into the answers; anything else, and every refusal, goes
 // through a general strict decoder that accepts the same documents. Either way the cost is linear in len(data),
@@ -363,8 +364,8 @@ func notesError(e *Evaluation) error {
 
 // MarshalJSON writes the evaluation in the form ParseEvaluation reads, which reads it back to an Equal
 // evaluation. It refuses, rather than write something that reads back different, an answer that gives several of
-// points, a level and N/A (ErrInvalidScore), points the reader refuses (ErrDecimalLimit), a time JSON cannot
-// hold exactly (ErrInvalidTime) and text that is not valid UTF-8 (ErrSyntax).
+// points, a level and N/A (ErrInvalidScore), points the reader refuses (sq.ErrLimit), a time JSON cannot hold
+// exactly (sq.ErrInvalid) and text that is not valid UTF-8 (sq.ErrMalformed or sq.ErrInvalid).
 func (e Evaluation) MarshalJSON() ([]byte, error) {
 	if err := checkTime(e.At); err != nil {
 		return nil, err

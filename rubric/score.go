@@ -494,7 +494,7 @@ func scaledQuo(a, b uint64, k int32, d uint64, mode sq.Rounding) (q uint64, exac
 	return q, false, true
 }
 
-// cmpFixed compares two fixed values; both scales are at most MaxPlaces and values at most 10^6, so bringing them
+// cmpFixed compares two fixed values; both scales are at most maxPlaces and values at most 10^6, so bringing them
 // to the larger scale stays within int64.
 func cmpFixed(a, b fixed) int {
 	au, bu := a.u, b.u
