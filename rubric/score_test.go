@@ -254,3 +254,35 @@ func TestZeroRubric(t *testing.T) {
 		t.Errorf("zero Result is not empty: %v", res)
 	}
 }
+
+// TestScoreErrorFields: the *sq.Error of a problem names the answer counted from 1 in Path and carries what was
+// given in Value, so that a CRM can point at the field: the unknown criterion's ID, the points off the scale.
+func TestScoreErrorFields(t *testing.T) {
+	r := rubric.CallQuality()
+	tests := []struct {
+		edit        func(e *rubric.Evaluation)
+		path, value string
+		err         error
+		reason      string
+	}{
+		{func(e *rubric.Evaluation) { e.Answers[7].Criterion = "smile" }, "answers[8].criterion", `"smile"`, rubric.ErrUnknownCriterion,
+			"the 8th answer names an unknown criterion"},
+		{func(e *rubric.Evaluation) { e.Answers[0].Points = d("0.55") }, "answers[1].points", "0.55", rubric.ErrInvalidScore,
+			"the first answer is off the 0.1 steps"},
+		{func(e *rubric.Evaluation) { e.Violations = []string{"profanity", "late"} }, "violations[2]", `"late"`, rubric.ErrUnknownViolation,
+			"the second violation is not the rubric's"},
+	}
+	for _, tt := range tests {
+		e := call(all("0.5"), "green")
+		tt.edit(&e)
+		_, err := r.Score(e)
+		var se *sq.Error
+		if !errors.As(err, &se) || !errors.Is(err, tt.err) {
+			t.Fatalf("Score() error = %v, want an *sq.Error wrapping %v (%s)", err, tt.err, tt.reason)
+		}
+		// An unknown criterion also leaves its criterion unanswered: the first error is the answer's.
+		if se.Pkg != "rubric" || se.Path != tt.path || se.Value != tt.value {
+			t.Errorf("Score() error fields = %q %q %q, want rubric %q %q (%s)", se.Pkg, se.Path, se.Value, tt.path, tt.value, tt.reason)
+		}
+	}
+}
