@@ -65,7 +65,7 @@ var selftestCalls = []selftestCall{
 		"facts": {"call": "c-77", "start": "2026-03-02T10:00:00+05:00", "end": "2026-03-02T10:06:00+05:00",
 			"promises": [{"id": "send the offer", "due": "2026-03-03T18:00:00+05:00"}]}}`, http.StatusOK},
 	{http.MethodPost, "/v1/score", `{"rubric": "call-quality", "evaluation": {"id": "ev-9",
-		"answers": [{"criterion": "greeting", "points": "0.55"}]}}`, http.StatusBadRequest},
+		"answers": [{"criterion": "greeting", "points": "0.55"}]}}`, http.StatusUnprocessableEntity},
 }
 
 // runSelftest starts the service on a free loopback port, makes each call, prints the answers and checks their

@@ -165,17 +165,17 @@ func TestScore(t *testing.T) {
 		{"neither", `{"evaluation": {}}`, 400, "rubric", "required", "a rubric is needed"},
 		{"no evaluation", `{"rubric": "call-quality"}`, 400, "evaluation", "required", "an evaluation is needed"},
 		{"evaluation field", `{"rubric": "call-quality", "evaluation": {"id": "x", "mood": "good"}}`, 400,
-			"evaluation.mood", "invalid-json", "evaluations are decoded strictly"},
+			"evaluation.mood", "malformed-input", "evaluations are decoded strictly"},
 		{"score", `{"rubric": "call-quality", "evaluation": ` +
 			evaluation([]string{"0.55", "0.4", "0.3", "0.5", "0.5", "0.4", "0.5", "0.5", "0.5"}, "green") + `}`,
-			400, `evaluation.answers[1].points`, "invalid-score", "0.55 is off the 0.1 steps (R1)"},
+			422, `evaluation.answers[1].points`, "invalid-score", "0.55 is off the 0.1 steps (R1)"},
 		{"level", `{"rubric": "call-quality", "evaluation": ` + evaluation(points, "blue") + `}`,
-			400, `evaluation.answers[10].level`, "unknown-level", "tonality has three levels (R3)"},
+			422, `evaluation.answers[10].level`, "unknown-level", "tonality has three levels (R3)"},
 		{"violation", `{"rubric": "call-quality", "evaluation": ` + evaluation(points, "green", "rudeness") + `}`,
-			400, `evaluation.violations[1]`, "unknown-violation", "the rubric lists its violations"},
+			422, `evaluation.violations[1]`, "unknown-violation", "the rubric lists its violations"},
 		{"definition", `{"definition": {"id": "d", "version": "1", "title": {"en": "D"}, "max": "5", "criteria": [
 			{"id": "a", "title": {"en": "A"}, "scale": {"kind": "points", "min": "0", "max": "1", "step": "0.3"}}]},
-			"evaluation": {}}`, 400, `definition.criteria["a"].scale.step`, "invalid-definition",
+			"evaluation": {}}`, 422, `definition.criteria["a"].scale.step`, "invalid-definition",
 			"a step must divide the range"},
 	})
 	// Every problem of an evaluation is listed.
@@ -294,8 +294,10 @@ func TestComplaintStatus(t *testing.T) {
 
 	status, v := post(t, srv, "/v1/complaints/status", `{"policy": "default", "location": "Asia/Almaty",
 		"complaint": `+complaint+`, "now": "2026-03-20T09:00:00+05:00"}`)
-	got := map[string]any{"state": v["state"], "last_day": v["last_day"], "due_at": v["due_at"],
-		"breached": v["breached"], "breached_since": v["breached_since"]}
+	st, _ := v["status"].(map[string]any)
+	due, _ := st["due"].(map[string]any)
+	got := map[string]any{"state": st["state"], "last_day": due["last_day"], "due_at": due["at"],
+		"breached": st["breached"], "breached_since": st["breached_since"]}
 	want := map[string]any{"state": "open", "last_day": lastDay.Format("2006-01-02"),
 		"due_at": dueAt.Format(time.RFC3339), "breached": true, "breached_since": dueAt.Format(time.RFC3339)}
 	if diff := cmp.Diff(want, got); status != http.StatusOK || diff != "" {
@@ -305,8 +307,9 @@ func TestComplaintStatus(t *testing.T) {
 	// Without "now" the server's clock is used; a due-soon threshold marks the last days.
 	status, v = post(t, srv, "/v1/complaints/status", `{"policy": "default", "location": "UTC", "due_soon": 3,
 		"complaint": {"id": "C-2", "received_at": "2026-03-06T10:00:00Z", "events": []}}`)
-	if status != http.StatusOK || v["at"] != fixedNow.Format(time.RFC3339) || v["due_soon"] != true ||
-		v["remaining_units"] != 1.0 {
+	st, _ = v["status"].(map[string]any)
+	if status != http.StatusOK || st["at"] != fixedNow.Format(time.RFC3339) || st["due_soon"] != true ||
+		st["remaining_units"] != 1.0 {
 		t.Errorf("server clock %s, received 03-06 (last day 03-21): %d %v; want due soon with 1 day left",
 			fixedNow, status, v)
 	}
@@ -315,7 +318,8 @@ func TestComplaintStatus(t *testing.T) {
 	status, v = post(t, srv, "/v1/complaints/status", `{"policy_definition": {"length": 5, "unit": "working-days",
 		"location": "Asia/Almaty", "calendar": "KZ", "holding_reply": {"length": 3, "unit": "working-days"}},
 		"complaint": `+complaint+`, "now": "2026-03-04T09:00:00+05:00"}`)
-	if hr, _ := v["holding_reply"].(map[string]any); status != http.StatusOK || v["unit"] != "working-days" || hr == nil {
+	st, _ = v["status"].(map[string]any)
+	if hr, _ := st["holding_reply"].(map[string]any); status != http.StatusOK || v["unit"] != "working-days" || hr == nil {
 		t.Errorf("inline policy: %d %v; want 200 in working days with a holding-reply milestone", status, v)
 	}
 
