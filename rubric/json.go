@@ -101,13 +101,17 @@ func decodeStrict(data []byte, limit int, v any) error {
 		kind = sq.ErrLimit
 	}
 	var se *sq.Error
+	var je *strictjson.Error
+	hasPath := errors.As(err, &je)
 	if errors.As(err, &se) { // a value's own error, such as a decimal over the limits or an unknown rounding
 		c := *se
 		c.Pkg, c.Err = "rubric", kind
+		if hasPath && c.Path == "" {
+			c.Path = je.Path
+		}
 		return &c
 	}
-	var je *strictjson.Error
-	if errors.As(err, &je) {
+	if hasPath {
 		return fail(je.Path, "", je.Msg, kind)
 	}
 	return fail("", "", err.Error(), kind)
