@@ -12,9 +12,9 @@ import (
 
 // benchStream returns n responses spread over a year, 20 employees, every answer kind.
 func benchStream(n int) []survey.Response {
-	kinds := []survey.Answer{survey.CSIAnswer(4), survey.RecommendAnswer(true), survey.ClassicAnswer(9),
-		survey.CSATAnswer(5), survey.CESAnswer(2), survey.FCRAnswer(false), survey.CSIAnswer(2),
-		survey.ClassicAnswer(3)}
+	kinds := []survey.Answer{csiAnswer(4), recommendAnswer(true), classicAnswer(9),
+		csatAnswer(5), cesAnswer(2), fcrAnswer(false), csiAnswer(2),
+		classicAnswer(3)}
 	rs := make([]survey.Response, n)
 	for i := range rs {
 		rs[i] = survey.Response{
@@ -80,7 +80,7 @@ func BenchmarkCSIFromAnswers(b *testing.B) {
 }
 
 func BenchmarkRecommendPoints(b *testing.B) {
-	s, _ := survey.NewRecommendShare(2, 3)
+	s, _ := survey.NewShare(2, 3)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -103,7 +103,7 @@ func BenchmarkClassicMargin(b *testing.B) {
 }
 
 func BenchmarkCSATWilson(b *testing.B) {
-	c, _ := survey.NewCSAT(81, 263)
+	c, _ := survey.NewShare(81, 263)
 	level := decimal.RequireFromString("0.95")
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -129,7 +129,7 @@ func BenchmarkTalliesUpdateJSON(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	one := survey.CSIAnswer(5)
+	one := csiAnswer(5)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -156,7 +156,7 @@ func BenchmarkTalliesUpdateBinary(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	one := survey.CSIAnswer(5)
+	one := csiAnswer(5)
 	buf := make([]byte, 0, 64)
 	b.ReportAllocs()
 	b.ResetTimer()

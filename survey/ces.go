@@ -42,9 +42,6 @@ func (c CES) Total() int64 {
 	return n
 }
 
-// IsEmpty reports whether the tally holds no answers.
-func (c CES) IsEmpty() bool { return c.Total() == 0 }
-
 // Equal reports whether both tallies hold the same distribution.
 func (c CES) Equal(o CES) bool { return c == o }
 

@@ -11,26 +11,23 @@ import (
 // promoters, answers ≤ DetractorMax are detractors, the rest passives. They must satisfy
 // 0 ≤ DetractorMax < PromoterMin ≤ 10.
 //
-// The zero value means the standard cuts, promoters 9–10 and detractors 0–6 (StandardCuts); any other value is
-// used as given after Validate.
+// The zero value means the standard cuts, detractors 0–6, passives 7–8, promoters 9–10 (the same as
+// ClassicCuts{DetractorMax: 6, PromoterMin: 9}); any other value is used as given once checked. Cuts compare with ==.
 type ClassicCuts struct {
 	DetractorMax int
 	PromoterMin  int
 }
 
-// StandardCuts returns the usual cut points: detractors 0–6, passives 7–8, promoters 9–10.
-func StandardCuts() ClassicCuts { return ClassicCuts{DetractorMax: 6, PromoterMin: 9} }
-
-// effective returns the cuts to use: StandardCuts for the zero value.
+// effective returns the cuts to use: the standard cuts for the zero value.
 func (c ClassicCuts) effective() ClassicCuts {
 	if c == (ClassicCuts{}) {
-		return StandardCuts()
+		return ClassicCuts{DetractorMax: 6, PromoterMin: 9}
 	}
 	return c
 }
 
 // Validate reports an error wrapping ErrInvalidSetting unless 0 ≤ DetractorMax < PromoterMin ≤ 10 (the zero value
-// is valid and means StandardCuts).
+// is valid and means the standard cuts).
 func (c ClassicCuts) Validate() error {
 	e := c.effective()
 	if e.DetractorMax < 0 || e.PromoterMin > 10 || e.DetractorMax >= e.PromoterMin {
@@ -65,7 +62,7 @@ func NewClassicNPS(promoters, passives, detractors int64) (ClassicNPS, error) {
 	return ClassicNPS{promoters: promoters, passives: passives, detractors: detractors}, nil
 }
 
-// ClassicNPSFromAnswers sorts answers on 0–10 into groups by cuts (the zero ClassicCuts means StandardCuts).
+// ClassicNPSFromAnswers sorts answers on 0–10 into groups by cuts (the zero ClassicCuts means the standard cuts).
 // Invalid cuts wrap ErrInvalidSetting; an answer off the scale is an *AnswerError wrapping ErrInvalidAnswer.
 func ClassicNPSFromAnswers(answers []int, cuts ClassicCuts) (ClassicNPS, error) {
 	if err := cuts.Validate(); err != nil {
@@ -94,20 +91,13 @@ func (c *ClassicNPS) add(a int, cuts ClassicCuts) {
 	}
 }
 
-// Promoters returns the number of promoters.
-func (c ClassicNPS) Promoters() int64 { return c.promoters }
-
-// Passives returns the number of passives.
-func (c ClassicNPS) Passives() int64 { return c.passives }
-
-// Detractors returns the number of detractors.
-func (c ClassicNPS) Detractors() int64 { return c.detractors }
+// Counts returns the number of promoters, passives and detractors.
+func (c ClassicNPS) Counts() (promoters, passives, detractors int64) {
+	return c.promoters, c.passives, c.detractors
+}
 
 // Total returns the number of answers.
 func (c ClassicNPS) Total() int64 { return c.promoters + c.passives + c.detractors }
-
-// IsEmpty reports whether the tally holds no answers.
-func (c ClassicNPS) IsEmpty() bool { return c.Total() == 0 }
 
 // Equal reports whether both tallies hold the same counts.
 func (c ClassicNPS) Equal(o ClassicNPS) bool { return c == o }
@@ -209,11 +199,6 @@ type ClassicChange struct {
 	PValue decimal.Decimal
 }
 
-// Equal reports whether all four values are numerically equal.
-func (c ClassicChange) Equal(o ClassicChange) bool {
-	return c.Difference.Equal(o.Difference) && c.StdErr.Equal(o.StdErr) && c.Z.Equal(o.Z) && c.PValue.Equal(o.PValue)
-}
-
 // CompareClassic compares the classic NPS of two independent samples, before and after (two periods, two
 // channels): the difference in points, its standard error, the z statistic and the two-sided p-value, rounded to
 // places digits by r. An empty sample wraps ErrEmpty; when both samples have zero variance (every answer of each in
@@ -222,10 +207,10 @@ func CompareClassic(before, after ClassicNPS, places int32, r Rounding) (Classic
 	if err := checkPrecision(places, r); err != nil {
 		return ClassicChange{}, err
 	}
-	if before.IsEmpty() {
+	if before.Total() == 0 {
 		return ClassicChange{}, errEmpty("classic NPS comparison: the sample before")
 	}
-	if after.IsEmpty() {
+	if after.Total() == 0 {
 		return ClassicChange{}, errEmpty("classic NPS comparison: the sample after")
 	}
 	// Difference = 100·(Pa − Da)/na − 100·(Pb − Db)/nb = 100·((Pa − Da)·nb − (Pb − Db)·na) / (na·nb).

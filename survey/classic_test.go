@@ -1,6 +1,7 @@
 package survey_test
 
 import (
+	"github.com/google/go-cmp/cmp"
 	"math/big"
 	"reflect"
 	"testing"
@@ -59,9 +60,9 @@ func TestClassicScore(t *testing.T) {
 			t.Errorf("Score(%v, %+v) = %s, %v; want %s (%s)", tt.answers, tt.cuts, got, err, tt.want, tt.reason)
 		}
 	}
-	c := must(survey.ClassicNPSFromAnswers([]int{10, 8, 2, 2}, survey.StandardCuts()))
-	if c.Promoters() != 1 || c.Passives() != 1 || c.Detractors() != 2 || c.Total() != 4 {
-		t.Errorf("groups = %d/%d/%d, want 1/1/2", c.Promoters(), c.Passives(), c.Detractors())
+	c := must(survey.ClassicNPSFromAnswers([]int{10, 8, 2, 2}, survey.ClassicCuts{DetractorMax: 6, PromoterMin: 9}))
+	if p, q, d := c.Counts(); p != 1 || q != 1 || d != 2 || c.Total() != 4 {
+		t.Errorf("groups = %d/%d/%d, want 1/1/2", p, q, d)
 	}
 }
 
@@ -109,8 +110,8 @@ func TestCompareClassic(t *testing.T) {
 	after := must(survey.NewClassicNPS(350, 450, 362))
 	got, err := survey.CompareClassic(before, after, 4, survey.HalfUp)
 	want := survey.ClassicChange{Difference: d("7.9174"), StdErr: d("3.2068"), Z: d("2.4689"), PValue: d("0.0136")}
-	if err != nil || !got.Equal(want) {
-		t.Errorf("CompareClassic = %+v, %v; want %+v", got, err, want)
+	if diff := cmp.Diff(want, got); err != nil || diff != "" {
+		t.Errorf("CompareClassic() mismatch (-want +got), error %v:\n%s", err, diff)
 	}
 	back, _ := survey.CompareClassic(after, before, 4, survey.HalfUp)
 	if !back.Difference.Equal(got.Difference.Neg()) || !back.Z.Equal(got.Z.Neg()) || !back.PValue.Equal(got.PValue) {
@@ -156,7 +157,7 @@ func TestMapClassicToFivePoints(t *testing.T) {
 // the variance within [0, 1]; tallies merge.
 func TestClassicProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		c := surveytest.ClassicNPS(100_000).Filter(func(c survey.ClassicNPS) bool { return !c.IsEmpty() }).Draw(t, "c")
+		c := surveytest.ClassicNPS(100_000).Filter(func(c survey.ClassicNPS) bool { return c.Total() != 0 }).Draw(t, "c")
 		score, scoreExact, err := c.Score(survey.MaxPlaces, survey.HalfUp)
 		if err != nil {
 			t.Fatal(err)
@@ -170,7 +171,8 @@ func TestClassicProperties(t *testing.T) {
 		}
 		// Exact reference with big.Rat: (100(P−D)/n + 100) / 40.
 		n := c.Total()
-		ref := new(big.Rat).Add(big.NewRat(100*(c.Promoters()-c.Detractors()), n), big.NewRat(100, 1))
+		p, _, dt := c.Counts()
+		ref := new(big.Rat).Add(big.NewRat(100*(p-dt), n), big.NewRat(100, 1))
 		ref.Quo(ref, big.NewRat(40, 1))
 		if scoreExact && ptsExact && pts.Rat().Cmp(ref) != 0 {
 			t.Fatalf("mapping %s ≠ (score %s + 100) / 40", pts, score)
@@ -205,9 +207,9 @@ func TestClassicMerge(t *testing.T) {
 // classic NPS has no 5-point or percentage method that an interface could share with the yes/no NPS.
 func TestNPSKindsAreDistinct(t *testing.T) {
 	types := []reflect.Type{
-		reflect.TypeOf(survey.RecommendShare{}), reflect.TypeOf(survey.ClassicNPS{}), reflect.TypeOf(survey.CSI{}),
-		reflect.TypeOf(survey.CSAT{}), reflect.TypeOf(survey.CES{}), reflect.TypeOf(survey.FCR{}),
-		reflect.TypeOf(survey.Coverage{}),
+		reflect.TypeOf(survey.Share{}), reflect.TypeOf(survey.ClassicNPS{}), reflect.TypeOf(survey.CSI{}),
+		reflect.TypeOf(survey.Share{}), reflect.TypeOf(survey.CES{}), reflect.TypeOf(survey.Share{}),
+		reflect.TypeOf(survey.Share{}),
 	}
 	for _, a := range types {
 		for _, b := range types {
@@ -217,22 +219,22 @@ func TestNPSKindsAreDistinct(t *testing.T) {
 		}
 	}
 	classic := reflect.TypeOf(survey.ClassicNPS{})
-	for _, name := range []string{"Points", "Percent", "FivePoint", "Yes"} {
+	for _, name := range []string{"Points", "Percent", "FivePoint", "Hits"} {
 		if _, ok := classic.MethodByName(name); ok {
 			t.Errorf("ClassicNPS has a method %s, which the yes/no NPS also has", name)
 		}
 	}
-	share := reflect.TypeOf(survey.RecommendShare{})
+	share := reflect.TypeOf(survey.Share{})
 	for _, name := range []string{"Score", "Promoters", "Detractors", "Margin"} {
 		if _, ok := share.MethodByName(name); ok {
-			t.Errorf("RecommendShare has a method %s of the classic NPS", name)
+			t.Errorf("Share has a method %s of the classic NPS", name)
 		}
 	}
-	// The index the ratings take is reachable from both CSI and the yes/no NPS, but not from the classic NPS.
+	// The 5-point index the ratings take is reachable from the yes/no NPS, but not from the classic NPS.
 	pointer := reflect.TypeOf((*interface {
 		Points(int32, survey.Rounding) (decimal.Decimal, bool, error)
 	})(nil)).Elem()
-	if !share.Implements(pointer) || !reflect.TypeOf(survey.CSI{}).Implements(pointer) || classic.Implements(pointer) {
-		t.Error("only RecommendShare and CSI should offer Points")
+	if !share.Implements(pointer) || classic.Implements(pointer) {
+		t.Error("only Share should offer Points")
 	}
 }

@@ -42,9 +42,6 @@ func (c CSI) Total() int64 {
 	return n
 }
 
-// IsEmpty reports whether the tally holds no answers.
-func (c CSI) IsEmpty() bool { return c.Total() == 0 }
-
 // Equal reports whether both tallies hold the same distribution.
 func (c CSI) Equal(o CSI) bool { return c == o }
 
@@ -64,22 +61,4 @@ func (c CSI) Merge(o CSI) (CSI, error) {
 // ErrInvalidPrecision.
 func (c CSI) Mean(places int32, r Rounding) (decimal.Decimal, bool, error) {
 	return meanOf("CSI", c.counts[:], 1, places, r)
-}
-
-// Points returns the CSI as an index on the 5-point scale of the ratings (SPEC R7–R9). The scale of the answers is
-// already 1–5, so this is Mean under the name the ratings use; it lies within [1, 5].
-func (c CSI) Points(places int32, r Rounding) (decimal.Decimal, bool, error) {
-	return c.Mean(places, r)
-}
-
-// Percents returns the share of each answer in percent, element i for i+1 points, each rounded to places digits
-// by r (so they need not add up to exactly 100). Errors as for Mean.
-func (c CSI) Percents(places int32, r Rounding) ([5]decimal.Decimal, error) {
-	var out [5]decimal.Decimal
-	p, err := percentsOf("CSI", c.counts[:], places, r)
-	if err != nil {
-		return out, err
-	}
-	copy(out[:], p)
-	return out, nil
 }

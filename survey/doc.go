@@ -8,15 +8,14 @@
 // Every metric is a tally of counts, a small immutable value:
 //
 //   - [CSI]: satisfaction answers on 1–5 and their mean (SPEC R11). [NewCSI], [CSIFromAnswers].
-//   - [RecommendShare]: the NPS as the source defines it, the percentage of "yes" answers to "would you recommend
-//     us?" (SPEC R12), and its 5-point form percent / 20 (SPEC R13). [NewRecommendShare],
-//     [RecommendShareFromAnswers].
+//   - [Share]: hits out of a total, the one shape of every yes/no metric: the NPS as the source defines it, the
+//     percentage of "yes" answers to "would you recommend us?" (SPEC R12), with its 5-point form percent / 20
+//     (SPEC R13); CSAT, the share of 4–5 answers on 1–5; FCR, contacts resolved at the first contact; coverage,
+//     surveyed clients out of all clients, against the 4% minimum (SPEC R14); retention of complainants.
+//     [NewShare], [ShareOf], [CSATFromAnswers], [RetentionFromOutcomes]; Wilson intervals.
 //   - [ClassicNPS]: the usual 0–10 NPS, promoters minus detractors, −100 to +100, with variance, standard error,
 //     margin of error and [CompareClassic] for two periods. [NewClassicNPS], [ClassicNPSFromAnswers], [ClassicCuts].
-//   - [CSAT]: share of 4–5 answers on 1–5, with a Wilson interval. [NewCSAT], [CSATFromAnswers].
 //   - [CES]: mean effort on 1–7. [NewCES], [CESFromAnswers].
-//   - [FCR]: share of contacts resolved at the first contact. [NewFCR], [FCRFromContacts].
-//   - [Coverage]: surveyed clients out of all clients, against a [CoveragePolicy] (4% by default).
 //
 // Each tally has a count-based constructor and one that reads answers; answers off the scale, negative counts and
 // parts larger than their whole are errors, never clamped. Tallies merge with Merge, which is associative and
@@ -25,9 +24,9 @@
 //
 // # Two kinds of NPS
 //
-// [RecommendShare] (yes/no, SPEC R12) and [ClassicNPS] (0–10) are distinct types with no shared method set or
-// conversion, so one cannot be passed where the other is meant. Only RecommendShare has the 5-point conversion of
-// SPEC R13 (RecommendShare.Points). A classic NPS reaches the 5-point scale only through the explicit, documented
+// [Share] (yes/no, SPEC R12) and [ClassicNPS] (0–10) are distinct types with no shared method set or conversion,
+// so one cannot be passed where the other is meant. Only Share has the 5-point conversion of SPEC R13
+// (Share.Points). A classic NPS reaches the 5-point scale only through the explicit, documented
 // mapping [MapClassicToFivePoints], (score + 100) / 40.
 //
 // # Exact decimals, precision and rounding
@@ -35,8 +34,8 @@
 // Means, shares, scores and the 5-point indexes are exact arithmetic on the counts. When a quotient does not
 // terminate (2 of 3 is 66.666…%), the number of places (0–[MaxPlaces]) and the [Rounding] rule ([HalfUp],
 // [HalfEven], [Down]) are arguments of the call, and the call reports whether the result is exact. A result is
-// rounded once, from the counts: RecommendShare.Points is 5 × yes / total rounded, not a rounded percent divided
-// by 20. The 5-point indexes (CSI.Points, RecommendShare.Points) are plain decimal.Decimal values on the scale the
+// rounded once, from the counts: Share.Points is 5 × hits / total rounded, not a rounded percent divided
+// by 20. The 5-point indexes (CSI.Mean, Share.Points) are plain decimal.Decimal values on the scale the
 // ratings of SPEC R7–R9 take.
 //
 // # Estimates
@@ -56,7 +55,7 @@
 // such as [ByEmployee], [ByDepartment] or [ByChannel], by periods ([Period], [Month], [Quarter], [Months],
 // [Quarters], or any [From, To) ranges; calendar boundaries in an explicit location), and cumulatively since a start
 // (SPEC R10: a survey rating is the running total over the whole time an employee has worked). Each [Segment]
-// also counts its distinct respondents, for [Coverage] (SPEC R14).
+// also counts its distinct respondents, for coverage (SPEC R14).
 //
 // # Targets
 //
@@ -72,15 +71,12 @@
 // # Errors, JSON and concurrency
 //
 // Errors start with "survey:", say which field or answer and what is allowed, and wrap the sentinels of this
-// package ([ErrInvalidAnswer], [ErrInvalidCount], [ErrDecode], [ErrScan], ...) for errors.Is; [AnswerError] and [ResponseError] give the
-// details to errors.As. Every value has a snake_case JSON form that reads back Equal (the tallies, [Tallies],
-// [Coverage], [Target], [Period], [Segment], [Answer], [Response], [Attainment], [Interval], [ClassicChange],
-// [ClassicCuts], [CoveragePolicy]; [Kind], [Comparison] and [Mode] as strings), decoded strictly (exact keys, no
-// unknown or repeated ones, no null but a Segment's missing period, whole-number counts, bounded decimals), and
-// nothing printed or encoded depends on shopspring/decimal's package settings; a [Grouping] (its key is a function)
-// refuses to be encoded. The tallies, [Tallies] and [Coverage]
-// also have a versioned binary form (MarshalBinary, [Tallies.AppendBinary]), decoded as strictly, and are stored in
-// a bytea column through driver.Valuer and sql.Scanner; a [Period] is stored as TEXT ("From/To" in RFC 3339).
+// package ([ErrInvalidAnswer], [ErrInvalidCount], [ErrDecode], [ErrScan], ...) for errors.Is; [AnswerError] and
+// [ResponseError] give the details to errors.As. The values have snake_case JSON forms (listed in json.go), read
+// strictly by one reader; tallies, [Tallies], [Segment], [Answer], [Response], [ClassicCuts], [Target] and [Period]
+// read back Equal. Nothing printed or encoded depends on shopspring/decimal's package settings. [Tallies] also has
+// a versioned binary form (MarshalBinary, [Tallies.AppendBinary]), decoded as strictly, and is stored in a bytea
+// column through driver.Valuer and sql.Scanner; a [Period] is stored as TEXT ("From/To" in RFC 3339).
 // [Tallies.Add] counts one answer in place: read the binary form, Add, write it back, without allocating.
 //
 // Package [github.com/servicequality/servicequality/survey/surveytest] has rapid generators of these values and

@@ -112,3 +112,8 @@ func (e *ResponseError) Unwrap() error {
 	}
 	return e.Err
 }
+
+// answerError reports answer a at index i of metric's answers outside lo…hi.
+func answerError(metric string, i, a, lo, hi int) error {
+	return &AnswerError{Metric: metric, Index: i, Value: a, Min: lo, Max: hi}
+}

@@ -10,7 +10,7 @@ import (
 
 // The metrics of one employee's clients, as a rating would take them.
 func Example() {
-	nps, err := survey.NewRecommendShare(9, 10) // 9 of 10 clients would recommend us (SPEC R12)
+	nps, err := survey.NewShare(9, 10) // 9 of 10 clients would recommend us (SPEC R12)
 	if err != nil {
 		panic(err)
 	}
@@ -22,8 +22,8 @@ func Example() {
 	}
 	mean, _, _ := csi.Mean(2, survey.HalfUp)
 
-	cov, _ := survey.NewCoverage(5, 120)        // 5 of the employee's 120 clients answered
-	ok, _ := cov.Meets(survey.CoveragePolicy{}) // at least 4% (SPEC R14)
+	cov, _ := survey.NewShare(5, 120) // 5 of the employee's 120 clients answered
+	ok, _ := cov.Meets(decimal.Zero)  // at least 4% (SPEC R14)
 
 	classic, _ := survey.NewClassicNPS(291, 476, 395) // 0–10 answers: promoters, passives, detractors
 	score, _, _ := classic.Score(2, survey.HalfUp)
@@ -37,8 +37,8 @@ func Example() {
 }
 
 // The NPS of the source methodology (SPEC R12, R13): the share of "yes" answers, and its 5-point form.
-func ExampleRecommendShare_Points() {
-	nps, err := survey.NewRecommendShare(9, 10) // 9 of 10 clients would recommend us
+func ExampleShare_Points() {
+	nps, err := survey.NewShare(9, 10) // 9 of 10 clients would recommend us
 	if err != nil {
 		panic(err)
 	}
@@ -46,7 +46,7 @@ func ExampleRecommendShare_Points() {
 	pts, exact, _ := nps.Points(2, survey.HalfUp)
 	fmt.Println(pct, "% =", pts, "points, exact:", exact)
 
-	third := survey.RecommendShareFromAnswers([]bool{true, true, false})
+	third := survey.ShareOf([]bool{true, true, false})
 	pts, exact, _ = third.Points(2, survey.HalfUp)
 	fmt.Println(pts, "points, exact:", exact)
 	// Output:
@@ -107,8 +107,8 @@ func ExampleMapClassicToFivePoints() {
 }
 
 // CSAT: the share of 4–5 answers, with a Wilson interval.
-func ExampleCSAT_Wilson() {
-	c, _ := survey.NewCSAT(81, 263)
+func ExampleShare_Wilson() {
+	c, _ := survey.NewShare(81, 263)
 	pct, _, _ := c.Percent(1, survey.HalfUp)
 	iv, _ := c.Wilson(decimal.RequireFromString("0.95"), 3)
 	fmt.Println("CSAT", pct, "%, 95% interval", iv)
@@ -126,8 +126,8 @@ func ExampleCES_Mean() {
 }
 
 // FCR: the share of contacts resolved at the first contact.
-func ExampleFCR_Percent() {
-	f := survey.FCRFromContacts([]bool{true, true, false, true, true, true, false, true})
+func ExampleShare_Percent() {
+	f := survey.ShareOf([]bool{true, true, false, true, true, true, false, true})
 	pct, _, _ := f.Percent(1, survey.HalfUp)
 	fmt.Println("FCR", pct, "%")
 	// Output:
@@ -135,12 +135,12 @@ func ExampleFCR_Percent() {
 }
 
 // Coverage (SPEC R14): at least 4% of an employee's clients must be surveyed.
-func ExampleCoverage_Meets() {
+func ExampleShare_Meets() {
 	for _, surveyed := range []int64{3, 5} {
-		c, _ := survey.NewCoverage(surveyed, 120)
+		c, _ := survey.NewShare(surveyed, 120)
 		pct, _, _ := c.Percent(2, survey.HalfUp)
-		ok, _ := c.Meets(survey.CoveragePolicy{}) // the default 4%
-		need, _ := c.Required(survey.CoveragePolicy{})
+		ok, _ := c.Meets(decimal.Zero) // the default 4%
+		need, _ := c.Required(decimal.Zero)
 		fmt.Printf("%d of 120 = %s%%: acceptable %v (need %d)\n", surveyed, pct, ok, need)
 	}
 	// Output:
@@ -155,24 +155,26 @@ func ExampleTarget_Assess() {
 	fast := survey.Target{Metric: "response time, min", Compare: survey.AtMost, Value: decimal.NewFromInt(5)}
 
 	a, _ := npsUp.Assess(decimal.NewFromInt(80))
-	fmt.Println(a)
+	fmt.Println(a.Metric, a.Value, a.Compare, a.Target, "met:", a.Met, "distance:", a.Distance)
 	b, _ := fast.Assess(decimal.RequireFromString("4.2"))
-	fmt.Println(b)
+	fmt.Println(b.Metric, b.Value, b.Compare, b.Target, "met:", b.Met, "distance:", b.Distance)
 	// Output:
-	// NPS, % 80 at-least 84: not met, distance -4
-	// response time, min 4.2 at-most 5: met, distance 0.8
+	// NPS, % 80 at-least 84 met: false distance: -4
+	// response time, min 4.2 at-most 5 met: true distance: 0.8
 }
 
 // Segments: an employee's survey rating per quarter and cumulatively since hiring (SPEC R10).
 func ExampleSegments() {
 	loc := time.FixedZone("UTC+5", 5*3600)
 	day := func(m time.Month, d int) time.Time { return time.Date(2024, m, d, 12, 0, 0, 0, loc) }
+	yes := survey.Answer{Kind: survey.KindRecommend, Value: 1}
+	no := survey.Answer{Kind: survey.KindRecommend, Value: 0}
 	responses := []survey.Response{
-		{Client: "c1", Employee: "anna", At: day(1, 15), Answer: survey.RecommendAnswer(true)},
-		{Client: "c2", Employee: "anna", At: day(2, 20), Answer: survey.RecommendAnswer(false)},
-		{Client: "c3", Employee: "anna", At: day(4, 5), Answer: survey.RecommendAnswer(true)},
-		{Client: "c4", Employee: "anna", At: day(5, 9), Answer: survey.RecommendAnswer(true)},
-		{Client: "c5", Employee: "bolat", At: day(5, 9), Answer: survey.RecommendAnswer(true)},
+		{Client: "c1", Employee: "anna", At: day(1, 15), Answer: yes},
+		{Client: "c2", Employee: "anna", At: day(2, 20), Answer: no},
+		{Client: "c3", Employee: "anna", At: day(4, 5), Answer: yes},
+		{Client: "c4", Employee: "anna", At: day(5, 9), Answer: yes},
+		{Client: "c5", Employee: "bolat", At: day(5, 9), Answer: yes},
 	}
 	quarters, _ := survey.Quarters(day(1, 1), day(6, 30), loc)
 	for _, cumulative := range []bool{false, true} {

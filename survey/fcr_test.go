@@ -22,40 +22,40 @@ func TestFCRPercent(t *testing.T) {
 		{[]bool{true, false, false}, "33.33", false, "1 of 3"},
 	}
 	for _, tt := range tests {
-		f := survey.FCRFromContacts(tt.contacts)
+		f := survey.ShareOf(tt.contacts)
 		got, exact, err := f.Percent(2, survey.HalfUp)
 		if err != nil || !got.Equal(d(tt.want)) || exact != tt.exact {
 			t.Errorf("Percent(%v) = %s, %v, %v; want %s, %v (%s)", tt.contacts, got, exact, err, tt.want, tt.exact, tt.reason)
 		}
 	}
-	f := must(survey.NewFCR(3, 4))
-	if f.Resolved() != 3 || f.Total() != 4 || !f.Equal(survey.FCRFromContacts([]bool{true, true, true, false})) {
+	f := must(survey.NewShare(3, 4))
+	if f.Hits() != 3 || f.Total() != 4 || !f.Equal(survey.ShareOf([]bool{true, true, true, false})) {
 		t.Errorf("NewFCR(3, 4) = %+v", f)
 	}
 	iv, err := f.Wilson(d("0.95"), 4)
-	if err != nil || !iv.Contains(d("0.75")) {
+	if err != nil || !within(iv, d("0.75")) {
 		t.Errorf("Wilson(3 of 4) = %v, %v; want an interval around 0.75", iv, err)
 	}
 }
 
 func TestFCRErrors(t *testing.T) {
-	_, err := survey.NewFCR(-1, 4)
+	_, err := survey.NewShare(-1, 4)
 	wantErr(t, "negative resolved", err, survey.ErrInvalidCount)
-	_, err = survey.NewFCR(5, 4)
+	_, err = survey.NewShare(5, 4)
 	wantErr(t, "resolved > total", err, survey.ErrInvalidCount)
-	_, _, err = survey.FCR{}.Percent(2, survey.HalfUp)
+	_, _, err = survey.Share{}.Percent(2, survey.HalfUp)
 	wantErr(t, "percent of the zero value", err, survey.ErrEmpty)
 }
 
 func TestFCRProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		x := surveytest.FCR(1000).Draw(t, "x")
-		y := surveytest.FCR(1000).Draw(t, "y")
+		x := surveytest.Share(1000).Draw(t, "x")
+		y := surveytest.Share(1000).Draw(t, "y")
 		m, err := x.Merge(y)
-		if err != nil || m.Resolved() != x.Resolved()+y.Resolved() || m.Total() != x.Total()+y.Total() {
+		if err != nil || m.Hits() != x.Hits()+y.Hits() || m.Total() != x.Total()+y.Total() {
 			t.Fatalf("merge of %+v and %+v = %+v, %v", x, y, m, err)
 		}
-		if m.IsEmpty() {
+		if m.Total() == 0 {
 			return
 		}
 		p, _, _ := m.Percent(3, survey.HalfUp)

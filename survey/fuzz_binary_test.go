@@ -10,12 +10,12 @@ import (
 // FuzzTalliesBinary: the binary reader takes exactly the canonical forms: whatever it accepts, MarshalBinary writes
 // back byte for byte; what it refuses is an error wrapping ErrDecode, and the receiver keeps its value.
 func FuzzTalliesBinary(f *testing.F) {
-	good, _ := survey.Tallies{Recommend: must(survey.NewRecommendShare(2, 3)), CES: must(survey.NewCES([7]int64{0, 300}))}.MarshalBinary()
+	good, _ := survey.Tallies{Recommend: must(survey.NewShare(2, 3)), CES: must(survey.NewCES([7]int64{0, 300}))}.MarshalBinary()
 	f.Add(good)
 	f.Add([]byte{})
 	f.Add([]byte{1, 0x80, 0x00})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		keep := survey.Tallies{FCR: must(survey.NewFCR(1, 2))}
+		keep := survey.Tallies{FCR: must(survey.NewShare(1, 2))}
 		v := keep
 		if err := v.UnmarshalBinary(b); err != nil {
 			if !errors.Is(err, survey.ErrDecode) || !v.Equal(keep) {

@@ -19,14 +19,14 @@ func TestOutputIgnoresDecimalGlobals(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		csat := must(survey.NewCSAT(81, 263))
+		csat := must(survey.NewShare(81, 263))
 		iv, err := csat.Wilson(d("0.95"), 4)
 		if err != nil {
 			t.Fatal(err)
 		}
 		tl := survey.Tallies{CSAT: csat, CSI: must(survey.NewCSI([5]int64{1, 2, 3, 4, 5}))}
 		return []any{target, att, iv, tl, csat, survey.Interval{Low: d("0.10"), High: d("1E2")},
-			must(survey.NewCoverage(4, 100)), survey.Period{From: base, To: base.AddDate(0, 3, 0)}}
+			must(survey.NewShare(4, 100)), survey.Period{From: base, To: base.AddDate(0, 3, 0)}}
 	}
 	want := decglobals.Outputs(values()...)
 	decglobals.Flip(t)

@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"testing"
 
+	"github.com/servicequality/servicequality/survey"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -41,4 +43,28 @@ func withinHalfUnit(got decimal.Decimal, num, den int64, places int32, down bool
 		return diff.Cmp(unit) < 0
 	}
 	return diff.Cmp(new(big.Rat).Mul(unit, big.NewRat(1, 2))) <= 0
+}
+
+// Answers of each kind, for building test inputs.
+func csiAnswer(v int) survey.Answer     { return survey.Answer{Kind: survey.KindCSI, Value: v} }
+func classicAnswer(v int) survey.Answer { return survey.Answer{Kind: survey.KindClassic, Value: v} }
+func csatAnswer(v int) survey.Answer    { return survey.Answer{Kind: survey.KindCSAT, Value: v} }
+func cesAnswer(v int) survey.Answer     { return survey.Answer{Kind: survey.KindCES, Value: v} }
+func recommendAnswer(yes bool) survey.Answer {
+	return survey.Answer{Kind: survey.KindRecommend, Value: b2i(yes)}
+}
+func fcrAnswer(resolved bool) survey.Answer {
+	return survey.Answer{Kind: survey.KindFCR, Value: b2i(resolved)}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// within reports whether iv.Low ≤ x ≤ iv.High.
+func within(iv survey.Interval, x decimal.Decimal) bool {
+	return iv.Low.LessThanOrEqual(x) && x.LessThanOrEqual(iv.High)
 }

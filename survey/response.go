@@ -40,36 +40,12 @@ func (k Kind) String() string {
 	return fmt.Sprintf("Kind(%d)", uint8(k))
 }
 
-// Answer is one answer to one survey question: its Kind and its Value on that kind's scale. Yes/no answers are 1
-// (yes, resolved) and 0 (no); the constructors below spell them out. The zero value is invalid (no kind).
+// Answer is one answer to one survey question: its Kind and its Value on that kind's scale, such as
+// Answer{Kind: KindCSI, Value: 4}. Yes/no answers (KindRecommend, KindFCR) are 1 (yes, resolved) and 0 (no).
+// The zero value is invalid (no kind). Answers compare with ==.
 type Answer struct {
 	Kind  Kind
 	Value int
-}
-
-// CSIAnswer returns a satisfaction answer on 1–5 for the CSI.
-func CSIAnswer(points int) Answer { return Answer{Kind: KindCSI, Value: points} }
-
-// RecommendAnswer returns a yes/no answer to "would you recommend us?" (SPEC R12).
-func RecommendAnswer(yes bool) Answer { return Answer{Kind: KindRecommend, Value: b2i(yes)} }
-
-// ClassicAnswer returns a 0–10 answer for the classic NPS.
-func ClassicAnswer(score int) Answer { return Answer{Kind: KindClassic, Value: score} }
-
-// CSATAnswer returns a satisfaction answer on 1–5 for CSAT.
-func CSATAnswer(points int) Answer { return Answer{Kind: KindCSAT, Value: points} }
-
-// CESAnswer returns an effort answer on 1–7 for CES.
-func CESAnswer(points int) Answer { return Answer{Kind: KindCES, Value: points} }
-
-// FCRAnswer returns whether a contact was resolved at the first contact.
-func FCRAnswer(resolved bool) Answer { return Answer{Kind: KindFCR, Value: b2i(resolved)} }
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // Validate reports an error wrapping ErrInvalidResponse for an unknown kind, and an *AnswerError wrapping
@@ -113,11 +89,11 @@ func ByChannel(r Response) string { return r.Channel }
 // of Merge. Values are immutable and safe for concurrent use.
 type Tallies struct {
 	CSI       CSI
-	Recommend RecommendShare
+	Recommend Share // "yes" of all answers to "would you recommend us?" (SPEC R12)
 	Classic   ClassicNPS
-	CSAT      CSAT
+	CSAT      Share // answers of 4 or 5 of all CSAT answers
 	CES       CES
-	FCR       FCR
+	FCR       Share // contacts resolved at the first contact of all contacts
 }
 
 // add counts one valid answer; classic answers are sorted with effective cuts.
@@ -127,25 +103,20 @@ func (t *Tallies) add(a Answer, cuts ClassicCuts) {
 		t.CSI.counts[a.Value-1]++
 	case KindRecommend:
 		t.Recommend.total++
-		t.Recommend.yes += int64(a.Value)
+		t.Recommend.hits += int64(a.Value)
 	case KindClassic:
 		t.Classic.add(a.Value, cuts)
 	case KindCSAT:
 		t.CSAT.total++
 		if a.Value >= 4 {
-			t.CSAT.satisfied++
+			t.CSAT.hits++
 		}
 	case KindCES:
 		t.CES.counts[a.Value-1]++
 	case KindFCR:
 		t.FCR.total++
-		t.FCR.resolved += int64(a.Value)
+		t.FCR.hits += int64(a.Value)
 	}
-}
-
-// Total returns the number of answers of all kinds.
-func (t Tallies) Total() int64 {
-	return t.CSI.Total() + t.Recommend.Total() + t.Classic.Total() + t.CSAT.Total() + t.CES.Total() + t.FCR.Total()
 }
 
 // Equal reports whether every tally is equal.
@@ -178,7 +149,7 @@ func (t Tallies) Merge(o Tallies) (Tallies, error) {
 }
 
 // Tally counts every response into one Tallies, sorting classic NPS answers by cuts (the zero value means
-// StandardCuts). The first invalid response is a *ResponseError naming its index; invalid cuts wrap
+// the standard cuts). The first invalid response is a *ResponseError naming its index; invalid cuts wrap
 // ErrInvalidSetting. Times are not looked at: use Segments for periods.
 func Tally(responses []Response, cuts ClassicCuts) (Tallies, error) {
 	if err := cuts.Validate(); err != nil {

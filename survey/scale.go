@@ -69,19 +69,3 @@ func meanOf(metric string, counts []int64, lo int, places int32, r Rounding) (de
 	d, exact := ratio(sum, n, places, r)
 	return d, exact, nil
 }
-
-// percentsOf returns the share of each answer in percent, each rounded to places by r.
-func percentsOf(metric string, counts []int64, places int32, r Rounding) ([]decimal.Decimal, error) {
-	if err := checkPrecision(places, r); err != nil {
-		return nil, err
-	}
-	n, _ := sumCounts(counts, 0)
-	if n == 0 {
-		return nil, errEmpty(metric)
-	}
-	out := make([]decimal.Decimal, len(counts))
-	for i, c := range counts {
-		out[i], _ = ratio(100*c, n, places, r)
-	}
-	return out, nil
-}

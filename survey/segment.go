@@ -23,13 +23,13 @@ type Grouping struct {
 	// Since is where cumulative tallies start; the zero time means from the earliest response. A period ending at
 	// or before Since gets empty tallies. It must be zero unless Cumulative is set.
 	Since time.Time
-	// Cuts sort classic NPS answers; the zero value means StandardCuts.
+	// Cuts sort classic NPS answers; the zero value means the standard cuts.
 	Cuts ClassicCuts
 }
 
-// Validate reports an error wrapping ErrInvalidSetting (or ErrInvalidPeriod for a bad period) when the grouping
+// validate reports an error wrapping ErrInvalidSetting (or ErrInvalidPeriod for a bad period) when the grouping
 // is inconsistent.
-func (g Grouping) Validate() error {
+func (g Grouping) validate() error {
 	if err := g.Cuts.Validate(); err != nil {
 		return err
 	}
@@ -59,19 +59,14 @@ type Segment struct {
 	// their union.
 	Tallies Tallies
 	// Respondents is the number of distinct non-empty Clients who answered in the segment. Unlike Tallies it does
-	// not add up across segments, since one client may answer in several; use it for coverage (SPEC R14).
+	// not add up across segments, since one client may answer in several; use it for coverage (SPEC R14):
+	// NewShare(Respondents, clients).
 	Respondents int64
 }
 
 // Equal reports whether both segments hold the same key, period, tallies and respondents.
 func (s Segment) Equal(o Segment) bool {
 	return s.Key == o.Key && s.Period.Equal(o.Period) && s.Tallies == o.Tallies && s.Respondents == o.Respondents
-}
-
-// Coverage returns the segment's respondents out of the given number of all clients of its group (SPEC R14).
-// Errors as for NewCoverage.
-func (s Segment) Coverage(clients int64) (Coverage, error) {
-	return NewCoverage(s.Respondents, clients)
 }
 
 // Segments splits responses by g and tallies each part. It returns one Segment per group and period: groups sorted
@@ -82,7 +77,7 @@ func (s Segment) Coverage(clients int64) (Coverage, error) {
 // The first invalid response is a *ResponseError naming its index; an invalid grouping wraps ErrInvalidSetting
 // or ErrInvalidPeriod. The responses are only read.
 func Segments(responses []Response, g Grouping) ([]Segment, error) {
-	if err := g.Validate(); err != nil {
+	if err := g.validate(); err != nil {
 		return nil, err
 	}
 	for i, r := range responses {

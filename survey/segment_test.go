@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
+	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
@@ -18,15 +19,15 @@ func stream() []survey.Response {
 		return survey.Response{Client: client, Employee: emp, Department: "sales", Channel: ch, At: when, Answer: a}
 	}
 	return []survey.Response{
-		r("c1", "anna", "phone", at(2024, 1, 10, 9), survey.CSIAnswer(5)),
-		r("c1", "anna", "phone", at(2024, 1, 10, 9), survey.RecommendAnswer(true)),
-		r("c2", "anna", "email", at(2024, 2, 3, 12), survey.CSIAnswer(4)),
-		r("c2", "anna", "email", at(2024, 2, 3, 12), survey.RecommendAnswer(false)),
-		r("c3", "bolat", "phone", at(2024, 3, 30, 18), survey.CSIAnswer(3)),
-		r("c1", "anna", "office", at(2024, 4, 2, 10), survey.CSIAnswer(5)),
-		r("c1", "anna", "office", at(2024, 4, 2, 10), survey.RecommendAnswer(true)),
-		r("", "bolat", "phone", at(2024, 5, 20, 11), survey.ClassicAnswer(9)),
-		r("c4", "bolat", "email", at(2024, 6, 1, 8), survey.FCRAnswer(true)),
+		r("c1", "anna", "phone", at(2024, 1, 10, 9), csiAnswer(5)),
+		r("c1", "anna", "phone", at(2024, 1, 10, 9), recommendAnswer(true)),
+		r("c2", "anna", "email", at(2024, 2, 3, 12), csiAnswer(4)),
+		r("c2", "anna", "email", at(2024, 2, 3, 12), recommendAnswer(false)),
+		r("c3", "bolat", "phone", at(2024, 3, 30, 18), csiAnswer(3)),
+		r("c1", "anna", "office", at(2024, 4, 2, 10), csiAnswer(5)),
+		r("c1", "anna", "office", at(2024, 4, 2, 10), recommendAnswer(true)),
+		r("", "bolat", "phone", at(2024, 5, 20, 11), classicAnswer(9)),
+		r("c4", "bolat", "email", at(2024, 6, 1, 8), fcrAnswer(true)),
 	}
 }
 
@@ -42,10 +43,10 @@ func tallies(answers ...survey.Answer) survey.Tallies {
 func TestSegmentsByEmployee(t *testing.T) {
 	got := must(survey.Segments(stream(), survey.Grouping{Key: survey.ByEmployee}))
 	want := []survey.Segment{
-		{Key: "anna", Respondents: 2, Tallies: tallies(survey.CSIAnswer(5), survey.RecommendAnswer(true),
-			survey.CSIAnswer(4), survey.RecommendAnswer(false), survey.CSIAnswer(5), survey.RecommendAnswer(true))},
-		{Key: "bolat", Respondents: 2, Tallies: tallies(survey.CSIAnswer(3), survey.ClassicAnswer(9),
-			survey.FCRAnswer(true))},
+		{Key: "anna", Respondents: 2, Tallies: tallies(csiAnswer(5), recommendAnswer(true),
+			csiAnswer(4), recommendAnswer(false), csiAnswer(5), recommendAnswer(true))},
+		{Key: "bolat", Respondents: 2, Tallies: tallies(csiAnswer(3), classicAnswer(9),
+			fcrAnswer(true))},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Segments by employee mismatch (-want +got):\n%s", diff)
@@ -55,8 +56,8 @@ func TestSegmentsByEmployee(t *testing.T) {
 	if !mean.Equal(d("4.67")) || !pts.Equal(d("3.33")) {
 		t.Errorf("anna: CSI %s, NPS points %s; want 4.67, 3.33", mean, pts)
 	}
-	cov := must(got[0].Coverage(40))
-	if ok, err := cov.Meets(survey.CoveragePolicy{}); !ok || err != nil {
+	cov := must(survey.NewShare(got[0].Respondents, 40))
+	if ok, err := cov.Meets(decimal.Zero); !ok || err != nil {
 		t.Error("2 of 40 clients (5%) should meet 4%") // SPEC R14
 	}
 }
@@ -96,8 +97,8 @@ func TestSegmentsCumulativeR10(t *testing.T) {
 
 func TestSegmentsErrors(t *testing.T) {
 	good := stream()
-	noTime := append(stream(), survey.Response{Client: "c9", Answer: survey.CSIAnswer(4)})
-	offScale := append(stream(), survey.Response{Client: "c9", At: at(2024, 1, 2, 3), Answer: survey.CESAnswer(8)})
+	noTime := append(stream(), survey.Response{Client: "c9", Answer: csiAnswer(4)})
+	offScale := append(stream(), survey.Response{Client: "c9", At: at(2024, 1, 2, 3), Answer: cesAnswer(8)})
 	noKind := append(stream(), survey.Response{Client: "c9", At: at(2024, 1, 2, 3)})
 	q := must(survey.Quarters(at(2024, 1, 1, 0), at(2024, 7, 1, 0), almaty))
 	tests := []struct {

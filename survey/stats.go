@@ -102,16 +102,6 @@ type Interval struct {
 	Low, High decimal.Decimal
 }
 
-// Contains reports whether Low ≤ x ≤ High.
-func (i Interval) Contains(x decimal.Decimal) bool {
-	return i.Low.Cmp(x) <= 0 && x.Cmp(i.High) <= 0
-}
-
-// Equal reports whether both bounds are numerically equal.
-func (i Interval) Equal(o Interval) bool {
-	return i.Low.Equal(o.Low) && i.High.Equal(o.High)
-}
-
 // String returns "[Low, High]".
 func (i Interval) String() string {
 	return "[" + decText(i.Low) + ", " + decText(i.High) + "]"

@@ -158,15 +158,9 @@ func (t Target) Validate() error {
 	return nil
 }
 
-// Equal reports whether t and o are the same target, comparing numbers numerically.
-func (t Target) Equal(o Target) bool {
-	return t.Metric == o.Metric && t.Compare == o.Compare && t.Mode == o.Mode && t.Value.Equal(o.Value) &&
-		t.Baseline.Equal(o.Baseline)
-}
-
-// Threshold returns the value the target asks for: Value (Absolute), Baseline × (1 + Value/100) (Percent) or
+// threshold returns the value the target asks for: Value (Absolute), Baseline × (1 + Value/100) (Percent) or
 // Baseline + Value (Offset), in exact decimal arithmetic. An invalid target wraps ErrInvalidTarget.
-func (t Target) Threshold() (decimal.Decimal, error) {
+func (t Target) threshold() (decimal.Decimal, error) {
 	if err := t.Validate(); err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -187,7 +181,7 @@ type Attainment struct {
 	Compare Comparison
 	// Value is the measured value.
 	Value decimal.Decimal
-	// Target is the threshold (Target.Threshold).
+	// Target is the threshold (see Target.Mode).
 	Target decimal.Decimal
 	// Met reports whether Value is on the good side of Target (equality meets the target).
 	Met bool
@@ -196,26 +190,10 @@ type Attainment struct {
 	Distance decimal.Decimal
 }
 
-// Equal reports whether both assessments say the same, comparing numbers numerically.
-func (a Attainment) Equal(o Attainment) bool {
-	return a.Metric == o.Metric && a.Compare == o.Compare && a.Met == o.Met && a.Value.Equal(o.Value) &&
-		a.Target.Equal(o.Target) && a.Distance.Equal(o.Distance)
-}
-
-// String renders the assessment, such as `NPS 50 at-least 48: met, distance 2`.
-func (a Attainment) String() string {
-	verdict := "not met"
-	if a.Met {
-		verdict = "met"
-	}
-	return fmt.Sprintf("%s %s %s %s: %s, distance %s", a.Metric, decText(a.Value), a.Compare, decText(a.Target), verdict,
-		decText(a.Distance))
-}
-
 // Assess measures value against the target: "NPS up 20%" on a baseline of 40 is met by 48 (distance 0) and missed
 // by 45 (distance −3). An invalid target or a value outside the decimal limits wraps ErrInvalidTarget.
 func (t Target) Assess(value decimal.Decimal) (Attainment, error) {
-	threshold, err := t.Threshold()
+	threshold, err := t.threshold()
 	if err != nil {
 		return Attainment{}, err
 	}

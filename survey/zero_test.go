@@ -12,8 +12,7 @@ import (
 // ResponseError used to panic).
 func TestZeroValuesDoNotPanic(t *testing.T) {
 	for _, zero := range []any{
-		survey.CSI{}, survey.RecommendShare{}, survey.ClassicNPS{}, survey.CSAT{}, survey.CES{}, survey.FCR{},
-		survey.Coverage{}, survey.CoveragePolicy{}, survey.Tallies{}, survey.Period{}, survey.Grouping{},
+		survey.CSI{}, survey.Share{}, survey.ClassicNPS{}, survey.CES{}, survey.Tallies{}, survey.Period{}, survey.Grouping{},
 		survey.Segment{}, survey.Target{}, survey.Attainment{}, survey.Comparison(0), survey.Mode(0),
 		survey.Interval{}, survey.ClassicChange{}, survey.ClassicCuts{}, survey.Answer{}, survey.Response{},
 		survey.Kind(0), survey.AnswerError{}, survey.ResponseError{}, survey.Rounding(0),
@@ -28,5 +27,5 @@ func TestZeroValuesDoNotPanic(t *testing.T) {
 // TestNilTalliesAdd: Add on a nil *Tallies is an error, not a panic.
 func TestNilTalliesAdd(t *testing.T) {
 	var tl *survey.Tallies
-	wantErr(t, "Add on a nil *Tallies", tl.Add(survey.CSIAnswer(5), survey.ClassicCuts{}), survey.ErrInvalidResponse)
+	wantErr(t, "Add on a nil *Tallies", tl.Add(csiAnswer(5), survey.ClassicCuts{}), survey.ErrInvalidResponse)
 }

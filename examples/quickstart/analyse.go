@@ -144,9 +144,9 @@ func (a *analysis) score(ds *dataset) error {
 // surveyOf returns the survey index of one group's answers against its number of clients (SPEC R11–R14). When
 // the number of clients is unknown (0) the index is kept and coverage reported as unknown.
 func surveyOf(seg survey.Segment, clients int64, who string) (rating.Survey, error) {
-	var cov survey.Coverage
+	var cov survey.Share
 	if clients > 0 {
-		c, err := seg.Coverage(clients)
+		c, err := survey.NewShare(seg.Respondents, clients)
 		if err != nil {
 			return rating.Survey{}, fmt.Errorf("quickstart: %s: %w", who, err)
 		}

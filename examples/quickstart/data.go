@@ -268,28 +268,28 @@ func (ds *dataset) loadEvaluations(fsys fs.FS, p *problems) {
 
 // surveyKinds maps the kind column of surveys.csv to the answer it holds.
 var surveyKinds = map[string]func(v string) (survey.Answer, bool){
-	"csi":       intAnswer(survey.CSIAnswer),
-	"csat":      intAnswer(survey.CSATAnswer),
-	"classic":   intAnswer(survey.ClassicAnswer),
-	"ces":       intAnswer(survey.CESAnswer),
-	"recommend": yesNoAnswer(survey.RecommendAnswer),
-	"fcr":       yesNoAnswer(survey.FCRAnswer),
+	"csi":       intAnswer(survey.KindCSI),
+	"csat":      intAnswer(survey.KindCSAT),
+	"classic":   intAnswer(survey.KindClassic),
+	"ces":       intAnswer(survey.KindCES),
+	"recommend": yesNoAnswer(survey.KindRecommend),
+	"fcr":       yesNoAnswer(survey.KindFCR),
 }
 
-func intAnswer(f func(int) survey.Answer) func(string) (survey.Answer, bool) {
+func intAnswer(k survey.Kind) func(string) (survey.Answer, bool) {
 	return func(v string) (survey.Answer, bool) {
 		n, err := strconv.Atoi(v)
-		return f(n), err == nil
+		return survey.Answer{Kind: k, Value: n}, err == nil
 	}
 }
 
-func yesNoAnswer(f func(bool) survey.Answer) func(string) (survey.Answer, bool) {
+func yesNoAnswer(k survey.Kind) func(string) (survey.Answer, bool) {
 	return func(v string) (survey.Answer, bool) {
 		switch v {
 		case "yes":
-			return f(true), true
+			return survey.Answer{Kind: k, Value: 1}, true
 		case "no":
-			return f(false), true
+			return survey.Answer{Kind: k, Value: 0}, true
 		}
 		return survey.Answer{}, false
 	}

@@ -151,15 +151,15 @@ func (b *builder) surveys() section {
 		s.text(t.coverageLine, title, d.Survey.Surveyed, t.count(d.Survey.Clients, "client-of"),
 			b.percent(d.Survey.Surveyed, d.Survey.Clients, 1), t.plain(b.ds.settings.personal.MinSurveyed.Shift(2)))
 	}
-	if !total.Classic.IsEmpty() {
+	if total.Classic.Total() != 0 {
 		score, _, _ := total.Classic.Score(1, survey.HalfUp)
 		s.text(t.classicLine, t.num(score, 1), t.count(total.Classic.Total(), "answer"))
 	}
-	if !total.CES.IsEmpty() {
+	if total.CES.Total() != 0 {
 		mean, _, _ := total.CES.Mean(1, survey.HalfUp)
 		s.text(t.cesLine, t.num(mean, 1), t.count(total.CES.Total(), "answer"))
 	}
-	if !total.FCR.IsEmpty() {
+	if total.FCR.Total() != 0 {
 		pct, _, _ := total.FCR.Percent(1, survey.HalfUp)
 		s.text(t.fcrLine, t.num(pct, 1), t.count(total.FCR.Total(), "contact"))
 	}

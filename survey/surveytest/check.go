@@ -17,7 +17,7 @@ const (
 	InvRange  = "range"  // every rate lies on its scale (0–100%, 1–5, 0–5, −100…100, 1–7); an empty tally has none
 	InvMerge  = "merge"  // merging is associative and commutative, with the empty tally as identity
 	InvJSON   = "json"   // every tally reads back Equal from its JSON form
-	InvBinary = "binary" // every tally with a binary form reads back Equal from it
+	InvBinary = "binary" // every tally with a binary form (Tallies) reads back Equal from it
 )
 
 // Option tunes Check. Options are inert values, safe to share and reuse.
@@ -154,34 +154,21 @@ const places = 4
 
 func kinds() []kind {
 	return []kind{
-		newKind("CSI", csiTotal, survey.CSI.Merge, survey.CSI.IsEmpty,
-			rate[survey.CSI]{"mean", 1, 5, func(c survey.CSI) (decimal.Decimal, bool, error) { return c.Mean(places, survey.HalfUp) }},
-			rate[survey.CSI]{"points", 0, 5, func(c survey.CSI) (decimal.Decimal, bool, error) { return c.Points(places, survey.HalfUp) }}),
-		newKind("RecommendShare", RecommendShare, survey.RecommendShare.Merge, survey.RecommendShare.IsEmpty,
-			rate[survey.RecommendShare]{"percent", 0, 100, func(s survey.RecommendShare) (decimal.Decimal, bool, error) {
+		newKind("CSI", csiTotal, survey.CSI.Merge, func(c survey.CSI) bool { return c.Total() == 0 },
+			rate[survey.CSI]{"mean", 1, 5, func(c survey.CSI) (decimal.Decimal, bool, error) { return c.Mean(places, survey.HalfUp) }}),
+		newKind("Share", Share, survey.Share.Merge, func(s survey.Share) bool { return s.Total() == 0 },
+			rate[survey.Share]{"percent", 0, 100, func(s survey.Share) (decimal.Decimal, bool, error) {
 				return s.Percent(places, survey.HalfUp)
 			}},
-			rate[survey.RecommendShare]{"points", 0, 5, func(s survey.RecommendShare) (decimal.Decimal, bool, error) {
+			rate[survey.Share]{"points", 0, 5, func(s survey.Share) (decimal.Decimal, bool, error) {
 				return s.Points(places, survey.HalfUp)
 			}}),
-		newKind("ClassicNPS", ClassicNPS, survey.ClassicNPS.Merge, survey.ClassicNPS.IsEmpty,
+		newKind("ClassicNPS", ClassicNPS, survey.ClassicNPS.Merge, func(c survey.ClassicNPS) bool { return c.Total() == 0 },
 			rate[survey.ClassicNPS]{"score", -100, 100, func(c survey.ClassicNPS) (decimal.Decimal, bool, error) {
 				return c.Score(places, survey.HalfUp)
 			}}),
-		newKind("CSAT", CSAT, survey.CSAT.Merge, survey.CSAT.IsEmpty,
-			rate[survey.CSAT]{"percent", 0, 100, func(c survey.CSAT) (decimal.Decimal, bool, error) { return c.Percent(places, survey.HalfUp) }}),
-		newKind("CES", cesTotal, survey.CES.Merge, survey.CES.IsEmpty,
+		newKind("CES", cesTotal, survey.CES.Merge, func(c survey.CES) bool { return c.Total() == 0 },
 			rate[survey.CES]{"mean", 1, 7, func(c survey.CES) (decimal.Decimal, bool, error) { return c.Mean(places, survey.HalfUp) }}),
-		newKind("FCR", FCR, survey.FCR.Merge, survey.FCR.IsEmpty,
-			rate[survey.FCR]{"percent", 0, 100, func(f survey.FCR) (decimal.Decimal, bool, error) { return f.Percent(places, survey.HalfUp) }}),
-		newKind("Retention", Retention, survey.Retention.Merge, survey.Retention.IsEmpty,
-			rate[survey.Retention]{"percent", 0, 100, func(r survey.Retention) (decimal.Decimal, bool, error) {
-				return r.Percent(places, survey.HalfUp)
-			}}),
-		newKind("Coverage", Coverage, survey.Coverage.Merge, func(c survey.Coverage) bool { return c.Clients() == 0 },
-			rate[survey.Coverage]{"percent", 0, 100, func(c survey.Coverage) (decimal.Decimal, bool, error) {
-				return c.Percent(places, survey.HalfUp)
-			}}),
 		newKind("Tallies", Tallies, survey.Tallies.Merge, func(survey.Tallies) bool { return false }),
 	}
 }
@@ -192,8 +179,8 @@ func csiTotal(maxTotal int64) *rapid.Generator[survey.CSI] { return CSI(max(maxT
 // cesTotal draws CES tallies of about maxTotal answers in all (CES takes the most of each answer value).
 func cesTotal(maxTotal int64) *rapid.Generator[survey.CES] { return CES(max(maxTotal/7, 1)) }
 
-// Check proves in one line of a test the invariants of every tally of package survey (CSI, RecommendShare,
-// ClassicNPS, CSAT, CES, FCR, Retention, Coverage and Tallies), and fails t with the broken one in words and the
+// Check proves in one line of a test the invariants of every tally of package survey (CSI, Share, ClassicNPS, CES
+// and Tallies), and fails t with the broken one in words and the
 // tallies that show it:
 //
 //   - InvRange: every rate lies on its scale — percentages on 0–100, the CSI mean on 1–5, the 5-point indexes on
@@ -201,7 +188,7 @@ func cesTotal(maxTotal int64) *rapid.Generator[survey.CES] { return CES(max(maxT
 //     survey.ErrEmpty;
 //   - InvMerge: Merge is commutative and associative, and the zero value (the empty sample) is its identity;
 //   - InvJSON: every tally reads back Equal from its JSON form;
-//   - InvBinary: every tally with a binary form reads back Equal from it.
+//   - InvBinary: every tally with a binary form (Tallies) reads back Equal from it.
 //
 // Tallies are drawn by the generators of this package, 100 cases unless -rapid.checks says otherwise (see Draws
 // and MaxTotal), and a failure shrinks to small tallies. Check calls t's methods only from the calling goroutine.

@@ -8,12 +8,12 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// RecommendShare draws valid yes/no tallies: the share of "yes" is within 0–100%.
-func ExampleRecommendShare() {
+// Share draws valid k-of-n tallies: the share of hits is within 0–100%.
+func ExampleShare() {
 	ok := true
 	for seed := 0; seed < 20; seed++ {
-		s := surveytest.RecommendShare(1000).Example(seed)
-		ok = ok && s.Yes() <= s.Total()
+		s := surveytest.Share(1000).Example(seed)
+		ok = ok && s.Hits() <= s.Total()
 	}
 	fmt.Println(ok)
 	// Output: true
@@ -38,30 +38,9 @@ func ExampleCSI() {
 	// Output: true
 }
 
-// CSAT draws satisfied-of-total tallies.
-func ExampleCSAT() {
-	c := surveytest.CSAT(100).Example(2)
-	fmt.Println(c.Satisfied() <= c.Total())
-	// Output: true
-}
-
-// FCR draws resolved-of-total tallies.
-func ExampleFCR() {
-	f := surveytest.FCR(100).Example(3)
-	fmt.Println(f.Resolved() <= f.Total())
-	// Output: true
-}
-
 // CES draws effort tallies.
 func ExampleCES() {
 	fmt.Println(surveytest.CES(50).Example(4).Total() >= 0)
-	// Output: true
-}
-
-// Coverage draws surveyed-of-clients counts.
-func ExampleCoverage() {
-	c := surveytest.Coverage(500).Example(5)
-	fmt.Println(c.Surveyed() <= c.Clients())
 	// Output: true
 }
 
