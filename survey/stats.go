@@ -93,7 +93,7 @@ func estimate(name string, x float64, places int32, r Rounding) (decimal.Decimal
 	if x == 0 {
 		return decimal.Decimal{}, nil // also turns −0 into 0
 	}
-	return r.Round(decimal.NewFromFloat(x), places), nil
+	return dec.Round(r, decimal.NewFromFloat(x), places), nil
 }
 
 // Interval is a closed interval [Low, High] of decimals, such as a confidence interval for a proportion.

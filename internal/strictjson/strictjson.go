@@ -17,21 +17,27 @@ import (
 	"io"
 	"reflect"
 	"strings"
+
+	"github.com/servicequality/servicequality/internal/kinds"
 )
 
-// ErrSyntax is wrapped by every error of this package.
-var ErrSyntax = errors.New("invalid JSON")
+// ErrSyntax is wrapped by every error of this package; those about size (ErrTooLarge, ErrTooDeep) wrap ErrLimit
+// too. They are the module's sq.ErrMalformed and sq.ErrLimit.
+var (
+	ErrSyntax = kinds.Malformed
+	ErrLimit  = kinds.Limit
+)
 
 // Sentinels for the kinds of strictness violation; each error of Decode and Check wraps ErrSyntax and at most one
 // of these.
 var (
-	ErrTooLarge     = errors.New("JSON too large")                // more than the caller's byte limit
-	ErrTooDeep      = errors.New("JSON nested too deeply")        // more than MaxDepth levels
-	ErrUTF8         = errors.New("JSON text is not valid UTF-8")  // invalid bytes or an escaped lone surrogate
-	ErrNull         = errors.New("null in JSON")                  // null where a value is required
-	ErrDuplicateKey = errors.New("key repeated in a JSON object") // the same key twice in one object
-	ErrUnknownField = errors.New("unknown JSON field")            // a key no field has, exactly (case counts)
-	ErrTrailing     = errors.New("data after the JSON value")     // more than one value, or garbage after it
+	ErrTooLarge     = fmt.Errorf("JSON too large: %w", ErrLimit)         // more than the caller's byte limit
+	ErrTooDeep      = fmt.Errorf("JSON nested too deeply: %w", ErrLimit) // more than MaxDepth levels
+	ErrUTF8         = errors.New("JSON text is not valid UTF-8")         // invalid bytes or an escaped lone surrogate
+	ErrNull         = errors.New("null in JSON")                         // null where a value is required
+	ErrDuplicateKey = errors.New("key repeated in a JSON object")        // the same key twice in one object
+	ErrUnknownField = errors.New("unknown JSON field")                   // a key no field has, exactly (case counts)
+	ErrTrailing     = errors.New("data after the JSON value")            // more than one value, or garbage after it
 )
 
 // Error is the error of Decode and Check. Its message says what is wrong without naming the sentinel, so callers
