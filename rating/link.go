@@ -2,6 +2,7 @@ package rating
 
 import (
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
@@ -89,18 +90,27 @@ func RescaledCallScoreOf(res rubric.Result, departmentID string) (CallScore, Res
 func SurveyOf(t survey.Tallies, c survey.Share) (Survey, error) {
 	s := Survey{Surveyed: c.Hits(), Clients: c.Total()}
 	if t.CSI.Total() != 0 {
-		v, _, err := t.CSI.Mean(StoredPlaces, HalfEven)
+		v, err := storedSurvey(t.CSI.Mean())
 		if err != nil {
 			return Survey{}, errorf("survey CSI: %v: %w", err, ErrInvalidInput)
 		}
 		s.CSI = decimal.NewNullDecimal(v)
 	}
 	if t.Recommend.Total() != 0 {
-		v, _, err := t.Recommend.Points(StoredPlaces, HalfEven)
+		v, err := storedSurvey(t.Recommend.Points())
 		if err != nil {
 			return Survey{}, errorf("survey NPS: %v: %w", err, ErrInvalidInput)
 		}
 		s.NPS = decimal.NewNullDecimal(v)
 	}
 	return s, nil
+}
+
+// storedSurvey rounds an exact survey index half-even to StoredPlaces digits.
+func storedSurvey(f sq.Fraction, err error) (decimal.Decimal, error) {
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	r, err := f.Round(sq.Precision{Places: StoredPlaces, Rounding: sq.HalfEven})
+	return r.Value, err
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
@@ -30,8 +31,8 @@ func benchStream(n int) []survey.Response {
 
 func BenchmarkSegmentsMonthlyCumulative(b *testing.B) {
 	rs := benchStream(100_000)
-	months, _ := survey.Months(base, base.AddDate(1, 0, 0), time.UTC)
-	g := survey.Grouping{Key: survey.ByEmployee, Periods: months, Cumulative: true}
+	months, _ := months(base, base.AddDate(1, 0, 0), time.UTC)
+	g := survey.Grouping{Key: byEmployee, Periods: months, Cumulative: true}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -43,8 +44,8 @@ func BenchmarkSegmentsMonthlyCumulative(b *testing.B) {
 
 func BenchmarkSegmentsMonthly(b *testing.B) {
 	rs := benchStream(100_000)
-	months, _ := survey.Months(base, base.AddDate(1, 0, 0), time.UTC)
-	g := survey.Grouping{Key: survey.ByEmployee, Periods: months}
+	months, _ := months(base, base.AddDate(1, 0, 0), time.UTC)
+	g := survey.Grouping{Key: byEmployee, Periods: months}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -84,7 +85,7 @@ func BenchmarkRecommendPoints(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, _, err := s.Points(2, survey.HalfUp); err != nil {
+		if _, _, err := rounded(2, sq.HalfUp)(s.Points()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -96,7 +97,7 @@ func BenchmarkClassicMargin(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := c.Margin(level, 2, survey.HalfUp); err != nil {
+		if _, err := c.Margin(level, prec(2, sq.HalfUp)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -3,7 +3,10 @@ package survey
 import (
 	"database/sql/driver"
 	"encoding/binary"
+	"fmt"
 	"math/bits"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // The binary form of Tallies, for storage (a bytea column) and for moving tallies between processes: far cheaper
@@ -11,9 +14,9 @@ import (
 // 1 to 5; the Recommend hits and total; the classic promoters, passives and detractors; the CSAT hits and total; the
 // CES counts of 1 to 7; the FCR hits and total.
 //
-// Decoding is strict: counts not in their shortest varint form, truncated data, bytes after the data, an unknown version, a count above MaxCount and
-// inconsistent counts (a part above its whole, a total above MaxCount) are errors wrapping ErrDecode (and
-// ErrInvalidCount for inconsistent counts); the receiver is then unchanged.
+// Decoding is strict: counts not in their shortest varint form, truncated data, bytes after the data and an unknown
+// version are errors wrapping sq.ErrMalformed; a count above MaxCount wraps sq.ErrLimit; inconsistent counts (a
+// part above its whole) wrap ErrInvalidCount; the receiver is then unchanged.
 
 // binaryVersion is the version byte of the binary forms.
 const binaryVersion = 1
@@ -34,10 +37,11 @@ type countReader struct {
 
 func newCountReader(what string, data []byte) (countReader, error) {
 	if len(data) == 0 {
-		return countReader{}, fail(ErrDecode, "%s binary: no data", what)
+		return countReader{}, problem(sq.ErrMalformed, what, "", "binary form: no data")
 	}
 	if data[0] != binaryVersion {
-		return countReader{}, fail(ErrDecode, "%s binary: version %d, only %d is known", what, data[0], binaryVersion)
+		return countReader{}, problem(sq.ErrMalformed, what, fmt.Sprintf("version %d", data[0]),
+			fmt.Sprintf("binary form of version %d", binaryVersion))
 	}
 	return countReader{what: what, b: data, off: 1}, nil
 }
@@ -47,13 +51,13 @@ func (r *countReader) read(dst ...*int64) error {
 	for _, d := range dst {
 		v, n := binary.Uvarint(r.b[r.off:])
 		if n <= 0 {
-			return fail(ErrDecode, "%s binary: truncated or overlong count at byte %d", r.what, r.off)
+			return problem(sq.ErrMalformed, r.what, fmt.Sprintf("byte %d", r.off), "binary form: a whole count")
 		}
 		if n != (bits.Len64(v|1)+6)/7 {
-			return fail(ErrDecode, "%s binary: count at byte %d is not in its shortest form", r.what, r.off)
+			return problem(sq.ErrMalformed, r.what, fmt.Sprintf("byte %d", r.off), "binary form: counts in their shortest form")
 		}
 		if v > uint64(MaxCount) {
-			return fail(ErrDecode, "%s binary: count %d at byte %d exceeds the maximum %d", r.what, v, r.off, MaxCount)
+			return problem(sq.ErrLimit, r.what, fmt.Sprintf("count %d at byte %d", v, r.off), fmt.Sprintf("at most %d", MaxCount))
 		}
 		r.off += n
 		*d = int64(v)
@@ -63,7 +67,7 @@ func (r *countReader) read(dst ...*int64) error {
 
 func (r *countReader) end() error {
 	if r.off != len(r.b) {
-		return fail(ErrDecode, "%s binary: %d bytes after the data", r.what, len(r.b)-r.off)
+		return problem(sq.ErrMalformed, r.what, fmt.Sprintf("%d bytes after the data", len(r.b)-r.off), "binary form: nothing after the counts")
 	}
 	return nil
 }
@@ -108,7 +112,7 @@ func (t *Tallies) UnmarshalBinary(data []byte) error {
 		return err
 	}
 	if err := v.validate(); err != nil {
-		return failCause(ErrDecode, err, "tallies binary")
+		return at("tallies", err)
 	}
 	*t = v
 	return nil
@@ -117,30 +121,30 @@ func (t *Tallies) UnmarshalBinary(data []byte) error {
 // validate checks every tally as its constructor would.
 func (t Tallies) validate() error {
 	if _, err := checkCounts("CSI", t.CSI.counts[:], 1); err != nil {
-		return err
+		return at("csi", err)
 	}
-	if err := checkPart("recommend: hits", t.Recommend.hits, "total", t.Recommend.total); err != nil {
+	if err := at("recommend", checkPart("hits", t.Recommend.hits, "total", t.Recommend.total)); err != nil {
 		return err
 	}
 	if _, err := NewClassicNPS(t.Classic.promoters, t.Classic.passives, t.Classic.detractors); err != nil {
-		return err
+		return at("classic", err)
 	}
-	if err := checkPart("CSAT: hits", t.CSAT.hits, "total", t.CSAT.total); err != nil {
+	if err := at("csat", checkPart("hits", t.CSAT.hits, "total", t.CSAT.total)); err != nil {
 		return err
 	}
 	if _, err := checkCounts("CES", t.CES.counts[:], 1); err != nil {
-		return err
+		return at("ces", err)
 	}
-	return checkPart("FCR: hits", t.FCR.hits, "total", t.FCR.total)
+	return at("fcr", checkPart("hits", t.FCR.hits, "total", t.FCR.total))
 }
 
-// Add counts one answer into t in place, sorting a classic NPS answer by cuts (the zero value means
-// the standard cuts): the cheap way to keep stored tallies up to date (read the binary form, Add, write it back). An
-// answer off its scale is an *AnswerError, an unknown kind wraps ErrInvalidResponse, invalid cuts wrap
-// ErrInvalidSetting, and a tally already holding MaxCount answers wraps ErrInvalidCount; on error t is unchanged.
+// Add counts one answer into t in place, sorting a classic NPS answer by cuts (the zero value means the standard
+// cuts): the cheap way to keep stored tallies up to date (read the binary form, Add, write it back). An answer off
+// its scale or of no kind wraps ErrInvalidAnswer, invalid cuts wrap ErrInvalidSetting, and a tally already holding
+// MaxCount answers wraps sq.ErrLimit; on error t is unchanged.
 func (t *Tallies) Add(a Answer, cuts ClassicCuts) error {
 	if t == nil {
-		return fail(ErrInvalidResponse, "Add called on a nil *Tallies")
+		return fail(sq.ErrInvalid, "Add called on a nil *Tallies")
 	}
 	if err := cuts.Validate(); err != nil {
 		return err
@@ -164,7 +168,7 @@ func (t *Tallies) Add(a Answer, cuts ClassicCuts) error {
 		n = t.FCR.total
 	}
 	if n >= MaxCount {
-		return fail(ErrInvalidCount, "%s tally already holds the maximum %d answers", a.Kind, MaxCount)
+		return problem(sq.ErrLimit, kindCodes[a.Kind], fmt.Sprintf("%d answers", n), fmt.Sprintf("at most %d", MaxCount))
 	}
 	t.add(a, cuts.effective())
 	return nil
@@ -176,15 +180,16 @@ func scanBytes(what string, src any) ([]byte, error) {
 	case []byte:
 		return v, nil
 	case nil:
-		return nil, fail(ErrScan, "scan %s: NULL; use sql.Null for a nullable column", what)
+		return nil, problem(sq.ErrMalformed, what, "NULL", "bytea; use sql.Null for a nullable column")
 	}
-	return nil, fail(ErrScan, "scan %s: database value of type %T; store the binary form in a bytea column", what, src)
+	return nil, problem(sq.ErrMalformed, what, fmt.Sprintf("database value of type %T", src), "the binary form in a bytea column")
 }
 
 // Value stores the binary form (column type bytea). It implements driver.Valuer.
 func (t Tallies) Value() (driver.Value, error) { return t.MarshalBinary() }
 
-// Scan reads a bytea column written by Value. Errors wrap ErrScan or ErrDecode; on error t is unchanged.
+// Scan reads a bytea column written by Value. Errors are those of UnmarshalBinary, and NULL or a value of another
+// type wraps sq.ErrMalformed; on error t is unchanged.
 func (t *Tallies) Scan(src any) error {
 	b, err := scanBytes("tallies", src)
 	if err != nil {

@@ -3,6 +3,7 @@ package survey_test
 import (
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -43,7 +44,7 @@ func TestCoverageMeetsR14(t *testing.T) {
 
 func TestCoveragePercent(t *testing.T) {
 	c := must(survey.NewShare(3, 76))
-	got, exact, err := c.Percent(2, survey.HalfUp)
+	got, exact, err := rounded(2, sq.HalfUp)(c.Percent())
 	if err != nil || !got.Equal(d("3.95")) || exact {
 		t.Errorf("Percent(3 of 76) = %s, %v, %v; want 3.95, inexact", got, exact, err)
 	}
@@ -70,18 +71,20 @@ func TestCoverageErrors(t *testing.T) {
 	wantErr(t, "negative surveyed", err, survey.ErrInvalidCount)
 	_, err = survey.Share{}.Meets(decimal.Zero)
 	wantErr(t, "no clients", err, survey.ErrEmpty)
-	_, _, err = survey.Share{}.Percent(2, survey.HalfUp)
+	_, _, err = rounded(2, sq.HalfUp)(survey.Share{}.Percent())
 	wantErr(t, "percent of no clients", err, survey.ErrEmpty)
 	if n, err := (survey.Share{}).Required(decimal.Zero); n != 0 || err != nil {
 		t.Errorf("Required of no clients = %d, %v; want 0", n, err)
 	}
 	c := must(survey.NewShare(1, 10))
-	for _, bad := range []string{"-4", "100.5", "1e-19"} {
+	for _, bad := range []string{"-4", "100.5"} {
 		_, err := c.Meets(d(bad))
 		wantErr(t, "policy "+bad, err, survey.ErrInvalidSetting)
 		_, err = c.Required(d(bad))
 		wantErr(t, "policy "+bad, err, survey.ErrInvalidSetting)
 	}
+	_, err = c.Meets(d("1e-19"))
+	wantErr(t, "a minimum beyond the decimal limits", err, sq.ErrLimit)
 }
 
 // SPEC R14: meeting the policy is the same as surveying at least Required clients.

@@ -4,6 +4,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"github.com/shopspring/decimal"
@@ -24,7 +25,7 @@ func TestCSATPercent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c := must(survey.CSATFromAnswers(tt.answers))
-		got, exact, err := c.Percent(1, survey.HalfUp)
+		got, exact, err := rounded(1, sq.HalfUp)(c.Percent())
 		if err != nil || !got.Equal(d(tt.want)) || exact != tt.exact {
 			t.Errorf("Percent(%v) = %s, %v, %v; want %s, %v (%s)", tt.answers, got, exact, err, tt.want, tt.exact, tt.reason)
 		}
@@ -65,15 +66,17 @@ func TestCSATErrors(t *testing.T) {
 	wantErr(t, "answer 9", err, survey.ErrInvalidAnswer)
 	_, err = survey.NewShare(5, 4)
 	wantErr(t, "satisfied > total", err, survey.ErrInvalidCount)
-	_, _, err = survey.Share{}.Percent(1, survey.HalfUp)
+	_, _, err = rounded(1, sq.HalfUp)(survey.Share{}.Percent())
 	wantErr(t, "percent of the zero value", err, survey.ErrEmpty)
 	c := must(survey.NewShare(3, 4))
-	for _, level := range []string{"0", "1", "-0.5", "95", "0.1234567890123456789"} {
+	for _, level := range []string{"0", "1", "-0.5", "95"} {
 		_, err := c.Wilson(d(level), 4)
-		wantErr(t, "level "+level, err, survey.ErrInvalidLevel)
+		wantErr(t, "level "+level, err, survey.ErrInvalidSetting)
 	}
+	_, err = c.Wilson(d("0.1234567890123456789"), 4)
+	wantErr(t, "a level beyond the decimal limits", err, sq.ErrLimit)
 	_, err = c.Wilson(d("0.95"), -1)
-	wantErr(t, "negative places", err, survey.ErrInvalidPrecision)
+	wantErr(t, "negative places", err, sq.ErrInvalid)
 }
 
 // The Wilson interval lies within [0, 1] and contains the observed proportion, at any level and places.
@@ -81,7 +84,7 @@ func TestWilsonProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := surveytest.Share(10_000).Filter(func(c survey.Share) bool { return c.Total() != 0 }).Draw(t, "csat")
 		level := decimal.New(rapid.Int64Range(1, 999_999).Draw(t, "level"), -6)
-		places := rapid.Int32Range(0, survey.MaxPlaces).Draw(t, "places")
+		places := rapid.Int32Range(0, sq.MaxPlaces).Draw(t, "places")
 		iv, err := c.Wilson(level, places)
 		if err != nil {
 			t.Fatal(err)

@@ -30,10 +30,10 @@ func ExampleTallies_Add() {
 	if err := t.UnmarshalBinary(stored); err != nil {
 		panic(err)
 	}
-	csi, _, _ := t.CSI.Mean(2, survey.HalfUp)
+	csi, _ := t.CSI.Mean()
 	fmt.Println(len(stored), "bytes; CSI", csi, "of", t.CSI.Total(), "answers;", t.Recommend.Hits(), "would recommend")
 	fmt.Println(t.Add(survey.Answer{Kind: survey.KindCSI, Value: 6}, survey.ClassicCuts{}))
 	// Output:
 	// 22 bytes; CSI 4.5 of 2 answers; 1 would recommend
-	// survey: CSI answer 6 is outside the scale 1–5
+	// survey: value 6: CSI answers are 1–5: invalid answer
 }

@@ -3,6 +3,7 @@ package survey_test
 import (
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"github.com/shopspring/decimal"
@@ -22,14 +23,14 @@ func TestFCRPercent(t *testing.T) {
 		{[]bool{true, false, false}, "33.33", false, "1 of 3"},
 	}
 	for _, tt := range tests {
-		f := survey.ShareOf(tt.contacts)
-		got, exact, err := f.Percent(2, survey.HalfUp)
+		f := shareOf(tt.contacts)
+		got, exact, err := rounded(2, sq.HalfUp)(f.Percent())
 		if err != nil || !got.Equal(d(tt.want)) || exact != tt.exact {
 			t.Errorf("Percent(%v) = %s, %v, %v; want %s, %v (%s)", tt.contacts, got, exact, err, tt.want, tt.exact, tt.reason)
 		}
 	}
 	f := must(survey.NewShare(3, 4))
-	if f.Hits() != 3 || f.Total() != 4 || !f.Equal(survey.ShareOf([]bool{true, true, true, false})) {
+	if f.Hits() != 3 || f.Total() != 4 || !f.Equal(shareOf([]bool{true, true, true, false})) {
 		t.Errorf("NewFCR(3, 4) = %+v", f)
 	}
 	iv, err := f.Wilson(d("0.95"), 4)
@@ -43,7 +44,7 @@ func TestFCRErrors(t *testing.T) {
 	wantErr(t, "negative resolved", err, survey.ErrInvalidCount)
 	_, err = survey.NewShare(5, 4)
 	wantErr(t, "resolved > total", err, survey.ErrInvalidCount)
-	_, _, err = survey.Share{}.Percent(2, survey.HalfUp)
+	_, _, err = rounded(2, sq.HalfUp)(survey.Share{}.Percent())
 	wantErr(t, "percent of the zero value", err, survey.ErrEmpty)
 }
 
@@ -58,7 +59,7 @@ func TestFCRProperties(t *testing.T) {
 		if m.Total() == 0 {
 			return
 		}
-		p, _, _ := m.Percent(3, survey.HalfUp)
+		p, _, _ := rounded(3, sq.HalfUp)(m.Percent())
 		if p.Sign() < 0 || p.GreaterThan(decimal.NewFromInt(100)) {
 			t.Fatalf("Percent %s outside [0, 100]", p)
 		}

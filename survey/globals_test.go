@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/internal/decglobals"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -26,7 +27,7 @@ func TestOutputIgnoresDecimalGlobals(t *testing.T) {
 		}
 		tl := survey.Tallies{CSAT: csat, CSI: must(survey.NewCSI([5]int64{1, 2, 3, 4, 5}))}
 		return []any{target, att, iv, tl, csat, survey.Interval{Low: d("0.10"), High: d("1E2")},
-			must(survey.NewShare(4, 100)), survey.Period{From: base, To: base.AddDate(0, 3, 0)}}
+			must(survey.NewShare(4, 100)), sq.Period{From: base, To: base.AddDate(0, 3, 0)}}
 	}
 	want := decglobals.Outputs(values()...)
 	decglobals.Flip(t)

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"github.com/servicequality/servicequality/internal/strictjson"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -34,8 +36,8 @@ import (
 // nothing after the object; the value is then checked as its constructor checks it. A decoder that fails leaves its
 // receiver unchanged.
 
-// MaxJSON is the longest JSON text a reader of this package takes, 4 MiB.
-const MaxJSON = 4 << 20
+// maxJSON is the longest JSON text a reader of this package takes, 4 MiB.
+const maxJSON = 4 << 20
 
 // jsonField is one key of a strict JSON object.
 type jsonField struct {
@@ -48,46 +50,46 @@ type jsonField struct {
 func decodeObject(what string, b []byte, fields ...jsonField) error {
 	// The module's checks first (syntax, UTF-8, repeated keys, depth), so that every reader refuses the same
 	// malformed documents; keys and nulls are matched below.
-	if err := strictjson.Valid(b, MaxJSON); err != nil {
-		return fail(ErrSyntax, "%s: %v", what, err)
+	if err := strictjson.Valid(b, maxJSON); err != nil {
+		return malformed("a JSON %s: %v", what, err)
 	}
 	d := json.NewDecoder(bytes.NewReader(b))
 	tok, err := d.Token()
 	if err != nil || tok != json.Delim('{') {
-		return fail(ErrSyntax, "%s: want a JSON object", what)
+		return malformed("a JSON object for a %s", what)
 	}
 	seen := make([]bool, len(fields))
 	for d.More() {
 		tok, err := d.Token()
 		if err != nil {
-			return fail(ErrSyntax, "%s: malformed object", what)
+			return malformed("a JSON object for a %s", what)
 		}
 		name, _ := tok.(string)
 		i := slicesIndex(fields, name)
 		if i < 0 {
-			return fail(ErrSyntax, "%s: unknown field %q", what, clip(name))
+			return problem(sq.ErrMalformed, clip(name), "", "one of the keys of a "+what+": "+keys(fields))
 		}
 		if seen[i] {
-			return fail(ErrSyntax, "%s: field %q appears twice", what, name)
+			return problem(sq.ErrMalformed, name, "", "once in a "+what)
 		}
 		seen[i] = true
 		var raw json.RawMessage
 		if err := d.Decode(&raw); err != nil {
-			return fail(ErrSyntax, "%s: field %q: malformed value", what, name)
+			return problem(sq.ErrMalformed, name, "", "a JSON value")
 		}
 		if err := fields[i].set(raw); err != nil {
-			return within(what+": field "+strconv.Quote(name), err)
+			return at(name, err)
 		}
 	}
 	if tok, err := d.Token(); err != nil || tok != json.Delim('}') {
-		return fail(ErrSyntax, "%s: malformed object", what)
+		return malformed("a JSON object for a %s", what)
 	}
 	if _, err := d.Token(); err != io.EOF {
-		return fail(ErrSyntax, "%s: data after the object", what)
+		return malformed("nothing after the JSON object of a %s", what)
 	}
 	for i, f := range fields {
 		if !seen[i] && !f.optional {
-			return fail(ErrSyntax, "%s: field %q is missing", what, f.name)
+			return problem(sq.ErrMalformed, f.name, "", "present in a "+what)
 		}
 	}
 	return nil
@@ -102,9 +104,18 @@ func slicesIndex(fields []jsonField, name string) int {
 	return -1
 }
 
-// within puts a context before an error's message, keeping what it wraps.
-func within(context string, err error) error {
-	return &failure{msg: "survey: " + context + ": " + strings.TrimPrefix(err.Error(), "survey: "), errs: []error{err}}
+// malformed returns an error wrapping sq.ErrMalformed whose rule says what was expected.
+func malformed(format string, args ...any) error {
+	return fail(sq.ErrMalformed, format, args...)
+}
+
+// keys lists the keys of fields for a message.
+func keys(fields []jsonField) string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	return strings.Join(names, ", ")
 }
 
 // count returns a field setter for a count: a JSON integer within 0…MaxCount.
@@ -113,11 +124,11 @@ func count(dst *int64) func(json.RawMessage) error {
 		n, err := strconv.ParseInt(string(raw), 10, 64)
 		if err != nil {
 			if errors.Is(err, strconv.ErrRange) {
-				return fail(ErrInvalidCount, "count %s exceeds the maximum %d", clip(string(raw)), MaxCount)
+				return problem(sq.ErrLimit, "", clip(string(raw)), fmt.Sprintf("a count of at most %d", MaxCount))
 			}
-			return fail(ErrSyntax, "count %s is not a whole JSON number", clip(string(raw)))
+			return problem(sq.ErrMalformed, "", clip(string(raw)), "a whole JSON number")
 		}
-		if err := checkCount("count", n); err != nil {
+		if err := checkCount("", n); err != nil {
 			return err
 		}
 		*dst = n
@@ -130,14 +141,14 @@ func countList(dst []int64) func(json.RawMessage) error {
 	return func(raw json.RawMessage) error {
 		var items []json.RawMessage
 		if err := json.Unmarshal(raw, &items); err != nil || items == nil {
-			return fail(ErrSyntax, "want an array of %d counts", len(dst))
+			return malformed("an array of %d counts", len(dst))
 		}
 		if len(items) != len(dst) {
-			return fail(ErrSyntax, "want an array of %d counts, got %d", len(dst), len(items))
+			return problem(sq.ErrMalformed, "", fmt.Sprintf("%d counts", len(items)), fmt.Sprintf("an array of %d counts", len(dst)))
 		}
 		for i, item := range items {
 			if err := count(&dst[i])(item); err != nil {
-				return within("element "+strconv.Itoa(i), err)
+				return at(sq.Index("", i), err)
 			}
 		}
 		return nil
@@ -149,7 +160,7 @@ func decimalField(dst *decimal.Decimal) func(json.RawMessage) error {
 	return func(raw json.RawMessage) error {
 		d, err := dec.UnmarshalJSON(raw)
 		if err != nil {
-			return failCause(ErrSyntax, err, "decimal")
+			return err
 		}
 		*dst = d
 		return nil
@@ -161,7 +172,7 @@ func textField(what string, dst interface{ UnmarshalText([]byte) error }) func(j
 	return func(raw json.RawMessage) error {
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil || raw[0] != '"' {
-			return fail(ErrSyntax, "%s must be a JSON string", what)
+			return malformed("a JSON string for the %s", what)
 		}
 		return dst.UnmarshalText([]byte(s))
 	}
@@ -289,7 +300,7 @@ func (t *Tallies) UnmarshalJSON(b []byte) error {
 }
 
 // MarshalJSON writes {"metric":…,"compare":…,"mode":…,"value":"…","baseline":"…"}, decimals as strings.
-// An invalid target is an error wrapping ErrInvalidTarget.
+// An invalid target is an error wrapping ErrInvalidSetting.
 func (t Target) MarshalJSON() ([]byte, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"github.com/shopspring/decimal"
@@ -34,7 +35,7 @@ func checkJSON[T any](t *rapid.T, v T) {
 // JSON that reads back Equal and re-encodes to the same bytes.
 func TestMoreJSONRoundTrip(t *testing.T) {
 	from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.FixedZone("", 3*3600))
-	months, err := survey.Months(from, from.AddDate(0, 3, 0), time.UTC)
+	months, err := months(from, from.AddDate(0, 3, 0), time.UTC)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func TestMoreJSONRoundTrip(t *testing.T) {
 			checkJSON(t, r)
 			checkJSON(t, r.Answer)
 		}
-		g := survey.Grouping{Key: survey.ByEmployee}
+		g := survey.Grouping{Key: byEmployee}
 		if rapid.Bool().Draw(t, "periods") {
 			g.Periods, g.Cumulative = months, rapid.Bool().Draw(t, "cumulative")
 		}
@@ -64,9 +65,9 @@ func TestMoreJSONRoundTrip(t *testing.T) {
 			}{iv.Low, iv.High})
 		}
 		a, b := surveytest.ClassicNPS(1000).Draw(t, "a"), surveytest.ClassicNPS(1000).Draw(t, "b")
-		if ch, err := survey.CompareClassic(a, b, 3, survey.HalfEven); err == nil {
+		if ch, err := survey.CompareClassic(a, b, prec(3, sq.HalfEven)); err == nil {
 			checkWritten(t, ch, &struct {
-				Difference decimal.Decimal `json:"difference"`
+				Difference sq.Fraction     `json:"difference"`
 				StdErr     decimal.Decimal `json:"std_err"`
 				Z          decimal.Decimal `json:"z"`
 				PValue     decimal.Decimal `json:"p_value"`
@@ -106,14 +107,14 @@ func TestMoreJSONStrict(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{new(survey.Answer), `{"kind":null,"value":4}`, survey.ErrSyntax, "null kind"},
-		{new(survey.Target), `{"metric":"NPS","compare":null,"value":"1"}`, survey.ErrSyntax, "null comparison"},
-		{new(survey.Target), `{"metric":"NPS","compare":"at-least","mode":null,"value":"1"}`, survey.ErrSyntax, "null mode"},
+		{new(survey.Answer), `{"kind":null,"value":4}`, sq.ErrMalformed, "null kind"},
+		{new(survey.Target), `{"metric":"NPS","compare":null,"value":"1"}`, sq.ErrMalformed, "null comparison"},
+		{new(survey.Target), `{"metric":"NPS","compare":"at-least","mode":null,"value":"1"}`, sq.ErrMalformed, "null mode"},
 		{new(survey.Answer), `{"kind":"csi","value":6}`, survey.ErrInvalidAnswer, "off the scale"},
-		{new(survey.Answer), `{"kind":"CSI","value":4}`, survey.ErrInvalidResponse, "kind in another case"},
-		{new(survey.Answer), `{"Kind":"csi","value":4}`, survey.ErrSyntax, "key in another case"},
-		{new(survey.Target), `{"metric":"NPS","compare":"at-least","value":"1","baseline":null}`, survey.ErrSyntax, "null decimal"},
-		{new(survey.Segment), `{"key":"a","period":null,"tallies":null,"respondents":1}`, survey.ErrSyntax, "null tallies"},
+		{new(survey.Answer), `{"kind":"CSI","value":4}`, survey.ErrInvalidAnswer, "kind in another case"},
+		{new(survey.Answer), `{"Kind":"csi","value":4}`, sq.ErrMalformed, "key in another case"},
+		{new(survey.Target), `{"metric":"NPS","compare":"at-least","value":"1","baseline":null}`, sq.ErrMalformed, "null decimal"},
+		{new(survey.Segment), `{"key":"a","period":null,"tallies":null,"respondents":1}`, sq.ErrMalformed, "null tallies"},
 		{new(survey.ClassicCuts), `{"detractor_max":9,"promoter_min":9}`, survey.ErrInvalidSetting, "overlapping cuts"},
 	}
 	for _, tt := range tests {

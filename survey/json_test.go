@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"pgregory.net/rapid"
@@ -42,21 +43,21 @@ func TestTallyJSONStrict(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{`{"hits":9,"total":10,"no":1}`, survey.ErrSyntax, "unknown field"},
-		{`{"hits":9,"hits":8,"total":10}`, survey.ErrSyntax, "repeated field"},
-		{`{"Hits":9,"total":10}`, survey.ErrSyntax, "field names are case-sensitive"},
-		{`{"hits":9}`, survey.ErrSyntax, "missing total"},
-		{`{"hits":9,"total":10} {}`, survey.ErrSyntax, "data after the object"},
-		{`{"hits":null,"total":10}`, survey.ErrSyntax, "null count"},
-		{`{"hits":"9","total":10}`, survey.ErrSyntax, "count as a string"},
-		{`{"hits":9.0,"total":10}`, survey.ErrSyntax, "count with a fraction"},
-		{`{"hits":9e0,"total":10}`, survey.ErrSyntax, "count with an exponent"},
+		{`{"hits":9,"total":10,"no":1}`, sq.ErrMalformed, "unknown field"},
+		{`{"hits":9,"hits":8,"total":10}`, sq.ErrMalformed, "repeated field"},
+		{`{"Hits":9,"total":10}`, sq.ErrMalformed, "field names are case-sensitive"},
+		{`{"hits":9}`, sq.ErrMalformed, "missing total"},
+		{`{"hits":9,"total":10} {}`, sq.ErrMalformed, "data after the object"},
+		{`{"hits":null,"total":10}`, sq.ErrMalformed, "null count"},
+		{`{"hits":"9","total":10}`, sq.ErrMalformed, "count as a string"},
+		{`{"hits":9.0,"total":10}`, sq.ErrMalformed, "count with a fraction"},
+		{`{"hits":9e0,"total":10}`, sq.ErrMalformed, "count with an exponent"},
 		{`{"hits":-1,"total":10}`, survey.ErrInvalidCount, "negative count"},
 		{`{"hits":11,"total":10}`, survey.ErrInvalidCount, "hits above total"},
-		{`{"hits":1,"total":99999999999999999999}`, survey.ErrInvalidCount, "count beyond int64"},
-		{`[9,10]`, survey.ErrSyntax, "not an object"},
-		{`null`, survey.ErrSyntax, "null"},
-		{`{"hits":9,"total":10`, survey.ErrSyntax, "truncated"},
+		{`{"hits":1,"total":99999999999999999999}`, sq.ErrLimit, "count beyond int64"},
+		{`[9,10]`, sq.ErrMalformed, "not an object"},
+		{`null`, sq.ErrMalformed, "null"},
+		{`{"hits":9,"total":10`, sq.ErrMalformed, "truncated"},
 	}
 	for _, tt := range tests {
 		before := must(survey.NewShare(1, 2))
@@ -88,7 +89,7 @@ func TestTallyJSONStrict(t *testing.T) {
 	}
 	var tl survey.Tallies
 	err := json.Unmarshal([]byte(`{"csi":{"counts":[0,0,0,0,0]}}`), &tl)
-	wantErr(t, "tallies with only csi", err, survey.ErrSyntax)
+	wantErr(t, "tallies with only csi", err, sq.ErrMalformed)
 }
 
 func TestTargetJSON(t *testing.T) {
@@ -118,17 +119,17 @@ func TestTargetJSON(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{`{"metric":"NPS","compare":"above","value":"5"}`, survey.ErrInvalidTarget, "unknown comparison"},
-		{`{"metric":"NPS","compare":"at-least","mode":"relative","value":"5"}`, survey.ErrInvalidTarget,
+		{`{"metric":"NPS","compare":"above","value":"5"}`, survey.ErrInvalidSetting, "unknown comparison"},
+		{`{"metric":"NPS","compare":"at-least","mode":"relative","value":"5"}`, survey.ErrInvalidSetting,
 			"unknown mode"},
 		{`{"metric":"NPS","compare":"at-least","mode":"percent","value":"20","baseline":"-5"}`,
-			survey.ErrInvalidTarget, "percent of a negative baseline"},
-		{`{"metric":"NPS","compare":"at-least","value":null}`, survey.ErrSyntax, "null value"},
-		{`{"metric":"NPS","compare":"at-least","value":"1e999999"}`, survey.ErrSyntax, "huge exponent"},
-		{`{"metric":5,"compare":"at-least","value":"1"}`, survey.ErrSyntax, "metric not a string"},
-		{`{"metric":"NPS","compare":1,"value":"1"}`, survey.ErrSyntax, "comparison not a string"},
-		{`{"metric":"NPS","compare":"at-least"}`, survey.ErrSyntax, "missing value"},
-		{`{"metric":"NPS","compare":"at-least","value":"1","goal":"2"}`, survey.ErrSyntax, "unknown field"},
+			survey.ErrInvalidSetting, "percent of a negative baseline"},
+		{`{"metric":"NPS","compare":"at-least","value":null}`, sq.ErrMalformed, "null value"},
+		{`{"metric":"NPS","compare":"at-least","value":"1e999999"}`, sq.ErrLimit, "huge exponent"},
+		{`{"metric":5,"compare":"at-least","value":"1"}`, sq.ErrMalformed, "metric not a string"},
+		{`{"metric":"NPS","compare":1,"value":"1"}`, sq.ErrMalformed, "comparison not a string"},
+		{`{"metric":"NPS","compare":"at-least"}`, sq.ErrMalformed, "missing value"},
+		{`{"metric":"NPS","compare":"at-least","value":"1","goal":"2"}`, sq.ErrMalformed, "unknown field"},
 	}
 	for _, tt := range bad {
 		var got survey.Target
@@ -137,7 +138,7 @@ func TestTargetJSON(t *testing.T) {
 			t.Errorf("Unmarshal(%s) error = %v, want %v (%s)", tt.in, err, tt.want, tt.reason)
 		}
 	}
-	if _, err := json.Marshal(survey.Target{}); !errors.Is(err, survey.ErrInvalidTarget) {
+	if _, err := json.Marshal(survey.Target{}); !errors.Is(err, survey.ErrInvalidSetting) {
 		t.Errorf("Marshal of the zero target: error %v, want ErrInvalidTarget", err)
 	}
 }
@@ -193,7 +194,7 @@ func check[T interface{ Equal(T) bool }, P interface {
 	t.Helper()
 	var v T
 	if err := P(&v).UnmarshalJSON(b); err != nil {
-		if !errors.Is(err, survey.ErrSyntax) && !errors.Is(err, survey.ErrInvalidCount) {
+		if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, survey.ErrInvalidCount) {
 			t.Fatalf("%T: error %v wraps no sentinel", v, err)
 		}
 		var zero T
@@ -226,7 +227,7 @@ func FuzzTargetJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var target survey.Target
 		if err := target.UnmarshalJSON(b); err != nil {
-			if !errors.Is(err, survey.ErrSyntax) && !errors.Is(err, survey.ErrInvalidTarget) {
+			if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, sq.ErrLimit) && !errors.Is(err, survey.ErrInvalidSetting) {
 				t.Fatalf("error %v wraps no sentinel", err)
 			}
 			return

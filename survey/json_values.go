@@ -2,9 +2,11 @@ package survey
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"time"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -14,15 +16,15 @@ var kindCodes = [...]string{KindCSI: "csi", KindRecommend: "recommend", KindClas
 	KindCES: "ces", KindFCR: "fcr"}
 
 // MarshalText writes the kind's code: "csi", "recommend", "classic", "csat", "ces" or "fcr". An unknown kind is
-// an error wrapping ErrInvalidResponse.
+// an error wrapping ErrInvalidAnswer.
 func (k Kind) MarshalText() ([]byte, error) {
 	if !k.valid() {
-		return nil, fail(ErrInvalidResponse, "answer kind %d is not one of the Kind constants", uint8(k))
+		return nil, problem(ErrInvalidAnswer, "kind", fmt.Sprint(uint8(k)), "one of the Kind constants")
 	}
 	return []byte(kindCodes[k]), nil
 }
 
-// UnmarshalText reads a kind's code; other text is an error wrapping ErrInvalidResponse.
+// UnmarshalText reads a kind's code; other text is an error wrapping ErrInvalidAnswer.
 func (k *Kind) UnmarshalText(b []byte) error {
 	for i, c := range kindCodes {
 		if c != "" && c == string(b) {
@@ -30,7 +32,7 @@ func (k *Kind) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fail(ErrInvalidResponse, "answer kind %q is not one of csi, recommend, classic, csat, ces, fcr", clip(string(b)))
+	return problem(ErrInvalidAnswer, "kind", clip(string(b)), "one of csi, recommend, classic, csat, ces, fcr")
 }
 
 // MarshalJSON writes {"kind":…,"value":…}; an invalid answer is an error.
@@ -53,7 +55,7 @@ func intValue(dst *int) func(json.RawMessage) error {
 	return func(raw json.RawMessage) error {
 		n, err := strconv.ParseInt(string(raw), 10, 32)
 		if err != nil {
-			return fail(ErrSyntax, "%s is not a whole JSON number within 32 bits", clip(string(raw)))
+			return problem(sq.ErrMalformed, "", clip(string(raw)), "a whole JSON number within 32 bits")
 		}
 		*dst = int(n)
 		return nil
@@ -64,7 +66,7 @@ func intValue(dst *int) func(json.RawMessage) error {
 func stringValue(dst *string) func(json.RawMessage) error {
 	return func(raw json.RawMessage) error {
 		if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, dst) != nil {
-			return fail(ErrSyntax, "want a JSON string")
+			return malformed("a JSON string")
 		}
 		return nil
 	}
@@ -74,7 +76,7 @@ func stringValue(dst *string) func(json.RawMessage) error {
 func strictDecimal(dst *decimal.Decimal) func(json.RawMessage) error {
 	return func(raw json.RawMessage) error {
 		if len(raw) == 0 || raw[0] != '"' {
-			return fail(ErrSyntax, "want a decimal string")
+			return malformed("a decimal as a JSON string")
 		}
 		return decimalField(dst)(raw)
 	}
@@ -86,7 +88,7 @@ func timeText(t time.Time) (string, error) {
 		return "", nil
 	}
 	if t.Year() < 0 || t.Year() > 9999 {
-		return "", fail(ErrInvalidResponse, "time %s is outside the years 0–9999", t.Format(time.RFC3339))
+		return "", problem(ErrInvalidAnswer, "at", t.Format(time.RFC3339), "within the years 0–9999")
 	}
 	return t.Format(time.RFC3339Nano), nil
 }
@@ -104,7 +106,7 @@ func timeValue(dst *time.Time) func(json.RawMessage) error {
 		}
 		t, err := time.Parse(time.RFC3339Nano, s)
 		if err != nil || t.Format(time.RFC3339Nano) != s {
-			return fail(ErrSyntax, "time %q is not RFC 3339 as written by this package", clip(s))
+			return problem(sq.ErrMalformed, "", clip(s), "an RFC 3339 time as this package writes it")
 		}
 		*dst = t
 		return nil
@@ -155,12 +157,12 @@ func (i Interval) MarshalJSON() ([]byte, error) {
 
 // MarshalJSON writes {"difference":"…","std_err":"…","z":"…","p_value":"…"}.
 func (c ClassicChange) MarshalJSON() ([]byte, error) {
-	return writeObject(member{"difference", decimalJSON(c.Difference)}, member{"std_err", decimalJSON(c.StdErr)},
+	return writeObject(member{"difference", valueJSON(c.Difference)}, member{"std_err", decimalJSON(c.StdErr)},
 		member{"z", decimalJSON(c.Z)}, member{"p_value", decimalJSON(c.PValue)}), nil
 }
 
 // MarshalJSON writes the assessment (see the JSON notes of json.go); an unknown comparison (the zero Attainment)
-// is an error wrapping ErrInvalidTarget.
+// is an error wrapping ErrInvalidSetting.
 func (a Attainment) MarshalJSON() ([]byte, error) {
 	cmp, err := a.Compare.MarshalText()
 	if err != nil {
@@ -171,31 +173,22 @@ func (a Attainment) MarshalJSON() ([]byte, error) {
 		member{"met", valueJSON(a.Met)}, member{"distance", decimalJSON(a.Distance)}), nil
 }
 
-// MarshalJSON writes {"key":…,"period":…,"tallies":{…},"respondents":…}; the period is null when the segment has
-// none (the zero Period, a grouping without periods).
+// MarshalJSON writes {"key":…,"period":…,"tallies":{…},"respondents":…}, the period in the text form of sq.Period
+// ("../.." for all time, a grouping without periods).
 func (s Segment) MarshalJSON() ([]byte, error) {
-	period := []byte("null")
-	if !s.Period.Equal(Period{}) {
-		p, err := s.Period.MarshalJSON()
-		if err != nil {
-			return nil, err
-		}
-		period = p
+	period, err := s.Period.MarshalJSON()
+	if err != nil {
+		return nil, err
 	}
 	return writeObject(member{"key", valueJSON(s.Key)}, member{"period", period},
 		member{"tallies", valueJSON(s.Tallies)}, member{"respondents", countJSON(s.Respondents)}), nil
 }
 
-// UnmarshalJSON reads the form MarshalJSON writes, strictly (null only for the period).
+// UnmarshalJSON reads the form MarshalJSON writes, strictly.
 func (s *Segment) UnmarshalJSON(b []byte) error {
 	var v Segment
 	return readObject(s, "segment", b, func() (Segment, error) { return v, nil },
 		field("key", stringValue(&v.Key)),
-		field("period", func(raw json.RawMessage) error {
-			if string(raw) == "null" {
-				return nil
-			}
-			return v.Period.UnmarshalJSON(raw)
-		}),
+		field("period", nested(&v.Period)),
 		field("tallies", nested(&v.Tallies)), field("respondents", count(&v.Respondents)))
 }

@@ -3,6 +3,8 @@ package survey
 import (
 	"fmt"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Kind says which question an Answer answers, and so its scale. The zero value is invalid.
@@ -48,15 +50,14 @@ type Answer struct {
 	Value int
 }
 
-// Validate reports an error wrapping ErrInvalidResponse for an unknown kind, and an *AnswerError wrapping
-// ErrInvalidAnswer for a value off the kind's scale.
+// Validate reports an error wrapping ErrInvalidAnswer for an unknown kind or a value off the kind's scale.
 func (a Answer) Validate() error {
 	if !a.Kind.valid() {
-		return fail(ErrInvalidResponse, "answer kind %d is not one of the Kind constants", uint8(a.Kind))
+		return problem(ErrInvalidAnswer, "kind", fmt.Sprint(uint8(a.Kind)), "one of the Kind constants")
 	}
 	k := kinds[a.Kind]
 	if a.Value < k.min || a.Value > k.max {
-		return &AnswerError{Metric: k.name, Index: -1, Value: a.Value, Min: k.min, Max: k.max}
+		return problem(ErrInvalidAnswer, "value", fmt.Sprint(a.Value), fmt.Sprintf("%s answers are %d–%d", k.name, k.min, k.max))
 	}
 	return nil
 }
@@ -74,15 +75,6 @@ type Response struct {
 	At         time.Time
 	Answer     Answer
 }
-
-// ByEmployee is a Grouping key: the response's Employee.
-func ByEmployee(r Response) string { return r.Employee }
-
-// ByDepartment is a Grouping key: the response's Department.
-func ByDepartment(r Response) string { return r.Department }
-
-// ByChannel is a Grouping key: the response's Channel.
-func ByChannel(r Response) string { return r.Channel }
 
 // Tallies holds one tally of each metric, built from a stream of responses: every metric of a group can be
 // computed from it. Each field is a valid tally by construction. The zero value holds no answers and is the identity
@@ -123,7 +115,7 @@ func (t *Tallies) add(a Answer, cuts ClassicCuts) {
 func (t Tallies) Equal(o Tallies) bool { return t == o }
 
 // Merge merges each tally with its counterpart: associative, commutative, with the zero value as identity.
-// A merged total above MaxCount is an error wrapping ErrInvalidCount.
+// A merged total above MaxCount is an error wrapping sq.ErrLimit.
 func (t Tallies) Merge(o Tallies) (Tallies, error) {
 	var m Tallies
 	var err error
@@ -149,8 +141,9 @@ func (t Tallies) Merge(o Tallies) (Tallies, error) {
 }
 
 // Tally counts every response into one Tallies, sorting classic NPS answers by cuts (the zero value means
-// the standard cuts). The first invalid response is a *ResponseError naming its index; invalid cuts wrap
-// ErrInvalidSetting. Times are not looked at: use Segments for periods.
+// the standard cuts). The first invalid response is an error wrapping ErrInvalidAnswer with the path
+// "responses[n].answer.value" (n counted from 1); invalid cuts wrap ErrInvalidSetting. Times are not looked at: use
+// Segments for periods.
 func Tally(responses []Response, cuts ClassicCuts) (Tallies, error) {
 	if err := cuts.Validate(); err != nil {
 		return Tallies{}, err
@@ -159,7 +152,7 @@ func Tally(responses []Response, cuts ClassicCuts) (Tallies, error) {
 	var t Tallies
 	for i, r := range responses {
 		if err := r.Answer.Validate(); err != nil {
-			return Tallies{}, &ResponseError{Index: i, Client: clip(r.Client), Err: err}
+			return Tallies{}, at(sq.Index("responses", i)+".answer", err)
 		}
 		t.add(r.Answer, cuts)
 	}

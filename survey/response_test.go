@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"pgregory.net/rapid"
@@ -26,8 +27,8 @@ func TestAnswerValidate(t *testing.T) {
 		{cesAnswer(7), nil, "top of the CES scale"},
 		{fcrAnswer(true), nil, "resolved"},
 		{survey.Answer{Kind: survey.KindFCR, Value: -1}, survey.ErrInvalidAnswer, "FCR of -1"},
-		{survey.Answer{}, survey.ErrInvalidResponse, "no kind"},
-		{survey.Answer{Kind: 42, Value: 1}, survey.ErrInvalidResponse, "unknown kind"},
+		{survey.Answer{}, survey.ErrInvalidAnswer, "no kind"},
+		{survey.Answer{Kind: 42, Value: 1}, survey.ErrInvalidAnswer, "unknown kind"},
 	}
 	for _, tt := range tests {
 		err := tt.a.Validate()
@@ -47,12 +48,17 @@ func TestAnswerValidate(t *testing.T) {
 	}
 }
 
-func TestResponseErrorClipsLongClients(t *testing.T) {
-	long := strings.Repeat("й", 100)
-	_, err := survey.Tally([]survey.Response{{Client: long, Answer: csiAnswer(9)}}, survey.ClassicCuts{})
-	var re *survey.ResponseError
-	if !errors.As(err, &re) || len(re.Client) > 70 || !strings.HasSuffix(re.Client, "…") {
-		t.Errorf("client in the error = %q, want it clipped", re.Client)
+// A bad response is named by its place in the stream, counted from 1, and the field at fault.
+func TestResponseErrorPath(t *testing.T) {
+	rs := []survey.Response{{Client: "c1", Answer: csiAnswer(4)}, {Client: strings.Repeat("й", 100), Answer: csiAnswer(9)}}
+	_, err := survey.Tally(rs, survey.ClassicCuts{})
+	var e *sq.Error
+	if !errors.As(err, &e) || e.Path != "responses[2].answer.value" || e.Value != "9" || !errors.Is(err, survey.ErrInvalidAnswer) {
+		t.Errorf("Tally error = %v, want responses[2].answer.value 9 wrapping ErrInvalidAnswer", err)
+	}
+	_, err = survey.Segments(rs, survey.Grouping{})
+	if !errors.As(err, &e) || e.Path != "responses[2].answer.value" {
+		t.Errorf("Segments error = %v, want the path responses[2].answer.value", err)
 	}
 }
 
@@ -76,12 +82,12 @@ func TestMergeRefusesOverflow(t *testing.T) {
 		"coverage":  second(cov.Merge(cov)),
 	}
 	for name, err := range errs {
-		wantErr(t, name+" merge past MaxCount", err, survey.ErrInvalidCount)
+		wantErr(t, name+" merge past MaxCount", err, sq.ErrLimit)
 	}
 	for _, tl := range []survey.Tallies{{CSI: csi}, {CES: ces}, {Recommend: rec}, {Classic: cl}, {CSAT: csat},
 		{FCR: fcr}} {
 		_, err := tl.Merge(tl)
-		wantErr(t, "Tallies merge past MaxCount", err, survey.ErrInvalidCount)
+		wantErr(t, "Tallies merge past MaxCount", err, sq.ErrLimit)
 	}
 }
 

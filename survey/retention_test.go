@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -29,7 +30,7 @@ func TestRetention(t *testing.T) {
 	if r.Hits() != 3 || r.Total() != 4 || pending != 1 {
 		t.Fatalf("retained %d of %d, pending %d; want 3 of 4, 1 pending", r.Hits(), r.Total(), pending)
 	}
-	pct, exact, err := r.Percent(1, survey.HalfUp)
+	pct, exact, err := rounded(1, sq.HalfUp)(r.Percent())
 	if err != nil || !exact || !pct.Equal(decimal.NewFromInt(75)) {
 		t.Errorf("Percent = %s %v %v, want exactly 75", pct, exact, err)
 	}
@@ -55,7 +56,7 @@ func TestRetention(t *testing.T) {
 	if _, err := survey.NewShare(5, 4); !errors.Is(err, survey.ErrInvalidCount) {
 		t.Errorf("5 retained of 4: %v", err)
 	}
-	if _, _, err := (survey.Share{}).Percent(2, survey.HalfUp); !errors.Is(err, survey.ErrEmpty) {
+	if _, _, err := rounded(2, sq.HalfUp)((survey.Share{}).Percent()); !errors.Is(err, survey.ErrEmpty) {
 		t.Errorf("empty retention: %v", err)
 	}
 }
@@ -91,7 +92,7 @@ func TestPropRetention(t *testing.T) {
 		}
 	})
 	var r survey.Share
-	if err := json.Unmarshal([]byte(`{"retained":1,"total":2,"Total":3}`), &r); !errors.Is(err, survey.ErrSyntax) {
+	if err := json.Unmarshal([]byte(`{"retained":1,"total":2,"Total":3}`), &r); !errors.Is(err, sq.ErrMalformed) {
 		t.Errorf("a case-variant key: %v", err)
 	}
 }

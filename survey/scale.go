@@ -1,6 +1,9 @@
 package survey
 
 import (
+	"fmt"
+
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -12,7 +15,7 @@ func countAnswers(metric string, answers []int, lo int, counts []int64) error {
 	hi := lo + len(counts) - 1
 	for i, a := range answers {
 		if a < lo || a > hi {
-			return &AnswerError{Metric: metric, Index: i, Value: a, Min: lo, Max: hi}
+			return answerError(metric, i, a, lo, hi)
 		}
 		counts[a-lo]++
 	}
@@ -24,10 +27,10 @@ func checkCounts(metric string, counts []int64, lo int) (int64, error) {
 	var total int64
 	for i, c := range counts {
 		if c < 0 {
-			return 0, fail(ErrInvalidCount, "%s count of answer %d is negative: %d", metric, lo+i, c)
+			return 0, problem(ErrInvalidCount, sq.Index("counts", i), fmt.Sprint(c), "not negative")
 		}
 		if c > MaxCount-total {
-			return 0, fail(ErrInvalidCount, "%s counts add up to more than the maximum %d answers", metric, MaxCount)
+			return 0, problem(sq.ErrLimit, "counts", "", fmt.Sprintf("%s counts adding up to at most %d", metric, MaxCount))
 		}
 		total += c
 	}
@@ -56,16 +59,11 @@ func mergeCounts(metric string, a, b, out []int64) error {
 	return nil
 }
 
-// meanOf returns the mean answer rounded to places by r and whether it is exact, after checking the precision and
-// that there are answers.
-func meanOf(metric string, counts []int64, lo int, places int32, r Rounding) (decimal.Decimal, bool, error) {
-	if err := checkPrecision(places, r); err != nil {
-		return decimal.Decimal{}, false, err
-	}
-	n, sum := sumCounts(counts, lo)
+// meanOf returns the exact mean answer, or ErrEmpty when there are no answers.
+func meanOf(metric string, counts []int64, lo int) (sq.Fraction, error) {
+	n, sum := sumCounts(counts, lo) // sum ≤ 7 × MaxCount fits an int64
 	if n == 0 {
-		return decimal.Decimal{}, false, errEmpty(metric)
+		return sq.Fraction{}, errEmpty(metric)
 	}
-	d, exact := ratio(sum, n, places, r)
-	return d, exact, nil
+	return ratio(decimal.NewFromInt(sum), n), nil
 }

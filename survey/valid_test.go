@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -18,7 +19,7 @@ func TestReadersRefuseMalformedText(t *testing.T) {
 		{`{"yes":1,"yes":2,"total":2}`, "a repeated key"},
 	} {
 		var s survey.Share
-		if err := json.Unmarshal([]byte(tt.doc), &s); !errors.Is(err, survey.ErrSyntax) {
+		if err := json.Unmarshal([]byte(tt.doc), &s); !errors.Is(err, sq.ErrMalformed) {
 			t.Errorf("%s: %v, want ErrSyntax", tt.reason, err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sampling"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -169,7 +170,7 @@ func (a *analysis) rateEmployees(ds *dataset) error {
 	if err != nil {
 		return fmt.Errorf("quickstart: settings.json: %w", err)
 	}
-	segs, err := survey.Segments(a.responses, survey.Grouping{Key: survey.ByEmployee})
+	segs, err := survey.Segments(a.responses, survey.Grouping{Key: func(r survey.Response) string { return r.Employee }})
 	if err != nil {
 		return fmt.Errorf("quickstart: surveys.csv: %w", err)
 	}
@@ -216,7 +217,7 @@ func (a *analysis) rateDepartments(ds *dataset) error {
 	if err != nil {
 		return fmt.Errorf("quickstart: settings.json: %w", err)
 	}
-	segs, err := survey.Segments(a.responses, survey.Grouping{Key: survey.ByDepartment})
+	segs, err := survey.Segments(a.responses, survey.Grouping{Key: func(r survey.Response) string { return r.Department }})
 	if err != nil {
 		return fmt.Errorf("quickstart: surveys.csv: %w", err)
 	}
@@ -309,13 +310,13 @@ func (a *analysis) checkQuarters(ds *dataset) error {
 // tallyPeriods tallies the survey answers of the whole company per quarter of the compliance table and in total.
 func (a *analysis) tallyPeriods(ds *dataset) error {
 	rs := a.responses
-	var periods []survey.Period
+	var periods []sq.Period
 	for _, qr := range a.compliance {
-		p, err := survey.Quarter(qr.Quarter.Year, qr.Quarter.Q, ds.loc)
+		q, err := sq.NewQuarter(qr.Quarter.Year, qr.Quarter.Q)
 		if err != nil {
 			return fmt.Errorf("quickstart: survey periods: %w", err)
 		}
-		periods = append(periods, p)
+		periods = append(periods, q.Period(ds.loc))
 	}
 	if len(periods) > 0 {
 		segs, err := survey.Segments(rs, survey.Grouping{Periods: periods})

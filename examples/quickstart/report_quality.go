@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
@@ -96,6 +97,15 @@ func (b *builder) fired(r *rubric.Rubric, f firedCount) string {
 
 // metric formats a survey metric rounded to one decimal, half-up, from the counts; a dash when there are no
 // answers.
+// shown rounds an exact survey metric once, to one place half-up, as the report shows it.
+func shown(f sq.Fraction, err error) (decimal.Decimal, bool, error) {
+	if err != nil {
+		return decimal.Decimal{}, false, err
+	}
+	r, err := f.Round(sq.DisplayPrecision())
+	return r.Value, !r.Inexact, err
+}
+
 func (b *builder) metric(v decimal.Decimal, _ bool, err error) string {
 	if err != nil {
 		return dash
@@ -117,21 +127,21 @@ func (b *builder) surveys() section {
 		if label == "" {
 			label, total = t.totalPeriod, tl
 		}
-		npsPct := b.metric(tl.Recommend.Percent(1, survey.HalfUp))
+		npsPct := b.metric(shown(tl.Recommend.Percent()))
 		if npsPct != dash {
 			npsPct += "%"
 		}
-		csat := b.metric(tl.CSAT.Percent(1, survey.HalfUp))
+		csat := b.metric(shown(tl.CSAT.Percent()))
 		if csat != dash {
 			csat += "%"
 		}
 		tab.Rows = append(tab.Rows, []string{label, strconv.FormatInt(p.Respondents, 10),
-			b.metric(tl.CSI.Mean(1, survey.HalfUp)), npsPct, b.metric(tl.Recommend.Points(1, survey.HalfUp)), csat})
+			b.metric(shown(tl.CSI.Mean())), npsPct, b.metric(shown(tl.Recommend.Points())), csat})
 		if p.Label != "" {
-			if v, _, err := tl.CSI.Mean(1, survey.HalfUp); err == nil {
+			if v, _, err := shown(tl.CSI.Mean()); err == nil {
 				s.Chart.Bars = append(s.Chart.Bars, bar{Label: p.Label + " " + t.hCSI, Value: v, Text: t.num(v, 1)})
 			}
-			if v, _, err := tl.Recommend.Points(1, survey.HalfUp); err == nil {
+			if v, _, err := shown(tl.Recommend.Points()); err == nil {
 				s.Chart.Bars = append(s.Chart.Bars, bar{Label: p.Label + " " + t.hNPS, Value: v, Text: t.num(v, 1)})
 			}
 		}
@@ -152,20 +162,20 @@ func (b *builder) surveys() section {
 			b.percent(d.Survey.Surveyed, d.Survey.Clients, 1), t.plain(b.ds.settings.personal.MinSurveyed.Shift(2)))
 	}
 	if total.Classic.Total() != 0 {
-		score, _, _ := total.Classic.Score(1, survey.HalfUp)
+		score, _, _ := shown(total.Classic.Score())
 		s.text(t.classicLine, t.num(score, 1), t.count(total.Classic.Total(), "answer"))
 	}
 	if total.CES.Total() != 0 {
-		mean, _, _ := total.CES.Mean(1, survey.HalfUp)
+		mean, _, _ := shown(total.CES.Mean())
 		s.text(t.cesLine, t.num(mean, 1), t.count(total.CES.Total(), "answer"))
 	}
 	if total.FCR.Total() != 0 {
-		pct, _, _ := total.FCR.Percent(1, survey.HalfUp)
+		pct, _, _ := shown(total.FCR.Percent())
 		s.text(t.fcrLine, t.num(pct, 1), t.count(total.FCR.Total(), "contact"))
 	}
 	if len(s.Chart.Bars) == 0 {
 		for _, p := range b.a.periods {
-			if v, _, err := p.Tallies.CSI.Mean(1, survey.HalfUp); err == nil {
+			if v, _, err := shown(p.Tallies.CSI.Mean()); err == nil {
 				s.Chart.Bars = append(s.Chart.Bars, bar{Label: t.totalPeriod + " " + t.hCSI, Value: v, Text: t.num(v, 1)})
 			}
 		}

@@ -135,7 +135,7 @@ func TestPropPersonalRatingsFromSQL(t *testing.T) {
 			for _, e := range employees {
 				clients[e] = int64(rapid.IntRange(0, 120).Draw(t, "clients"))
 			}
-			segs, err := survey.Segments(rs, survey.Grouping{Key: survey.ByEmployee})
+			segs, err := survey.Segments(rs, survey.Grouping{Key: func(r survey.Response) string { return r.Employee }})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -102,7 +102,7 @@ func (s *Store) Responses(ctx context.Context, p rating.Period) ([]survey.Respon
 // SurveySegments tallies the answers given within p per employee in SQL (COUNT per kind and value, and COUNT
 // of distinct non-empty clients), sorting classic NPS answers by cuts (the zero value: the standard cuts). The
 // segments, in ascending order of employee ID with no period, equal those of survey.Segments with
-// survey.Grouping{Key: survey.ByEmployee} over the same answers.
+// survey.Grouping{Key: func(r survey.Response) string { return r.Employee }} over the same answers.
 func (s *Store) SurveySegments(ctx context.Context, p rating.Period, cuts survey.ClassicCuts) ([]survey.Segment, error) {
 	if cuts == (survey.ClassicCuts{}) {
 		cuts = survey.ClassicCuts{DetractorMax: 6, PromoterMin: 9} // the standard cuts

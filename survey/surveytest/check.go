@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -14,7 +15,7 @@ import (
 
 // Names of the invariants Check proves, for Skip and for reading failure messages.
 const (
-	InvRange  = "range"  // every rate lies on its scale (0–100%, 1–5, 0–5, −100…100, 1–7); an empty tally has none
+	InvRange  = "range"  // every exact rate lies on its scale (0–100%, 1–5, 0–5, −100…100, 1–7); an empty tally has none
 	InvMerge  = "merge"  // merging is associative and commutative, with the empty tally as identity
 	InvJSON   = "json"   // every tally reads back Equal from its JSON form
 	InvBinary = "binary" // every tally with a binary form (Tallies) reads back Equal from it
@@ -70,7 +71,7 @@ type tally[T any] interface {
 type rate[T any] struct {
 	name   string
 	lo, hi int64
-	f      func(T) (decimal.Decimal, bool, error)
+	f      func(T) (sq.Fraction, error)
 }
 
 // kind checks one tally type: its generator, its merge and its rates.
@@ -86,14 +87,14 @@ func newKind[T tally[T]](name string, gen func(maxTotal int64) *rapid.Generator[
 		a, b, x := g.Draw(t, name+"A"), g.Draw(t, name+"B"), g.Draw(t, name+"C")
 		if !c.skip[InvRange] {
 			for _, r := range rates {
-				v, _, err := r.f(a)
+				v, err := r.f(a)
 				switch {
 				case empty(a) && !errors.Is(err, survey.ErrEmpty):
 					return InvRange, fmt.Sprintf("%s %s of the empty tally gives %s (error %v), want an error wrapping ErrEmpty", name, r.name, v, err)
 				case empty(a):
 				case err != nil:
 					return InvRange, fmt.Sprintf("%s %s of %s refused: %v", name, r.name, show(a), err)
-				case v.LessThan(decimal.NewFromInt(r.lo)) || v.GreaterThan(decimal.NewFromInt(r.hi)):
+				case v.Cmp(whole(r.lo)) < 0 || v.Cmp(whole(r.hi)) > 0:
 					return InvRange, fmt.Sprintf("%s %s of %s is %s, outside %d…%d", name, r.name, show(a), v, r.lo, r.hi)
 				}
 			}
@@ -150,28 +151,25 @@ func show(v any) string {
 	return string(b)
 }
 
-const places = 4
-
 func kinds() []kind {
+	empty := func(n int64) bool { return n == 0 }
 	return []kind{
-		newKind("CSI", csiTotal, survey.CSI.Merge, func(c survey.CSI) bool { return c.Total() == 0 },
-			rate[survey.CSI]{"mean", 1, 5, func(c survey.CSI) (decimal.Decimal, bool, error) { return c.Mean(places, survey.HalfUp) }}),
-		newKind("Share", Share, survey.Share.Merge, func(s survey.Share) bool { return s.Total() == 0 },
-			rate[survey.Share]{"percent", 0, 100, func(s survey.Share) (decimal.Decimal, bool, error) {
-				return s.Percent(places, survey.HalfUp)
-			}},
-			rate[survey.Share]{"points", 0, 5, func(s survey.Share) (decimal.Decimal, bool, error) {
-				return s.Points(places, survey.HalfUp)
-			}}),
-		newKind("ClassicNPS", ClassicNPS, survey.ClassicNPS.Merge, func(c survey.ClassicNPS) bool { return c.Total() == 0 },
-			rate[survey.ClassicNPS]{"score", -100, 100, func(c survey.ClassicNPS) (decimal.Decimal, bool, error) {
-				return c.Score(places, survey.HalfUp)
-			}}),
-		newKind("CES", cesTotal, survey.CES.Merge, func(c survey.CES) bool { return c.Total() == 0 },
-			rate[survey.CES]{"mean", 1, 7, func(c survey.CES) (decimal.Decimal, bool, error) { return c.Mean(places, survey.HalfUp) }}),
+		newKind("CSI", csiTotal, survey.CSI.Merge, func(c survey.CSI) bool { return empty(c.Total()) },
+			rate[survey.CSI]{"mean", 1, 5, survey.CSI.Mean}),
+		newKind("Share", Share, survey.Share.Merge, func(s survey.Share) bool { return empty(s.Total()) },
+			rate[survey.Share]{"percent", 0, 100, survey.Share.Percent},
+			rate[survey.Share]{"points", 0, 5, survey.Share.Points}),
+		newKind("ClassicNPS", ClassicNPS, survey.ClassicNPS.Merge, func(c survey.ClassicNPS) bool { return empty(c.Total()) },
+			rate[survey.ClassicNPS]{"score", -100, 100, survey.ClassicNPS.Score},
+			rate[survey.ClassicNPS]{"variance", 0, 1, survey.ClassicNPS.Variance}),
+		newKind("CES", cesTotal, survey.CES.Merge, func(c survey.CES) bool { return empty(c.Total()) },
+			rate[survey.CES]{"mean", 1, 7, survey.CES.Mean}),
 		newKind("Tallies", Tallies, survey.Tallies.Merge, func(survey.Tallies) bool { return false }),
 	}
 }
+
+// whole returns n as a Fraction.
+func whole(n int64) sq.Fraction { return sq.FractionOf(decimal.NewFromInt(n)) }
 
 // csiTotal draws CSI tallies of about maxTotal answers in all (CSI takes the most of each answer value).
 func csiTotal(maxTotal int64) *rapid.Generator[survey.CSI] { return CSI(max(maxTotal/5, 1)) }
@@ -183,9 +181,9 @@ func cesTotal(maxTotal int64) *rapid.Generator[survey.CES] { return CES(max(maxT
 // and Tallies), and fails t with the broken one in words and the
 // tallies that show it:
 //
-//   - InvRange: every rate lies on its scale — percentages on 0–100, the CSI mean on 1–5, the 5-point indexes on
-//     0–5, the classic NPS on −100…100, the CES mean on 1–7 — and the rates of an empty tally are errors wrapping
-//     survey.ErrEmpty;
+//   - InvRange: every rate, exact, lies on its scale — percentages on 0–100, the CSI mean on 1–5, the 5-point index
+//     on 0–5, the classic NPS on −100…100 and its variance on 0–1, the CES mean on 1–7 — and the rates of an empty
+//     tally are errors wrapping survey.ErrEmpty;
 //   - InvMerge: Merge is commutative and associative, and the zero value (the empty sample) is its identity;
 //   - InvJSON: every tally reads back Equal from its JSON form;
 //   - InvBinary: every tally with a binary form (Tallies) reads back Equal from it.

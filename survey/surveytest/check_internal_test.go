@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/servicequality/servicequality/internal/recordtb"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -21,12 +22,10 @@ func (l *lossy) UnmarshalBinary(b []byte) error { return nil }
 func lossyGen(n int64) *rapid.Generator[lossy] {
 	return rapid.Map(Share(n), func(f survey.Share) lossy { return lossy{f} })
 }
-func lossyEmpty(l lossy) bool              { return fcrEmpty(l.f) }
-func fcrEmpty(f survey.Share) bool         { return f.Total() == 0 }
-func lossyMerge(a, b lossy) (lossy, error) { return a.Merge(b) }
-func fcrPercent(f survey.Share) (decimal.Decimal, bool, error) {
-	return f.Percent(places, survey.HalfUp)
-}
+func lossyEmpty(l lossy) bool                        { return fcrEmpty(l.f) }
+func fcrEmpty(f survey.Share) bool                   { return f.Total() == 0 }
+func lossyMerge(a, b lossy) (lossy, error)           { return a.Merge(b) }
+func fcrPercent(f survey.Share) (sq.Fraction, error) { return f.Percent() }
 
 // TestCheckFails proves that each invariant of Check can fail: a tally broken in one way is caught, and the
 // message names the invariant and shows the tallies.
@@ -39,14 +38,14 @@ func TestCheckFails(t *testing.T) {
 		reason string
 	}{
 		{"range", newKind("FCR", Share, survey.Share.Merge, fcrEmpty, rate[survey.Share]{"percent", 0, 100,
-			func(f survey.Share) (decimal.Decimal, bool, error) {
-				p, ok, err := fcrPercent(f)
-				return p.Add(decimal.New(1, -2)), ok, err
+			func(f survey.Share) (sq.Fraction, error) {
+				p, err := fcrPercent(f)
+				return p.Add(sq.FractionOf(decimal.New(1, -2))), err
 			}}), nil, "range: FCR percent of", "a percentage one hundredth too high reaches 100.01"},
 		{"empty", newKind("FCR", Share, survey.Share.Merge, fcrEmpty, rate[survey.Share]{"percent", 0, 100,
-			func(f survey.Share) (decimal.Decimal, bool, error) {
+			func(f survey.Share) (sq.Fraction, error) {
 				if fcrEmpty(f) {
-					return decimal.Zero, true, nil
+					return sq.Fraction{}, nil
 				}
 				return fcrPercent(f)
 			}}), nil, "range: FCR percent of the empty tally gives 0 (error <nil>), want an error wrapping ErrEmpty",
