@@ -194,8 +194,10 @@ func check[T interface{ Equal(T) bool }, P interface {
 	t.Helper()
 	var v T
 	if err := P(&v).UnmarshalJSON(b); err != nil {
-		if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, survey.ErrInvalidCount) {
-			t.Fatalf("%T: error %v wraps no sentinel", v, err)
+		var e *sq.Error
+		if !errors.As(err, &e) || !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, sq.ErrLimit) &&
+			!errors.Is(err, survey.ErrInvalidCount) {
+			t.Fatalf("%T: error %v is no *sq.Error of a known kind", v, err)
 		}
 		var zero T
 		if !v.Equal(zero) {
