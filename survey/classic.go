@@ -3,6 +3,7 @@ package survey
 import (
 	"fmt"
 	"math"
+	"math/big"
 
 	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
@@ -132,7 +133,7 @@ func (c ClassicNPS) Score() (sq.Fraction, error) {
 }
 
 func (c ClassicNPS) score() sq.Fraction {
-	return ratio(decimal.New(c.promoters-c.detractors, 2), c.Total())
+	return ratio(c.promoters-c.detractors, 100, c.Total())
 }
 
 // Variance returns the variance of one answer scored +1 (promoter), 0 (passive) or −1 (detractor):
@@ -146,17 +147,28 @@ func (c ClassicNPS) Variance() (sq.Fraction, error) {
 	return c.variance(), nil
 }
 
-// variance returns the per-answer variance ((P + D)·n − (P − D)²) / n² of a non-empty tally.
+// variance returns the per-answer variance p + d − (p − d)² of a non-empty tally, exact.
 func (c ClassicNPS) variance() sq.Fraction {
 	n := c.Total()
-	p, d := ratio(decimal.NewFromInt(c.promoters), n), ratio(decimal.NewFromInt(c.detractors), n)
+	p, d := ratio(c.promoters, 1, n), ratio(c.detractors, 1, n)
 	diff := p.Sub(d)
 	return p.Add(d).Sub(diff.Mul(diff))
 }
 
-// stdErr returns the standard error of the score in points, 100 × √(variance / n), as a float64.
+// varianceRatio returns the per-answer variance as num/den = ((P + D)·n − (P − D)²) / n², in integers.
+func (c ClassicNPS) varianceRatio() (num, den *big.Int) {
+	n := big.NewInt(c.Total())
+	pd := big.NewInt(c.promoters + c.detractors)
+	diff := big.NewInt(c.promoters - c.detractors)
+	num = new(big.Int).Mul(pd, n)
+	num.Sub(num, new(big.Int).Mul(diff, diff))
+	return num, new(big.Int).Mul(n, n)
+}
+
+// stdErr returns the standard error of the score in points, 100 × √(variance / n), as a float64 from the exact
+// variance.
 func (c ClassicNPS) stdErr() float64 {
-	return 100 * math.Sqrt(c.variance().Float64()/float64(c.Total()))
+	return 100 * math.Sqrt(ratFloat(c.varianceRatio())/float64(c.Total()))
 }
 
 // StdErr returns the standard error of the score in points, 100 × √((p + d − (p − d)²) / n), an estimate computed

@@ -2,6 +2,8 @@ package survey
 
 import (
 	"fmt"
+	"math"
+	"math/big"
 
 	"github.com/servicequality/servicequality/internal/dec"
 	"github.com/servicequality/servicequality/sq"
@@ -50,13 +52,23 @@ func errEmpty(metric string) error {
 	return problem(ErrEmpty, metric, "", "a sample with answers")
 }
 
-// ratio returns the exact num/den for counts: den > 0 and num·scale within the decimal limits (counts of at most
-// MaxCount, scale a small power of ten or a small factor).
-func ratio(num decimal.Decimal, den int64) sq.Fraction {
-	f, err := sq.NewFraction(num, decimal.NewFromInt(den))
-	if err != nil {
-		panic("survey: " + err.Error()) // unreachable: callers pass den > 0 and bounded counts
+// ratio returns the exact num × scale / den of counts: den > 0, |num| ≤ 7 × MaxCount and scale a small factor (a
+// power of ten, 5). It takes the cheap int64 path when num × scale fits.
+func ratio(num, scale, den int64) sq.Fraction {
+	if num <= math.MaxInt64/scale && num >= math.MinInt64/scale {
+		f, _ := sq.Ratio(num*scale, den) // den > 0
+		return f
 	}
+	f, err := sq.NewFraction(decimal.NewFromInt(num).Mul(decimal.NewFromInt(scale)), decimal.NewFromInt(den))
+	if err != nil {
+		panic("survey: " + err.Error()) // unreachable: at most 20 digits each
+	}
+	return f
+}
+
+// ratFloat returns num/den as the nearest float64.
+func ratFloat(num, den *big.Int) float64 {
+	f, _ := new(big.Rat).SetFrac(num, den).Float64()
 	return f
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/servicequality/servicequality/sq"
-	"github.com/shopspring/decimal"
 )
 
 // This file holds the arithmetic shared by the metrics that average answers on a scale of whole points (CSI on
@@ -65,5 +64,5 @@ func meanOf(metric string, counts []int64, lo int) (sq.Fraction, error) {
 	if n == 0 {
 		return sq.Fraction{}, errEmpty(metric)
 	}
-	return ratio(decimal.NewFromInt(sum), n), nil
+	return ratio(sum, 1, n), nil
 }

@@ -79,7 +79,7 @@ func (s Share) Percent() (sq.Fraction, error) {
 	if s.total == 0 {
 		return sq.Fraction{}, errEmpty("share")
 	}
-	return ratio(decimal.New(s.hits, 2), s.total), nil
+	return ratio(s.hits, 100, s.total), nil
 }
 
 // Points returns the share on the 5-point scale of SPEC R13, percent / 20 = 5 × hits / total, exact, within
@@ -89,7 +89,7 @@ func (s Share) Points() (sq.Fraction, error) {
 	if s.total == 0 {
 		return sq.Fraction{}, errEmpty("share")
 	}
-	return ratio(decimal.NewFromInt(s.hits).Mul(decimal.NewFromInt(5)), s.total), nil
+	return ratio(s.hits, 5, s.total), nil
 }
 
 // Wilson returns the Wilson score interval of the proportion hits / total (on [0, 1]) at the confidence level,

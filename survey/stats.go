@@ -130,7 +130,7 @@ func wilson(metric string, hit, total int64, level decimal.Decimal, places int32
 	low := decimal.NewFromFloat(lo).RoundFloor(places)
 	high := decimal.NewFromFloat(hi).RoundCeil(places)
 	// The exact proportion, rounded down and up to places.
-	down, _ := ratio(decimal.NewFromInt(hit), total).Round(sq.Precision{Places: places, Rounding: sq.Down})
+	down, _ := ratio(hit, 1, total).Round(sq.Precision{Places: places, Rounding: sq.Down})
 	pDown, pUp := down.Value, down.Value
 	if down.Inexact {
 		pUp = pDown.Add(decimal.New(1, -places))
