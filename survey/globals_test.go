@@ -26,8 +26,15 @@ func TestOutputIgnoresDecimalGlobals(t *testing.T) {
 			t.Fatal(err)
 		}
 		tl := survey.Tallies{CSAT: csat, CSI: must(survey.NewCSI([5]int64{1, 2, 3, 4, 5}))}
-		return []any{target, att, iv, tl, csat, survey.Interval{Low: d("0.10"), High: d("1E2")},
-			must(survey.NewShare(4, 100)), sq.Period{From: base, To: base.AddDate(0, 3, 0)}}
+		ch, err := survey.CompareClassic(must(survey.NewClassicNPS(291, 476, 395)),
+			must(survey.NewClassicNPS(350, 450, 362)), sq.Precision{Places: 4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		mean := must(tl.CSI.Mean())
+		return []any{target, att, iv, tl, csat, survey.Interval{Low: d("0.10"), High: d("1E2")}, ch, mean,
+			must(mean.Round(sq.Precision{Places: 2})), must(survey.NewShare(4, 100)),
+			survey.Segment{Key: "anna", Period: sq.Period{From: base, To: base.AddDate(0, 3, 0)}, Tallies: tl}}
 	}
 	want := decglobals.Outputs(values()...)
 	decglobals.Flip(t)

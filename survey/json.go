@@ -67,7 +67,7 @@ func decodeObject(what string, b []byte, fields ...jsonField) error {
 		name, _ := tok.(string)
 		i := slicesIndex(fields, name)
 		if i < 0 {
-			return problem(sq.ErrMalformed, clip(name), "", "one of the keys of a "+what+": "+keys(fields))
+			return problem(sq.ErrMalformed, "", clip(name), "one of the keys of a "+what+": "+keys(fields))
 		}
 		if seen[i] {
 			return problem(sq.ErrMalformed, name, "", "once in a "+what)

@@ -250,3 +250,29 @@ func FuzzTargetJSON(f *testing.F) {
 		}
 	})
 }
+
+// A JSON error names the field at fault by its path, indexes counted from 1.
+func TestJSONErrorPaths(t *testing.T) {
+	tests := []struct {
+		dst    json.Unmarshaler
+		in     string
+		path   string
+		want   error
+		reason string
+	}{
+		{new(survey.Tallies), `{"csi":{"counts":[0,0,0,0,0]},"recommend":{"hits":3,"total":2},"classic":` +
+			`{"promoters":0,"passives":0,"detractors":0},"csat":{"hits":0,"total":0},"ces":{"counts":[0,0,0,0,0,0,0]},` +
+			`"fcr":{"hits":0,"total":0}}`, "recommend.hits", survey.ErrInvalidCount, "a part above its whole"},
+		{new(survey.CSI), `{"counts":[1,2,-3,4,5]}`, "counts[3]", survey.ErrInvalidCount, "the third count"},
+		{new(survey.Share), `{"hits":1,"total":2,"all":3}`, "", sq.ErrMalformed, "an unknown key (named as the value)"},
+		{new(survey.Response), `{"client":"c","employee":"e","department":"d","channel":"x","at":"",` +
+			`"answer":{"kind":"ces","value":9}}`, "answer.value", survey.ErrInvalidAnswer, "an answer off its scale"},
+	}
+	for _, tt := range tests {
+		err := tt.dst.UnmarshalJSON([]byte(tt.in))
+		var e *sq.Error
+		if !errors.As(err, &e) || e.Path != tt.path || e.Pkg != "survey" || !errors.Is(err, tt.want) {
+			t.Errorf("%T (%s): error %v, want the path %q wrapping %v", tt.dst, tt.reason, err, tt.path, tt.want)
+		}
+	}
+}
