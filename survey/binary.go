@@ -21,13 +21,6 @@ import (
 // binaryVersion is the version byte of the binary forms.
 const binaryVersion = 1
 
-func appendCounts(b []byte, counts []int64) []byte {
-	for _, n := range counts {
-		b = binary.AppendUvarint(b, uint64(n))
-	}
-	return b
-}
-
 // countReader reads the counts of a binary form.
 type countReader struct {
 	what string
