@@ -40,39 +40,13 @@ type complaintRequest struct {
 	Now              string          `json:"now"`
 }
 
-// complaintResponse is the deadline and status of a complaint at a time.
+// complaintResponse is a complaint's status at a time: the complaint and its policy, and the status in the
+// complaints package's own JSON form (deadline under "due", durations as Go duration strings).
 type complaintResponse struct {
-	ID             string         `json:"id"`
-	Policy         string         `json:"policy"`
-	At             time.Time      `json:"at"`
-	State          string         `json:"state"`
-	Received       time.Time      `json:"received_at"`
-	Registered     string         `json:"registered"`
-	FirstDay       string         `json:"first_day"`
-	LastDay        string         `json:"last_day"`
-	DueAt          time.Time      `json:"due_at"`
-	Remaining      string         `json:"remaining"`
-	RemainingSecs  int64          `json:"remaining_seconds"`
-	RemainingUnits int            `json:"remaining_units"`
-	Unit           string         `json:"unit"`
-	DueSoon        bool           `json:"due_soon"`
-	Breached       bool           `json:"breached"`
-	BreachedSince  *time.Time     `json:"breached_since"`
-	PausedSecs     int64          `json:"paused_seconds"`
-	PausedUnits    int            `json:"paused_units"`
-	Extended       int            `json:"extended"`
-	ResolvedAt     *time.Time     `json:"resolved_at"`
-	OnTime         bool           `json:"on_time"`
-	Acknowledgment *milestoneJSON `json:"acknowledgement,omitempty"`
-	HoldingReply   *milestoneJSON `json:"holding_reply,omitempty"`
-}
-
-type milestoneJSON struct {
-	LastDay string     `json:"last_day"`
-	DueAt   time.Time  `json:"due_at"`
-	Met     bool       `json:"met"`
-	MetAt   *time.Time `json:"met_at"`
-	Missed  bool       `json:"missed"`
+	ID     string            `json:"id"`
+	Policy string            `json:"policy"`
+	Unit   complaints.Unit   `json:"unit"`
+	Status complaints.Status `json:"status"`
 }
 
 // complaintStatus computes a complaint's deadline and status (SPEC R16–R18).
@@ -113,7 +87,7 @@ func (s *server) complaintStatus(r *http.Request) (any, *apiError) {
 	if err != nil {
 		return nil, libraryError("now", err)
 	}
-	return complaintAnswer(c, st), nil
+	return complaintResponse{ID: c.ID(), Policy: c.Policy().Name, Unit: c.Policy().Unit, Status: st}, nil
 }
 
 // requestPolicy returns the preset named in the request, in its location, or the policy given inline.
@@ -170,43 +144,4 @@ func checkWindow(field string, t time.Time) *apiError {
 			"accepts", field, t.Format(time.RFC3339)))
 	}
 	return nil
-}
-
-func timePtr(t time.Time) *time.Time {
-	if t.IsZero() {
-		return nil
-	}
-	return &t
-}
-
-// complaintAnswer lays the status out for the response, times in the policy's location.
-func complaintAnswer(c complaints.Complaint, st complaints.Status) complaintResponse {
-	p := c.Policy()
-	in := func(t time.Time) time.Time { return t.In(p.Location) }
-	out := complaintResponse{
-		ID: c.ID(), Policy: p.Name, At: in(st.At), State: st.State.String(), Received: in(st.Due.Received),
-		Registered: st.Due.Registered.String(), FirstDay: st.Due.FirstDay.String(), LastDay: st.Due.LastDay.String(),
-		DueAt: in(st.Due.At), Remaining: st.Remaining.String(), RemainingSecs: int64(st.Remaining / time.Second),
-		RemainingUnits: st.RemainingUnits, Unit: p.Unit.String(), DueSoon: st.DueSoon, Breached: st.Breached,
-		PausedSecs: int64(st.Paused / time.Second), PausedUnits: st.PausedUnits, Extended: st.Extended,
-		OnTime: st.OnTime,
-	}
-	if st.Breached {
-		out.BreachedSince = timePtr(in(st.BreachedSince))
-	}
-	if !st.ResolvedAt.IsZero() {
-		out.ResolvedAt = timePtr(in(st.ResolvedAt))
-	}
-	milestone := func(m complaints.MilestoneStatus) *milestoneJSON {
-		if !m.Set {
-			return nil
-		}
-		j := &milestoneJSON{LastDay: m.LastDay.String(), DueAt: in(m.Due), Met: m.Met, Missed: m.Missed}
-		if m.Met {
-			j.MetAt = timePtr(in(m.MetAt))
-		}
-		return j
-	}
-	out.Acknowledgment, out.HoldingReply = milestone(st.Acknowledgement), milestone(st.HoldingReply)
-	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/servicequality/servicequality/autoqa"
 	"github.com/servicequality/servicequality/complaints"
@@ -12,6 +13,7 @@ import (
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sampling"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -43,8 +45,52 @@ func badRequest(field, rule, message string) *apiError {
 	return &apiError{Status: http.StatusBadRequest, Field: field, Rule: rule, Message: message}
 }
 
-// rules names the sentinel errors of the library packages as rule codes.
-var rules = []struct {
+// kinds maps the module's three kinds of bad input to HTTP statuses.
+var kinds = []struct {
+	err    error
+	status int
+}{
+	{sq.ErrMalformed, http.StatusBadRequest},
+	{sq.ErrLimit, http.StatusRequestEntityTooLarge},
+	{sq.ErrInvalid, http.StatusUnprocessableEntity},
+}
+
+// statusOf returns the HTTP status of a library error by its kind: 400 malformed, 413 over a limit, 422 invalid,
+// and 500 for anything else (a fault here or in the library, not in the request).
+func statusOf(err error) int {
+	for _, k := range kinds {
+		if errors.Is(err, k.err) {
+			return k.status
+		}
+	}
+	if legacyRule(err) != "" {
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
+}
+
+// ruleOf returns the rule code of a library error: the package's sentinel in kebab case ("unknown criterion" →
+// "unknown-criterion"), else its kind's ("invalid-input").
+func ruleOf(err error) string {
+	if r := legacyRule(err); r != "" {
+		return r
+	}
+	var se *sq.Error
+	if errors.As(err, &se) && se.Err != nil {
+		return strings.ReplaceAll(se.Err.Error(), " ", "-")
+	}
+	for _, k := range kinds {
+		if errors.Is(err, k.err) {
+			return strings.ReplaceAll(k.err.Error(), " ", "-")
+		}
+	}
+	return "internal"
+}
+
+// legacyRules names the sentinels of the library packages that do not yet wrap sq's kinds, as rule codes (400).
+// Each row goes once its package's errors are *sq.Error wrapping a sentinel made by sq.Sentinel: the rule code is
+// then the sentinel's text in kebab case and the status that of its kind.
+var legacyRules = []struct {
 	err  error
 	rule string
 }{
@@ -61,7 +107,6 @@ var rules = []struct {
 	{rubric.ErrUnknownTemplate, "unknown-rubric"},
 	{rubric.ErrSyntax, "invalid-json"},
 	{rubric.ErrDecimalLimit, "decimal-limit"},
-	{rating.ErrLimit, "decimal-limit"},
 	{rating.ErrInvalidWeight, "invalid-weight"},
 	{rating.ErrOutOfRange, "out-of-range"},
 	{rating.ErrDuplicate, "duplicate"},
@@ -95,18 +140,18 @@ var rules = []struct {
 	{complaints.ErrBeforeReceipt, "before-receipt"},
 }
 
-// ruleOf returns the rule code of a library error.
-func ruleOf(err error) string {
-	for _, r := range rules {
+func legacyRule(err error) string {
+	for _, r := range legacyRules {
 		if errors.Is(err, r.err) {
 			return r.rule
 		}
 	}
-	return "invalid"
+	return ""
 }
 
-// libraryError turns an error of a library package about the named request field into a 400, one problem per
-// joined error (rubric reports every problem of an evaluation at once).
+// libraryError turns an error of a library package about the named request field into the response error,
+// with the status of its kind (statusOf) and one problem per joined error (rubric reports every problem of an
+// evaluation at once).
 func libraryError(field string, err error) *apiError {
 	var parts []error
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
@@ -114,16 +159,19 @@ func libraryError(field string, err error) *apiError {
 	} else {
 		parts = []error{err}
 	}
-	out := &apiError{Status: http.StatusBadRequest}
+	out := &apiError{Status: statusOf(parts[0])}
 	for _, p := range parts {
 		e := apiError{Field: field, Rule: ruleOf(p), Message: p.Error()}
 		var ee *rubric.EvaluationError
 		var de *rubric.DefinitionError
+		var se *sq.Error
 		switch {
 		case errors.As(p, &ee):
 			e.Field = evaluationField(field, ee)
 		case errors.As(p, &de) && de.Field != "":
 			e.Field = field + "." + de.Field
+		case errors.As(p, &se) && se.Path != "":
+			e.Field = field + "." + se.Path
 		}
 		out.More = append(out.More, e)
 	}

@@ -47,13 +47,16 @@
 //
 // "policy" names a preset (default, kz-microfinance, ru-financial-organisations, ru-citizen-appeals, cfpb,
 // fca) in "location"; or "policy_definition" gives a policy as complaints.ParsePolicy reads it. "now" is
-// optional (the server's clock).
+// optional (the server's clock). The response is {"id", "policy", "unit", "status"}, the status as
+// complaints.Status.MarshalJSON writes it (the deadline under "due").
 //
 // GET /v1/rubrics lists the built-in rubric definitions; GET /healthz answers {"status": "ok"}.
 //
 // # Errors
 //
-// A bad request gets 400 with the field and the rule it breaks, and the library's message:
+// An error of a library package gets the status of its kind: 400 for malformed input (sq.ErrMalformed), 413
+// over a limit (sq.ErrLimit), 422 for input that breaks a rule (sq.ErrInvalid), 500 for anything else; the body
+// names the field, the rule it breaks and the library's message (sentinels of packages not yet on sq get 400):
 //
 //	{"error": {"field": "evaluation.answers[\"greeting\"]", "rule": "invalid-score",
 //	           "message": "rubric: criterion \"greeting\": points 0.55 is not on the scale: ..."},

@@ -256,10 +256,10 @@ func TestPersonal(t *testing.T) {
 			400, "calls[0].at", "rfc3339", "times are RFC 3339"},
 		{"duplicate", body([]string{calls[0], calls[0]}, ""), 400, "calls[1].evaluation", "duplicate",
 			"an evaluation counts once"},
-		{"csi", `{"employee": "e", "survey": {"csi": {"counts": [0, 0, -1, 3, 6]}}}`, 400, "survey.csi",
+		{"csi", `{"employee": "e", "survey": {"csi": {"counts": [0, 0, -1, 3, 6]}}}`, 422, "survey.csi.counts[3]",
 			"invalid-count", "counts are not negative"},
 		{"coverage", `{"employee": "e", "survey": {"csi": {"counts": [0, 0, 1, 3, 6]}},
-			"coverage": {"hits": 10, "total": 5}}`, 400, "coverage", "invalid-count",
+			"coverage": {"hits": 10, "total": 5}}`, 422, "coverage.hits", "invalid-count",
 			"no more clients surveyed than there are"},
 		{"location", body(calls, `, "quarter": "2026-Q1"`), 400, "location", "iana-time-zone",
 			"a quarter starts at a different instant in each time zone"},
@@ -294,8 +294,10 @@ func TestComplaintStatus(t *testing.T) {
 
 	status, v := post(t, srv, "/v1/complaints/status", `{"policy": "default", "location": "Asia/Almaty",
 		"complaint": `+complaint+`, "now": "2026-03-20T09:00:00+05:00"}`)
-	got := map[string]any{"state": v["state"], "last_day": v["last_day"], "due_at": v["due_at"],
-		"breached": v["breached"], "breached_since": v["breached_since"]}
+	st, _ := v["status"].(map[string]any)
+	due, _ := st["due"].(map[string]any)
+	got := map[string]any{"state": st["state"], "last_day": due["last_day"], "due_at": due["at"],
+		"breached": st["breached"], "breached_since": st["breached_since"]}
 	want := map[string]any{"state": "open", "last_day": lastDay.Format("2006-01-02"),
 		"due_at": dueAt.Format(time.RFC3339), "breached": true, "breached_since": dueAt.Format(time.RFC3339)}
 	if diff := cmp.Diff(want, got); status != http.StatusOK || diff != "" {
@@ -305,8 +307,9 @@ func TestComplaintStatus(t *testing.T) {
 	// Without "now" the server's clock is used; a due-soon threshold marks the last days.
 	status, v = post(t, srv, "/v1/complaints/status", `{"policy": "default", "location": "UTC", "due_soon": 3,
 		"complaint": {"id": "C-2", "received_at": "2026-03-06T10:00:00Z", "events": []}}`)
-	if status != http.StatusOK || v["at"] != fixedNow.Format(time.RFC3339) || v["due_soon"] != true ||
-		v["remaining_units"] != 1.0 {
+	st, _ = v["status"].(map[string]any)
+	if status != http.StatusOK || st["at"] != fixedNow.Format(time.RFC3339) || st["due_soon"] != true ||
+		st["remaining_units"] != 1.0 {
 		t.Errorf("server clock %s, received 03-06 (last day 03-21): %d %v; want due soon with 1 day left",
 			fixedNow, status, v)
 	}
@@ -315,7 +318,8 @@ func TestComplaintStatus(t *testing.T) {
 	status, v = post(t, srv, "/v1/complaints/status", `{"policy_definition": {"length": 5, "unit": "working-days",
 		"location": "Asia/Almaty", "calendar": "KZ", "holding_reply": {"length": 3, "unit": "working-days"}},
 		"complaint": `+complaint+`, "now": "2026-03-04T09:00:00+05:00"}`)
-	if hr, _ := v["holding_reply"].(map[string]any); status != http.StatusOK || v["unit"] != "working-days" || hr == nil {
+	st, _ = v["status"].(map[string]any)
+	if hr, _ := st["holding_reply"].(map[string]any); status != http.StatusOK || v["unit"] != "working-days" || hr == nil {
 		t.Errorf("inline policy: %d %v; want 200 in working days with a holding-reply milestone", status, v)
 	}
 

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"errors"
+	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
+	"github.com/servicequality/servicequality/autoqa"
 	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/review"
@@ -14,6 +14,7 @@ import (
 	"github.com/servicequality/servicequality/sampling"
 	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
+	"github.com/shopspring/decimal"
 )
 
 // analysis holds every number of the report, computed by the library packages; rendering only formats it.
@@ -22,75 +23,70 @@ type analysis struct {
 	quarter rating.Quarter // the quarter of the report date, which must hold an evaluation (SPEC R6)
 	roster  []employee     // employees hired by the report date, in file order
 
-	results   []rubric.Result // scored evaluations before the report date
-	calls     []rating.CallScore
-	responses []survey.Response // survey answers before the report date
-	// laterEvaluations and laterAnswers count the records at or after the report date, left out.
-	laterEvaluations, laterAnswers int
+	results   []rubric.Result    // scored evaluations before the report date
+	calls     []rating.CallScore // their totals, for the ratings
+	reviews   []review.Review    // of every evaluation before the report date
+	responses []survey.Response  // survey answers before the report date
+	auto      []autoCall         // the evaluations with facts, in file order
+	criteria  []rubricStats      // by rubric, in order of first use
+	later     [2]int             // evaluations and survey answers at or after the report date, left out
+	periods   []survey.Segment   // company-wide survey tallies per quarter of compliance, then in total
 
 	personal   map[string]rating.Personal // by employee; absent: no call and no survey answer
 	surveys    map[string]rating.Survey   // the survey index of each employee's clients
 	board      rating.Leaderboard
 	depts      []deptResult
 	compliance []quarterResult
-	criteria   []rubricStats
-	periods    []periodStats
 
 	complaintReport complaints.Report
-	dueSoon         []complaints.Row
-	paused          []complaints.Row
-
-	reviews       []review.Review     // of every evaluation before the report date
-	selection     *sampling.Selection // nil without calls.json
-	disputeReport *review.Report      // nil without reviews.json
-	decisions     map[review.Decision]int
-	auto          []autoCall // the evaluations with facts, in file order
+	selection       *sampling.Selection // nil without calls.json
+	disputeReport   *review.Report      // nil without reviews.json
 }
 
 // deptResult is a department's rating with its inputs.
 type deptResult struct {
-	ID        string
-	Rating    rating.Department
-	Platforms []rating.PlatformRating
-	Survey    rating.Survey
+	rating.DepartmentInput
+	Rating rating.Department
 }
 
 // quarterResult is the evaluation count of each employee in one quarter and who fell short (SPEC R6).
 type quarterResult struct {
-	Quarter    rating.Quarter
-	InProgress bool
-	Counts     map[string]int64 // evaluated calls by employee
-	Roster     map[string]bool  // employed during the quarter
-	Short      map[string]rating.Shortfall
+	Quarter rating.Quarter
+	Counts  map[string]int64 // evaluated calls by employee
+	Roster  map[string]bool  // employed during the quarter
+	Short   map[string]rating.Shortfall
 }
 
-// periodStats is the survey tallies of the whole company in one period.
-type periodStats struct {
-	Label       string
-	Tallies     survey.Tallies
-	Respondents int64
+// autoCall is an evaluated call checked against its facts: the specialist's evaluation and what the rules
+// derived.
+type autoCall struct {
+	Manual rubric.Evaluation
+	Facts  autoqa.Facts
+	Record autoqa.Record
 }
+
+// unnamed stands for an evaluator the evaluation does not name.
+const unnamed = "-"
+
+// maxQuarters is the most quarters the compliance table shows: the last two years.
+const maxQuarters = 8
 
 // analyse computes the report as of at.
 func analyse(ds *dataset, at time.Time) (*analysis, error) {
-	a := &analysis{at: at, quarter: rating.QuarterOf(at, ds.loc), personal: map[string]rating.Personal{},
-		surveys: map[string]rating.Survey{}}
+	a := &analysis{at: at, quarter: rating.QuarterOf(at, ds.loc), personal: map[string]rating.Personal{}}
 	for _, r := range ds.responses {
 		if r.At.Before(at) {
 			a.responses = append(a.responses, r)
 		} else {
-			a.laterAnswers++
+			a.later[1]++
 		}
 	}
-	today := complaints.DateOf(at, ds.loc)
 	for _, e := range ds.employees {
-		if !e.Hired.After(today) {
+		if !e.Hired.After(complaints.DateOf(at, ds.loc)) {
 			a.roster = append(a.roster, e)
 		}
 	}
-	steps := []func(*dataset) error{a.score, a.rateEmployees, a.rateDepartments, a.checkQuarters, a.tallyPeriods,
-		a.registerComplaints, a.sample, a.disputes}
-	for _, step := range steps {
+	for _, step := range []func(*dataset) error{a.score, a.rate, a.quarters, a.register} {
 		if err := step(ds); err != nil {
 			return nil, err
 		}
@@ -103,268 +99,358 @@ func analyse(ds *dataset, at time.Time) (*analysis, error) {
 // decisions made by then, and a call's with the violations its facts show. All scoring problems are reported
 // together.
 func (a *analysis) score(ds *dataset) error {
-	var errs []error
+	var p problems
 	for _, e := range ds.evaluations {
-		if !e.At.Before(a.at) {
-			a.laterEvaluations++
-			continue
+		var v review.Review
+		var err error
+		if e.At.Before(a.at) {
+			v, err = a.reviewOf(ds, e)
 		}
-		v, err := a.reviewOf(ds, e)
-		if err == nil && !v.ScoredAt().Before(a.at) {
-			a.laterEvaluations++ // scored after the report date
+		if !e.At.Before(a.at) || err == nil && !v.ScoredAt().Before(a.at) {
+			a.later[0]++ // made or scored at or after the report date
 			continue
 		}
 		var res rubric.Result
+		var cs rating.CallScore
 		if err == nil {
 			res, err = v.ResultAt(a.at)
 		}
+		if err == nil {
+			cs, err = rating.CallScoreOf(res, ds.byID[e.EmployeeID].Department)
+		}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("quickstart: evaluations.json: evaluation %q: %w", e.ID, err))
+			p.add("evaluations.json", 0, "evaluation %q: %v", e.ID, err)
 			continue
 		}
-		cs, err := rating.CallScoreOf(res, ds.byID[e.EmployeeID].Department)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("quickstart: evaluations.json: evaluation %q: %w", e.ID, err))
-			continue
-		}
-		a.results = append(a.results, res)
-		a.calls = append(a.calls, cs)
-		a.reviews = append(a.reviews, v)
+		a.results, a.calls, a.reviews = append(a.results, res), append(a.calls, cs), append(a.reviews, v)
 	}
-	if len(errs) > maxProblems {
-		errs = append(errs[:maxProblems], fmt.Errorf("quickstart: and %d more problems", len(errs)-maxProblems))
-	}
-	err := errors.Join(errs...)
-	if err != nil {
+	if err := p.err(); err != nil {
 		return err
 	}
+	var err error
 	a.criteria, err = criterionStats(a.results)
 	return err
 }
 
-// surveyOf returns the survey index of one group's answers against its number of clients (SPEC R11–R14). When
-// the number of clients is unknown (0) the index is kept and coverage reported as unknown.
-func surveyOf(seg survey.Segment, clients int64, who string) (rating.Survey, error) {
-	var cov survey.Share
-	if clients > 0 {
-		c, err := survey.NewShare(seg.Respondents, clients)
+// reviewOf returns the review of e: its stored review, or a new one from e scored by its evaluator at the
+// call, with the violations the facts of the call show merged in (autoqa.Combine; SPEC R4.1). A stored review
+// holds the evaluation as its evaluator scored it, and the automatic checks are not applied to it.
+func (a *analysis) reviewOf(ds *dataset, e rubric.Evaluation) (review.Review, error) {
+	if v, ok := ds.reviews[e.ID]; ok {
+		return v, nil
+	}
+	r := ds.rubrics[e.Rubric]
+	if f, ok := ds.facts[e.CallID]; ok {
+		d, err := autoqa.CallQualityRules().Derive(r, f, a.at)
 		if err != nil {
-			return rating.Survey{}, fmt.Errorf("quickstart: %s: %w", who, err)
+			return review.Review{}, err
 		}
-		cov = c
+		combined, rec, err := autoqa.Combine(e, d, nil)
+		if err != nil {
+			return review.Review{}, err
+		}
+		a.auto = append(a.auto, autoCall{Manual: e, Facts: f, Record: rec})
+		e = combined
 	}
-	s, err := rating.SurveyOf(seg.Tallies, cov)
-	if err != nil {
-		return rating.Survey{}, fmt.Errorf("quickstart: %s: %w", who, err)
-	}
-	if clients == 0 {
-		s.Surveyed = seg.Respondents
-	}
-	return s, nil
+	return review.New(r, e, review.Actor{ID: cmp.Or(e.EvaluatorID, unnamed), Role: review.RoleSpecialist}, e.At)
 }
 
-// rateEmployees computes the personal ratings (SPEC R8): all evaluated calls before the report date (cumulative,
-// R10), the survey index of the employee's clients, and an evaluation required in the report's quarter (R6).
-func (a *analysis) rateEmployees(ds *dataset) error {
-	rater, err := rating.NewPersonalRater(ds.settings.personal)
+// segments groups the survey answers before the report date by employee or department and returns the survey
+// index of each group against its number of clients (SPEC R11–R14); a group whose number of clients is unknown
+// (0) keeps its index and has its coverage reported as unknown.
+func (a *analysis) segments(what string, clients func(string) int64) (map[string]rating.Survey, error) {
+	key := map[string]func(survey.Response) string{"employee": func(r survey.Response) string { return r.Employee },
+		"department": func(r survey.Response) string { return r.Department }}
+	segs, err := survey.Segments(a.responses, survey.Grouping{Key: key[what]})
 	if err != nil {
+		return nil, fmt.Errorf("quickstart: surveys.csv: %w", err)
+	}
+	out := map[string]rating.Survey{}
+	for _, seg := range segs {
+		var cov survey.Share
+		n := clients(seg.Key)
+		if n > 0 {
+			cov, err = survey.NewShare(seg.Respondents, n)
+		}
+		s, err2 := rating.SurveyOf(seg.Tallies, cov)
+		if err = cmp.Or(err, err2); err != nil {
+			return nil, fmt.Errorf("quickstart: %s %q: %w", what, seg.Key, err)
+		}
+		if n == 0 {
+			s.Surveyed = seg.Respondents
+		}
+		out[seg.Key] = s
+	}
+	return out, nil
+}
+
+// rate computes the personal ratings (SPEC R8): all evaluated calls before the report date (cumulative, R10),
+// the survey index of the employee's clients, and an evaluation required in the report's quarter (R6); then each
+// department's rating (R7) from its platforms, the personal ratings of its employees and the survey index of all
+// its clients (none surveyed when it has no answers).
+func (a *analysis) rate(ds *dataset) error {
+	pr, err := rating.NewPersonalRater(ds.settings.personal)
+	dr, err2 := rating.NewDepartmentRater(ds.settings.department)
+	if err = cmp.Or(err, err2); err != nil {
 		return fmt.Errorf("quickstart: settings.json: %w", err)
 	}
-	segs, err := survey.Segments(a.responses, survey.Grouping{Key: func(r survey.Response) string { return r.Employee }})
-	if err != nil {
-		return fmt.Errorf("quickstart: surveys.csv: %w", err)
-	}
-	hasCalls := map[string]bool{}
-	for _, c := range a.calls {
-		hasCalls[c.EmployeeID] = true
+	if a.surveys, err = a.segments("employee", func(id string) int64 { return ds.byID[id].Clients }); err != nil {
+		return err
 	}
 	for _, e := range a.roster {
-		if hasCalls[e.ID] {
+		_, ok := a.surveys[e.ID]
+		if !ok && slices.ContainsFunc(a.calls, func(c rating.CallScore) bool { return c.EmployeeID == e.ID }) {
 			a.surveys[e.ID] = rating.Survey{Clients: e.Clients}
 		}
 	}
-	for _, seg := range segs {
-		e, ok := ds.byID[seg.Key]
-		if !ok {
-			continue
-		}
-		s, err := surveyOf(seg, e.Clients, fmt.Sprintf("employee %q", e.ID))
-		if err != nil {
-			return err
-		}
-		a.surveys[e.ID] = s
-	}
-	ps, err := rater.RateEmployees(a.calls, a.surveys, rating.Period{}, a.quarter.Period(ds.loc))
+	ps, err := pr.RateEmployees(a.calls, a.surveys, rating.Period{}, a.quarter.Period(ds.loc))
 	if err != nil {
 		return fmt.Errorf("quickstart: personal ratings: %w", err)
 	}
-	entries := make([]rating.Entry, 0, len(ps))
+	var entries []rating.Entry
 	for _, p := range ps {
 		a.personal[p.EmployeeID] = p
 		entries = append(entries, p.Entry())
 	}
-	a.board, err = rating.NewLeaderboard(entries)
-	if err != nil {
+	if a.board, err = rating.NewLeaderboard(entries); err != nil {
 		return fmt.Errorf("quickstart: leaderboard: %w", err)
 	}
-	return nil
-}
-
-// rateDepartments computes each department's rating (SPEC R7) from its platforms, the personal ratings of its
-// employees and the survey index of all its clients.
-func (a *analysis) rateDepartments(ds *dataset) error {
-	rater, err := rating.NewDepartmentRater(ds.settings.department)
-	if err != nil {
-		return fmt.Errorf("quickstart: settings.json: %w", err)
-	}
-	segs, err := survey.Segments(a.responses, survey.Grouping{Key: func(r survey.Response) string { return r.Department }})
-	if err != nil {
-		return fmt.Errorf("quickstart: surveys.csv: %w", err)
-	}
-	var ids []string
+	var ins []rating.DepartmentInput
 	clients := map[string]int64{}
-	staff := map[string][]rating.Personal{}
 	for _, e := range a.roster {
-		if !slices.Contains(ids, e.Department) {
-			ids = append(ids, e.Department)
+		i := slices.IndexFunc(ins, func(in rating.DepartmentInput) bool { return in.DepartmentID == e.Department })
+		if i < 0 {
+			i, ins = len(ins), append(ins, rating.DepartmentInput{DepartmentID: e.Department,
+				Platforms: ds.platforms[e.Department]})
 		}
 		clients[e.Department] += e.Clients
 		if p, ok := a.personal[e.ID]; ok {
-			staff[e.Department] = append(staff[e.Department], p)
+			ins[i].Employees = append(ins[i].Employees, p)
 		}
 	}
-	for _, id := range ids {
-		in := rating.DepartmentInput{DepartmentID: id, Platforms: ds.platforms[id], Employees: staff[id],
-			Survey: rating.Survey{Clients: clients[id]}} // no answers yet: none of the clients surveyed
-		for _, seg := range segs {
-			if seg.Key == id {
-				if in.Survey, err = surveyOf(seg, clients[id], fmt.Sprintf("department %q", id)); err != nil {
-					return err
-				}
-			}
+	segs, err := a.segments("department", func(id string) int64 { return clients[id] })
+	if err != nil {
+		return err
+	}
+	for _, in := range ins {
+		var ok bool
+		if in.Survey, ok = segs[in.DepartmentID]; !ok {
+			in.Survey = rating.Survey{Clients: clients[in.DepartmentID]}
 		}
-		d, err := rater.Rate(in)
+		d, err := dr.Rate(in)
 		if err != nil {
-			return fmt.Errorf("quickstart: department %q: %w", id, err)
+			return fmt.Errorf("quickstart: department %q: %w", in.DepartmentID, err)
 		}
-		a.depts = append(a.depts, deptResult{ID: id, Rating: d, Platforms: in.Platforms, Survey: in.Survey})
+		a.depts = append(a.depts, deptResult{in, d})
 	}
 	return nil
 }
 
-// maxQuarters is the most quarters the compliance table shows: the last two years.
-const maxQuarters = 8
-
-// checkQuarters checks every quarter from the first evaluation to the report date: who among those employed had
-// fewer than the minimum of evaluated calls (SPEC R5, R6).
-func (a *analysis) checkQuarters(ds *dataset) error {
-	if len(a.calls) == 0 {
-		return nil
-	}
+// quarters checks every quarter from the first evaluation to the report date, at most maxQuarters: who among
+// those employed had fewer than the minimum of evaluated calls (SPEC R5, R6). It tallies the survey answers of
+// the whole company in each of those quarters, then in total.
+func (a *analysis) quarters(ds *dataset) error {
 	first := a.quarter
 	for _, c := range a.calls {
 		if q := rating.QuarterOf(c.At, ds.loc); q.Before(first) {
 			first = q
 		}
 	}
-	var qs []rating.Quarter
-	for q := a.quarter; !q.Before(first) && len(qs) < maxQuarters; q = q.Prev() {
-		qs = append(qs, q)
-	}
-	slices.Reverse(qs)
-	for _, q := range qs {
-		check := rating.QuarterCheck{Quarter: q, Location: ds.loc, Required: ds.settings.personal.MinCalls}
-		end := complaints.DateOf(q.End(ds.loc), ds.loc)
-		qr := quarterResult{Quarter: q, InProgress: q == a.quarter, Counts: map[string]int64{},
-			Roster: map[string]bool{}, Short: map[string]rating.Shortfall{}}
+	var byQuarter survey.Grouping
+	for q := a.quarter; len(a.calls) > 0 && !q.Before(first) && len(a.compliance) < maxQuarters; q = q.Prev() {
+		qr := quarterResult{Quarter: q, Counts: map[string]int64{}, Roster: map[string]bool{},
+			Short: map[string]rating.Shortfall{}}
 		var roster []string
 		for _, e := range a.roster {
-			if e.Hired.Before(end) {
-				roster = append(roster, e.ID)
-				qr.Roster[e.ID] = true
+			if e.Hired.Before(complaints.DateOf(q.End(ds.loc), ds.loc)) {
+				roster, qr.Roster[e.ID] = append(roster, e.ID), true
 			}
 		}
+		check := rating.QuarterCheck{Quarter: q, Location: ds.loc, Required: ds.settings.personal.MinCalls}
 		short, err := check.Shortfalls(a.calls, roster)
 		if err != nil {
 			return fmt.Errorf("quickstart: compliance %s: %w", q, err)
 		}
 		for _, s := range short {
-			// Shortfalls also lists everyone with a call anywhere in calls, such as an employee hired in a later
-			// quarter; only the quarter's roster is checked here.
-			if qr.Roster[s.EmployeeID] {
+			if qr.Roster[s.EmployeeID] { // Shortfalls also lists everyone with a call, such as later hires
 				qr.Short[s.EmployeeID] = s
 			}
 		}
-		g, err := rating.GroupCalls(a.calls, rating.ByEmployee, q.Period(ds.loc))
-		if err != nil {
-			return fmt.Errorf("quickstart: compliance %s: %w", q, err)
+		for _, c := range a.calls {
+			if q.Contains(c.At, ds.loc) {
+				qr.Counts[c.EmployeeID]++
+			}
 		}
-		for id, acc := range g.All() {
-			qr.Counts[id] = acc.Count()
-		}
-		a.compliance = append(a.compliance, qr)
+		a.compliance = append([]quarterResult{qr}, a.compliance...)
+		byQuarter.Periods = append([]sq.Period{{From: q.Start(ds.loc), To: q.End(ds.loc)}}, byQuarter.Periods...)
 	}
-	return nil
-}
-
-// tallyPeriods tallies the survey answers of the whole company per quarter of the compliance table and in total.
-func (a *analysis) tallyPeriods(ds *dataset) error {
-	rs := a.responses
-	var periods []sq.Period
-	for _, qr := range a.compliance {
-		q, err := sq.NewQuarter(qr.Quarter.Year, qr.Quarter.Q)
-		if err != nil {
-			return fmt.Errorf("quickstart: survey periods: %w", err)
-		}
-		periods = append(periods, q.Period(ds.loc))
+	groupings := []survey.Grouping{{}} // in total
+	if len(byQuarter.Periods) > 0 {
+		groupings = []survey.Grouping{byQuarter, {}}
 	}
-	if len(periods) > 0 {
-		segs, err := survey.Segments(rs, survey.Grouping{Periods: periods})
+	for _, g := range groupings {
+		segs, err := survey.Segments(a.responses, g)
 		if err != nil {
 			return fmt.Errorf("quickstart: surveys.csv: %w", err)
 		}
-		for i, s := range segs {
-			a.periods = append(a.periods, periodStats{Label: a.compliance[i].Quarter.String(), Tallies: s.Tallies,
-				Respondents: s.Respondents})
-		}
-	}
-	all, err := survey.Segments(rs, survey.Grouping{})
-	if err != nil {
-		return fmt.Errorf("quickstart: surveys.csv: %w", err)
-	}
-	for _, s := range all {
-		a.periods = append(a.periods, periodStats{Label: "", Tallies: s.Tallies, Respondents: s.Respondents})
+		a.periods = append(a.periods, segs...)
 	}
 	return nil
 }
 
-// registerComplaints builds the register report at the report date (SPEC R18) and lists what is due soon and what
-// waits on the client.
-func (a *analysis) registerComplaints(ds *dataset) error {
-	rep, err := complaints.NewReport(ds.complaints, a.at, complaints.ReportOptions{})
-	if err != nil {
+// register builds the reports of the registers at the report date: the complaints (SPEC R18), the choice of
+// calls to evaluate in the report's quarter (R5, R6) and the disputes.
+func (a *analysis) register(ds *dataset) error {
+	var err error
+	if a.complaintReport, err = complaints.NewReport(ds.complaints, a.at, complaints.ReportOptions{}); err != nil {
 		return fmt.Errorf("quickstart: complaints: %w", err)
 	}
-	a.complaintReport = rep
-	if len(rep.Failed) > 0 {
-		f := rep.Failed[0]
-		return fmt.Errorf("quickstart: complaint %q (number %d): %w", f.ID, f.Index, f.Err)
+	if f := a.complaintReport.Failed; len(f) > 0 {
+		return fmt.Errorf("quickstart: complaint %q (number %d): %w", f[0].ID, f[0].Index, f[0].Err)
 	}
-	for _, row := range rep.Rows {
-		if row.Status.DueSoon {
-			a.dueSoon = append(a.dueSoon, row)
+	if ds.calls != nil {
+		// The calls of the quarter before the report date; the evaluated ones count toward the quota.
+		var pop []sampling.Call
+		for _, c := range ds.calls {
+			if c.At.Before(a.at) && a.quarter.Contains(c.At, ds.loc) {
+				pop = append(pop, c)
+			}
 		}
-		if row.Status.State == complaints.StatePaused {
-			a.paused = append(a.paused, row)
+		rule := sampling.Rule{Location: ds.loc, PerEmployee: ds.settings.personal.MinCalls}
+		for _, e := range ds.evaluations {
+			if e.At.Before(a.at) {
+				rule.Evaluated = append(rule.Evaluated, e.CallID)
+			}
 		}
+		for _, e := range a.roster {
+			rule.Employees = append(rule.Employees, e.ID)
+		}
+		sel, err := sampling.Select(pop, ds.seed, rule)
+		if err != nil {
+			return fmt.Errorf("quickstart: calls.json: %w", err)
+		}
+		a.selection = &sel
 	}
-	byDue := func(x, y complaints.Row) int {
-		if c := x.Status.Due.At.Compare(y.Status.Due.At); c != 0 {
-			return c
+	if ds.reviews != nil {
+		rep, err := review.NewReport(a.reviews, a.at)
+		if err != nil {
+			return fmt.Errorf("quickstart: reviews.json: %w", err)
 		}
-		return strings.Compare(x.Info.ID, y.Info.ID)
+		a.disputeReport = &rep
 	}
-	slices.SortFunc(a.dueSoon, byDue)
-	slices.SortFunc(a.paused, byDue)
 	return nil
+}
+
+// rubricStats summarises the scored calls of one rubric: each criterion across the team and the overrides that
+// fired.
+type rubricStats struct {
+	Rubric          *rubric.Rubric
+	Calls, AutoFail int
+	Criteria        []criterionStat       // weakest first, ties in the rubric's order; never answered last
+	Fired           map[rubric.Reason]int // calls by what fired: a level of a criterion, or a violation
+	Reasons         []rubric.Reason       // what fired, as it first fired, in the rubric's order
+}
+
+// criterionStat is one criterion across the team, as rubric.CriterionStat will give it. Averages use the points
+// the answers were worth before overrides (Raw): a call zeroed by a fatal violation says nothing about its
+// greeting.
+type criterionStat struct {
+	Criterion   rubric.Criterion
+	Counted, NA int             // answers counted (not excluded as N/A); N/A answers
+	Sum         decimal.Decimal // raw points of the counted answers
+	Mean, Share rating.Fraction // Sum / Counted; Sum / (Counted × the criterion's maximum)
+	Levels      map[string]int  // counted answers per level chosen
+}
+
+// criterionStats groups the results by rubric, in order of first appearance, with each criterion's statistics
+// (statsOf) and the overrides that fired.
+func criterionStats(results []rubric.Result) ([]rubricStats, error) {
+	var out []rubricStats
+	byRubric := map[*rubric.Rubric][]rubric.Result{}
+	for _, res := range results {
+		if byRubric[res.Rubric()] == nil {
+			out = append(out, rubricStats{Rubric: res.Rubric(), Fired: map[rubric.Reason]int{}})
+		}
+		byRubric[res.Rubric()] = append(byRubric[res.Rubric()], res)
+	}
+	for i := range out {
+		s, rs := &out[i], byRubric[out[i].Rubric]
+		var err error
+		if s.Criteria, err = statsOf(rs); err != nil {
+			return nil, err
+		}
+		slices.SortStableFunc(s.Criteria, func(a, b criterionStat) int {
+			if a.Counted == 0 || b.Counted == 0 {
+				return b.Counted - a.Counted
+			}
+			return a.Share.Cmp(b.Share)
+		})
+		s.Calls = len(rs)
+		first := map[rubric.Reason]rubric.Reason{}
+		for _, res := range rs {
+			if res.AutoFail() {
+				s.AutoFail++
+			}
+			for _, why := range res.Reasons() {
+				key := rubric.Reason{Criterion: why.Criterion, Level: why.Level, Violation: why.Violation}
+				if s.Fired[key]++; s.Fired[key] == 1 {
+					first[key] = why
+				}
+			}
+		}
+		var keys []rubric.Reason
+		for _, c := range s.Rubric.Criteria() {
+			for _, l := range c.Scale.Levels {
+				keys = append(keys, rubric.Reason{Criterion: c.ID, Level: l.ID})
+			}
+		}
+		for _, v := range s.Rubric.Violations() {
+			keys = append(keys, rubric.Reason{Violation: v.ID})
+		}
+		for _, k := range keys {
+			if why, ok := first[k]; ok {
+				s.Reasons = append(s.Reasons, why)
+			}
+		}
+	}
+	return out, nil
+}
+
+// statsOf returns each criterion's statistics across results of one rubric, in the rubric's order. It is what
+// rubric.CriterionStats will return; swap it in here.
+func statsOf(results []rubric.Result) ([]criterionStat, error) {
+	var out []criterionStat
+	for _, c := range results[0].Rubric().Criteria() {
+		out = append(out, criterionStat{Criterion: c, Levels: map[string]int{}})
+	}
+	for _, res := range results {
+		for i, cr := range res.Criteria() {
+			st := &out[i]
+			if cr.NA {
+				st.NA++
+			}
+			if !cr.Excluded {
+				st.Counted++
+				st.Sum = st.Sum.Add(cr.Raw)
+				if cr.Level != "" {
+					st.Levels[cr.Level]++
+				}
+			}
+		}
+	}
+	for i := range out {
+		st := &out[i]
+		n := decimal.NewFromInt(int64(st.Counted))
+		var err error
+		if st.Counted > 0 {
+			st.Mean, err = rating.NewFraction(st.Sum, n)
+		}
+		if st.Counted > 0 && err == nil && st.Criterion.MaxPoints().IsPositive() {
+			st.Share, err = rating.NewFraction(st.Sum, n.Mul(st.Criterion.MaxPoints()))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("quickstart: criterion %q: %w", st.Criterion.ID, err)
+		}
+	}
+	return out, nil
 }

@@ -2,13 +2,14 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/servicequality/servicequality/internal/strictjson"
 	"io"
 	"io/fs"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,14 +17,17 @@ import (
 
 	"github.com/servicequality/servicequality/autoqa"
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/internal/strictjson"
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sampling"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
-// dataset is everything the report is computed from, read and checked by load.
+// dataset is everything the report is computed from, read and checked by load. The quality specialist's files
+// (calls.json, reviews.json, facts.json) are optional: without one, its field is nil and its section left out.
 type dataset struct {
 	settings    settings
 	loc         *time.Location
@@ -35,11 +39,10 @@ type dataset struct {
 	platforms   map[string][]rating.PlatformRating // by department
 	policy      complaints.Policy
 	complaints  []complaints.Complaint
-
-	seed    []byte                   // calls.json: the sampling key
-	calls   []sampling.Call          // calls.json: nil when the file is absent
-	reviews map[string]review.Review // reviews.json by evaluation ID: nil when absent
-	facts   map[string]autoqa.Facts  // facts.json by call ID: nil when absent
+	seed        []byte                   // calls.json: the sampling key
+	calls       []sampling.Call          // calls.json
+	reviews     map[string]review.Review // reviews.json, by evaluation ID
+	facts       map[string]autoqa.Facts  // facts.json, by call ID
 }
 
 // employee is one row of employees.csv.
@@ -57,52 +60,70 @@ func (e employee) name(lang string) string {
 	return e.NameEN
 }
 
+// settings is settings.json. Every field is optional; see data/README.md for the defaults.
+type settings struct {
+	Organisation rubric.Text `json:"organisation"`
+	Location     string      `json:"location"`
+	Departments  []struct {
+		ID    string      `json:"id"`
+		Title rubric.Text `json:"title"`
+	} `json:"departments"`
+	// Weights by scheme (personal, survey, department) and component name (rating.ComponentCalls, ...).
+	Weights      map[string]map[string]string `json:"weights"`
+	PlatformMean rating.PlatformMean          `json:"platform_mean"`
+	Policy       json.RawMessage              `json:"complaint_policy"`
+	PolicyTitle  rubric.Text                  `json:"complaint_policy_title"`
+
+	personal   rating.PersonalSettings
+	department rating.DepartmentSettings
+}
+
+// departmentTitle returns the title of department id in lang, or the ID.
+func (s settings) departmentTitle(id, lang string) string {
+	for _, d := range s.Departments {
+		if t := d.Title.Get(lang); d.ID == id && t != "" {
+			return t
+		}
+	}
+	return id
+}
+
 // maxProblems caps the problems reported from one load.
 const maxProblems = 20
 
-// problems gathers data errors, each naming its file and place.
-type problems struct{ errs []error }
+// problems gathers data errors, each naming its file and place (a line from 1; 0 for none).
+type problems []error
 
 func (p *problems) add(file string, line int, format string, args ...any) {
-	where := file
 	if line > 0 {
-		where = fmt.Sprintf("%s line %d", file, line)
+		file = fmt.Sprintf("%s line %d", file, line)
 	}
-	p.errs = append(p.errs, fmt.Errorf("quickstart: %s: %s", where, fmt.Sprintf(format, args...)))
+	*p = append(*p, fmt.Errorf("quickstart: %s: %s", file, fmt.Sprintf(format, args...)))
 }
 
-func (p *problems) full() bool { return len(p.errs) >= maxProblems }
+func (p problems) full() bool { return len(p) >= maxProblems }
 
-func (p *problems) err() error {
-	if len(p.errs) > maxProblems {
-		p.errs = append(p.errs[:maxProblems], fmt.Errorf("quickstart: and %d more problems", len(p.errs)-maxProblems))
+func (p problems) err() error {
+	if len(p) > maxProblems {
+		p = append(p[:maxProblems], fmt.Errorf("quickstart: and %d more problems", len(p)-maxProblems))
 	}
-	return errors.Join(p.errs...)
+	return errors.Join(p...)
 }
 
-// load reads and checks the data set in fsys. Every problem names the file and the line or record.
+// load reads and checks the data set in fsys, in stages: each reads what the next checks against.
 func load(fsys fs.FS) (*dataset, error) {
 	ds := &dataset{byID: map[string]employee{}, rubrics: map[string]*rubric.Rubric{},
 		platforms: map[string][]rating.PlatformRating{}}
 	var p problems
-	ds.loadSettings(fsys, &p)
-	if err := p.err(); err != nil {
-		return nil, err
-	}
-	ds.loadEmployees(fsys, &p)
-	ds.loadRubrics(fsys, &p)
-	if err := p.err(); err != nil {
-		return nil, err
-	}
-	ds.loadEvaluations(fsys, &p)
-	ds.loadSurveys(fsys, &p)
-	ds.loadPlatforms(fsys, &p)
-	ds.loadComplaints(fsys, &p)
-	ds.loadCalls(fsys, &p)
-	ds.loadReviews(fsys, &p)
-	ds.loadFacts(fsys, &p)
-	if err := p.err(); err != nil {
-		return nil, err
+	for _, stage := range [][]func(fs.FS, *problems){{ds.loadSettings}, {ds.loadEmployees, ds.loadRubrics},
+		{ds.loadEvaluations, ds.loadSurveys, ds.loadPlatforms, ds.loadComplaints, ds.loadCalls, ds.loadReviews,
+			ds.loadFacts}} {
+		for _, f := range stage {
+			f(fsys, &p)
+		}
+		if err := p.err(); err != nil {
+			return nil, err
+		}
 	}
 	return ds, nil
 }
@@ -115,248 +136,241 @@ func readFile(fsys fs.FS, name string, optional bool, p *problems) []byte {
 	}
 	if err != nil {
 		p.add(name, 0, "%v", err)
-		return nil
 	}
 	return b
 }
 
-// maxDataJSON bounds one JSON document of the data set, in bytes.
-const maxDataJSON = 16 << 20
-
-// decodeStrict decodes one JSON value into v with the module's strict reader: exact keys, no unknown or repeated
-// ones, no null, valid UTF-8, nothing after the value.
-func decodeStrict(b []byte, v any) error {
-	return strictjson.Decode(b, maxDataJSON, v)
+// decodeStrict decodes file, one JSON document of at most 16 MiB, into v with the module's strict reader: exact
+// keys, no unknown or repeated ones, no null, valid UTF-8, nothing after the value. It reports whether the file
+// was there (a missing optional file is no problem).
+func decodeStrict(fsys fs.FS, file string, optional bool, p *problems, v any) bool {
+	b := readFile(fsys, file, optional, p)
+	if err := strictjson.Decode(b, 16<<20, v); b != nil && err != nil {
+		p.add(file, 0, "%v", err)
+	}
+	return b != nil
 }
 
-// readCSV reads a CSV file whose header must name exactly the given columns, in any order. It returns the rows as
-// maps from column to value, with their line numbers.
-func readCSV(fsys fs.FS, file string, columns []string, p *problems) (rows []map[string]string, lines []int) {
+// eachJSON reads file, a JSON array, and calls f with each element and its number from 1. It reports whether
+// the file was there.
+func eachJSON(fsys fs.FS, file string, optional bool, p *problems, f func(n int, msg json.RawMessage)) bool {
+	var raw []json.RawMessage
+	ok := decodeStrict(fsys, file, optional, p, &raw)
+	for i := 0; i < len(raw) && !p.full(); i++ {
+		f(i+1, raw[i])
+	}
+	return ok
+}
+
+// readCSV reads a CSV file whose header must name exactly the given columns, in any order, and calls f with
+// each row as a map from column to value and its line number.
+func readCSV(fsys fs.FS, file string, columns []string, p *problems, f func(row map[string]string, line int)) {
 	b := readFile(fsys, file, false, p)
 	if b == nil {
-		return nil, nil
+		return
 	}
 	r := csv.NewReader(bytes.NewReader(b))
-	r.ReuseRecord = false
 	header, err := r.Read()
-	if err != nil {
-		p.add(file, 1, "header: %v", err)
-		return nil, nil
-	}
-	if strings.Join(slices.Sorted(slices.Values(header)), ",") != strings.Join(slices.Sorted(slices.Values(columns)), ",") {
+	if err != nil || !slices.Equal(slices.Sorted(slices.Values(header)), slices.Sorted(slices.Values(columns))) {
 		p.add(file, 1, "header %q must name the columns %s", strings.Join(header, ","), strings.Join(columns, ","))
-		return nil, nil
+		return
 	}
-	for {
+	for !p.full() {
 		rec, err := r.Read()
-		if err == io.EOF {
-			return rows, lines
-		}
 		if err != nil {
-			p.add(file, 0, "%v", err) // a csv.ParseError names its line
-			return nil, nil
+			if err != io.EOF {
+				p.add(file, 0, "%v", err) // a csv.ParseError names its line
+			}
+			return
 		}
 		line, _ := r.FieldPos(0)
 		row := make(map[string]string, len(header))
 		for i, h := range header {
 			row[h] = rec[i]
 		}
-		rows = append(rows, row)
-		lines = append(lines, line)
+		f(row, line)
+	}
+}
+
+func (ds *dataset) loadSettings(fsys fs.FS, p *problems) {
+	const file = "settings.json"
+	s := &ds.settings
+	decodeStrict(fsys, file, true, p, s)
+	if len(*p) > 0 {
+		return
+	}
+	s.Location = cmp.Or(s.Location, "Asia/Almaty")
+	if s.Location == "Local" {
+		p.add(file, 0, `location "Local" depends on the machine; name an IANA time zone such as "Asia/Almaty"`)
+		return
+	}
+	loc, err := time.LoadLocation(s.Location)
+	if err != nil {
+		p.add(file, 0, "location %q: %v", s.Location, err)
+		return
+	}
+	ds.loc = loc
+	s.personal, s.department = rating.DefaultPersonalSettings(), rating.DefaultDepartmentSettings()
+	s.department.Platforms = s.PlatformMean
+	schemes := map[string][]*rating.Scheme{"personal": {&s.personal.Weights},
+		"survey": {&s.personal.Survey, &s.department.Survey}, "department": {&s.department.Weights}}
+	for _, scheme := range slices.Sorted(maps.Keys(s.Weights)) {
+		for _, name := range slices.Sorted(maps.Keys(s.Weights[scheme])) {
+			field := "weights." + scheme + "." + name
+			d, err := sq.ParseDecimal(s.Weights[scheme][name])
+			if err != nil || schemes[scheme] == nil {
+				p.add(file, 0, "%s: %v", field, cmp.Or(err, errors.New("not one of personal, survey, department")))
+				continue
+			}
+			for _, sc := range schemes[scheme] {
+				i := slices.IndexFunc(sc.Weights, func(w rating.Weight) bool { return w.Name == name })
+				if i < 0 {
+					p.add(file, 0, "%s: no such component", field)
+					break
+				}
+				sc.Weights[i].Weight = d
+			}
+		}
+	}
+	for _, err := range []error{s.personal.Validate(), s.department.Validate()} {
+		if err != nil {
+			p.add(file, 0, "weights: %v", err)
+		}
+	}
+	if len(s.Policy) > 0 {
+		if ds.policy, err = complaints.ParsePolicy(s.Policy); err != nil {
+			p.add(file, 0, "complaint_policy: %v", err)
+		}
+		return
+	}
+	ds.policy = complaints.DefaultPolicy(loc)
+	ds.policy.DueSoon = 3
+	if len(s.PolicyTitle) == 0 {
+		s.PolicyTitle = rubric.Text{"en": "15 calendar days from the day after receipt",
+			"ru": "15 календарных дней со дня, следующего за получением"}
 	}
 }
 
 func (ds *dataset) loadEmployees(fsys fs.FS, p *problems) {
 	const file = "employees.csv"
-	rows, lines := readCSV(fsys, file, []string{"id", "name_ru", "name_en", "department", "hired", "clients"}, p)
-	for i, row := range rows {
-		e := employee{ID: row["id"], NameRU: row["name_ru"], NameEN: row["name_en"], Department: row["department"]}
-		switch {
-		case e.ID == "":
-			p.add(file, lines[i], "id is empty")
-			continue
-		case e.NameRU == "" && e.NameEN == "":
-			p.add(file, lines[i], "employee %q has neither name_ru nor name_en", e.ID)
-		case e.Department == "":
-			p.add(file, lines[i], "employee %q has no department", e.ID)
-		}
-		if _, dup := ds.byID[e.ID]; dup {
-			p.add(file, lines[i], "employee %q is listed twice", e.ID)
-			continue
-		}
-		hired, err := complaints.ParseDate(row["hired"])
-		if err != nil {
-			p.add(file, lines[i], "hired %q is not a date YYYY-MM-DD", row["hired"])
-		}
-		e.Hired = hired
-		n, err := strconv.ParseInt(row["clients"], 10, 64)
-		if err != nil || n < 0 || n > survey.MaxCount {
-			p.add(file, lines[i], "clients %q is not a whole number from 0 to %d", row["clients"], survey.MaxCount)
-		}
-		e.Clients = n
-		ds.employees = append(ds.employees, e)
-		ds.byID[e.ID] = e
-	}
-	if len(ds.employees) == 0 && len(p.errs) == 0 {
+	readCSV(fsys, file, []string{"id", "name_ru", "name_en", "department", "hired", "clients"}, p,
+		func(row map[string]string, line int) {
+			e := employee{ID: row["id"], NameRU: row["name_ru"], NameEN: row["name_en"], Department: row["department"]}
+			var err error
+			if e.Hired, err = complaints.ParseDate(row["hired"]); err != nil {
+				p.add(file, line, "hired %q is not a date YYYY-MM-DD", row["hired"])
+			}
+			if e.Clients, err = strconv.ParseInt(row["clients"], 10, 64); err != nil || e.Clients < 0 ||
+				e.Clients > survey.MaxCount {
+				p.add(file, line, "clients %q is not a whole number from 0 to %d", row["clients"], survey.MaxCount)
+			}
+			switch _, dup := ds.byID[e.ID]; {
+			case e.ID == "":
+				p.add(file, line, "id is empty")
+			case dup:
+				p.add(file, line, "employee %q is listed twice", e.ID)
+			case e.NameRU == "" && e.NameEN == "" || e.Department == "":
+				p.add(file, line, "employee %q needs a name (name_ru or name_en) and a department", e.ID)
+			}
+			ds.employees = append(ds.employees, e)
+			ds.byID[e.ID] = e
+		})
+	if len(ds.employees) == 0 && len(*p) == 0 {
 		p.add(file, 0, "no employees")
 	}
 }
 
 func (ds *dataset) loadRubrics(fsys fs.FS, p *problems) {
 	for _, id := range rubric.Templates() {
-		r, err := rubric.Template(id)
-		if err != nil {
-			p.add("built-in templates", 0, "%v", err)
-			continue
-		}
-		ds.rubrics[id] = r
+		ds.rubrics[id], _ = rubric.Template(id) // the IDs Templates lists
 	}
-	const file = "rubric.json"
-	if b := readFile(fsys, file, true, p); b != nil {
+	if b := readFile(fsys, "rubric.json", true, p); b != nil {
 		r, err := rubric.Parse(b)
 		if err != nil {
-			p.add(file, 0, "%v", err)
+			p.add("rubric.json", 0, "%v", err)
 			return
 		}
 		ds.rubrics[r.ID()] = r // the department's own rubric wins over a template of the same ID
 	}
 }
 
+// unknownRubric says that an evaluation or review names a rubric the data set does not have.
+func unknownRubric(id string) string {
+	return fmt.Sprintf("rubric %q is neither in rubric.json nor a built-in template (%s)", id,
+		strings.Join(rubric.Templates(), ", "))
+}
+
 func (ds *dataset) loadEvaluations(fsys fs.FS, p *problems) {
 	const file = "evaluations.json"
-	b := readFile(fsys, file, false, p)
-	if b == nil {
-		return
-	}
-	var raw []json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		p.add(file, 0, "not a JSON array of evaluations: %v", err)
-		return
-	}
-	seen := map[string]int{}
-	for i, msg := range raw {
-		if p.full() {
-			return
-		}
+	seen := map[string]bool{}
+	eachJSON(fsys, file, false, p, func(n int, msg json.RawMessage) {
 		e, err := rubric.ParseEvaluation(msg)
-		if err != nil {
-			p.add(file, 0, "evaluation %d: %v", i+1, err)
-			continue
-		}
-		where := fmt.Sprintf("evaluation %d (%q)", i+1, e.ID)
-		switch first, dup := seen[e.ID]; {
-		case e.ID == "":
-			p.add(file, 0, "evaluation %d has no id", i+1)
-		case dup:
-			p.add(file, 0, "%s repeats the id of evaluation %d", where, first)
-		case e.Rubric == "":
-			p.add(file, 0, "%s names no rubric", where)
+		switch {
+		case err != nil:
+			p.add(file, 0, "evaluation %d: %v", n, err)
+		case e.ID == "" || seen[e.ID]:
+			p.add(file, 0, "evaluation %d: id %q is empty or used by an earlier evaluation", n, e.ID)
 		case ds.rubrics[e.Rubric] == nil:
-			p.add(file, 0, "%s: rubric %q is neither in rubric.json nor a built-in template (%s)", where, e.Rubric,
-				strings.Join(rubric.Templates(), ", "))
-		case e.At.IsZero():
-			p.add(file, 0, "%s has no time (\"at\")", where)
-		default:
-			if _, ok := ds.byID[e.EmployeeID]; !ok {
-				p.add(file, 0, "%s: employee %q is not in employees.csv", where, e.EmployeeID)
-			}
+			p.add(file, 0, "evaluation %d: %s", n, unknownRubric(e.Rubric))
+		case ds.byID[e.EmployeeID].ID == "":
+			p.add(file, 0, "evaluation %d: employee %q is not in employees.csv", n, e.EmployeeID)
 		}
-		seen[e.ID] = i + 1
+		seen[e.ID] = true
 		ds.evaluations = append(ds.evaluations, e)
-	}
+	})
 }
 
-// surveyKinds maps the kind column of surveys.csv to the answer it holds.
-var surveyKinds = map[string]func(v string) (survey.Answer, bool){
-	"csi":       intAnswer(survey.KindCSI),
-	"csat":      intAnswer(survey.KindCSAT),
-	"classic":   intAnswer(survey.KindClassic),
-	"ces":       intAnswer(survey.KindCES),
-	"recommend": yesNoAnswer(survey.KindRecommend),
-	"fcr":       yesNoAnswer(survey.KindFCR),
-}
-
-func intAnswer(k survey.Kind) func(string) (survey.Answer, bool) {
-	return func(v string) (survey.Answer, bool) {
-		n, err := strconv.Atoi(v)
-		return survey.Answer{Kind: k, Value: n}, err == nil
-	}
-}
-
-func yesNoAnswer(k survey.Kind) func(string) (survey.Answer, bool) {
-	return func(v string) (survey.Answer, bool) {
-		switch v {
-		case "yes":
-			return survey.Answer{Kind: k, Value: 1}, true
-		case "no":
-			return survey.Answer{Kind: k, Value: 0}, true
-		}
-		return survey.Answer{}, false
-	}
-}
+// surveyNumbers and surveyYesNo map the kind column of surveys.csv to the answer it holds.
+var (
+	surveyNumbers = map[string]survey.Kind{"csi": survey.KindCSI, "csat": survey.KindCSAT,
+		"classic": survey.KindClassic, "ces": survey.KindCES}
+	surveyYesNo = map[string]survey.Kind{"recommend": survey.KindRecommend, "fcr": survey.KindFCR}
+)
 
 func (ds *dataset) loadSurveys(fsys fs.FS, p *problems) {
 	const file = "surveys.csv"
-	rows, lines := readCSV(fsys, file, []string{"client", "employee", "time", "kind", "value"}, p)
-	for i, row := range rows {
-		if p.full() {
-			return
-		}
+	readCSV(fsys, file, []string{"client", "employee", "time", "kind", "value"}, p, func(row map[string]string, line int) {
 		e, ok := ds.byID[row["employee"]]
-		if !ok {
-			p.add(file, lines[i], "employee %q is not in employees.csv", row["employee"])
-			continue
-		}
 		at, err := time.Parse(time.RFC3339, row["time"])
-		if err != nil {
-			p.add(file, lines[i], "time %q is not an RFC 3339 time such as 2026-03-02T10:00:00+05:00", row["time"])
-			continue
+		kind, v := row["kind"], row["value"]
+		n, nerr := strconv.Atoi(v)
+		var ans survey.Answer
+		switch {
+		case !ok:
+			p.add(file, line, "employee %q is not in employees.csv", row["employee"])
+		case err != nil:
+			p.add(file, line, "time %q is not an RFC 3339 time such as 2026-03-02T10:00:00+05:00", row["time"])
+		case surveyNumbers[kind] != 0 && nerr == nil:
+			ans = survey.Answer{Kind: surveyNumbers[kind], Value: n}
+		case surveyYesNo[kind] != 0 && (v == "yes" || v == "no"):
+			ans = survey.Answer{Kind: surveyYesNo[kind], Value: map[string]int{"yes": 1, "no": 0}[v]}
+		default:
+			p.add(file, line, "value %q is not an answer of kind %s (csi, csat, classic and ces take a whole "+
+				"number; recommend and fcr yes or no)", v, kind)
 		}
-		parse, ok := surveyKinds[row["kind"]]
-		if !ok {
-			p.add(file, lines[i], "kind %q is not one of csi, recommend, csat, classic, ces, fcr", row["kind"])
-			continue
-		}
-		ans, ok := parse(row["value"])
-		if ok {
-			if err := ans.Validate(); err != nil {
-				p.add(file, lines[i], "%v", err)
-				continue
-			}
-		} else {
-			p.add(file, lines[i], "value %q is not an answer of kind %s (a whole number, or yes/no)", row["value"], row["kind"])
-			continue
+		if ans.Kind == 0 {
+			return
+		} else if err := ans.Validate(); err != nil {
+			p.add(file, line, "%v", err)
+			return
 		}
 		ds.responses = append(ds.responses, survey.Response{Client: row["client"], Employee: e.ID,
 			Department: e.Department, Channel: "survey", At: at, Answer: ans})
-	}
+	})
 }
 
 func (ds *dataset) loadPlatforms(fsys fs.FS, p *problems) {
-	const file = "platforms.json"
-	b := readFile(fsys, file, true, p)
-	if b == nil {
-		return
-	}
 	var rows []struct {
 		Department string `json:"department"`
 		Platform   string `json:"platform"`
 		Rating     string `json:"rating"`
 		Reviews    int64  `json:"reviews"`
 	}
-	if err := decodeStrict(b, &rows); err != nil {
-		p.add(file, 0, "%v", err)
-		return
-	}
+	decodeStrict(fsys, "platforms.json", true, p, &rows)
 	for i, r := range rows {
-		d, err := parseDecimal(r.Rating)
-		if err != nil {
-			p.add(file, 0, "entry %d: rating: %v", i+1, err)
-			continue
-		}
-		if r.Department == "" || r.Platform == "" {
-			p.add(file, 0, "entry %d: department and platform are required", i+1)
-			continue
+		d, err := sq.ParseDecimal(r.Rating) // the rater checks the rest: 1–5, a name, the reviews
+		if err != nil || r.Department == "" {
+			p.add("platforms.json", 0, "entry %d: a department and a rating are required: %v", i+1, err)
 		}
 		ds.platforms[r.Department] = append(ds.platforms[r.Department],
 			rating.PlatformRating{Name: r.Platform, Rating: d, Reviews: r.Reviews})
@@ -364,25 +378,82 @@ func (ds *dataset) loadPlatforms(fsys fs.FS, p *problems) {
 }
 
 func (ds *dataset) loadComplaints(fsys fs.FS, p *problems) {
-	const file = "complaints.json"
-	b := readFile(fsys, file, true, p)
-	if b == nil {
-		return
-	}
-	var raw []json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		p.add(file, 0, "not a JSON array of complaints: %v", err)
-		return
-	}
-	for i, msg := range raw {
-		if p.full() {
-			return
-		}
+	eachJSON(fsys, "complaints.json", true, p, func(n int, msg json.RawMessage) {
 		c, err := complaints.DecodeComplaint(msg, ds.policy)
 		if err != nil {
-			p.add(file, 0, "complaint %d: %v", i+1, err)
-			continue
+			p.add("complaints.json", 0, "complaint %d: %v", n, err)
 		}
 		ds.complaints = append(ds.complaints, c)
+	})
+}
+
+func (ds *dataset) loadCalls(fsys fs.FS, p *problems) {
+	var cl struct {
+		Seed  string          `json:"seed"` // the key the calls are ranked by; sampling checks its length
+		Calls []sampling.Call `json:"calls"`
+	}
+	if !decodeStrict(fsys, "calls.json", true, p, &cl) {
+		return
+	}
+	for i, c := range cl.Calls {
+		if _, ok := ds.byID[c.Employee]; !ok && !p.full() {
+			p.add("calls.json", 0, "call %d (%q): employee %q is not in employees.csv", i+1, c.ID, c.Employee)
+		}
+	}
+	ds.seed, ds.calls = []byte(cl.Seed), append([]sampling.Call{}, cl.Calls...) // present but empty: no calls
+}
+
+func (ds *dataset) loadReviews(fsys fs.FS, p *problems) {
+	const file = "reviews.json"
+	reviews := map[string]review.Review{}
+	if eachJSON(fsys, file, true, p, func(n int, msg json.RawMessage) {
+		var head struct{ Rubric string }
+		_ = json.Unmarshal(msg, &head) // ParseReview reports what is wrong with the document
+		if ds.rubrics[head.Rubric] == nil {
+			p.add(file, 0, "review %d: %s", n, unknownRubric(head.Rubric))
+			return
+		}
+		v, err := review.ParseReview(ds.rubrics[head.Rubric], msg)
+		if err != nil {
+			p.add(file, 0, "review %d: %v", n, err)
+			return
+		}
+		id := v.Original().ID
+		i := slices.IndexFunc(ds.evaluations, func(e rubric.Evaluation) bool { return e.ID == id })
+		_, dup := reviews[id]
+		switch {
+		case i < 0:
+			p.add(file, 0, "review %d: evaluation %q is not in evaluations.json", n, id)
+		case !ds.evaluations[i].Equal(v.Original()):
+			p.add(file, 0, "review %d: evaluation %q differs from the one in evaluations.json", n, id)
+		case dup:
+			p.add(file, 0, "review %d: evaluation %q has another review", n, id)
+		}
+		reviews[id] = v
+	}) {
+		ds.reviews = reviews
+	}
+}
+
+func (ds *dataset) loadFacts(fsys fs.FS, p *problems) {
+	const file = "facts.json"
+	var all []autoqa.Facts
+	if !decodeStrict(fsys, file, true, p, &all) {
+		return
+	}
+	ds.facts = map[string]autoqa.Facts{}
+	for n, f := range all {
+		i := slices.IndexFunc(ds.evaluations, func(e rubric.Evaluation) bool { return e.CallID == f.CallID })
+		_, dup := ds.facts[f.CallID]
+		if err := f.Validate(); err != nil {
+			p.add(file, 0, "facts %d: %v", n+1, err)
+		} else if i < 0 || f.CallID == "" {
+			p.add(file, 0, "facts %d: call %q is not an evaluated call of evaluations.json", n+1, f.CallID)
+		} else if dup {
+			p.add(file, 0, "facts %d: call %q has facts twice", n+1, f.CallID)
+		} else if err := autoqa.CallQualityRules().Validate(ds.rubrics[ds.evaluations[i].Rubric]); err != nil {
+			p.add(file, 0, "facts %d: call %q: %v", n+1, f.CallID, err)
+		}
+		ds.facts[f.CallID] = f
 	}
 }

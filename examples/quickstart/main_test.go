@@ -202,8 +202,8 @@ func TestBadInput(t *testing.T) {
 		}, code: 1, want: []string{"settings.json", "timezone"}, reason: "settings are decoded strictly"},
 		{name: "weight", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"settings.json": []byte(`{"weights": {"personal": {"calls": "-1"}}}`)}
-		}, code: 1, want: []string{"settings.json", "weights.personal.calls", `"-1" is not a plain non-negative decimal`},
-			reason: "weights are non-negative (SPEC R9)"},
+		}, code: 1, want: []string{"settings.json: weights: rating:", `weight of "calls" is -1`},
+			reason: "weights are non-negative (SPEC R9); rating refuses a negative one"},
 		{name: "zero weights", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"settings.json": []byte(`{"weights": {"personal": {"calls": "0", "survey": "0"}}}`)}
 		}, code: 1, want: []string{"settings.json: weights: rating:"}, reason: "at least one weight is positive (SPEC R9)"},
@@ -218,8 +218,8 @@ func TestBadInput(t *testing.T) {
 		}, code: 1, want: []string{`department "support"`, "rating:"}, reason: "platform ratings lie on 1–5"},
 		{name: "seed", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"calls.json": []byte(`{"seed": "short", "calls": []}`)}
-		}, code: 1, want: []string{"calls.json", "seed of 5 bytes: 16–256 bytes needed"},
-			reason: "the sampling key is long enough to be secret"},
+		}, code: 1, want: []string{"calls.json: sampling: seed of 5 bytes"},
+			reason: "the sampling key is long enough to be secret; sampling checks it"},
 		{name: "call employee", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"calls.json": callsJSON(`{"id":"x-1","employee":"dana",` + q1Call + `}`)}
 		}, code: 1, want: []string{"calls.json", `call 1 ("x-1"): employee "dana" is not in employees.csv`},

@@ -6,7 +6,7 @@
 // The generator is deterministic (math/rand/v2 with a fixed seed), so the committed files can be regenerated and
 // compared byte for byte:
 //
-//	go run ./examples/quickstart/internal/gendata -out examples/quickstart/data
+//	go run ./examples/gendata -out examples/quickstart/data
 //
 // It builds every record with the library (rubric.Evaluation, complaints.Complaint, ...) and writes it with the
 // library's own JSON encoders, so the files are exactly what the loaders read; a record the library would refuse

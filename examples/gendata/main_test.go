@@ -17,13 +17,13 @@ func TestCommittedDataIsGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range fileNames(files) {
-		committed, err := os.ReadFile(filepath.Join("..", "..", "data", name))
+		committed, err := os.ReadFile(filepath.Join("..", "quickstart", "data", name))
 		if err != nil {
-			t.Errorf("%s: %v (run go run ./examples/quickstart/internal/gendata -out examples/quickstart/data)", name, err)
+			t.Errorf("%s: %v (run go run ./examples/gendata -out examples/quickstart/data)", name, err)
 			continue
 		}
 		if !bytes.Equal(committed, files[name]) {
-			t.Errorf("data/%s differs from the generator's output (run go run ./examples/quickstart/internal/gendata "+
+			t.Errorf("data/%s differs from the generator's output (run go run ./examples/gendata "+
 				"-out examples/quickstart/data): first difference:\n%s", name, firstDiff(committed, files[name]))
 		}
 	}

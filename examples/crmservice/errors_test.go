@@ -1,0 +1,42 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
+)
+
+// Library errors map to HTTP by their sq kind; the rule code is the package's sentinel in kebab case.
+func TestLibraryErrorKinds(t *testing.T) {
+	unknown := sq.Sentinel("unknown criterion", sq.ErrInvalid)
+	tests := []struct {
+		name   string
+		err    error
+		status int
+		field  string
+		rule   string
+		reason string
+	}{
+		{"invalid", &sq.Error{Pkg: "rubric", Path: "answers[8].criterion", Value: `"x"`, Err: unknown}, 422,
+			"evaluation.answers[8].criterion", "unknown-criterion", "a rule broken: 422, the field from the path"},
+		{"limit", fmt.Errorf("wrapped: %w", &sq.Error{Pkg: "rating", Err: sq.ErrLimit}), 413, "evaluation",
+			"over-a-limit", "over a limit: 413, the kind's code when no domain sentinel"},
+		{"malformed", &sq.Error{Pkg: "survey", Path: "counts", Err: sq.ErrMalformed}, 400, "evaluation.counts",
+			"malformed-input", "bad JSON or syntax: 400"},
+		{"joined", errors.Join(&sq.Error{Err: unknown}, &sq.Error{Err: sq.ErrLimit}), 422, "evaluation",
+			"unknown-criterion", "several problems: the first one's status"},
+		{"legacy", fmt.Errorf("x: %w", rubric.ErrInvalidScore), 400, "evaluation", "invalid-score",
+			"a package sentinel not yet on sq keeps its rule and 400"},
+		{"other", errors.New("disk on fire"), 500, "evaluation", "internal", "not a kind of bad input: a fault"},
+	}
+	for _, tt := range tests {
+		got := libraryError("evaluation", tt.err)
+		if got.Status != tt.status || got.Field != tt.field || got.Rule != tt.rule {
+			t.Errorf("%s: libraryError = %d %q %q, want %d %q %q (%s)", tt.name, got.Status, got.Field, got.Rule,
+				tt.status, tt.field, tt.rule, tt.reason)
+		}
+	}
+}
