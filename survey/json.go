@@ -27,12 +27,12 @@ import (
 //	Segment        {"key":"anna","period":"2024-01-01T00:00:00Z/2024-02-01T00:00:00Z","tallies":{…},"respondents":3}
 //	Target         {"metric":"NPS","compare":"at-least","mode":"percent","value":"20","baseline":"40"}
 //	Interval       {"low":"0.25","high":"0.36"} (written only)
-//	ClassicChange  {"difference":"5","std_err":"3.1","z":"1.6","p_value":"0.11"} (written only)
+//	ClassicChange  {"difference":"4600/581","std_err":"3.2068","z":"2.4689","p_value":"0.0136"} (written only)
 //	Attainment     {"metric":"NPS","compare":"at-least","value":"50","target":"48","met":true,"distance":"2"} (written only)
 //
 // Kind, Comparison and Mode are written as their text. Decoding is strict and goes through one reader: one JSON
 // object with exactly the documented keys (case-sensitive, each once, none unknown, required ones present), counts
-// as JSON integers, decimals through the module's bounded decimal parser, no null but a Segment's missing period,
+// as JSON integers, decimals through the module's bounded decimal parser, no null,
 // nothing after the object; the value is then checked as its constructor checks it. A decoder that fails leaves its
 // receiver unchanged.
 
