@@ -184,8 +184,18 @@ type member struct {
 	value []byte
 }
 
-// countJSON, decimalJSON and valueJSON encode a member's value.
-func countJSON(n int64) []byte             { return strconv.AppendInt(nil, n, 10) }
+// countJSON, countsJSON, decimalJSON and valueJSON encode a member's value.
+func countJSON(n int64) []byte { return strconv.AppendInt(nil, n, 10) }
+func countsJSON(counts []int64) []byte {
+	b := []byte{'['}
+	for i, n := range counts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, n, 10)
+	}
+	return append(b, ']')
+}
 func decimalJSON(d decimal.Decimal) []byte { return decJSON(d) }
 func valueJSON(v any) []byte {
 	b, err := json.Marshal(v)
@@ -197,7 +207,12 @@ func valueJSON(v any) []byte {
 
 // writeObject writes the members as one JSON object, keys in the given order.
 func writeObject(members ...member) []byte {
-	b := []byte{'{'}
+	n := 2
+	for _, m := range members {
+		n += len(m.key) + len(m.value) + 4
+	}
+	b := make([]byte, 1, n)
+	b[0] = '{'
 	for i, m := range members {
 		if i > 0 {
 			b = append(b, ',')
@@ -246,7 +261,7 @@ func (s *Share) UnmarshalJSON(b []byte) error {
 
 // MarshalJSON writes {"counts":[ones,twos,threes,fours,fives]}.
 func (c CSI) MarshalJSON() ([]byte, error) {
-	return writeObject(member{"counts", valueJSON(c.counts)}), nil
+	return writeObject(member{"counts", countsJSON(c.counts[:])}), nil
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes, with the checks of NewCSI.
@@ -257,7 +272,7 @@ func (c *CSI) UnmarshalJSON(b []byte) error {
 
 // MarshalJSON writes {"counts":[…seven counts, for 1 to 7…]}.
 func (c CES) MarshalJSON() ([]byte, error) {
-	return writeObject(member{"counts", valueJSON(c.counts)}), nil
+	return writeObject(member{"counts", countsJSON(c.counts[:])}), nil
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes, with the checks of NewCES.
@@ -286,9 +301,14 @@ func nested(dst json.Unmarshaler) func(json.RawMessage) error {
 
 // MarshalJSON writes {"csi":…,"recommend":…,"classic":…,"csat":…,"ces":…,"fcr":…} with each tally's own form.
 func (t Tallies) MarshalJSON() ([]byte, error) {
-	return writeObject(member{"csi", valueJSON(t.CSI)}, member{"recommend", valueJSON(t.Recommend)},
-		member{"classic", valueJSON(t.Classic)}, member{"csat", valueJSON(t.CSAT)}, member{"ces", valueJSON(t.CES)},
-		member{"fcr", valueJSON(t.FCR)}), nil
+	csi, _ := t.CSI.MarshalJSON() // the tallies' own forms cannot fail
+	rec, _ := t.Recommend.MarshalJSON()
+	classic, _ := t.Classic.MarshalJSON()
+	csat, _ := t.CSAT.MarshalJSON()
+	ces, _ := t.CES.MarshalJSON()
+	fcr, _ := t.FCR.MarshalJSON()
+	return writeObject(member{"csi", csi}, member{"recommend", rec}, member{"classic", classic},
+		member{"csat", csat}, member{"ces", ces}, member{"fcr", fcr}), nil
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes; every field is required.
