@@ -116,7 +116,6 @@ var legacyRules = []struct {
 	{rating.ErrOverflow, "overflow"},
 	{survey.ErrInvalidCount, "invalid-count"},
 	{survey.ErrInvalidAnswer, "invalid-answer"},
-	{survey.ErrSyntax, "invalid-json"},
 	{complaints.ErrInvalidJSON, "invalid-json"},
 	{complaints.ErrInvalidPolicy, "invalid-policy"},
 	{complaints.ErrInvalidCalendar, "invalid-calendar"},

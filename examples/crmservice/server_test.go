@@ -211,8 +211,8 @@ func TestPersonal(t *testing.T) {
 
 	body := func(calls []string, extra string) string {
 		return `{"employee": "e-12", "calls": [` + strings.Join(calls, ", ") + `],
-			"survey": {"csi": {"counts": [0, 0, 1, 3, 6]}, "recommend": {"yes": 9, "total": 10}},
-			"coverage": {"surveyed": 10, "clients": 200}` + extra + `}`
+			"survey": {"csi": {"counts": [0, 0, 1, 3, 6]}, "recommend": {"hits": 9, "total": 10}},
+			"coverage": {"hits": 10, "total": 200}` + extra + `}`
 	}
 	status, v := post(t, srv, "/v1/rating/personal", body(calls, `, "quarter": "2026-Q1", "location": "Asia/Almaty"`))
 	if status != http.StatusOK {
@@ -256,10 +256,10 @@ func TestPersonal(t *testing.T) {
 			400, "calls[0].at", "rfc3339", "times are RFC 3339"},
 		{"duplicate", body([]string{calls[0], calls[0]}, ""), 400, "calls[1].evaluation", "duplicate",
 			"an evaluation counts once"},
-		{"csi", `{"employee": "e", "survey": {"csi": {"counts": [0, 0, -1, 3, 6]}}}`, 400, "survey.csi",
+		{"csi", `{"employee": "e", "survey": {"csi": {"counts": [0, 0, -1, 3, 6]}}}`, 422, "survey.csi.counts[3]",
 			"invalid-count", "counts are not negative"},
 		{"coverage", `{"employee": "e", "survey": {"csi": {"counts": [0, 0, 1, 3, 6]}},
-			"coverage": {"surveyed": 10, "clients": 5}}`, 400, "coverage", "invalid-count",
+			"coverage": {"hits": 10, "total": 5}}`, 422, "coverage.hits", "invalid-count",
 			"no more clients surveyed than there are"},
 		{"location", body(calls, `, "quarter": "2026-Q1"`), 400, "location", "iana-time-zone",
 			"a quarter starts at a different instant in each time zone"},

@@ -170,7 +170,7 @@ func TestBadInput(t *testing.T) {
 		}, code: 1, want: []string{"employees.csv line 3", `hired "June 2025"`}, reason: "dates are YYYY-MM-DD"},
 		{name: "answer off the scale", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"surveys.csv": miniFile(t, "surveys.csv", "csi,5", "csi,6")}
-		}, code: 1, want: []string{"surveys.csv line 2", "CSI answer 6", "outside the scale 1–5"},
+		}, code: 1, want: []string{"surveys.csv line 2", "value 6", "CSI answers are 1–5"},
 			reason: "the survey package checks the answer; the line is the file's"},
 		{name: "survey kind", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"surveys.csv": miniFile(t, "surveys.csv", "recommend,yes", "recommend,maybe")}
