@@ -2,6 +2,7 @@ package rating
 
 import (
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
@@ -66,11 +67,15 @@ func RescaledCallScoreOf(res rubric.Result, departmentID string) (CallScore, Res
 	rs := Rescaling{Total: res.Total(), Max: res.Max(), Exact: true}
 	total := res.Total()
 	if !rs.Max.Equal(decimal.New(5, 0)) {
-		var err error
-		total, rs.Exact, err = res.Rescaled(decimal.New(5, 0), StoredPlaces, StoredRounding)
+		exact, err := res.Rescaled(decimal.New(5, 0))
+		var r sq.Rounded
+		if err == nil {
+			r, err = exact.Round(sq.Precision{Places: StoredPlaces, Rounding: StoredRounding})
+		}
 		if err != nil { // unreachable: 5, StoredPlaces and StoredRounding are valid
 			return CallScore{}, Rescaling{}, errorf("evaluation %q: %v: %w", res.Meta().ID, err, ErrInvalidInput)
 		}
+		total, rs.Exact = r.Value, !r.Inexact
 	}
 	c, err := callScore(res, departmentID, total)
 	if err != nil {
@@ -86,21 +91,30 @@ func RescaledCallScoreOf(res rubric.Result, departmentID string) (CallScore, Res
 // and the yes/no NPS on 5 points (SPEC R12–R13), each rounded half-even to StoredPlaces digits when it does not
 // terminate (so the index carries no more than the ratings keep), and the coverage counts for the 4% rule
 // (SPEC R14). A metric with no answers is left out (Valid false) rather than counted as zero.
-func SurveyOf(t survey.Tallies, c survey.Coverage) (Survey, error) {
-	s := Survey{Surveyed: c.Surveyed(), Clients: c.Clients()}
-	if !t.CSI.IsEmpty() {
-		v, _, err := t.CSI.Points(StoredPlaces, HalfEven)
+func SurveyOf(t survey.Tallies, c survey.Share) (Survey, error) {
+	s := Survey{Surveyed: c.Hits(), Clients: c.Total()}
+	if t.CSI.Total() != 0 {
+		v, err := storedSurvey(t.CSI.Mean())
 		if err != nil {
 			return Survey{}, errorf("survey CSI: %v: %w", err, ErrInvalidInput)
 		}
 		s.CSI = decimal.NewNullDecimal(v)
 	}
-	if !t.Recommend.IsEmpty() {
-		v, _, err := t.Recommend.Points(StoredPlaces, HalfEven)
+	if t.Recommend.Total() != 0 {
+		v, err := storedSurvey(t.Recommend.Points())
 		if err != nil {
 			return Survey{}, errorf("survey NPS: %v: %w", err, ErrInvalidInput)
 		}
 		s.NPS = decimal.NewNullDecimal(v)
 	}
 	return s, nil
+}
+
+// storedSurvey rounds an exact survey index half-even to StoredPlaces digits.
+func storedSurvey(f sq.Fraction, err error) (decimal.Decimal, error) {
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	r, err := f.Round(sq.Precision{Places: StoredPlaces, Rounding: sq.HalfEven})
+	return r.Value, err
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -101,8 +100,6 @@ var legacyRules = []struct {
 	{rubric.ErrNothingToScore, "nothing-to-score"},
 	{rubric.ErrInvalidDefinition, "invalid-definition"},
 	{rubric.ErrUnknownTemplate, "unknown-rubric"},
-	{rubric.ErrSyntax, "invalid-json"},
-	{rubric.ErrDecimalLimit, "decimal-limit"},
 	{rating.ErrInvalidWeight, "invalid-weight"},
 	{rating.ErrOutOfRange, "out-of-range"},
 	{rating.ErrDuplicate, "duplicate"},
@@ -115,7 +112,6 @@ var legacyRules = []struct {
 	{rating.ErrOverflow, "overflow"},
 	{survey.ErrInvalidCount, "invalid-count"},
 	{survey.ErrInvalidAnswer, "invalid-answer"},
-	{survey.ErrSyntax, "invalid-json"},
 }
 
 func legacyRule(err error) string {
@@ -140,15 +136,8 @@ func libraryError(field string, err error) *apiError {
 	out := &apiError{Status: statusOf(parts[0])}
 	for _, p := range parts {
 		e := apiError{Field: field, Rule: ruleOf(p), Message: p.Error()}
-		var ee *rubric.EvaluationError
-		var de *rubric.DefinitionError
 		var se *sq.Error
-		switch {
-		case errors.As(p, &ee):
-			e.Field = evaluationField(field, ee)
-		case errors.As(p, &de) && de.Field != "":
-			e.Field = field + "." + de.Field
-		case errors.As(p, &se) && se.Path != "":
+		if errors.As(p, &se) && se.Path != "" {
 			e.Field = field + "." + se.Path
 		}
 		out.More = append(out.More, e)
@@ -156,19 +145,6 @@ func libraryError(field string, err error) *apiError {
 	first := out.More[0]
 	out.Field, out.Rule, out.Message = first.Field, first.Rule, first.Message
 	return out
-}
-
-// evaluationField is the path of the part of an evaluation an error is about.
-func evaluationField(field string, e *rubric.EvaluationError) string {
-	switch {
-	case e.Criterion != "":
-		return fmt.Sprintf("%s.answers[%s]", field, quoteJSON(e.Criterion))
-	case e.Violation != "":
-		return fmt.Sprintf("%s.violations[%s]", field, quoteJSON(e.Violation))
-	case e.Index >= 0:
-		return fmt.Sprintf("%s.answers[%d]", field, e.Index)
-	}
-	return field
 }
 
 // quoteJSON quotes s as a JSON string, shortened.

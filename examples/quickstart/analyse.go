@@ -159,17 +159,18 @@ func (a *analysis) reviewOf(ds *dataset, e rubric.Evaluation) (review.Review, er
 // index of each group against its number of clients (SPEC R11–R14); a group whose number of clients is unknown
 // (0) keeps its index and has its coverage reported as unknown.
 func (a *analysis) segments(what string, clients func(string) int64) (map[string]rating.Survey, error) {
-	key := map[string]func(survey.Response) string{"employee": survey.ByEmployee, "department": survey.ByDepartment}
+	key := map[string]func(survey.Response) string{"employee": func(r survey.Response) string { return r.Employee },
+		"department": func(r survey.Response) string { return r.Department }}
 	segs, err := survey.Segments(a.responses, survey.Grouping{Key: key[what]})
 	if err != nil {
 		return nil, fmt.Errorf("quickstart: surveys.csv: %w", err)
 	}
 	out := map[string]rating.Survey{}
 	for _, seg := range segs {
-		var cov survey.Coverage
+		var cov survey.Share
 		n := clients(seg.Key)
 		if n > 0 {
-			cov, err = seg.Coverage(n)
+			cov, err = survey.NewShare(seg.Respondents, n)
 		}
 		s, err2 := rating.SurveyOf(seg.Tallies, cov)
 		if err = cmp.Or(err, err2); err != nil {
@@ -281,7 +282,7 @@ func (a *analysis) quarters(ds *dataset) error {
 			}
 		}
 		a.compliance = append([]quarterResult{qr}, a.compliance...)
-		byQuarter.Periods = append([]survey.Period{{From: q.Start(ds.loc), To: q.End(ds.loc)}}, byQuarter.Periods...)
+		byQuarter.Periods = append([]sq.Period{{From: q.Start(ds.loc), To: q.End(ds.loc)}}, byQuarter.Periods...)
 	}
 	groupings := []survey.Grouping{{}} // in total
 	if len(byQuarter.Periods) > 0 {

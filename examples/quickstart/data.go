@@ -322,9 +322,9 @@ func (ds *dataset) loadEvaluations(fsys fs.FS, p *problems) {
 
 // surveyNumbers and surveyYesNo map the kind column of surveys.csv to the answer it holds.
 var (
-	surveyNumbers = map[string]func(int) survey.Answer{"csi": survey.CSIAnswer, "csat": survey.CSATAnswer,
-		"classic": survey.ClassicAnswer, "ces": survey.CESAnswer}
-	surveyYesNo = map[string]func(bool) survey.Answer{"recommend": survey.RecommendAnswer, "fcr": survey.FCRAnswer}
+	surveyNumbers = map[string]survey.Kind{"csi": survey.KindCSI, "csat": survey.KindCSAT,
+		"classic": survey.KindClassic, "ces": survey.KindCES}
+	surveyYesNo = map[string]survey.Kind{"recommend": survey.KindRecommend, "fcr": survey.KindFCR}
 )
 
 func (ds *dataset) loadSurveys(fsys fs.FS, p *problems) {
@@ -340,10 +340,10 @@ func (ds *dataset) loadSurveys(fsys fs.FS, p *problems) {
 			p.add(file, line, "employee %q is not in employees.csv", row["employee"])
 		case err != nil:
 			p.add(file, line, "time %q is not an RFC 3339 time such as 2026-03-02T10:00:00+05:00", row["time"])
-		case surveyNumbers[kind] != nil && nerr == nil:
-			ans = surveyNumbers[kind](n)
-		case surveyYesNo[kind] != nil && (v == "yes" || v == "no"):
-			ans = surveyYesNo[kind](v == "yes")
+		case surveyNumbers[kind] != 0 && nerr == nil:
+			ans = survey.Answer{Kind: surveyNumbers[kind], Value: n}
+		case surveyYesNo[kind] != 0 && (v == "yes" || v == "no"):
+			ans = survey.Answer{Kind: surveyYesNo[kind], Value: map[string]int{"yes": 1, "no": 0}[v]}
 		default:
 			p.add(file, line, "value %q is not an answer of kind %s (csi, csat, classic and ces take a whole "+
 				"number; recommend and fcr yes or no)", v, kind)

@@ -170,7 +170,7 @@ func TestBadInput(t *testing.T) {
 		}, code: 1, want: []string{"employees.csv line 3", `hired "June 2025"`}, reason: "dates are YYYY-MM-DD"},
 		{name: "answer off the scale", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"surveys.csv": miniFile(t, "surveys.csv", "csi,5", "csi,6")}
-		}, code: 1, want: []string{"surveys.csv line 2", "CSI answer 6", "outside the scale 1–5"},
+		}, code: 1, want: []string{"surveys.csv line 2", "value 6", "CSI answers are 1–5"},
 			reason: "the survey package checks the answer; the line is the file's"},
 		{name: "survey kind", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"surveys.csv": miniFile(t, "surveys.csv", "recommend,yes", "recommend,maybe")}
@@ -187,7 +187,7 @@ func TestBadInput(t *testing.T) {
 		{name: "score", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"evaluations.json": miniFile(t, "evaluations.json",
 				`{"criterion":"greeting","points":"0.5"}`, `{"criterion":"greeting","points":"0.55"}`)}
-		}, code: 1, want: []string{`evaluation "m-5"`, `criterion "greeting": points 0.55 is not on the scale`},
+		}, code: 1, want: []string{`evaluation "m-5"`, `answers[1].points 0.55: criterion "greeting"`},
 			reason: "the rubric package refuses the score and names the criterion"},
 		{name: "evaluation JSON", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"evaluations.json": miniFile(t, "evaluations.json", `"evaluator":"qa-1"`,

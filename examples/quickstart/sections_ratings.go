@@ -212,7 +212,7 @@ func (b *builder) criteria() *section {
 	}
 	for _, rs := range b.a.criteria {
 		r := rs.Rubric
-		tab := b.newTable(t.f("rubricCaption", r.Title(t.code), r.ID(), r.Version(), t.count(rs.Calls, "evaluated-call")),
+		tab := b.newTable(t.f("rubricCaption", r.Definition().Title.Get(t.code), r.ID(), r.Version(), t.count(rs.Calls, "evaluated-call")),
 			"hCriterion", ">hMean", ">hMax", ">hPercent", ">hAnswered", ">hNA")
 		for _, c := range rs.Criteria {
 			title, max := c.Criterion.Title.Get(t.code), t.plain(c.Criterion.MaxPoints())
@@ -264,36 +264,46 @@ func (b *builder) criteria() *section {
 
 // metric formats a survey metric rounded to one decimal, half-up, from the counts; a dash when there are no
 // answers.
-func (b *builder) metric(v decimal.Decimal, _ bool, err error) string {
+func (b *builder) metric(f sq.Fraction, err error) string {
+	v, _, err := shown(f, err)
 	if err != nil {
 		return dash
 	}
 	return b.t.num(v, 1)
 }
 
+// shown rounds an exact survey metric once, to one place half-up, as the report shows it.
+func shown(f sq.Fraction, err error) (decimal.Decimal, bool, error) {
+	if err != nil {
+		return decimal.Decimal{}, false, err
+	}
+	r, err := f.Round(sq.DisplayPrecision())
+	return r.Value, !r.Inexact, err
+}
+
 // surveys is section 5: CSI (SPEC R11), the yes/no NPS and its 5-point form (R12, R13) and CSAT (R15) per
 // quarter and in total, and the coverage of the clients (R14).
 func (b *builder) surveys() *section {
-	t, h := b.t, survey.HalfUp
+	t := b.t
 	s := b.newSection("surveys", t.s("secSurveys"), "chartSurveys", 5)
 	tab := b.newTable("", "hPeriod", ">hRespondents", ">hCSI", ">hNPSPercent", ">hNPSPoints", ">hCSAT")
 	var total survey.Tallies
 	for _, p := range b.a.periods {
 		tl, label := p.Tallies, t.s("totalPeriod")
-		if p.Period == (survey.Period{}) {
+		if p.Period.IsZero() {
 			total = tl
 		} else {
 			label = rating.QuarterOf(p.Period.From, b.ds.loc).String()
-			if v, _, err := tl.CSI.Mean(1, h); err == nil {
+			if v, _, err := shown(tl.CSI.Mean()); err == nil {
 				s.Chart.bar(label+" "+t.s("hCSI"), v, t.num(v, 1), false)
 			}
-			if v, _, err := tl.Recommend.Points(1, h); err == nil {
+			if v, _, err := shown(tl.Recommend.Points()); err == nil {
 				s.Chart.bar(label+" "+t.s("hNPS"), v, t.num(v, 1), false)
 			}
 		}
-		tab.add(label, strconv.FormatInt(p.Respondents, 10), b.metric(tl.CSI.Mean(1, h)),
-			pct(b.metric(tl.Recommend.Percent(1, h))), b.metric(tl.Recommend.Points(1, h)),
-			pct(b.metric(tl.CSAT.Percent(1, h))))
+		tab.add(label, strconv.FormatInt(p.Respondents, 10), b.metric(tl.CSI.Mean()),
+			pct(b.metric(tl.Recommend.Percent())), b.metric(tl.Recommend.Points()),
+			pct(b.metric(tl.CSAT.Percent())))
 	}
 	if s.table(tab) {
 		s.say("npsNote")
@@ -309,16 +319,16 @@ func (b *builder) surveys() *section {
 				b.percent(sv.Surveyed, sv.Clients), t.plain(b.ds.settings.personal.MinSurveyed.Shift(2)))
 		}
 	}
-	if !total.Classic.IsEmpty() {
-		s.say("classicLine", b.metric(total.Classic.Score(1, h)), t.count(total.Classic.Total(), "answer"))
+	if total.Classic.Total() != 0 {
+		s.say("classicLine", b.metric(total.Classic.Score()), t.count(total.Classic.Total(), "answer"))
 	}
-	if !total.CES.IsEmpty() {
-		s.say("cesLine", b.metric(total.CES.Mean(1, h)), t.count(total.CES.Total(), "answer"))
+	if total.CES.Total() != 0 {
+		s.say("cesLine", b.metric(total.CES.Mean()), t.count(total.CES.Total(), "answer"))
 	}
-	if !total.FCR.IsEmpty() {
-		s.say("fcrLine", b.metric(total.FCR.Percent(1, h)), t.count(total.FCR.Total(), "contact"))
+	if total.FCR.Total() != 0 {
+		s.say("fcrLine", b.metric(total.FCR.Percent()), t.count(total.FCR.Total(), "contact"))
 	}
-	if v, _, err := total.CSI.Mean(1, h); len(s.Chart.Bars) == 0 && err == nil {
+	if v, _, err := shown(total.CSI.Mean()); len(s.Chart.Bars) == 0 && err == nil {
 		s.Chart.bar(t.s("totalPeriod")+" "+t.s("hCSI"), v, t.num(v, 1), false)
 	}
 	return s

@@ -186,7 +186,7 @@ func TestPropSurveysRoundTrip(t *testing.T) {
 			if diff := cmp.Diff(in, got, cmpOpts); diff != "" {
 				t.Fatalf("Responses() mismatch (-want +got):\n%s", diff)
 			}
-			want, err := survey.Segments(in, survey.Grouping{Key: survey.ByEmployee})
+			want, err := survey.Segments(in, survey.Grouping{Key: func(r survey.Response) string { return r.Employee }})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -221,7 +221,7 @@ func fillOne(t *testing.T, s *Store) {
 		t.Fatal(err)
 	}
 	if err := s.SaveResponses(ctx, []survey.Response{{Client: "c-1", Employee: "e-1", At: received,
-		Answer: survey.CSIAnswer(5)}}); err != nil {
+		Answer: survey.Answer{Kind: survey.KindCSI, Value: 5}}}); err != nil {
 		t.Fatal(err)
 	}
 	p := complaints.KazakhstanMicrofinance(almaty)
@@ -302,7 +302,7 @@ func TestSaveRefusesInvalidValues(t *testing.T) {
 			{"policy rewritten", s.SavePolicy(ctx, "kz-mfo", p), ErrInvalid,
 				"the terms under a stored reference never change"},
 			{"survey answer invalid", s.SaveResponses(ctx, []survey.Response{{At: received,
-				Answer: survey.CSIAnswer(7)}}), survey.ErrInvalidAnswer, "a CSI of 7 is refused before storing"},
+				Answer: survey.Answer{Kind: survey.KindCSI, Value: 7}}}), survey.ErrInvalidAnswer, "a CSI of 7 is refused before storing"},
 		}
 		for _, tt := range tests {
 			if !errors.Is(tt.err, tt.want) {
@@ -374,7 +374,7 @@ func TestComplaintStatusSurvivesRoundTrip(t *testing.T) {
 func TestTimesKeepNanosecondsAndOffset(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
 		at := time.Date(2026, 3, 2, 10, 0, 0, 123456789, almaty)
-		if err := s.SaveResponses(ctx, []survey.Response{{Client: "c", At: at, Answer: survey.CSIAnswer(4)}}); err != nil {
+		if err := s.SaveResponses(ctx, []survey.Response{{Client: "c", At: at, Answer: survey.Answer{Kind: survey.KindCSI, Value: 4}}}); err != nil {
 			t.Fatal(err)
 		}
 		rs, err := s.Responses(ctx, rating.Period{From: at, To: at.Add(time.Nanosecond)})
