@@ -20,19 +20,21 @@ import (
 	"unicode/utf8"
 
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 )
 
-// Errors. Every error of this package wraps one of them.
+// Errors. Every error of this package for bad input is an *sq.Error wrapping one of them (each matches
+// sq.ErrInvalid) or sq.ErrLimit.
 var (
 	// ErrInvalidFacts is wrapped by errors about facts: a negative or reversed interval, overlapping holds, an
 	// interval outside the call, a zero time, too many entries.
-	ErrInvalidFacts = errors.New("invalid call facts")
+	ErrInvalidFacts = sq.Sentinel("invalid call facts", sq.ErrInvalid)
 	// ErrInvalidRule is wrapped by errors about rules: an unknown kind, a criterion or violation the rubric does
 	// not have, a criterion whose scale the rule cannot answer, two rules on one criterion.
-	ErrInvalidRule = errors.New("invalid auto-check rule")
+	ErrInvalidRule = sq.Sentinel("invalid auto-check rule", sq.ErrInvalid)
 	// ErrOverride is wrapped when a manual answer replaces an automatic one without an Override and its reason,
 	// or an Override names a criterion no rule answered.
-	ErrOverride = errors.New("manual answer over an automatic one")
+	ErrOverride = sq.Sentinel("manual answer over an automatic one", sq.ErrInvalid)
 )
 
 // Party is who ended the call. The zero value means unknown.
@@ -58,7 +60,7 @@ func (p Party) String() string {
 // MarshalText writes the party's name; the zero Party is written as "unknown".
 func (p Party) MarshalText() ([]byte, error) {
 	if p > PartySystem {
-		return nil, fmt.Errorf("autoqa: party %d is not agent, client or system: %w", uint8(p), ErrInvalidFacts)
+		return nil, errf(ErrInvalidFacts, "party %d is not agent, client or system", uint8(p))
 	}
 	return []byte(p.String()), nil
 }
@@ -71,7 +73,7 @@ func (p *Party) UnmarshalText(b []byte) error {
 	}
 	i := slices.Index(partyNames[:], string(b))
 	if i < 1 {
-		return fmt.Errorf("autoqa: party %q is not agent, client, system or unknown: %w", clip(string(b)), ErrInvalidFacts)
+		return errf(ErrInvalidFacts, "party %q is not agent, client, system or unknown", clip(string(b)))
 	}
 	*p = Party(i)
 	return nil
@@ -115,10 +117,11 @@ type Facts struct {
 // MaxEntries bounds the holds, callbacks and promises of one call.
 const MaxEntries = 1000
 
-// Validate reports the first problem with f, wrapping ErrInvalidFacts.
+// Validate reports the first problem with f, wrapping ErrInvalidFacts (sq.ErrLimit for too many entries).
 func (f Facts) Validate() error {
 	fail := func(format string, args ...any) error {
-		return fmt.Errorf("autoqa: call %q: %s: %w", clip(f.CallID), fmt.Sprintf(format, args...), ErrInvalidFacts)
+		return &sq.Error{Pkg: "autoqa", Path: "call", Value: sq.Quote(f.CallID), Rule: fmt.Sprintf(format, args...),
+			Err: ErrInvalidFacts}
 	}
 	switch {
 	case f.Start.IsZero() || f.End.IsZero():
@@ -126,7 +129,8 @@ func (f Facts) Validate() error {
 	case f.End.Before(f.Start):
 		return fail("the call ends at %s, before it starts at %s", stamp(f.End), stamp(f.Start))
 	case len(f.Holds) > MaxEntries || len(f.Callbacks) > MaxEntries || len(f.Promises) > MaxEntries:
-		return fail("at most %d holds, callbacks and promises", MaxEntries)
+		return &sq.Error{Pkg: "autoqa", Path: "call", Value: sq.Quote(f.CallID),
+			Rule: fmt.Sprintf("at most %d holds, callbacks and promises", MaxEntries), Err: sq.ErrLimit}
 	case f.Talk < 0 || f.Talk > f.End.Sub(f.Start):
 		return fail("talk time %v is outside 0 and the call's length %v", f.Talk, f.End.Sub(f.Start))
 	case f.EndedBy > PartySystem:
@@ -140,7 +144,8 @@ func (f Facts) Validate() error {
 		case h.End.Before(h.Start):
 			return fail("hold %d: negative: it ends at %s before it starts at %s", i+1, stamp(h.End), stamp(h.Start))
 		case h.Start.Before(f.Start) || h.End.After(f.End):
-			return fail("hold %d (%s–%s) is outside the call (%s–%s)", i+1, stamp(h.Start), stamp(h.End), stamp(f.Start),
+			return fail("hold %d (%s–%s) is outside the call (%s–%s)", i+1, stamp(h.Start), stamp(h.End),
+				stamp(f.Start),
 				stamp(f.End))
 		}
 	}
@@ -223,10 +228,10 @@ const maxText = 200
 // answer, at most one rule per criterion. Errors wrap ErrInvalidRule and name the rule and the field.
 func (rs RuleSet) Validate(r *rubric.Rubric) error {
 	if r == nil {
-		return fmt.Errorf("autoqa: no rubric to check the rules against: %w", ErrInvalidRule)
+		return errf(ErrInvalidRule, "no rubric to check the rules against")
 	}
 	if len(rs.Rules) > MaxEntries {
-		return fmt.Errorf("autoqa: %d rules, at most %d: %w", len(rs.Rules), MaxEntries, ErrInvalidRule)
+		return errf(sq.ErrLimit, "%d rules, at most %d", len(rs.Rules), MaxEntries)
 	}
 	answered := map[string]string{}
 	violations := map[string]bool{}
@@ -235,7 +240,7 @@ func (rs RuleSet) Validate(r *rubric.Rubric) error {
 	}
 	for i, ru := range rs.Rules {
 		fail := func(format string, args ...any) error {
-			return fmt.Errorf("autoqa: rule %d (%q): %s: %w", i+1, clip(ru.Name), fmt.Sprintf(format, args...), ErrInvalidRule)
+			return errf(ErrInvalidRule, "rule %d (%q): %s", i+1, clip(ru.Name), fmt.Sprintf(format, args...))
 		}
 		if ru.Name == "" || len(ru.Name) > maxText || !utf8.ValidString(ru.Name) {
 			return fail("the name must be 1–%d bytes of UTF-8", maxText)
@@ -254,7 +259,8 @@ func (rs RuleSet) Validate(r *rubric.Rubric) error {
 			continue
 		case HoldLimit, CallbackOnTime, ClientEndsCall:
 		default:
-			return fail("kind %q is not hold-limit, callback-on-time, promise-kept or client-ends-call", clip(string(ru.Kind)))
+			return fail("kind %q is not hold-limit, callback-on-time, promise-kept or client-ends-call",
+				clip(string(ru.Kind)))
 		}
 		if ru.Violation != "" {
 			return fail("a %s rule answers a criterion; it raises no violation", ru.Kind)
@@ -342,7 +348,7 @@ func (rs RuleSet) Derive(r *rubric.Rubric, f Facts, at time.Time) (Derived, erro
 		return Derived{}, err
 	}
 	if at.IsZero() {
-		return Derived{}, fmt.Errorf("autoqa: call %q: the evaluation time is zero: %w", clip(f.CallID), ErrInvalidFacts)
+		return Derived{}, errf(ErrInvalidFacts, "call %q: the evaluation time is zero", clip(f.CallID))
 	}
 	var d Derived
 	for _, ru := range rs.Rules {
@@ -438,9 +444,11 @@ func brokenPromises(f Facts, at time.Time) []string {
 	for _, p := range ps {
 		switch {
 		case !p.Completed.IsZero() && p.Completed.After(p.Due):
-			out = append(out, fmt.Sprintf("promise %q due %s, completed %s", clip(p.ID), stamp(p.Due), stamp(p.Completed)))
+			out = append(out, fmt.Sprintf("promise %q due %s, completed %s", clip(p.ID), stamp(p.Due),
+				stamp(p.Completed)))
 		case p.Completed.IsZero() && at.After(p.Due):
-			out = append(out, fmt.Sprintf("promise %q due %s, not completed by %s", clip(p.ID), stamp(p.Due), stamp(at)))
+			out = append(out, fmt.Sprintf("promise %q due %s, not completed by %s", clip(p.ID), stamp(p.Due),
+				stamp(at)))
 		}
 	}
 	return out
@@ -480,15 +488,15 @@ func Combine(manual rubric.Evaluation, d Derived, overrides []Override) (rubric.
 	for i, o := range overrides {
 		switch {
 		case strings.TrimSpace(o.Reason) == "" || len(o.Reason) > 2000 || !utf8.ValidString(o.Reason):
-			return rubric.Evaluation{}, Record{}, fmt.Errorf("autoqa: override %d (criterion %q): a reason of 1–2000 bytes is required: %w",
-				i+1, clip(o.Answer.Criterion), ErrOverride)
+			return rubric.Evaluation{}, Record{}, errf(ErrOverride, "override %d (criterion %q): a reason of 1–2000"+
+				" bytes is required", i+1, clip(o.Answer.Criterion))
 		case !hasAuto(d, o.Answer.Criterion):
-			return rubric.Evaluation{}, Record{}, fmt.Errorf("autoqa: override %d: criterion %q was not answered automatically; answer it in the evaluation: %w",
-				i+1, clip(o.Answer.Criterion), ErrOverride)
+			return rubric.Evaluation{}, Record{}, errf(ErrOverride, "override %d: criterion %q was not answered"+
+				" automatically; answer it in the evaluation", i+1, clip(o.Answer.Criterion))
 		}
 		if _, dup := over[o.Answer.Criterion]; dup {
-			return rubric.Evaluation{}, Record{}, fmt.Errorf("autoqa: override %d: criterion %q is overridden twice: %w",
-				i+1, clip(o.Answer.Criterion), ErrOverride)
+			return rubric.Evaluation{}, Record{}, errf(ErrOverride, "override %d: criterion %q is overridden twice",
+				i+1, clip(o.Answer.Criterion))
 		}
 		over[o.Answer.Criterion] = o
 	}
@@ -496,8 +504,9 @@ func Combine(manual rubric.Evaluation, d Derived, overrides []Override) (rubric.
 	e.Answers = nil
 	for i, a := range manual.Answers {
 		if hasAuto(d, a.Criterion) {
-			return rubric.Evaluation{}, Record{}, fmt.Errorf("autoqa: answer %d: criterion %q is answered automatically by rule %q; "+
-				"replace it with an Override and a reason: %w", i+1, clip(a.Criterion), auto[a.Criterion].Rule, ErrOverride)
+			return rubric.Evaluation{}, Record{}, errf(ErrOverride, "answer %d: criterion %q is answered"+
+				" automatically by rule %q; replace it with an Override and a reason", i+1, clip(a.Criterion),
+				auto[a.Criterion].Rule)
 		}
 		e.Answers = append(e.Answers, a)
 	}
@@ -528,7 +537,8 @@ func hasAuto(d Derived, criterion string) bool {
 // fails "client_ends_call".
 func PhoneEtiquetteRules() RuleSet {
 	return RuleSet{Rules: []Rule{
-		{Name: "R21 hold at most 2 minutes", Kind: HoldLimit, Criterion: "hold_under_2_minutes", Limit: DefaultHoldLimit},
+		{Name: "R21 hold at most 2 minutes", Kind: HoldLimit, Criterion: "hold_under_2_minutes",
+			Limit: DefaultHoldLimit},
 		{Name: "R22 call back at the agreed time", Kind: CallbackOnTime, Criterion: "callback_on_time"},
 		{Name: "R22 let the client end the call", Kind: ClientEndsCall, Criterion: "client_ends_call"},
 	}}
@@ -551,4 +561,9 @@ func clip(s string) string {
 		i--
 	}
 	return s[:i] + "..."
+}
+
+// errf returns an *sq.Error of this package whose rule is the formatted text.
+func errf(kind error, format string, args ...any) error {
+	return &sq.Error{Pkg: "autoqa", Rule: fmt.Sprintf(format, args...), Err: kind}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -276,4 +277,20 @@ func TestPropReproducible(t *testing.T) {
 			t.Fatalf("a derived evaluation does not score: %v", err)
 		}
 	})
+}
+
+// Errors about facts are *sq.Error naming the call; too many entries is a limit, a reversed call invalid facts.
+func TestFactsErrorShape(t *testing.T) {
+	f := call()
+	f.Holds = make([]Interval, MaxEntries+1)
+	var se *sq.Error
+	if err := f.Validate(); !errors.Is(err, sq.ErrLimit) || errors.Is(err, sq.ErrInvalid) || !errors.As(err, &se) ||
+		se.Value != `"c-1"` {
+		t.Errorf("%d holds = %v, want an *sq.Error naming the call, wrapping sq.ErrLimit only", len(f.Holds), err)
+	}
+	f = call()
+	f.End = t0.Add(-time.Second)
+	if err := f.Validate(); !errors.Is(err, ErrInvalidFacts) || !errors.Is(err, sq.ErrInvalid) || !errors.As(err, &se) {
+		t.Errorf("a call that ends before it starts = %v, want ErrInvalidFacts (sq.ErrInvalid)", err)
+	}
 }

@@ -128,7 +128,7 @@ var balances = []balance{
 // englandAndWales builds the GB-EW calendar from the data files, which no built-in calendar loads.
 func englandAndWales(t *testing.T) *complaints.WorkCalendar {
 	t.Helper()
-	d := complaints.CalendarData{Name: "GB-EW", Week: complaints.MondayToFriday()}
+	d := complaints.CalendarData{Name: "GB-EW", Week: complaints.Weekdays().Data().Week}
 	for y := 2024; y <= 2028; y++ {
 		b, err := os.ReadFile(fmt.Sprintf("calendars/gb-ew-%d.json", y))
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // The presets keep giving deadlines after the official data ends, and say when they rest on provisional data.
@@ -23,7 +24,7 @@ func TestDeadlineBasisProvisional(t *testing.T) {
 		{KazakhstanMicrofinance(alm), at(alm, 2026, 3, 2, 10, 0), false, "a 2026 term counts on official data only"},
 		{KazakhstanMicrofinance(alm), at(alm, 2026, 12, 10, 10, 0), true, "received 2026-12-10: the term runs into provisional 2027"},
 		{RussiaFinancialOrganisations(msk), at(msk, 2028, 6, 1, 10, 0), true, "a 2028 term"},
-		{KazakhstanMicrofinance(alm), at(alm, ProvisionalLastYear, 6, 1, 10, 0), true, "the last provisional year"},
+		{KazakhstanMicrofinance(alm), at(alm, provisionalLastYear, 6, 1, 10, 0), true, "the last provisional year"},
 		{DefaultPolicy(alm), at(alm, 2040, 6, 1, 10, 0), false, "a calendar-day policy asks no calendar"},
 	}
 	for _, tt := range tests {
@@ -56,7 +57,7 @@ func TestDeadlineBasisProvisional(t *testing.T) {
 	if _, err := strict.Deadline(at(alm, 2026, 3, 2, 10, 0)); err != nil {
 		t.Errorf("official data only, a 2026 term: %v", err)
 	}
-	if _, err := KazakhstanMicrofinance(alm).Deadline(at(alm, ProvisionalLastYear, 12, 20, 10, 0)); !errors.Is(err, ErrCalendarRange) ||
+	if _, err := KazakhstanMicrofinance(alm).Deadline(at(alm, provisionalLastYear, 12, 20, 10, 0)); !errors.Is(err, ErrCalendarRange) ||
 		!strings.Contains(err.Error(), "Overlay") {
 		t.Errorf("a term past the provisional years: %v, want ErrCalendarRange saying how to add the year", err)
 	}
@@ -78,7 +79,7 @@ func TestKazakhstan2026ConstitutionDay(t *testing.T) {
 // A calendar covering 2026 only, for complaints whose later status cannot be computed.
 func only2026(t *testing.T) *WorkCalendar {
 	t.Helper()
-	c, err := NewCalendar(CalendarData{Name: "only 2026", Week: MondayToFriday(), Years: []Year{{Year: 2026, Source: "test"}}})
+	c, err := NewCalendar(CalendarData{Name: "only 2026", Week: mondayToFriday(), Years: []Year{{Year: 2026, Source: "test"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,10 +99,10 @@ func TestNewAndExtendRefuseUncountableDeadlines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.Extend(time.Date(2026, 11, 5, 10, 0, 0, 0, time.UTC), 30, "documents", time.Time{})
-	var ee *EventError
-	if !errors.As(err, &ee) || !errors.Is(err, ErrInvalidHistory) || !errors.Is(err, ErrCalendarRange) {
-		t.Fatalf("an extension into 2027 = %v; want an *EventError wrapping ErrInvalidHistory and ErrCalendarRange", err)
+	_, err = c.Append(Event{Kind: Extended, At: time.Date(2026, 11, 5, 10, 0, 0, 0, time.UTC), Length: 30, Reason: "documents"})
+	var se *sq.Error
+	if !errors.As(err, &se) || se.Path != "events[1]" || !errors.Is(err, ErrInvalidHistory) || !errors.Is(err, ErrCalendarRange) {
+		t.Fatalf("an extension into 2027 = %v; want an *sq.Error at events[1] wrapping ErrInvalidHistory and ErrCalendarRange", err)
 	}
 	if len(c.Events()) != 0 {
 		t.Error("the refused extension changed the complaint")
@@ -135,7 +136,7 @@ func TestReportListsFailuresAndReportsTheRest(t *testing.T) {
 		index int
 		id    string
 		err   error
-	}{{2, "broken", ErrCalendarRange}, {3, "good", ErrDuplicateID}, {4, "", ErrInvalidComplaint}}
+	}{{2, "broken", ErrCalendarRange}, {3, "good", ErrInvalidComplaint}, {4, "", ErrInvalidComplaint}}
 	if len(r.Failed) != len(want) {
 		t.Fatalf("Failed = %v, want %d entries", r.Failed, len(want))
 	}
@@ -163,7 +164,7 @@ func TestReportRowsAndProvisionalCount(t *testing.T) {
 		t.Fatal(err)
 	}
 	pausedAt := at(alm, 2026, 12, 14, 9, 0)
-	if a, err = a.Pause(pausedAt, "documents requested"); err != nil {
+	if a, err = a.Append(Event{Kind: Paused, At: pausedAt, Reason: "documents requested"}); err != nil {
 		t.Fatal(err)
 	}
 	b, err := New(p, Info{ID: "B", ReceivedAt: at(alm, 2026, 11, 2, 10, 0)})
@@ -174,7 +175,7 @@ func TestReportRowsAndProvisionalCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Provisional != 1 || len(r.Rows) != 2 || r.Rows[0].Info.ID != "A" || !r.Rows[0].Status.PausedSince.Equal(pausedAt) {
+	if r.Provisional != 1 || len(r.Rows) != 2 || r.Rows[0].Info.ID != "A" || !r.Rows[0].PausedSince.Equal(pausedAt) {
 		t.Errorf("provisional %d, rows %+v; want 1 provisional and A paused since %s", r.Provisional, r.Rows, pausedAt)
 	}
 }
@@ -193,7 +194,7 @@ func TestCutoffAndDueByInClockChanges(t *testing.T) {
 		loc        *time.Location
 		received   time.Time
 		cutoff     time.Duration
-		registered Date
+		registered sq.Date
 		reason     string
 	}{
 		{ny, time.Date(2024, 3, 10, 1, 45, 0, 0, ny), hm(2, 30), d(2024, 3, 10),
@@ -232,7 +233,7 @@ func TestCutoffAndDueByInClockChanges(t *testing.T) {
 
 	dueBy := []struct {
 		loc    *time.Location
-		day    Date
+		day    sq.Date
 		tod    time.Duration
 		want   time.Time
 		reason string
@@ -254,7 +255,7 @@ func TestCutoffAndDueByInClockChanges(t *testing.T) {
 		if got := tt.day.At(tt.tod, tt.loc); !got.Equal(tt.want) {
 			t.Errorf("%s: At = %s, want %s", tt.reason, got, tt.want.In(tt.loc))
 		}
-		p := Policy{Name: "due-by", Length: 1, Location: tt.loc, DueBy: tt.tod, Start: NextDay}
+		p := Policy{Name: "due-by", Length: 1, Location: tt.loc, DueBy: tt.tod}
 		dl, err := p.Deadline(tt.day.AddDays(-1).At(12*time.Hour, tt.loc))
 		if err != nil || !dl.At.Equal(tt.want) {
 			t.Errorf("%s: the term ends at %s (%v), want %s", tt.reason, dl.At, err, tt.want.In(tt.loc))
@@ -335,16 +336,16 @@ func TestStatusJSON(t *testing.T) {
 			t.Errorf("status JSON lacks %s: %s", want, b)
 		}
 	}
-	if err := json.Unmarshal(b, &s); !errors.Is(err, ErrNotStored) {
-		t.Errorf("reading a Status = %v, want ErrNotStored", err)
+	if err := json.Unmarshal(b, &s); !errors.Is(err, sq.ErrInvalid) || !strings.Contains(err.Error(), "computed, not stored") {
+		t.Errorf("reading a Status = %v, want sq.ErrInvalid: computed, not stored", err)
 	}
 	var r Report
-	if err := json.Unmarshal([]byte(`{}`), &r); !errors.Is(err, ErrNotStored) {
-		t.Errorf("reading a Report = %v, want ErrNotStored", err)
+	if err := json.Unmarshal([]byte(`{}`), &r); !errors.Is(err, sq.ErrInvalid) || !strings.Contains(err.Error(), "computed, not stored") {
+		t.Errorf("reading a Report = %v, want sq.ErrInvalid: computed, not stored", err)
 	}
 	var dl Deadline
-	if err := json.Unmarshal([]byte(`{"received":"2026-03-02T10:00:00Z","registered":"2026-03-02","first_day":"2026-03-03","last_day":"2026-03-17","at":"2026-03-18T00:00:00Z","extra":1}`), &dl); !errors.Is(err, ErrInvalidJSON) {
-		t.Errorf("a deadline with an unknown field = %v, want ErrInvalidJSON", err)
+	if err := json.Unmarshal([]byte(`{"received":"2026-03-02T10:00:00Z","registered":"2026-03-02","first_day":"2026-03-03","last_day":"2026-03-17","at":"2026-03-18T00:00:00Z","extra":1}`), &dl); !errors.Is(err, sq.ErrMalformed) {
+		t.Errorf("a deadline with an unknown field = %v, want sq.ErrMalformed", err)
 	}
 	if _, err := json.Marshal(Deadline{}); err == nil {
 		t.Error("the zero Deadline was written")

@@ -26,10 +26,10 @@ func benchComplaint(b *testing.B, id string, r time.Time, p Policy) Complaint {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c, _ = c.Acknowledge(r.Add(time.Hour))
-	c, _ = c.Pause(r.Add(30*time.Hour), "documents")
-	c, _ = c.Resume(r.Add(80 * time.Hour))
-	c, err = c.Extend(r.Add(100*time.Hour), 5, "facts", r.Add(100*time.Hour))
+	c, _ = c.Append(Event{Kind: Acknowledged, At: r.Add(time.Hour)})
+	c, _ = c.Append(Event{Kind: Paused, At: r.Add(30 * time.Hour), Reason: "documents"})
+	c, _ = c.Append(Event{Kind: Resumed, At: r.Add(80 * time.Hour)})
+	c, err = c.Append(Event{Kind: Extended, At: r.Add(100 * time.Hour), Length: 5, Reason: "facts", NoticeAt: r.Add(100 * time.Hour)})
 	if err != nil {
 		b.Fatal(err)
 	}

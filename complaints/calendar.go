@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Calendar tells working days from days off. Its one method has the signature of
@@ -50,9 +52,9 @@ type (
 // working days. The zero Week has no working day and is refused by NewCalendar.
 type Week [7]bool
 
-// MondayToFriday returns the five-day working week. It is a function, not a variable, so no caller can change
+// mondayToFriday returns the five-day working week. It is a function, not a variable, so nothing can change
 // the week of Weekdays() and of the nil calendar.
-func MondayToFriday() Week {
+func mondayToFriday() Week {
 	return Week{time.Monday: true, time.Tuesday: true, time.Wednesday: true, time.Thursday: true, time.Friday: true}
 }
 
@@ -69,8 +71,8 @@ func (w Week) String() string {
 
 // Day is one dated entry of calendar data, with a name for people ("Nauryz meiramy", "working Saturday").
 type Day struct {
-	Date Date   `json:"date"`
-	Name string `json:"name,omitempty"`
+	Date sq.Date `json:"date"`
+	Name string  `json:"name,omitempty"`
 }
 
 // Year is the data of one calendar year: the days off that fall outside the weekly pattern, the weekend days made
@@ -85,9 +87,9 @@ type Day struct {
 //
 // A year is official (the published production calendar or the government's decree on transfers, named in
 // Source) or Provisional: built from the statute's own rules before the official calendar is out, with Rule
-// saying which rules (see ProvisionalRussia, ProvisionalKazakhstan, ProvisionalEnglandWales). A provisional year
-// never passes as official: NewCalendar refuses a Rule on a year not marked Provisional and a Provisional year
-// without a Rule, and deadlines counted on it say so (Basis).
+// saying which rules (see WorkCalendar.ProvisionalYear). A provisional year never passes as official:
+// NewCalendar refuses a Rule on a year not marked Provisional and a Provisional year without a Rule, and
+// deadlines counted on it say so (Basis).
 type Year struct {
 	Year        int    `json:"year"`
 	Provisional bool   `json:"provisional,omitempty"`
@@ -139,45 +141,45 @@ const (
 // nil *WorkCalendar is the Monday-to-Friday week with no holidays, equal to Weekdays().
 type WorkCalendar struct {
 	data    CalendarData
-	days    map[Date]dayKind
+	days    map[sq.Date]dayKind
 	years   map[int]bool // true for a provisional year
 	version string
 }
 
 // Limits on calendar data.
 const (
-	// MinYear and MaxYear bound the years a calendar may hold data for.
-	MinYear = 1900
-	MaxYear = 2200
+	// minYear and maxYear bound the years a calendar may hold data for.
+	minYear = 1900
+	maxYear = 2200
 	// maxYearText bounds a year's source, notes and rule, in bytes.
 	maxYearText = 4096
 	// maxCalendarYears bounds the number of years a calendar may hold.
-	maxCalendarYears = MaxYear - MinYear + 1
+	maxCalendarYears = maxYear - minYear + 1
 )
 
 // NewCalendar checks d and builds a calendar from it. It copies d: later changes to d do not affect the calendar.
 // Errors wrap ErrInvalidCalendar and name the year, date and rule broken.
 func NewCalendar(d CalendarData) (*WorkCalendar, error) {
-	c := &WorkCalendar{days: map[Date]dayKind{}, years: map[int]bool{}}
+	c := &WorkCalendar{days: map[sq.Date]dayKind{}, years: map[int]bool{}}
 	if d.Week == (Week{}) {
-		return nil, fmt.Errorf("complaints: calendar %q: the week has no working day: %w", clip(d.Name), ErrInvalidCalendar)
+		return nil, errf(ErrInvalidCalendar, "calendar %q: the week has no working day", clip(d.Name))
 	}
 	if len(d.Years) > maxCalendarYears {
-		return nil, fmt.Errorf("complaints: calendar %q: %d years of data, at most %d allowed: %w", clip(d.Name),
-			len(d.Years), maxCalendarYears, ErrInvalidCalendar)
+		return nil, errf(sq.ErrLimit, "calendar %q: %d years of data, at most %d allowed",
+			clip(d.Name), len(d.Years), maxCalendarYears)
 	}
 	if len(d.Name) > maxIDText {
-		return nil, fmt.Errorf("complaints: calendar %q: name of %d bytes, at most %d allowed: %w", clip(d.Name),
-			len(d.Name), maxIDText, ErrInvalidCalendar)
+		return nil, errf(sq.ErrLimit, "calendar %q: name of %d bytes, at most %d allowed",
+			clip(d.Name), len(d.Name), maxIDText)
 	}
 	c.data = CalendarData{Name: d.Name, Week: d.Week, Years: make([]Year, len(d.Years))}
 	for i, y := range d.Years {
 		fail := func(format string, args ...any) (*WorkCalendar, error) {
-			return nil, fmt.Errorf("complaints: calendar %q: year %d: %s: %w", clip(d.Name), y.Year,
-				fmt.Sprintf(format, args...), ErrInvalidCalendar)
+			return nil, errf(ErrInvalidCalendar, "calendar %q: year %d: %s",
+				clip(d.Name), y.Year, fmt.Sprintf(format, args...))
 		}
-		if y.Year < MinYear || y.Year > MaxYear {
-			return fail("outside %d–%d", MinYear, MaxYear)
+		if y.Year < minYear || y.Year > maxYear {
+			return fail("outside %d–%d", minYear, maxYear)
 		}
 		if _, dup := c.years[y.Year]; dup {
 			return fail("given twice")
@@ -210,7 +212,7 @@ func NewCalendar(d CalendarData) (*WorkCalendar, error) {
 	slices.SortFunc(c.data.Years, func(a, b Year) int { return cmp.Compare(a.Year, b.Year) })
 	b, err := json.Marshal(c.data)
 	if err != nil {
-		return nil, fmt.Errorf("complaints: calendar %q: %v: %w", clip(d.Name), err, ErrInvalidCalendar)
+		return nil, errf(ErrInvalidCalendar, "calendar %q: %v", clip(d.Name), err)
 	}
 	sum := sha256.Sum256(b)
 	c.version = "sha256:" + hex.EncodeToString(sum[:8])
@@ -219,10 +221,10 @@ func NewCalendar(d CalendarData) (*WorkCalendar, error) {
 
 func (c *WorkCalendar) add(d CalendarData, year int, what string, day Day, kind dayKind) error {
 	fail := func(format string, args ...any) error {
-		return fmt.Errorf("complaints: calendar %q: year %d: %s %s: %s: %w", clip(d.Name), year, what, day.Date,
-			fmt.Sprintf(format, args...), ErrInvalidCalendar)
+		return errf(ErrInvalidCalendar, "calendar %q: year %d: %s %s: %s",
+			clip(d.Name), year, what, day.Date, fmt.Sprintf(format, args...))
 	}
-	if !day.Date.valid() || day.Date.Year != year {
+	if !day.Date.Valid() || day.Date.Year != year {
 		return fail("the date is not a valid date of %d", year)
 	}
 	if len(day.Name) > 200 {
@@ -261,7 +263,7 @@ func (c *WorkCalendar) add(d CalendarData, year int, what string, day Day, kind 
 // Data returns a copy of the calendar's data.
 func (c *WorkCalendar) Data() CalendarData {
 	if c == nil {
-		return CalendarData{Name: CalendarWeekdays, Week: MondayToFriday()}
+		return CalendarData{Name: calWeekdays, Week: mondayToFriday()}
 	}
 	d := c.data
 	d.Years = make([]Year, len(c.data.Years))
@@ -274,7 +276,7 @@ func (c *WorkCalendar) Data() CalendarData {
 // Name returns the calendar's name.
 func (c *WorkCalendar) Name() string {
 	if c == nil {
-		return CalendarWeekdays
+		return calWeekdays
 	}
 	return c.data.Name
 }
@@ -294,8 +296,8 @@ func (c *WorkCalendar) IsProvisional(date time.Time) bool {
 	return c != nil && c.years[date.Year()]
 }
 
-// ProvisionalYears returns the years the calendar holds provisional data for, in order.
-func (c *WorkCalendar) ProvisionalYears() []int {
+// provisionalYears returns the years the calendar holds provisional data for, in order.
+func (c *WorkCalendar) provisionalYears() []int {
 	var ys []int
 	if c != nil {
 		for _, y := range c.data.Years {
@@ -316,8 +318,8 @@ func (c *WorkCalendar) ProvisionalYears() []int {
 // pattern alone) covers every date and cannot be overlaid: build a new one with NewCalendar.
 func (c *WorkCalendar) Overlay(years ...Year) (*WorkCalendar, error) {
 	if c == nil || len(c.data.Years) == 0 {
-		return nil, fmt.Errorf("complaints: calendar %q has no year data to overlay; build the calendar with "+
-			"NewCalendar: %w", c.Name(), ErrInvalidCalendar)
+		return nil, errf(ErrInvalidCalendar, "calendar %q has no year data to overlay; build the calendar with"+
+			" NewCalendar", c.Name())
 	}
 	d := c.Data()
 	index := make(map[int]int, len(d.Years))
@@ -327,8 +329,8 @@ func (c *WorkCalendar) Overlay(years ...Year) (*WorkCalendar, error) {
 	given := map[int]bool{}
 	for _, y := range years {
 		if given[y.Year] {
-			return nil, fmt.Errorf("complaints: calendar %q: overlay: year %d is given twice: %w", clip(c.data.Name),
-				y.Year, ErrInvalidCalendar)
+			return nil, errf(ErrInvalidCalendar, "calendar %q: overlay: year %d is given twice",
+				clip(c.data.Name), y.Year)
 		}
 		given[y.Year] = true
 		i, ok := index[y.Year]
@@ -337,9 +339,8 @@ func (c *WorkCalendar) Overlay(years ...Year) (*WorkCalendar, error) {
 			index[y.Year] = len(d.Years)
 			d.Years = append(d.Years, y.clone())
 		case y.Provisional && !d.Years[i].Provisional:
-			return nil, fmt.Errorf("complaints: calendar %q: overlay: year %d: provisional data cannot replace the "+
-				"official data of %d (%s): %w", clip(c.data.Name), y.Year, y.Year, clip(d.Years[i].Source),
-				ErrInvalidCalendar)
+			return nil, errf(ErrInvalidCalendar, "calendar %q: overlay: year %d: provisional data cannot replace"+
+				" the official data of %d (%s)", clip(c.data.Name), y.Year, y.Year, clip(d.Years[i].Source))
 		default:
 			d.Years[i] = y.clone()
 		}
@@ -347,8 +348,8 @@ func (c *WorkCalendar) Overlay(years ...Year) (*WorkCalendar, error) {
 	return NewCalendar(d)
 }
 
-// Years returns the years the calendar has data for, in order; none when it is a weekly pattern alone.
-func (c *WorkCalendar) Years() []int {
+// dataYears returns the years the calendar has data for, in order; none when it is a weekly pattern alone.
+func (c *WorkCalendar) dataYears() []int {
 	if c == nil {
 		return nil
 	}
@@ -372,9 +373,9 @@ func (c *WorkCalendar) Covers(date time.Time) bool {
 // IsWorkday reports whether the date of t (in t's location) is a working day: a day of the weekly pattern that is
 // not a holiday, or a weekend day made a working day.
 func (c *WorkCalendar) IsWorkday(t time.Time) bool {
-	d := DateOf(t, nil)
+	d := sq.DateOf(t, nil)
 	if c == nil {
-		return MondayToFriday()[d.Weekday()]
+		return mondayToFriday()[d.Weekday()]
 	}
 	k := c.days[d]
 	switch {
@@ -386,15 +387,15 @@ func (c *WorkCalendar) IsWorkday(t time.Time) bool {
 	return c.data.Week[d.Weekday()]
 }
 
-// IsHoliday reports whether the date of t is listed among the holidays (days off outside the weekly rest, and
+// isHoliday reports whether the date of t is listed among the holidays (days off outside the weekly rest, and
 // holidays that fall on the weekly rest).
-func (c *WorkCalendar) IsHoliday(t time.Time) bool {
-	return c != nil && c.days[DateOf(t, nil)]&kindHoliday != 0
+func (c *WorkCalendar) isHoliday(t time.Time) bool {
+	return c != nil && c.days[sq.DateOf(t, nil)]&kindHoliday != 0
 }
 
-// IsShortened reports whether the date of t is a shortened working day.
-func (c *WorkCalendar) IsShortened(t time.Time) bool {
-	return c != nil && c.days[DateOf(t, nil)]&kindShortened != 0
+// isShortened reports whether the date of t is a shortened working day.
+func (c *WorkCalendar) isShortened(t time.Time) bool {
+	return c != nil && c.days[sq.DateOf(t, nil)]&kindShortened != 0
 }
 
 // Equal reports whether c and o hold the same data.

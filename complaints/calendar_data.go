@@ -17,43 +17,43 @@ var calendarFiles embed.FS
 
 // Built-in calendar names, accepted in a policy's JSON "calendar" field.
 const (
-	CalendarKazakhstan   = "KZ"
-	CalendarRussia       = "RU"
-	CalendarEnglandWales = "GB-EW"
-	CalendarWeekdays     = "Mon-Fri"
+	calKazakhstan   = "KZ"
+	calRussia       = "RU"
+	calEnglandWales = "GB-EW"
+	calWeekdays     = "Mon-Fri"
 )
 
 var (
 	kzOnce = sync.OnceValues(func() (*WorkCalendar, error) {
-		return loadBuiltin(CalendarKazakhstan, "kz-", ProvisionalKazakhstan)
+		return loadBuiltin(calKazakhstan, "kz-", provisionalKazakhstan)
 	})
 	ruOnce = sync.OnceValues(func() (*WorkCalendar, error) {
-		return loadBuiltin(CalendarRussia, "ru-", ProvisionalRussia)
+		return loadBuiltin(calRussia, "ru-", provisionalRussia)
 	})
 	ewOnce = sync.OnceValues(func() (*WorkCalendar, error) {
-		return loadBuiltin(CalendarEnglandWales, "gb-ew-", ProvisionalEnglandWales)
+		return loadBuiltin(calEnglandWales, "gb-ew-", provisionalEnglandWales)
 	})
 	wdOnce = sync.OnceValues(func() (*WorkCalendar, error) {
-		return NewCalendar(CalendarData{Name: CalendarWeekdays, Week: MondayToFriday()})
+		return NewCalendar(CalendarData{Name: calWeekdays, Week: mondayToFriday()})
 	})
 )
 
 // Kazakhstan returns the working calendar of Kazakhstan for the five-day week: holidays of the Law on holidays,
 // the days off moved from weekends, the days off of the Labour Code (7 January, the first day of Kurban Ait) and
 // the transfers ordered for each year. It holds official data from 2024 (see the package documentation for the
-// list and the sources) and provisional years built by ProvisionalKazakhstan after the last official one, up to
-// ProvisionalLastYear. The calendar is shared and immutable; load newer data with Overlay.
+// list and the sources) and provisional years built by ProvisionalYear after the last official one, up to
+// 2035. The calendar is shared and immutable; load newer data with Overlay.
 func Kazakhstan() *WorkCalendar { return must(kzOnce()) }
 
 // Russia returns the working calendar of the Russian Federation for the five-day week: the non-working holidays of
 // Labour Code art. 112, the Government's decree on transfers for each year, and the shortened days of art. 95.
-// It holds official data from 2024 and provisional years built by ProvisionalRussia after the last official one,
-// up to ProvisionalLastYear. The calendar is shared and immutable; load newer data with Overlay.
+// It holds official data from 2024 and provisional years built by ProvisionalYear after the last official one,
+// up to 2035. The calendar is shared and immutable; load newer data with Overlay.
 func Russia() *WorkCalendar { return must(ruOnce()) }
 
 // EnglandWales returns the business-day calendar of England and Wales: Monday to Friday less the bank holidays
 // (the FCA Glossary's business days). It holds the bank holidays published on gov.uk from 2024 and provisional
-// years built by ProvisionalEnglandWales after the last published one, up to ProvisionalLastYear. The calendar is
+// years built by ProvisionalYear after the last published one, up to 2035. The calendar is
 // shared and immutable; load newer data with Overlay.
 func EnglandWales() *WorkCalendar { return must(ewOnce()) }
 
@@ -63,13 +63,13 @@ func Weekdays() *WorkCalendar { return must(wdOnce()) }
 // builtinCalendar returns a built-in calendar by its name, for JSON.
 func builtinCalendar(name string) (*WorkCalendar, bool) {
 	switch name {
-	case CalendarKazakhstan:
+	case calKazakhstan:
 		return Kazakhstan(), true
-	case CalendarRussia:
+	case calRussia:
 		return Russia(), true
-	case CalendarEnglandWales:
+	case calEnglandWales:
 		return EnglandWales(), true
-	case CalendarWeekdays:
+	case calWeekdays:
 		return Weekdays(), true
 	}
 	return nil, false
@@ -90,7 +90,7 @@ func loadBuiltin(name, prefix string, provisional func(int) (Year, error)) (*Wor
 		}
 	}
 	sort.Strings(names)
-	d := CalendarData{Name: name, Week: MondayToFriday()}
+	d := CalendarData{Name: name, Week: mondayToFriday()}
 	for _, n := range names {
 		b, err := calendarFiles.ReadFile(path.Join("calendars", n))
 		if err != nil {
@@ -109,7 +109,7 @@ func loadBuiltin(name, prefix string, provisional func(int) (Year, error)) (*Wor
 	if len(d.Years) > 0 {
 		next = d.Years[len(d.Years)-1].Year + 1
 	}
-	for year := next; year <= ProvisionalLastYear; year++ {
+	for year := next; year <= provisionalLastYear; year++ {
 		y, err := provisional(year)
 		if err != nil {
 			return nil, err

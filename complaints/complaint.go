@@ -6,22 +6,6 @@ import (
 	"time"
 )
 
-// Channels through which complaints arrive (SPEC R17, source 003). Any other non-empty text is accepted too.
-const (
-	ChannelExecutivePhone = "executive-phone"       // the executive director's mobile phone
-	ChannelCreditAdmin    = "credit-administration" // the credit administration
-	ChannelOfficeManager  = "office-manager"        // the office manager
-	ChannelEmail          = "email"                 // the organisation's e-mail address
-	ChannelSuggestionBook = "suggestion-book"       // logbooks and suggestion books in the office
-)
-
-// Categories: the areas of the service-mistake catalogue (SPEC R23, source 002). Any other text is accepted too.
-const (
-	CategoryInteraction   = "interaction"   // greeting, conduct in conflict, tone, empathy, engagement
-	CategoryQualification = "qualification" // product knowledge, correct information, rules, documents, owning mistakes
-	CategoryAppearance    = "appearance"    // appearance, identification, equipment, workplace, confidentiality
-)
-
 // EventKind is the kind of an event in a complaint's history. The zero value is not a valid kind.
 type EventKind uint8
 
@@ -81,9 +65,13 @@ func (e Event) Equal(f Event) bool {
 type Info struct {
 	// ID identifies the complaint; required, at most 200 bytes.
 	ID string
-	// Channel is how it arrived (SPEC R17): one of the Channel constants or the caller's own text.
+	// Channel is how it arrived: free text. The channels of SPEC R17 are "executive-phone" (the executive
+	// director's mobile phone), "credit-administration", "office-manager", "email" and "suggestion-book"
+	// (logbooks and suggestion books in the office).
 	Channel string
-	// Category is what it is about (SPEC R23): one of the Category constants or the caller's own text.
+	// Category is what it is about: free text. The areas of the service-mistake catalogue (SPEC R23) are
+	// "interaction" (greeting, conduct, tone, empathy), "qualification" (product knowledge, correct information,
+	// rules, documents) and "appearance" (appearance, identification, equipment, workplace, confidentiality).
 	Category string
 	// Employee is the employee or unit concerned.
 	Employee string
@@ -95,8 +83,8 @@ type Info struct {
 const (
 	maxText   = 1000
 	maxIDText = 200
-	// MaxEvents is the largest number of events one complaint may hold.
-	MaxEvents = 1000
+	// maxEvents is the largest number of events one complaint may hold.
+	maxEvents = 1000
 )
 
 // Complaint is a complaint received under a policy, with its history of events. It is an immutable value: the
@@ -104,7 +92,7 @@ const (
 // fail. A Complaint is safe to share between goroutines when its policy's Calendar is.
 //
 // The zero Complaint has no ID and no policy; its methods return errors wrapping ErrInvalidComplaint. Build a
-// complaint with New or DecodeComplaint.
+// complaint with New or ParseComplaint.
 type Complaint struct {
 	info   Info
 	policy Policy
@@ -119,8 +107,7 @@ func New(p Policy, info Info) (Complaint, error) {
 		return Complaint{}, err
 	}
 	fail := func(format string, args ...any) (Complaint, error) {
-		return Complaint{}, fmt.Errorf("complaints: complaint %q: %s: %w", clip(info.ID), fmt.Sprintf(format, args...),
-			ErrInvalidComplaint)
+		return Complaint{}, errf(ErrInvalidComplaint, "complaint %q: %s", clip(info.ID), fmt.Sprintf(format, args...))
 	}
 	switch {
 	case info.ID == "":
@@ -131,8 +118,8 @@ func New(p Policy, info Info) (Complaint, error) {
 		return fail("channel, category and employee must each be at most %d bytes", maxIDText)
 	case info.ReceivedAt.IsZero():
 		return fail("the receipt time is zero")
-	case info.ReceivedAt.Year() < MinYear || info.ReceivedAt.Year() > 9999:
-		return fail("the receipt time %s is outside the years %d–9999", info.ReceivedAt.Format(time.RFC3339), MinYear)
+	case info.ReceivedAt.Year() < minYear || info.ReceivedAt.Year() > 9999:
+		return fail("the receipt time %s is outside the years %d–9999", info.ReceivedAt.Format(time.RFC3339), minYear)
 	}
 	info.ReceivedAt = info.ReceivedAt.Round(0)
 	s, err := newCounter(p).start(info.ReceivedAt)
@@ -150,9 +137,6 @@ func New(p Policy, info Info) (Complaint, error) {
 
 // Info returns the complaint's data.
 func (c Complaint) Info() Info { return c.info }
-
-// ID returns the complaint's ID.
-func (c Complaint) ID() string { return c.info.ID }
 
 // Policy returns the policy the complaint is handled under.
 func (c Complaint) Policy() Policy { return c.policy }
@@ -182,20 +166,20 @@ func (c Complaint) Equal(o Complaint) bool {
 
 func (c Complaint) check() error {
 	if c.info.ID == "" {
-		return fmt.Errorf("complaints: zero Complaint; build one with New: %w", ErrInvalidComplaint)
+		return errf(ErrInvalidComplaint, "zero Complaint; build one with New")
 	}
 	return nil
 }
 
 // Append records e at the end of the history and returns the new complaint. The event must be possible after
-// the history so far (see the EventKind constants); otherwise the error is an *EventError wrapping
+// the history so far (see the EventKind constants); otherwise the error is an *sq.Error wrapping
 // ErrInvalidHistory and c is unchanged.
 func (c Complaint) Append(e Event) (Complaint, error) {
 	if err := c.check(); err != nil {
 		return Complaint{}, err
 	}
-	if len(c.events) >= MaxEvents {
-		return Complaint{}, c.refuse(e, fmt.Sprintf("the history already holds %d events, the most allowed", MaxEvents))
+	if len(c.events) >= maxEvents {
+		return Complaint{}, c.refuse(e, fmt.Sprintf("the history already holds %d events, the most allowed", maxEvents))
 	}
 	h, err := c.replay(time.Time{}, false)
 	if err != nil {
@@ -210,43 +194,6 @@ func (c Complaint) Append(e Event) (Complaint, error) {
 	return n, nil
 }
 
-// Acknowledge records that receipt was acknowledged at at.
-func (c Complaint) Acknowledge(at time.Time) (Complaint, error) {
-	return c.Append(Event{Kind: Acknowledged, At: at})
-}
-
-// Pause stops the clock at at, waiting on the client for the given reason.
-func (c Complaint) Pause(at time.Time, reason string) (Complaint, error) {
-	return c.Append(Event{Kind: Paused, At: at, Reason: reason})
-}
-
-// Resume starts the clock again at at.
-func (c Complaint) Resume(at time.Time) (Complaint, error) {
-	return c.Append(Event{Kind: Resumed, At: at})
-}
-
-// Extend extends the term at at by length units of the policy, for reason, the client having been told at
-// noticeAt (zero when not told).
-func (c Complaint) Extend(at time.Time, length int, reason string, noticeAt time.Time) (Complaint, error) {
-	return c.Append(Event{Kind: Extended, At: at, Length: length, Reason: reason, NoticeAt: noticeAt})
-}
-
-// Respond records a reply to the client at at, with a note. The first reply (or the resolution, if it comes
-// first) is the complaint's first response.
-func (c Complaint) Respond(at time.Time, note string) (Complaint, error) {
-	return c.Append(Event{Kind: Responded, At: at, Reason: note})
-}
-
-// Resolve records the final reply at at, with a note.
-func (c Complaint) Resolve(at time.Time, note string) (Complaint, error) {
-	return c.Append(Event{Kind: Resolved, At: at, Reason: note})
-}
-
-// Close closes the resolved complaint at at.
-func (c Complaint) Close(at time.Time) (Complaint, error) {
-	return c.Append(Event{Kind: Closed, At: at})
-}
-
 func (c Complaint) refuse(e Event, reason string) error {
-	return &EventError{ID: c.info.ID, Index: len(c.events), Kind: e.Kind, At: e.At, Reason: reason}
+	return eventError(len(c.events), e, reason, nil)
 }

@@ -6,11 +6,12 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 )
 
 func newComplaint(t testing.TB, p Policy, received time.Time) Complaint {
 	t.Helper()
-	c, err := New(p, Info{ID: "C-1", Channel: ChannelEmail, Category: CategoryInteraction, Employee: "desk 3", ReceivedAt: received})
+	c, err := New(p, Info{ID: "C-1", Channel: "email", Category: "interaction", Employee: "desk 3", ReceivedAt: received})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func TestPauseMovesDeadline(t *testing.T) {
 		p       Policy
 		pause   time.Time
 		resume  time.Time
-		lastDay Date
+		lastDay sq.Date
 		units   int
 		reason  string
 	}{
@@ -89,9 +90,9 @@ func TestPauseMovesDeadline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c := newComplaint(t, tt.p, at(alm, 2026, 3, 2, 10, 0))
-		c, err := c.Pause(tt.pause, "documents requested")
+		c, err := c.Append(Event{Kind: Paused, At: tt.pause, Reason: "documents requested"})
 		if err == nil {
-			c, err = c.Resume(tt.resume)
+			c, err = c.Append(Event{Kind: Resumed, At: tt.resume})
 		}
 		if err != nil {
 			t.Fatalf("%s: %v", tt.reason, err)
@@ -108,10 +109,18 @@ func TestTwoPausesShareADay(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
 	c := newComplaint(t, DefaultPolicy(alm), at(alm, 2026, 3, 2, 10, 0))
 	steps := []func(Complaint) (Complaint, error){
-		func(c Complaint) (Complaint, error) { return c.Pause(at(alm, 2026, 3, 5, 9, 0), "a") },
-		func(c Complaint) (Complaint, error) { return c.Resume(at(alm, 2026, 3, 5, 10, 0)) },
-		func(c Complaint) (Complaint, error) { return c.Pause(at(alm, 2026, 3, 5, 15, 0), "b") },
-		func(c Complaint) (Complaint, error) { return c.Resume(at(alm, 2026, 3, 6, 10, 0)) },
+		func(c Complaint) (Complaint, error) {
+			return c.Append(Event{Kind: Paused, At: at(alm, 2026, 3, 5, 9, 0), Reason: "a"})
+		},
+		func(c Complaint) (Complaint, error) {
+			return c.Append(Event{Kind: Resumed, At: at(alm, 2026, 3, 5, 10, 0)})
+		},
+		func(c Complaint) (Complaint, error) {
+			return c.Append(Event{Kind: Paused, At: at(alm, 2026, 3, 5, 15, 0), Reason: "b"})
+		},
+		func(c Complaint) (Complaint, error) {
+			return c.Append(Event{Kind: Resumed, At: at(alm, 2026, 3, 6, 10, 0)})
+		},
 	}
 	for _, step := range steps {
 		var err error
@@ -125,7 +134,7 @@ func TestTwoPausesShareADay(t *testing.T) {
 			s.PausedUnits, s.Due.LastDay, s.Paused)
 	}
 	// While paused, the deadline keeps moving with each day touched.
-	p, _ := newComplaint(t, DefaultPolicy(alm), at(alm, 2026, 3, 2, 10, 0)).Pause(at(alm, 2026, 3, 16, 12, 0), "waiting")
+	p, _ := newComplaint(t, DefaultPolicy(alm), at(alm, 2026, 3, 2, 10, 0)).Append(Event{Kind: Paused, At: at(alm, 2026, 3, 16, 12, 0), Reason: "waiting"})
 	if s := mustStatus(t, p, at(alm, 2026, 3, 20, 12, 0)); s.State != StatePaused || s.Due.LastDay != d(2026, 3, 22) || s.Breached {
 		t.Errorf("paused 16–20 March: state %v, last day %s, breached %v; want paused, 2026-03-22, false", s.State, s.Due.LastDay, s.Breached)
 	}
@@ -136,11 +145,11 @@ func TestExtensionAndMilestones(t *testing.T) {
 	p := PSD2(Kazakhstan(), alm)
 	p.Acknowledge = Milestone{Length: 1, Unit: WorkingDays}
 	c := newComplaint(t, p, at(alm, 2026, 3, 2, 10, 0))
-	c, err := c.Acknowledge(at(alm, 2026, 3, 4, 9, 0))
+	c, err := c.Append(Event{Kind: Acknowledged, At: at(alm, 2026, 3, 4, 9, 0)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err = c.Extend(at(alm, 2026, 3, 20, 10, 0), 20, "card scheme investigation", at(alm, 2026, 3, 20, 10, 5))
+	c, err = c.Append(Event{Kind: Extended, At: at(alm, 2026, 3, 20, 10, 0), Length: 20, Reason: "card scheme investigation", NoticeAt: at(alm, 2026, 3, 20, 10, 5)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,11 +166,11 @@ func TestExtensionAndMilestones(t *testing.T) {
 	if s.Extended != 20 || s.Due.LastDay != d(2026, 4, 24) {
 		t.Errorf("extended %d, last day %s; want 20, 2026-04-24", s.Extended, s.Due.LastDay)
 	}
-	r, err := c.Resolve(at(alm, 2026, 4, 10, 12, 0), "refunded")
+	r, err := c.Append(Event{Kind: Resolved, At: at(alm, 2026, 4, 10, 12, 0), Reason: "refunded"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err = r.Close(at(alm, 2026, 4, 11, 12, 0))
+	r, err = r.Append(Event{Kind: Closed, At: at(alm, 2026, 4, 11, 12, 0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,11 +190,11 @@ func TestImpossibleHistories(t *testing.T) {
 	base := KazakhstanMicrofinance(alm)
 	r := at(alm, 2026, 3, 2, 10, 0)
 	c0 := newComplaint(t, base, r)
-	paused, _ := c0.Pause(r.Add(time.Hour), "waiting")
-	resolved, _ := c0.Resolve(r.Add(2*time.Hour), "done")
-	closed, _ := resolved.Close(r.Add(3 * time.Hour))
-	extended, _ := c0.Extend(r.Add(time.Hour), 10, "facts", r.Add(time.Hour))
-	acked, _ := c0.Acknowledge(r.Add(time.Hour))
+	paused, _ := c0.Append(Event{Kind: Paused, At: r.Add(time.Hour), Reason: "waiting"})
+	resolved, _ := c0.Append(Event{Kind: Resolved, At: r.Add(2 * time.Hour), Reason: "done"})
+	closed, _ := resolved.Append(Event{Kind: Closed, At: r.Add(3 * time.Hour)})
+	extended, _ := c0.Append(Event{Kind: Extended, At: r.Add(time.Hour), Length: 10, Reason: "facts", NoticeAt: r.Add(time.Hour)})
+	acked, _ := c0.Append(Event{Kind: Acknowledged, At: r.Add(time.Hour)})
 	tests := []struct {
 		c      Complaint
 		e      Event
@@ -220,20 +229,22 @@ func TestImpossibleHistories(t *testing.T) {
 		if !errors.Is(err, ErrInvalidHistory) && !errors.Is(err, ErrInvalidComplaint) {
 			t.Errorf("%s: Append error = %v, want ErrInvalidHistory", tt.reason, err)
 		}
-		if got.ID() != "" {
+		if got.Info().ID != "" {
 			t.Errorf("%s: a failed Append returned a complaint", tt.reason)
 		}
 		if diff := cmp.Diff(before, tt.c.Events(), cmp.Comparer(Event.Equal)); diff != "" {
 			t.Errorf("%s: history changed (-want +got):\n%s", tt.reason, diff)
 		}
 	}
-	var ee *EventError
-	_, err := paused.Resume(r)
-	if !errors.As(err, &ee) || ee.Index != 1 || ee.Kind != Resumed || ee.ID != "C-1" {
-		t.Errorf("errors.As EventError = %+v from %v", ee, err)
+	// The refused event is named by its place in the history, counted from 1, and by its kind and time.
+	var se *sq.Error
+	_, err := paused.Append(Event{Kind: Resumed, At: r})
+	if !errors.As(err, &se) || se.Pkg != "complaints" || se.Path != "events[2]" ||
+		se.Value != "resumed at "+r.Format(time.RFC3339) || !errors.Is(err, ErrInvalidHistory) {
+		t.Errorf("errors.As *sq.Error = %+v from %v", se, err)
 	}
 	noExt := DefaultPolicy(alm)
-	if _, err := newComplaint(t, noExt, r).Extend(r.Add(time.Hour), 1, "x", r); !errors.Is(err, ErrInvalidHistory) {
+	if _, err := newComplaint(t, noExt, r).Append(Event{Kind: Extended, At: r.Add(time.Hour), Length: 1, Reason: "x", NoticeAt: r}); !errors.Is(err, ErrInvalidHistory) {
 		t.Errorf("extension under a policy without one = %v", err)
 	}
 }
@@ -243,9 +254,9 @@ func TestAppendDoesNotAlias(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
 	r := at(alm, 2026, 3, 2, 10, 0)
 	c := newComplaint(t, DefaultPolicy(alm), r)
-	a, _ := c.Acknowledge(r.Add(time.Hour))
-	b1, _ := a.Pause(r.Add(2*time.Hour), "one")
-	b2, _ := a.Resolve(r.Add(2*time.Hour), "two")
+	a, _ := c.Append(Event{Kind: Acknowledged, At: r.Add(time.Hour)})
+	b1, _ := a.Append(Event{Kind: Paused, At: r.Add(2 * time.Hour), Reason: "one"})
+	b2, _ := a.Append(Event{Kind: Resolved, At: r.Add(2 * time.Hour), Reason: "two"})
 	if b1.Events()[1].Kind != Paused || b2.Events()[1].Kind != Resolved || len(a.Events()) != 1 || len(c.Events()) != 0 {
 		t.Errorf("histories share storage: %v / %v / %v", b1.Events(), b2.Events(), a.Events())
 	}
@@ -289,7 +300,7 @@ func TestFarFuture(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err = c.Pause(time.Date(2026, 3, 5, 10, 0, 0, 0, utc), "waiting on the client")
+		c, err = c.Append(Event{Kind: Paused, At: time.Date(2026, 3, 5, 10, 0, 0, 0, utc), Reason: "waiting on the client"})
 		if err != nil {
 			t.Fatal(err)
 		}

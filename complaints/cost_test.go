@@ -25,7 +25,7 @@ func worstHistory(t testing.TB, cal Calendar) ([]byte, Policy) {
 	}
 	var events []event
 	at := time.Date(2026, 1, 6, 10, 0, 0, 0, time.UTC)
-	for i := 0; i < (MaxEvents-1)/2; i++ {
+	for i := 0; i < (maxEvents-1)/2; i++ {
 		events = append(events, event{"paused", at})
 		at = at.Add(99 * 24 * time.Hour)
 		events = append(events, event{"resumed", at})
@@ -45,7 +45,7 @@ func TestStatusCostIsLinearInDaysCounted(t *testing.T) {
 	var calls atomic.Int64
 	b, p := worstHistory(t, countingCalendar{&calls})
 	calls.Store(0)
-	c, err := DecodeComplaint(b, p)
+	c, err := ParseComplaint(b, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestStatusCostIsLinearInDaysCounted(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Each pause day is counted once while decoding and once more for the status, plus the term itself.
-	if n, limit := calls.Load(), int64(4*maxPauseDays+10*MaxEvents); n > limit {
+	if n, limit := calls.Load(), int64(4*maxPauseDays+10*maxEvents); n > limit {
 		t.Errorf("%d calendar questions for %d events, want at most %d", n, len(c.Events()), limit)
 	}
 }
@@ -68,12 +68,12 @@ func TestPausesAreBoundedInAll(t *testing.T) {
 	at := time.Date(2026, 1, 6, 10, 0, 0, 0, time.UTC)
 	var last error
 	for i := 0; i < 12 && last == nil; i++ {
-		if c, last = c.Pause(at, "waiting"); last != nil {
+		if c, last = c.Append(Event{Kind: Paused, At: at, Reason: "waiting"}); last != nil {
 			break
 		}
 		at = at.Add(5000 * 24 * time.Hour)
 		var next Complaint
-		if next, last = c.Resume(at); last == nil {
+		if next, last = c.Append(Event{Kind: Resumed, At: at}); last == nil {
 			c = next
 		}
 		at = at.Add(time.Hour)
@@ -90,7 +90,7 @@ func BenchmarkStatusWorstHistory(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		c, err := DecodeComplaint(data, p)
+		c, err := ParseComplaint(data, p)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,11 +1,12 @@
 package complaints
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Deadline is the end of a complaint's term under a policy.
@@ -18,11 +19,11 @@ type Deadline struct {
 	Received time.Time
 	// Registered is the day the complaint counts as received: the receipt date, moved by ReceiptCutoff and
 	// RegisterOnWorkday.
-	Registered Date
-	// FirstDay is day 1 of the term: Registered for SameDay, the day after for NextDay.
-	FirstDay Date
+	Registered sq.Date
+	// FirstDay is day 1 of the term: Registered under SameDay, the day after otherwise.
+	FirstDay sq.Date
 	// LastDay is the last day of the term, after extensions, pauses and MoveToWorkday.
-	LastDay Date
+	LastDay sq.Date
 	// At is the instant the term ends.
 	At time.Time
 	// Basis names the calendar data the deadline was counted on, and whether any of it was provisional.
@@ -32,7 +33,7 @@ type Deadline struct {
 // Equal reports whether d and e describe the same deadline (the same instants, dates and basis).
 func (d Deadline) Equal(e Deadline) bool {
 	return d.Received.Equal(e.Received) && d.Registered == e.Registered && d.FirstDay == e.FirstDay &&
-		d.LastDay == e.LastDay && d.At.Equal(e.At) && d.Basis.Equal(e.Basis)
+		d.LastDay == e.LastDay && d.At.Equal(e.At) && d.Basis.equal(e.Basis)
 }
 
 // Basis says which calendar data a deadline or a status was counted on. The zero Basis is a count that asked no
@@ -51,8 +52,8 @@ type Basis struct {
 // IsProvisional reports whether any day counted came from a provisional year.
 func (b Basis) IsProvisional() bool { return len(b.Provisional) > 0 }
 
-// Equal reports whether b and o are the same basis.
-func (b Basis) Equal(o Basis) bool {
+// equal reports whether b and o are the same basis.
+func (b Basis) equal(o Basis) bool {
 	return b.Calendar == o.Calendar && b.Version == o.Version && slices.Equal(b.Provisional, o.Provisional)
 }
 
@@ -80,7 +81,7 @@ func (p Policy) Deadline(receivedAt time.Time) (Deadline, error) {
 		return Deadline{}, err
 	}
 	if receivedAt.IsZero() {
-		return Deadline{}, fmt.Errorf("complaints: receipt time is zero: %w", ErrInvalidComplaint)
+		return Deadline{}, errf(ErrInvalidComplaint, "receipt time is zero")
 	}
 	c := newCounter(p)
 	start, err := c.start(receivedAt)
@@ -134,23 +135,23 @@ func (c counter) basis() Basis {
 // termStart is where a complaint's counting begins.
 type termStart struct {
 	received   time.Time
-	registered Date
-	first      Date
+	registered sq.Date
+	first      sq.Date
 }
 
 // isWorkday asks the calendar about d, at 12:00 of d in the policy's location.
-func (c counter) isWorkday(d Date) (bool, error) {
+func (c counter) isWorkday(d sq.Date) (bool, error) {
 	t := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, c.p.Location)
 	if c.cov != nil && !c.cov.Covers(t) {
-		return false, fmt.Errorf("complaints: policy %q: %s: the calendar %s has no data for %d; load the year "+
-			"with WorkCalendar.Overlay (read a year file with ParseYear) or use a calendar that covers it: %w",
-			c.p.Name, d, c.basis().Calendar, d.Year, ErrCalendarRange)
+		return false, errf(ErrCalendarRange, "policy %q: %s: the calendar %s has no data for %d; load the year with"+
+			" WorkCalendar.Overlay (read a year file with ParseYear) or use a calendar that covers it", c.p.Name, d,
+			c.basis().Calendar, d.Year)
 	}
 	if c.prov != nil && c.prov.IsProvisional(t) {
 		if c.p.OfficialDataOnly {
-			return false, fmt.Errorf("complaints: policy %q: %s: the calendar %s has only provisional data for %d "+
-				"and the policy counts on official data only; load the official year with WorkCalendar.Overlay: %w",
-				c.p.Name, d, c.basis().Calendar, d.Year, ErrProvisional)
+			return false, errf(ErrProvisional, "policy %q: %s: the calendar %s has only provisional data for %d and"+
+				" the policy counts on official data only; load the official year with WorkCalendar.Overlay",
+				c.p.Name, d, c.basis().Calendar, d.Year)
 		}
 		if !slices.Contains(*c.seen, d.Year) {
 			*c.seen = append(*c.seen, d.Year)
@@ -160,7 +161,7 @@ func (c counter) isWorkday(d Date) (bool, error) {
 }
 
 // nextWorkday returns the first working day on or after d.
-func (c counter) nextWorkday(d Date) (Date, error) {
+func (c counter) nextWorkday(d sq.Date) (sq.Date, error) {
 	for i := 0; i <= maxGap; i++ {
 		ok, err := c.isWorkday(d)
 		if err != nil || ok {
@@ -168,16 +169,16 @@ func (c counter) nextWorkday(d Date) (Date, error) {
 		}
 		d = d.AddDays(1)
 	}
-	return Date{}, fmt.Errorf("complaints: policy %q: the calendar has no working day in the %d days up to %s: %w",
-		clip(c.p.Name), maxGap+1, d, ErrInvalidCalendar)
+	return sq.Date{}, errf(ErrInvalidCalendar, "policy %q: the calendar has no working day in the %d days up to %s",
+		clip(c.p.Name), maxGap+1, d)
 }
 
 // addWorkdays returns the n-th working day after d (n ≥ 0; d itself when n is 0).
-func (c counter) addWorkdays(d Date, n int) (Date, error) {
+func (c counter) addWorkdays(d sq.Date, n int) (sq.Date, error) {
 	for ; n > 0; n-- {
 		next, err := c.nextWorkday(d.AddDays(1))
 		if err != nil {
-			return Date{}, err
+			return sq.Date{}, err
 		}
 		d = next
 	}
@@ -187,7 +188,7 @@ func (c counter) addWorkdays(d Date, n int) (Date, error) {
 // start finds the registration day and day 1 of a complaint received at t.
 func (c counter) start(t time.Time) (termStart, error) {
 	t = t.In(c.p.Location)
-	reg := DateOf(t, nil)
+	reg := sq.DateOf(t, nil)
 	if c.p.ReceiptCutoff > 0 && !t.Before(reg.At(c.p.ReceiptCutoff, c.p.Location)) {
 		reg = reg.AddDays(1)
 	}
@@ -198,19 +199,19 @@ func (c counter) start(t time.Time) (termStart, error) {
 		}
 	}
 	first := reg
-	if c.p.Start == NextDay {
+	if !c.p.SameDay {
 		first = reg.AddDays(1)
 	}
 	return termStart{received: t, registered: reg, first: first}, nil
 }
 
 // lastDay returns the n-th day of a term in unit u that has first as day 1 (n ≥ 1), before any move.
-func (c counter) lastDay(first Date, n int, u Unit) (Date, error) {
+func (c counter) lastDay(first sq.Date, n int, u Unit) (sq.Date, error) {
 	switch u {
 	case WorkingDays:
 		d, err := c.nextWorkday(first)
 		if err != nil {
-			return Date{}, err
+			return sq.Date{}, err
 		}
 		return c.addWorkdays(d, n-1)
 	case Weeks:
@@ -221,7 +222,7 @@ func (c counter) lastDay(first Date, n int, u Unit) (Date, error) {
 }
 
 // push moves a last day by n pause units: working days for a working-day policy, calendar days otherwise.
-func (c counter) push(d Date, n int) (Date, error) {
+func (c counter) push(d sq.Date, n int) (sq.Date, error) {
 	if c.p.Unit == WorkingDays {
 		return c.addWorkdays(d, n)
 	}
@@ -229,11 +230,11 @@ func (c counter) push(d Date, n int) (Date, error) {
 }
 
 // end applies MoveToWorkday and DueBy to a last day.
-func (c counter) end(d Date) (Date, time.Time, error) {
+func (c counter) end(d sq.Date) (sq.Date, time.Time, error) {
 	if c.p.MoveToWorkday {
 		var err error
 		if d, err = c.nextWorkday(d); err != nil {
-			return Date{}, time.Time{}, err
+			return sq.Date{}, time.Time{}, err
 		}
 	}
 	if c.p.DueBy > 0 {
@@ -255,33 +256,33 @@ func (c counter) deadline(s termStart, ext, paused int) (Deadline, error) {
 }
 
 // finish ends a term whose last day, after extensions and pauses, is raw.
-func (c counter) finish(s termStart, raw Date) (Deadline, error) {
+func (c counter) finish(s termStart, raw sq.Date) (Deadline, error) {
 	last, at, err := c.end(raw)
 	if err != nil {
 		return Deadline{}, err
 	}
 	if y := at.Year(); y < 1 || y > 9999 {
-		return Deadline{}, fmt.Errorf("complaints: policy %q: the term would end in the year %d, outside 1–9999: %w",
-			clip(c.p.Name), y, ErrCalendarRange)
+		return Deadline{}, errf(ErrCalendarRange, "policy %q: the term would end in the year %d, outside 1–9999",
+			clip(c.p.Name), y)
 	}
 	return Deadline{Received: s.received, Registered: s.registered, FirstDay: s.first, LastDay: last, At: at,
 		Basis: c.basis()}, nil
 }
 
 // milestone computes a milestone's last day and end, moved by paused pause units.
-func (c counter) milestone(s termStart, m Milestone, paused int) (Date, time.Time, error) {
+func (c counter) milestone(s termStart, m Milestone, paused int) (sq.Date, time.Time, error) {
 	raw, err := c.lastDay(s.first, m.Length, m.Unit)
 	if err != nil {
-		return Date{}, time.Time{}, err
+		return sq.Date{}, time.Time{}, err
 	}
 	if raw, err = c.push(raw, paused); err != nil {
-		return Date{}, time.Time{}, err
+		return sq.Date{}, time.Time{}, err
 	}
 	return c.end(raw)
 }
 
 // countsAsPauseUnit reports whether day d counts when a pause touches it.
-func (c counter) countsAsPauseUnit(d Date) (bool, error) {
+func (c counter) countsAsPauseUnit(d sq.Date) (bool, error) {
 	if c.p.Unit != WorkingDays {
 		return true, nil
 	}
@@ -290,7 +291,7 @@ func (c counter) countsAsPauseUnit(d Date) (bool, error) {
 
 // unitsBetween counts the units after from up to and including to (from < to): calendar days for calendar-day
 // and week policies, working days for working-day policies. It is negative when to is before from.
-func (c counter) unitsBetween(from, to Date) (int, error) {
+func (c counter) unitsBetween(from, to sq.Date) (int, error) {
 	sign := 1
 	if to.Before(from) {
 		from, to, sign = to, from, -1
@@ -299,8 +300,8 @@ func (c counter) unitsBetween(from, to Date) (int, error) {
 		return sign * from.DaysUntil(to), nil
 	}
 	if span := from.DaysUntil(to); span > maxCountSpan {
-		return 0, fmt.Errorf("complaints: policy %q: %d days from %s to %s, at most %d counted in working days: %w",
-			clip(c.p.Name), span, from, to, maxCountSpan, ErrCalendarRange)
+		return 0, errf(sq.ErrLimit, "policy %q: %d days from %s to %s, at most %d counted in working days",
+			clip(c.p.Name), span, from, to, maxCountSpan)
 	}
 	n := 0
 	for d := from.AddDays(1); !d.After(to); d = d.AddDays(1) {

@@ -6,10 +6,11 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // d is the date y-m-d; at is a wall-clock time in loc.
-func d(y int, m time.Month, day int) Date { return NewDate(y, m, day) }
+func d(y int, m time.Month, day int) sq.Date { return sq.NewDate(y, m, day) }
 
 func at(loc *time.Location, y int, m time.Month, day, h, min int) time.Time {
 	return time.Date(y, m, day, h, min, 0, 0, loc)
@@ -43,7 +44,7 @@ func TestDeadlineHandChecked(t *testing.T) {
 	tests := []struct {
 		p        Policy
 		received time.Time
-		lastDay  Date
+		lastDay  sq.Date
 		at       time.Time
 		reason   string
 	}{
@@ -53,7 +54,7 @@ func TestDeadlineHandChecked(t *testing.T) {
 			"the hour of receipt does not matter"},
 		{DefaultPolicy(alm), at(time.UTC, 2026, 3, 2, 19, 30), d(2026, 3, 18), at(alm, 2026, 3, 19, 0, 0),
 			"19:30 UTC is already 03-03 00:30 in Almaty: the policy's zone decides the day"},
-		{Policy{Length: 15, Location: alm, Start: SameDay}, at(alm, 2026, 3, 2, 10, 0), d(2026, 3, 16), at(alm, 2026, 3, 17, 0, 0),
+		{Policy{Length: 15, Location: alm, SameDay: true}, at(alm, 2026, 3, 2, 10, 0), d(2026, 3, 16), at(alm, 2026, 3, 17, 0, 0),
 			"same-day start counts the day of receipt"},
 		{Policy{Length: 15, Location: alm, DueBy: 18 * time.Hour}, at(alm, 2026, 3, 2, 10, 0), d(2026, 3, 17), at(alm, 2026, 3, 17, 18, 0),
 			"a cut-off time ends the term at 18:00 of the last day"},
@@ -122,7 +123,7 @@ func TestDeadlineTimeZones(t *testing.T) {
 		if !got.At.Equal(want) {
 			t.Errorf("%s: Deadline(%v).At = %v (%v UTC), want %v", tt.reason, tt.received, got.At, got.At.UTC(), want)
 		}
-		if DateOf(got.At.Add(-time.Nanosecond), tt.p.Location) != got.LastDay || DateOf(got.At, tt.p.Location) == got.LastDay {
+		if sq.DateOf(got.At.Add(-time.Nanosecond), tt.p.Location) != got.LastDay || sq.DateOf(got.At, tt.p.Location) == got.LastDay {
 			t.Errorf("%s: At %v is not the end of %s", tt.reason, got.At, got.LastDay)
 		}
 	}
@@ -148,9 +149,8 @@ func TestPolicyValidate(t *testing.T) {
 		{Policy{Length: 15}, "no location"},
 		{Policy{Length: 15, Location: time.Local}, "time.Local depends on the machine"},
 		{Policy{Length: 0, Location: utc}, "length 0"},
-		{Policy{Length: MaxLength + 1, Location: utc}, "length over the limit"},
+		{Policy{Length: maxLength + 1, Location: utc}, "length over the limit"},
 		{Policy{Length: 15, Location: utc, Unit: 9}, "unknown unit"},
-		{Policy{Length: 15, Location: utc, Start: 9}, "unknown start"},
 		{Policy{Length: 15, Location: utc, Unit: WorkingDays}, "working days without a calendar"},
 		{Policy{Length: 15, Location: utc, MoveToWorkday: true}, "moving without a calendar"},
 		{Policy{Length: 15, Location: utc, RegisterOnWorkday: true}, "registering without a calendar"},
@@ -158,8 +158,8 @@ func TestPolicyValidate(t *testing.T) {
 		{Policy{Length: 15, Location: utc, ReceiptCutoff: -time.Minute}, "negative cut-off"},
 		{Policy{Length: 15, Location: utc, Extension: Extension{Max: -1}}, "negative extension"},
 		{Policy{Length: 15, Location: utc, DueSoon: -1}, "negative due-soon"},
-		{Policy{Length: 1, Location: utc, Start: SameDay, DueBy: 12 * time.Hour}, "same day, due-by, no cut-off: due before receipt"},
-		{Policy{Length: 1, Location: utc, Start: SameDay, DueBy: 12 * time.Hour, ReceiptCutoff: 13 * time.Hour}, "cut-off after due-by"},
+		{Policy{Length: 1, Location: utc, SameDay: true, DueBy: 12 * time.Hour}, "same day, due-by, no cut-off: due before receipt"},
+		{Policy{Length: 1, Location: utc, SameDay: true, DueBy: 12 * time.Hour, ReceiptCutoff: 13 * time.Hour}, "cut-off after due-by"},
 		{Policy{Length: 15, Location: utc, Acknowledge: Milestone{Length: 2, Unit: WorkingDays}}, "working-day milestone without a calendar"},
 		{Policy{Length: 15, Location: utc, HoldingReply: Milestone{Length: -2}}, "negative milestone"},
 	}
@@ -181,7 +181,7 @@ func TestPolicyValidate(t *testing.T) {
 func TestDeadlineCalendarRange(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
 	p := KazakhstanMicrofinance(alm)
-	if _, err := p.Deadline(at(alm, ProvisionalLastYear, 12, 10, 10, 0)); !errors.Is(err, ErrCalendarRange) {
+	if _, err := p.Deadline(at(alm, provisionalLastYear, 12, 10, 10, 0)); !errors.Is(err, ErrCalendarRange) {
 		t.Errorf("a term running past the provisional years = %v, want ErrCalendarRange", err)
 	}
 	if _, err := p.Deadline(at(alm, 2023, 6, 1, 10, 0)); !errors.Is(err, ErrCalendarRange) {

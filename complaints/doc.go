@@ -4,7 +4,7 @@
 //
 // # Overview
 //
-//   - [Policy] states a term: its length and [Unit] (calendar days, working days, weeks), day 1 ([Start]), when
+//   - [Policy] states a term: its length and [Unit] (calendar days, working days, weeks), day 1 (SameDay), when
 //     a complaint counts as registered, the instant the term ends, whether a last day off moves to a working day,
 //     the [Extension] allowed and the [Milestone]s. [DefaultPolicy] is the source's 15 calendar days; presets give the
 //     terms of regulators: [KazakhstanMicrofinance], [PSD2], [FCA], [FCAPaymentServices], [CFPB],
@@ -15,19 +15,19 @@
 //     holidays, transferred working days and shortened days ([CalendarData], [Year]), built by [NewCalendar] or
 //     read from JSON by [ParseCalendar]. [Kazakhstan], [Russia] and [EnglandWales] are built in (below).
 //   - [Complaint] holds a complaint's data ([Info]: ID, channel, category, employee, receipt) and its history of
-//     [Event]s, appended by [Complaint.Acknowledge], [Complaint.Pause], [Complaint.Resume], [Complaint.Extend],
-//     [Complaint.Respond], [Complaint.Resolve] and [Complaint.Close]; each returns a new value and refuses
-//     impossible histories with an [*EventError].
+//     [Event]s (acknowledged, paused, resumed, extended, responded, resolved, closed) recorded by
+//     [Complaint.Append], which returns a new value and refuses impossible histories with an [*sq.Error] wrapping
+//     [ErrInvalidHistory].
 //   - [Complaint.Status] gives the [Status] at a time: due at, time remaining (as a duration and in the policy's
 //     unit), due soon, breached and since when, time paused, milestones.
-//   - [NewReport] builds the register [Report] (SPEC R18): every complaint's status, counts by status, on-time
-//     rate, the overdue list, mean and 90th-percentile time to resolution, broken down by channel, category and
-//     employee, and the time to the first response against a target per channel ([ReportOptions], SPEC R15). A
-//     complaint whose status cannot be computed is listed in Report.Failed with its error; the rest of the
-//     register is reported.
+//   - [NewReport] builds the register [Report] (SPEC R18): every complaint's status, counts by status, exact
+//     on-time and response rates, the overdue list, mean and 90th-percentile time to resolution, broken down by
+//     channel, category and employee, and the time to the first response against a target per channel
+//     ([ReportOptions], SPEC R15). A complaint whose status cannot be computed is listed in Report.Failed with its
+//     error; the rest of the register is reported.
 //   - JSON: [ParsePolicy], [ParseCalendar], [ParseYear], [ParseComplaint] (a complaint with its stored policy and
-//     calendar version) and [DecodeComplaint] (under the policy in force), and the MarshalJSON methods; decoding is
-//     strict. [Complaint] and [Date] are database/sql values. Generators and checkers for test suites are in
+//     calendar version, or under the policy in force), and the MarshalJSON methods; decoding is strict.
+//     [Complaint] is a database/sql value; dates are [sq.Date]. Generators and checkers for test suites are in
 //     complaints/complaintstest.
 //
 // # Counting a term
@@ -36,11 +36,11 @@
 //
 //  1. Registration day: the date of receipt, moved to the next day when the receipt is at or after
 //     ReceiptCutoff, then to the next working day when RegisterOnWorkday is set.
-//  2. Day 1 is the day after registration (NextDay, the default, as the civil codes of Kazakhstan and Russia and
+//  2. Day 1 is the day after registration (the default, as the civil codes of Kazakhstan and Russia and
 //     EU Regulation 1182/71 count) or the registration day itself (SameDay).
 //  3. The last day is day Length (plus extensions) counted in the unit: every day for CalendarDays; every working
 //     day of the Calendar for WorkingDays (day 1 is the first working day on or after the start); for Weeks, the
-//     day n weeks on, the same weekday as the registration day under NextDay.
+//     day n weeks on, the same weekday as the registration day by default.
 //  4. Pauses move the last day (below). Then, with MoveToWorkday, a last day that is not a working day moves to
 //     the next working day.
 //  5. The term ends at the end of the last day (the first instant of the next day), or at DueBy on the last day.
@@ -74,17 +74,18 @@
 // (the files in calendars/), checked month by month against the published balance of working time:
 //
 //   - [Kazakhstan]: 2024–2026 official (2026 as changed by the Constitution of 15 March 2026: 31 August works);
-//     2027–2035 provisional ([ProvisionalKazakhstan]; Kurban Ait at its estimated date).
+//     2027–2035 provisional ([WorkCalendar.ProvisionalYear]; Kurban Ait at its estimated date).
 //   - [Russia]: 2024–2027 official (2027: Government decree No. 1187 of 17 September 2026); 2028–2035
-//     provisional ([ProvisionalRussia]: Labour Code art. 112 without the January transfers only a decree makes).
-//   - [EnglandWales]: 2024–2028 as published on gov.uk; 2029–2035 provisional ([ProvisionalEnglandWales]).
+//     provisional ([WorkCalendar.ProvisionalYear]: Labour Code art. 112 without the January transfers only a
+//     decree makes).
+//   - [EnglandWales]: 2024–2028 as published on gov.uk; 2029–2035 provisional ([WorkCalendar.ProvisionalYear]).
 //
 // A provisional year is built from the statute's own rules and says so ([Year].Provisional and Rule, also in
 // JSON). A deadline counted on it still comes out, and its [Basis] lists the provisional years and names the
 // calendar data (name and [WorkCalendar.Version]); Status, the report's rows and their JSON carry it. A policy
 // with OfficialDataOnly refuses such a deadline with [ErrProvisional]. A date outside the calendar's years fails
-// with [ErrCalendarRange], whose message says which year to add and how; [New] and [Complaint.Extend] refuse a
-// complaint or an extension whose deadline cannot be counted, so no later Status fails for it.
+// with [ErrCalendarRange], whose message says which year to add and how; [New] and [Complaint.Append] of an
+// extension refuse a complaint or an extension whose deadline cannot be counted, so no later Status fails for it.
 //
 // Updating a calendar without a new release of this package: read the official year file (the format of
 // calendars/*.json) with [ParseYear] and load it with [WorkCalendar.Overlay], which returns a new calendar in
@@ -99,7 +100,7 @@
 // A Policy has an explicit Location; time.Local is refused. Days follow the local calendar through daylight-saving
 // changes and through changes of a zone's offset, such as Asia/Almaty moving from UTC+6 to UTC+5 on 2024-03-01.
 // ReceiptCutoff and DueBy are wall-clock times: they take effect at the earliest instant at which the local clock
-// reads that time or later ([Date.At]). A time skipped by a clock change takes effect when the clock jumps past it
+// reads that time or later ([sq.Date.At]). A time skipped by a clock change takes effect when the clock jumps past it
 // (New York 2024-03-10, cut-off 02:30: a complaint received at 01:45 EST is registered that day, one at 03:00 EDT
 // the next); a time that happens twice takes effect at its first occurrence, so a later receipt is never
 // registered earlier.

@@ -1,81 +1,62 @@
 package complaints
 
 import (
-	"errors"
 	"fmt"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
-// Sentinel errors. Every error returned by this package wraps one of them, so callers can test with errors.Is.
+// Sentinel errors. Every error this package returns for bad input is an *sq.Error wrapping one of them, or
+// sq.ErrMalformed (JSON that cannot be read) or sq.ErrLimit (over a documented limit); each of these sentinels
+// matches sq.ErrInvalid with errors.Is.
 var (
 	// ErrInvalidPolicy is wrapped by errors about a Policy that cannot be used: a length out of range, a missing
 	// location, a working-day unit without a calendar, and so on.
-	ErrInvalidPolicy = errors.New("invalid policy")
+	ErrInvalidPolicy = sq.Sentinel("invalid policy", sq.ErrInvalid)
 	// ErrInvalidCalendar is wrapped by errors about calendar data: a date outside its year, a working day listed
 	// twice, a transferred working day that is already a working day, an empty week.
-	ErrInvalidCalendar = errors.New("invalid calendar")
+	ErrInvalidCalendar = sq.Sentinel("invalid calendar", sq.ErrInvalid)
 	// ErrCalendarRange is wrapped when a deadline needs a date that the calendar does not cover (a year for which it
 	// holds no data). The package never guesses holidays for such a year.
-	ErrCalendarRange = errors.New("date outside the calendar's years")
+	ErrCalendarRange = sq.Sentinel("date outside the calendar's years", sq.ErrInvalid)
 	// ErrProvisional is wrapped when a policy with OfficialDataOnly needs a day of a year for which its calendar
 	// holds only provisional data.
-	ErrProvisional = errors.New("provisional calendar data refused")
+	ErrProvisional = sq.Sentinel("provisional calendar data refused", sq.ErrInvalid)
 	// ErrInvalidComplaint is wrapped by errors about a complaint's own data: an empty ID, a zero receipt time, a text
-	// field that is too long.
-	ErrInvalidComplaint = errors.New("invalid complaint")
+	// field that is too long, an ID given twice to one report.
+	ErrInvalidComplaint = sq.Sentinel("invalid complaint", sq.ErrInvalid)
 	// ErrInvalidHistory is wrapped by errors about an event that cannot follow the history recorded so far: an event
 	// before receipt or before the previous event, a resume without a pause, a second resolution, an extension
-	// beyond the policy's maximum. The failed call leaves the complaint as it was.
-	ErrInvalidHistory = errors.New("impossible complaint history")
+	// beyond the policy's maximum. The failed call leaves the complaint as it was. The *sq.Error names the event
+	// by its place in the history ("events[3]", counted from 1) and says what it was ("paused at 2026-03-05T...").
+	ErrInvalidHistory = sq.Sentinel("impossible complaint history", sq.ErrInvalid)
 	// ErrBeforeReceipt is wrapped when a status or report is asked for at a time before the complaint was received.
-	ErrBeforeReceipt = errors.New("time before receipt")
-	// ErrDuplicateID is wrapped when a report is given two complaints with the same ID.
-	ErrDuplicateID = errors.New("duplicate complaint ID")
-	// ErrCalendarVersion is wrapped when a stored complaint is read back and its calendar's data is no longer the
-	// version it was stored with.
-	ErrCalendarVersion = errors.New("calendar data changed since the complaint was stored")
-	// ErrStoredPolicy is wrapped when a stored complaint is decoded under a policy other than the one it was
-	// stored with.
-	ErrStoredPolicy = errors.New("complaint stored under another policy")
-	// ErrInvalidPlaces is wrapped when a number of decimal places or a rounding rule is out of range.
-	ErrInvalidPlaces = errors.New("invalid decimal places")
-	// ErrInvalidJSON is wrapped by errors about JSON input: a syntax error, an unknown field, trailing data, an
-	// input over the size limit.
-	ErrInvalidJSON = errors.New("invalid JSON")
+	ErrBeforeReceipt = sq.Sentinel("time before receipt", sq.ErrInvalid)
+	// ErrStoredPolicy is wrapped when a stored complaint is read under a policy other than the one it was stored
+	// with, or with its stored policy whose calendar data is no longer the version it was stored with.
+	ErrStoredPolicy = sq.Sentinel("complaint stored under another policy or calendar data", sq.ErrInvalid)
 )
 
-// EventError reports an event that was refused. It wraps ErrInvalidHistory (and, for extensions, a more specific
-// cause). Use errors.As to read which event failed.
-type EventError struct {
-	// ID is the complaint's ID.
-	ID string
-	// Index is the position the event would have taken in the history (0 for the first event).
-	Index int
-	// Kind and At describe the refused event.
-	Kind EventKind
-	At   time.Time
-	// Reason says what is allowed, in words.
-	Reason string
-	// Err is the cause when the event was refused because of another error, such as a deadline that cannot be
-	// computed on the calendar data (ErrCalendarRange, ErrProvisional); nil otherwise.
-	Err error
+// errf returns an *sq.Error of this package whose rule is the formatted text.
+func errf(kind error, format string, args ...any) error {
+	return &sq.Error{Pkg: "complaints", Rule: fmt.Sprintf(format, args...), Err: kind}
 }
 
-func (e *EventError) Error() string {
-	if e == nil {
-		return "complaints: <nil EventError>"
+// eventError returns the error for event e refused at index i of the history (counted from 0) for reason, with
+// the error that caused it, if any.
+func eventError(i int, e Event, reason string, cause error) error {
+	var kind error = ErrInvalidHistory
+	if cause != nil {
+		kind = historyCause{cause}
 	}
-	return fmt.Sprintf("complaints: complaint %q: event %d (%s at %s): %s", e.ID, e.Index, e.Kind,
-		e.At.Format(time.RFC3339), e.Reason)
+	return &sq.Error{Pkg: "complaints", Path: sq.Index("events", i),
+		Value: fmt.Sprintf("%s at %s", e.Kind, e.At.Format(time.RFC3339)), Rule: reason, Err: kind}
 }
 
-// Unwrap returns ErrInvalidHistory and the cause, if any.
-func (e *EventError) Unwrap() []error {
-	if e == nil {
-		return nil
-	}
-	if e.Err != nil {
-		return []error{ErrInvalidHistory, e.Err}
-	}
-	return []error{ErrInvalidHistory}
-}
+// historyCause is ErrInvalidHistory caused by another error (a deadline that cannot be counted on the calendar
+// data): errors.Is matches both.
+type historyCause struct{ cause error }
+
+func (h historyCause) Error() string   { return ErrInvalidHistory.Error() }
+func (h historyCause) Unwrap() []error { return []error{ErrInvalidHistory, h.cause} }

@@ -3,9 +3,12 @@ package complaints_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/sq"
 )
 
 func zone(name string) *time.Location {
@@ -99,13 +102,13 @@ func ExampleComplaint_Status() {
 	almaty := zone("Asia/Almaty")
 	at := func(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, almaty) }
 	p := complaints.KazakhstanMicrofinance(almaty)
-	c, _ := complaints.New(p, complaints.Info{ID: "C-42", Channel: complaints.ChannelEmail,
-		Category: complaints.CategoryQualification, Employee: "credit officer 7", ReceivedAt: at(2, 10)})
-	c, _ = c.Pause(at(5, 16), "asked the client for the loan agreement")
-	c, _ = c.Resume(at(9, 10))
+	c, _ := complaints.New(p, complaints.Info{ID: "C-42", Channel: "email",
+		Category: "qualification", Employee: "credit officer 7", ReceivedAt: at(2, 10)})
+	c, _ = c.Append(complaints.Event{Kind: complaints.Paused, At: at(5, 16), Reason: "asked the client for the loan agreement"})
+	c, _ = c.Append(complaints.Event{Kind: complaints.Resumed, At: at(9, 10)})
 	s, _ := c.Status(at(10, 9))
 	fmt.Println("due:", s.Due.LastDay, "paused units:", s.PausedUnits, "working days left:", s.RemainingUnits)
-	c, err := c.Extend(at(20, 11), 15, "payment records must be checked", at(20, 12))
+	c, err := c.Append(complaints.Event{Kind: complaints.Extended, At: at(20, 11), Length: 15, Reason: "payment records must be checked", NoticeAt: at(20, 12)})
 	if err != nil {
 		fmt.Println(err)
 	}
@@ -128,19 +131,20 @@ func ExampleNewReport() {
 	}{{1, 5, "ann"}, {2, 20, "bob"}, {3, 0, "ann"}, {20, 0, "bob"}} {
 		c, _ := complaints.New(p, complaints.Info{ID: fmt.Sprintf("C-%d", i+1), Employee: r.employee, ReceivedAt: day(r.received)})
 		if r.resolved > 0 {
-			c, _ = c.Resolve(day(r.resolved), "answered")
+			c, _ = c.Append(complaints.Event{Kind: complaints.Resolved, At: day(r.resolved), Reason: "answered"})
 		}
 		cs = append(cs, c)
 	}
 	rep, _ := complaints.NewReport(cs, day(25), complaints.ReportOptions{})
 	fmt.Printf("total %d, open %d, overdue %d, on time %d of %d (rate %s)\n", rep.Total, rep.Open, rep.Overdue,
-		rep.OnTime, rep.OnTime+rep.Late, rep.Rate)
+		rep.OnTime, rep.OnTime+rep.Late, rep.OnTimeRate)
 	fmt.Println("mean to resolution:", rep.MeanResolution, "p90:", rep.P90Resolution)
 	for _, o := range rep.OverdueList {
-		fmt.Printf("overdue %s: due %s, %d days late\n", o.ID, o.Due.LastDay, o.LateUnits)
+		fmt.Printf("overdue %s: due %s, %d days late\n", o.Info.ID, o.Due.LastDay, -o.RemainingUnits)
 	}
-	for _, g := range rep.ByEmployee {
-		fmt.Printf("%s: %d complaints, %d overdue\n", g.Key, g.Total, g.Overdue)
+	for _, name := range slices.Sorted(maps.Keys(rep.ByEmployee)) {
+		g := rep.ByEmployee[name]
+		fmt.Printf("%s: %d complaints, %d overdue\n", name, g.Total, g.Overdue)
 	}
 	// Output:
 	// total 4, open 2, overdue 1, on time 1 of 2 (rate 0.5)
@@ -154,12 +158,12 @@ func ExampleNewReport() {
 func ExampleNewCalendar() {
 	cal, err := complaints.NewCalendar(complaints.CalendarData{
 		Name: "branch",
-		Week: complaints.MondayToFriday(),
+		Week: complaints.Weekdays().Data().Week,
 		Years: []complaints.Year{{
 			Year:     2026,
 			Source:   "internal order 12 of 2026",
-			Holidays: []complaints.Day{{Date: complaints.NewDate(2026, time.April, 3), Name: "branch closed"}},
-			Workdays: []complaints.Day{{Date: complaints.NewDate(2026, time.April, 4), Name: "working Saturday"}},
+			Holidays: []complaints.Day{{Date: sq.NewDate(2026, time.April, 3), Name: "branch closed"}},
+			Workdays: []complaints.Day{{Date: sq.NewDate(2026, time.April, 4), Name: "working Saturday"}},
 		}},
 	})
 	if err != nil {
@@ -189,19 +193,35 @@ func ExampleParsePolicy() {
 	fmt.Println(err)
 	// Output:
 	// branch desk: last day 2026-05-20, due 2026-05-20 18:00 +05
-	// complaints: policy JSON: unknown field "colour": invalid JSON
+	// complaints: policy JSON: unknown field "colour": malformed input
 }
 
-func ExampleDecodeComplaint() {
+func ExampleParseComplaint() {
 	p := complaints.DefaultPolicy(time.UTC)
-	_, err := complaints.DecodeComplaint([]byte(`{"id": "C-9", "received_at": "2026-03-02T10:00:00Z",
+	_, err := complaints.ParseComplaint([]byte(`{"id": "C-9", "received_at": "2026-03-02T10:00:00Z",
 		"events": [{"kind": "resumed", "at": "2026-03-03T10:00:00Z"}]}`), p)
 	fmt.Println(err)
 	c, _ := complaints.New(p, complaints.Info{ID: "C-10", ReceivedAt: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)})
-	c, _ = c.Acknowledge(time.Date(2026, 3, 2, 11, 0, 0, 0, time.UTC))
+	c, _ = c.Append(complaints.Event{Kind: complaints.Acknowledged, At: time.Date(2026, 3, 2, 11, 0, 0, 0, time.UTC)})
 	b, _ := json.Marshal(c)
 	fmt.Println(string(b))
 	// Output:
-	// complaints: complaint "C-9": event 0 (resumed at 2026-03-03T10:00:00Z): resume without a pause
+	// complaints: events[1] resumed at 2026-03-03T10:00:00Z: resume without a pause: impossible complaint history
 	// {"id":"C-10","received_at":"2026-03-02T10:00:00Z","policy":{"name":"default: 15 calendar days","length":15,"unit":"calendar-days","location":"UTC","start":"next-day"},"events":[{"kind":"acknowledged","at":"2026-03-02T11:00:00Z"}]}
+}
+
+// The provisional rule of a built-in calendar: Russia's 2028 as Labour Code art. 112 makes it before the
+// Government's decree on transfers.
+func ExampleWorkCalendar_ProvisionalYear() {
+	y, err := complaints.Russia().ProvisionalYear(2028)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(y.Year, "provisional:", y.Provisional, "days off:", len(y.Holidays), "first:", y.Holidays[0].Date)
+	_, err = complaints.Weekdays().ProvisionalYear(2028)
+	fmt.Println(err)
+	// Output:
+	// 2028 provisional: true days off: 15 first: 2028-01-01
+	// complaints: calendar "Mon-Fri" has no provisional rule: only KZ, RU and GB-EW have: invalid calendar
 }

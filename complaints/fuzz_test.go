@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Every decoder either returns a value that encodes and decodes back to itself, or an error wrapping one of the
@@ -25,9 +27,7 @@ func FuzzPolicyJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p, err := ParsePolicy(b)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidJSON) && !errors.Is(err, ErrInvalidPolicy) && !errors.Is(err, ErrInvalidCalendar) {
-				t.Fatalf("ParsePolicy error %v wraps no sentinel", err)
-			}
+			checkErrorShape(t, "ParsePolicy", err, ErrInvalidPolicy, ErrInvalidCalendar)
 			return
 		}
 		out, err := json.Marshal(p)
@@ -58,9 +58,7 @@ func FuzzCalendarJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		c, err := ParseCalendar(b)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidJSON) && !errors.Is(err, ErrInvalidCalendar) {
-				t.Fatalf("ParseCalendar error %v wraps no sentinel", err)
-			}
+			checkErrorShape(t, "ParseCalendar", err, ErrInvalidCalendar)
 			return
 		}
 		out, err := json.Marshal(c)
@@ -73,12 +71,12 @@ func FuzzCalendarJSON(f *testing.F) {
 		}
 		for _, y := range c.Data().Years {
 			for _, h := range y.Holidays {
-				if c.IsWorkday(h.Date.noon()) {
+				if c.IsWorkday(noon(h.Date)) {
 					t.Fatalf("holiday %s is a working day", h.Date)
 				}
 			}
 			for _, w := range y.Workdays {
-				if !c.IsWorkday(w.Date.noon()) {
+				if !c.IsWorkday(noon(w.Date)) {
 					t.Fatalf("working day %s is not a working day", w.Date)
 				}
 			}
@@ -102,25 +100,22 @@ func FuzzComplaintJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		// The cost of any input is bounded: the calendar is asked about a bounded number of days.
 		calls.Store(0)
-		if c, err := DecodeComplaint(b, counted); err == nil {
+		if c, err := ParseComplaint(b, counted); err == nil {
 			_, _ = c.Status(c.Info().ReceivedAt.Add(24 * time.Hour))
 		}
-		if n, limit := calls.Load(), int64(4*maxPauseDays+10*MaxEvents+maxCountSpan); n > limit {
+		if n, limit := calls.Load(), int64(4*maxPauseDays+10*maxEvents+maxCountSpan); n > limit {
 			t.Fatalf("%d calendar questions for one complaint, at most %d expected", n, limit)
 		}
-		c, err := DecodeComplaint(b, p)
+		c, err := ParseComplaint(b, p)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidJSON) && !errors.Is(err, ErrInvalidComplaint) && !errors.Is(err, ErrInvalidHistory) &&
-				!errors.Is(err, ErrCalendarRange) {
-				t.Fatalf("DecodeComplaint error %v wraps no sentinel", err)
-			}
+			checkErrorShape(t, "ParseComplaint", err, ErrInvalidComplaint, ErrInvalidHistory, ErrCalendarRange)
 			return
 		}
 		out, err := json.Marshal(c)
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, err := DecodeComplaint(out, p)
+		back, err := ParseComplaint(out, p)
 		if err != nil || !back.Equal(c) {
 			t.Fatalf("round trip: %v\n%s", err, out)
 		}
@@ -131,4 +126,20 @@ func FuzzComplaintJSON(f *testing.F) {
 			t.Fatalf("Status: %v", err)
 		}
 	})
+}
+
+// checkErrorShape fails t unless err is an *sq.Error of this package that wraps sq.ErrMalformed, sq.ErrLimit or
+// one of the domain sentinels given.
+func checkErrorShape(t *testing.T, what string, err error, sentinels ...error) {
+	t.Helper()
+	var se *sq.Error
+	if !errors.As(err, &se) || se.Pkg != "complaints" && se.Pkg != "sq" {
+		t.Fatalf("%s error %v (%T) is not an *sq.Error of complaints", what, err, err)
+	}
+	for _, s := range append([]error{sq.ErrMalformed, sq.ErrLimit}, sentinels...) {
+		if errors.Is(err, s) {
+			return
+		}
+	}
+	t.Fatalf("%s error %v wraps none of sq.ErrMalformed, sq.ErrLimit, %v", what, err, sentinels)
 }

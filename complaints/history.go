@@ -3,6 +3,8 @@ package complaints
 import (
 	"fmt"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // history is the state of a complaint's clock after replaying its events in order.
@@ -11,9 +13,9 @@ type history struct {
 	counter counter
 	index   int // events applied so far
 
-	ext        int  // units of extension granted
-	paused     int  // units the closed pauses moved the deadline
-	lastUnit   Date // the last day counted as a pause unit (zero when none)
+	ext        int     // units of extension granted
+	paused     int     // units the closed pauses moved the deadline
+	lastUnit   sq.Date // the last day counted as a pause unit (zero when none)
 	pausing    bool
 	pauseStart time.Time
 	pauseCount bool // whether the open pause started before the deadline in force
@@ -26,7 +28,7 @@ type history struct {
 	cached       bool
 	cacheExt     int
 	cachePaused  int
-	cacheLastDay Date
+	cacheLastDay sq.Date
 
 	last      time.Time // time of the last event
 	acked     time.Time
@@ -52,13 +54,13 @@ func (c Complaint) replay(upTo time.Time, limit bool) (*history, error) {
 }
 
 // pauseUnits returns the units the open pause adds if it ended at until, and the last unit day it counts.
-func (h *history) pauseUnits(until time.Time) (int, Date, error) {
+func (h *history) pauseUnits(until time.Time) (int, sq.Date, error) {
 	if !h.pausing || !h.pauseCount || !until.After(h.pauseStart) {
 		return 0, h.lastUnit, nil
 	}
 	loc := h.counter.p.Location
-	from := DateOf(h.pauseStart, loc)
-	to := DateOf(until.Add(-time.Nanosecond), loc) // the last instant inside the pause
+	from := sq.DateOf(h.pauseStart, loc)
+	to := sq.DateOf(until.Add(-time.Nanosecond), loc) // the last instant inside the pause
 	if !h.lastUnit.IsZero() && !from.After(h.lastUnit) {
 		from = h.lastUnit.AddDays(1) // a day already counted by an earlier pause counts once
 	}
@@ -69,8 +71,8 @@ func (h *history) pauseUnits(until time.Time) (int, Date, error) {
 	// pause left open for centuries, or many long pauses, cost nothing.
 	n := from.DaysUntil(to) + 1
 	if h.pauseDays+n > maxPauseDays {
-		return 0, Date{}, fmt.Errorf("complaints: complaint %q: pauses of %d days in all, at most %d counted: %w",
-			clip(h.c.info.ID), h.pauseDays+n, maxPauseDays, ErrInvalidHistory)
+		return 0, sq.Date{}, errf(ErrInvalidHistory, "complaint %q: pauses of %d days in all, at most %d counted",
+			clip(h.c.info.ID), h.pauseDays+n, maxPauseDays)
 	}
 	if h.counter.p.Unit != WorkingDays {
 		return n, to, nil
@@ -79,7 +81,7 @@ func (h *history) pauseUnits(until time.Time) (int, Date, error) {
 	for d := from; !d.After(to); d = d.AddDays(1) {
 		ok, err := h.counter.countsAsPauseUnit(d)
 		if err != nil {
-			return 0, Date{}, err
+			return 0, sq.Date{}, err
 		}
 		if ok {
 			n++
@@ -90,7 +92,7 @@ func (h *history) pauseUnits(until time.Time) (int, Date, error) {
 }
 
 // maxPauseDays bounds the days all the pauses of one complaint may touch (about 137 years).
-const maxPauseDays = 50 * MaxLength
+const maxPauseDays = 50 * maxLength
 
 // due returns the deadline in force at t, counting an open pause up to t (zero t: up to its start).
 func (h *history) due(t time.Time) (Deadline, error) {
@@ -131,8 +133,8 @@ func (h *history) endPause(t time.Time) error {
 		return err
 	}
 	if h.pausing && h.pauseCount && t.After(h.pauseStart) {
-		from := DateOf(h.pauseStart, h.counter.p.Location)
-		to := DateOf(t.Add(-time.Nanosecond), h.counter.p.Location)
+		from := sq.DateOf(h.pauseStart, h.counter.p.Location)
+		to := sq.DateOf(t.Add(-time.Nanosecond), h.counter.p.Location)
 		if !h.lastUnit.IsZero() && !from.After(h.lastUnit) {
 			from = h.lastUnit.AddDays(1)
 		}
@@ -155,8 +157,7 @@ func (h *history) applyChecked(e Event) error {
 		return err
 	}
 	if _, err := h.due(time.Time{}); err != nil {
-		return &EventError{ID: h.c.info.ID, Index: index, Kind: e.Kind, At: e.At, Err: err,
-			Reason: "the deadline it leaves cannot be counted: " + err.Error()}
+		return eventError(index, e, "the deadline it leaves cannot be counted: "+err.Error(), err)
 	}
 	return nil
 }
@@ -164,7 +165,7 @@ func (h *history) applyChecked(e Event) error {
 // apply checks e against the state and records it.
 func (h *history) apply(e Event) error {
 	refuse := func(format string, args ...any) error {
-		return &EventError{ID: h.c.info.ID, Index: h.index, Kind: e.Kind, At: e.At, Reason: fmt.Sprintf(format, args...)}
+		return eventError(h.index, e, fmt.Sprintf(format, args...), nil)
 	}
 	switch {
 	case e.Kind < Acknowledged || e.Kind > lastKind:
@@ -259,7 +260,8 @@ func (h *history) extend(e Event, refuse func(string, ...any) error) error {
 		return err
 	}
 	if !e.At.Before(d.At) {
-		return refuse("the deadline in force passed at %s; a term is extended only while it runs", d.At.Format(time.RFC3339))
+		return refuse("the deadline in force passed at %s; a term is extended only while it runs",
+			d.At.Format(time.RFC3339))
 	}
 	if x.NoticeRequired && !e.NoticeAt.Before(d.At) {
 		return refuse("the notice at %s is not before the deadline in force at %s", e.NoticeAt.Format(time.RFC3339),

@@ -9,27 +9,34 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/internal/strictjson"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Size limits on JSON input, checked before decoding.
 const (
-	// MaxCalendarJSON is the largest calendar or policy document accepted, in bytes.
-	MaxCalendarJSON = 1 << 20
-	// MaxComplaintJSON is the largest complaint document accepted, in bytes.
-	MaxComplaintJSON = 1 << 20
+	// maxCalendarJSON is the largest calendar or policy document accepted, in bytes.
+	maxCalendarJSON = 1 << 20
+	// maxComplaintJSON is the largest complaint document accepted, in bytes.
+	maxComplaintJSON = 1 << 20
 )
 
 // decodeStrict decodes exactly one JSON value from b into v with the module's strict reader: keys matched byte
 // for byte (no case folding), no unknown or repeated keys, no null, valid UTF-8, bounded depth, no trailing data,
 // and at most limit bytes.
 func decodeStrict(what string, b []byte, limit int, v any) error {
-	if err := strictjson.Decode(b, limit, v); err != nil {
-		if errors.Is(err, ErrInvalidJSON) || errors.Is(err, ErrInvalidCalendar) || errors.Is(err, ErrInvalidPolicy) {
-			return err
-		}
-		return fmt.Errorf("complaints: %s JSON: %w: %w", what, err, ErrInvalidJSON)
+	err := strictjson.Decode(b, limit, v)
+	if err == nil {
+		return nil
 	}
-	return nil
+	var inner *sq.Error
+	if errors.As(err, &inner) {
+		return inner // a value refused by its own reader, such as a policy's length
+	}
+	kind := sq.ErrMalformed
+	if errors.Is(err, sq.ErrLimit) {
+		kind = sq.ErrLimit
+	}
+	return &sq.Error{Pkg: "complaints", Rule: what + " JSON: " + err.Error(), Err: kind}
 }
 
 // textEnum reads one of names.
@@ -39,13 +46,13 @@ func textEnum(what string, b []byte, names []string) (int, error) {
 			return i, nil
 		}
 	}
-	return 0, fmt.Errorf("complaints: %s %q is not one of %q: %w", what, clip(string(b)), names, ErrInvalidJSON)
+	return 0, errf(sq.ErrMalformed, "%s %q is not one of %q", what, clip(string(b)), names)
 }
 
 // MarshalText writes the unit's name.
 func (u Unit) MarshalText() ([]byte, error) {
 	if !u.valid() {
-		return nil, fmt.Errorf("complaints: unit %d is not valid: %w", uint8(u), ErrInvalidPolicy)
+		return nil, errf(ErrInvalidPolicy, "unit %d is not valid", uint8(u))
 	}
 	return []byte(u.String()), nil
 }
@@ -57,37 +64,29 @@ func (u *Unit) UnmarshalText(b []byte) error {
 		return err
 	}
 	if u == nil {
-		return fmt.Errorf("complaints: unit read into a nil *Unit: %w", ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "unit read into a nil *Unit")
 	}
 	*u = Unit(i)
 	return nil
 }
 
 // MarshalText writes the start's name.
-func (s Start) MarshalText() ([]byte, error) {
-	if !s.valid() {
-		return nil, fmt.Errorf("complaints: start %d is not valid: %w", uint8(s), ErrInvalidPolicy)
-	}
-	return []byte(s.String()), nil
-}
+func (s start) MarshalText() ([]byte, error) { return []byte(startNames[s&1]), nil }
 
 // UnmarshalText reads "next-day" or "same-day".
-func (s *Start) UnmarshalText(b []byte) error {
+func (s *start) UnmarshalText(b []byte) error {
 	i, err := textEnum("start", b, startNames[:])
 	if err != nil {
 		return err
 	}
-	if s == nil {
-		return fmt.Errorf("complaints: start read into a nil *Start: %w", ErrInvalidJSON)
-	}
-	*s = Start(i)
+	*s = start(i)
 	return nil
 }
 
 // MarshalText writes the kind's name.
 func (k EventKind) MarshalText() ([]byte, error) {
 	if k < Acknowledged || k > lastKind {
-		return nil, fmt.Errorf("complaints: event kind %d is not valid: %w", uint8(k), ErrInvalidHistory)
+		return nil, errf(ErrInvalidHistory, "event kind %d is not valid", uint8(k))
 	}
 	return []byte(k.String()), nil
 }
@@ -99,7 +98,7 @@ func (k *EventKind) UnmarshalText(b []byte) error {
 		return err
 	}
 	if k == nil {
-		return fmt.Errorf("complaints: event kind read into a nil *EventKind: %w", ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "event kind read into a nil *EventKind")
 	}
 	*k = EventKind(i)
 	return nil
@@ -108,7 +107,7 @@ func (k *EventKind) UnmarshalText(b []byte) error {
 // MarshalText writes the state's name.
 func (s State) MarshalText() ([]byte, error) {
 	if int(s) >= len(stateNames) {
-		return nil, fmt.Errorf("complaints: state %d is not valid: %w", uint8(s), ErrInvalidComplaint)
+		return nil, errf(ErrInvalidComplaint, "state %d is not valid", uint8(s))
 	}
 	return []byte(s.String()), nil
 }
@@ -125,8 +124,11 @@ func (s *State) UnmarshalText(b []byte) error {
 
 var weekdayNames = [...]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
 
+// weekNames is a Week in JSON: the list of its working days' names.
+type weekNames Week
+
 // MarshalJSON writes the working days as a list of names: ["Mon","Tue","Wed","Thu","Fri"].
-func (w Week) MarshalJSON() ([]byte, error) {
+func (w weekNames) MarshalJSON() ([]byte, error) {
 	names := []string{}
 	for d, on := range w {
 		if on {
@@ -137,19 +139,19 @@ func (w Week) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads a list of weekday names ("Sun" … "Sat"), each at most once.
-func (w *Week) UnmarshalJSON(b []byte) error {
+func (w *weekNames) UnmarshalJSON(b []byte) error {
 	var names []string
 	if err := json.Unmarshal(b, &names); err != nil {
-		return fmt.Errorf("complaints: week: %v: %w", err, ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "week: %v", err)
 	}
-	var v Week
+	var v weekNames
 	for _, n := range names {
 		i, err := textEnum("weekday", []byte(n), weekdayNames[:])
 		if err != nil {
 			return err
 		}
 		if v[i] {
-			return fmt.Errorf("complaints: week: %s listed twice: %w", n, ErrInvalidJSON)
+			return errf(sq.ErrMalformed, "week: %s listed twice", n)
 		}
 		v[i] = true
 	}
@@ -172,27 +174,27 @@ func (y Year) MarshalJSON() ([]byte, error) {
 }
 
 type calendarJSON struct {
-	Name  string `json:"name"`
-	Week  *Week  `json:"week"`
-	Years []Year `json:"years"`
+	Name  string     `json:"name"`
+	Week  *weekNames `json:"week"`
+	Years []Year     `json:"years"`
 }
 
 // MarshalJSON writes the calendar data: name, week and years.
 func (d CalendarData) MarshalJSON() ([]byte, error) {
-	w := d.Week
+	w := weekNames(d.Week)
 	return json.Marshal(calendarJSON{Name: d.Name, Week: &w, Years: d.Years})
 }
 
 // UnmarshalJSON reads calendar data strictly; "week" is required.
 func (d *CalendarData) UnmarshalJSON(b []byte) error {
 	var v calendarJSON
-	if err := decodeStrict("calendar", b, MaxCalendarJSON, &v); err != nil {
+	if err := decodeStrict("calendar", b, maxCalendarJSON, &v); err != nil {
 		return err
 	}
 	if v.Week == nil {
-		return fmt.Errorf("complaints: calendar JSON has no \"week\": %w", ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "calendar JSON has no \"week\"")
 	}
-	*d = CalendarData{Name: v.Name, Week: *v.Week, Years: v.Years}
+	*d = CalendarData{Name: v.Name, Week: Week(*v.Week), Years: v.Years}
 	return nil
 }
 
@@ -205,10 +207,10 @@ func (c *WorkCalendar) MarshalJSON() ([]byte, error) { return json.Marshal(c.Dat
 //	 "years": [{"year": 2026, "source": "...", "holidays": [{"date": "2026-01-01", "name": "New Year"}],
 //	            "workdays": [], "shortened": []}]}
 //
-// Unknown fields and trailing data are refused. Errors wrap ErrInvalidJSON or ErrInvalidCalendar.
+// Unknown fields and trailing data are refused. Errors wrap sq.ErrMalformed or ErrInvalidCalendar.
 func ParseCalendar(b []byte) (*WorkCalendar, error) {
 	var d CalendarData
-	if err := decodeStrict("calendar", b, MaxCalendarJSON, &d); err != nil {
+	if err := decodeStrict("calendar", b, maxCalendarJSON, &d); err != nil {
 		return nil, err
 	}
 	return NewCalendar(d)
@@ -218,7 +220,7 @@ func ParseCalendar(b []byte) (*WorkCalendar, error) {
 // NewCalendar checks the dates.
 func ParseYear(b []byte) (Year, error) {
 	var y Year
-	if err := decodeStrict("calendar year", b, MaxCalendarJSON, &y); err != nil {
+	if err := decodeStrict("calendar year", b, maxCalendarJSON, &y); err != nil {
 		return Year{}, err
 	}
 	return y, nil
@@ -244,8 +246,8 @@ func parseClock(field, s string) (time.Duration, error) {
 	if s == "" {
 		return 0, nil
 	}
-	bad := fmt.Errorf("complaints: policy %s %q is not a time of day HH:MM, HH:MM:SS or HH:MM:SS.fffffffff: %w", field,
-		clip(s), ErrInvalidJSON)
+	bad := errf(sq.ErrMalformed, "policy %s %q is not a time of day HH:MM, HH:MM:SS or HH:MM:SS.fffffffff",
+		field, clip(s))
 	main, frac, hasFrac := strings.Cut(s, ".")
 	var d time.Duration
 	switch len(main) {

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 type extensionJSON struct {
@@ -25,7 +27,7 @@ type policyJSON struct {
 	Unit              Unit            `json:"unit"`
 	Location          string          `json:"location"`
 	Calendar          json.RawMessage `json:"calendar,omitempty"`
-	Start             Start           `json:"start"`
+	Start             start           `json:"start"`
 	RegisterOnWorkday bool            `json:"register_on_workday,omitempty"`
 	ReceiptCutoff     string          `json:"receipt_cutoff,omitempty"`
 	DueBy             string          `json:"due_by,omitempty"`
@@ -45,12 +47,14 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	if _, err := time.LoadLocation(p.Location.String()); err != nil {
-		return nil, fmt.Errorf("complaints: policy %q: location %q is not an IANA time-zone name and could not be read "+
-			"back; use time.LoadLocation (a time.FixedZone has no such name): %w", clip(p.Name), clip(p.Location.String()),
-			ErrInvalidPolicy)
+		return nil, errf(ErrInvalidPolicy, "policy %q: location %q is not an IANA time-zone name and could not be"+
+			" read back; use time.LoadLocation (a time.FixedZone has no such name)", clip(p.Name),
+			clip(p.Location.String()))
 	}
-	v := policyJSON{Name: p.Name, Length: p.Length, Unit: p.Unit, Location: p.Location.String(), Start: p.Start,
-		RegisterOnWorkday: p.RegisterOnWorkday, ReceiptCutoff: formatClock(p.ReceiptCutoff), DueBy: formatClock(p.DueBy),
+	v := policyJSON{Name: p.Name, Length: p.Length, Unit: p.Unit, Location: p.Location.String(),
+		Start:             startOf(p.SameDay),
+		RegisterOnWorkday: p.RegisterOnWorkday, ReceiptCutoff: formatClock(p.ReceiptCutoff),
+		DueBy:         formatClock(p.DueBy),
 		MoveToWorkday: p.MoveToWorkday, DueSoon: p.DueSoon, OfficialDataOnly: p.OfficialDataOnly}
 	if p.Extension != (Extension{}) {
 		v.Extension = &extensionJSON{p.Extension.Max, p.Extension.ReasonRequired, p.Extension.NoticeRequired}
@@ -64,8 +68,8 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	if p.Calendar != nil {
 		wc, ok := p.Calendar.(*WorkCalendar)
 		if !ok {
-			return nil, fmt.Errorf("complaints: policy %q: a calendar of type %T cannot be written as JSON; use a *WorkCalendar: %w",
-				clip(p.Name), p.Calendar, ErrInvalidPolicy)
+			return nil, errf(ErrInvalidPolicy, "policy %q: a calendar of type %T cannot be written as JSON; use a"+
+				" *WorkCalendar", clip(p.Name), p.Calendar)
 		}
 		var err error
 		if wc == nil {
@@ -90,21 +94,22 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 //
 // "location" is an IANA time-zone name ("Local" is refused). "calendar" is a built-in name ("KZ", "RU",
 // "GB-EW", "Mon-Fri") or calendar data as ParseCalendar reads it. Times of day ("receipt_cutoff", "due_by") are "HH:MM".
-// Errors wrap ErrInvalidJSON, ErrInvalidCalendar or ErrInvalidPolicy; p is unchanged on error.
+// Errors wrap sq.ErrMalformed, ErrInvalidCalendar or ErrInvalidPolicy; p is unchanged on error.
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	var v policyJSON
-	if err := decodeStrict("policy", b, MaxCalendarJSON, &v); err != nil {
+	if err := decodeStrict("policy", b, maxCalendarJSON, &v); err != nil {
 		return err
 	}
-	q := Policy{Name: v.Name, Length: v.Length, Unit: v.Unit, Start: v.Start, RegisterOnWorkday: v.RegisterOnWorkday,
-		MoveToWorkday: v.MoveToWorkday, DueSoon: v.DueSoon, OfficialDataOnly: v.OfficialDataOnly}
+	q := Policy{Name: v.Name, Length: v.Length, Unit: v.Unit, SameDay: v.Start == sameDay,
+		RegisterOnWorkday: v.RegisterOnWorkday,
+		MoveToWorkday:     v.MoveToWorkday, DueSoon: v.DueSoon, OfficialDataOnly: v.OfficialDataOnly}
 	if v.Location == "" || v.Location == "Local" {
-		return fmt.Errorf("complaints: policy JSON: location %q; name an IANA time zone such as \"Asia/Almaty\": %w",
-			v.Location, ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "policy JSON: location %q; name an IANA time zone such as \"Asia/Almaty\"",
+			v.Location)
 	}
 	loc, err := time.LoadLocation(v.Location)
 	if err != nil {
-		return fmt.Errorf("complaints: policy JSON: location %q is not a known time zone: %w", clip(v.Location), ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "policy JSON: location %q is not a known time zone", clip(v.Location))
 	}
 	q.Location = loc
 	if q.ReceiptCutoff, err = parseClock("receipt_cutoff", v.ReceiptCutoff); err != nil {
@@ -127,8 +132,8 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 		if json.Unmarshal(v.Calendar, &name) == nil {
 			c, ok := builtinCalendar(name)
 			if !ok {
-				return fmt.Errorf("complaints: policy JSON: calendar %q is not one of %q, %q, %q, %q: %w", clip(name),
-					CalendarKazakhstan, CalendarRussia, CalendarEnglandWales, CalendarWeekdays, ErrInvalidJSON)
+				return errf(sq.ErrMalformed, "policy JSON: calendar %q is not one of %q, %q, %q, %q",
+					clip(name), calKazakhstan, calRussia, calEnglandWales, calWeekdays)
 			}
 			q.Calendar = c
 		} else {
@@ -214,27 +219,27 @@ func calendarVersion(cal Calendar) string {
 
 // UnmarshalJSON reads a complaint written by MarshalJSON with the policy stored in it, and replays its history
 // as Append would. The calendar data must be the version the complaint was stored with: a built-in calendar
-// whose data changed since (an official year replaced a provisional one) is refused with ErrCalendarVersion,
-// naming both versions, so no deadline moves silently; read such a complaint with DecodeComplaint under the
+// whose data changed since (an official year replaced a provisional one) is refused with ErrStoredPolicy,
+// naming both versions, so no deadline moves silently; read such a complaint with ParseComplaint under the
 // policy in force and compare its deadline with CompareDeadline. A complaint written without its policy (by an
-// earlier version of this package) is refused too: read it with DecodeComplaint. c is unchanged on error.
+// earlier version of this package) is refused too: read it with ParseComplaint under a policy. c is unchanged on error.
 func (c *Complaint) UnmarshalJSON(b []byte) error {
 	v, err := readComplaintJSON(b)
 	if err != nil {
 		return err
 	}
 	if len(v.Policy) == 0 {
-		return fmt.Errorf("complaints: complaint %q was stored without its policy; read it with DecodeComplaint: %w",
-			clip(v.ID), ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "complaint %q was stored without its policy; read it with ParseComplaint under"+
+			" a policy", clip(v.ID))
 	}
 	p, err := ParsePolicy(v.Policy)
 	if err != nil {
 		return err
 	}
 	if now := calendarVersion(p.Calendar); now != v.CalendarVersion {
-		return fmt.Errorf("complaints: complaint %q was stored with calendar data %q, the calendar now has %q; read it "+
-			"with DecodeComplaint under the policy in force and compare deadlines with CompareDeadline: %w",
-			clip(v.ID), clip(v.CalendarVersion), now, ErrCalendarVersion)
+		return errf(ErrStoredPolicy, "complaint %q was stored with calendar data %q, the calendar now has %q; read"+
+			" it with ParseComplaint under the policy in force and compare deadlines with CompareDeadline",
+			clip(v.ID), clip(v.CalendarVersion), now)
 	}
 	n, err := v.build(p)
 	if err != nil {
@@ -244,28 +249,38 @@ func (c *Complaint) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ParseComplaint reads a complaint with its stored policy (see Complaint.UnmarshalJSON).
-func ParseComplaint(b []byte) (Complaint, error) {
-	var c Complaint
-	err := c.UnmarshalJSON(b)
-	return c, err
-}
-
 func readComplaintJSON(b []byte) (complaintJSON, error) {
 	var v complaintJSON
-	if err := decodeStrict("complaint", b, MaxComplaintJSON, &v); err != nil {
+	if err := decodeStrict("complaint", b, maxComplaintJSON, &v); err != nil {
 		return complaintJSON{}, err
 	}
 	return v, nil
 }
 
-// DecodeComplaint reads a complaint written by Complaint.MarshalJSON and replays its history under policy p, the
-// policy in force, so an impossible history is refused exactly as Append refuses it. The stored policy, when the
-// JSON has one, must state the same policy as p (its calendar may hold other data: p's calendar is used, and the
-// deadline is counted on it; compare it with a stored one with CompareDeadline); another policy is refused with
-// ErrStoredPolicy. Unknown fields, trailing data and more than MaxEvents events are refused. Errors wrap
-// ErrInvalidJSON, ErrStoredPolicy, ErrInvalidPolicy, ErrInvalidComplaint or ErrInvalidHistory.
-func DecodeComplaint(b []byte, p Policy) (Complaint, error) {
+// ParseComplaint reads a complaint written by Complaint.MarshalJSON and replays its history, so an impossible
+// history is refused exactly as Append refuses it. Unknown fields, trailing data and more than 1000 events are
+// refused.
+//
+// Without a policy it reads the complaint under its stored policy, as Complaint.UnmarshalJSON does.
+//
+// With one policy p, the policy in force, it reads the complaint under p. The stored policy, when the JSON has one,
+// must state the same policy as p (its calendar may hold other data: p's calendar is used and the deadline is
+// counted on it; compare it with a stored one with CompareDeadline); another policy is refused with
+// ErrStoredPolicy. A complaint stored without its policy (by an earlier version of this package) can be read only
+// this way. More than one policy is refused with ErrInvalidPolicy.
+func ParseComplaint(b []byte, inForce ...Policy) (Complaint, error) {
+	switch len(inForce) {
+	case 0:
+		var c Complaint
+		if err := c.UnmarshalJSON(b); err != nil {
+			return Complaint{}, err
+		}
+		return c, nil
+	case 1:
+	default:
+		return Complaint{}, errf(ErrInvalidPolicy, "ParseComplaint: %d policies given, at most 1 allowed", len(inForce))
+	}
+	p := inForce[0]
 	v, err := readComplaintJSON(b)
 	if err != nil {
 		return Complaint{}, err
@@ -276,8 +291,8 @@ func DecodeComplaint(b []byte, p Policy) (Complaint, error) {
 			return Complaint{}, err
 		}
 		if !samePolicyRules(stored, p) {
-			return Complaint{}, fmt.Errorf("complaints: complaint %q was stored under policy %q, not %q with the same "+
-				"settings: %w", clip(v.ID), clip(stored.Name), clip(p.Name), ErrStoredPolicy)
+			return Complaint{}, errf(ErrStoredPolicy, "complaint %q was stored under policy %q, not %q with the"+
+				" same settings", clip(v.ID), clip(stored.Name), clip(p.Name))
 		}
 	}
 	return v.build(p)
@@ -300,11 +315,12 @@ func samePolicyRules(p, q Policy) bool {
 }
 
 func (v complaintJSON) build(p Policy) (Complaint, error) {
-	if len(v.Events) > MaxEvents {
-		return Complaint{}, fmt.Errorf("complaints: complaint JSON has %d events, at most %d allowed: %w", len(v.Events),
-			MaxEvents, ErrInvalidJSON)
+	if len(v.Events) > maxEvents {
+		return Complaint{}, errf(sq.ErrLimit, "complaint JSON has %d events, at most %d allowed",
+			len(v.Events), maxEvents)
 	}
-	c, err := New(p, Info{ID: v.ID, Channel: v.Channel, Category: v.Category, Employee: v.Employee, ReceivedAt: v.ReceivedAt})
+	c, err := New(p, Info{ID: v.ID, Channel: v.Channel, Category: v.Category, Employee: v.Employee,
+		ReceivedAt: v.ReceivedAt})
 	if err != nil {
 		return Complaint{}, err
 	}
@@ -323,8 +339,9 @@ func (v complaintJSON) build(p Policy) (Complaint, error) {
 		c.events = append(c.events, ev)
 	}
 	if _, err := h.due(time.Time{}); err != nil {
-		return Complaint{}, fmt.Errorf("complaints: complaint %q: the deadline its history leaves cannot be counted: %w",
-			clip(c.info.ID), err)
+		return Complaint{},
+			fmt.Errorf("complaints: complaint %q: the deadline its history leaves cannot be counted: %w",
+				clip(c.info.ID), err)
 	}
 	return c, nil
 }
@@ -340,9 +357,9 @@ func (c Complaint) Value() (driver.Value, error) {
 }
 
 // Scan reads a complaint stored by Value (a string or []byte of its JSON) as ParseComplaint reads it: with its
-// stored policy, refusing calendar data changed since (ErrCalendarVersion). NULL and other types are refused; c is
+// stored policy, refusing calendar data changed since (ErrStoredPolicy). NULL and other types are refused; c is
 // unchanged on error. To re-read complaints under the policy in force, scan the column into a []byte and call
-// DecodeComplaint.
+// ParseComplaint with that policy.
 func (c *Complaint) Scan(src any) error {
 	var b []byte
 	switch v := src.(type) {
@@ -351,8 +368,8 @@ func (c *Complaint) Scan(src any) error {
 	case []byte:
 		b = v
 	default:
-		return fmt.Errorf("complaints: a complaint cannot be read from a %T; store its JSON in a JSONB or TEXT column: %w",
-			src, ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "a complaint cannot be read from a %T; store its JSON in a JSONB or TEXT column",
+			src)
 	}
 	return c.UnmarshalJSON(b)
 }

@@ -2,14 +2,12 @@ package complaints
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
+	"maps"
+	"slices"
 	"time"
-)
 
-// ErrNotStored is wrapped when JSON is read into a value that is computed, not stored (Status, Report): store
-// the complaint instead and compute the value again.
-var ErrNotStored = errors.New("computed value cannot be read from JSON")
+	"github.com/servicequality/servicequality/sq"
+)
 
 type basisJSON struct {
 	Calendar    string `json:"calendar,omitempty"`
@@ -26,9 +24,9 @@ func (b Basis) toJSON() *basisJSON {
 
 type deadlineJSON struct {
 	Received   time.Time  `json:"received"`
-	Registered Date       `json:"registered"`
-	FirstDay   Date       `json:"first_day"`
-	LastDay    Date       `json:"last_day"`
+	Registered sq.Date    `json:"registered"`
+	FirstDay   sq.Date    `json:"first_day"`
+	LastDay    sq.Date    `json:"last_day"`
 	At         time.Time  `json:"at"`
 	Basis      *basisJSON `json:"basis,omitempty"`
 }
@@ -42,21 +40,20 @@ type deadlineJSON struct {
 // The zero Deadline is refused.
 func (d Deadline) MarshalJSON() ([]byte, error) {
 	if d.LastDay.IsZero() || d.At.IsZero() {
-		return nil, fmt.Errorf("complaints: zero Deadline cannot be written: %w", ErrInvalidComplaint)
+		return nil, errf(ErrInvalidComplaint, "zero Deadline cannot be written")
 	}
 	return json.Marshal(deadlineJSON{d.Received, d.Registered, d.FirstDay, d.LastDay, d.At, d.Basis.toJSON()})
 }
 
 // UnmarshalJSON reads a deadline written by MarshalJSON, to compare a stored deadline with a recomputed one
-// (CompareDeadline). Unknown fields and missing dates are refused; errors wrap ErrInvalidJSON.
+// (CompareDeadline). Unknown fields and missing dates are refused; errors wrap sq.ErrMalformed.
 func (d *Deadline) UnmarshalJSON(b []byte) error {
 	var v deadlineJSON
-	if err := decodeStrict("deadline", b, MaxComplaintJSON, &v); err != nil {
+	if err := decodeStrict("deadline", b, maxComplaintJSON, &v); err != nil {
 		return err
 	}
 	if v.LastDay.IsZero() || v.Registered.IsZero() || v.FirstDay.IsZero() || v.At.IsZero() || v.Received.IsZero() {
-		return fmt.Errorf("complaints: deadline JSON needs received, registered, first_day, last_day and at: %w",
-			ErrInvalidJSON)
+		return errf(sq.ErrMalformed, "deadline JSON needs received, registered, first_day, last_day and at")
 	}
 	x := Deadline{Received: v.Received, Registered: v.Registered, FirstDay: v.FirstDay, LastDay: v.LastDay, At: v.At}
 	if v.Basis != nil {
@@ -67,7 +64,7 @@ func (d *Deadline) UnmarshalJSON(b []byte) error {
 }
 
 type milestoneStatusJSON struct {
-	LastDay Date       `json:"last_day"`
+	LastDay sq.Date    `json:"last_day"`
 	Due     time.Time  `json:"due"`
 	Met     bool       `json:"met"`
 	MetAt   *time.Time `json:"met_at,omitempty"`
@@ -122,7 +119,7 @@ type statusJSON struct {
 // a zero time are left out, and "due" carries the deadline's basis (the calendar data and provisional years).
 func (s Status) MarshalJSON() ([]byte, error) {
 	if s.At.IsZero() {
-		return nil, fmt.Errorf("complaints: zero Status cannot be written: %w", ErrInvalidComplaint)
+		return nil, errf(ErrInvalidComplaint, "zero Status cannot be written")
 	}
 	return json.Marshal(statusJSON{At: s.At, State: s.State, Due: s.Due, Remaining: s.Remaining.String(),
 		RemainingUnits: s.RemainingUnits, DueSoon: s.DueSoon, Breached: s.Breached,
@@ -134,10 +131,9 @@ func (s Status) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON refuses: a status is computed from a complaint at a time. Store the complaint
-// (Complaint.MarshalJSON) and call Status again. The error wraps ErrNotStored.
+// (Complaint.MarshalJSON) and call Status again. The error wraps sq.ErrInvalid.
 func (s *Status) UnmarshalJSON([]byte) error {
-	return fmt.Errorf("complaints: a Status is computed, not stored; store the complaint and call Status: %w",
-		ErrNotStored)
+	return errf(sq.ErrInvalid, "a Status is computed, not stored; store the complaint and call Status")
 }
 
 type countsJSON struct {
@@ -163,11 +159,19 @@ type countsJSON struct {
 }
 
 func (c Counts) toJSON() countsJSON {
-	rr, _ := c.ResponseRate(RatePlaces, HalfUp) // valid places and rule: cannot fail
 	return countsJSON{c.Total, c.Open, c.Paused, c.Overdue, c.DueSoon, c.Resolved, c.Closed, c.OnTime, c.Late,
-		c.Provisional, c.Rate.StringFixed(RatePlaces), c.MeanResolution.String(), c.P90Resolution.String(),
+		c.Provisional, rateText(c.OnTimeRate), c.MeanResolution.String(), c.P90Resolution.String(),
 		c.Responded, c.MeanFirstResponse.String(), c.P90FirstResponse.String(), c.ResponseMet, c.ResponseMissed,
-		rr.StringFixed(RatePlaces)}
+		rateText(c.ResponseRate)}
+}
+
+// ratePrecision is the precision of the rates in a report's JSON: 4 places, half-up.
+var ratePrecision = sq.Precision{Places: 4, Rounding: sq.HalfUp}
+
+// rateText writes a rate rounded to ratePrecision with all its places ("0.6667", "1.0000").
+func rateText(f sq.Fraction) string {
+	r, _ := f.Round(ratePrecision) // a valid precision: cannot fail
+	return r.Fixed(ratePrecision.Places)
 }
 
 type rowJSON struct {
@@ -211,39 +215,38 @@ type reportJSON struct {
 	ByEmployee     []groupJSON   `json:"by_employee"`
 }
 
-// MarshalJSON writes the report in snake_case: the counts (rate as a decimal with RatePlaces places, durations as
-// Go duration strings), every row with its status, the failed complaints with their errors, the overdue list and
-// the breakdowns.
+// MarshalJSON writes the report in snake_case: the counts (rates rounded half-up to 4 places, as "0.6667";
+// durations as Go duration strings), every row with its status, the failed complaints with their errors, the
+// overdue list and the breakdowns.
 func (r Report) MarshalJSON() ([]byte, error) {
 	if r.At.IsZero() {
-		return nil, fmt.Errorf("complaints: zero Report cannot be written: %w", ErrInvalidComplaint)
+		return nil, errf(ErrInvalidComplaint, "zero Report cannot be written")
 	}
 	v := reportJSON{At: r.At, NotYetReceived: r.NotYetReceived, Counts: r.Counts.toJSON(), Rows: []rowJSON{},
 		Failed: []failureJSON{}, Overdue: []overdueJSON{}}
 	for _, x := range r.Rows {
-		v.Rows = append(v.Rows, rowJSON{x.Info.ID, x.Info.Channel, x.Info.Category, x.Info.Employee, x.Status})
+		v.Rows = append(v.Rows, rowJSON{x.Info.ID, x.Info.Channel, x.Info.Category, x.Info.Employee, x})
 	}
 	for _, f := range r.Failed {
 		v.Failed = append(v.Failed, failureJSON{f.Index, f.ID, f.Err.Error()})
 	}
 	for _, o := range r.OverdueList {
-		v.Overdue = append(v.Overdue, overdueJSON{o.ID, o.Channel, o.Category, o.Employee, o.Due, o.Late.String(),
-			o.LateUnits})
+		v.Overdue = append(v.Overdue, overdueJSON{o.Info.ID, o.Info.Channel, o.Info.Category, o.Info.Employee, o.Due,
+			(-o.Remaining).String(), -o.RemainingUnits})
 	}
 	for _, g := range []struct {
-		in  []Group
+		in  map[string]Counts
 		out *[]groupJSON
 	}{{r.ByChannel, &v.ByChannel}, {r.ByCategory, &v.ByCategory}, {r.ByEmployee, &v.ByEmployee}} {
 		*g.out = []groupJSON{}
-		for _, x := range g.in {
-			*g.out = append(*g.out, groupJSON{x.Key, x.Counts.toJSON()})
+		for _, k := range slices.Sorted(maps.Keys(g.in)) {
+			*g.out = append(*g.out, groupJSON{k, g.in[k].toJSON()})
 		}
 	}
 	return json.Marshal(v)
 }
 
-// UnmarshalJSON refuses: a report is computed from the complaints at a time. The error wraps ErrNotStored.
+// UnmarshalJSON refuses: a report is computed from the complaints at a time. The error wraps sq.ErrInvalid.
 func (r *Report) UnmarshalJSON([]byte) error {
-	return fmt.Errorf("complaints: a Report is computed, not stored; store the complaints and call NewReport: %w",
-		ErrNotStored)
+	return errf(sq.ErrInvalid, "a Report is computed, not stored; store the complaints and call NewReport")
 }

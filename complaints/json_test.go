@@ -8,16 +8,17 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 )
 
 func TestPolicyJSON(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
-	custom, err := NewCalendar(CalendarData{Name: "office", Week: MondayToFriday(),
+	custom, err := NewCalendar(CalendarData{Name: "office", Week: mondayToFriday(),
 		Years: []Year{{Year: 2026, Holidays: []Day{{Date: d(2026, 3, 20), Name: "closed"}}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	withAll := Policy{Name: "all", Length: 10, Unit: WorkingDays, Location: alm, Calendar: custom, Start: SameDay,
+	withAll := Policy{Name: "all", Length: 10, Unit: WorkingDays, Location: alm, Calendar: custom, SameDay: true,
 		RegisterOnWorkday: true, ReceiptCutoff: 17*time.Hour + 30*time.Minute, DueBy: 18 * time.Hour, MoveToWorkday: true,
 		Extension: Extension{Max: 5, ReasonRequired: true, NoticeRequired: true}, Acknowledge: Milestone{2, WorkingDays},
 		HoldingReply: Milestone{10, WorkingDays}, DueSoon: 3}
@@ -47,19 +48,19 @@ func TestPolicyJSON(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{`{"length":15,"unit":"calendar-days","location":"Asia/Almaty","extra":true}`, ErrInvalidJSON, "unknown field"},
-		{`{"length":15,"unit":"days","location":"Asia/Almaty"}`, ErrInvalidJSON, "unknown unit"},
-		{`{"length":15,"location":"Local"}`, ErrInvalidJSON, "Local time zone"},
-		{`{"length":15}`, ErrInvalidJSON, "no location"},
-		{`{"length":15,"location":"Mars/Olympus"}`, ErrInvalidJSON, "unknown time zone"},
+		{`{"length":15,"unit":"calendar-days","location":"Asia/Almaty","extra":true}`, sq.ErrMalformed, "unknown field"},
+		{`{"length":15,"unit":"days","location":"Asia/Almaty"}`, sq.ErrMalformed, "unknown unit"},
+		{`{"length":15,"location":"Local"}`, sq.ErrMalformed, "Local time zone"},
+		{`{"length":15}`, sq.ErrMalformed, "no location"},
+		{`{"length":15,"location":"Mars/Olympus"}`, sq.ErrMalformed, "unknown time zone"},
 		{`{"length":0,"location":"UTC"}`, ErrInvalidPolicy, "length 0"},
 		{`{"length":15,"unit":"working-days","location":"UTC"}`, ErrInvalidPolicy, "working days without a calendar"},
-		{`{"length":15,"location":"UTC","calendar":"XX"}`, ErrInvalidJSON, "unknown built-in calendar"},
+		{`{"length":15,"location":"UTC","calendar":"XX"}`, sq.ErrMalformed, "unknown built-in calendar"},
 		{`{"length":15,"location":"UTC","calendar":{"name":"x","week":[]}}`, ErrInvalidCalendar, "empty week"},
-		{`{"length":15,"location":"UTC","due_by":"25:00"}`, ErrInvalidJSON, "bad time of day"},
-		{`{"length":15,"location":"UTC","due_by":"9:00"}`, ErrInvalidJSON, "time of day without two digits"},
-		{`{"length":15,"location":"UTC"} x`, ErrInvalidJSON, "trailing data"},
-		{`[1]`, ErrInvalidJSON, "not an object"},
+		{`{"length":15,"location":"UTC","due_by":"25:00"}`, sq.ErrMalformed, "bad time of day"},
+		{`{"length":15,"location":"UTC","due_by":"9:00"}`, sq.ErrMalformed, "time of day without two digits"},
+		{`{"length":15,"location":"UTC"} x`, sq.ErrMalformed, "trailing data"},
+		{`[1]`, sq.ErrMalformed, "not an object"},
 	}
 	for _, tt := range bad {
 		p := DefaultPolicy(time.UTC)
@@ -89,7 +90,7 @@ func TestComplaintJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := DecodeComplaint(b, p)
+	back, err := ParseComplaint(b, p)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, b)
 	}
@@ -101,19 +102,65 @@ func TestComplaintJSON(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{`{"id":"x","received_at":"2026-03-02T10:00:00+05:00","events":[],"x":1}`, ErrInvalidJSON, "unknown field"},
+		{`{"id":"x","received_at":"2026-03-02T10:00:00+05:00","events":[],"x":1}`, sq.ErrMalformed, "unknown field"},
 		{`{"id":"","received_at":"2026-03-02T10:00:00+05:00","events":[]}`, ErrInvalidComplaint, "empty ID"},
 		{`{"id":"x","received_at":"2026-03-02T10:00:00+05:00","events":[{"kind":"resumed","at":"2026-03-03T10:00:00+05:00"}]}`,
 			ErrInvalidHistory, "resume without pause"},
 		{`{"id":"x","received_at":"2026-03-02T10:00:00+05:00","events":[{"kind":"resolved","at":"2026-03-01T10:00:00+05:00"}]}`,
 			ErrInvalidHistory, "resolved before received"},
 		{`{"id":"x","received_at":"2026-03-02T10:00:00+05:00","events":[{"kind":"solved","at":"2026-03-03T10:00:00+05:00"}]}`,
-			ErrInvalidJSON, "unknown kind"},
-		{`{"id":"x","received_at":"2026-03-02","events":[]}`, ErrInvalidJSON, "a date is not a time"},
+			sq.ErrMalformed, "unknown kind"},
+		{`{"id":"x","received_at":"2026-03-02","events":[]}`, sq.ErrMalformed, "a date is not a time"},
 	}
 	for _, tt := range bad {
-		if _, err := DecodeComplaint([]byte(tt.in), p); !errors.Is(err, tt.want) {
-			t.Errorf("%s: DecodeComplaint error = %v, want %v", tt.reason, err, tt.want)
+		if _, err := ParseComplaint([]byte(tt.in), p); !errors.Is(err, tt.want) {
+			t.Errorf("%s: ParseComplaint error = %v, want %v", tt.reason, err, tt.want)
+		}
+	}
+}
+
+// Every error for bad input is an *sq.Error of this package that errors.Is matches to exactly one of sq's three
+// kinds: bad JSON is sq.ErrMalformed, a limit sq.ErrLimit, a broken rule a domain sentinel (sq.ErrInvalid).
+func TestErrorKinds(t *testing.T) {
+	utc := time.UTC
+	p := DefaultPolicy(utc)
+	events := make([]string, maxEvents+1)
+	for i := range events {
+		events[i] = `{"kind":"responded","at":"2026-03-02T11:00:00Z"}`
+	}
+	tests := []struct {
+		err    error
+		want   error
+		reason string
+	}{
+		{func() error {
+			_, err := ParsePolicy([]byte(`{"length":15,"location":"UTC","Unit":"weeks"}`))
+			return err
+		}(),
+			sq.ErrMalformed, "a key in the wrong case"},
+		{func() error { _, err := ParsePolicy([]byte(`{"length":0,"location":"UTC"}`)); return err }(),
+			ErrInvalidPolicy, "a zero length"},
+		{func() error {
+			_, err := ParseComplaint([]byte(`{"id":"C","received_at":"2026-03-02T10:00:00Z","events":[`+
+				strings.Join(events, ",")+`]}`), p)
+			return err
+		}(), sq.ErrLimit, "more than 1000 events"},
+		{func() error { _, err := New(p, Info{ReceivedAt: time.Now()}); return err }(), ErrInvalidComplaint, "no ID"},
+	}
+	for _, tt := range tests {
+		var se *sq.Error
+		if !errors.As(tt.err, &se) || se.Pkg != "complaints" || !errors.Is(tt.err, tt.want) {
+			t.Errorf("%s: %v, want an *sq.Error of complaints wrapping %v", tt.reason, tt.err, tt.want)
+			continue
+		}
+		kinds := 0
+		for _, k := range []error{sq.ErrMalformed, sq.ErrLimit, sq.ErrInvalid} {
+			if errors.Is(tt.err, k) {
+				kinds++
+			}
+		}
+		if kinds != 1 {
+			t.Errorf("%s: %v matches %d of sq's kinds, want exactly 1", tt.reason, tt.err, kinds)
 		}
 	}
 }

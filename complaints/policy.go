@@ -31,29 +31,22 @@ func (u Unit) String() string {
 
 func (u Unit) valid() bool { return int(u) < len(unitNames) }
 
-// Start says which day is day 1 of a term. The zero value is NextDay.
-type Start uint8
+// start says which day is day 1 of a term, as a policy's JSON writes it ("start": "next-day" or "same-day").
+type start uint8
 
 const (
-	// NextDay: the day of registration is not counted; day 1 is the day after it. This is how the civil codes of
-	// Kazakhstan and Russia (Civil Code of the Russian Federation art. 191) and EU Regulation 1182/71 (art. 3(1))
-	// count a period that starts with an event.
-	NextDay Start = iota
-	// SameDay: the day of registration is day 1.
-	SameDay
+	nextDay start = iota
+	sameDay
 )
 
-var startNames = [...]string{NextDay: "next-day", SameDay: "same-day"}
+var startNames = [...]string{nextDay: "next-day", sameDay: "same-day"}
 
-// String returns "next-day" or "same-day".
-func (s Start) String() string {
-	if int(s) < len(startNames) {
-		return startNames[s]
+func startOf(same bool) start {
+	if same {
+		return sameDay
 	}
-	return fmt.Sprintf("Start(%d)", uint8(s))
+	return nextDay
 }
-
-func (s Start) valid() bool { return int(s) < len(startNames) }
 
 // Extension says whether and how far a complaint's term may be extended. The zero value allows no extension.
 type Extension struct {
@@ -79,8 +72,8 @@ type Milestone struct {
 
 // Limits on a policy's numbers.
 const (
-	// MaxLength is the longest term, extension, milestone or due-soon threshold, in any unit.
-	MaxLength = 1000
+	// maxLength is the longest term, extension, milestone or due-soon threshold, in any unit.
+	maxLength = 1000
 	// maxGap is the longest run of consecutive days off a calendar may have inside a working-day count.
 	maxGap = 120
 )
@@ -95,7 +88,7 @@ const (
 type Policy struct {
 	// Name labels the policy in reports and errors.
 	Name string
-	// Length is the number of units of the term, 1 to MaxLength. The default policy (SPEC R16) has 15.
+	// Length is the number of units of the term, 1 to 1000. The default policy (SPEC R16) has 15.
 	Length int
 	// Unit is the unit of Length.
 	Unit Unit
@@ -105,8 +98,10 @@ type Policy struct {
 	// Calendar tells working days. Required for WorkingDays, for MoveToWorkday, for RegisterOnWorkday and for
 	// any milestone in working days.
 	Calendar Calendar
-	// Start says whether the day of registration is day 1 (SameDay) or day 0 (NextDay, the default).
-	Start Start
+	// SameDay makes the day of registration day 1. By default (false) it is not counted and day 1 is the day
+	// after it: how the civil codes of Kazakhstan and Russia (Civil Code of the Russian Federation art. 191) and
+	// EU Regulation 1182/71 (art. 3(1)) count a period that starts with an event.
+	SameDay bool
 	// RegisterOnWorkday registers a complaint received on a day off on the next working day: the term then counts
 	// from that day.
 	RegisterOnWorkday bool
@@ -115,7 +110,7 @@ type Policy struct {
 	ReceiptCutoff time.Duration
 	// DueBy, when not zero, is the wall-clock time of day on the last day at which the term ends (e.g. 18*time.Hour
 	// for a cut-off at 18:00). Zero means the end of the last day, that is the first instant of the next day.
-	// With a SameDay start, DueBy needs a ReceiptCutoff no later than it, so that no term ends before receipt.
+	// With SameDay, DueBy needs a ReceiptCutoff no later than it, so that no term ends before receipt.
 	DueBy time.Duration
 	// MoveToWorkday moves a last day that is not a working day to the next working day (Civil Code of the Russian
 	// Federation art. 193; EU Regulation 1182/71 art. 3(4)). A working-day term always ends on a working day.
@@ -147,17 +142,15 @@ func DefaultPolicy(loc *time.Location) Policy {
 // field, its value and what is allowed.
 func (p Policy) Validate() error {
 	fail := func(format string, args ...any) error {
-		return fmt.Errorf("complaints: policy %q: %s: %w", clip(p.Name), fmt.Sprintf(format, args...), ErrInvalidPolicy)
+		return errf(ErrInvalidPolicy, "policy %q: %s", clip(p.Name), fmt.Sprintf(format, args...))
 	}
 	switch {
 	case len(p.Name) > 200:
 		return fail("name of %d bytes, at most 200 allowed", len(p.Name))
-	case p.Length < 1 || p.Length > MaxLength:
-		return fail("length %d is outside 1–%d", p.Length, MaxLength)
+	case p.Length < 1 || p.Length > maxLength:
+		return fail("length %d is outside 1–%d", p.Length, maxLength)
 	case !p.Unit.valid():
 		return fail("unit %d is not calendar-days, working-days or weeks", uint8(p.Unit))
-	case !p.Start.valid():
-		return fail("start %d is not next-day or same-day", uint8(p.Start))
 	case p.Location == nil:
 		return fail("location is not set; name the time zone, e.g. time.LoadLocation(\"Asia/Almaty\")")
 	case p.Location == time.Local:
@@ -166,21 +159,21 @@ func (p Policy) Validate() error {
 		return fail("receipt cut-off %v is outside 00:00–23:59", p.ReceiptCutoff)
 	case p.DueBy < 0 || p.DueBy >= 24*time.Hour:
 		return fail("due-by time %v is outside 00:00–23:59 (zero means the end of the day)", p.DueBy)
-	case p.Start == SameDay && p.DueBy > 0 && (p.ReceiptCutoff == 0 || p.ReceiptCutoff > p.DueBy):
+	case p.SameDay && p.DueBy > 0 && (p.ReceiptCutoff == 0 || p.ReceiptCutoff > p.DueBy):
 		return fail("a same-day start with due-by time %s needs a receipt cut-off no later than it (now %s); otherwise a "+
 			"complaint received after %s could be due before it was received", formatClock(p.DueBy),
 			formatClock(p.ReceiptCutoff), formatClock(p.DueBy))
-	case p.Extension.Max < 0 || p.Extension.Max > MaxLength:
-		return fail("extension maximum %d is outside 0–%d", p.Extension.Max, MaxLength)
-	case p.DueSoon < 0 || p.DueSoon > MaxLength:
-		return fail("due-soon threshold %d is outside 0–%d", p.DueSoon, MaxLength)
+	case p.Extension.Max < 0 || p.Extension.Max > maxLength:
+		return fail("extension maximum %d is outside 0–%d", p.Extension.Max, maxLength)
+	case p.DueSoon < 0 || p.DueSoon > maxLength:
+		return fail("due-soon threshold %d is outside 0–%d", p.DueSoon, maxLength)
 	}
 	for _, m := range []struct {
 		name string
 		m    Milestone
 	}{{"acknowledgement", p.Acknowledge}, {"holding reply", p.HoldingReply}} {
-		if m.m.Length < 0 || m.m.Length > MaxLength {
-			return fail("%s milestone length %d is outside 0–%d", m.name, m.m.Length, MaxLength)
+		if m.m.Length < 0 || m.m.Length > maxLength {
+			return fail("%s milestone length %d is outside 0–%d", m.name, m.m.Length, maxLength)
 		}
 		if !m.m.Unit.valid() {
 			return fail("%s milestone unit %d is not calendar-days, working-days or weeks", m.name, uint8(m.m.Unit))

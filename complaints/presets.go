@@ -7,7 +7,7 @@ import "time"
 // package had to assume where the source leaves a point open. None is legal advice: check the text in force.
 //
 // Common assumptions:
-//   - "Within N days of receipt" is counted from the day after receipt (Start NextDay), as the civil codes of
+//   - "Within N days of receipt" is counted from the day after receipt (SameDay false), as the civil codes of
 //     Kazakhstan and Russia and EU Regulation 1182/71 count, and ends at the end of day N in the policy's location.
 //   - A "business day" or "working day" is a working day of the calendar given or built in: Monday to Friday less
 //     the holidays, plus the weekend days made working days.

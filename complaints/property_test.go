@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -31,7 +32,7 @@ func genPolicy(t *rapid.T) Policy {
 		Unit:              Unit(rapid.IntRange(0, 2).Draw(t, "unit")),
 		Location:          loc,
 		Calendar:          cals[rapid.IntRange(0, 2).Draw(t, "calendar")],
-		Start:             Start(rapid.IntRange(0, 1).Draw(t, "start")),
+		SameDay:           rapid.Bool().Draw(t, "same day"),
 		RegisterOnWorkday: rapid.Bool().Draw(t, "register"),
 		MoveToWorkday:     rapid.Bool().Draw(t, "move"),
 		Extension:         Extension{Max: rapid.IntRange(0, 20).Draw(t, "extMax")},
@@ -43,7 +44,7 @@ func genPolicy(t *rapid.T) Policy {
 	if rapid.Bool().Draw(t, "hasCutoff") {
 		p.ReceiptCutoff = time.Duration(rapid.IntRange(1, 24*60-1).Draw(t, "cutoff")) * time.Minute
 	}
-	if p.Start == SameDay && p.DueBy > 0 && (p.ReceiptCutoff == 0 || p.ReceiptCutoff > p.DueBy) {
+	if p.SameDay && p.DueBy > 0 && (p.ReceiptCutoff == 0 || p.ReceiptCutoff > p.DueBy) {
 		p.ReceiptCutoff = time.Duration(rapid.Int64Range(1, int64(p.DueBy/time.Minute)).Draw(t, "cutoff≤dueBy")) * time.Minute
 	}
 	return p
@@ -73,10 +74,10 @@ func TestPropDeadlineAfterReceipt(t *testing.T) {
 		if !dl.At.After(r) {
 			t.Fatalf("deadline %v is not after receipt %v", dl.At, r)
 		}
-		if dl.LastDay.Before(DateOf(r, p.Location)) || dl.FirstDay.After(dl.LastDay) {
+		if dl.LastDay.Before(sq.DateOf(r, p.Location)) || dl.FirstDay.After(dl.LastDay) {
 			t.Fatalf("last day %s, first day %s, receipt %v", dl.LastDay, dl.FirstDay, r.In(p.Location))
 		}
-		if p.DueBy == 0 && (DateOf(dl.At.Add(-time.Nanosecond), p.Location) != dl.LastDay || DateOf(dl.At, p.Location) == dl.LastDay) {
+		if p.DueBy == 0 && (sq.DateOf(dl.At.Add(-time.Nanosecond), p.Location) != dl.LastDay || sq.DateOf(dl.At, p.Location) == dl.LastDay) {
 			t.Fatalf("At %v is not the end of %s", dl.At, dl.LastDay)
 		}
 	})
@@ -125,11 +126,11 @@ func TestPropPauseAndExtendNeverEarlier(t *testing.T) {
 		at := r.Add(time.Duration(rapid.Int64Range(0, int64(before.At.Sub(r))).Draw(t, "at")))
 		var next Complaint
 		if rapid.Bool().Draw(t, "extend") {
-			next, err = c.Extend(at, rapid.IntRange(1, 20).Draw(t, "ext"), "", time.Time{})
+			next, err = c.Append(Event{Kind: Extended, At: at, Length: rapid.IntRange(1, 20).Draw(t, "ext"), Reason: ""})
 		} else {
-			next, err = c.Pause(at, "")
+			next, err = c.Append(Event{Kind: Paused, At: at, Reason: ""})
 			if err == nil {
-				next, err = next.Resume(at.Add(time.Duration(rapid.Int64Range(0, int64(10*24*time.Hour)).Draw(t, "pause"))))
+				next, err = next.Append(Event{Kind: Resumed, At: at.Add(time.Duration(rapid.Int64Range(0, int64(10*24*time.Hour)).Draw(t, "pause")))})
 			}
 		}
 		if errors.Is(err, ErrInvalidHistory) && !at.Before(before.At) {
@@ -222,7 +223,7 @@ func (m *complaintMachine) Check(t *rapid.T) {
 	if s.Paused < 0 || s.PausedUnits < 0 {
 		t.Fatalf("negative pause: %v, %d", s.Paused, s.PausedUnits)
 	}
-	back, err := DecodeComplaint(mustJSON(t, m.c), m.p)
+	back, err := ParseComplaint(mustJSON(t, m.c), m.p)
 	if err != nil || !back.Equal(m.c) {
 		t.Fatalf("JSON round trip: %v", err)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Provisional years are built from the statute's own rules for years whose official calendar is not yet
@@ -11,12 +13,12 @@ import (
 // WorkCalendar.Overlay when it comes out. They never include the discretionary transfers a government orders
 // each year (bridge days, the January days off of Russia), nor holidays proclaimed one year at a time.
 
-// ProvisionalLastYear is the last year for which the built-in calendars carry provisional data.
-const ProvisionalLastYear = 2035
+// provisionalLastYear is the last year for which the built-in calendars carry provisional data.
+const provisionalLastYear = 2035
 
 // statutory is a holiday fixed by statute in a provisional year.
 type statutory struct {
-	date Date
+	date sq.Date
 	name string
 	// moves: when it falls on a Saturday or Sunday, the next working day after it is a day off.
 	moves bool
@@ -36,7 +38,7 @@ func buildProvisional(year int, rule, source string, hs []statutory) Year {
 		a.moves = a.moves || b.moves
 		return true
 	})
-	off := map[Date]bool{}
+	off := map[sq.Date]bool{}
 	for _, h := range hs {
 		off[h.date] = true
 	}
@@ -69,9 +71,8 @@ func buildProvisional(year int, rule, source string, hs []statutory) Year {
 }
 
 func checkProvisionalYear(what string, year int) error {
-	if year < MinYear || year > MaxYear {
-		return fmt.Errorf("complaints: provisional %s year %d is outside %d–%d: %w", what, year, MinYear, MaxYear,
-			ErrInvalidCalendar)
+	if year < minYear || year > maxYear {
+		return errf(ErrInvalidCalendar, "provisional %s year %d is outside %d–%d", what, year, minYear, maxYear)
 	}
 	return nil
 }
@@ -87,11 +88,11 @@ const (
 		"Federal Law No. 35-FZ of 23 April 2012) and art. 95: https://www.consultant.ru/document/cons_doc_LAW_34683/"
 )
 
-// ProvisionalRussia returns Russia's calendar year as Labour Code art. 112 makes it before the Government's decree
+// provisionalRussia returns Russia's calendar year as Labour Code art. 112 makes it before the Government's decree
 // on transfers: the non-working holidays, the day off of a holiday on a weekend moved to the next working day
 // (not for 1–8 January, which only the decree moves), and the shortened days of art. 95 before each holiday. The
-// year is marked Provisional. Errors wrap ErrInvalidCalendar for a year outside MinYear–MaxYear.
-func ProvisionalRussia(year int) (Year, error) {
+// year is marked Provisional. Errors wrap ErrInvalidCalendar for a year outside 1900–2200.
+func provisionalRussia(year int) (Year, error) {
 	if err := checkProvisionalYear("Russia", year); err != nil {
 		return Year{}, err
 	}
@@ -101,23 +102,23 @@ func ProvisionalRussia(year int) (Year, error) {
 		if day == 7 {
 			name = "Christmas"
 		}
-		hs = append(hs, statutory{NewDate(year, time.January, day), name, false})
+		hs = append(hs, statutory{sq.NewDate(year, time.January, day), name, false})
 	}
 	hs = append(hs,
-		statutory{NewDate(year, time.February, 23), "Defender of the Fatherland Day", true},
-		statutory{NewDate(year, time.March, 8), "International Women's Day", true},
-		statutory{NewDate(year, time.May, 1), "Spring and Labour Day", true},
-		statutory{NewDate(year, time.May, 9), "Victory Day", true},
-		statutory{NewDate(year, time.June, 12), "Russia Day", true},
-		statutory{NewDate(year, time.November, 4), "National Unity Day", true},
+		statutory{sq.NewDate(year, time.February, 23), "Defender of the Fatherland Day", true},
+		statutory{sq.NewDate(year, time.March, 8), "International Women's Day", true},
+		statutory{sq.NewDate(year, time.May, 1), "Spring and Labour Day", true},
+		statutory{sq.NewDate(year, time.May, 9), "Victory Day", true},
+		statutory{sq.NewDate(year, time.June, 12), "Russia Day", true},
+		statutory{sq.NewDate(year, time.November, 4), "National Unity Day", true},
 	)
 	y := buildProvisional(year, ruleRussia, sourceRussia, hs)
-	off := map[Date]bool{}
+	off := map[sq.Date]bool{}
 	for _, h := range y.Holidays {
 		off[h.Date] = true
 	}
 	// Art. 95: the working day just before a non-working holiday (1 January of the next year included).
-	for _, h := range append(hs, statutory{date: NewDate(year+1, time.January, 1), name: "New Year holidays"}) {
+	for _, h := range append(hs, statutory{date: sq.NewDate(year+1, time.January, 1), name: "New Year holidays"}) {
 		before := h.date.AddDays(-1)
 		if before.Year != year || off[before] || before.Weekday() == time.Saturday || before.Weekday() == time.Sunday {
 			continue
@@ -129,16 +130,16 @@ func ProvisionalRussia(year int) (Year, error) {
 
 // kurbanAit holds the first day of Kurban Ait (Eid al-Adha) for the provisional years of Kazakhstan: the
 // Government sets it each year; until then these published estimates are used.
-var kurbanAit = map[int]Date{
-	2027: {2027, time.May, 16},
-	2028: {2028, time.May, 5},
-	2029: {2029, time.April, 24},
-	2030: {2030, time.April, 13},
-	2031: {2031, time.April, 2},
-	2032: {2032, time.March, 22},
-	2033: {2033, time.March, 11},
-	2034: {2034, time.March, 1},
-	2035: {2035, time.February, 18},
+var kurbanAit = map[int]sq.Date{
+	2027: {Year: 2027, Month: time.May, Day: 16},
+	2028: {Year: 2028, Month: time.May, Day: 5},
+	2029: {Year: 2029, Month: time.April, Day: 24},
+	2030: {Year: 2030, Month: time.April, Day: 13},
+	2031: {Year: 2031, Month: time.April, Day: 2},
+	2032: {Year: 2032, Month: time.March, Day: 22},
+	2033: {Year: 2033, Month: time.March, Day: 11},
+	2034: {Year: 2034, Month: time.March, Day: 1},
+	2035: {Year: 2035, Month: time.February, Day: 18},
 }
 
 const (
@@ -159,41 +160,40 @@ const (
 		"https://taspanews.kz/novosti-kazakhstana/v-etom-godu-u-kazakhstantsev-ne-budet-odnogo-vykhodnogo-795514517615"
 )
 
-// ProvisionalKazakhstan returns Kazakhstan's calendar year as the Law on holidays and the Labour Code make it
+// provisionalKazakhstan returns Kazakhstan's calendar year as the Law on holidays and the Labour Code make it
 // before the official calendar is published: the national and state holidays, each giving the next working day
 // off when it falls on a weekend, and the religious days off (7 January, the first day of Kurban Ait) without a
 // transfer, Kurban Ait at its estimated date (the estimate is named in Source). The year is marked Provisional.
 // Errors wrap ErrInvalidCalendar for a year before 2027 (the official years are shipped) or without an estimate
-// of Kurban Ait (after ProvisionalLastYear).
-func ProvisionalKazakhstan(year int) (Year, error) {
+// of Kurban Ait (after 2035).
+func provisionalKazakhstan(year int) (Year, error) {
 	if err := checkProvisionalYear("Kazakhstan", year); err != nil {
 		return Year{}, err
 	}
 	if year < 2027 {
-		return Year{}, fmt.Errorf("complaints: provisional Kazakhstan year %d: the rules encoded are the law as it "+
-			"stands from 2027 (Constitution Day on 15 March); earlier years are official data: %w", year,
-			ErrInvalidCalendar)
+		return Year{}, errf(ErrInvalidCalendar, "provisional Kazakhstan year %d: the rules encoded are the law as"+
+			" it stands from 2027 (Constitution Day on 15 March); earlier years are official data", year)
 	}
 	ka, ok := kurbanAit[year]
 	if !ok {
-		return Year{}, fmt.Errorf("complaints: provisional Kazakhstan year %d: no published estimate of Kurban Ait "+
-			"for it (estimates cover 2027–%d): %w", year, ProvisionalLastYear, ErrInvalidCalendar)
+		return Year{}, errf(ErrInvalidCalendar, "provisional Kazakhstan year %d: no published estimate of Kurban"+
+			" Ait for it (estimates cover 2027–%d)", year, provisionalLastYear)
 	}
 	hs := []statutory{
-		{NewDate(year, time.January, 1), "New Year", true},
-		{NewDate(year, time.January, 2), "New Year", true},
-		{NewDate(year, time.January, 7), "Orthodox Christmas", false},
-		{NewDate(year, time.March, 8), "International Women's Day", true},
-		{NewDate(year, time.March, 15), "Constitution Day", true},
-		{NewDate(year, time.March, 21), "Nauryz meiramy", true},
-		{NewDate(year, time.March, 22), "Nauryz meiramy", true},
-		{NewDate(year, time.March, 23), "Nauryz meiramy", true},
-		{NewDate(year, time.May, 1), "Kazakhstan People's Unity Day", true},
-		{NewDate(year, time.May, 7), "Defender of the Fatherland Day", true},
-		{NewDate(year, time.May, 9), "Victory Day", true},
-		{NewDate(year, time.July, 6), "Capital Day", true},
-		{NewDate(year, time.October, 25), "Republic Day", true},
-		{NewDate(year, time.December, 16), "Independence Day", true},
+		{sq.NewDate(year, time.January, 1), "New Year", true},
+		{sq.NewDate(year, time.January, 2), "New Year", true},
+		{sq.NewDate(year, time.January, 7), "Orthodox Christmas", false},
+		{sq.NewDate(year, time.March, 8), "International Women's Day", true},
+		{sq.NewDate(year, time.March, 15), "Constitution Day", true},
+		{sq.NewDate(year, time.March, 21), "Nauryz meiramy", true},
+		{sq.NewDate(year, time.March, 22), "Nauryz meiramy", true},
+		{sq.NewDate(year, time.March, 23), "Nauryz meiramy", true},
+		{sq.NewDate(year, time.May, 1), "Kazakhstan People's Unity Day", true},
+		{sq.NewDate(year, time.May, 7), "Defender of the Fatherland Day", true},
+		{sq.NewDate(year, time.May, 9), "Victory Day", true},
+		{sq.NewDate(year, time.July, 6), "Capital Day", true},
+		{sq.NewDate(year, time.October, 25), "Republic Day", true},
+		{sq.NewDate(year, time.December, 16), "Independence Day", true},
 		{ka, "Kurban Ait, first day (estimated)", false},
 	}
 	source := sourceKazakhstan + "; Kurban Ait " + ka.String() + ": " + kurbanAitSource
@@ -212,40 +212,40 @@ const (
 		"https://www.gov.uk/bank-holidays"
 )
 
-// ProvisionalEnglandWales returns the bank holidays of England and Wales for a year by the Banking and Financial
+// provisionalEnglandWales returns the bank holidays of England and Wales for a year by the Banking and Financial
 // Dealings Act 1971 and the customary proclamations: New Year's Day, Good Friday, Easter Monday (Easter by the
 // Gregorian computus), the early May, spring and summer bank holidays, Christmas Day and Boxing Day, with
 // substitute days for those on a weekend. The year is marked Provisional. Errors wrap ErrInvalidCalendar for a
-// year outside MinYear–MaxYear.
-func ProvisionalEnglandWales(year int) (Year, error) {
+// year outside 1900–2200.
+func provisionalEnglandWales(year int) (Year, error) {
 	if err := checkProvisionalYear("England and Wales", year); err != nil {
 		return Year{}, err
 	}
 	easter := Easter(year)
-	firstMonday := func(m time.Month) Date {
-		d := NewDate(year, m, 1)
+	firstMonday := func(m time.Month) sq.Date {
+		d := sq.NewDate(year, m, 1)
 		return d.AddDays((int(time.Monday) - int(d.Weekday()) + 7) % 7)
 	}
-	lastMonday := func(m time.Month) Date {
-		d := NewDate(year, m+1, 0)
+	lastMonday := func(m time.Month) sq.Date {
+		d := sq.NewDate(year, m+1, 0)
 		return d.AddDays(-((int(d.Weekday()) - int(time.Monday) + 7) % 7))
 	}
 	hs := []statutory{
-		{NewDate(year, time.January, 1), "New Year's Day", true},
+		{sq.NewDate(year, time.January, 1), "New Year's Day", true},
 		{easter.AddDays(-2), "Good Friday", false},
 		{easter.AddDays(1), "Easter Monday", false},
 		{firstMonday(time.May), "Early May bank holiday", false},
 		{lastMonday(time.May), "Spring bank holiday", false},
 		{lastMonday(time.August), "Summer bank holiday", false},
-		{NewDate(year, time.December, 25), "Christmas Day", true},
-		{NewDate(year, time.December, 26), "Boxing Day", true},
+		{sq.NewDate(year, time.December, 25), "Christmas Day", true},
+		{sq.NewDate(year, time.December, 26), "Boxing Day", true},
 	}
 	return buildProvisional(year, ruleEnglandWales, sourceEnglandWales, hs), nil
 }
 
 // Easter returns the date of Easter Sunday of a year in the Gregorian calendar (the anonymous Gregorian
 // algorithm, as published by Nature in 1876 and by Meeus).
-func Easter(year int) Date {
+func Easter(year int) sq.Date {
 	a := year % 19
 	b, c := year/100, year%100
 	d, e := b/4, b%4
@@ -257,5 +257,32 @@ func Easter(year int) Date {
 	m := (a + 11*h + 22*l) / 451
 	month := (h + l - 7*m + 114) / 31
 	day := (h+l-7*m+114)%31 + 1
-	return Date{year, time.Month(month), day}
+	return sq.Date{Year: year, Month: time.Month(month), Day: day}
+}
+
+// ProvisionalYear returns the data of a year as the statute behind a built-in calendar makes it before the
+// official calendar of that year is published, marked Provisional with its Rule and Source:
+//
+//   - Kazakhstan ("KZ"): the national and state holidays of the Law on holidays, each giving the next working day
+//     off when it falls on a weekend, and the religious days off of the Labour Code (7 January, the first day of
+//     Kurban Ait at its published estimate) without a transfer; 2027–2035.
+//   - Russia ("RU"): the non-working holidays of Labour Code art. 112, the day off of a holiday on a weekend moved
+//     to the next working day (not for 1–8 January, which only the Government's decree moves), and the shortened
+//     days of art. 95; 1900–2200.
+//   - England and Wales ("GB-EW"): the bank holidays of the Banking and Financial Dealings Act 1971 and the
+//     customary proclamations (Easter by the Gregorian computus), with substitute days; 1900–2200.
+//
+// It is how the built-in calendars fill the years after their official data, whatever data was overlaid since.
+// Errors wrap ErrInvalidCalendar for another calendar or a year outside the range.
+func (c *WorkCalendar) ProvisionalYear(year int) (Year, error) {
+	switch c.Name() {
+	case calKazakhstan:
+		return provisionalKazakhstan(year)
+	case calRussia:
+		return provisionalRussia(year)
+	case calEnglandWales:
+		return provisionalEnglandWales(year)
+	}
+	return Year{}, errf(ErrInvalidCalendar, "calendar %q has no provisional rule: only KZ, RU and GB-EW have",
+		clip(c.Name()))
 }

@@ -7,16 +7,17 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
-// Every built-in calendar has official years and then provisional years up to ProvisionalLastYear, and each
+// Every built-in calendar has official years and then provisional years up to provisionalLastYear, and each
 // provisional year says so and names its rule.
 func TestBuiltinProvisionalYearsAreMarked(t *testing.T) {
 	for _, c := range []*WorkCalendar{Kazakhstan(), Russia(), EnglandWales()} {
-		ys := c.Years()
-		if ys[0] != firstBuiltinYear || ys[len(ys)-1] != ProvisionalLastYear {
-			t.Errorf("%s covers %d–%d, want %d–%d", c.Name(), ys[0], ys[len(ys)-1], firstBuiltinYear, ProvisionalLastYear)
+		ys := c.dataYears()
+		if ys[0] != firstBuiltinYear || ys[len(ys)-1] != provisionalLastYear {
+			t.Errorf("%s covers %d–%d, want %d–%d", c.Name(), ys[0], ys[len(ys)-1], firstBuiltinYear, provisionalLastYear)
 		}
 		seenProvisional := false
 		for _, y := range c.Data().Years {
@@ -29,7 +30,7 @@ func TestBuiltinProvisionalYearsAreMarked(t *testing.T) {
 				t.Errorf("%s %d is official with a rule", c.Name(), y.Year)
 			}
 			seenProvisional = seenProvisional || y.Provisional
-			if c.IsProvisional(d(y.Year, 6, 1).noon()) != y.Provisional {
+			if c.IsProvisional(noon(d(y.Year, 6, 1))) != y.Provisional {
 				t.Errorf("%s IsProvisional(%d) disagrees with the data", c.Name(), y.Year)
 			}
 		}
@@ -46,20 +47,20 @@ func TestProvisionalYearDays(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := NewCalendar(CalendarData{Name: "test", Week: MondayToFriday(), Years: []Year{y}})
+		c, err := NewCalendar(CalendarData{Name: "test", Week: mondayToFriday(), Years: []Year{y}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return c
 	}
-	ru27 := must(ProvisionalRussia(2027))
-	kz27 := must(ProvisionalKazakhstan(2027))
-	kz32 := must(ProvisionalKazakhstan(2032))
-	ew26 := must(ProvisionalEnglandWales(2026))
-	ew27 := must(ProvisionalEnglandWales(2027))
+	ru27 := must(provisionalRussia(2027))
+	kz27 := must(provisionalKazakhstan(2027))
+	kz32 := must(provisionalKazakhstan(2032))
+	ew26 := must(provisionalEnglandWales(2026))
+	ew27 := must(provisionalEnglandWales(2027))
 	tests := []struct {
 		c       *WorkCalendar
-		date    Date
+		date    sq.Date
 		workday bool
 		reason  string
 	}{
@@ -94,20 +95,20 @@ func TestProvisionalYearDays(t *testing.T) {
 		{ew27, d(2027, 3, 26), false, "E&W: Good Friday 2027 (Easter 28 March)"},
 	}
 	for _, tt := range tests {
-		if got := tt.c.IsWorkday(tt.date.noon()); got != tt.workday {
+		if got := tt.c.IsWorkday(noon(tt.date)); got != tt.workday {
 			t.Errorf("%s: IsWorkday(%s) = %v, want %v", tt.reason, tt.date, got, tt.workday)
 		}
 	}
 	for _, c := range []*WorkCalendar{ru27, kz27, ew26} {
-		if !c.IsProvisional(d(c.Years()[0], 1, 1).noon()) {
-			t.Errorf("%v is not marked provisional", c.Years())
+		if !c.IsProvisional(noon(d(c.dataYears()[0], 1, 1))) {
+			t.Errorf("%v is not marked provisional", c.dataYears())
 		}
 	}
 }
 
 // Easter dates from the published tables.
 func TestEaster(t *testing.T) {
-	for _, want := range []Date{d(2000, 4, 23), d(2019, 4, 21), d(2024, 3, 31), d(2025, 4, 20), d(2026, 4, 5),
+	for _, want := range []sq.Date{d(2000, 4, 23), d(2019, 4, 21), d(2024, 3, 31), d(2025, 4, 20), d(2026, 4, 5),
 		d(2027, 3, 28), d(2030, 4, 21), d(2038, 4, 25), d(2285, 3, 22)} {
 		if got := Easter(want.Year); got != want {
 			t.Errorf("Easter(%d) = %s, want %s", want.Year, got, want)
@@ -116,19 +117,19 @@ func TestEaster(t *testing.T) {
 }
 
 // statutoryDays lists the statutory holiday dates of a provisional rule and whether each moves off a weekend.
-func statutoryDays(country string, year int) map[Date]bool {
-	m := map[Date]bool{}
-	add := func(dd Date, moves bool) { m[dd] = m[dd] || moves }
+func statutoryDays(country string, year int) map[sq.Date]bool {
+	m := map[sq.Date]bool{}
+	add := func(dd sq.Date, moves bool) { m[dd] = m[dd] || moves }
 	switch country {
 	case "RU":
 		for i := 1; i <= 8; i++ {
 			add(d(year, 1, i), false)
 		}
-		for _, x := range []Date{d(year, 2, 23), d(year, 3, 8), d(year, 5, 1), d(year, 5, 9), d(year, 6, 12), d(year, 11, 4)} {
+		for _, x := range []sq.Date{d(year, 2, 23), d(year, 3, 8), d(year, 5, 1), d(year, 5, 9), d(year, 6, 12), d(year, 11, 4)} {
 			add(x, true)
 		}
 	case "KZ":
-		for _, x := range []Date{d(year, 1, 1), d(year, 1, 2), d(year, 3, 8), d(year, 3, 15), d(year, 3, 21), d(year, 3, 22),
+		for _, x := range []sq.Date{d(year, 1, 1), d(year, 1, 2), d(year, 3, 8), d(year, 3, 15), d(year, 3, 21), d(year, 3, 22),
 			d(year, 3, 23), d(year, 5, 1), d(year, 5, 7), d(year, 5, 9), d(year, 7, 6), d(year, 10, 25), d(year, 12, 16)} {
 			add(x, true)
 		}
@@ -152,7 +153,7 @@ func statutoryDays(country string, year int) map[Date]bool {
 			}
 			add(last, false)
 		}
-		for _, x := range []Date{d(year, 1, 1), d(year, 12, 25), d(year, 12, 26)} {
+		for _, x := range []sq.Date{d(year, 1, 1), d(year, 12, 25), d(year, 12, 26)} {
 			add(x, true)
 		}
 	}
@@ -168,25 +169,25 @@ func TestPropProvisionalYearRules(t *testing.T) {
 		var err error
 		switch country {
 		case "RU":
-			y, err = ProvisionalRussia(rapid.IntRange(MinYear, MaxYear-1).Draw(t, "year"))
+			y, err = provisionalRussia(rapid.IntRange(minYear, maxYear-1).Draw(t, "year"))
 		case "KZ":
-			y, err = ProvisionalKazakhstan(rapid.IntRange(2027, ProvisionalLastYear).Draw(t, "year"))
+			y, err = provisionalKazakhstan(rapid.IntRange(2027, provisionalLastYear).Draw(t, "year"))
 		case "EW":
-			y, err = ProvisionalEnglandWales(rapid.IntRange(MinYear, MaxYear-1).Draw(t, "year"))
+			y, err = provisionalEnglandWales(rapid.IntRange(minYear, maxYear-1).Draw(t, "year"))
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := NewCalendar(CalendarData{Name: country, Week: MondayToFriday(), Years: []Year{y}})
+		c, err := NewCalendar(CalendarData{Name: country, Week: mondayToFriday(), Years: []Year{y}})
 		if err != nil {
 			t.Fatalf("the provisional year is not valid data: %v", err)
 		}
-		weekend := func(x Date) bool { return x.Weekday() == time.Saturday || x.Weekday() == time.Sunday }
+		weekend := func(x sq.Date) bool { return x.Weekday() == time.Saturday || x.Weekday() == time.Sunday }
 		stat := statutoryDays(country, y.Year)
-		isStat := func(x Date) bool { _, ok := stat[x]; return ok }
+		isStat := func(x sq.Date) bool { _, ok := stat[x]; return ok }
 		moving := 0
 		for h, moves := range stat {
-			if c.IsWorkday(h.noon()) {
+			if c.IsWorkday(noon(h)) {
 				t.Errorf("statutory holiday %s is a working day", h)
 			}
 			if !moves || !weekend(h) {
@@ -198,16 +199,16 @@ func TestPropProvisionalYearRules(t *testing.T) {
 			for x.Year == y.Year && (weekend(x) || isStat(x)) {
 				x = x.AddDays(1)
 			}
-			if x.Year == y.Year && c.IsWorkday(x.noon()) {
+			if x.Year == y.Year && c.IsWorkday(noon(x)) {
 				t.Errorf("%s on a %s: the next working day %s is not a day off", h, h.Weekday(), x)
 			}
 		}
 		extra := 0
 		for x := d(y.Year, 1, 1); x.Year == y.Year; x = x.AddDays(1) {
-			if !weekend(x) && !isStat(x) && !c.IsWorkday(x.noon()) {
+			if !weekend(x) && !isStat(x) && !c.IsWorkday(noon(x)) {
 				extra++
 			}
-			if weekend(x) && c.IsWorkday(x.noon()) {
+			if weekend(x) && c.IsWorkday(noon(x)) {
 				t.Errorf("%s, a %s, made a working day: no rule does that", x, x.Weekday())
 			}
 		}
@@ -219,10 +220,10 @@ func TestPropProvisionalYearRules(t *testing.T) {
 
 func TestProvisionalYearErrors(t *testing.T) {
 	for _, f := range []func() (Year, error){
-		func() (Year, error) { return ProvisionalRussia(MinYear - 1) },
-		func() (Year, error) { return ProvisionalEnglandWales(MaxYear + 1) },
-		func() (Year, error) { return ProvisionalKazakhstan(2026) },
-		func() (Year, error) { return ProvisionalKazakhstan(ProvisionalLastYear + 1) },
+		func() (Year, error) { return provisionalRussia(minYear - 1) },
+		func() (Year, error) { return provisionalEnglandWales(maxYear + 1) },
+		func() (Year, error) { return provisionalKazakhstan(2026) },
+		func() (Year, error) { return provisionalKazakhstan(provisionalLastYear + 1) },
 	} {
 		if _, err := f(); !errors.Is(err, ErrInvalidCalendar) {
 			t.Errorf("error = %v, want ErrInvalidCalendar", err)
@@ -232,7 +233,7 @@ func TestProvisionalYearErrors(t *testing.T) {
 
 // A year of official data for the overlay tests: 2027 with 5 January made a day off by a decree.
 func official2027(t *testing.T) Year {
-	y, err := ProvisionalKazakhstan(2027)
+	y, err := provisionalKazakhstan(2027)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,10 +250,10 @@ func TestOverlay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.IsProvisional(d(2027, 6, 1).noon()) || !c.IsProvisional(d(2028, 6, 1).noon()) {
+	if c.IsProvisional(noon(d(2027, 6, 1))) || !c.IsProvisional(noon(d(2028, 6, 1))) {
 		t.Error("the official 2027 year did not replace the provisional one, or 2028 changed")
 	}
-	if c.IsWorkday(d(2027, 1, 5).noon()) || !kz.IsWorkday(d(2027, 1, 5).noon()) {
+	if c.IsWorkday(noon(d(2027, 1, 5))) || !kz.IsWorkday(noon(d(2027, 1, 5))) {
 		t.Error("5 January 2027: a day off in the overlay, a working day in the built-in calendar")
 	}
 	if kz.Version() != versionBefore || c.Version() == kz.Version() {
@@ -301,11 +302,11 @@ func TestOverlay(t *testing.T) {
 
 // Year JSON says provisional and the rule; reading it back gives the same calendar.
 func TestProvisionalYearJSON(t *testing.T) {
-	y, err := ProvisionalRussia(2030)
+	y, err := provisionalRussia(2030)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := NewCalendar(CalendarData{Name: "RU", Week: MondayToFriday(), Years: []Year{y}})
+	c, err := NewCalendar(CalendarData{Name: "RU", Week: mondayToFriday(), Years: []Year{y}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Change reports how a complaint's deadline moved when it was counted again on newer calendar data, for a
@@ -21,7 +23,7 @@ type Change struct {
 
 // DayChange is one date that is a working day on one calendar and a day off on the other.
 type DayChange struct {
-	Date Date
+	Date sq.Date
 	// WasWorkday and IsWorkday are its status on the old and the new calendar.
 	WasWorkday, IsWorkday bool
 	// Why says where the new status comes from, e.g. `day off "New Year holidays" (official 2027 data)`.
@@ -43,7 +45,7 @@ func (c Change) String() string {
 	} else {
 		fmt.Fprintf(&b, "last day %s unchanged", c.After.LastDay)
 	}
-	if !c.Before.Basis.Equal(c.After.Basis) {
+	if !c.Before.Basis.equal(c.After.Basis) {
 		fmt.Fprintf(&b, "; calendar %s → %s", c.Before.Basis, c.After.Basis)
 	}
 	for _, d := range c.Days {
@@ -53,7 +55,7 @@ func (c Change) String() string {
 }
 
 // maxChangeSpan bounds the dates Recompute compares, in days.
-const maxChangeSpan = 50 * MaxLength
+const maxChangeSpan = 50 * maxLength
 
 // Recompute counts the complaint again with cal as its policy's calendar (the calendar data in force now, such as
 // a built-in calendar after an Overlay) and returns the recounted complaint and how its deadline moved. The
@@ -97,7 +99,8 @@ func (c Complaint) Recompute(cal Calendar) (Complaint, Change, error) {
 				}
 				was, is := old.IsWorkday(t), cal.IsWorkday(t)
 				if was != is {
-					ch.Days = append(ch.Days, DayChange{Date: d, WasWorkday: was, IsWorkday: is, Why: describeDay(cal, d, is)})
+					ch.Days = append(ch.Days, DayChange{Date: d, WasWorkday: was, IsWorkday: is, Why: describeDay(cal,
+						d, is)})
 				}
 			}
 		}
@@ -123,7 +126,7 @@ func covers(c Calendar, t time.Time) bool {
 }
 
 // describeDay says what d is on calendar c, for a DayChange.
-func describeDay(c Calendar, d Date, workday bool) string {
+func describeDay(c Calendar, d sq.Date, workday bool) string {
 	what := "day off"
 	if workday {
 		what = "working day"

@@ -2,29 +2,13 @@ package complaints
 
 import (
 	"cmp"
-	"fmt"
 	"math/big"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/servicequality/servicequality/internal/dec"
-	"github.com/shopspring/decimal"
+	"github.com/servicequality/servicequality/sq"
 )
-
-// Rounding is a rule for dropping digits of a decimal result; see OnTimeRate.
-type Rounding = dec.Rounding
-
-// Rounding rules.
-const (
-	HalfUp   = dec.HalfUp
-	HalfEven = dec.HalfEven
-	Down     = dec.Down
-)
-
-// RatePlaces is the number of decimal places of Counts.Rate, rounded half-up.
-const RatePlaces = 4
 
 // Counts are the numbers of complaints by status at the report time. A complaint counts in Total and in exactly
 // one of Open, Paused, Resolved and Closed; Overdue and DueSoon count open and paused ones, OnTime and Late the
@@ -53,9 +37,12 @@ type Counts struct {
 	// within its target without a response counts in neither.
 	ResponseMet    int
 	ResponseMissed int
-	// Rate is the on-time resolution rate OnTime / (OnTime + Late) as a share from 0 to 1, rounded half-up to
-	// RatePlaces places; zero when nothing is resolved. Use OnTimeRate for another precision.
-	Rate decimal.Decimal
+	// OnTimeRate is the on-time resolution rate OnTime / (OnTime + Late), exact, from 0 to 1; zero when nothing is
+	// resolved. Round it once for display with Fraction.Round (sq.DisplayPrecision, or 4 places as MarshalJSON).
+	OnTimeRate sq.Fraction
+	// ResponseRate is ResponseMet / (ResponseMet + ResponseMissed), the share of first responses within their
+	// target, exact; zero when no complaint counts.
+	ResponseRate sq.Fraction
 	// MeanResolution is the mean time from receipt to resolution of the resolved complaints, rounded down to the
 	// nanosecond; P90Resolution is its 90th percentile by the nearest-rank method (the smallest time at or below
 	// which at least 90% of the times lie). Both are zero when nothing is resolved.
@@ -63,67 +50,43 @@ type Counts struct {
 	P90Resolution  time.Duration
 }
 
-// MaxRatePlaces is the most decimal places OnTimeRate rounds to.
-const MaxRatePlaces = 18
-
-// OnTimeRate returns OnTime / (OnTime + Late) rounded to places digits (0 to MaxRatePlaces) by rule r, and zero
-// when nothing is resolved. Other places and an unknown rule are refused with an error wrapping ErrInvalidPlaces.
-func (c Counts) OnTimeRate(places int32, r Rounding) (decimal.Decimal, error) {
-	return share("on-time rate", c.OnTime, c.OnTime+c.Late, places, r)
-}
-
-// ResponseRate returns ResponseMet / (ResponseMet + ResponseMissed), the share of first responses within their
-// target, rounded to places digits (0 to MaxRatePlaces) by rule r; zero when no complaint counts. Other places
-// and an unknown rule are refused with an error wrapping ErrInvalidPlaces.
-func (c Counts) ResponseRate(places int32, r Rounding) (decimal.Decimal, error) {
-	return share("response rate", c.ResponseMet, c.ResponseMet+c.ResponseMissed, places, r)
-}
-
-// share returns k/n rounded to places by r, zero when n is 0.
-func share(what string, k, n int, places int32, r Rounding) (decimal.Decimal, error) {
-	if places < 0 || places > MaxRatePlaces {
-		return decimal.Decimal{}, fmt.Errorf("complaints: %s: places %d is outside 0–%d: %w", what, places,
-			MaxRatePlaces, ErrInvalidPlaces)
-	}
-	if !r.Valid() {
-		return decimal.Decimal{}, fmt.Errorf("complaints: %s: rounding %d is not a known rule: %w", what, uint8(r),
-			ErrInvalidPlaces)
-	}
+// share returns k/n exactly, zero when n is 0.
+func share(k, n int) sq.Fraction {
 	if n == 0 {
-		return decimal.Zero, nil
+		return sq.Fraction{}
 	}
-	q, _ := dec.Quo(decimal.NewFromInt(int64(k)), decimal.NewFromInt(int64(n)), places, r)
-	return q, nil
+	f, _ := sq.Ratio(int64(k), int64(n)) // n is not zero: cannot fail
+	return f
 }
 
 // ReportOptions are the settings of a register report. The zero value sets no response target.
 type ReportOptions struct {
 	// ResponseTargets is the longest time from receipt to the first response, per channel (SPEC R15: "response
 	// time down to 5 minutes" for a chat, hours for e-mail). The key "" applies to every channel not listed;
-	// without it, complaints of channels not listed have no target. At most MaxResponseTargets entries, each
-	// target from a nanosecond to MaxResponseTarget.
+	// without it, complaints of channels not listed have no target. At most 1000 entries, each
+	// target from a nanosecond to 366 days.
 	ResponseTargets map[string]time.Duration
 }
 
 // Limits on ReportOptions.
 const (
-	MaxResponseTargets = 1000
-	MaxResponseTarget  = 366 * 24 * time.Hour
+	maxResponseTargets = 1000
+	maxResponseTarget  = 366 * 24 * time.Hour
 )
 
 func (o ReportOptions) validate() error {
-	if len(o.ResponseTargets) > MaxResponseTargets {
-		return fmt.Errorf("complaints: report: %d response targets, at most %d allowed: %w", len(o.ResponseTargets),
-			MaxResponseTargets, ErrInvalidPolicy)
+	if len(o.ResponseTargets) > maxResponseTargets {
+		return errf(sq.ErrLimit, "report: %d response targets, at most %d allowed",
+			len(o.ResponseTargets), maxResponseTargets)
 	}
 	for ch, d := range o.ResponseTargets {
 		if len(ch) > maxIDText {
-			return fmt.Errorf("complaints: report: response target channel of %d bytes, at most %d allowed: %w",
-				len(ch), maxIDText, ErrInvalidPolicy)
+			return errf(sq.ErrLimit, "report: response target channel of %d bytes, at most %d allowed",
+				len(ch), maxIDText)
 		}
-		if d <= 0 || d > MaxResponseTarget {
-			return fmt.Errorf("complaints: report: response target %v for channel %q is outside 1ns–%v: %w", d, clip(ch),
-				MaxResponseTarget, ErrInvalidPolicy)
+		if d <= 0 || d > maxResponseTarget {
+			return errf(ErrInvalidPolicy, "report: response target %v for channel %q is outside 1ns–%v",
+				d, clip(ch), maxResponseTarget)
 		}
 	}
 	return nil
@@ -138,37 +101,13 @@ func (o ReportOptions) target(channel string) (time.Duration, bool) {
 	return d, ok
 }
 
-// Overdue is one unresolved complaint past its deadline.
-type Overdue struct {
-	ID       string
-	Channel  string
-	Category string
-	Employee string
-	Due      Deadline
-	// Late is how long the deadline has passed at the report time; LateUnits the same in the policy's units.
-	Late      time.Duration
-	LateUnits int
-}
-
-// Group is the breakdown for one channel, category or employee.
-type Group struct {
-	Key string
-	Counts
-}
-
-// Row is one complaint of a report with its status at the report time.
-type Row struct {
-	Info   Info
-	Status Status
-}
-
 // Failure is a complaint a report had to leave out, with the reason.
 type Failure struct {
 	// Index is the complaint's position in the list given to NewReport, counted from 1.
 	Index int
 	// ID is the complaint's ID (empty for a zero Complaint).
 	ID string
-	// Err says why: a zero Complaint (ErrInvalidComplaint), an ID given twice (ErrDuplicateID), or the error of
+	// Err says why: a zero Complaint or an ID given twice (ErrInvalidComplaint), or the error of
 	// Status, such as calendar data missing for a day to be counted (ErrCalendarRange).
 	Err error
 }
@@ -181,54 +120,51 @@ type Report struct {
 	NotYetReceived int
 	// Counts covers the complaints reported; those in Failed are not counted.
 	Counts
-	// Rows holds every reported complaint with its status, in ID order (bytewise).
-	Rows []Row
+	// Rows holds the status of every reported complaint (with its Info), in ID order (bytewise).
+	Rows []Status
 	// Failed lists, in the order given, the complaints whose status could not be computed. They are left out of
 	// every count and list, and the rest of the register is reported.
 	Failed []Failure
-	// OverdueList lists the unresolved complaints past their deadline, the latest first (ties by ID).
-	OverdueList []Overdue
-	// ByChannel, ByCategory and ByEmployee break the counts down, sorted by key (bytewise); an empty key is the
-	// group of complaints without that field.
-	ByChannel  []Group
-	ByCategory []Group
-	ByEmployee []Group
+	// OverdueList lists the statuses of the unresolved complaints past their deadline, the latest first (ties by
+	// ID); how late each is, is -Remaining (-RemainingUnits in the policy's units).
+	OverdueList []Status
+	// ByChannel, ByCategory and ByEmployee break the counts down by that field of Info; the key "" is the group
+	// of complaints without it. MarshalJSON writes them sorted by key.
+	ByChannel  map[string]Counts
+	ByCategory map[string]Counts
+	ByEmployee map[string]Counts
 }
 
-// MaxReportComplaints is the largest number of complaints one report takes.
-const MaxReportComplaints = 1_000_000
+// maxReportComplaints is the largest number of complaints one report takes.
+const maxReportComplaints = 1_000_000
 
 // NewReport builds the register report at now from the status of each complaint at now, with the response targets
 // of opts. Complaints may follow different policies. A complaint whose status cannot be computed (a zero
 // Complaint, an ID given twice, calendar data missing for a day to be counted) is listed in Failed and the rest
 // are reported; the result, Failed aside, does not depend on the order of cs. Errors are only for more than
-// MaxReportComplaints complaints and for invalid options (ErrInvalidPolicy).
+// 1,000,000 complaints and for invalid options (ErrInvalidPolicy).
 func NewReport(cs []Complaint, now time.Time, opts ReportOptions) (Report, error) {
-	if len(cs) > MaxReportComplaints {
-		return Report{}, fmt.Errorf("complaints: report: %d complaints, at most %d allowed: %w", len(cs),
-			MaxReportComplaints, ErrInvalidComplaint)
+	if len(cs) > maxReportComplaints {
+		return Report{}, errf(sq.ErrLimit, "report: %d complaints, at most %d allowed", len(cs), maxReportComplaints)
 	}
 	if err := opts.validate(); err != nil {
 		return Report{}, err
 	}
 	r := Report{At: now}
-	seen := make(map[string]bool, len(cs))
-	type row struct {
-		c Complaint
-		s Status
-	}
-	rows := make([]row, 0, len(cs))
+	seen := make(map[string]int, len(cs)) // ID → index in cs
+	r.Rows = make([]Status, 0, len(cs))
+	overdue := 0
 	for i, c := range cs {
 		fail := func(err error) { r.Failed = append(r.Failed, Failure{Index: i + 1, ID: c.info.ID, Err: err}) }
 		if err := c.check(); err != nil {
 			fail(err)
 			continue
 		}
-		if seen[c.info.ID] {
-			fail(fmt.Errorf("complaints: report: complaint %q is given twice: %w", clip(c.info.ID), ErrDuplicateID))
+		if _, dup := seen[c.info.ID]; dup {
+			fail(errf(ErrInvalidComplaint, "report: complaint %q is given twice", clip(c.info.ID)))
 			continue
 		}
-		seen[c.info.ID] = true
+		seen[c.info.ID] = i
 		if now.Before(c.start.received) {
 			r.NotYetReceived++
 			continue
@@ -238,36 +174,38 @@ func NewReport(cs []Complaint, now time.Time, opts ReportOptions) (Report, error
 			fail(err)
 			continue
 		}
-		rows = append(rows, row{c, s})
+		if s.Breached && s.ResolvedAt.IsZero() {
+			overdue++
+		}
+		r.Rows = append(r.Rows, s)
 	}
-	slices.SortFunc(rows, func(a, b row) int { return strings.Compare(a.c.info.ID, b.c.info.ID) })
+	slices.SortFunc(r.Rows, func(a, b Status) int { return strings.Compare(a.Info.ID, b.Info.ID) })
 	var all tally
 	channels, categories, employees := map[string]*tally{}, map[string]*tally{}, map[string]*tally{}
-	r.Rows = make([]Row, len(rows))
-	for i, x := range rows {
-		r.Rows[i] = Row{Info: x.c.info, Status: x.s}
-		all.add(x.c, x.s, opts)
+	r.OverdueList = make([]Status, 0, overdue)
+	for _, s := range r.Rows {
+		c := cs[seen[s.Info.ID]]
+		all.add(c, s, opts)
 		for _, g := range []struct {
 			m   map[string]*tally
 			key string
-		}{{channels, x.c.info.Channel}, {categories, x.c.info.Category}, {employees, x.c.info.Employee}} {
+		}{{channels, c.info.Channel}, {categories, c.info.Category}, {employees, c.info.Employee}} {
 			t := g.m[g.key]
 			if t == nil {
 				t = &tally{}
 				g.m[g.key] = t
 			}
-			t.add(x.c, x.s, opts)
+			t.add(c, s, opts)
 		}
-		if x.s.Breached && x.s.ResolvedAt.IsZero() {
-			r.OverdueList = append(r.OverdueList, Overdue{ID: x.c.info.ID, Channel: x.c.info.Channel, Category: x.c.info.Category,
-				Employee: x.c.info.Employee, Due: x.s.Due, Late: -x.s.Remaining, LateUnits: -x.s.RemainingUnits})
+		if s.Breached && s.ResolvedAt.IsZero() {
+			r.OverdueList = append(r.OverdueList, s)
 		}
 	}
-	slices.SortStableFunc(r.OverdueList, func(a, b Overdue) int {
-		if a.Late != b.Late {
-			return cmp.Compare(int64(b.Late), int64(a.Late))
+	slices.SortStableFunc(r.OverdueList, func(a, b Status) int {
+		if a.Remaining != b.Remaining {
+			return cmp.Compare(int64(a.Remaining), int64(b.Remaining)) // the latest first
 		}
-		return strings.Compare(a.ID, b.ID)
+		return strings.Compare(a.Info.ID, b.Info.ID)
 	})
 	r.Counts = all.counts()
 	r.ByChannel, r.ByCategory, r.ByEmployee = groups(channels), groups(categories), groups(employees)
@@ -325,7 +263,8 @@ func (t *tally) add(c Complaint, s Status, opts ReportOptions) {
 
 func (t *tally) counts() Counts {
 	c := t.c
-	c.Rate, _ = c.OnTimeRate(RatePlaces, HalfUp) // valid places and rule: cannot fail
+	c.OnTimeRate = share(c.OnTime, c.OnTime+c.Late)
+	c.ResponseRate = share(c.ResponseMet, c.ResponseMet+c.ResponseMissed)
 	c.MeanResolution, c.P90Resolution = meanP90(t.times)
 	c.MeanFirstResponse, c.P90FirstResponse = meanP90(t.responses)
 	return c
@@ -349,15 +288,10 @@ func meanP90(ds []time.Duration) (mean, p90 time.Duration) {
 	return mean, sorted[rank-1]
 }
 
-func groups(m map[string]*tally) []Group {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]Group, len(keys))
-	for i, k := range keys {
-		out[i] = Group{Key: k, Counts: m[k].counts()}
+func groups(m map[string]*tally) map[string]Counts {
+	out := make(map[string]Counts, len(m))
+	for k, t := range m {
+		out[k] = t.counts()
 	}
 	return out
 }

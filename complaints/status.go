@@ -3,6 +3,8 @@ package complaints
 import (
 	"fmt"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // State is where a complaint is in its lifecycle. The zero value is StateOpen.
@@ -35,7 +37,7 @@ type MilestoneStatus struct {
 	// Set reports whether the policy has the milestone.
 	Set bool
 	// LastDay and Due are its last day and end, as for Deadline.
-	LastDay Date
+	LastDay sq.Date
 	Due     time.Time
 	// Met reports whether it was met by the status time, and MetAt when.
 	Met   bool
@@ -46,6 +48,8 @@ type MilestoneStatus struct {
 
 // Status is the state of a complaint's term at a given time.
 type Status struct {
+	// Info is the complaint's data.
+	Info Info
 	// At is the time the status describes.
 	At time.Time
 	// State is the lifecycle state at At.
@@ -99,14 +103,15 @@ func (c Complaint) Status(now time.Time) (Status, error) {
 		return Status{}, err
 	}
 	if now.Before(c.start.received) {
-		return Status{}, fmt.Errorf("complaints: complaint %q: status at %s is before the receipt at %s: %w",
-			clip(c.info.ID), now.Format(time.RFC3339), c.start.received.Format(time.RFC3339), ErrBeforeReceipt)
+		return Status{}, errf(ErrBeforeReceipt, "complaint %q: status at %s is before the receipt at %s",
+			clip(c.info.ID), now.Format(time.RFC3339), c.start.received.Format(time.RFC3339))
 	}
 	h, err := c.replay(now, true)
 	if err != nil {
 		return Status{}, err
 	}
-	s := Status{At: now, Extended: h.ext, ResolvedAt: h.resolved, FirstResponseAt: earliest(h.responded, h.resolved)}
+	s := Status{Info: c.info, At: now, Extended: h.ext, ResolvedAt: h.resolved, FirstResponseAt: earliest(h.responded,
+		h.resolved)}
 	if !s.FirstResponseAt.IsZero() {
 		s.FirstResponse = s.FirstResponseAt.Sub(c.start.received)
 	}
@@ -134,7 +139,7 @@ func (c Complaint) Status(now time.Time) (Status, error) {
 		s.Paused += now.Sub(h.pauseStart)
 	}
 	s.Remaining = s.Due.At.Sub(ref)
-	if s.RemainingUnits, err = h.counter.unitsBetween(DateOf(ref, c.policy.Location), s.Due.LastDay); err != nil {
+	if s.RemainingUnits, err = h.counter.unitsBetween(sq.DateOf(ref, c.policy.Location), s.Due.LastDay); err != nil {
 		return Status{}, err
 	}
 	if !ref.Before(s.Due.At) {

@@ -9,17 +9,18 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
 // A complaint's JSON carries its policy and calendar version, so json.Unmarshal reads it back whole.
 func TestComplaintJSONCarriesItsPolicy(t *testing.T) {
 	alm := mustLoc(t, "Asia/Almaty")
-	c, err := New(KazakhstanMicrofinance(alm), Info{ID: "C-1", Channel: ChannelEmail, ReceivedAt: at(alm, 2026, 12, 10, 10, 0)})
+	c, err := New(KazakhstanMicrofinance(alm), Info{ID: "C-1", Channel: "email", ReceivedAt: at(alm, 2026, 12, 10, 10, 0)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c, err = c.Pause(at(alm, 2026, 12, 11, 10, 0), "documents"); err != nil {
+	if c, err = c.Append(Event{Kind: Paused, At: at(alm, 2026, 12, 11, 10, 0), Reason: "documents"}); err != nil {
 		t.Fatal(err)
 	}
 	b, err := json.Marshal(c)
@@ -43,22 +44,22 @@ func TestComplaintJSONCarriesItsPolicy(t *testing.T) {
 
 	// The calendar data changed since: refused by name, and readable under the policy in force.
 	old := bytes.Replace(b, []byte(Kazakhstan().Version()), []byte("sha256:0000000000000000"), 1)
-	if _, err := ParseComplaint(old); !errors.Is(err, ErrCalendarVersion) || !strings.Contains(err.Error(), "sha256:0000000000000000") {
-		t.Errorf("a complaint stored on other calendar data = %v, want ErrCalendarVersion naming it", err)
+	if _, err := ParseComplaint(old); !errors.Is(err, ErrStoredPolicy) || !strings.Contains(err.Error(), "sha256:0000000000000000") {
+		t.Errorf("a complaint stored on other calendar data = %v, want ErrStoredPolicy naming it", err)
 	}
-	if d, err := DecodeComplaint(old, KazakhstanMicrofinance(alm)); err != nil || !d.Equal(c) {
-		t.Errorf("DecodeComplaint under the policy in force = %v", err)
+	if d, err := ParseComplaint(old, KazakhstanMicrofinance(alm)); err != nil || !d.Equal(c) {
+		t.Errorf("ParseComplaint under the policy in force = %v", err)
 	}
 	// Another policy than the stored one is refused.
-	if _, err := DecodeComplaint(b, RussiaFinancialOrganisations(alm)); !errors.Is(err, ErrStoredPolicy) {
+	if _, err := ParseComplaint(b, RussiaFinancialOrganisations(alm)); !errors.Is(err, ErrStoredPolicy) {
 		t.Errorf("decoding under another policy = %v, want ErrStoredPolicy", err)
 	}
-	// The format of earlier versions (no policy) reads as before with DecodeComplaint, and is refused alone.
+	// The format of earlier versions (no policy) reads as before with ParseComplaint under a policy, and is refused alone.
 	legacy := []byte(`{"id":"C-2","received_at":"2026-03-02T10:00:00+05:00","events":[]}`)
-	if _, err := DecodeComplaint(legacy, DefaultPolicy(alm)); err != nil {
+	if _, err := ParseComplaint(legacy, DefaultPolicy(alm)); err != nil {
 		t.Errorf("a complaint of the earlier format: %v", err)
 	}
-	if err := json.Unmarshal(legacy, &back); !errors.Is(err, ErrInvalidJSON) || !back.Equal(c) {
+	if err := json.Unmarshal(legacy, &back); !errors.Is(err, sq.ErrMalformed) || !back.Equal(c) {
 		t.Errorf("json.Unmarshal of a complaint without its policy = %v (the target must be unchanged)", err)
 	}
 	// A policy that could not be read back is not written.
@@ -104,8 +105,8 @@ func TestPolicyJSONEdges(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"18:00:00.", "18:00.5", "18:00:00.1234567890", "18:00:00.-1", "1:00"} {
-		if _, err := parseClock("due_by", bad); !errors.Is(err, ErrInvalidJSON) {
-			t.Errorf("parseClock(%q) = %v, want ErrInvalidJSON", bad, err)
+		if _, err := parseClock("due_by", bad); !errors.Is(err, sq.ErrMalformed) {
+			t.Errorf("parseClock(%q) = %v, want sq.ErrMalformed", bad, err)
 		}
 	}
 }
@@ -154,38 +155,38 @@ func TestPropComplaintJSONRoundTrip(t *testing.T) {
 func TestDateSQL(t *testing.T) {
 	tests := []struct {
 		src    any
-		want   Date
+		want   sq.Date
 		ok     bool
 		reason string
 	}{
-		{"2026-03-02", NewDate(2026, 3, 2), true, "text from a TEXT column"},
-		{[]byte("2026-03-02"), NewDate(2026, 3, 2), true, "bytes from a driver"},
-		{time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), NewDate(2026, 3, 2), true, "a DATE column read as time.Time"},
-		{nil, Date{}, true, "NULL is the zero Date"},
-		{"2026-02-30", Date{}, false, "not a date"},
-		{int64(20260302), Date{}, false, "a number is not a date"},
+		{"2026-03-02", sq.NewDate(2026, 3, 2), true, "text from a TEXT column"},
+		{[]byte("2026-03-02"), sq.NewDate(2026, 3, 2), true, "bytes from a driver"},
+		{time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), sq.NewDate(2026, 3, 2), true, "a DATE column read as time.Time"},
+		{nil, sq.Date{}, true, "NULL is the zero sq.Date"},
+		{"2026-02-30", sq.Date{}, false, "not a date"},
+		{int64(20260302), sq.Date{}, false, "a number is not a date"},
 	}
 	for _, tt := range tests {
-		var d Date
+		var d sq.Date
 		err := d.Scan(tt.src)
 		if (err == nil) != tt.ok || d != tt.want {
 			t.Errorf("%s: Scan(%v) = %s, %v", tt.reason, tt.src, d, err)
 		}
 	}
-	v, err := NewDate(2026, 3, 2).Value()
+	v, err := sq.NewDate(2026, 3, 2).Value()
 	if err != nil || v != "2026-03-02" {
 		t.Errorf("Value = %v, %v", v, err)
 	}
-	if v, err := (Date{}).Value(); v != nil || err != nil {
-		t.Errorf("the zero Date's Value = %v, %v; want NULL", v, err)
+	if v, err := (sq.Date{}).Value(); v != nil || err != nil {
+		t.Errorf("the zero sq.Date's Value = %v, %v; want NULL", v, err)
 	}
-	if _, err := (Date{2026, 2, 30}).Value(); err == nil {
+	if _, err := (sq.Date{Year: 2026, Month: 2, Day: 30}).Value(); err == nil {
 		t.Error("an invalid date was stored")
 	}
-	if got := NewDate(2026, 3, 2).Start(nil); !got.Equal(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)) {
+	if got := sq.NewDate(2026, 3, 2).Start(nil); !got.Equal(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("Start(nil) = %s, want UTC midnight", got)
 	}
-	if got := NewDate(2026, 3, 2).At(time.Hour, nil); !got.Equal(time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)) {
+	if got := sq.NewDate(2026, 3, 2).At(time.Hour, nil); !got.Equal(time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)) {
 		t.Errorf("At(1h, nil) = %s", got)
 	}
 }
@@ -211,8 +212,8 @@ func TestDecodersAreStrict(t *testing.T) {
 		{"{\"name\":\"\xff\",\"length\":15,\"unit\":\"calendar-days\",\"location\":\"UTC\",\"start\":\"next-day\"}", "invalid UTF-8"},
 	}
 	for _, tt := range policies {
-		if _, err := ParsePolicy([]byte(tt.json)); !errors.Is(err, ErrInvalidJSON) {
-			t.Errorf("%s: ParsePolicy = %v, want ErrInvalidJSON", tt.reason, err)
+		if _, err := ParsePolicy([]byte(tt.json)); !errors.Is(err, sq.ErrMalformed) {
+			t.Errorf("%s: ParsePolicy = %v, want sq.ErrMalformed", tt.reason, err)
 		}
 	}
 	alm := mustLoc(t, "Asia/Almaty")
@@ -226,12 +227,12 @@ func TestDecodersAreStrict(t *testing.T) {
 		{`{"id":"C","received_at":"2026-03-02T10:00:00+05:00","events":null}`, "events null"},
 	}
 	for _, tt := range complaintsJSON {
-		if _, err := DecodeComplaint([]byte(tt.json), DefaultPolicy(alm)); !errors.Is(err, ErrInvalidJSON) {
-			t.Errorf("%s: DecodeComplaint = %v, want ErrInvalidJSON", tt.reason, err)
+		if _, err := ParseComplaint([]byte(tt.json), DefaultPolicy(alm)); !errors.Is(err, sq.ErrMalformed) {
+			t.Errorf("%s: ParseComplaint under a policy = %v, want sq.ErrMalformed", tt.reason, err)
 		}
 	}
-	if _, err := ParseCalendar([]byte(`{"name":"x","week":["Mon"],"Week":["Sat"],"years":[]}`)); !errors.Is(err, ErrInvalidJSON) {
-		t.Errorf("calendar with week and Week = %v, want ErrInvalidJSON", err)
+	if _, err := ParseCalendar([]byte(`{"name":"x","week":["Mon"],"Week":["Sat"],"years":[]}`)); !errors.Is(err, sq.ErrMalformed) {
+		t.Errorf("calendar with week and Week = %v, want sq.ErrMalformed", err)
 	}
 }
 
@@ -241,7 +242,7 @@ func TestComplaintSQL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c, err = c.Respond(time.Date(2026, 3, 2, 11, 0, 0, 0, time.UTC), "we are looking into it"); err != nil {
+	if c, err = c.Append(Event{Kind: Responded, At: time.Date(2026, 3, 2, 11, 0, 0, 0, time.UTC), Reason: "we are looking into it"}); err != nil {
 		t.Fatal(err)
 	}
 	v, err := c.Value()
@@ -256,8 +257,8 @@ func TestComplaintSQL(t *testing.T) {
 	}
 	var back Complaint
 	for _, src := range []any{nil, int64(3), 1.5} {
-		if err := back.Scan(src); !errors.Is(err, ErrInvalidJSON) {
-			t.Errorf("Scan(%v) = %v, want ErrInvalidJSON", src, err)
+		if err := back.Scan(src); !errors.Is(err, sq.ErrMalformed) {
+			t.Errorf("Scan(%v) = %v, want sq.ErrMalformed", src, err)
 		}
 	}
 	if _, err := (Complaint{}).Value(); !errors.Is(err, ErrInvalidComplaint) {

@@ -11,12 +11,12 @@ import (
 // method (with zero arguments) with its documented result or an error, never a panic.
 func TestZeroValuesAnswerEveryMethod(t *testing.T) {
 	for _, zero := range []any{
-		complaints.Policy{}, complaints.Complaint{}, complaints.Date{}, complaints.Deadline{}, complaints.Basis{},
-		complaints.Status{}, complaints.MilestoneStatus{}, complaints.Report{}, complaints.Counts{}, complaints.Row{},
-		complaints.Failure{}, complaints.Overdue{}, complaints.Group{}, complaints.Change{}, complaints.DayChange{},
-		complaints.Event{}, complaints.EventError{}, complaints.Info{}, complaints.Year{}, complaints.Day{},
+		complaints.Policy{}, complaints.Complaint{}, complaints.Deadline{}, complaints.Basis{},
+		complaints.Status{}, complaints.MilestoneStatus{}, complaints.Report{}, complaints.Counts{},
+		complaints.Failure{}, complaints.Change{}, complaints.DayChange{},
+		complaints.Event{}, complaints.Info{}, complaints.Year{}, complaints.Day{},
 		complaints.CalendarData{}, complaints.WorkCalendar{}, complaints.Week{}, complaints.Extension{},
-		complaints.Milestone{}, complaints.ReportOptions{}, complaints.Unit(0), complaints.Start(0),
+		complaints.Milestone{}, complaints.ReportOptions{}, complaints.Unit(0),
 		complaints.State(0), complaints.EventKind(0),
 	} {
 		zerotest.CallAll(t, zero)

@@ -4,7 +4,7 @@ package rating
 // codec.go); null only for a CSI or NPS that was not measured:
 //
 //	PersonalSettings  {"call_weight":"1","survey_weight":"1","csi_weight":"1","nps_weight":"1","fail_on_missing":false,
-//	                   "min_coverage":"0","min_calls":5,"coverage":{"min_percent":"0"},"shrink_prior":"0","shrink_strength":"0"}
+//	                   "min_coverage":"0","min_calls":5,"min_surveyed_percent":"0","shrink_prior":"0","shrink_strength":"0"}
 //	DepartmentSettings {"platform_weight":"1","employee_weight":"1","survey_weight":"1","csi_weight":"1","nps_weight":"1",
 //	                   "fail_on_missing":false,"min_coverage":"0","review_weighted":false,"include_insufficient":false}
 //	PlatformRating    {"name":"yandex","rating":"4.7","reviews":120}
@@ -18,7 +18,7 @@ func (s *PersonalSettings) fields() []field {
 	return []field{decimalField("call_weight", &s.CallWeight), decimalField("survey_weight", &s.SurveyWeight),
 		decimalField("csi_weight", &s.CSIWeight), decimalField("nps_weight", &s.NPSWeight),
 		boolField("fail_on_missing", &s.FailOnMissing), decimalField("min_coverage", &s.MinCoverage),
-		intField("min_calls", &s.MinCalls), objectField("coverage", &s.Coverage),
+		intField("min_calls", &s.MinCalls), decimalField("min_surveyed_percent", &s.MinSurveyedPercent),
 		decimalField("shrink_prior", &s.ShrinkPrior), decimalField("shrink_strength", &s.ShrinkStrength)}
 }
 
@@ -39,7 +39,7 @@ func (s *PersonalSettings) UnmarshalJSON(b []byte) error {
 func (s PersonalSettings) Equal(o PersonalSettings) bool {
 	return s.CallWeight.Equal(o.CallWeight) && s.SurveyWeight.Equal(o.SurveyWeight) && s.CSIWeight.Equal(o.CSIWeight) &&
 		s.NPSWeight.Equal(o.NPSWeight) && s.FailOnMissing == o.FailOnMissing && s.MinCoverage.Equal(o.MinCoverage) &&
-		s.MinCalls == o.MinCalls && s.Coverage.Equal(o.Coverage) && s.ShrinkPrior.Equal(o.ShrinkPrior) &&
+		s.MinCalls == o.MinCalls && s.MinSurveyedPercent.Equal(o.MinSurveyedPercent) && s.ShrinkPrior.Equal(o.ShrinkPrior) &&
 		s.ShrinkStrength.Equal(o.ShrinkStrength)
 }
 

@@ -10,7 +10,6 @@ import (
 
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/sq"
-	"github.com/servicequality/servicequality/survey"
 	"pgregory.net/rapid"
 )
 
@@ -21,8 +20,8 @@ func TestConfigJSONRoundTrip(t *testing.T) {
 		ps := rating.PersonalSettings{CallWeight: genWeight(t, "calls"), SurveyWeight: genWeight(t, "survey"),
 			CSIWeight: genWeight(t, "csi"), NPSWeight: genWeight(t, "nps"), FailOnMissing: rapid.Bool().Draw(t, "fail"),
 			MinCoverage: genWeight(t, "cov"), MinCalls: rapid.IntRange(0, 100).Draw(t, "minCalls"),
-			Coverage:    survey.CoveragePolicy{MinPercent: genScore(t, "minPercent")},
-			ShrinkPrior: genScore(t, "prior"), ShrinkStrength: genWeight(t, "strength")}
+			MinSurveyedPercent: genScore(t, "minPercent"),
+			ShrinkPrior:        genScore(t, "prior"), ShrinkStrength: genWeight(t, "strength")}
 		checkJSONRoundTrip(t, ps)
 		ds := rating.DepartmentSettings{PlatformWeight: genWeight(t, "platforms"), EmployeeWeight: genWeight(t, "employees"),
 			SurveyWeight: genWeight(t, "survey"), CSIWeight: genWeight(t, "csi"), NPSWeight: genWeight(t, "nps"),

@@ -50,12 +50,15 @@ func RescaledCallScoreOf(res rubric.Result) (CallScore, error) {
 	}
 	total, max := res.Total(), res.Max()
 	if !max.Equal(decimal.New(5, 0)) {
-		var err error
-		p := sq.StoredPrecision()
-		total, _, err = res.Rescaled(decimal.New(5, 0), p.Places, p.Rounding)
+		exact, err := res.Rescaled(decimal.New(5, 0))
+		var r sq.Rounded
+		if err == nil {
+			r, err = exact.Round(sq.StoredPrecision())
+		}
 		if err != nil { // unreachable: 5 and the stored precision are valid
 			return CallScore{}, errorf("evaluation %q: %v: %w", res.Meta().ID, err, errInvalidInput)
 		}
+		total = r.Value
 	}
 	c, err := callScore(res, total)
 	if err != nil {
@@ -71,18 +74,20 @@ func RescaledCallScoreOf(res rubric.Result) (CallScore, error) {
 // (SPEC R11, the mean answer on 1–5) and the yes/no NPS on 5 points (SPEC R12–R13: the share of "yes" × 5), and the
 // coverage counts for the 4% rule (SPEC R14). A metric with no answers is left out (nil) rather than counted as
 // zero. Nothing is rounded.
-func SurveyOf(t survey.Tallies, c survey.Coverage) (Survey, error) {
-	s := Survey{Surveyed: c.Surveyed(), Clients: c.Clients()}
-	if n := t.CSI.Total(); n > 0 {
-		var sum sq.Fraction
-		for i, k := range t.CSI.Counts() {
-			sum = fracAdd(sum, fracMul(fracInt(int64(i+1)), fracInt(k)))
+func SurveyOf(t survey.Tallies, c survey.Share) (Survey, error) {
+	s := Survey{Surveyed: c.Hits(), Clients: c.Total()}
+	if t.CSI.Total() > 0 {
+		csi, err := t.CSI.Mean()
+		if err != nil {
+			return Survey{}, within("survey CSI", err)
 		}
-		csi := fracQuo(sum, fracInt(n))
 		s.CSI = &csi
 	}
-	if n := t.Recommend.Total(); n > 0 {
-		nps := fracQuo(fracMul(fracInt(5), fracInt(t.Recommend.Yes())), fracInt(n))
+	if t.Recommend.Total() > 0 {
+		nps, err := t.Recommend.Points()
+		if err != nil {
+			return Survey{}, within("survey NPS", err)
+		}
 		s.NPS = &nps
 	}
 	return s, nil

@@ -84,8 +84,8 @@ func TestCallScoreOfDepartment(t *testing.T) {
 // = 4.5) and coverage (R14).
 func TestSurveyOf(t *testing.T) {
 	csi, _ := survey.NewCSI([5]int64{0, 0, 1, 1, 1}) // mean (3+4+5)/3 = 4
-	share, _ := survey.NewRecommendShare(9, 10)
-	cov, _ := survey.NewCoverage(12, 200)
+	share, _ := survey.NewShare(9, 10)
+	cov, _ := survey.NewShare(12, 200)
 	got, err := rating.SurveyOf(survey.Tallies{CSI: csi, Recommend: share}, cov)
 	if err != nil {
 		t.Fatal(err)
@@ -95,7 +95,7 @@ func TestSurveyOf(t *testing.T) {
 		t.Errorf("SurveyOf() mismatch (-want +got):\n%s", diff)
 	}
 	thirds, _ := survey.NewCSI([5]int64{0, 0, 0, 2, 1}) // 13/3 = 4.333…, kept exact
-	got, _ = rating.SurveyOf(survey.Tallies{CSI: thirds}, survey.Coverage{})
+	got, _ = rating.SurveyOf(survey.Tallies{CSI: thirds}, survey.Share{})
 	if got.CSI == nil || got.CSI.Rat().RatString() != "13/3" || got.NPS != nil {
 		t.Errorf("SurveyOf(thirds) = %+v, want CSI 13/3 exactly and no NPS", got)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
+	"github.com/shopspring/decimal"
 )
 
 // PersonalRater computes personal ratings by validated settings. It is immutable and safe for concurrent use.
@@ -127,7 +128,7 @@ func (r *PersonalRater) Rate(in PersonalInput) (Personal, error) {
 			Message: fmt.Sprintf("%d evaluated %s, at least %d needed", calls.Count(), plural(calls.Count(), "call", "calls"), s.MinCalls)})
 	}
 	if r.positive(componentSurvey) {
-		reason, low, err := coverageReason(in.Survey, s.Coverage)
+		reason, low, err := coverageReason(in.Survey, s.MinSurveyedPercent)
 		if err != nil {
 			return Personal{}, within(ctx, err)
 		}
@@ -148,24 +149,28 @@ func (r *PersonalRater) Rate(in PersonalInput) (Personal, error) {
 
 // coverageReason returns the LowCoverage reason when the clients surveyed do not meet the survey package's
 // coverage rule p (SPEC R14), or when their number is unknown.
-func coverageReason(s Survey, p survey.CoveragePolicy) (Reason, bool, error) {
+func coverageReason(s Survey, minPercent decimal.Decimal) (Reason, bool, error) {
 	if s.Clients <= 0 {
 		return Reason{Code: LowCoverage, Message: fmt.Sprintf("%d clients surveyed, the number of clients is unknown", s.Surveyed)}, true, nil
 	}
-	c, err := survey.NewCoverage(s.Surveyed, s.Clients)
+	c, err := survey.NewShare(s.Surveyed, s.Clients)
 	if err != nil {
 		return Reason{}, false, errorf("survey counts: %v: %w", err, ErrOutOfRange)
 	}
-	meets, err := c.Meets(p)
+	meets, err := c.Meets(minPercent)
 	if err != nil || meets {
 		return Reason{}, false, err
+	}
+	min := minPercent
+	if min.IsZero() {
+		min = decimal.NewFromInt(survey.DefaultMinCoveragePercent)
 	}
 	pct := func(f sq.Fraction) string {
 		return decText(round(fracMul(f, fracInt(100)), sq.Precision{Places: 1, Rounding: sq.Down})) + "%"
 	}
 	cov := fracQuo(fracInt(s.Surveyed), fracInt(s.Clients))
 	return Reason{Code: LowCoverage, Message: fmt.Sprintf("%d of %d clients surveyed (%s), at least %s needed",
-		s.Surveyed, s.Clients, pct(cov), pct(sq.FractionOf(p.Minimum().Shift(-2))))}, true, nil
+		s.Surveyed, s.Clients, pct(cov), pct(sq.FractionOf(min.Shift(-2))))}, true, nil
 }
 
 // RateOptions choose the calls RateEmployees counts. The zero value counts every call and checks no quarter.

@@ -9,7 +9,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/sq"
-	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -120,7 +119,7 @@ func TestPersonalSufficiency(t *testing.T) {
 		{rating.PersonalInput{Calls: five, Survey: goodSurvey},
 			func(s *rating.PersonalSettings) { s.MinCalls = 6 }, []rating.ReasonCode{rating.FewCalls}, "171/40", "MinCalls is a setting"},
 		{rating.PersonalInput{Calls: five, Survey: goodSurvey},
-			func(s *rating.PersonalSettings) { s.Coverage = survey.CoveragePolicy{MinPercent: d("10")} },
+			func(s *rating.PersonalSettings) { s.MinSurveyedPercent = d("10") },
 			[]rating.ReasonCode{rating.LowCoverage}, "171/40", "the coverage minimum is survey's rule, a setting (R14)"},
 	}
 	for _, tt := range tests {
@@ -243,7 +242,7 @@ func TestPersonalSettingsValidate(t *testing.T) {
 		{func(s *rating.PersonalSettings) { s.MinCoverage = d("1.01") }, sq.ErrInvalid, "MinCoverage above 1"},
 		{func(s *rating.PersonalSettings) { s.MinCoverage = d("-0.1") }, sq.ErrInvalid, "negative MinCoverage"},
 		{func(s *rating.PersonalSettings) { s.MinCalls = 0 }, sq.ErrInvalid, "MinCalls 0"},
-		{func(s *rating.PersonalSettings) { s.Coverage = survey.CoveragePolicy{MinPercent: d("150")} },
+		{func(s *rating.PersonalSettings) { s.MinSurveyedPercent = d("150") },
 			sq.ErrInvalid, "coverage minimum above 100% (survey's rule)"},
 		{func(s *rating.PersonalSettings) { s.ShrinkPrior, s.ShrinkStrength = d("9"), d("1") },
 			sq.ErrInvalid, "shrinkage prior above 5"},

@@ -39,9 +39,10 @@ type PersonalSettings struct {
 	MinCoverage decimal.Decimal
 	// MinCalls is the least number of evaluated calls for a sufficient rating; at least 1.
 	MinCalls int
-	// Coverage is the least share of the employee's clients surveyed for a sufficient rating (SPEC R14). It is
-	// the survey package's rule; its zero value is survey.DefaultMinCoveragePercent (4%).
-	Coverage survey.CoveragePolicy
+	// MinSurveyedPercent is the least share, in percent (0–100), of the employee's clients surveyed for a
+	// sufficient rating (SPEC R14), checked by the survey package's rule (survey.Share.Meets); zero means its
+	// default, survey.DefaultMinCoveragePercent (4%).
+	MinSurveyedPercent decimal.Decimal
 	// ShrinkPrior and ShrinkStrength, when ShrinkStrength is positive, replace the plain mean of the call totals
 	// by the shrinkage mean (m·C + Σx)/(m + n) with C = ShrinkPrior (on 0–5) and m = ShrinkStrength, pulling
 	// thin samples toward the prior. The zero values give the plain mean.
@@ -84,10 +85,8 @@ func (s PersonalSettings) Validate() error {
 		return &sq.Error{Pkg: "rating", Path: "min_calls", Value: strconv.Itoa(s.MinCalls), Rule: "at least 1",
 			Err: sq.ErrInvalid}
 	}
-	if err := s.Coverage.Validate(); err != nil {
-		// survey's rule: its error, of kind sq.ErrInvalid
-		return &sq.Error{Pkg: "rating", Path: "coverage", Rule: err.Error(),
-			Err: &causes{text: sq.ErrInvalid.Error(), errs: []error{sq.ErrInvalid, err}}}
+	if _, err := (survey.Share{}).Required(s.MinSurveyedPercent); err != nil { // survey's rule checks the setting
+		return within("min_surveyed_percent", err)
 	}
 	return checkShrinkage(s.ShrinkPrior, s.ShrinkStrength)
 }

@@ -2,11 +2,12 @@ package review
 
 import (
 	"encoding/json"
-	"fmt"
+	"errors"
 	"time"
 
 	"github.com/servicequality/servicequality/internal/strictjson"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // MaxReviewJSON is the largest review document ParseReview reads, in bytes.
@@ -67,8 +68,7 @@ func (v Review) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON refuses: a review is read against its rubric with ParseReview. The error wraps ErrInvalidReview.
 func (v *Review) UnmarshalJSON([]byte) error {
-	return fmt.Errorf("review: read a review with ParseReview(rubric, data), which checks it against the rubric: %w",
-		ErrInvalidReview)
+	return errf(ErrInvalidReview, "read a review with ParseReview(rubric, data), which checks it against the rubric")
 }
 
 // ParseReview reads a review written by MarshalJSON against rubric r: the rubric's ID and version must be the
@@ -78,15 +78,15 @@ func (v *Review) UnmarshalJSON([]byte) error {
 func ParseReview(r *rubric.Rubric, data []byte) (Review, error) {
 	var w reviewJSON
 	if err := strictjson.Decode(data, MaxReviewJSON, &w); err != nil {
-		return Review{}, fmt.Errorf("review: JSON: %w: %w", err, ErrInvalidReview)
+		return Review{}, jsonError(err)
 	}
 	if r == nil || w.Rubric != r.ID() || w.Version != r.Version() {
 		id, version := "", ""
 		if r != nil {
 			id, version = r.ID(), r.Version()
 		}
-		return Review{}, fmt.Errorf("review: the review was stored on rubric %q version %q, not %q version %q: %w",
-			clip(w.Rubric), clip(w.Version), id, version, ErrInvalidReview)
+		return Review{}, errf(ErrInvalidReview, "the review was stored on rubric %q version %q, not %q version %q",
+			clip(w.Rubric), clip(w.Version), id, version)
 	}
 	v, err := New(r, w.Evaluation, w.ScoredBy, w.ScoredAt)
 	if err != nil {
@@ -96,15 +96,15 @@ func ParseReview(r *rubric.Rubric, data []byte) (Review, error) {
 		e := Event{At: ej.At, By: ej.By, Reason: ej.Reason, Accepted: ej.Accepted}
 		k, ok := lookup(kindNames[:], ej.Kind)
 		if !ok {
-			return Review{}, fmt.Errorf("review: event %d: kind %q is not disputed, decided, rescored or closed: %w", i+1,
-				clip(ej.Kind), ErrInvalidReview)
+			return Review{}, errf(sq.ErrMalformed, "event %d: kind %q is not disputed, decided, rescored or closed",
+				i+1, clip(ej.Kind))
 		}
 		e.Kind = Kind(k)
 		if ej.Decision != "" {
 			d, ok := lookup(decisionNames[:], ej.Decision)
 			if !ok {
-				return Review{}, fmt.Errorf("review: event %d: decision %q is not accepted, partly-accepted or rejected: %w",
-					i+1, clip(ej.Decision), ErrInvalidReview)
+				return Review{}, errf(sq.ErrMalformed, "event %d: decision %q is not accepted, partly-accepted or"+
+					" rejected", i+1, clip(ej.Decision))
 			}
 			e.Decision = Decision(d)
 		}
@@ -114,8 +114,8 @@ func ParseReview(r *rubric.Rubric, data []byte) (Review, error) {
 		case ej.Revised != nil && e.Kind == Rescored:
 			e.Answers = ej.Revised.Answers
 		case ej.Proposed != nil || ej.Revised != nil:
-			return Review{}, fmt.Errorf("review: event %d: a %s event has no \"proposed\" or \"revised\" answers: %w", i+1,
-				e.Kind, ErrInvalidReview)
+			return Review{}, errf(sq.ErrMalformed, "event %d: a %s event has no \"proposed\" or \"revised\" answers",
+				i+1, e.Kind)
 		}
 		if v, err = v.Append(e); err != nil {
 			return Review{}, err
@@ -134,3 +134,55 @@ func lookup(names []string, s string) (int, bool) {
 }
 
 var _ json.Marshaler = Review{}
+
+// jsonError is the error for a review document that strictjson refused: a value's own *sq.Error as it is, or
+// sq.ErrMalformed (sq.ErrLimit for one too large or too deep).
+func jsonError(err error) error {
+	var inner *sq.Error
+	if errors.As(err, &inner) {
+		return inner
+	}
+	kind := sq.ErrMalformed
+	if errors.Is(err, sq.ErrLimit) {
+		kind = sq.ErrLimit
+	}
+	return &sq.Error{Pkg: "review", Rule: "JSON: " + err.Error(), Err: kind}
+}
+
+// MarshalText writes the kind's name; an invalid kind is an error.
+func (k Kind) MarshalText() ([]byte, error) {
+	if k < Disputed || k > Closed {
+		return nil, errf(ErrInvalidEvent, "kind %d is not disputed, decided, rescored or closed", uint8(k))
+	}
+	return []byte(kindNames[k]), nil
+}
+
+// UnmarshalText reads "disputed", "decided", "rescored" or "closed".
+func (k *Kind) UnmarshalText(b []byte) error {
+	i, ok := lookup(kindNames[:], string(b))
+	if !ok {
+		return &sq.Error{Pkg: "review", Path: "kind", Value: sq.Quote(string(b)),
+			Rule: "one of disputed, decided, rescored, closed", Err: sq.ErrMalformed}
+	}
+	*k = Kind(i)
+	return nil
+}
+
+// MarshalText writes the decision's name; an invalid decision is an error.
+func (d Decision) MarshalText() ([]byte, error) {
+	if d < Accepted || d > Rejected {
+		return nil, errf(ErrInvalidEvent, "decision %d is not accepted, partly-accepted or rejected", uint8(d))
+	}
+	return []byte(decisionNames[d]), nil
+}
+
+// UnmarshalText reads "accepted", "partly-accepted" or "rejected".
+func (d *Decision) UnmarshalText(b []byte) error {
+	i, ok := lookup(decisionNames[:], string(b))
+	if !ok {
+		return &sq.Error{Pkg: "review", Path: "decision", Value: sq.Quote(string(b)),
+			Rule: "one of accepted, partly-accepted, rejected", Err: sq.ErrMalformed}
+	}
+	*d = Decision(i)
+	return nil
+}

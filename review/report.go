@@ -7,9 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/servicequality/servicequality/internal/dec"
 	"github.com/servicequality/servicequality/rubric"
-	"github.com/shopspring/decimal"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // OpenItem is a dispute open at the report time.
@@ -34,30 +33,20 @@ type Rates struct {
 	Disputed, Decided, Accepted, Rejected int
 }
 
-// DisputeRate returns Disputed / Evaluations rounded to places (0–18) by rule r; zero when there is nothing.
-func (x Rates) DisputeRate(places int32, r rubric.Rounding) (decimal.Decimal, error) {
-	return share("dispute rate", x.Disputed, x.Evaluations, places, r)
-}
+// DisputeRate returns Disputed / Evaluations exactly; zero when there is nothing. Round it with Fraction.Round.
+func (x Rates) DisputeRate() sq.Fraction { return share(x.Disputed, x.Evaluations) }
 
-// AcceptanceRate returns Accepted / Decided rounded to places (0–18) by rule r; zero when nothing is decided. An
-// evaluator whose disputes are often accepted needs calibration (rubric/calibration).
-func (x Rates) AcceptanceRate(places int32, r rubric.Rounding) (decimal.Decimal, error) {
-	return share("acceptance rate", x.Accepted, x.Decided, places, r)
-}
+// AcceptanceRate returns Accepted / Decided exactly; zero when nothing is decided. An evaluator whose disputes are
+// often accepted needs calibration (rubric/calibration).
+func (x Rates) AcceptanceRate() sq.Fraction { return share(x.Accepted, x.Decided) }
 
-// ErrInvalidPlaces is wrapped when a number of places or a rounding rule is out of range.
-var ErrInvalidPlaces = fmt.Errorf("invalid decimal places: %w", ErrInvalidReview)
-
-func share(what string, k, n int, places int32, r rubric.Rounding) (decimal.Decimal, error) {
-	if places < 0 || places > 18 || !r.Valid() {
-		return decimal.Decimal{}, fmt.Errorf("review: %s: places %d (0–18) or rounding %d is not valid: %w", what, places,
-			uint8(r), ErrInvalidPlaces)
-	}
+// share returns k/n, zero when n is 0.
+func share(k, n int) sq.Fraction {
 	if n == 0 {
-		return decimal.Zero, nil
+		return sq.Fraction{}
 	}
-	q, _ := dec.Quo(decimal.NewFromInt(int64(k)), decimal.NewFromInt(int64(n)), places, r)
-	return q, nil
+	f, _ := sq.Ratio(int64(k), int64(n)) // n is not zero: cannot fail
+	return f
 }
 
 // Report is the disputes report at a time: what is open, and how often each evaluator's scores and each
@@ -79,8 +68,7 @@ const MaxReportReviews = 1_000_000
 // reviews).
 func NewReport(vs []Review, now time.Time) (Report, error) {
 	if len(vs) > MaxReportReviews {
-		return Report{}, fmt.Errorf("review: report: %d reviews, at most %d allowed: %w", len(vs), MaxReportReviews,
-			ErrInvalidReview)
+		return Report{}, errf(sq.ErrLimit, "report: %d reviews, at most %d allowed", len(vs), MaxReportReviews)
 	}
 	rep := Report{At: now}
 	evaluators, criteria := map[string]*Rates{}, map[string]*Rates{}
@@ -139,7 +127,8 @@ func NewReport(vs []Review, now time.Time) (Report, error) {
 				for _, a := range open.Answers {
 					c := get(criteria, a.Criterion)
 					c.Decided++
-					if e.Decision == Accepted || e.Decision == PartlyAccepted && slices.Contains(e.Accepted, a.Criterion) {
+					if e.Decision == Accepted || e.Decision == PartlyAccepted && slices.Contains(e.Accepted,
+						a.Criterion) {
 						c.Accepted++
 					} else {
 						c.Rejected++
@@ -149,7 +138,8 @@ func NewReport(vs []Review, now time.Time) (Report, error) {
 			}
 		}
 		if open != nil {
-			item := OpenItem{Evaluation: v.original.ID, Employee: v.original.EmployeeID, Evaluator: evaluator, By: open.By,
+			item := OpenItem{Evaluation: v.original.ID, Employee: v.original.EmployeeID, Evaluator: evaluator,
+				By:    open.By,
 				Since: open.At, Age: now.Sub(open.At)}
 			for _, a := range open.Answers {
 				item.Criteria = append(item.Criteria, a.Criterion)

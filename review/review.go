@@ -10,29 +10,31 @@
 package review
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 	"unicode/utf8"
 
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 )
 
-// Errors. Every error of this package wraps one of them; errors of scoring also wrap the rubric's sentinels.
+// Errors. Every error of this package for bad input is an *sq.Error wrapping one of them (each matches
+// sq.ErrInvalid), sq.ErrMalformed (JSON that cannot be read) or sq.ErrLimit; errors of scoring also wrap the
+// rubric's own. A refused event is named by its place in the history ("events[3]", counted from 1).
 var (
 	// ErrInvalidEvent is wrapped when an event cannot follow the history: deciding a dispute twice, a dispute
 	// while another is open or after the review is closed, an event before the previous one, the wrong role, a
 	// missing reason. The history is left unchanged.
-	ErrInvalidEvent = errors.New("impossible review event")
+	ErrInvalidEvent = sq.Sentinel("impossible review event", sq.ErrInvalid)
 	// ErrInvalidAnswer is wrapped when proposed or revised answers name an unknown criterion, repeat one, or do
 	// not score on the rubric (the rubric's own sentinel is wrapped too).
-	ErrInvalidAnswer = errors.New("invalid answer in a review")
+	ErrInvalidAnswer = sq.Sentinel("invalid answer in a review", sq.ErrInvalid)
 	// ErrBeforeScored is wrapped when the result is asked for at a time before the evaluation was scored.
-	ErrBeforeScored = errors.New("time before the evaluation was scored")
+	ErrBeforeScored = sq.Sentinel("time before the evaluation was scored", sq.ErrInvalid)
 	// ErrInvalidReview is wrapped by errors about the review itself: no rubric, a zero time, an evaluation that
 	// does not score, JSON that cannot be read.
-	ErrInvalidReview = errors.New("invalid review")
+	ErrInvalidReview = sq.Sentinel("invalid review", sq.ErrInvalid)
 )
 
 // Role is what an actor is to the evaluation. The roles below are the ones the rules check; any other non-empty
@@ -135,16 +137,18 @@ type Review struct {
 // score, the rubric's sentinels.
 func New(r *rubric.Rubric, e rubric.Evaluation, by Actor, at time.Time) (Review, error) {
 	if r == nil {
-		return Review{}, fmt.Errorf("review: no rubric: %w", ErrInvalidReview)
+		return Review{}, errf(ErrInvalidReview, "no rubric")
 	}
 	if err := checkActor(by); err != nil {
-		return Review{}, fmt.Errorf("review: scored by: %w: %w", err, ErrInvalidReview)
+		return Review{}, &sq.Error{Pkg: "review", Path: "scored by", Rule: err.Error(), Err: ErrInvalidReview}
 	}
 	if at.IsZero() {
-		return Review{}, fmt.Errorf("review: evaluation %q: the scoring time is zero: %w", e.ID, ErrInvalidReview)
+		return Review{}, errf(ErrInvalidReview, "evaluation %q: the scoring time is zero", e.ID)
 	}
 	if _, err := r.Score(e); err != nil {
-		return Review{}, fmt.Errorf("review: evaluation %q does not score: %w: %w", e.ID, err, ErrInvalidReview)
+		return Review{}, &sq.Error{Pkg: "review", Path: "evaluation", Value: sq.Quote(e.ID),
+			Rule: "does not score: " + err.Error(),
+			Err:  causedBy{ErrInvalidReview, err}}
 	}
 	e.Answers = slices.Clone(e.Answers)
 	e.Violations = slices.Clone(e.Violations)
@@ -163,7 +167,7 @@ func checkActor(a Actor) error {
 
 func (v Review) check() error {
 	if v.rubric == nil {
-		return fmt.Errorf("review: zero Review; build one with New: %w", ErrInvalidReview)
+		return errf(ErrInvalidReview, "zero Review; build one with New")
 	}
 	return nil
 }
@@ -218,13 +222,14 @@ func (v Review) Close(at time.Time, by Actor) (Review, error) {
 }
 
 // Append records e at the end of the history and returns the new review. An event that cannot follow the history
-// is refused with an *EventError wrapping ErrInvalidEvent or ErrInvalidAnswer; v is unchanged.
+// is refused with an *sq.Error wrapping ErrInvalidEvent or ErrInvalidAnswer; v is unchanged.
 func (v Review) Append(e Event) (Review, error) {
 	if err := v.check(); err != nil {
 		return Review{}, err
 	}
 	if len(v.events) >= MaxEvents {
-		return Review{}, v.refuse(e, ErrInvalidEvent, "the history already holds %d events, the most allowed", MaxEvents)
+		return Review{}, v.refuse(e, ErrInvalidEvent, "the history already holds %d events, the most allowed",
+			MaxEvents)
 	}
 	e = cloneEvent(e)
 	e.At = e.At.Round(0)
@@ -263,45 +268,29 @@ func (v Review) replay(upTo time.Time, limit bool) (*state, error) {
 }
 
 func (v Review) refuse(e Event, sentinel error, format string, args ...any) error {
-	return &EventError{Evaluation: v.original.ID, Index: len(v.events), Kind: e.Kind, At: e.At,
-		Reason: fmt.Sprintf(format, args...), Err: sentinel}
+	return eventError(len(v.events), e, sentinel, fmt.Sprintf(format, args...), nil)
 }
 
-// EventError reports a refused event. It wraps ErrInvalidEvent or ErrInvalidAnswer, and the rubric's error when
-// answers do not score.
-type EventError struct {
-	Evaluation string // the evaluation's ID
-	Index      int    // the position the event would have taken, from 0
-	Kind       Kind
-	At         time.Time
-	Reason     string
-	Err        error // ErrInvalidEvent or ErrInvalidAnswer
-	Cause      error // the rubric's error, for answers that do not score; nil otherwise
+// eventError returns the error for event e refused at index i of the history (counted from 0) for reason, with
+// sentinel and the rubric's error that caused it, if any.
+func eventError(i int, e Event, sentinel error, reason string, cause error) error {
+	kind := sentinel
+	if cause != nil {
+		kind = causedBy{sentinel, cause}
+	}
+	return &sq.Error{Pkg: "review", Path: sq.Index("events", i),
+		Value: fmt.Sprintf("%s at %s", e.Kind, e.At.Format(time.RFC3339)), Rule: reason, Err: kind}
 }
 
-func (e *EventError) Error() string {
-	if e == nil {
-		return "review: <nil EventError>"
-	}
-	return fmt.Sprintf("review: evaluation %q: event %d (%s at %s): %s", clip(e.Evaluation), e.Index+1, e.Kind,
-		e.At.Format(time.RFC3339), e.Reason)
-}
+// causedBy is a sentinel caused by another error: errors.Is matches both.
+type causedBy struct{ sentinel, cause error }
 
-// Unwrap returns the sentinel and the cause.
-func (e *EventError) Unwrap() []error {
-	if e == nil {
-		return nil
-	}
-	if e.Cause != nil {
-		return []error{e.Err, e.Cause}
-	}
-	return []error{e.Err}
-}
+func (c causedBy) Error() string   { return c.sentinel.Error() }
+func (c causedBy) Unwrap() []error { return []error{c.sentinel, c.cause} }
 
 func (s *state) apply(e Event, index int) error {
 	refuse := func(sentinel error, format string, args ...any) error {
-		return &EventError{Evaluation: s.v.original.ID, Index: index, Kind: e.Kind, At: e.At,
-			Reason: fmt.Sprintf(format, args...), Err: sentinel}
+		return eventError(index, e, sentinel, fmt.Sprintf(format, args...), nil)
 	}
 	switch {
 	case e.Kind < Disputed || e.Kind > Closed:
@@ -328,7 +317,8 @@ func (s *state) apply(e Event, index int) error {
 			return refuse(ErrInvalidEvent, "a dispute is already open since %s; it must be decided first",
 				s.open.At.Format(time.RFC3339))
 		case e.By.Role != RoleAgent && e.By.Role != RoleManager:
-			return refuse(ErrInvalidEvent, "a dispute is filed by the agent or their manager, not by a %q", clip(string(e.By.Role)))
+			return refuse(ErrInvalidEvent, "a dispute is filed by the agent or their manager, not by a %q",
+				clip(string(e.By.Role)))
 		case e.Reason == "":
 			return refuse(ErrInvalidEvent, "a dispute needs a reason")
 		}
@@ -342,11 +332,13 @@ func (s *state) apply(e Event, index int) error {
 		case s.open == nil:
 			return refuse(ErrInvalidEvent, "no dispute is open to decide")
 		case e.By.Role != RoleArbitrator:
-			return refuse(ErrInvalidEvent, "a dispute is decided by an arbitrator, not by a %q", clip(string(e.By.Role)))
+			return refuse(ErrInvalidEvent, "a dispute is decided by an arbitrator, not by a %q",
+				clip(string(e.By.Role)))
 		case e.Reason == "":
 			return refuse(ErrInvalidEvent, "a decision needs a reason")
 		case e.Decision < Accepted || e.Decision > Rejected:
-			return refuse(ErrInvalidEvent, "decision %d is not accepted, partly-accepted or rejected", uint8(e.Decision))
+			return refuse(ErrInvalidEvent, "decision %d is not accepted, partly-accepted or rejected",
+				uint8(e.Decision))
 		case e.Decision != PartlyAccepted && len(e.Accepted) > 0:
 			return refuse(ErrInvalidEvent, "only a partly-accepted decision lists accepted criteria")
 		}
@@ -363,12 +355,14 @@ func (s *state) apply(e Event, index int) error {
 			}
 			for _, c := range e.Accepted {
 				if !disputed[c] || take[c] {
-					return refuse(ErrInvalidAnswer, "accepted criterion %q is not one of those disputed, or is listed twice", clip(c))
+					return refuse(ErrInvalidAnswer,
+						"accepted criterion %q is not one of those disputed, or is listed twice", clip(c))
 				}
 				take[c] = true
 			}
 			if len(take) == 0 || len(take) == len(disputed) {
-				return refuse(ErrInvalidEvent, "a partly-accepted decision accepts some but not all of the %d disputed criteria",
+				return refuse(ErrInvalidEvent,
+					"a partly-accepted decision accepts some but not all of the %d disputed criteria",
 					len(disputed))
 			}
 		}
@@ -381,9 +375,11 @@ func (s *state) apply(e Event, index int) error {
 	case Rescored:
 		switch {
 		case s.open != nil:
-			return refuse(ErrInvalidEvent, "a dispute is open since %s; decide it before re-scoring", s.open.At.Format(time.RFC3339))
+			return refuse(ErrInvalidEvent, "a dispute is open since %s; decide it before re-scoring",
+				s.open.At.Format(time.RFC3339))
 		case e.By.Role != RoleSpecialist:
-			return refuse(ErrInvalidEvent, "answers are re-scored by a specialist, not by a %q", clip(string(e.By.Role)))
+			return refuse(ErrInvalidEvent, "answers are re-scored by a specialist, not by a %q",
+				clip(string(e.By.Role)))
 		case e.Reason == "":
 			return refuse(ErrInvalidEvent, "a re-scoring needs a reason")
 		}
@@ -395,7 +391,8 @@ func (s *state) apply(e Event, index int) error {
 		}
 	case Closed:
 		if s.open != nil {
-			return refuse(ErrInvalidEvent, "a dispute is open since %s; decide it before closing", s.open.At.Format(time.RFC3339))
+			return refuse(ErrInvalidEvent, "a dispute is open since %s; decide it before closing",
+				s.open.At.Format(time.RFC3339))
 		}
 		s.closed = true
 	}
@@ -417,8 +414,7 @@ func (s *state) set(a rubric.Answer) {
 // checkAnswers checks that e's answers name known criteria once each and that the evaluation scores with them.
 func (s *state) checkAnswers(e Event, index int) error {
 	refuse := func(cause error, format string, args ...any) error {
-		return &EventError{Evaluation: s.v.original.ID, Index: index, Kind: e.Kind, At: e.At,
-			Reason: fmt.Sprintf(format, args...), Err: ErrInvalidAnswer, Cause: cause}
+		return eventError(index, e, ErrInvalidAnswer, fmt.Sprintf(format, args...), cause)
 	}
 	if len(e.Answers) == 0 {
 		return refuse(nil, "no answers given")
@@ -463,8 +459,8 @@ func (v Review) EvaluationAt(t time.Time) (rubric.Evaluation, error) {
 		return rubric.Evaluation{}, err
 	}
 	if t.Before(v.scoredAt) {
-		return rubric.Evaluation{}, fmt.Errorf("review: evaluation %q: %s is before it was scored at %s: %w",
-			clip(v.original.ID), t.Format(time.RFC3339), v.scoredAt.Format(time.RFC3339), ErrBeforeScored)
+		return rubric.Evaluation{}, errf(ErrBeforeScored, "evaluation %q: %s is before it was scored at %s",
+			clip(v.original.ID), t.Format(time.RFC3339), v.scoredAt.Format(time.RFC3339))
 	}
 	s, err := v.replay(t, true)
 	if err != nil {
@@ -518,4 +514,9 @@ func clip(s string) string {
 		i--
 	}
 	return s[:i] + "..."
+}
+
+// errf returns an *sq.Error of this package whose rule is the formatted text.
+func errf(kind error, format string, args ...any) error {
+	return &sq.Error{Pkg: "review", Rule: fmt.Sprintf(format, args...), Err: kind}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -167,9 +168,9 @@ func TestImpossibleEvents(t *testing.T) {
 	for _, tt := range tests {
 		before := tt.v.Events()
 		_, err := tt.v.Append(tt.e)
-		var ee *EventError
-		if !errors.Is(err, tt.want) || !errors.As(err, &ee) {
-			t.Errorf("%s: %v, want an *EventError wrapping %v", tt.reason, err, tt.want)
+		var se *sq.Error
+		if !errors.Is(err, tt.want) || !errors.As(err, &se) || se.Path != sq.Index("events", len(before)) {
+			t.Errorf("%s: %v, want an *sq.Error at events[%d] wrapping %v", tt.reason, err, len(before)+1, tt.want)
 		}
 		if diff := cmp.Diff(before, tt.v.Events()); diff != "" {
 			t.Errorf("%s: the refused event changed the history (-before +after):\n%s", tt.reason, diff)
@@ -276,16 +277,17 @@ func TestParseReviewRefusals(t *testing.T) {
 	tests := []struct {
 		data   string
 		r      *rubric.Rubric
+		want   error
 		reason string
 	}{
-		{string(b), rubric.PhoneEtiquette(), "another rubric"},
-		{strings.Replace(string(b), `"kind":"disputed"`, `"kind":"disputed","KIND":"closed"`, 1), rubric.CallQuality(), "a key in another case"},
-		{strings.Replace(string(b), `"reason":"r"`, `"reason":null`, 1), rubric.CallQuality(), "null"},
-		{strings.Replace(string(b), `"kind":"disputed"`, `"kind":"withdrawn"`, 1), rubric.CallQuality(), "an unknown kind"},
+		{string(b), rubric.PhoneEtiquette(), ErrInvalidReview, "another rubric"},
+		{strings.Replace(string(b), `"kind":"disputed"`, `"kind":"disputed","KIND":"closed"`, 1), rubric.CallQuality(), sq.ErrMalformed, "a key in another case"},
+		{strings.Replace(string(b), `"reason":"r"`, `"reason":null`, 1), rubric.CallQuality(), sq.ErrMalformed, "null"},
+		{strings.Replace(string(b), `"kind":"disputed"`, `"kind":"withdrawn"`, 1), rubric.CallQuality(), sq.ErrMalformed, "an unknown kind"},
 	}
 	for _, tt := range tests {
-		if _, err := ParseReview(tt.r, []byte(tt.data)); !errors.Is(err, ErrInvalidReview) {
-			t.Errorf("%s: %v, want ErrInvalidReview", tt.reason, err)
+		if _, err := ParseReview(tt.r, []byte(tt.data)); !errors.Is(err, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.reason, err, tt.want)
 		}
 	}
 	var x Review
@@ -336,22 +338,31 @@ func TestReport(t *testing.T) {
 	if diff := cmp.Diff(want, r.ByEvaluator); diff != "" {
 		t.Errorf("ByEvaluator mismatch (-want +got):\n%s", diff)
 	}
-	dr, err := r.ByEvaluator[0].DisputeRate(4, rubric.HalfUp)
-	if err != nil || !dr.Equal(decimal.RequireFromString("0.6667")) {
-		t.Errorf("qa-1 dispute rate = %s, %v; want 0.6667", dr, err)
+	// Rates are exact; the caller rounds them once.
+	dr, err := r.ByEvaluator[0].DisputeRate().Round(sq.Precision{Places: 4, Rounding: sq.HalfUp})
+	if err != nil || dr.String() != "0.6667" || !r.ByEvaluator[0].DisputeRate().Equal(mustRatio(t, 2, 3)) {
+		t.Errorf("qa-1 dispute rate = %s, %v; want 2/3, 0.6667", dr, err)
 	}
-	ar, _ := r.ByEvaluator[0].AcceptanceRate(2, rubric.HalfUp)
-	if !ar.Equal(decimal.RequireFromString("0.5")) {
-		t.Errorf("qa-1 acceptance rate = %s, want 0.5", ar)
+	if ar := r.ByEvaluator[0].AcceptanceRate(); !ar.Equal(mustRatio(t, 1, 2)) {
+		t.Errorf("qa-1 acceptance rate = %s, want 1/2", ar)
 	}
 	for _, c := range r.ByCriterion {
 		if c.Key == "greeting" && (c.Evaluations != 5 || c.Disputed != 2 || c.Accepted != 1 || c.Rejected != 1) {
 			t.Errorf("greeting = %+v", c)
 		}
 	}
-	if _, err := r.ByEvaluator[0].DisputeRate(19, rubric.HalfUp); !errors.Is(err, ErrInvalidPlaces) {
-		t.Errorf("19 places = %v, want ErrInvalidPlaces", err)
+	if got := (Rates{}).DisputeRate(); !got.IsZero() {
+		t.Errorf("the dispute rate of nothing = %s, want 0", got)
 	}
+}
+
+func mustRatio(t *testing.T, k, n int64) sq.Fraction {
+	t.Helper()
+	f, err := sq.Ratio(k, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
 
 // The zero Review answers every method with ErrInvalidReview or an empty result, never a panic.
@@ -375,6 +386,37 @@ func TestZeroReview(t *testing.T) {
 	if _, err := NewReport([]Review{v}, t0); !errors.Is(err, ErrInvalidReview) {
 		t.Errorf("NewReport with a zero Review: %v", err)
 	}
-	_ = (&EventError{}).Error()
 	_ = fmt.Sprint(Kind(0), Kind(9), Decision(0), Decision(9))
+}
+
+// Every kind and decision round-trips through its text form; other text and invalid values are refused.
+func TestKindDecisionText(t *testing.T) {
+	for _, k := range []Kind{Disputed, Decided, Rescored, Closed} {
+		b, err := k.MarshalText()
+		var got Kind
+		if err != nil || got.UnmarshalText(b) != nil || got != k || string(b) != k.String() {
+			t.Errorf("kind %v: text %q, %v; read back %v", k, b, err, got)
+		}
+	}
+	for _, d := range []Decision{Accepted, PartlyAccepted, Rejected} {
+		b, err := d.MarshalText()
+		var got Decision
+		if err != nil || got.UnmarshalText(b) != nil || got != d || string(b) != d.String() {
+			t.Errorf("decision %v: text %q, %v; read back %v", d, b, err, got)
+		}
+	}
+	var k Kind
+	var d Decision
+	if err := k.UnmarshalText([]byte("Disputed")); !errors.Is(err, sq.ErrMalformed) {
+		t.Errorf("kind \"Disputed\" = %v, want sq.ErrMalformed (names are exact)", err)
+	}
+	if err := d.UnmarshalText([]byte("")); !errors.Is(err, sq.ErrMalformed) {
+		t.Errorf("decision \"\" = %v, want sq.ErrMalformed", err)
+	}
+	if _, err := Kind(9).MarshalText(); !errors.Is(err, ErrInvalidEvent) {
+		t.Errorf("Kind(9).MarshalText = %v, want ErrInvalidEvent", err)
+	}
+	if _, err := Decision(0).MarshalText(); !errors.Is(err, ErrInvalidEvent) {
+		t.Errorf("Decision(0).MarshalText = %v, want ErrInvalidEvent", err)
+	}
 }

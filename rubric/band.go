@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"strconv"
 
 	"github.com/servicequality/servicequality/internal/dec"
@@ -11,15 +12,15 @@ import (
 // bands checks the bands: IDs, titles, bounds in points or percent, increasing without overlap (see Band).
 func (b *builder) bands() {
 	d := &b.def
-	if len(d.Bands) > MaxBands {
-		b.fail("bands", strconv.Itoa(len(d.Bands)), fmt.Sprintf("bands; at most %d allowed", MaxBands))
+	if len(d.Bands) > maxBands {
+		b.fail("bands", strconv.Itoa(len(d.Bands)), fmt.Sprintf("bands; at most %d allowed", maxBands))
 		return
 	}
 	seen := map[string]int{}
 	var prev *Band // the last band with a usable bound
 	var prevMin decimal.Decimal
 	for i, band := range d.Bands {
-		f := fmt.Sprintf("bands[%d]", i)
+		f := sq.Index("bands", i)
 		b.uniqueID(f+".id", band.ID, "band", seen, i)
 		b.text(f+".title", band.Title, true)
 		if !b.value(f+".min", band.Min, false) {

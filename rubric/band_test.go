@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"strings"
 	"testing"
 
@@ -84,13 +85,13 @@ func TestBandsValidation(t *testing.T) {
 	}{
 		{percentBands(), "", "the three percent bands"},
 		{[]rubric.Band{b("a", "2", false, false), b("b", "2", false, true)}, "", "inclusive then exclusive at one bound: the first holds 2 only"},
-		{[]rubric.Band{b("a", "2", false, false), b("b", "2", false, false)}, `bands[1].min: 2 must be above the previous band's min 2`, "two bands starting at 2 overlap"},
+		{[]rubric.Band{b("a", "2", false, false), b("b", "2", false, false)}, `rubric: bands[2].min 2: must be above the previous band's min 2`, "two bands starting at 2 overlap"},
 		{[]rubric.Band{b("a", "2", false, true), b("b", "2", false, true)}, `must be above the previous band's min above 2`, "two bands starting above 2 overlap"},
 		{[]rubric.Band{b("a", "2", false, true), b("b", "2", false, false)}, `must be above the previous band's min above 2`, "an inclusive bound after an exclusive one at the same value goes back"},
-		{[]rubric.Band{b("a", "3", false, false), b("b", "50", true, false)}, `bands[1].min: 50% (2.5) must be above the previous band's min 3`, "percent bounds compare as points"},
-		{[]rubric.Band{b("a", "100.5", true, false)}, `bands[0].min: 100.5% exceeds 100%`, "a percent above 100"},
+		{[]rubric.Band{b("a", "3", false, false), b("b", "50", true, false)}, `rubric: bands[2].min 50% (2.5): must be above the previous band's min 3`, "percent bounds compare as points"},
+		{[]rubric.Band{b("a", "100.5", true, false)}, `rubric: bands[1].min 100.5%: exceeds 100%`, "a percent above 100"},
 		{[]rubric.Band{b("a", "33.33333", true, false)}, `has more than 4 digits after the point`, "a percent with 5 places"},
-		{[]rubric.Band{b("a", "100", true, true)}, `bands[0].above: true with min at the rubric's max 5 leaves the band empty`, "above 100% is empty"},
+		{[]rubric.Band{b("a", "100", true, true)}, `rubric: bands[1].above true: with min at the rubric's max 5 leaves the band empty`, "above 100% is empty"},
 		{[]rubric.Band{b("a", "5", false, true)}, `leaves the band empty`, "above Max is empty"},
 		{[]rubric.Band{b("a", "33.3333", true, false)}, "", "4 places of percent are exact in points: 1.666665"},
 	}
@@ -173,14 +174,14 @@ func TestBandsJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(r.Bands(), back.Bands(), cmp.Comparer(decimal.Decimal.Equal)); diff != "" {
+	if diff := cmp.Diff(r.Definition().Bands, back.Definition().Bands, cmp.Comparer(decimal.Decimal.Equal)); diff != "" {
 		t.Errorf("Parse() bands mismatch (-want +got):\n%s", diff)
 	}
 	again, _ := back.MarshalJSON()
 	if !bytes.Equal(again, data) {
 		t.Errorf("second MarshalJSON() = %s, want %s", again, data)
 	}
-	if _, err := rubric.Parse(bytes.Replace(data, []byte(`"above":true`), []byte(`"Above":true`), 1)); !errors.Is(err, rubric.ErrSyntax) {
+	if _, err := rubric.Parse(bytes.Replace(data, []byte(`"above":true`), []byte(`"Above":true`), 1)); !errors.Is(err, sq.ErrMalformed) {
 		t.Errorf("Parse() with key \"Above\": error = %v, want ErrSyntax", err)
 	}
 }

@@ -69,7 +69,7 @@ func TestBonus(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tt.reason, err)
 		}
-		if !res.Total().Equal(d(tt.total)) || !res.Bonus().Equal(d(tt.bonus)) || !res.TotalWithBonus().Equal(d(tt.total).Add(d(tt.bonus))) {
+		if !res.Total().Equal(d(tt.total)) || !res.Bonus().Equal(d(tt.bonus)) {
 			t.Errorf("Total() = %s, Bonus() = %s; want %s, %s: %s", res.Total(), res.Bonus(), tt.total, tt.bonus, tt.reason)
 		}
 	}
@@ -92,14 +92,14 @@ func TestBonusValidation(t *testing.T) {
 	}{
 		{func(*rubric.Definition) {}, "", "a bonus criterion with a cap"},
 		{func(d *rubric.Definition) { d.BonusCap = d2("0") }, "bonus_cap: is missing", "no cap"},
-		{func(d *rubric.Definition) { d.Criteria = d.Criteria[:1] }, "bonus_cap: 0.5 caps bonus criteria, but the rubric has none", "a cap without bonus criteria"},
+		{func(d *rubric.Definition) { d.Criteria = d.Criteria[:1] }, "rubric: bonus_cap 0.5: caps bonus criteria, but the rubric has none", "a cap without bonus criteria"},
 		{func(d *rubric.Definition) { d.Criteria[0].Bonus = true }, "criteria: are all bonus criteria", "nothing left to count"},
-		{func(d *rubric.Definition) { d.Criteria[1].NA = rubric.NAFull }, `criteria["x"].na: "full" would give a bonus for N/A`, "N/A as full"},
+		{func(d *rubric.Definition) { d.Criteria[1].NA = rubric.NAFull }, `rubric: criteria["x"].na "full": would give a bonus for N/A; a bonus criterion's N/A is forbidden, excluded or zero`, "N/A as full"},
 		{func(d *rubric.Definition) {
 			d.Sections = []rubric.Section{{ID: "s", Title: rubric.Text{"en": "S"}}}
 			d.Criteria[0].Section, d.Criteria[1].Section = "s", "s"
-		}, `criteria["x"].section: "s" names a section, but a bonus criterion counts in none`, "a bonus criterion in a section"},
-		{func(d *rubric.Definition) { d.BonusCap = d2("-1") }, "bonus_cap: -1 is negative", "a negative cap"},
+		}, `rubric: criteria["x"].section "s": names a section, but a bonus criterion counts in none`, "a bonus criterion in a section"},
+		{func(d *rubric.Definition) { d.BonusCap = d2("-1") }, "rubric: bonus_cap -1: is negative; at least 0 is allowed", "a negative cap"},
 	}
 	for _, tt := range tests {
 		def := base()
@@ -166,7 +166,7 @@ func ExampleResult_Bonus() {
 	r, _ := withBonus("0.6")
 	res, _ := r.Score(bonusEval("1", "0.5", "0.3"))
 	fmt.Println(res)
-	fmt.Println(res.Total(), res.Bonus(), res.TotalWithBonus())
+	fmt.Println(res.Total(), res.Bonus(), res.Total().Add(res.Bonus()))
 	res, _ = r.Score(bonusEval("1", "0.5", "0.3", "profanity"))
 	fmt.Println(res)
 	// Output:

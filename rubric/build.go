@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"strconv"
 	"unicode/utf8"
 
@@ -10,8 +11,9 @@ import (
 )
 
 // New validates def and builds a Rubric from a private copy of it; def itself is never changed or kept.
-// All problems found are reported together (up to 20), each a *DefinitionError wrapping ErrInvalidDefinition or
-// ErrDecimalLimit.
+// All problems found are reported together (up to 20), each an *sq.Error naming the field path (such as
+// "criteria[3].scale.step", counted from 1) and wrapping ErrInvalidDefinition, or sq.ErrLimit for a decimal beyond
+// the limits.
 func New(def Definition) (*Rubric, error) {
 	b := builder{def: def.clone()}
 	b.build()
@@ -37,7 +39,7 @@ type builder struct {
 }
 
 func (b *builder) fail(field, value, rule string) {
-	b.errs.add(&DefinitionError{Field: field, Value: value, Rule: rule, Err: ErrInvalidDefinition})
+	b.errs.add(fail(field, value, rule, ErrInvalidDefinition))
 }
 
 func (b *builder) build() {
@@ -51,15 +53,15 @@ func (b *builder) build() {
 	b.text("description", d.Description, false)
 	b.value("max", d.Max, true)
 	switch {
-	case d.Places == 0:
-		r.places = DefaultPlaces
-	case d.Places < 1 || d.Places > MaxPlaces:
-		b.fail("places", strconv.Itoa(int(d.Places)), fmt.Sprintf("is outside 1–%d (0 means %d)", MaxPlaces, DefaultPlaces))
+	case d.Precision.Places == 0:
+		r.places = defaultPlaces
+	case d.Precision.Places < 1 || d.Precision.Places > maxPlaces:
+		b.fail("places", strconv.Itoa(int(d.Precision.Places)), fmt.Sprintf("1–%d (0 means %d)", maxPlaces, defaultPlaces))
 	default:
-		r.places = d.Places
+		r.places = d.Precision.Places
 	}
-	if !d.Rounding.Valid() {
-		b.fail("rounding", d.Rounding.String(), "is not one of half-up, half-even, down")
+	if !d.Precision.Rounding.Valid() {
+		b.fail("rounding", d.Precision.Rounding.String(), "one of half-up, half-even, down")
 	}
 	b.sections()
 	b.criteria()
@@ -146,7 +148,7 @@ func (b *builder) text(field string, t Text, required bool) {
 	if required && len(t) == 0 {
 		b.fail(field, "", "needs a text in at least one language")
 	}
-	for _, lang := range t.Languages() {
+	for _, lang := range t.languages() {
 		switch s := t[lang]; {
 		case !validLang(lang):
 			b.fail(field, quote(lang), `is not a lowercase language tag such as "ru", "en", "kk"`)
@@ -164,7 +166,7 @@ func (b *builder) text(field string, t Text, required bool) {
 // maxScale places; positive when required. It reports whether v is usable.
 func (b *builder) value(field string, v decimal.Decimal, positive bool) bool {
 	if err := dec.Check(v); err != nil {
-		b.errs.add(&DefinitionError{Field: field, Rule: err.Error(), Err: ErrDecimalLimit})
+		b.errs.add(sq.At(err, "rubric", field))
 		return false
 	}
 	switch {
@@ -186,12 +188,12 @@ func (b *builder) value(field string, v decimal.Decimal, positive bool) bool {
 
 func (b *builder) sections() {
 	d := &b.def
-	if len(d.Sections) > MaxSections {
-		b.fail("sections", strconv.Itoa(len(d.Sections)), fmt.Sprintf("sections; at most %d allowed", MaxSections))
+	if len(d.Sections) > maxSections {
+		b.fail("sections", strconv.Itoa(len(d.Sections)), fmt.Sprintf("sections; at most %d allowed", maxSections))
 		return
 	}
 	for i, s := range d.Sections {
-		f := fmt.Sprintf("sections[%d]", i)
+		f := sq.Index("sections", i)
 		b.uniqueID(f+".id", s.ID, "section", b.r.sectIdx, i)
 		b.text(f+".title", s.Title, true)
 		b.text(f+".description", s.Description, false)
@@ -208,12 +210,12 @@ func (b *builder) criteria() {
 	case n == 0:
 		b.fail("criteria", "", "is empty; a rubric needs at least one criterion")
 		return
-	case n > MaxCriteria:
-		b.fail("criteria", strconv.Itoa(n), fmt.Sprintf("criteria; at most %d allowed", MaxCriteria))
+	case n > maxCriteria:
+		b.fail("criteria", strconv.Itoa(n), fmt.Sprintf("criteria; at most %d allowed", maxCriteria))
 		return
 	}
 	for i, c := range d.Criteria {
-		f := fmt.Sprintf("criteria[%d]", i)
+		f := sq.Index("criteria", i)
 		if b.uniqueID(f+".id", c.ID, "criterion", b.r.critIdx, i) {
 			f = fmt.Sprintf("criteria[%q]", c.ID)
 		}
@@ -317,14 +319,14 @@ func (b *builder) scale(f string, c Criterion, cr *crit) {
 
 func (b *builder) levels(f string, c Criterion, cr *crit) {
 	ls := c.Scale.Levels
-	if len(ls) < 2 || len(ls) > MaxLevels {
-		b.fail(f+".levels", strconv.Itoa(len(ls)), fmt.Sprintf("levels; 2–%d allowed", MaxLevels))
+	if len(ls) < 2 || len(ls) > maxLevels {
+		b.fail(f+".levels", strconv.Itoa(len(ls)), fmt.Sprintf("levels; 2–%d allowed", maxLevels))
 		return
 	}
 	seen := map[string]int{}
 	positive := false
 	for j, l := range ls {
-		lf := fmt.Sprintf("%s.levels[%d]", f, j)
+		lf := sq.Index(f+".levels", j)
 		if b.uniqueID(lf+".id", l.ID, "level", seen, j) {
 			lf = fmt.Sprintf("%s.levels[%q]", f, l.ID)
 		}
@@ -354,12 +356,12 @@ func (b *builder) levels(f string, c Criterion, cr *crit) {
 
 func (b *builder) violations() {
 	d := &b.def
-	if len(d.Violations) > MaxViolations {
-		b.fail("violations", strconv.Itoa(len(d.Violations)), fmt.Sprintf("violations; at most %d allowed", MaxViolations))
+	if len(d.Violations) > maxViolations {
+		b.fail("violations", strconv.Itoa(len(d.Violations)), fmt.Sprintf("violations; at most %d allowed", maxViolations))
 		return
 	}
 	for i, v := range d.Violations {
-		f := fmt.Sprintf("violations[%d]", i)
+		f := sq.Index("violations", i)
 		if b.uniqueID(f+".id", v.ID, "violation", b.r.violIdx, i) {
 			f = fmt.Sprintf("violations[%q]", v.ID)
 		}
@@ -415,7 +417,7 @@ func (b *builder) compile() {
 	units := func(v decimal.Decimal) int64 {
 		u, ok := dec.Units(v, r.scale)
 		if !ok { // unreachable: values are ≤ 10^6 with ≤ 6 places
-			b.errs.add(&DefinitionError{Field: "scale", Value: v.String(), Rule: "does not fit the rubric's units", Err: ErrDecimalLimit})
+			b.errs.add(fail("scale", v.String(), "fits the rubric's units", sq.ErrLimit))
 		}
 		return u
 	}

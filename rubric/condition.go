@@ -14,7 +14,7 @@ func (b *builder) conditions() {
 	deps := map[int]int{} // conditional criterion → the criterion its condition names
 	var conds []cond
 	for i, c := range d.Criteria {
-		if c.When.IsZero() {
+		if c.When == (Condition{}) {
 			continue
 		}
 		f := fmt.Sprintf("criteria[%q].when", c.ID)
@@ -91,9 +91,8 @@ func (r *Rubric) applyConditions(rows []row, sum *tally, errs *errorList) {
 		switch {
 		case rw.has(fAnswered) && !rw.has(fNA):
 			s := &r.crits[cd.src]
-			errs.add(&EvaluationError{Criterion: c.id, Index: -1, Value: "an answer",
-				Rule: fmt.Sprintf("is given, but the criterion applies only when criterion %s is %s; leave it out or answer N/A",
-					quote(s.id), quote(s.levels[cd.level].id)), Err: ErrInapplicable})
+			errs.add(fail("answers", quote(c.id), fmt.Sprintf("no answer but N/A: the criterion applies only when criterion %s is %s",
+				quote(s.id), quote(s.levels[cd.level].id)), ErrInapplicable))
 			continue
 		case rw.has(fAnswered): // answered N/A: counted by its policy already
 		default:

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"strings"
 	"testing"
 
@@ -102,11 +103,11 @@ func TestConditionsValidation(t *testing.T) {
 		reason string
 	}{
 		{func(*rubric.Definition) {}, "", "the sales rubric"},
-		{func(d *rubric.Definition) { d.Criteria[2].When.Criterion = "alternatives" }, `criteria["alternatives"].when.criterion: "alternatives" is the criterion itself`, "self-reference"},
-		{func(d *rubric.Definition) { d.Criteria[2].When.Criterion = "nope" }, `"nope" is not a criterion of the rubric`, "an unknown criterion"},
-		{func(d *rubric.Definition) { d.Criteria[2].When.Level = "maybe" }, `when.level: "maybe" is not a level of criterion "in_stock"`, "an unknown level"},
-		{func(d *rubric.Definition) { d.Criteria[2].When.Level = "fail" }, `"fail" is not a level`, "the default label of a labelled scale"},
-		{func(d *rubric.Definition) { d.Criteria[3].When = rubric.Condition{Criterion: "greeting", Level: "1"} }, `"greeting" is answered in points`, "a points criterion"},
+		{func(d *rubric.Definition) { d.Criteria[2].When.Criterion = "alternatives" }, `rubric: criteria["alternatives"].when.criterion "alternatives": is the criterion itself; a condition names another criterion`, "self-reference"},
+		{func(d *rubric.Definition) { d.Criteria[2].When.Criterion = "nope" }, `rubric: criteria["alternatives"].when.criterion "nope": is not a criterion of the rubric`, "an unknown criterion"},
+		{func(d *rubric.Definition) { d.Criteria[2].When.Level = "maybe" }, `rubric: criteria["alternatives"].when.level "maybe": is not a level of criterion "in_stock"`, "an unknown level"},
+		{func(d *rubric.Definition) { d.Criteria[2].When.Level = "fail" }, `rubric: criteria["alternatives"].when.level "fail": is not a level of criterion "in_stock"`, "the default label of a labelled scale"},
+		{func(d *rubric.Definition) { d.Criteria[3].When = rubric.Condition{Criterion: "greeting", Level: "1"} }, `rubric: criteria["alt_accepted"].when.criterion "greeting": is answered in points; a condition names a criterion answered by level`, "a points criterion"},
 		{func(d *rubric.Definition) {
 			d.Criteria[1].NA, d.Criteria[1].When = rubric.NAExclude, rubric.Condition{Criterion: "ordered", Level: "yes"}
 		},
@@ -145,11 +146,11 @@ func TestConditionsJSON(t *testing.T) {
 		t.Errorf("second MarshalJSON() = %s, want %s", again, data)
 	}
 	empty := bytes.Replace(data, []byte(`"when":{"criterion":"in_stock","level":"no"}`), []byte(`"when":{"criterion":"","level":""}`), 1)
-	if _, err := rubric.ParseDefinition(empty); !errors.Is(err, rubric.ErrSyntax) {
+	if _, err := rubric.ParseDefinition(empty); !errors.Is(err, sq.ErrMalformed) {
 		t.Errorf("ParseDefinition(empty when) error = %v, want ErrSyntax", err)
 	}
 	extra := bytes.Replace(data, []byte(`"level":"no"}`), []byte(`"level":"no","levels":["no"]}`), 1)
-	if _, err := rubric.ParseDefinition(extra); !errors.Is(err, rubric.ErrSyntax) {
+	if _, err := rubric.ParseDefinition(extra); !errors.Is(err, sq.ErrMalformed) {
 		t.Errorf("ParseDefinition(unknown key in when) error = %v, want ErrSyntax", err)
 	}
 }
@@ -239,5 +240,5 @@ func ExampleCondition() {
 	// Output:
 	// 4 alternatives applies: false
 	// 1.5 alternatives applies: true
-	// rubric: criterion "alternatives": an answer is given, but the criterion applies only when criterion "in_stock" is "no"; leave it out or answer N/A
+	// rubric: answers "alternatives": no answer but N/A: the criterion applies only when criterion "in_stock" is "no": criterion does not apply
 }

@@ -1,12 +1,16 @@
 package rubric
 
 import (
-	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
 // Definition is the plain-data description of a rubric: what a quality specialist scores and how the score is
 // counted. Build a usable, validated *Rubric from it with New, or load one from JSON with Parse.
+//
+// Limits, which keep every total exact in 64-bit integers and every hostile definition cheap: at most 256
+// criteria, 64 sections, 256 violations, 16 bands and 32 levels per scale; points, Max, weights and band bounds at
+// most 10^6 with at most 6 digits after the point; texts at most 4096 bytes.
 //
 // The zero Definition is not a valid rubric: it has no ID, version, title or criteria.
 type Definition struct {
@@ -19,12 +23,11 @@ type Definition struct {
 	Description Text
 	// Max is the top of the target scale: totals run from 0 to Max (the source's call rubric: 5). Positive.
 	Max decimal.Decimal
-	// Places is the number of digits after the point a total keeps when rescaling to 0–Max does not come out
-	// exact (N/A exclusions, weighted sections, criteria whose points do not add up to Max). 1–12; zero means 4.
-	// Exact totals are never rounded.
-	Places int32
-	// Rounding is the rule applied at Places: HalfUp (the zero value), HalfEven or Down.
-	Rounding Rounding
+	// Precision says how a total that does not come out exact when rescaled to 0–Max (N/A exclusions, weighted
+	// sections, criteria whose points do not add up to Max) is rounded: to Places digits after the point, 1–12,
+	// zero meaning 4, by Rounding (half-up by default). Exact totals are never rounded. In JSON the two are the
+	// keys "places" and "rounding" of the definition.
+	Precision sq.Precision
 	// Sections group criteria. Optional; when present, every criterion names one.
 	Sections []Section
 	// Criteria in the order they are shown and scored. 1–256 of them.
@@ -84,9 +87,6 @@ type Condition struct {
 	Criterion string
 	Level     string
 }
-
-// IsZero reports whether the condition always holds.
-func (c Condition) IsZero() bool { return c == Condition{} }
 
 // ScaleKind is the kind of a criterion's scale.
 type ScaleKind string
@@ -202,14 +202,3 @@ type Band struct {
 	Percent bool // Min is a percent of the rubric's Max
 	Above   bool // the band starts just above Min (an exclusive bound)
 }
-
-// Rounding is the rule for dropping digits when a total does not come out exact. The zero value is HalfUp.
-// It is the same type as the rounding rules of the other packages of this module.
-type Rounding = dec.Rounding
-
-// The rounding rules.
-const (
-	HalfUp   = dec.HalfUp   // to the nearest, ties away from zero: 4.45 → 4.5
-	HalfEven = dec.HalfEven // to the nearest, ties to even: 4.45 → 4.4
-	Down     = dec.Down     // toward zero: 4.49 → 4.4
-)

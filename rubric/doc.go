@@ -29,8 +29,8 @@
 //  3. Unweighted rubrics: total = Max · Σ points / Σ counted maxima. When the counted maxima add up to Max (the
 //     source's call rubric: 10 × 0.5 = 5) the total is the plain sum. Weighted sections: total =
 //     Max · Σ wₛ·(pointsₛ/maxₛ) / Σ wₛ over the sections that still count.
-//  4. A total that terminates within [Rubric.Places] digits is exact; otherwise it is rounded to Places by the
-//     rubric's [Rounding] (half-up unless the definition says half-even or down), and [Result.Exact] says so.
+//  4. A total that terminates within the rubric's places is exact; otherwise it is rounded by the rubric's
+//     [Rubric.Precision] (4 places half-up unless the definition says otherwise), and [Result.Exact] says so.
 //     Nothing is rounded before this last step. The raw total is computed the same way without overrides.
 //
 // [Result] holds the total, [Result.RawTotal] (before overrides, for analytics), the breakdown per criterion and
@@ -55,8 +55,9 @@
 // [ParseDefinition] round-trip; [Result.MarshalJSON] writes the stored form of a result, with the rubric's ID and
 // version, the answers and the computed values, and [ParseResult] reads it back against its rubric, re-scoring it
 // and refusing a result of another rubric or version ([ErrRubricMismatch]) or whose numbers disagree
-// ([ErrResultMismatch]). [Evaluation], [Definition], [Result] and [StoredResult] are database/sql values stored as
-// JSON text (TEXT, JSON or JSONB columns).
+// ([ErrResultMismatch]); [ResultRubric] says which rubric a stored result needs. [Evaluation] and [Definition] are
+// database/sql values stored as JSON text (TEXT, JSON or JSONB columns); a Result writes its column with Value and
+// is read back with ParseResult.
 //
 // # The source's call rubric (SPEC R1–R4)
 //
@@ -66,11 +67,12 @@
 //
 // # Errors
 //
-// Nothing panics on bad input (only [MustNew], by its contract). Definition problems are [*DefinitionError]
-// values naming the field path, the value and the rule; evaluation problems are [*EvaluationError] values naming
-// the criterion, the value and the rule. Every error wraps one of the exported sentinels ([ErrInvalidScore],
-// [ErrMissingAnswer], ...), and Score reports all problems of an evaluation at once. Decimals are bounded (at most
-// 30 digits, 18 places, exponent 18, [MaxDecimalDigits] written out; definitions at most 10^6 with 6 places) so
+// Nothing panics on bad input (only [MustNew], by its contract). Every problem is an *sq.Error naming the field
+// path ("criteria[3].scale.step", "answers[8].criterion", counted from 1), the value given and what is allowed,
+// and wrapping one of the exported sentinels ([ErrInvalidScore], [ErrUnknownCriterion], ...; errors.Is matches
+// each to sq.ErrInvalid), sq.ErrMalformed for JSON that cannot be read or sq.ErrLimit for a limit passed. New and
+// Score report all problems at once. Decimals are bounded (at most
+// 30 digits, 18 places, exponent 18, 30 digits written out; definitions at most 10^6 with 6 places) so
 // hostile input cannot cost time or memory.
 //
 // The zero values of the exported types and a nil *Rubric are safe: accessors return zero values, and what needs

@@ -3,6 +3,7 @@ package rubric_test
 import (
 	"encoding/json"
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"strings"
 	"testing"
 	"time"
@@ -49,7 +50,7 @@ func TestDecimalWrittenDigits(t *testing.T) {
 		err    error
 		reason string
 	}{
-		{`"9999999999999e18"`, rubric.ErrDecimalLimit, "13 digits and exponent 18 write out as 31 digits"},
+		{`"9999999999999e18"`, sq.ErrLimit, "13 digits and exponent 18 write out as 31 digits"},
 		{`"999999999999e18"`, nil, "12 digits and exponent 18 write out as 30 digits"},
 		{`"` + strings.Repeat("9", 30) + `"`, nil, "30 digits as written"},
 		{`"0.000000000000000001"`, nil, "18 places"},
@@ -73,7 +74,7 @@ func TestDecimalWrittenDigits(t *testing.T) {
 		}
 	}
 	e := rubric.Evaluation{Answers: []rubric.Answer{rubric.PointsAnswer("greeting", decimal.New(9999999999999, 18))}}
-	if b, err := e.MarshalJSON(); !errors.Is(err, rubric.ErrDecimalLimit) {
+	if b, err := e.MarshalJSON(); !errors.Is(err, sq.ErrLimit) {
 		t.Errorf("MarshalJSON(points 9999999999999e18) = %s, %v; want ErrDecimalLimit: its reader would refuse it", b, err)
 	}
 }
@@ -87,9 +88,9 @@ func TestScoreRefusesTimesJSONCannotHold(t *testing.T) {
 		err    error
 		reason string
 	}{
-		{time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), rubric.ErrInvalidTime, "year 10000"},
-		{time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), rubric.ErrInvalidTime, "a year before 0"},
-		{time.Date(2026, 1, 1, 0, 0, 0, 0, time.FixedZone("LMT", 30)), rubric.ErrInvalidTime, "an offset of 30 seconds"},
+		{time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), sq.ErrInvalid, "year 10000"},
+		{time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), sq.ErrInvalid, "a year before 0"},
+		{time.Date(2026, 1, 1, 0, 0, 0, 0, time.FixedZone("LMT", 30)), sq.ErrInvalid, "an offset of 30 seconds"},
 		{time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), nil, "the last instant of 9999"},
 		{time.Date(2026, 1, 1, 0, 0, 0, 1, time.FixedZone("", -(23*3600+59*60))), nil, "offset -23:59, nanoseconds"},
 	}
@@ -118,8 +119,8 @@ func TestScoreRefusesTimesJSONCannotHold(t *testing.T) {
 	}
 	e := call(all("0.5"), "green")
 	e.CallID = "c-\xff"
-	if _, err := r.Score(e); !errors.Is(err, rubric.ErrInvalidText) {
-		t.Errorf("Score(call ID with invalid UTF-8) error = %v, want ErrInvalidText", err)
+	if _, err := r.Score(e); !errors.Is(err, sq.ErrInvalid) {
+		t.Errorf("Score(call ID with invalid UTF-8) error = %v, want sq.ErrInvalid", err)
 	}
 }
 
@@ -165,7 +166,7 @@ func TestResultStoredForm(t *testing.T) {
 		{r, strings.Replace(string(data), `"total":"3.6"`, `"total":"4.6"`, 1), rubric.ErrResultMismatch, "an edited total"},
 		{r, strings.Replace(string(data), `"exact":true`, `"exact":false`, 1), rubric.ErrResultMismatch, "an edited flag"},
 		{r, strings.Replace(string(data), `"raw":"0.4"`, `"raw":"0.5"`, 1), rubric.ErrResultMismatch, "edited points change the totals"},
-		{r, strings.Replace(string(data), `"total"`, `"TOTAL"`, 1), rubric.ErrSyntax, "keys are exact"},
+		{r, strings.Replace(string(data), `"total"`, `"TOTAL"`, 1), sq.ErrMalformed, "keys are exact"},
 		{r, `{"total":"0","max":"0","raw_total":"0","exact":true,"auto_fail":false}`, rubric.ErrNoRubric, "names no rubric"},
 	}
 	for _, tt := range bad {
@@ -186,9 +187,9 @@ func TestDefinitionMarshalRefuses(t *testing.T) {
 		err    error
 		reason string
 	}{
-		{func(d *rubric.Definition) { d.Rounding = rubric.Rounding(9) }, rubric.ErrInvalidDefinition, "no such rounding rule"},
-		{func(d *rubric.Definition) { d.Max = decimal.New(1, 40) }, rubric.ErrDecimalLimit, "41 digits written out"},
-		{func(d *rubric.Definition) { d.Title = rubric.Text{"en": "a\xffb"} }, rubric.ErrSyntax, "invalid UTF-8"},
+		{func(d *rubric.Definition) { d.Precision.Rounding = sq.Rounding(9) }, rubric.ErrInvalidDefinition, "no such rounding rule"},
+		{func(d *rubric.Definition) { d.Max = decimal.New(1, 40) }, sq.ErrLimit, "41 digits written out"},
+		{func(d *rubric.Definition) { d.Title = rubric.Text{"en": "a\xffb"} }, sq.ErrMalformed, "invalid UTF-8"},
 	}
 	for _, tt := range tests {
 		d := rubric.CallQuality().Definition()

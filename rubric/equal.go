@@ -10,12 +10,12 @@ import (
 // equals 0.50), texts by content, lists in the same order; a nil and an empty list or text are equal.
 func (d Definition) Equal(other Definition) bool {
 	return d.ID == other.ID && d.Version == other.Version && d.Title.Equal(other.Title) &&
-		d.Description.Equal(other.Description) && d.Max.Equal(other.Max) && d.Places == other.Places &&
-		d.Rounding == other.Rounding && d.BonusCap.Equal(other.BonusCap) &&
+		d.Description.Equal(other.Description) && d.Max.Equal(other.Max) && d.Precision == other.Precision &&
+		d.BonusCap.Equal(other.BonusCap) &&
 		slices.EqualFunc(d.Sections, other.Sections, func(a, b Section) bool {
 			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Description.Equal(b.Description) && a.Weight.Equal(b.Weight)
 		}) &&
-		slices.EqualFunc(d.Criteria, other.Criteria, Criterion.Equal) &&
+		slices.EqualFunc(d.Criteria, other.Criteria, Criterion.equal) &&
 		slices.EqualFunc(d.Violations, other.Violations, func(a, b Violation) bool {
 			return a.ID == b.ID && a.Title.Equal(b.Title) && a.Description.Equal(b.Description) && a.Effect == b.Effect &&
 				a.Target == b.Target
@@ -25,8 +25,8 @@ func (d Definition) Equal(other Definition) bool {
 		})
 }
 
-// Equal reports whether c and other are the same criterion, as Definition.Equal compares them.
-func (c Criterion) Equal(other Criterion) bool {
+// equal reports whether c and other are the same criterion, as Definition.Equal compares them.
+func (c Criterion) equal(other Criterion) bool {
 	s, o := c.Scale, other.Scale
 	return c.ID == other.ID && c.Title.Equal(other.Title) && c.Description.Equal(other.Description) &&
 		c.Section == other.Section && c.NA == other.NA && c.Bonus == other.Bonus && c.When == other.When && s.Kind == o.Kind && eq(s.Min, o.Min) && eq(s.Max, o.Max) &&

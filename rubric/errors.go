@@ -1,114 +1,57 @@
 package rubric
 
 import (
-	"errors"
-	"fmt"
-
 	"github.com/servicequality/servicequality/internal/problems"
+	"github.com/servicequality/servicequality/sq"
 )
 
-// Sentinels wrapped by the errors of this package; test them with errors.Is. Every error also says which field or
-// criterion, which value, and what is allowed.
+// Sentinels of this package, made with sq.Sentinel: errors.Is matches each of them and its kind, sq.ErrInvalid.
+// Every error for bad input is an *sq.Error (or several joined) naming the field path, the value and what is
+// allowed; unreadable JSON wraps sq.ErrMalformed and everything over a documented limit (sizes, decimals, comments,
+// attributes) sq.ErrLimit.
 var (
 	// ErrInvalidDefinition: a rubric definition breaks a rule (bad step, duplicate ID, unknown reference, ...).
-	ErrInvalidDefinition = errors.New("invalid rubric definition")
-	// ErrSyntax: JSON that is malformed, has unknown or repeated fields, or is too large.
-	ErrSyntax = errors.New("malformed JSON")
-	// ErrDecimalLimit: a decimal with absurd size (too many digits, places or too large an exponent).
-	ErrDecimalLimit = errors.New("decimal outside the supported size")
+	ErrInvalidDefinition = sq.Sentinel("invalid rubric definition", sq.ErrInvalid)
 
-	// ErrRubricMismatch: the evaluation names another rubric or version.
-	ErrRubricMismatch = errors.New("evaluation is for another rubric")
+	// ErrRubricMismatch: the evaluation or result names another rubric or version.
+	ErrRubricMismatch = sq.Sentinel("evaluation is for another rubric", sq.ErrInvalid)
 	// ErrUnknownCriterion: an answer names a criterion the rubric does not have.
-	ErrUnknownCriterion = errors.New("unknown criterion")
+	ErrUnknownCriterion = sq.Sentinel("unknown criterion", sq.ErrInvalid)
 	// ErrDuplicateAnswer: two answers for one criterion.
-	ErrDuplicateAnswer = errors.New("criterion answered twice")
+	ErrDuplicateAnswer = sq.Sentinel("criterion answered twice", sq.ErrInvalid)
 	// ErrMissingAnswer: a criterion has no answer.
-	ErrMissingAnswer = errors.New("criterion not answered")
-	// ErrInvalidScore: points outside the criterion's range, off its step, or given where a level is required.
-	ErrInvalidScore = errors.New("invalid score")
+	ErrMissingAnswer = sq.Sentinel("criterion not answered", sq.ErrInvalid)
+	// ErrInvalidScore: points outside the criterion's range, off its step, or given where a level is required; an
+	// answer that gives none or several of points, a level and N/A.
+	ErrInvalidScore = sq.Sentinel("invalid score", sq.ErrInvalid)
 	// ErrUnknownLevel: a level the criterion does not have, or a level given where points are required.
-	ErrUnknownLevel = errors.New("unknown level")
+	ErrUnknownLevel = sq.Sentinel("unknown level", sq.ErrInvalid)
 	// ErrNotApplicable: N/A given for a criterion whose policy does not allow it.
-	ErrNotApplicable = errors.New("N/A not allowed")
+	ErrNotApplicable = sq.Sentinel("N/A not allowed", sq.ErrInvalid)
 	// ErrInapplicable: points or a level given for a conditional criterion whose condition does not hold.
-	ErrInapplicable = errors.New("criterion does not apply")
+	ErrInapplicable = sq.Sentinel("criterion does not apply", sq.ErrInvalid)
 	// ErrUnknownViolation: a violation the rubric does not list, or listed twice.
-	ErrUnknownViolation = errors.New("unknown violation")
+	ErrUnknownViolation = sq.Sentinel("unknown violation", sq.ErrInvalid)
 	// ErrUnknownTemplate: no built-in template has the ID.
-	ErrUnknownTemplate = errors.New("unknown template")
+	ErrUnknownTemplate = sq.Sentinel("unknown template", sq.ErrInvalid)
 	// ErrNothingToScore: every criterion was excluded as N/A and no override decides the total.
-	ErrNothingToScore = errors.New("nothing to score")
-	// ErrInvalidTime: an evaluation time JSON cannot hold exactly (a year outside 0–9999, an offset from UTC that
-	// is not a whole number of minutes or is a day or more).
-	ErrInvalidTime = errors.New("invalid evaluation time")
-	// ErrInvalidText: an identifier or comment of an evaluation that is not valid UTF-8, which JSON cannot hold,
-	// or a comment longer than MaxCommentLen.
-	ErrInvalidText = errors.New("invalid text")
-	// ErrInvalidAttribute: an evaluation's attributes beyond their limits (see Evaluation.Attributes).
-	ErrInvalidAttribute = errors.New("invalid attribute")
-
-	// ErrInvalidRescale: Result.Rescaled asked for a scale or places it cannot give.
-	ErrInvalidRescale = errors.New("invalid rescaling")
+	ErrNothingToScore = sq.Sentinel("nothing to score", sq.ErrInvalid)
 
 	// ErrNoRubric: a Result or rubric that belongs to no built rubric where one is needed (the zero Result, a nil
 	// or zero *Rubric, a stored result read without its rubric).
-	ErrNoRubric = errors.New("no rubric")
+	ErrNoRubric = sq.Sentinel("no rubric", sq.ErrInvalid)
 	// ErrResultMismatch: a stored result whose numbers are not what its rubric gives for its answers.
-	ErrResultMismatch = errors.New("stored result does not match its rubric")
-	// ErrDatabaseValue: a database value Scan cannot read (NULL, or neither text nor bytes).
-	ErrDatabaseValue = errors.New("unsupported database value")
+	ErrResultMismatch = sq.Sentinel("stored result does not match its rubric", sq.ErrInvalid)
 )
 
-// DefinitionError describes one broken rule of a rubric definition. Field is a path into the definition such as
-// `criteria[3].scale.step` or `criteria["greeting"].scale.step`.
-type DefinitionError struct {
-	Field string // where: a path into the definition
-	Value string // the offending value as written, possibly shortened; may be empty
-	Rule  string // what is allowed
-	Err   error  // the sentinel: ErrInvalidDefinition or ErrDecimalLimit
+// fail returns the *sq.Error of this package for the field path, the offending value (quoted when a string) and
+// the rule.
+func fail(path, value, rule string, err error) *sq.Error {
+	return &sq.Error{Pkg: "rubric", Path: path, Value: value, Rule: rule, Err: err}
 }
-
-func (e *DefinitionError) Error() string {
-	if e.Value == "" {
-		return fmt.Sprintf("rubric: %s: %s", e.Field, e.Rule)
-	}
-	return fmt.Sprintf("rubric: %s: %s %s", e.Field, e.Value, e.Rule)
-}
-
-func (e *DefinitionError) Unwrap() error { return e.Err }
-
-// EvaluationError describes one problem of an evaluation. Criterion (or Violation) says where, Value what was given,
-// Rule what is allowed.
-type EvaluationError struct {
-	Criterion string // the criterion concerned, if any
-	Violation string // the violation concerned, if any
-	Index     int    // position of the answer in Evaluation.Answers, or -1
-	Value     string // what was given, possibly shortened
-	Rule      string // what is allowed
-	Err       error  // the sentinel
-}
-
-func (e *EvaluationError) Error() string {
-	where := "evaluation"
-	switch {
-	case e.Criterion != "":
-		where = fmt.Sprintf("criterion %q", e.Criterion)
-	case e.Violation != "":
-		where = fmt.Sprintf("violation %q", e.Violation)
-	case e.Index >= 0:
-		where = fmt.Sprintf("answer %d", e.Index)
-	}
-	if e.Value == "" {
-		return fmt.Sprintf("rubric: %s: %s", where, e.Rule)
-	}
-	return fmt.Sprintf("rubric: %s: %s %s", where, e.Value, e.Rule)
-}
-
-func (e *EvaluationError) Unwrap() error { return e.Err }
 
 // quote shortens and quotes a caller's string for an error message.
-func quote(s string) string { return problems.Quote(s) }
+func quote(s string) string { return sq.Quote(s) }
 
 // errorList gathers the problems of one input; err joins them.
 type errorList struct{ problems.List }

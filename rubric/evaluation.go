@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"maps"
 	"slices"
 	"time"
@@ -13,7 +14,7 @@ import (
 // violations observed, and the identifiers a CRM needs to file the result. Scoring never changes an Evaluation.
 //
 // The zero Evaluation has no answers; scoring it reports every criterion as not answered. At must be a time JSON
-// holds exactly (see ErrInvalidTime); the zero At means "not given".
+// holds exactly (a year 0–9999, an offset from UTC of whole minutes within a day); the zero At means "not given".
 type Evaluation struct {
 	ID          string    // the evaluation's own ID
 	Rubric      string    // the rubric's ID; when set, Score checks it
@@ -26,36 +27,29 @@ type Evaluation struct {
 	Violations  []string  // IDs of the violations observed, each at most once
 	// Department is the department of the employee, when the CRM knows it (rating.CallScoreOf takes it from here).
 	Department string
-	// Comment is the evaluator's note on the whole evaluation: valid UTF-8, at most MaxCommentLen bytes.
+	// Comment is the evaluator's note on the whole evaluation: valid UTF-8, at most 2000 bytes.
 	Comment string
 	// Attributes are what a CRM attaches to the evaluation, such as a ticket ID, a queue or a language: at most
-	// MaxAttributes, each key 1–MaxAttributeKeyLen characters of A–Z a–z 0–9 _ . -, each value valid UTF-8 of at
-	// most MaxAttributeValueLen bytes (empty allowed). They are carried, never interpreted; a nil and an empty map
+	// 32, each key 1–64 characters of A–Z a–z 0–9 _ . -, each value valid UTF-8 of at
+	// most 512 bytes (empty allowed). They are carried, never interpreted; a nil and an empty map
 	// are the same. The JSON forms refuse unknown fields: extras go here.
 	Attributes map[string]string
-	// Unscheduled marks an evaluation started outside the evaluation plan (SPEC R6: the roles StartedBy… may start
-	// one at any time); compliance checks can count or leave them out (rating.QuarterCheck). StartedBy says who
-	// started the evaluation: one of the StartedBy… roles or another role of the organisation (valid UTF-8, at
-	// most MaxStartedByLen bytes); empty when not recorded.
+	// Unscheduled marks an evaluation started outside the evaluation plan (SPEC R6: the direct manager, the division
+	// head, the commercial or marketing director and the head of quality control may start one at any time);
+	// compliance checks can count or leave them out (rating.QuarterCheck). StartedBy says who started the
+	// evaluation, such as "direct-manager", "division-head", "commercial-director", "marketing-director",
+	// "head-of-quality-control" or another role of the organisation (valid UTF-8, at most 200 bytes); empty when
+	// not recorded.
 	Unscheduled bool
 	StartedBy   string
 }
 
-// The roles SPEC R6 names as starting unscheduled evaluations; any other text is accepted too.
-const (
-	StartedByDirectManager        = "direct-manager"
-	StartedByDivisionHead         = "division-head"
-	StartedByCommercialDirector   = "commercial-director"
-	StartedByMarketingDirector    = "marketing-director"
-	StartedByHeadOfQualityControl = "head-of-quality-control"
-)
-
-// MaxStartedByLen bounds Evaluation.StartedBy, in bytes.
-const MaxStartedByLen = 200
+// maxStartedByLen bounds Evaluation.StartedBy, in bytes.
+const maxStartedByLen = 200
 
 // Answer is the evaluator's answer on one criterion: Points for a Points scale, Level for the other kinds, or NA.
 // Exactly one of them is given; zero Points with no Level and NA false is a score of 0 points. Comment is the
-// evaluator's optional note on the answer (valid UTF-8, at most MaxCommentLen bytes), carried to the result.
+// evaluator's optional note on the answer (valid UTF-8, at most 2000 bytes), carried to the result.
 type Answer struct {
 	Criterion string
 	Points    decimal.Decimal
@@ -84,11 +78,10 @@ func checkTime(t time.Time) error {
 		return nil
 	}
 	if y := t.Year(); y < 0 || y > 9999 {
-		return &EvaluationError{Index: -1, Value: fmt.Sprintf("time in year %d", y), Rule: "is outside the years 0–9999 JSON holds", Err: ErrInvalidTime}
+		return fail("at", fmt.Sprintf("year %d", y), "a year from 0 to 9999, which JSON holds", sq.ErrInvalid)
 	}
 	if _, off := t.Zone(); off%60 != 0 || off <= -24*3600 || off >= 24*3600 {
-		return &EvaluationError{Index: -1, Value: fmt.Sprintf("time offset %ds from UTC", off),
-			Rule: "is not a whole number of minutes within a day of UTC, which JSON holds", Err: ErrInvalidTime}
+		return fail("at", fmt.Sprintf("offset %ds from UTC", off), "a whole number of minutes within a day of UTC, which JSON holds", sq.ErrInvalid)
 	}
 	return nil
 }

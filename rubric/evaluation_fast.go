@@ -157,8 +157,8 @@ func (p *fastReader) answers(e *Evaluation) bool {
 		return true
 	}
 	// One allocation for the answers of a valid evaluation: at most one per '{' left in the document, and at most
-	// MaxCriteria, so that braces inside strings cannot make it large; more answers grow the slice as usual.
-	e.Answers = make([]Answer, 0, min(bytes.Count(p.data[p.i:], []byte{'{'}), MaxCriteria))
+	// maxCriteria, so that braces inside strings cannot make it large; more answers grow the slice as usual.
+	e.Answers = make([]Answer, 0, min(bytes.Count(p.data[p.i:], []byte{'{'}), maxCriteria))
 	for {
 		var a Answer
 		given := 0
@@ -238,7 +238,7 @@ func (p *fastReader) boolean() (bool, bool) {
 
 // points reads points written as a JSON string or number in the plain form -?digits[.digits][(e|E)[+-]digits],
 // as a JSON number without leading zeros, with at most 18 significant digits, an exponent within ±18 and at most
-// MaxDecimalDigits digits written out: well inside every limit of readNum, which gives the same decimal (the same
+// maxDecimalDigits digits written out: well inside every limit of readNum, which gives the same decimal (the same
 // coefficient and exponent as decimal.NewFromString) for every text it reads here.
 func (p *fastReader) points() (decimal.Decimal, bool) {
 	d, i := p.data, p.i
@@ -311,7 +311,7 @@ func (p *fastReader) points() (decimal.Decimal, bool) {
 		return decimal.Decimal{}, false
 	}
 	e := exp - frac
-	if i-p.i > dec.MaxText || e < -18 || e > 18 || (e > 0 && max(digits, 1)+e > MaxDecimalDigits) {
+	if i-p.i > dec.MaxText || e < -18 || e > 18 || (e > 0 && max(digits, 1)+e > maxDecimalDigits) {
 		return decimal.Decimal{}, false
 	}
 	p.i = i

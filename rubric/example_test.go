@@ -67,16 +67,16 @@ func ExampleRubric_Score_invalid() {
 	}})
 	fmt.Println(err)
 	// Output:
-	// rubric: criterion "greeting": points 0.55 is not on the scale: points from 0 to 0.5 in steps of 0.1
-	// rubric: criterion "identification": is not answered; it needs points from 0 to 0.5 in steps of 0.1 (N/A is not allowed)
-	// rubric: criterion "needs": is not answered; it needs points from 0 to 0.5 in steps of 0.1 (N/A is not allowed)
-	// rubric: criterion "client_focus": is not answered; it needs points from 0 to 0.5 in steps of 0.1 (N/A is not allowed)
-	// rubric: criterion "current_info": is not answered; it needs points from 0 to 0.5 in steps of 0.1 (N/A is not allowed)
-	// rubric: criterion "objections": is not answered; it needs points from 0 to 0.5 in steps of 0.1 (N/A is not allowed)
-	// rubric: criterion "recording": is not answered; it needs points from 0 to 0.5 in steps of 0.1 (N/A is not allowed)
-	// rubric: criterion "inappropriate_info": is not answered; it needs points from 0 to 0.5 in steps of 0.1 (N/A is not allowed)
-	// rubric: criterion "business_style": is not answered; it needs points from 0 to 0.5 in steps of 0.1 (N/A is not allowed)
-	// rubric: criterion "tonality": is not answered; it needs one of the levels "green", "yellow", "red" (N/A is not allowed)
+	// rubric: answers[1].points 0.55: criterion "greeting" takes points from 0 to 0.5 in steps of 0.1: invalid score
+	// rubric: answers "identification": points from 0 to 0.5 in steps of 0.1, not N/A: criterion not answered
+	// rubric: answers "needs": points from 0 to 0.5 in steps of 0.1, not N/A: criterion not answered
+	// rubric: answers "client_focus": points from 0 to 0.5 in steps of 0.1, not N/A: criterion not answered
+	// rubric: answers "current_info": points from 0 to 0.5 in steps of 0.1, not N/A: criterion not answered
+	// rubric: answers "objections": points from 0 to 0.5 in steps of 0.1, not N/A: criterion not answered
+	// rubric: answers "recording": points from 0 to 0.5 in steps of 0.1, not N/A: criterion not answered
+	// rubric: answers "inappropriate_info": points from 0 to 0.5 in steps of 0.1, not N/A: criterion not answered
+	// rubric: answers "business_style": points from 0 to 0.5 in steps of 0.1, not N/A: criterion not answered
+	// rubric: answers "tonality": one of the levels "green", "yellow", "red", not N/A: criterion not answered
 }
 
 // Build a rubric from a struct literal: a chat checklist with N/A, a rating scale and pass bands.
@@ -140,7 +140,7 @@ func ExampleParse() {
 func ExampleTemplates() {
 	for _, id := range rubric.Templates() {
 		r, _ := rubric.Template(id)
-		fmt.Printf("%s: %d criteria, %s\n", id, len(r.Criteria()), r.Title("ru"))
+		fmt.Printf("%s: %d criteria, %s\n", id, len(r.Criteria()), r.Definition().Title.Get("ru"))
 	}
 	// Output:
 	// call-quality: 10 criteria, Критерии оценки качества телефонных звонков

@@ -5,3 +5,13 @@ var (
 	FastEvaluation        = fastEvaluation
 	ParseEvaluationStrict = parseEvaluationStrict
 )
+
+// Limits, for the tests at the edges.
+const (
+	MaxCommentLen        = maxCommentLen
+	MaxAttributes        = maxAttributes
+	MaxAttributeKeyLen   = maxAttributeKeyLen
+	MaxAttributeValueLen = maxAttributeValueLen
+	MaxStartedByLen      = maxStartedByLen
+	MaxResultJSON        = maxResultJSON
+)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"time"
 
 	"github.com/servicequality/servicequality/internal/dec"
@@ -15,15 +16,15 @@ import (
 const (
 	MaxDefinitionJSON = 4 << 20 // bytes of a rubric definition
 	MaxEvaluationJSON = 1 << 20 // bytes of an evaluation
-	MaxResultJSON     = 4 << 20 // bytes of a stored result
-	// MaxDecimalDigits is the most digits a decimal read or written as JSON has when written out in full (the
+	maxResultJSON     = 4 << 20 // bytes of a stored result
+	// maxDecimalDigits is the most digits a decimal read or written as JSON has when written out in full (the
 	// writers write "1e3" as "1000"); coefficients, places and exponents have the further limits of Score and New.
-	MaxDecimalDigits = 30
+	maxDecimalDigits = 30
 )
 
 // Parse reads a rubric definition from JSON and builds it with New. Decoding is strict: unknown fields, repeated
-// keys, null where a value is required, trailing data and documents over MaxDefinitionJSON are errors wrapping
-// ErrSyntax; a definition that decodes but breaks a rule gives the errors of New.
+// keys, null where a value is required and trailing data are errors wrapping sq.ErrMalformed, documents over
+// MaxDefinitionJSON sq.ErrLimit; a definition that decodes but breaks a rule gives the errors of New.
 //
 // The JSON form is the one MarshalJSON writes; see the templates (TemplateJSON) for complete examples.
 func Parse(data []byte) (*Rubric, error) {
@@ -42,7 +43,7 @@ func ParseDefinition(data []byte) (Definition, error) {
 	}
 	for i, c := range w.Criteria {
 		if c.When != nil && *c.When == (wireWhen{}) {
-			return Definition{}, fmt.Errorf("rubric: criteria[%d].when: %w: names no criterion and no level; leave it out for an unconditional criterion", i, ErrSyntax)
+			return Definition{}, fail(sq.Index("criteria", i)+".when", "{}", "a criterion and a level; leave it out for an unconditional criterion", sq.ErrMalformed)
 		}
 	}
 	return w.definition(), nil
@@ -53,14 +54,14 @@ func ParseDefinition(data []byte) (Definition, error) {
 // A nil or zero *Rubric has no JSON form: MarshalJSON refuses it with ErrNoRubric.
 func (r *Rubric) MarshalJSON() ([]byte, error) {
 	if r == nil || len(r.crits) == 0 {
-		return nil, fmt.Errorf("rubric: a rubric not built by New, Parse or a template: %w", ErrNoRubric)
+		return nil, fail("", "", "a rubric built by New, Parse or a template", ErrNoRubric)
 	}
 	return marshal(wireOf(r.def))
 }
 
 // MarshalJSON writes the definition in the canonical JSON form read by Parse and ParseDefinition.
 // It refuses a definition it cannot write so that it reads back Equal: a decimal beyond the reader's limits
-// (ErrDecimalLimit), a text that is not valid UTF-8 (ErrSyntax), a Rounding that is none of the rules
+// (sq.ErrLimit), a text that is not valid UTF-8 (sq.ErrMalformed), a Rounding that is none of the rules
 // (ErrInvalidDefinition).
 func (d Definition) MarshalJSON() ([]byte, error) { return marshal(wireOf(d)) }
 
@@ -70,12 +71,12 @@ func marshal(v any) ([]byte, error) {
 	if err != nil {
 		var me *json.MarshalerError
 		switch {
-		case errors.Is(err, ErrDecimalLimit) && errors.As(err, &me):
+		case errors.Is(err, sq.ErrLimit) && errors.As(err, &me):
 			return nil, me.Err // a num's error, which says what and why
 		case errors.As(err, &me): // a value such as Rounding(9) that has no JSON form
-			return nil, fmt.Errorf("rubric: %w: %w", ErrInvalidDefinition, me.Err)
+			return nil, fail("", "", me.Err.Error(), ErrInvalidDefinition)
 		}
-		return nil, fmt.Errorf("rubric: %w: %w", ErrSyntax, err)
+		return nil, fail("", "", err.Error(), sq.ErrMalformed)
 	}
 	return b, nil
 }
@@ -91,14 +92,29 @@ func (d *Definition) UnmarshalJSON(data []byte) error {
 }
 
 func decodeStrict(data []byte, limit int, v any) error {
-	if err := strictjson.Decode(data, limit, v); err != nil {
-		switch {
-		case errors.Is(err, dec.ErrLimit):
-			return fmt.Errorf("rubric: %w: %w", ErrDecimalLimit, err)
-		}
-		return fmt.Errorf("rubric: %w: %w", ErrSyntax, err)
+	err := strictjson.Decode(data, limit, v)
+	if err == nil {
+		return nil
 	}
-	return nil
+	kind := sq.ErrMalformed
+	if errors.Is(err, sq.ErrLimit) {
+		kind = sq.ErrLimit
+	}
+	var se *sq.Error
+	var je *strictjson.Error
+	hasPath := errors.As(err, &je)
+	if errors.As(err, &se) { // a value's own error, such as a decimal over the limits or an unknown rounding
+		c := *se
+		c.Pkg, c.Err = "rubric", kind
+		if hasPath && c.Path == "" {
+			c.Path = je.Path
+		}
+		return &c
+	}
+	if hasPath {
+		return fail(je.Path, "", je.Msg, kind)
+	}
+	return fail("", "", err.Error(), kind)
 }
 
 // num is a decimal in JSON: read with the size limits of internal/dec and checkWritten, written as a string. Its
@@ -108,7 +124,7 @@ type num struct{ d decimal.Decimal }
 func (n num) MarshalJSON() ([]byte, error) {
 	b := dec.MarshalJSON(n.d)
 	if _, err := readNum(b); err != nil {
-		return nil, fmt.Errorf("rubric: %w: %s cannot be written so that it reads back: %w", ErrDecimalLimit, n.d.String(), err)
+		return nil, fail("", n.d.String(), "a decimal that reads back: "+err.Error(), sq.ErrLimit)
 	}
 	return b, nil
 }
@@ -135,12 +151,12 @@ func readNum(b []byte) (decimal.Decimal, error) {
 }
 
 // checkWritten refuses a decimal whose plain form, the form the writers of this package use, has more than
-// MaxDecimalDigits digits: "9999999999999e18" is within the limits of its coefficient and exponent, but written
+// maxDecimalDigits digits: "9999999999999e18" is within the limits of its coefficient and exponent, but written
 // out it has 31 digits, which no reader of this module accepts.
 func checkWritten(d decimal.Decimal) error {
-	if e := d.Exponent(); e > 0 && d.NumDigits()+int(e) > MaxDecimalDigits {
-		return fmt.Errorf("%se%d has %d digits written out, at most %d allowed: %w", d.Coefficient(), e,
-			d.NumDigits()+int(e), MaxDecimalDigits, dec.ErrLimit)
+	if e := d.Exponent(); e > 0 && d.NumDigits()+int(e) > maxDecimalDigits {
+		return &sq.Error{Value: fmt.Sprintf("%se%d", d.Coefficient(), e), Rule: fmt.Sprintf("at most %d digits written out, not %d",
+			maxDecimalDigits, d.NumDigits()+int(e)), Err: sq.ErrLimit}
 	}
 	return nil
 }
@@ -167,7 +183,7 @@ type wireDefinition struct {
 	Description Text            `json:"description,omitempty"`
 	Max         *num            `json:"max,omitempty"`
 	Places      int32           `json:"places,omitempty"`
-	Rounding    *Rounding       `json:"rounding,omitempty"`
+	Rounding    *sq.Rounding    `json:"rounding,omitempty"`
 	Sections    []wireSection   `json:"sections,omitempty"`
 	Criteria    []wireCriterion `json:"criteria"`
 	Violations  []wireViolation `json:"violations,omitempty"`
@@ -236,10 +252,10 @@ type wireBand struct {
 func wireOf(d Definition) wireDefinition {
 	w := wireDefinition{
 		ID: d.ID, Version: d.Version, Title: d.Title, Description: d.Description,
-		Max: opt(d.Max), Places: d.Places, BonusCap: opt(d.BonusCap),
+		Max: opt(d.Max), Places: d.Precision.Places, BonusCap: opt(d.BonusCap),
 	}
-	if d.Rounding != HalfUp {
-		rr := d.Rounding
+	if d.Precision.Rounding != sq.HalfUp {
+		rr := d.Precision.Rounding
 		w.Rounding = &rr
 	}
 	for _, s := range d.Sections {
@@ -250,7 +266,7 @@ func wireOf(d Definition) wireDefinition {
 		wc := wireCriterion{ID: c.ID, Title: c.Title, Description: c.Description, Section: c.Section, NA: c.NA, Bonus: c.Bonus,
 			Scale: wireScale{Kind: c.Scale.Kind, Min: opt(c.Scale.Min), Max: opt(c.Scale.Max), Step: opt(c.Scale.Step), Size: c.Scale.Size,
 				Pass: c.Scale.Pass, Fail: c.Scale.Fail}}
-		if !c.When.IsZero() {
+		if c.When != (Condition{}) {
 			wc.When = &wireWhen{Criterion: c.When.Criterion, Level: c.When.Level}
 		}
 		if c.Scale.Kind == Points && c.Scale.Min.IsZero() {
@@ -271,10 +287,10 @@ func wireOf(d Definition) wireDefinition {
 }
 
 func (w wireDefinition) definition() Definition {
-	d := Definition{ID: w.ID, Version: w.Version, Title: w.Title, Description: w.Description, Max: w.Max.get(), Places: w.Places,
-		BonusCap: w.BonusCap.get()}
+	d := Definition{ID: w.ID, Version: w.Version, Title: w.Title, Description: w.Description, Max: w.Max.get(),
+		Precision: sq.Precision{Places: w.Places}, BonusCap: w.BonusCap.get()}
 	if w.Rounding != nil {
-		d.Rounding = *w.Rounding
+		d.Precision.Rounding = *w.Rounding
 	}
 	for _, s := range w.Sections {
 		d.Sections = append(d.Sections, Section{ID: s.ID, Title: s.Title, Description: s.Description, Weight: s.Weight.get()})
@@ -309,9 +325,10 @@ func (w wireDefinition) definition() Definition {
 //	 "violations": ["profanity"]}
 //
 // An answer may carry a "comment"; the evaluation a "department", a "comment" and "attributes", an object of
-// strings (see Evaluation for their limits, whose breach is an error wrapping ErrInvalidText or
-// ErrInvalidAttribute). An answer with none or several of points, level and N/A is an error wrapping ErrInvalidScore; a time RFC 3339 cannot write back
-// the same (an offset of 24 hours or more) one wrapping ErrInvalidTime.
+// strings (see Evaluation for their limits, whose breach is an error wrapping sq.ErrLimit, or sq.ErrInvalid for
+// text that is not valid UTF-8). An answer with none or several of points, level and N/A is an error wrapping
+// ErrInvalidScore; a time RFC 3339 cannot write back the same (an offset of 24 hours or more) one wrapping
+// sq.ErrInvalid.
 //
 // The common document is read in one pass straight into the answers; anything else, and every refusal, goes
 // through a general strict decoder that accepts the same documents. Either way the cost is linear in len(data),
@@ -351,8 +368,8 @@ func notesError(e *Evaluation) error {
 
 // MarshalJSON writes the evaluation in the form ParseEvaluation reads, which reads it back to an Equal
 // evaluation. It refuses, rather than write something that reads back different, an answer that gives several of
-// points, a level and N/A (ErrInvalidScore), points the reader refuses (ErrDecimalLimit), a time JSON cannot
-// hold exactly (ErrInvalidTime) and text that is not valid UTF-8 (ErrSyntax).
+// points, a level and N/A (ErrInvalidScore), points the reader refuses (sq.ErrLimit), a time JSON cannot hold
+// exactly (sq.ErrInvalid) and text that is not valid UTF-8 (sq.ErrMalformed or sq.ErrInvalid).
 func (e Evaluation) MarshalJSON() ([]byte, error) {
 	if err := checkTime(e.At); err != nil {
 		return nil, err
@@ -372,11 +389,10 @@ func (e Evaluation) MarshalJSON() ([]byte, error) {
 		wa := wireAnswer{Criterion: a.Criterion, Level: a.Level, NA: a.NA, Comment: a.Comment}
 		switch {
 		case (a.NA || a.Level != "") && !a.Points.IsZero(), a.NA && a.Level != "":
-			return nil, fmt.Errorf("rubric: answer %d for criterion %s: %w", i, quote(a.Criterion), errAnswerShape)
+			return nil, answerShapeError(i, a.Criterion)
 		case !a.NA && a.Level == "":
 			if _, err := readNum(dec.MarshalJSON(a.Points)); err != nil {
-				return nil, fmt.Errorf("rubric: answer %d for criterion %s: points %s: %w: %w", i, quote(a.Criterion),
-					a.Points.String(), ErrDecimalLimit, err)
+				return nil, sq.At(err, "rubric", sq.Index("answers", i)+".points")
 			}
 			wa.Points = &num{a.Points}
 		}
@@ -420,7 +436,10 @@ type wireAnswer struct {
 	Comment   string `json:"comment,omitempty"`
 }
 
-var errAnswerShape = fmt.Errorf("%w: an answer gives exactly one of \"points\", \"level\" or \"na\": true", ErrInvalidScore)
+// answerShapeError is the error about answer i, which gives none or several of points, a level and N/A.
+func answerShapeError(i int, criterion string) error {
+	return fail(sq.Index("answers", i), "criterion "+quote(criterion), `exactly one of "points", "level" or "na": true`, ErrInvalidScore)
+}
 
 // checkShape reports the first answer that gives none or several of points, level and N/A.
 func (w wireEvaluation) checkShape() error {
@@ -432,7 +451,7 @@ func (w wireEvaluation) checkShape() error {
 			}
 		}
 		if given != 1 {
-			return fmt.Errorf("rubric: answer %d for criterion %s: %w", i, quote(a.Criterion), errAnswerShape)
+			return answerShapeError(i, a.Criterion)
 		}
 	}
 	return nil

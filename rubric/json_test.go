@@ -3,6 +3,7 @@ package rubric_test
 import (
 	"bytes"
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"strings"
 	"testing"
 	"time"
@@ -34,25 +35,25 @@ func TestParseStrict(t *testing.T) {
 		want   string
 		reason string
 	}{
-		{"unknown field", strings.Replace(miniJSON, `"max": "5"`, `"max": "5", "maxx": "6"`, 1), rubric.ErrSyntax,
+		{"unknown field", strings.Replace(miniJSON, `"max": "5"`, `"max": "5", "maxx": "6"`, 1), sq.ErrMalformed,
 			`unknown field "maxx"`, "typos are not ignored"},
-		{"repeated key", strings.Replace(miniJSON, `"max": "5"`, `"max": "5", "max": "4"`, 1), rubric.ErrSyntax,
+		{"repeated key", strings.Replace(miniJSON, `"max": "5"`, `"max": "5", "max": "4"`, 1), sq.ErrMalformed,
 			`key "max" appears twice in one object`, "the last value does not silently win"},
-		{"null decimal", strings.Replace(miniJSON, `"max": "5"`, `"max": null`, 1), rubric.ErrSyntax,
+		{"null decimal", strings.Replace(miniJSON, `"max": "5"`, `"max": null`, 1), sq.ErrMalformed,
 			`field "max" is null; leave it out instead`, "null is not zero"},
-		{"absurd number", strings.Replace(miniJSON, `"max": "5"`, `"max": "1e999999999"`, 1), rubric.ErrDecimalLimit,
+		{"absurd number", strings.Replace(miniJSON, `"max": "5"`, `"max": "1e999999999"`, 1), sq.ErrLimit,
 			`exponent far outside the supported size`, "hostile exponents are refused before parsing"},
-		{"long number", strings.Replace(miniJSON, `"max": "5"`, `"max": "`+strings.Repeat("9", 100000)+`"`, 1), rubric.ErrDecimalLimit,
+		{"long number", strings.Replace(miniJSON, `"max": "5"`, `"max": "`+strings.Repeat("9", 100000)+`"`, 1), sq.ErrLimit,
 			`at most 80 allowed`, "a 100,000-digit number is refused by length"},
-		{"trailing data", miniJSON + ` {}`, rubric.ErrSyntax, `data after the JSON value`, "one document"},
-		{"wrong type", strings.Replace(miniJSON, `"version": "1"`, `"version": 1`, 1), rubric.ErrSyntax,
+		{"trailing data", miniJSON + ` {}`, sq.ErrMalformed, `data after the JSON value`, "one document"},
+		{"wrong type", strings.Replace(miniJSON, `"version": "1"`, `"version": 1`, 1), sq.ErrMalformed,
 			`field "version": JSON number where a string is expected`, "types are checked"},
 		{"duplicate criterion", strings.Replace(miniJSON, `"id": "b"`, `"id": "a"`, 1), rubric.ErrInvalidDefinition,
-			`criteria[1].id: "a" repeats the ID of an earlier criterion`, "duplicate IDs"},
+			`rubric: criteria[2].id "a": repeats the ID of an earlier criterion`, "duplicate IDs"},
 		{"bad step", strings.Replace(miniJSON, `"step": "0.5"`, `"step": "0.3"`, 1), rubric.ErrInvalidDefinition,
-			`step: 0.3 does not divide the range 0–1 into whole steps`, "bad steps"},
-		{"bad rounding", strings.Replace(miniJSON, `"max": "5"`, `"max": "5", "rounding": "nearest"`, 1), rubric.ErrSyntax,
-			`rounding "nearest" is not one of half-up, half-even, down`, "known rounding rules"},
+			`rubric: criteria["a"].scale.step 0.3: does not divide the range 0–1 into whole steps`, "bad steps"},
+		{"bad rounding", strings.Replace(miniJSON, `"max": "5"`, `"max": "5", "rounding": "nearest"`, 1), sq.ErrMalformed,
+			`rubric: rounding "nearest": one of half-up, half-even, down`, "known rounding rules"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,10 +137,10 @@ func TestParseEvaluation(t *testing.T) {
 		{`{"answers": [{"criterion": "a"}]}`, rubric.ErrInvalidScore, "an answer with nothing"},
 		{`{"answers": [{"criterion": "a", "points": "0.5", "level": "x"}]}`, rubric.ErrInvalidScore, "points and a level"},
 		{`{"answers": [{"criterion": "a", "na": true, "level": "x"}]}`, rubric.ErrInvalidScore, "N/A and a level"},
-		{`{"answers": [{"criterion": "a", "points": "0.5", "note": "x"}]}`, rubric.ErrSyntax, "unknown field inside an answer"},
-		{`{"answers": [{"criterion": "a", "points": "1e-50"}]}`, rubric.ErrDecimalLimit, "absurd points"},
-		{`{"answers": [], "at": "yesterday"}`, rubric.ErrSyntax, "bad time"},
-		{`{"answers": [], "answers": []}`, rubric.ErrSyntax, "repeated key"},
+		{`{"answers": [{"criterion": "a", "points": "0.5", "note": "x"}]}`, sq.ErrMalformed, "unknown field inside an answer"},
+		{`{"answers": [{"criterion": "a", "points": "1e-50"}]}`, sq.ErrLimit, "absurd points"},
+		{`{"answers": [], "at": "yesterday"}`, sq.ErrMalformed, "bad time"},
+		{`{"answers": [], "answers": []}`, sq.ErrMalformed, "repeated key"},
 	}
 	for _, tt := range bad {
 		if _, err := rubric.ParseEvaluation([]byte(tt.json)); !errors.Is(err, tt.err) {
@@ -165,7 +166,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := rubric.Parse(data)
 		if err != nil {
-			if !errors.Is(err, rubric.ErrSyntax) && !errors.Is(err, rubric.ErrInvalidDefinition) && !errors.Is(err, rubric.ErrDecimalLimit) {
+			if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, rubric.ErrInvalidDefinition) && !errors.Is(err, sq.ErrLimit) {
 				t.Fatalf("error wraps no sentinel: %v", err)
 			}
 			return
@@ -202,11 +203,14 @@ func FuzzParseEvaluation(f *testing.F) {
 	  {"criterion":"business_style","points":5e-1},{"criterion":"tonality","level":"yellow"}],"violations":["promise_not_kept"]}`))
 	r := rubric.CallQuality()
 	naive := newNaive(r)
-	sentinels := []error{rubric.ErrSyntax, rubric.ErrDecimalLimit, rubric.ErrInvalidScore, rubric.ErrUnknownCriterion,
+	sentinels := []error{sq.ErrMalformed, sq.ErrLimit, rubric.ErrInvalidScore, rubric.ErrUnknownCriterion,
 		rubric.ErrDuplicateAnswer, rubric.ErrMissingAnswer, rubric.ErrUnknownLevel, rubric.ErrNotApplicable,
-		rubric.ErrUnknownViolation, rubric.ErrRubricMismatch, rubric.ErrNothingToScore, rubric.ErrInvalidTime,
-		rubric.ErrInvalidText, rubric.ErrInvalidAttribute}
+		rubric.ErrUnknownViolation, rubric.ErrRubricMismatch, rubric.ErrNothingToScore, sq.ErrInvalid}
 	wraps := func(err error) bool {
+		var se *sq.Error
+		if !errors.As(err, &se) {
+			return false // every refusal is an *sq.Error naming the field
+		}
 		for _, s := range sentinels {
 			if errors.Is(err, s) {
 				return true

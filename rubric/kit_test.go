@@ -1,6 +1,7 @@
 package rubric_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/servicequality/servicequality/rubric"
@@ -50,4 +51,9 @@ func TestStoredResultConforms(t *testing.T) {
 		}
 		rubrictest.Conformance(t, r, viaJSON)
 	}
+}
+
+// weighted reports whether r's sections carry weights.
+func weighted(r *rubric.Rubric) bool {
+	return slices.ContainsFunc(r.Definition().Sections, func(s rubric.Section) bool { return s.Weight.IsPositive() })
 }

@@ -68,10 +68,10 @@ func TestBinaryLabelsValidation(t *testing.T) {
 	}{
 		{"yes", "no", "", "yes/no"},
 		{"", "", "", "the default pass/fail"},
-		{"yes", "", `criteria["c1"].scale.fail: "" is not an ID`, "one label without the other"},
-		{"", "no", `criteria["c1"].scale.pass: "" is not an ID`, "one label without the other"},
-		{"yes", "yes", `scale.fail: "yes" is also the pass label`, "two equal labels"},
-		{"да нет", "no", `scale.pass: "да нет" is not an ID`, "a label is an ID"},
+		{"yes", "", `rubric: criteria["c1"].scale.fail "": is not an ID: 1–64 characters of A–Z a–z 0–9 _ . -`, "one label without the other"},
+		{"", "no", `rubric: criteria["c1"].scale.pass "": is not an ID: 1–64 characters of A–Z a–z 0–9 _ . -`, "one label without the other"},
+		{"yes", "yes", `rubric: criteria["c1"].scale.fail "yes": is also the pass label; the two labels must differ`, "two equal labels"},
+		{"да нет", "no", `rubric: criteria["c1"].scale.pass "да нет": is not an ID: 1–64 characters of A–Z a–z 0–9 _ . -`, "a label is an ID"},
 	}
 	for _, tt := range tests {
 		_, err := labelled(tt.pass, tt.fail, 1)

@@ -49,9 +49,10 @@ func (l Loss) String() string {
 // happened (every other override applied), and the auto-fail's loss is what was left: Max less their sum, which
 // is the total the evaluation would otherwise have had.
 //
-// Shares that terminate within the rubric's Places are exact. Otherwise each is cut to Places digits and the units
-// still missing to make them add up to Max − Total go one each to the shares with the largest digits cut (the
-// earlier in order on a tie): the largest-remainder rule, so nothing is rounded twice and the sum is exact.
+// Shares that terminate within the rubric's places (Rubric.Precision) are exact. Otherwise each is cut to those
+// places and the units still missing to make them add up to Max − Total go one each to the shares with the
+// largest digits cut (the earlier in order on a tie): the largest-remainder rule, so nothing is rounded twice and
+// the sum is exact.
 //
 // Losses replays the overrides and costs some work and allocation on each call; the zero Result has none.
 func (res Result) Losses() []Loss {

@@ -3,6 +3,7 @@ package rubric_test
 import (
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"math/big"
 	"strings"
 	"testing"
@@ -64,16 +65,16 @@ func TestLosses(t *testing.T) {
 		{call, callAnswers("green", map[string]string{"needs": "0"}, "profanity"),
 			`criterion "needs" lost 0.5; violation "profanity" zeroes the whole evaluation: lost 4.5`,
 			"profanity (SPEC R4) names the violation as the cause"},
-		{binaries(3, "5", 0, rubric.HalfUp, rubric.NAForbidden), answers(binaries(3, "5", 0, rubric.HalfUp, rubric.NAForbidden), 1, 0),
+		{binaries(3, "5", 0, sq.HalfUp, rubric.NAForbidden), answers(binaries(3, "5", 0, sq.HalfUp, rubric.NAForbidden), 1, 0),
 			`criterion "c2" lost 1.6667; criterion "c3" lost 1.6666`,
 			"5/3 each does not terminate: cut to 4 places, the missing unit to the earlier of equal remainders; total 1.6667"},
-		{binaries(4, "5", 2, rubric.HalfUp, rubric.NAExclude), answers(binaries(4, "5", 2, rubric.HalfUp, rubric.NAExclude), 2, 1),
+		{binaries(4, "5", 2, sq.HalfUp, rubric.NAExclude), answers(binaries(4, "5", 2, sq.HalfUp, rubric.NAExclude), 2, 1),
 			`criterion "c4" lost 1.67`,
 			"N/A excluded loses nothing; the one fail carries all of 5 − 3.33"},
-		{binaries(4, "5", 2, rubric.HalfUp, rubric.NAZero), answers(binaries(4, "5", 2, rubric.HalfUp, rubric.NAZero), 2, 1),
+		{binaries(4, "5", 2, sq.HalfUp, rubric.NAZero), answers(binaries(4, "5", 2, sq.HalfUp, rubric.NAZero), 2, 1),
 			`criterion "c3" lost 1.25; criterion "c4" lost 1.25`,
 			"N/A counted as zero loses its whole share"},
-		{binaries(4, "100", 0, rubric.HalfUp, rubric.NAForbidden), answers(binaries(4, "100", 0, rubric.HalfUp, rubric.NAForbidden), 3, 0),
+		{binaries(4, "100", 0, sq.HalfUp, rubric.NAForbidden), answers(binaries(4, "100", 0, sq.HalfUp, rubric.NAForbidden), 3, 0),
 			`criterion "c4" lost 25`, "a 0–100 rubric loses on its own scale"},
 	}
 	for _, tt := range tests {
@@ -131,8 +132,8 @@ func TestPropertyLossesSum(t *testing.T) {
 		}
 		sum := decimal.Zero
 		for i, l := range ls {
-			if l.Points.Sign() < 0 || l.Points.GreaterThan(r.Max()) || -l.Points.Exponent() > r.Places() {
-				t.Fatalf("loss %v outside [0, %s] or with more than %d places", l, r.Max(), r.Places())
+			if l.Points.Sign() < 0 || l.Points.GreaterThan(r.Max()) || -l.Points.Exponent() > r.Precision().Places {
+				t.Fatalf("loss %v outside [0, %s] or with more than %d places", l, r.Max(), r.Precision().Places)
 			}
 			if i < len(r.Criteria()) && l.Criterion != r.Criteria()[i].ID {
 				t.Fatalf("loss %d names %q, want %q", i, l.Criterion, r.Criteria()[i].ID)
@@ -153,7 +154,7 @@ func TestPropertyLossesSum(t *testing.T) {
 func TestPropertyLossesUnweightedShare(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := rubrictest.Rubric().Draw(t, "rubric")
-		if r.Weighted() {
+		if weighted(r) {
 			return
 		}
 		e := rubrictest.EvaluationWith(r, rubrictest.EvalOptions{NoOverrides: true}).Draw(t, "evaluation")
@@ -172,7 +173,7 @@ func TestPropertyLossesUnweightedShare(t *testing.T) {
 			x := new(big.Rat).Sub(c.Max.Rat(), c.Points.Rat())
 			x.Mul(x, r.Max().Rat()).Quo(x, sumMax)
 			got := res.Losses()[i].Points.Rat()
-			if x.IsInt() || new(big.Rat).Mul(x, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(r.Places())), nil))).IsInt() {
+			if x.IsInt() || new(big.Rat).Mul(x, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(r.Precision().Places)), nil))).IsInt() {
 				if got.Cmp(x) != 0 {
 					t.Fatalf("criterion %q lost %s, want exactly %s", c.ID, got.FloatString(12), x.FloatString(12))
 				}

@@ -7,6 +7,7 @@ package rubric_test
 
 import (
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/shopspring/decimal"
@@ -32,7 +33,7 @@ var errNaive = errors.New("naive: invalid evaluation")
 
 func newNaive(r *rubric.Rubric) *naiveRubric {
 	n := &naiveRubric{def: r.Definition(), crit: map[string]rubric.Criterion{}, levels: map[string]map[string]rubric.Level{},
-		viol: map[string]rubric.Violation{}, places: r.Places()}
+		viol: map[string]rubric.Violation{}, places: r.Precision().Places}
 	for _, c := range n.def.Criteria {
 		n.crit[c.ID] = c
 		n.levels[c.ID] = levelPoints(c)
@@ -179,7 +180,7 @@ func (n *naiveRubric) score(e rubric.Evaluation) (naiveResult, error) {
 			if m.IsZero() {
 				return decimal.Zero, true, false
 			}
-			q, exact := roundQuo(n.def.Max.Mul(p), m, n.places, n.def.Rounding)
+			q, exact := roundQuo(n.def.Max.Mul(p), m, n.places, n.def.Precision.Rounding)
 			return q, exact, true
 		}
 		// Σ wₛ·pₛ/mₛ over a common denominator, all in decimals.
@@ -211,7 +212,7 @@ func (n *naiveRubric) score(e rubric.Evaluation) (naiveResult, error) {
 			den = den.Mul(x.m)
 			wsum = wsum.Add(x.w)
 		}
-		q, exact := roundQuo(n.def.Max.Mul(num), den.Mul(wsum), n.places, n.def.Rounding)
+		q, exact := roundQuo(n.def.Max.Mul(num), den.Mul(wsum), n.places, n.def.Precision.Rounding)
 		return q, exact, true
 	}
 	var ok bool
@@ -228,7 +229,7 @@ func (n *naiveRubric) score(e rubric.Evaluation) (naiveResult, error) {
 
 // roundQuo returns num/den (both non-negative) rounded to places by mode with decimal operations only, and whether
 // the quotient was exact.
-func roundQuo(num, den decimal.Decimal, places int32, mode rubric.Rounding) (decimal.Decimal, bool) {
+func roundQuo(num, den decimal.Decimal, places int32, mode sq.Rounding) (decimal.Decimal, bool) {
 	q, r := num.QuoRem(den, places)
 	if r.IsZero() {
 		return q, true
@@ -236,11 +237,11 @@ func roundQuo(num, den decimal.Decimal, places int32, mode rubric.Rounding) (dec
 	unit := decimal.New(1, -places)
 	twice, scaled := r.Mul(decimal.NewFromInt(2)), den.Mul(unit)
 	switch c := twice.Cmp(scaled); mode {
-	case rubric.HalfUp:
+	case sq.HalfUp:
 		if c >= 0 {
 			q = q.Add(unit)
 		}
-	case rubric.HalfEven:
+	case sq.HalfEven:
 		if c > 0 || (c == 0 && q.Shift(places).Mod(decimal.NewFromInt(2)).Equal(decimal.NewFromInt(1))) {
 			q = q.Add(unit)
 		}

@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"maps"
 	"slices"
 	"unicode/utf8"
@@ -9,10 +10,10 @@ import (
 
 // Limits on the notes an evaluation carries: comments and the attributes a CRM attaches.
 const (
-	MaxCommentLen        = 2000 // bytes of a comment, on an answer or on the evaluation
-	MaxAttributes        = 32   // attributes per evaluation
-	MaxAttributeKeyLen   = 64   // bytes of an attribute's key: 1–64 characters of A–Z a–z 0–9 _ . -
-	MaxAttributeValueLen = 512  // bytes of an attribute's value
+	maxCommentLen        = 2000 // bytes of a comment, on an answer or on the evaluation
+	maxAttributes        = 32   // attributes per evaluation
+	maxAttributeKeyLen   = 64   // bytes of an attribute's key: 1–64 characters of A–Z a–z 0–9 _ . -
+	maxAttributeValueLen = 512  // bytes of an attribute's value
 )
 
 // checkNotes reports, to add, every problem of the evaluation's comments, attributes and department: text that is
@@ -29,11 +30,13 @@ func checkNotes(e *Evaluation, add func(error)) {
 // checkEvaluationNotes is checkNotes without the comments of the answers.
 func checkEvaluationNotes(e *Evaluation, add func(error)) {
 	if !utf8.ValidString(e.Department) {
-		add(&EvaluationError{Index: -1, Value: "department " + quote(e.Department), Rule: "is not valid UTF-8", Err: ErrInvalidText})
+		add(fail("department", quote(e.Department), "valid UTF-8", sq.ErrInvalid))
 	}
-	if !utf8.ValidString(e.StartedBy) || len(e.StartedBy) > MaxStartedByLen {
-		add(&EvaluationError{Index: -1, Value: "started_by " + quote(e.StartedBy),
-			Rule: fmt.Sprintf("must be valid UTF-8 of at most %d bytes", MaxStartedByLen), Err: ErrInvalidText})
+	switch {
+	case !utf8.ValidString(e.StartedBy):
+		add(fail("started_by", quote(e.StartedBy), "valid UTF-8", sq.ErrInvalid))
+	case len(e.StartedBy) > maxStartedByLen:
+		add(fail("started_by", quote(e.StartedBy), fmt.Sprintf("at most %d bytes", maxStartedByLen), sq.ErrLimit))
 	}
 	if err := checkComment(e.Comment, "", -1); err != nil {
 		add(err)
@@ -41,37 +44,42 @@ func checkEvaluationNotes(e *Evaluation, add func(error)) {
 	if len(e.Attributes) == 0 {
 		return
 	}
-	if n := len(e.Attributes); n > MaxAttributes {
-		add(&EvaluationError{Index: -1, Value: fmt.Sprintf("%d attributes", n), Rule: fmt.Sprintf("are too many; at most %d allowed", MaxAttributes), Err: ErrInvalidAttribute})
+	if n := len(e.Attributes); n > maxAttributes {
+		add(fail("attributes", fmt.Sprintf("%d attributes", n), fmt.Sprintf("at most %d", maxAttributes), sq.ErrLimit))
 		return
 	}
 	for _, k := range slices.Sorted(maps.Keys(e.Attributes)) {
 		v := e.Attributes[k]
 		switch {
 		case !validID(k):
-			add(&EvaluationError{Index: -1, Value: "attribute key " + quote(k), Rule: fmt.Sprintf("is not 1–%d characters of A–Z a–z 0–9 _ . -", MaxAttributeKeyLen), Err: ErrInvalidAttribute})
+			kind := sq.ErrInvalid
+			if len(k) > maxAttributeKeyLen {
+				kind = sq.ErrLimit
+			}
+			add(fail("attributes", "key "+quote(k), fmt.Sprintf("1–%d characters of A–Z a–z 0–9 _ . -", maxAttributeKeyLen), kind))
 		case !utf8.ValidString(v):
-			add(&EvaluationError{Index: -1, Value: "attribute " + quote(k), Rule: "has a value that is not valid UTF-8", Err: ErrInvalidAttribute})
-		case len(v) > MaxAttributeValueLen:
-			add(&EvaluationError{Index: -1, Value: "attribute " + quote(k), Rule: fmt.Sprintf("has a value of %d bytes; at most %d allowed", len(v), MaxAttributeValueLen), Err: ErrInvalidAttribute})
+			add(fail("attributes."+k, quote(v), "valid UTF-8", sq.ErrInvalid))
+		case len(v) > maxAttributeValueLen:
+			add(fail("attributes."+k, fmt.Sprintf("%d bytes", len(v)), fmt.Sprintf("at most %d bytes", maxAttributeValueLen), sq.ErrLimit))
 		}
 	}
 }
 
-// checkComment checks one comment: valid UTF-8, at most MaxCommentLen bytes. criterion and index say whose.
+// checkComment checks one comment: valid UTF-8, at most maxCommentLen bytes. criterion and index say whose.
 func checkComment(c, criterion string, index int) error {
-	var rule string
+	path := "comment"
+	if index >= 0 {
+		path = sq.Index("answers", index) + ".comment"
+	}
 	switch {
 	case c == "":
 		return nil
 	case !utf8.ValidString(c):
-		rule = "is not valid UTF-8"
-	case len(c) > MaxCommentLen:
-		rule = fmt.Sprintf("is %d bytes long; at most %d allowed", len(c), MaxCommentLen)
-	default:
-		return nil
+		return fail(path, "", "valid UTF-8", sq.ErrInvalid)
+	case len(c) > maxCommentLen:
+		return fail(path, fmt.Sprintf("%d bytes", len(c)), fmt.Sprintf("at most %d bytes", maxCommentLen), sq.ErrLimit)
 	}
-	return &EvaluationError{Criterion: criterion, Index: index, Value: "comment", Rule: rule, Err: ErrInvalidText}
+	return nil
 }
 
 // cloneAttributes returns a copy of the attributes sharing nothing with them, nil when there are none.

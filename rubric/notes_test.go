@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"maps"
 	"strings"
 	"testing"
@@ -35,15 +36,15 @@ func TestNotes(t *testing.T) {
 	}{
 		{noted("good call", map[string]string{"ticket": "T-1", "queue": "billing", "lang": "ru"}, "did not offer related products"), nil, "the usual notes"},
 		{noted(strings.Repeat("я", rubric.MaxCommentLen/2), nil, strings.Repeat("x", rubric.MaxCommentLen)), nil, "comments at the limit"},
-		{noted(strings.Repeat("x", rubric.MaxCommentLen+1), nil, ""), rubric.ErrInvalidText, "an evaluation comment over the limit"},
-		{noted("", nil, strings.Repeat("x", rubric.MaxCommentLen+1)), rubric.ErrInvalidText, "an answer comment over the limit"},
-		{noted("\xff", nil, ""), rubric.ErrInvalidText, "a comment that is not UTF-8"},
-		{noted("", nil, "\xff"), rubric.ErrInvalidText, "an answer comment that is not UTF-8"},
-		{noted("", many, ""), rubric.ErrInvalidAttribute, "too many attributes"},
-		{noted("", map[string]string{"ticket id": "1"}, ""), rubric.ErrInvalidAttribute, "a key that is not an ID"},
-		{noted("", map[string]string{strings.Repeat("k", rubric.MaxAttributeKeyLen+1): "1"}, ""), rubric.ErrInvalidAttribute, "a key too long"},
-		{noted("", map[string]string{"k": strings.Repeat("v", rubric.MaxAttributeValueLen+1)}, ""), rubric.ErrInvalidAttribute, "a value too long"},
-		{noted("", map[string]string{"k": "\xff"}, ""), rubric.ErrInvalidAttribute, "a value that is not UTF-8"},
+		{noted(strings.Repeat("x", rubric.MaxCommentLen+1), nil, ""), sq.ErrLimit, "an evaluation comment over the limit"},
+		{noted("", nil, strings.Repeat("x", rubric.MaxCommentLen+1)), sq.ErrLimit, "an answer comment over the limit"},
+		{noted("\xff", nil, ""), sq.ErrInvalid, "a comment that is not UTF-8"},
+		{noted("", nil, "\xff"), sq.ErrInvalid, "an answer comment that is not UTF-8"},
+		{noted("", many, ""), sq.ErrLimit, "too many attributes"},
+		{noted("", map[string]string{"ticket id": "1"}, ""), sq.ErrInvalid, "a key that is not an ID"},
+		{noted("", map[string]string{strings.Repeat("k", rubric.MaxAttributeKeyLen+1): "1"}, ""), sq.ErrLimit, "a key too long"},
+		{noted("", map[string]string{"k": strings.Repeat("v", rubric.MaxAttributeValueLen+1)}, ""), sq.ErrLimit, "a value too long"},
+		{noted("", map[string]string{"k": "\xff"}, ""), sq.ErrInvalid, "a value that is not UTF-8"},
 		{noted("", map[string]string{"k": ""}, ""), nil, "an empty value is a value"},
 	}
 	r := rubric.CallQuality()
@@ -88,14 +89,14 @@ func TestNotesJSONStrict(t *testing.T) {
 		err    error
 		reason string
 	}{
-		{`{"answers":[],"attributes":{"ticket":"T-1","ticket":"T-2"}}`, rubric.ErrSyntax, "a repeated attribute"},
-		{`{"answers":[],"attributes":{"ticket":null}}`, rubric.ErrSyntax, "a null attribute"},
-		{`{"answers":[],"attributes":{"ticket":1}}`, rubric.ErrSyntax, "a number where a string belongs"},
-		{`{"answers":[],"attributes":null}`, rubric.ErrSyntax, "null attributes"},
-		{`{"answers":[],"Comment":"x"}`, rubric.ErrSyntax, "a key in the wrong case"},
-		{`{"answers":[],"ticket":"T-1"}`, rubric.ErrSyntax, "an extra field: attributes are the place for it"},
-		{`{"answers":[],"attributes":{"a b":"1"}}`, rubric.ErrInvalidAttribute, "a key that is not an ID"},
-		{`{"answers":[{"criterion":"a","level":"x","comment":"` + strings.Repeat("x", rubric.MaxCommentLen+1) + `"}]}`, rubric.ErrInvalidText, "a comment over the limit"},
+		{`{"answers":[],"attributes":{"ticket":"T-1","ticket":"T-2"}}`, sq.ErrMalformed, "a repeated attribute"},
+		{`{"answers":[],"attributes":{"ticket":null}}`, sq.ErrMalformed, "a null attribute"},
+		{`{"answers":[],"attributes":{"ticket":1}}`, sq.ErrMalformed, "a number where a string belongs"},
+		{`{"answers":[],"attributes":null}`, sq.ErrMalformed, "null attributes"},
+		{`{"answers":[],"Comment":"x"}`, sq.ErrMalformed, "a key in the wrong case"},
+		{`{"answers":[],"ticket":"T-1"}`, sq.ErrMalformed, "an extra field: attributes are the place for it"},
+		{`{"answers":[],"attributes":{"a b":"1"}}`, sq.ErrInvalid, "a key that is not an ID"},
+		{`{"answers":[{"criterion":"a","level":"x","comment":"` + strings.Repeat("x", rubric.MaxCommentLen+1) + `"}]}`, sq.ErrLimit, "a comment over the limit"},
 	}
 	for _, tt := range tests {
 		if _, err := rubric.ParseEvaluation([]byte(tt.json)); !errors.Is(err, tt.err) {

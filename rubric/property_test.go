@@ -2,6 +2,7 @@ package rubric_test
 
 import (
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"math/big"
 	"sync"
 	"testing"
@@ -119,7 +120,7 @@ func TestPropertyMonotone(t *testing.T) {
 func TestPropertyNARescaling(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		r := rubrictest.Rubric().Draw(t, "rubric")
-		if r.Weighted() {
+		if weighted(r) {
 			return
 		}
 		e := rubrictest.EvaluationWith(r, rubrictest.EvalOptions{NoOverrides: true}).Draw(t, "evaluation")
@@ -133,28 +134,28 @@ func TestPropertyNARescaling(t *testing.T) {
 			m.Add(m, c.Max.Rat())
 		}
 		exact := new(big.Rat).Mul(r.Max().Rat(), new(big.Rat).Quo(p, m))
-		want := roundRat(exact, r.Places(), r.Rounding())
+		want := roundRat(exact, r.Precision().Places, r.Precision().Rounding)
 		if res.Exact() {
 			want = exact
 		}
 		if res.Total().Rat().Cmp(want) != 0 {
-			t.Fatalf("total %s, want %s (exact %s, %v to %d places)", res.Total(), want.FloatString(int(r.Places())), exact.FloatString(14), r.Rounding(), r.Places())
+			t.Fatalf("total %s, want %s (exact %s, %v to %d places)", res.Total(), want.FloatString(int(r.Precision().Places)), exact.FloatString(14), r.Precision().Rounding, r.Precision().Places)
 		}
 	})
 }
 
 // roundRat rounds a non-negative x to places digits by mode, independently of the code under test.
-func roundRat(x *big.Rat, places int32, mode rubric.Rounding) *big.Rat {
+func roundRat(x *big.Rat, places int32, mode sq.Rounding) *big.Rat {
 	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
 	n := new(big.Int).Mul(x.Num(), scale)
 	q, rem := new(big.Int).QuoRem(n, x.Denom(), new(big.Int))
 	twice := new(big.Int).Mul(rem, big.NewInt(2))
 	switch c := twice.Cmp(x.Denom()); mode {
-	case rubric.HalfUp:
+	case sq.HalfUp:
 		if c >= 0 {
 			q.Add(q, big.NewInt(1))
 		}
-	case rubric.HalfEven:
+	case sq.HalfEven:
 		if c > 0 || (c == 0 && q.Bit(0) == 1) {
 			q.Add(q, big.NewInt(1))
 		}

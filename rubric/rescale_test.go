@@ -3,6 +3,7 @@ package rubric_test
 import (
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"testing"
 
 	"github.com/servicequality/servicequality/rubric"
@@ -14,28 +15,28 @@ import (
 // TestRescaled pins the explicit rescale of a total to another maximum, such as the 5-point scale of the ratings
 // (SPEC R9): total · to / Max from the exact total, rounded once.
 func TestRescaled(t *testing.T) {
-	pct := binaries(4, "100", 0, rubric.HalfUp, rubric.NAForbidden)
-	thirds := binaries(3, "5", 0, rubric.HalfUp, rubric.NAForbidden)
-	sevenths := binaries(7, "7", 0, rubric.HalfUp, rubric.NAForbidden)
+	pct := binaries(4, "100", 0, sq.HalfUp, rubric.NAForbidden)
+	thirds := binaries(3, "5", 0, sq.HalfUp, rubric.NAForbidden)
+	sevenths := binaries(7, "7", 0, sq.HalfUp, rubric.NAForbidden)
 	tests := []struct {
 		r      *rubric.Rubric
 		pass   int
 		to     string
 		places int32
-		mode   rubric.Rounding
+		mode   sq.Rounding
 		want   string
 		exact  bool
 		reason string
 	}{
-		{pct, 3, "5", 10, rubric.HalfEven, "3.75", true, "75 of 100 is 3.75 of 5 exactly"},
-		{pct, 4, "5", 10, rubric.HalfEven, "5", true, "the top maps to the top"},
-		{pct, 0, "5", 10, rubric.HalfEven, "0", true, "0 stays 0"},
-		{sevenths, 1, "5", 10, rubric.HalfEven, "0.7142857143", false, "1 of 7 is 5/7: rounded once to 10 places"},
-		{sevenths, 1, "5", 2, rubric.Down, "0.71", false, "the stated rule applies"},
-		{thirds, 2, "100", 10, rubric.HalfEven, "66.6666666667", false,
+		{pct, 3, "5", 10, sq.HalfEven, "3.75", true, "75 of 100 is 3.75 of 5 exactly"},
+		{pct, 4, "5", 10, sq.HalfEven, "5", true, "the top maps to the top"},
+		{pct, 0, "5", 10, sq.HalfEven, "0", true, "0 stays 0"},
+		{sevenths, 1, "5", 10, sq.HalfEven, "0.7142857143", false, "1 of 7 is 5/7: rounded once to 10 places"},
+		{sevenths, 1, "5", 2, sq.Down, "0.71", false, "the stated rule applies"},
+		{thirds, 2, "100", 10, sq.HalfEven, "66.6666666667", false,
 			"from the exact total 10/3, not from Total 3.3333 (which would give 66.666)"},
-		{thirds, 2, "5", 4, rubric.HalfUp, "3.3333", false, "to its own Max, Places and Rounding it is Total"},
-		{rubric.CallQuality(), 0, "100", 0, rubric.HalfUp, "0", true, "an auto-fail is 0 on every scale"},
+		{thirds, 2, "5", 4, sq.HalfUp, "3.3333", false, "to its own Max, Places and Rounding it is Total"},
+		{rubric.CallQuality(), 0, "100", 0, sq.HalfUp, "0", true, "an auto-fail is 0 on every scale"},
 	}
 	for _, tt := range tests {
 		e := answers(tt.r, tt.pass, 0)
@@ -46,14 +47,24 @@ func TestRescaled(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, exact, err := res.Rescaled(d(tt.to), tt.places, tt.mode)
+		got, exact, err := rescaled(res, d(tt.to), tt.places, tt.mode)
 		if err != nil || !got.Equal(d(tt.want)) || exact != tt.exact {
 			t.Errorf("Rescaled(%s, %d, %s) = %s, %v, %v; want %s, %v: %s", tt.to, tt.places, tt.mode, got, exact, err, tt.want, tt.exact, tt.reason)
 		}
 	}
 }
 
-// TestRescaledRefuses: a scale or places Rescaled cannot give is an error, as is the zero Result.
+// rescaled rescales res to 0–to and rounds it once to places by mode, as a caller does.
+func rescaled(res rubric.Result, to decimal.Decimal, places int32, mode sq.Rounding) (decimal.Decimal, bool, error) {
+	f, err := res.Rescaled(to)
+	if err != nil {
+		return decimal.Decimal{}, false, err
+	}
+	r, err := f.Round(sq.Precision{Places: places, Rounding: mode})
+	return r.Value, !r.Inexact, err
+}
+
+// TestRescaledRefuses: a scale Rescaled cannot give is an error, as is the zero Result.
 func TestRescaledRefuses(t *testing.T) {
 	res, err := rubric.CallQuality().Score(callAnswers("green", nil))
 	if err != nil {
@@ -62,24 +73,20 @@ func TestRescaledRefuses(t *testing.T) {
 	tests := []struct {
 		res    rubric.Result
 		to     decimal.Decimal
-		places int32
-		mode   rubric.Rounding
 		want   error
 		reason string
 	}{
-		{res, d("0"), 4, rubric.HalfUp, rubric.ErrInvalidRescale, "a zero scale"},
-		{res, d("-5"), 4, rubric.HalfUp, rubric.ErrInvalidRescale, "a negative scale"},
-		{res, d("1000001"), 4, rubric.HalfUp, rubric.ErrInvalidRescale, "beyond 10^6"},
-		{res, d("0.0000001"), 4, rubric.HalfUp, rubric.ErrInvalidRescale, "7 places"},
-		{res, decimal.New(1, 999999), 4, rubric.HalfUp, rubric.ErrInvalidRescale, "an absurd exponent"},
-		{res, d("5"), -1, rubric.HalfUp, rubric.ErrInvalidRescale, "negative places"},
-		{res, d("5"), 19, rubric.HalfUp, rubric.ErrInvalidRescale, "19 places"},
-		{res, d("5"), 4, rubric.Rounding(9), rubric.ErrInvalidRescale, "no such rounding"},
-		{rubric.Result{}, d("5"), 4, rubric.HalfUp, rubric.ErrNoRubric, "the zero Result"},
+		{res, d("0"), sq.ErrInvalid, "a zero scale"},
+		{res, d("-5"), sq.ErrInvalid, "a negative scale"},
+		{res, d("1000001"), sq.ErrInvalid, "beyond 10^6"},
+		{res, d("0.0000001"), sq.ErrInvalid, "7 places"},
+		{res, decimal.New(1, 999999), sq.ErrLimit, "an absurd exponent"},
+		{rubric.Result{}, d("5"), rubric.ErrNoRubric, "the zero Result"},
 	}
 	for _, tt := range tests {
-		if _, _, err := tt.res.Rescaled(tt.to, tt.places, tt.mode); !errors.Is(err, tt.want) {
-			t.Errorf("Rescaled() error = %v, want %v: %s", err, tt.want, tt.reason)
+		var se *sq.Error
+		if _, err := tt.res.Rescaled(tt.to); !errors.Is(err, tt.want) || !errors.As(err, &se) {
+			t.Errorf("Rescaled() error = %v, want an *sq.Error wrapping %v: %s", err, tt.want, tt.reason)
 		}
 	}
 }
@@ -94,12 +101,12 @@ func TestPropertyRescaled(t *testing.T) {
 		if err != nil {
 			return
 		}
-		same, exact, err := res.Rescaled(r.Max(), r.Places(), r.Rounding())
+		same, exact, err := rescaled(res, r.Max(), r.Precision().Places, r.Precision().Rounding)
 		if err != nil || !same.Equal(res.Total()) || exact != res.Exact() {
 			t.Fatalf("Rescaled(Max, Places, Rounding) = %s, %v, %v; want Total %s, %v", same, exact, err, res.Total(), res.Exact())
 		}
 		to := decimal.New(rapid.Int64Range(1, 1000000).Draw(t, "to"), -rapid.Int32Range(0, 6).Draw(t, "to places"))
-		v, exact, err := res.Rescaled(to, 18, rubric.HalfEven)
+		v, exact, err := rescaled(res, to, 18, sq.HalfEven)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -114,10 +121,11 @@ func TestPropertyRescaled(t *testing.T) {
 
 // A 0–100 checklist feeds the 5-point ratings through an explicit rescale.
 func ExampleResult_Rescaled() {
-	r := binaries(20, "100", 0, rubric.HalfUp, rubric.NAForbidden) // 20 yes/no items, 5 points each
+	r := binaries(20, "100", 0, sq.HalfUp, rubric.NAForbidden) // 20 yes/no items, 5 points each
 	res, _ := r.Score(answers(r, 17, 0))
-	five, exact, _ := res.Rescaled(decimal.NewFromInt(5), 10, rubric.HalfEven)
-	fmt.Println(res.Total(), "of", res.Max(), "is", five, "of 5, exact:", exact)
+	five, _ := res.Rescaled(decimal.NewFromInt(5))
+	stored, _ := five.Round(sq.StoredPrecision())
+	fmt.Println(res.Total(), "of", res.Max(), "is", five, "of 5, stored as", stored)
 	// Output:
-	// 85 of 100 is 4.25 of 5, exact: true
+	// 85 of 100 is 4.25 of 5, stored as 4.25
 }

@@ -120,7 +120,7 @@ func (res *Result) setComment(ci int, c string) {
 }
 
 // Total returns the score on the scale 0 to Max, after overrides. It is exact when Exact reports true; otherwise it
-// was rounded to the rubric's Places (at least the places of its point values) by its Rounding rule.
+// was rounded by the rubric's Precision (at least the places of its point values).
 func (res Result) Total() decimal.Decimal { return res.total.decimal() }
 
 // TotalUnits returns Total as an integer number of units of 10^-scale (Total = units·10^-scale), exactly and
@@ -141,9 +141,6 @@ func (res Result) Bonus() decimal.Decimal {
 	}
 	return decimal.New(res.bonus, -res.rubric.scale)
 }
-
-// TotalWithBonus returns Total plus Bonus: at most Max plus the rubric's BonusCap.
-func (res Result) TotalWithBonus() decimal.Decimal { return res.Total().Add(res.Bonus()) }
 
 // Max returns the top of the scale, the rubric's Max.
 func (res Result) Max() decimal.Decimal {
@@ -342,7 +339,7 @@ func (res Result) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s of %s", dec.Text(res.Total()), dec.Text(res.Max()))
 	if !res.Exact() {
-		fmt.Fprintf(&b, " (rounded %s to %d places)", res.rubric.def.Rounding, res.rubric.places)
+		fmt.Fprintf(&b, " (rounded %s to %d places)", res.rubric.def.Precision.Rounding, res.rubric.places)
 	}
 	if res.bonus > 0 {
 		fmt.Fprintf(&b, " + bonus %s", dec.Text(res.Bonus()))

@@ -3,6 +3,7 @@ package rubric_test
 import (
 	"bytes"
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"testing"
 
 	"github.com/servicequality/servicequality/rubric"
@@ -29,8 +30,8 @@ func FuzzParseResult(f *testing.F) {
 		}
 		f.Add(data)
 	}
-	sentinels := []error{rubric.ErrSyntax, rubric.ErrDecimalLimit, rubric.ErrNoRubric, rubric.ErrRubricMismatch, rubric.ErrResultMismatch,
-		rubric.ErrInvalidTime, rubric.ErrInvalidText, rubric.ErrInvalidAttribute}
+	sentinels := []error{sq.ErrMalformed, sq.ErrLimit, rubric.ErrNoRubric, rubric.ErrRubricMismatch, rubric.ErrResultMismatch,
+		sq.ErrInvalid, sq.ErrLimit}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res, err := rubric.ParseResult(r, data)
 		if err != nil {

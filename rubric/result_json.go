@@ -1,7 +1,6 @@
 package rubric
 
 import (
-	"fmt"
 	"slices"
 	"time"
 )
@@ -26,7 +25,7 @@ import (
 // ErrNoRubric.
 func (res Result) MarshalJSON() ([]byte, error) {
 	if res.rubric == nil {
-		return nil, fmt.Errorf("rubric: the zero Result: %w: it has no JSON form", ErrNoRubric)
+		return nil, fail("", "the zero Result", "a scored result; the zero Result has no JSON form", ErrNoRubric)
 	}
 	return marshal(res.wire())
 }

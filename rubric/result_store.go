@@ -3,9 +3,9 @@ package rubric
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // ParseResult reads a result in the stored form Result.MarshalJSON writes and checks it against r, the rubric it
@@ -16,41 +16,48 @@ import (
 // A result stored for another rubric ID or version is refused with ErrRubricMismatch, one whose numbers disagree
 // with r's scoring with ErrResultMismatch (the rubric changed without a new version, or the JSON was edited), a
 // nil r with ErrNoRubric; malformed JSON as by ParseEvaluation. A result stored before the losses per criterion
-// were written ("lost", "auto_fail_lost") reads back too: the losses are derived from the rest and not checked. Use ParseStoredResult first when the rubric to
-// read against depends on the stored ID and version.
+// were written ("lost", "auto_fail_lost") reads back too: the losses are derived from the rest and not checked. Use
+// ResultRubric first when the rubric to read against depends on the stored ID and version.
 func ParseResult(r *Rubric, data []byte) (Result, error) {
-	s, err := ParseStoredResult(data)
+	s, err := parseStoredResult(data)
 	if err != nil {
 		return Result{}, err
 	}
-	return s.Result(r)
+	return s.result(r)
 }
 
-// StoredResult is a result in its stored form, read but not yet checked against its rubric: the rubric's ID and
-// version, and the evaluation that was scored. Result checks it against the rubric and returns the Result.
-//
-// A StoredResult is an immutable value, safe to copy and share. The zero StoredResult holds no result: Result,
-// MarshalJSON and Value refuse it with ErrNoRubric.
-type StoredResult struct {
+// ResultRubric reads a result in the stored form strictly, as ParseResult does, and returns the ID and version of
+// the rubric it was scored on, without checking it against that rubric: look the rubric up, then call ParseResult.
+func ResultRubric(data []byte) (id, version string, err error) {
+	s, err := parseStoredResult(data)
+	if err != nil {
+		return "", "", err
+	}
+	return s.rubric, s.version, nil
+}
+
+// storedResult is a result in its stored form, read but not yet checked against its rubric: the rubric's ID and
+// version, and the evaluation that was scored. result checks it against the rubric and returns the Result.
+type storedResult struct {
 	rubric, version string
 	eval            Evaluation
 	canon           []byte // the stored JSON in canonical form (as Result.MarshalJSON writes it)
 	lossless        bool   // no "lost" is stored: a perfect result, or one stored before losses were written
 }
 
-// ParseStoredResult reads a result in the stored form strictly (see Parse), without checking it against a rubric.
-func ParseStoredResult(data []byte) (StoredResult, error) {
+// parseStoredResult reads a result in the stored form strictly (see Parse), without checking it against a rubric.
+func parseStoredResult(data []byte) (storedResult, error) {
 	var w wireResult
-	if err := decodeStrict(data, MaxResultJSON, &w); err != nil {
-		return StoredResult{}, err
+	if err := decodeStrict(data, maxResultJSON, &w); err != nil {
+		return storedResult{}, err
 	}
 	if w.Rubric == "" {
-		return StoredResult{}, fmt.Errorf("rubric: stored result: %w: it names no rubric", ErrNoRubric)
+		return storedResult{}, fail("rubric", `""`, "the ID of the rubric the result was scored on", ErrNoRubric)
 	}
 	lossless := !w.hasLosses()
 	canon, err := json.Marshal(w)
 	if err != nil {
-		return StoredResult{}, fmt.Errorf("rubric: stored result: %w", err)
+		return storedResult{}, err
 	}
 	e := Evaluation{ID: w.EvaluationID, Rubric: w.Rubric, Version: w.Version, CallID: w.CallID, EmployeeID: w.EmployeeID,
 		EvaluatorID: w.EvaluatorID, Violations: w.Violations, Department: w.Department, Comment: w.Comment,
@@ -71,40 +78,22 @@ func ParseStoredResult(data []byte) (StoredResult, error) {
 		a.Comment = c.Comment
 		e.Answers = append(e.Answers, a)
 	}
-	return StoredResult{rubric: w.Rubric, version: w.Version, eval: e, canon: canon, lossless: lossless}, nil
+	return storedResult{rubric: w.Rubric, version: w.Version, eval: e, canon: canon, lossless: lossless}, nil
 }
 
-// Rubric returns the ID of the rubric the result was scored on.
-func (s StoredResult) Rubric() string { return s.rubric }
-
-// Version returns the version of the rubric the result was scored on.
-func (s StoredResult) Version() string { return s.version }
-
-// Evaluation returns the evaluation the stored result scored, rebuilt from its breakdown: identifiers and time,
-// one answer per criterion in the stored order with its comment, the violations, the department, comment and
-// attributes.
-func (s StoredResult) Evaluation() Evaluation {
-	e := s.eval
-	e.Answers, e.Violations = slices.Clone(e.Answers), slices.Clone(e.Violations)
-	e.Attributes = cloneAttributes(e.Attributes)
-	return e
-}
-
-// Result scores the stored evaluation on r and checks that every stored value is what r gives (see ParseResult).
-func (s StoredResult) Result(r *Rubric) (Result, error) {
+// result scores the stored evaluation on r and checks that every stored value is what r gives (see ParseResult).
+func (s storedResult) result(r *Rubric) (Result, error) {
 	switch {
-	case s.canon == nil:
-		return Result{}, fmt.Errorf("rubric: the zero StoredResult: %w", ErrNoRubric)
 	case r == nil || len(r.crits) == 0:
-		return Result{}, fmt.Errorf("rubric: stored result of rubric %s: %w: read it against the rubric it was scored on", quote(s.rubric), ErrNoRubric)
+		return Result{}, fail("rubric", quote(s.rubric), "read against the rubric it was scored on", ErrNoRubric)
 	case s.rubric != r.def.ID || s.version != r.def.Version:
-		return Result{}, fmt.Errorf("rubric: stored result of rubric %s version %s: %w: read against rubric %s version %s",
-			quote(s.rubric), quote(s.version), ErrRubricMismatch, quote(r.def.ID), quote(r.def.Version))
+		return Result{}, fail("rubric", quote(s.rubric)+" version "+quote(s.version),
+			"the rubric it is read against, "+quote(r.def.ID)+" version "+quote(r.def.Version), ErrRubricMismatch)
 	}
 	res, err := r.Score(s.eval)
 	if err != nil {
-		return Result{}, fmt.Errorf("rubric: stored result: %w: its answers do not score on rubric %s version %s: %w",
-			ErrResultMismatch, quote(r.def.ID), quote(r.def.Version), err)
+		return Result{}, fail("criteria", "", "answers that score on rubric "+quote(r.def.ID)+" version "+quote(r.def.Version)+
+			"; they do not: "+err.Error(), ErrResultMismatch)
 	}
 	w := res.wire()
 	if s.lossless {
@@ -115,8 +104,8 @@ func (s StoredResult) Result(r *Rubric) (Result, error) {
 		return Result{}, err
 	}
 	if !bytes.Equal(again, s.canon) {
-		return Result{}, fmt.Errorf("rubric: stored result: %w: %s differ from what rubric %s version %s gives for its answers",
-			ErrResultMismatch, differingFields(s.canon, again), quote(r.def.ID), quote(r.def.Version))
+		return Result{}, fail(differingFields(s.canon, again), "", "what rubric "+quote(r.def.ID)+" version "+quote(r.def.Version)+
+			" gives for the stored answers", ErrResultMismatch)
 	}
 	return res, nil
 }
@@ -129,41 +118,20 @@ func differingFields(a, b []byte) string {
 	var diff []string
 	for k := range maps.Keys(ma) {
 		if !bytes.Equal(ma[k], mb[k]) {
-			diff = append(diff, quote(k))
+			diff = append(diff, k)
 		}
 	}
 	for k := range maps.Keys(mb) {
 		if _, ok := ma[k]; !ok {
-			diff = append(diff, quote(k))
+			diff = append(diff, k)
 		}
 	}
 	slices.Sort(diff)
-	if len(diff) == 0 {
-		return "the fields"
-	}
-	return "the fields " + fmt.Sprint(diff)
+	return strings.Join(diff, ", ")
 }
 
-// MarshalJSON writes the stored result in canonical form, as Result.MarshalJSON wrote it.
-func (s StoredResult) MarshalJSON() ([]byte, error) {
-	if s.canon == nil {
-		return nil, fmt.Errorf("rubric: the zero StoredResult: %w", ErrNoRubric)
-	}
-	return bytes.Clone(s.canon), nil
-}
-
-// UnmarshalJSON reads a stored result as ParseStoredResult does.
-func (s *StoredResult) UnmarshalJSON(data []byte) error {
-	v, err := ParseStoredResult(data)
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
-}
-
-// UnmarshalJSON refuses: a Result is read against the rubric it was scored on, with ParseResult or
-// StoredResult.Result. It returns an error wrapping ErrNoRubric and leaves res unchanged.
+// UnmarshalJSON refuses: a Result is read against the rubric it was scored on, with ParseResult. It returns an
+// error wrapping ErrNoRubric and leaves res unchanged.
 func (res *Result) UnmarshalJSON([]byte) error {
-	return fmt.Errorf("rubric: a Result is read with ParseResult(rubric, data) or into a StoredResult: %w", ErrNoRubric)
+	return fail("", "", "a Result is read with ParseResult(rubric, data)", ErrNoRubric)
 }

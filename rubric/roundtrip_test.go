@@ -3,6 +3,7 @@ package rubric_test
 import (
 	"bytes"
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"testing"
 
 	"github.com/servicequality/servicequality/rubric"
@@ -17,8 +18,8 @@ func TestPropertyEvaluationJSONLossless(t *testing.T) {
 		e := rubrictest.AnyEvaluation().Draw(t, "evaluation")
 		data, err := e.MarshalJSON()
 		if err != nil {
-			if !errors.Is(err, rubric.ErrInvalidScore) && !errors.Is(err, rubric.ErrDecimalLimit) &&
-				!errors.Is(err, rubric.ErrInvalidTime) && !errors.Is(err, rubric.ErrSyntax) {
+			if !errors.Is(err, rubric.ErrInvalidScore) && !errors.Is(err, sq.ErrLimit) &&
+				!errors.Is(err, sq.ErrInvalid) && !errors.Is(err, sq.ErrMalformed) {
 				t.Fatalf("MarshalJSON error wraps no sentinel: %v", err)
 			}
 			return

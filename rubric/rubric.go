@@ -1,19 +1,20 @@
 package rubric
 
 import (
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
 // Limits on a definition. They keep every total exact in 64-bit integers and every hostile definition cheap.
 const (
-	MaxCriteria   = 256     // criteria per rubric
-	MaxLevels     = 32      // levels per Levels scale
-	MaxSections   = 64      // sections per rubric
-	MaxViolations = 256     // violations per rubric
-	MaxBands      = 16      // bands per rubric
+	maxCriteria   = 256     // criteria per rubric
+	maxLevels     = 32      // levels per Levels scale
+	maxSections   = 64      // sections per rubric
+	maxViolations = 256     // violations per rubric
+	maxBands      = 16      // bands per rubric
 	maxPctPlaces  = 4       // digits after the point of a band's percent
-	MaxPlaces     = 12      // Definition.Places
-	DefaultPlaces = 4       // Definition.Places when zero
+	maxPlaces     = 12      // Definition.Precision.Places
+	defaultPlaces = 4       // Definition.Precision.Places when zero
 	maxValue      = 1000000 // points, Max, weights and band minimums are at most 10^6 ...
 	maxScale      = 6       // ... with at most 6 digits after the point
 	maxIDLen      = 64
@@ -142,30 +143,21 @@ func (r *Rubric) ID() string { return r.definition().ID }
 // Version returns the rubric's version.
 func (r *Rubric) Version() string { return r.definition().Version }
 
-// Title returns the rubric's title in lang (see Text.Get for the fallback).
-func (r *Rubric) Title(lang string) string { return r.definition().Title.Get(lang) }
-
 // Max returns the top of the target scale: totals run from 0 to Max.
 func (r *Rubric) Max() decimal.Decimal { return r.definition().Max }
 
-// Places returns the digits after the point kept by a total that does not come out exact: the definition's
-// Places (4 when zero), or more when the rubric's point values have more places, so that rounding can never carry
-// a total past Max. Rounding returns the rule used to drop the rest.
-func (r *Rubric) Places() int32 {
+// Precision returns how a total that does not come out exact is rounded: the definition's Precision with the
+// default applied (4 places when zero), and more places when the rubric's point values have more, so that
+// rounding can never carry a total past Max. The zero Precision for a nil *Rubric.
+func (r *Rubric) Precision() sq.Precision {
 	if r == nil {
-		return 0
+		return sq.Precision{}
 	}
-	return r.places
+	return sq.Precision{Places: r.places, Rounding: r.def.Precision.Rounding}
 }
 
-// Rounding returns the rounding rule of inexact totals.
-func (r *Rubric) Rounding() Rounding { return r.definition().Rounding }
-
-// Weighted reports whether sections carry weights (see Section).
-func (r *Rubric) Weighted() bool { return r != nil && r.weighted }
-
 // Definition returns a copy of the definition the rubric was built from, with empty texts and lists as nil and
-// Places as given (zero when the default applies). Changing the copy does not change the rubric.
+// Precision as given (zero places when the default applies). Changing the copy does not change the rubric.
 func (r *Rubric) Definition() Definition { return r.definition().clone() }
 
 // Criteria returns a copy of the rubric's criteria in order.
@@ -183,14 +175,8 @@ func (r *Rubric) Criterion(id string) (Criterion, bool) {
 	return r.def.Criteria[i].clone(), true
 }
 
-// Sections returns a copy of the rubric's sections in order.
-func (r *Rubric) Sections() []Section { return r.Definition().Sections }
-
 // Violations returns a copy of the violations the rubric lists.
 func (r *Rubric) Violations() []Violation { return r.Definition().Violations }
-
-// Bands returns a copy of the rubric's bands in increasing order.
-func (r *Rubric) Bands() []Band { return r.Definition().Bands }
 
 // MaxPoints returns the criterion's maximum: Max of a Points, Binary or Rating scale, the best level of a Levels
 // scale.

@@ -2,6 +2,7 @@ package rubric_test
 
 import (
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -11,8 +12,8 @@ import (
 
 // binaries returns a rubric of n binary criteria worth 1 point each, on 0–max, with the given places, rounding
 // and N/A policy.
-func binaries(n int, max string, places int32, mode rubric.Rounding, na rubric.NAPolicy) *rubric.Rubric {
-	def := rubric.Definition{ID: "bin", Version: "1", Title: rubric.Text{"en": "Binary"}, Max: d(max), Places: places, Rounding: mode}
+func binaries(n int, max string, places int32, mode sq.Rounding, na rubric.NAPolicy) *rubric.Rubric {
+	def := rubric.Definition{ID: "bin", Version: "1", Title: rubric.Text{"en": "Binary"}, Max: d(max), Precision: sq.Precision{Places: places, Rounding: mode}}
 	for i := 0; i < n; i++ {
 		def.Criteria = append(def.Criteria, rubric.Criterion{ID: fmt.Sprintf("c%d", i+1), Title: rubric.Text{"en": "C"},
 			Scale: rubric.Scale{Kind: rubric.Binary, Max: d("1")}, NA: na})
@@ -46,20 +47,20 @@ func TestRescaling(t *testing.T) {
 		exact  bool
 		reason string
 	}{
-		{binaries(8, "5", 2, rubric.HalfUp, rubric.NAForbidden), 1, 0, "0.63", false, "5·1/8 = 0.625, a tie, half-up"},
-		{binaries(8, "5", 2, rubric.HalfEven, rubric.NAForbidden), 1, 0, "0.62", false, "0.625 half-even goes to 2"},
-		{binaries(8, "5", 2, rubric.Down, rubric.NAForbidden), 1, 0, "0.62", false, "0.625 truncated"},
-		{binaries(8, "5", 2, rubric.HalfEven, rubric.NAForbidden), 3, 0, "1.88", false, "1.875 half-even goes to 8"},
-		{binaries(8, "5", 3, rubric.HalfUp, rubric.NAForbidden), 1, 0, "0.625", true, "0.625 fits 3 places: exact"},
-		{binaries(3, "5", 0, rubric.HalfUp, rubric.NAForbidden), 2, 0, "3.3333", false, "5·2/3 to the default 4 places"},
-		{binaries(3, "5", 0, rubric.Down, rubric.NAForbidden), 1, 0, "1.6666", false, "5/3 truncated"},
-		{binaries(5, "5", 0, rubric.HalfUp, rubric.NAForbidden), 4, 0, "4", true, "points add up to max: no rescaling"},
-		{binaries(4, "100", 1, rubric.HalfUp, rubric.NAForbidden), 3, 0, "75", true, "a 0–100 scale"},
-		{binaries(4, "5", 2, rubric.HalfUp, rubric.NAExclude), 2, 1, "3.33", false, "N/A excluded: 5·2/3"},
-		{binaries(4, "5", 2, rubric.HalfUp, rubric.NAZero), 2, 1, "2.5", true, "N/A counts as zero: 5·2/4"},
-		{binaries(4, "5", 2, rubric.HalfUp, rubric.NAFull), 2, 1, "3.75", true, "N/A counts as full: 5·3/4"},
-		{binaries(4, "5", 2, rubric.HalfUp, rubric.NAExclude), 0, 3, "0", true, "one criterion left, failed"},
-		{binaries(4, "5", 2, rubric.HalfUp, rubric.NAExclude), 1, 3, "5", true, "one criterion left, passed: full marks"},
+		{binaries(8, "5", 2, sq.HalfUp, rubric.NAForbidden), 1, 0, "0.63", false, "5·1/8 = 0.625, a tie, half-up"},
+		{binaries(8, "5", 2, sq.HalfEven, rubric.NAForbidden), 1, 0, "0.62", false, "0.625 half-even goes to 2"},
+		{binaries(8, "5", 2, sq.Down, rubric.NAForbidden), 1, 0, "0.62", false, "0.625 truncated"},
+		{binaries(8, "5", 2, sq.HalfEven, rubric.NAForbidden), 3, 0, "1.88", false, "1.875 half-even goes to 8"},
+		{binaries(8, "5", 3, sq.HalfUp, rubric.NAForbidden), 1, 0, "0.625", true, "0.625 fits 3 places: exact"},
+		{binaries(3, "5", 0, sq.HalfUp, rubric.NAForbidden), 2, 0, "3.3333", false, "5·2/3 to the default 4 places"},
+		{binaries(3, "5", 0, sq.Down, rubric.NAForbidden), 1, 0, "1.6666", false, "5/3 truncated"},
+		{binaries(5, "5", 0, sq.HalfUp, rubric.NAForbidden), 4, 0, "4", true, "points add up to max: no rescaling"},
+		{binaries(4, "100", 1, sq.HalfUp, rubric.NAForbidden), 3, 0, "75", true, "a 0–100 scale"},
+		{binaries(4, "5", 2, sq.HalfUp, rubric.NAExclude), 2, 1, "3.33", false, "N/A excluded: 5·2/3"},
+		{binaries(4, "5", 2, sq.HalfUp, rubric.NAZero), 2, 1, "2.5", true, "N/A counts as zero: 5·2/4"},
+		{binaries(4, "5", 2, sq.HalfUp, rubric.NAFull), 2, 1, "3.75", true, "N/A counts as full: 5·3/4"},
+		{binaries(4, "5", 2, sq.HalfUp, rubric.NAExclude), 0, 3, "0", true, "one criterion left, failed"},
+		{binaries(4, "5", 2, sq.HalfUp, rubric.NAExclude), 1, 3, "5", true, "one criterion left, passed: full marks"},
 	}
 	for _, tt := range tests {
 		res, err := tt.r.Score(answers(tt.r, tt.pass, tt.na))
@@ -71,7 +72,7 @@ func TestRescaling(t *testing.T) {
 			t.Errorf("total = %s (exact %v), want %s (exact %v): %s", res.Total(), res.Exact(), tt.total, tt.exact, tt.reason)
 		}
 	}
-	r := binaries(4, "5", 2, rubric.HalfUp, rubric.NAExclude)
+	r := binaries(4, "5", 2, sq.HalfUp, rubric.NAExclude)
 	if _, err := r.Score(answers(r, 0, 4)); err == nil {
 		t.Error("every criterion N/A: want ErrNothingToScore")
 	}
@@ -182,7 +183,7 @@ func TestSectionOverride(t *testing.T) {
 
 // TestLargeValues checks totals at the limits of a definition (values near 10^6 with 6 places, 12 places kept).
 func TestLargeValues(t *testing.T) {
-	def := rubric.Definition{ID: "big", Version: "1", Title: rubric.Text{"en": "Big"}, Max: d("999999.999999"), Places: 12}
+	def := rubric.Definition{ID: "big", Version: "1", Title: rubric.Text{"en": "Big"}, Max: d("999999.999999"), Precision: sq.Precision{Places: 12}}
 	for i := 0; i < 3; i++ {
 		def.Criteria = append(def.Criteria, rubric.Criterion{ID: fmt.Sprintf("c%d", i), Title: rubric.Text{"en": "C"},
 			Scale: rubric.Scale{Kind: rubric.Points, Max: d("999999.999999"), Step: d("0.000001")}})

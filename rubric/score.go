@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"math/big"
 	"math/bits"
 	"strings"
@@ -51,39 +52,41 @@ const (
 )
 
 // violationSet is a bit set of violation indexes.
-type violationSet [MaxViolations / 64]uint64
+type violationSet [maxViolations / 64]uint64
 
 func (s *violationSet) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
 func (s *violationSet) add(i int)      { s[i/64] |= 1 << (i % 64) }
 
 // Score validates e against the rubric and scores it. Every problem is reported (up to 20 at once), each an
-// *EvaluationError wrapping one of the sentinels ErrRubricMismatch, ErrUnknownCriterion, ErrDuplicateAnswer,
-// ErrMissingAnswer, ErrInvalidScore, ErrUnknownLevel, ErrNotApplicable, ErrInapplicable, ErrUnknownViolation,
-// ErrDecimalLimit, ErrInvalidTime, ErrInvalidText, ErrInvalidAttribute or ErrNothingToScore.
+// *sq.Error whose Path names the field, counted from 1 ("answers[8].criterion", "violations[2]", "at") and whose
+// Value is what was given (the unknown criterion's ID, the points, the level). It wraps one of the sentinels
+// ErrRubricMismatch, ErrUnknownCriterion, ErrDuplicateAnswer, ErrMissingAnswer, ErrInvalidScore, ErrUnknownLevel,
+// ErrNotApplicable, ErrInapplicable, ErrUnknownViolation or ErrNothingToScore; sq.ErrLimit for points, comments
+// or attributes beyond their limits; sq.ErrInvalid for text that is not valid UTF-8 or a time JSON cannot hold.
 //
 // Scoring follows the rules in the package documentation: points per criterion (a conditional criterion whose
 // condition does not hold counts as N/A by its policy); overrides of levels and violations
 // zero a criterion, a section or the whole evaluation; N/A counts by each criterion's policy; the total is rescaled
-// to 0–Max, exact when it terminates and otherwise rounded to the rubric's Places by its Rounding.
+// to 0–Max, exact when it terminates and otherwise rounded to the rubric's Precision.
 //
 // Score is safe to call from many goroutines at once. It never changes e and the Result shares no memory with it.
 func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 	if r == nil || len(r.crits) == 0 {
-		return Result{}, &EvaluationError{Index: -1, Rule: "the rubric was not built by New, Parse or a template", Err: ErrInvalidDefinition}
+		return Result{}, fail("", "", "a rubric built by New, Parse or a template", ErrInvalidDefinition)
 	}
 	var errs errorList
 	if e.Rubric != "" && e.Rubric != r.def.ID {
-		errs.add(&EvaluationError{Index: -1, Value: "rubric " + quote(e.Rubric), Rule: "is not this rubric, " + quote(r.def.ID), Err: ErrRubricMismatch})
+		errs.add(fail("rubric", quote(e.Rubric), "this rubric, "+quote(r.def.ID), ErrRubricMismatch))
 	}
 	if e.Version != "" && e.Version != r.def.Version {
-		errs.add(&EvaluationError{Index: -1, Value: "version " + quote(e.Version), Rule: "is not this rubric's version, " + quote(r.def.Version), Err: ErrRubricMismatch})
+		errs.add(fail("version", quote(e.Version), "this rubric's version, "+quote(r.def.Version), ErrRubricMismatch))
 	}
 	if err := checkTime(e.At); err != nil {
 		errs.add(err)
 	}
-	for _, id := range [...]string{e.ID, e.CallID, e.EmployeeID, e.EvaluatorID} {
+	for i, id := range [...]string{e.ID, e.CallID, e.EmployeeID, e.EvaluatorID} {
 		if !utf8.ValidString(id) {
-			errs.add(&EvaluationError{Index: -1, Value: "identifier " + quote(id), Rule: "is not valid UTF-8", Err: ErrInvalidText})
+			errs.add(fail([...]string{"id", "call", "employee", "evaluator"}[i], quote(id), "valid UTF-8", sq.ErrInvalid))
 		}
 	}
 	if e.Department != "" || e.Comment != "" || len(e.Attributes) > 0 || e.StartedBy != "" {
@@ -100,14 +103,14 @@ func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 		if i >= len(ids) || !sameString(ids[i], a.Criterion) {
 			j, ok := r.critIdx[a.Criterion]
 			if !ok {
-				errs.add(&EvaluationError{Index: i, Value: "criterion " + quote(a.Criterion), Rule: "is not a criterion of rubric " + quote(r.def.ID), Err: ErrUnknownCriterion})
+				errs.add(fail(sq.Index("answers", i)+".criterion", quote(a.Criterion), "one of the criteria of rubric "+quote(r.def.ID), ErrUnknownCriterion))
 				continue
 			}
 			ci = j
 		}
 		rw := &rows[ci]
 		if rw.has(fAnswered) {
-			errs.add(&EvaluationError{Criterion: a.Criterion, Index: i, Rule: "is answered more than once; one answer per criterion", Err: ErrDuplicateAnswer})
+			errs.add(fail(sq.Index("answers", i)+".criterion", quote(a.Criterion), "one answer per criterion", ErrDuplicateAnswer))
 			continue
 		}
 		sum.marked++
@@ -144,21 +147,21 @@ func (r *Rubric) Score(e Evaluation) (res Result, err error) {
 	}
 	for i := 0; sum.marked < len(rows) && i < len(rows); i++ {
 		if !rows[i].has(fAnswered) {
-			rule := "is not answered; every criterion needs points, a level or N/A"
+			rule := r.crits[i].allowed() + " or N/A"
 			if r.crits[i].na == naForbidden {
-				rule = "is not answered; it needs " + r.crits[i].allowed() + " (N/A is not allowed)"
+				rule = r.crits[i].allowed() + ", not N/A"
 			}
-			errs.add(&EvaluationError{Criterion: r.crits[i].id, Index: -1, Rule: rule, Err: ErrMissingAnswer})
+			errs.add(fail("answers", quote(r.crits[i].id), rule, ErrMissingAnswer))
 		}
 	}
 	var seen violationSet
-	for _, id := range e.Violations {
+	for k, id := range e.Violations {
 		vi := r.violationIndex(id)
 		switch {
 		case vi < 0:
-			errs.add(&EvaluationError{Violation: id, Index: -1, Rule: "is not a violation of rubric " + quote(r.def.ID), Err: ErrUnknownViolation})
+			errs.add(fail(sq.Index("violations", k), quote(id), "one of the violations of rubric "+quote(r.def.ID), ErrUnknownViolation))
 		case seen.has(vi):
-			errs.add(&EvaluationError{Violation: id, Index: -1, Rule: "is listed more than once", Err: ErrUnknownViolation})
+			errs.add(fail(sq.Index("violations", k), quote(id), "each violation at most once", ErrUnknownViolation))
 		default:
 			seen.add(vi)
 			sum.overrides = sum.overrides || r.viols[vi].effect != EffectNone
@@ -190,11 +193,11 @@ func (r *Rubric) violationIndex(id string) int {
 
 // answer validates one answer and fills its row.
 func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
-	fail := func(value, rule string, err error) error { return answerError(c, index, value, rule, err) }
+	fail := func(field, value string, err error) error { return answerError(c, index, field, value, err) }
 	switch {
 	case a.NA:
 		if a.Level != "" || !a.Points.IsZero() {
-			return fail("N/A", "comes with points or a level; give one of them", ErrInvalidScore)
+			return fail("na", "true", ErrInvalidScore)
 		}
 		rw.set(fNA)
 		switch c.na {
@@ -204,29 +207,29 @@ func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
 		case naFull:
 			rw.setRaw(c.maxU)
 		default:
-			return fail("N/A", "is not allowed for this criterion; it needs "+c.allowed(), ErrNotApplicable)
+			return fail("na", "true", ErrNotApplicable)
 		}
 	case c.points:
 		if a.Level != "" {
-			return fail("level "+quote(a.Level), "given where points are required: "+c.allowed(), ErrUnknownLevel)
+			return fail("level", quote(a.Level), ErrUnknownLevel)
 		}
 		u, ok := dec.Units(a.Points, r.scale)
 		if !ok {
 			if err := dec.Check(a.Points); err != nil {
-				return fail("points", err.Error(), ErrDecimalLimit)
+				return sq.At(err, "rubric", sq.Index("answers", index)+".points")
 			}
-			return fail("points "+a.Points.String(), "is not on the scale: "+c.allowed(), ErrInvalidScore)
+			return fail("points", a.Points.String(), ErrInvalidScore)
 		}
 		if u < c.minU || u > c.maxU || (c.stepU != 1 && (u-c.minU)%c.stepU != 0) {
-			return fail("points "+a.Points.String(), "is not on the scale: "+c.allowed(), ErrInvalidScore)
+			return fail("points", a.Points.String(), ErrInvalidScore)
 		}
 		rw.setRaw(u)
 	default:
 		if !a.Points.IsZero() {
 			if err := dec.Check(a.Points); err != nil {
-				return fail("points", err.Error(), ErrDecimalLimit)
+				return sq.At(err, "rubric", sq.Index("answers", index)+".points")
 			}
-			return fail("points "+a.Points.String(), "given where a level is required: "+c.allowed(), ErrInvalidScore)
+			return fail("points", a.Points.String(), ErrInvalidScore)
 		}
 		j := -1
 		for k := range c.levels {
@@ -236,7 +239,7 @@ func (r *Rubric) answer(c *crit, a *Answer, index int, rw *row) error {
 			}
 		}
 		if j < 0 {
-			return fail("level "+quote(a.Level), "is not a level of this criterion: "+c.allowed(), ErrUnknownLevel)
+			return fail("level", quote(a.Level), ErrUnknownLevel)
 		}
 		rw.setLevel(j)
 		rw.setRaw(c.levels[j].u)
@@ -250,11 +253,19 @@ func sameString(a, b string) bool {
 	return len(a) == len(b) && (len(a) == 0 || unsafe.StringData(a) == unsafe.StringData(b) || a == b)
 }
 
-// answerError builds the error about one answer; kept out of answer so the valid path stays small.
+// answerError builds the error about one answer: its field (points, level or na), the value given, and what the
+// criterion takes; kept out of answer so the valid path stays small.
 //
 //go:noinline
-func answerError(c *crit, index int, value, rule string, err error) error {
-	return &EvaluationError{Criterion: c.id, Index: index, Value: value, Rule: rule, Err: err}
+func answerError(c *crit, index int, field, value string, err error) error {
+	rule := "criterion " + quote(c.id) + " takes " + c.allowed()
+	switch {
+	case field == "na" && err == ErrInvalidScore:
+		rule = "N/A alone, without points or a level"
+	case field == "na" && c.na == naForbidden:
+		rule += ", not N/A"
+	}
+	return fail(sq.Index("answers", index)+"."+field, value, rule, err)
 }
 
 // allowed describes the answers a criterion takes, for error messages.
@@ -326,7 +337,7 @@ func (r *Rubric) finish(res *Result, e *Evaluation, rows []row, seen *violationS
 		}
 	}
 	if !ok && !res.autoFail {
-		return &EvaluationError{Index: -1, Rule: "every criterion that counts is excluded as N/A; nothing is left to score", Err: ErrNothingToScore}
+		return fail("answers", "", "at least one criterion that counts; every one is excluded as N/A", ErrNothingToScore)
 	}
 	if res.autoFail {
 		res.total, res.exact = fixed{scale: r.scale}, true
@@ -404,7 +415,7 @@ func (r *Rubric) plainTotal(p, m int64, pe int32) (fixed, bool) {
 	case m == r.maxU:
 		return fixed{u: p, scale: r.scale}, true
 	}
-	if q, exact, ok := scaledQuo(uint64(r.maxU), uint64(p), pe-r.scale, uint64(m), r.def.Rounding); ok {
+	if q, exact, ok := scaledQuo(uint64(r.maxU), uint64(p), pe-r.scale, uint64(m), r.def.Precision.Rounding); ok {
 		return fixed{u: int64(q), scale: pe}, exact
 	}
 	// Within the limits of a definition (values ≤ 10^6 at ≤ 6 places, pe ≤ 12) maxU·10^(pe−scale) ≤ 10^18 and
@@ -412,10 +423,10 @@ func (r *Rubric) plainTotal(p, m int64, pe int32) (fixed, bool) {
 	// of limits can never produce a wrong total. Max·p/m = maxU·p / (m·10^scale).
 	num := new(big.Int).Mul(big.NewInt(r.maxU), big.NewInt(p))
 	den := new(big.Int).Mul(big.NewInt(m), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(r.scale)), nil))
-	return roundFixed(new(big.Rat).SetFrac(num, den), pe, r.def.Rounding)
+	return roundFixed(new(big.Rat).SetFrac(num, den), pe, r.def.Precision.Rounding)
 }
 
-func roundFixed(x *big.Rat, pe int32, mode Rounding) (fixed, bool) {
+func roundFixed(x *big.Rat, pe int32, mode sq.Rounding) (fixed, bool) {
 	d, exact := dec.RoundRat(x, pe, mode)
 	u, _ := dec.Units(d, pe) // fits: the value is at most 10^6 and pe at most 12
 	return fixed{u: u, scale: pe}, exact
@@ -447,13 +458,13 @@ func (r *Rubric) weightedTotal(rows []row, after bool, pe int32) (f fixed, exact
 		return fixed{scale: r.scale}, true, false
 	}
 	x := new(big.Rat).Quo(sum, wsum)
-	f, exact = roundFixed(x.Mul(x, r.def.Max.Rat()), pe, r.def.Rounding)
+	f, exact = roundFixed(x.Mul(x, r.def.Max.Rat()), pe, r.def.Precision.Rounding)
 	return f, exact, true
 }
 
 // scaledQuo returns a·b·10^k / d rounded by mode, whether nothing was dropped, and ok = false when an
 // intermediate exceeds 128 bits (the caller then uses big arithmetic).
-func scaledQuo(a, b uint64, k int32, d uint64, mode Rounding) (q uint64, exact, ok bool) {
+func scaledQuo(a, b uint64, k int32, d uint64, mode sq.Rounding) (q uint64, exact, ok bool) {
 	hi, lo := bits.Mul64(a, b)
 	p, okp := dec.Pow10(k)
 	if !okp {
@@ -483,7 +494,7 @@ func scaledQuo(a, b uint64, k int32, d uint64, mode Rounding) (q uint64, exact, 
 	return q, false, true
 }
 
-// cmpFixed compares two fixed values; both scales are at most MaxPlaces and values at most 10^6, so bringing them
+// cmpFixed compares two fixed values; both scales are at most maxPlaces and values at most 10^6, so bringing them
 // to the larger scale stays within int64.
 func cmpFixed(a, b fixed) int {
 	au, bu := a.u, b.u

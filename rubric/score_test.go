@@ -2,6 +2,7 @@ package rubric_test
 
 import (
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"strings"
 	"testing"
 
@@ -139,57 +140,57 @@ func TestScoreErrors(t *testing.T) {
 		reason  string
 	}{
 		{"R1 0.55", with(func(e *rubric.Evaluation) { e.Answers[0].Points = d("0.55") }), rubric.ErrInvalidScore,
-			`rubric: criterion "greeting": points 0.55 is not on the scale: points from 0 to 0.5 in steps of 0.1`,
+			`rubric: answers[1].points 0.55: criterion "greeting" takes points from 0 to 0.5 in steps of 0.1: invalid score`,
 			"finer than the 0.1 step"},
 		{"R1 0.35", with(func(e *rubric.Evaluation) { e.Answers[3].Points = d("0.35") }), rubric.ErrInvalidScore,
-			`rubric: criterion "client_focus": points 0.35 is not on the scale: points from 0 to 0.5 in steps of 0.1`,
+			`rubric: answers[4].points 0.35: criterion "client_focus" takes points from 0 to 0.5 in steps of 0.1: invalid score`,
 			"between two steps"},
 		{"R1 0.6", with(func(e *rubric.Evaluation) { e.Answers[2].Points = d("0.6") }), rubric.ErrInvalidScore,
-			`rubric: criterion "needs": points 0.6 is not on the scale: points from 0 to 0.5 in steps of 0.1`,
+			`rubric: answers[3].points 0.6: criterion "needs" takes points from 0 to 0.5 in steps of 0.1: invalid score`,
 			"above the maximum"},
 		{"R1 negative", with(func(e *rubric.Evaluation) { e.Answers[2].Points = d("-0.1") }), rubric.ErrInvalidScore,
-			`rubric: criterion "needs": points -0.1 is not on the scale: points from 0 to 0.5 in steps of 0.1`,
+			`rubric: answers[3].points -0.1: criterion "needs" takes points from 0 to 0.5 in steps of 0.1: invalid score`,
 			"below the minimum"},
-		{"absurd exponent", with(func(e *rubric.Evaluation) { e.Answers[0].Points = decimal.New(1, -100) }), rubric.ErrDecimalLimit,
-			`rubric: criterion "greeting": points 1e-100 has 100 digits after the point, at most 18 allowed: decimal outside the supported size`,
+		{"absurd exponent", with(func(e *rubric.Evaluation) { e.Answers[0].Points = decimal.New(1, -100) }), sq.ErrLimit,
+			`rubric: answers[1].points 1e-100: 100 digits after the point, at most 18 allowed: over a limit`,
 			"bounded decimal size"},
 		{"R3 unknown tonality", with(func(e *rubric.Evaluation) { e.Answers[9].Level = "blue" }), rubric.ErrUnknownLevel,
-			`rubric: criterion "tonality": level "blue" is not a level of this criterion: one of the levels "green", "yellow", "red"`,
+			`rubric: answers[10].level "blue": criterion "tonality" takes one of the levels "green", "yellow", "red": unknown level`,
 			"only green, yellow, red"},
 		{"R3 tonality as points", with(func(e *rubric.Evaluation) { e.Answers[9] = rubric.PointsAnswer("tonality", d("0.5")) }), rubric.ErrInvalidScore,
-			`rubric: criterion "tonality": points 0.5 given where a level is required: one of the levels "green", "yellow", "red"`,
+			`rubric: answers[10].points 0.5: criterion "tonality" takes one of the levels "green", "yellow", "red": invalid score`,
 			"tonality takes a level"},
 		{"level on points", with(func(e *rubric.Evaluation) { e.Answers[0] = rubric.LevelAnswer("greeting", "green") }), rubric.ErrUnknownLevel,
-			`rubric: criterion "greeting": level "green" given where points are required: points from 0 to 0.5 in steps of 0.1`,
+			`rubric: answers[1].level "green": criterion "greeting" takes points from 0 to 0.5 in steps of 0.1: unknown level`,
 			"greeting takes points"},
 		{"N/A forbidden", with(func(e *rubric.Evaluation) { e.Answers[4] = rubric.NAAnswer("current_info") }), rubric.ErrNotApplicable,
-			`rubric: criterion "current_info": N/A is not allowed for this criterion; it needs points from 0 to 0.5 in steps of 0.1`,
+			`rubric: answers[5].na true: criterion "current_info" takes points from 0 to 0.5 in steps of 0.1, not N/A: N/A not allowed`,
 			"the source allows no N/A"},
 		{"missing", with(func(e *rubric.Evaluation) { e.Answers = e.Answers[1:] }), rubric.ErrMissingAnswer,
-			`rubric: criterion "greeting": is not answered; it needs points from 0 to 0.5 in steps of 0.1 (N/A is not allowed)`,
+			`rubric: answers "greeting": points from 0 to 0.5 in steps of 0.1, not N/A: criterion not answered`,
 			"every criterion is answered"},
 		{"duplicate", with(func(e *rubric.Evaluation) { e.Answers = append(e.Answers, e.Answers[0]) }), rubric.ErrDuplicateAnswer,
-			`rubric: criterion "greeting": is answered more than once; one answer per criterion`,
+			`rubric: answers[11].criterion "greeting": one answer per criterion: criterion answered twice`,
 			"one answer per criterion"},
 		{"unknown criterion", with(func(e *rubric.Evaluation) {
 			e.Answers = append(e.Answers, rubric.PointsAnswer("smile", d("0.5")))
 		}), rubric.ErrUnknownCriterion,
-			`rubric: answer 10: criterion "smile" is not a criterion of rubric "call-quality"`,
+			`rubric: answers[11].criterion "smile": one of the criteria of rubric "call-quality": unknown criterion`,
 			"unknown criterion IDs are refused"},
 		{"unknown violation", with(func(e *rubric.Evaluation) { e.Violations = []string{"late"} }), rubric.ErrUnknownViolation,
-			`rubric: violation "late": is not a violation of rubric "call-quality"`,
+			`rubric: violations[1] "late": one of the violations of rubric "call-quality": unknown violation`,
 			"unknown violation IDs are refused"},
 		{"repeated violation", with(func(e *rubric.Evaluation) { e.Violations = []string{"profanity", "profanity"} }), rubric.ErrUnknownViolation,
-			`rubric: violation "profanity": is listed more than once`,
+			`rubric: violations[2] "profanity": each violation at most once: unknown violation`,
 			"each violation at most once"},
 		{"other rubric", with(func(e *rubric.Evaluation) { e.Rubric = "chat" }), rubric.ErrRubricMismatch,
-			`rubric: evaluation: rubric "chat" is not this rubric, "call-quality"`,
+			`rubric: rubric "chat": this rubric, "call-quality": evaluation is for another rubric`,
 			"an evaluation made on another rubric"},
 		{"other version", with(func(e *rubric.Evaluation) { e.Version = "2022" }), rubric.ErrRubricMismatch,
-			`rubric: evaluation: version "2022" is not this rubric's version, "2023-03-01"`,
+			`rubric: version "2022": this rubric's version, "2023-03-01": evaluation is for another rubric`,
 			"an evaluation made on another version"},
 		{"N/A with points", with(func(e *rubric.Evaluation) { e.Answers[0].NA = true }), rubric.ErrInvalidScore,
-			`rubric: criterion "greeting": N/A comes with points or a level; give one of them`,
+			`rubric: answers[1].na true: N/A alone, without points or a level: invalid score`,
 			"ambiguous answer"},
 	}
 	for _, tt := range tests {
@@ -202,7 +203,7 @@ func TestScoreErrors(t *testing.T) {
 			if err.Error() != tt.message {
 				t.Errorf("Score() error message mismatch (%s):\n got %s\nwant %s", tt.reason, err, tt.message)
 			}
-			var ee *rubric.EvaluationError
+			var ee *sq.Error
 			if !errors.As(err, &ee) {
 				t.Errorf("Score() error %T is not an *EvaluationError", err)
 			}
@@ -251,5 +252,37 @@ func TestZeroRubric(t *testing.T) {
 	var res rubric.Result
 	if !res.Total().IsZero() || res.Criteria() != nil || res.Reasons() != nil || res.String() != "no result" {
 		t.Errorf("zero Result is not empty: %v", res)
+	}
+}
+
+// TestScoreErrorFields: the *sq.Error of a problem names the answer counted from 1 in Path and carries what was
+// given in Value, so that a CRM can point at the field: the unknown criterion's ID, the points off the scale.
+func TestScoreErrorFields(t *testing.T) {
+	r := rubric.CallQuality()
+	tests := []struct {
+		edit        func(e *rubric.Evaluation)
+		path, value string
+		err         error
+		reason      string
+	}{
+		{func(e *rubric.Evaluation) { e.Answers[7].Criterion = "smile" }, "answers[8].criterion", `"smile"`, rubric.ErrUnknownCriterion,
+			"the 8th answer names an unknown criterion"},
+		{func(e *rubric.Evaluation) { e.Answers[0].Points = d("0.55") }, "answers[1].points", "0.55", rubric.ErrInvalidScore,
+			"the first answer is off the 0.1 steps"},
+		{func(e *rubric.Evaluation) { e.Violations = []string{"profanity", "late"} }, "violations[2]", `"late"`, rubric.ErrUnknownViolation,
+			"the second violation is not the rubric's"},
+	}
+	for _, tt := range tests {
+		e := call(all("0.5"), "green")
+		tt.edit(&e)
+		_, err := r.Score(e)
+		var se *sq.Error
+		if !errors.As(err, &se) || !errors.Is(err, tt.err) {
+			t.Fatalf("Score() error = %v, want an *sq.Error wrapping %v (%s)", err, tt.err, tt.reason)
+		}
+		// An unknown criterion also leaves its criterion unanswered: the first error is the answer's.
+		if se.Pkg != "rubric" || se.Path != tt.path || se.Value != tt.value {
+			t.Errorf("Score() error fields = %q %q %q, want rubric %q %q (%s)", se.Pkg, se.Path, se.Value, tt.path, tt.value, tt.reason)
+		}
 	}
 }

@@ -3,17 +3,18 @@ package rubric
 import (
 	"database/sql/driver"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // The types of this package that a service stores implement driver.Valuer and sql.Scanner with their JSON form
 // as text: store them in a TEXT, JSON or JSONB column. Value writes a string, so that a text column gets text, not
 // bytes; Scan reads a string or []byte (what drivers give for those columns) and refuses NULL and every other type
-// with ErrDatabaseValue. A nullable column scans into a pointer-typed destination or sql.Null[T] instead.
+// with sq.ErrMalformed. A nullable column scans into a pointer-typed destination or sql.Null[T] instead.
 //
 //	CREATE TABLE evaluations (id TEXT PRIMARY KEY, evaluation JSONB NOT NULL, result JSONB NOT NULL);
 //
-// A Result has no Scan: scan its column into a StoredResult and check it against its rubric with
-// StoredResult.Result.
+// A Result has no Scan: scan its column into a []byte or string and read it against its rubric with ParseResult
+// (ResultRubric says which rubric that is).
 
 // Value writes the evaluation's JSON (see MarshalJSON).
 func (e Evaluation) Value() (driver.Value, error) { return jsonValue(e.MarshalJSON()) }
@@ -53,23 +54,6 @@ func (d *Definition) Scan(src any) error {
 // Value writes the result's stored form, its JSON (see MarshalJSON); the zero Result refuses with ErrNoRubric.
 func (res Result) Value() (driver.Value, error) { return jsonValue(res.MarshalJSON()) }
 
-// Value writes the stored result's JSON; the zero StoredResult refuses with ErrNoRubric.
-func (s StoredResult) Value() (driver.Value, error) { return jsonValue(s.MarshalJSON()) }
-
-// Scan reads a stored result from a database value, as ParseStoredResult does. On error s is unchanged.
-func (s *StoredResult) Scan(src any) error {
-	b, err := scanText("StoredResult", src)
-	if err != nil {
-		return err
-	}
-	v, err := ParseStoredResult(b)
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
-}
-
 func jsonValue(b []byte, err error) (driver.Value, error) {
 	if err != nil {
 		return nil, err
@@ -85,7 +69,7 @@ func scanText(typ string, src any) ([]byte, error) {
 	case []byte:
 		return v, nil
 	case nil:
-		return nil, fmt.Errorf("rubric: scan %s: %w: NULL; scan a nullable column into a pointer or sql.Null", typ, ErrDatabaseValue)
+		return nil, fail(typ, "NULL", "JSON text; scan a nullable column into a pointer or sql.Null", sq.ErrMalformed)
 	}
-	return nil, fmt.Errorf("rubric: scan %s: %w: %T; JSON text (string or []byte) expected", typ, ErrDatabaseValue, src)
+	return nil, fail(typ, fmt.Sprintf("%T", src), "JSON text (string or []byte)", sq.ErrMalformed)
 }

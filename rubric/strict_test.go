@@ -2,6 +2,7 @@ package rubric_test
 
 import (
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"testing"
 
 	"github.com/servicequality/servicequality/rubric"
@@ -30,7 +31,7 @@ func TestParseEvaluationExactKeys(t *testing.T) {
 	for _, tail := range []string{`, "VIOLATIONS": []}`, `, "Violations": []}`, `, "violationſ": []}`,
 		`, "\u0056iolations": []}`} {
 		e, err := rubric.ParseEvaluation([]byte(fullCallJSON + tail))
-		if !errors.Is(err, rubric.ErrSyntax) {
+		if !errors.Is(err, sq.ErrMalformed) {
 			res, _ := r.Score(e)
 			t.Errorf("ParseEvaluation(...%s) = %v with total %s, want ErrSyntax (unknown field)", tail, err, res.Total())
 		}

@@ -33,7 +33,7 @@ func loadTemplates() {
 			templates[id], err = Parse(data)
 		}
 		if err != nil {
-			templatesErr = fmt.Errorf("rubric: built-in template %q: %w", id, err)
+			templatesErr = fmt.Errorf("rubric: built-in template %q: %w", id, err) // a build defect, never bad input
 			return
 		}
 	}
@@ -51,7 +51,7 @@ func Template(id string) (*Rubric, error) {
 	}
 	r, ok := templates[id]
 	if !ok {
-		return nil, fmt.Errorf("rubric: template %s is not one of %q: %w", quote(id), templateIDs, ErrUnknownTemplate)
+		return nil, fail("id", quote(id), fmt.Sprintf("one of %q", templateIDs), ErrUnknownTemplate)
 	}
 	return r, nil
 }
@@ -59,7 +59,7 @@ func Template(id string) (*Rubric, error) {
 // TemplateJSON returns a copy of the JSON definition of a built-in template, to copy and adapt.
 func TemplateJSON(id string) ([]byte, error) {
 	if !slices.Contains(templateIDs, id) {
-		return nil, fmt.Errorf("rubric: template %s is not one of %q: %w", quote(id), templateIDs, ErrUnknownTemplate)
+		return nil, fail("id", quote(id), fmt.Sprintf("one of %q", templateIDs), ErrUnknownTemplate)
 	}
 	return templateFS.ReadFile("templates/" + id + ".json")
 }

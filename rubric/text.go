@@ -6,16 +6,9 @@ import (
 	"strings"
 )
 
-// Language tags used by the built-in templates. Any lowercase BCP 47 primary tag (two or three letters, optionally
-// followed by subtags such as "sr-latn") is accepted in a Text.
-const (
-	Russian = "ru"
-	English = "en"
-	Kazakh  = "kk"
-)
-
-// Text is a localized string: language tag → text, for example {"ru": "Приветствие", "en": "Greeting"}.
-// The zero value (nil) is an empty text.
+// Text is a localized string: language tag → text, for example {"ru": "Приветствие", "en": "Greeting"}. Any
+// lowercase BCP 47 primary tag (two or three letters, optionally followed by subtags such as "sr-latn") is
+// accepted. The zero value (nil) is an empty text.
 type Text map[string]string
 
 // Get returns the text in lang, falling back to English, then Russian, then the first language in tag order, and
@@ -24,7 +17,7 @@ func (t Text) Get(lang string) string {
 	if s, ok := t[lang]; ok {
 		return s
 	}
-	for _, l := range [...]string{English, Russian} {
+	for _, l := range [...]string{"en", "ru"} {
 		if s, ok := t[l]; ok {
 			return s
 		}
@@ -35,8 +28,8 @@ func (t Text) Get(lang string) string {
 	return t[slices.Sorted(maps.Keys(t))[0]]
 }
 
-// Languages returns the language tags present, sorted.
-func (t Text) Languages() []string { return slices.Sorted(maps.Keys(t)) }
+// languages returns the language tags present, sorted.
+func (t Text) languages() []string { return slices.Sorted(maps.Keys(t)) }
 
 // Equal reports whether t and u hold the same texts. A nil and an empty Text are equal.
 func (t Text) Equal(u Text) bool { return maps.Equal(t, u) }

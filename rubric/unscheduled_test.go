@@ -3,6 +3,7 @@ package rubric_test
 import (
 	"encoding/json"
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"strings"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 // SPEC R6: an evaluation records whether it was scheduled and who started it, through scoring and JSON.
 func TestUnscheduledEvaluation(t *testing.T) {
 	r := rubric.CallQuality()
-	e := rubric.Evaluation{ID: "ev-r6", Unscheduled: true, StartedBy: rubric.StartedByCommercialDirector}
+	e := rubric.Evaluation{ID: "ev-r6", Unscheduled: true, StartedBy: "commercial-director"}
 	for _, c := range r.Criteria() {
 		if c.ID == "tonality" {
 			e.Answers = append(e.Answers, rubric.LevelAnswer(c.ID, "green"))
@@ -45,8 +46,8 @@ func TestUnscheduledEvaluation(t *testing.T) {
 	}
 	bad := e
 	bad.StartedBy = strings.Repeat("x", rubric.MaxStartedByLen+1)
-	if _, err := r.Score(bad); !errors.Is(err, rubric.ErrInvalidText) {
-		t.Errorf("a started_by over the limit: %v, want ErrInvalidText", err)
+	if _, err := r.Score(bad); !errors.Is(err, sq.ErrLimit) {
+		t.Errorf("a started_by over the limit: %v, want sq.ErrLimit", err)
 	}
 	if _, err := rubric.ParseEvaluation([]byte(`{"answers":[],"unscheduled":null}`)); err == nil {
 		t.Error("unscheduled null was accepted")

@@ -18,28 +18,30 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash"
 	"io"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
-// Errors. Every error of this package wraps one of them.
+// Errors. Every error of this package for bad input is an *sq.Error wrapping one of them (each matches
+// sq.ErrInvalid) or sq.ErrLimit.
 var (
 	// ErrInvalidCall is wrapped by errors about a call of the population: an empty or repeated ID, no employee, a
 	// zero time, an unknown direction or client kind.
-	ErrInvalidCall = errors.New("invalid call")
+	ErrInvalidCall = sq.Sentinel("invalid call", sq.ErrInvalid)
 	// ErrInvalidRule is wrapped by errors about a Rule or a seed.
-	ErrInvalidRule = errors.New("invalid sampling rule")
+	ErrInvalidRule = sq.Sentinel("invalid sampling rule", sq.ErrInvalid)
 	// ErrUnknownEmployee is wrapped when a call or an evaluated call belongs to an employee outside the rule's
 	// roster.
-	ErrUnknownEmployee = errors.New("employee not in the roster")
+	ErrUnknownEmployee = sq.Sentinel("employee not in the roster", sq.ErrInvalid)
 	// ErrNotStored is wrapped when JSON is read into a Selection: it is computed; store the seed, the rule and the
 	// population, and select again.
-	ErrNotStored = errors.New("computed value cannot be read from JSON")
+	ErrNotStored = sq.Sentinel("computed value cannot be read from JSON", sq.ErrInvalid)
 )
 
 // Direction is who placed the call. The zero value is not valid.
@@ -84,7 +86,7 @@ func (c Client) String() string {
 // MarshalText writes the direction's name.
 func (d Direction) MarshalText() ([]byte, error) {
 	if d < Incoming || d > Outgoing {
-		return nil, fmt.Errorf("sampling: direction %d is not incoming or outgoing: %w", uint8(d), ErrInvalidCall)
+		return nil, errf(ErrInvalidCall, "direction %d is not incoming or outgoing", uint8(d))
 	}
 	return []byte(d.String()), nil
 }
@@ -93,7 +95,7 @@ func (d Direction) MarshalText() ([]byte, error) {
 func (d *Direction) UnmarshalText(b []byte) error {
 	i := slices.Index(directionNames[:], string(b))
 	if i < 1 {
-		return fmt.Errorf("sampling: direction %q is not incoming or outgoing: %w", clip(string(b)), ErrInvalidCall)
+		return errf(ErrInvalidCall, "direction %q is not incoming or outgoing", clip(string(b)))
 	}
 	*d = Direction(i)
 	return nil
@@ -102,7 +104,7 @@ func (d *Direction) UnmarshalText(b []byte) error {
 // MarshalText writes the client kind's name.
 func (c Client) MarshalText() ([]byte, error) {
 	if c < NewClient || c > ExistingClient {
-		return nil, fmt.Errorf("sampling: client kind %d is not new or existing: %w", uint8(c), ErrInvalidCall)
+		return nil, errf(ErrInvalidCall, "client kind %d is not new or existing", uint8(c))
 	}
 	return []byte(c.String()), nil
 }
@@ -111,7 +113,7 @@ func (c Client) MarshalText() ([]byte, error) {
 func (c *Client) UnmarshalText(b []byte) error {
 	i := slices.Index(clientNames[:], string(b))
 	if i < 1 {
-		return fmt.Errorf("sampling: client kind %q is not new or existing: %w", clip(string(b)), ErrInvalidCall)
+		return errf(ErrInvalidCall, "client kind %q is not new or existing", clip(string(b)))
 	}
 	*c = Client(i)
 	return nil
@@ -162,9 +164,23 @@ func (p Period) String() string {
 // MarshalText writes the period's name.
 func (p Period) MarshalText() ([]byte, error) {
 	if p > Monthly {
-		return nil, fmt.Errorf("sampling: period %d is not quarterly or monthly: %w", uint8(p), ErrInvalidRule)
+		return nil, errf(ErrInvalidRule, "period %d is not quarterly or monthly", uint8(p))
 	}
 	return []byte(p.String()), nil
+}
+
+// UnmarshalText reads "quarterly" or "monthly".
+func (p *Period) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "quarterly":
+		*p = Quarterly
+	case "monthly":
+		*p = Monthly
+	default:
+		return &sq.Error{Pkg: "sampling", Path: "period", Value: sq.Quote(string(b)), Rule: "quarterly or monthly",
+			Err: sq.ErrMalformed}
+	}
+	return nil
 }
 
 // periodKey is a period: a year and a quarter or month number.
@@ -225,7 +241,7 @@ func (r Rule) perEmployee() int {
 // Validate reports the first problem that makes r unusable, wrapping ErrInvalidRule.
 func (r Rule) Validate() error {
 	fail := func(format string, args ...any) error {
-		return fmt.Errorf("sampling: rule: %s: %w", fmt.Sprintf(format, args...), ErrInvalidRule)
+		return errf(ErrInvalidRule, "rule: %s", fmt.Sprintf(format, args...))
 	}
 	switch {
 	case r.PerEmployee < 0 || r.PerEmployee > MaxPerEmployee:
@@ -342,18 +358,16 @@ func Select(population []Call, seed []byte, r Rule) (Selection, error) {
 		return Selection{}, err
 	}
 	if len(seed) < MinSeed || len(seed) > MaxSeed {
-		return Selection{}, fmt.Errorf("sampling: seed of %d bytes; use %d–%d bytes of a secret random key: %w",
-			len(seed), MinSeed, MaxSeed, ErrInvalidRule)
+		return Selection{}, errf(ErrInvalidRule, "seed of %d bytes; use %d–%d bytes of a secret random key",
+			len(seed), MinSeed, MaxSeed)
 	}
 	if len(population) > MaxPopulation {
-		return Selection{}, fmt.Errorf("sampling: %d calls, at most %d in one selection: %w", len(population),
-			MaxPopulation, ErrInvalidRule)
+		return Selection{}, errf(sq.ErrLimit, "%d calls, at most %d in one selection", len(population), MaxPopulation)
 	}
 	roster := map[string]bool{}
 	for _, e := range r.Employees {
 		if e == "" || len(e) > MaxText {
-			return Selection{}, fmt.Errorf("sampling: roster: employee %q must be 1–%d bytes: %w", clip(e), MaxText,
-				ErrInvalidRule)
+			return Selection{}, errf(ErrInvalidRule, "roster: employee %q must be 1–%d bytes", clip(e), MaxText)
 		}
 		roster[e] = true
 	}
@@ -408,7 +422,9 @@ func Select(population []Call, seed []byte, r Rule) (Selection, error) {
 
 func checkCall(i int, c Call, seen, roster map[string]bool) error {
 	fail := func(sentinel error, format string, args ...any) error {
-		return fmt.Errorf("sampling: call %d (%q): %s: %w", i+1, clip(c.ID), fmt.Sprintf(format, args...), sentinel)
+		return &sq.Error{Pkg: "sampling", Path: sq.Index("calls", i), Value: sq.Quote(c.ID), Rule: fmt.Sprintf(format,
+			args...),
+			Err: sentinel}
 	}
 	switch {
 	case c.ID == "" || len(c.ID) > MaxText:
@@ -515,7 +531,7 @@ type stratumJSON struct {
 // zone), the population size and, per employee and period, the counts and the IDs of the selected calls.
 func (s Selection) MarshalJSON() ([]byte, error) {
 	if s.Rule.Location == nil {
-		return nil, fmt.Errorf("sampling: zero Selection cannot be written: %w", ErrInvalidRule)
+		return nil, errf(ErrInvalidRule, "zero Selection cannot be written")
 	}
 	v := struct {
 		Seed       string      `json:"seed"`
@@ -547,8 +563,7 @@ func (s Selection) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON refuses: a selection is recomputed from its seed, rule and population with Select. The error
 // wraps ErrNotStored.
 func (s *Selection) UnmarshalJSON([]byte) error {
-	return fmt.Errorf("sampling: a Selection is computed; keep the seed, the rule and the calls and call Select: %w",
-		ErrNotStored)
+	return errf(ErrNotStored, "a Selection is computed; keep the seed, the rule and the calls and call Select")
 }
 
 func clip(s string) string {
@@ -556,4 +571,9 @@ func clip(s string) string {
 		return s[:MaxText] + "..."
 	}
 	return s
+}
+
+// errf returns an *sq.Error of this package whose rule is the formatted text.
+func errf(kind error, format string, args ...any) error {
+	return &sq.Error{Pkg: "sampling", Rule: fmt.Sprintf(format, args...), Err: kind}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -114,8 +115,9 @@ func TestSelectRosterAndErrors(t *testing.T) {
 			t.Errorf("%s: %v, want %v", tt.reason, err, tt.want)
 		}
 	}
-	if _, err := Select(bad(func(c *Call) { c.ID = "" }), seed, Rule{Location: time.UTC}); err == nil ||
-		!strings.Contains(err.Error(), "call 4") {
+	var se *sq.Error
+	if _, err := Select(bad(func(c *Call) { c.ID = "" }), seed, Rule{Location: time.UTC}); !errors.As(err, &se) ||
+		se.Path != "calls[4]" || !strings.Contains(err.Error(), "calls[4]") {
 		t.Errorf("the error does not name the call by its position from 1: %v", err)
 	}
 }
@@ -269,5 +271,23 @@ func TestZeroValues(t *testing.T) {
 	}
 	if sel, err := Select(nil, seed, Rule{Location: time.UTC}); err != nil || len(sel.Groups) != 0 {
 		t.Errorf("an empty population: %v, %v", sel.Groups, err)
+	}
+}
+
+// Every period round-trips through its text form; other text is refused.
+func TestPeriodText(t *testing.T) {
+	for _, p := range []Period{Quarterly, Monthly} {
+		b, err := p.MarshalText()
+		var got Period = 9
+		if err != nil || got.UnmarshalText(b) != nil || got != p || string(b) != p.String() {
+			t.Errorf("period %v: text %q, %v; read back %v", p, b, err, got)
+		}
+	}
+	var p Period
+	if err := p.UnmarshalText([]byte("Monthly")); !errors.Is(err, sq.ErrMalformed) || p != Quarterly {
+		t.Errorf("\"Monthly\" = %v (period %v), want sq.ErrMalformed and no change", err, p)
+	}
+	if _, err := Period(7).MarshalText(); !errors.Is(err, ErrInvalidRule) {
+		t.Errorf("Period(7).MarshalText = %v, want ErrInvalidRule", err)
 	}
 }

@@ -6,15 +6,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
 
 // benchStream returns n responses spread over a year, 20 employees, every answer kind.
 func benchStream(n int) []survey.Response {
-	kinds := []survey.Answer{survey.CSIAnswer(4), survey.RecommendAnswer(true), survey.ClassicAnswer(9),
-		survey.CSATAnswer(5), survey.CESAnswer(2), survey.FCRAnswer(false), survey.CSIAnswer(2),
-		survey.ClassicAnswer(3)}
+	kinds := []survey.Answer{csiAnswer(4), recommendAnswer(true), classicAnswer(9),
+		csatAnswer(5), cesAnswer(2), fcrAnswer(false), csiAnswer(2),
+		classicAnswer(3)}
 	rs := make([]survey.Response, n)
 	for i := range rs {
 		rs[i] = survey.Response{
@@ -30,8 +31,8 @@ func benchStream(n int) []survey.Response {
 
 func BenchmarkSegmentsMonthlyCumulative(b *testing.B) {
 	rs := benchStream(100_000)
-	months, _ := survey.Months(base, base.AddDate(1, 0, 0), time.UTC)
-	g := survey.Grouping{Key: survey.ByEmployee, Periods: months, Cumulative: true}
+	months, _ := months(base, base.AddDate(1, 0, 0), time.UTC)
+	g := survey.Grouping{Key: byEmployee, Periods: months, Cumulative: true}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -43,8 +44,8 @@ func BenchmarkSegmentsMonthlyCumulative(b *testing.B) {
 
 func BenchmarkSegmentsMonthly(b *testing.B) {
 	rs := benchStream(100_000)
-	months, _ := survey.Months(base, base.AddDate(1, 0, 0), time.UTC)
-	g := survey.Grouping{Key: survey.ByEmployee, Periods: months}
+	months, _ := months(base, base.AddDate(1, 0, 0), time.UTC)
+	g := survey.Grouping{Key: byEmployee, Periods: months}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -80,11 +81,11 @@ func BenchmarkCSIFromAnswers(b *testing.B) {
 }
 
 func BenchmarkRecommendPoints(b *testing.B) {
-	s, _ := survey.NewRecommendShare(2, 3)
+	s, _ := survey.NewShare(2, 3)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, _, err := s.Points(2, survey.HalfUp); err != nil {
+		if _, _, err := rounded(2, sq.HalfUp)(s.Points()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -96,14 +97,14 @@ func BenchmarkClassicMargin(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := c.Margin(level, 2, survey.HalfUp); err != nil {
+		if _, err := c.Margin(level, prec(2, sq.HalfUp)); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 func BenchmarkCSATWilson(b *testing.B) {
-	c, _ := survey.NewCSAT(81, 263)
+	c, _ := survey.NewShare(81, 263)
 	level := decimal.RequireFromString("0.95")
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -129,7 +130,7 @@ func BenchmarkTalliesUpdateJSON(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	one := survey.CSIAnswer(5)
+	one := csiAnswer(5)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -156,7 +157,7 @@ func BenchmarkTalliesUpdateBinary(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	one := survey.CSIAnswer(5)
+	one := csiAnswer(5)
 	buf := make([]byte, 0, 64)
 	b.ReportAllocs()
 	b.ResetTimer()

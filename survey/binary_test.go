@@ -4,13 +4,13 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"pgregory.net/rapid"
@@ -52,25 +52,18 @@ func checkStored[T stored[T], PT interface {
 	}
 }
 
-// TestBinaryRoundTrip: every tally, Tallies and Coverage survive their binary form and a database column.
+// TestBinaryRoundTrip: Tallies survive their binary form and a database column.
 func TestBinaryRoundTrip(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		tl := surveytest.Tallies(rapid.Int64Range(0, survey.MaxCount/10).Draw(t, "max")).Draw(t, "tallies")
 		checkStored(t, tl)
-		checkStored(t, tl.CSI)
-		checkStored(t, tl.Recommend)
-		checkStored(t, tl.Classic)
-		checkStored(t, tl.CSAT)
-		checkStored(t, tl.CES)
-		checkStored(t, tl.FCR)
-		checkStored(t, surveytest.Coverage(survey.MaxCount).Draw(t, "coverage"))
 	})
 }
 
 // TestTalliesBinaryStrict: truncated data, trailing bytes, unknown versions, counts above MaxCount and
 // inconsistent counts are refused, and the receiver keeps its value.
 func TestTalliesBinaryStrict(t *testing.T) {
-	good, _ := survey.Tallies{Recommend: must(survey.NewRecommendShare(2, 3))}.MarshalBinary()
+	good, _ := survey.Tallies{Recommend: must(survey.NewShare(2, 3))}.MarshalBinary()
 	with := func(i int, v byte) []byte {
 		b := append([]byte(nil), good...)
 		b[i] = v
@@ -81,23 +74,20 @@ func TestTalliesBinaryStrict(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{nil, survey.ErrDecode, "no data"},
-		{good[:len(good)-1], survey.ErrDecode, "truncated"},
-		{append(append([]byte(nil), good...), 0), survey.ErrDecode, "a byte after the data"},
-		{with(0, 2), survey.ErrDecode, "unknown version"},
-		{append([]byte{1, 0x80, 0x00}, good[2:]...), survey.ErrDecode, "count 0 not in its shortest form"},
+		{nil, sq.ErrMalformed, "no data"},
+		{good[:len(good)-1], sq.ErrMalformed, "truncated"},
+		{append(append([]byte(nil), good...), 0), sq.ErrMalformed, "a byte after the data"},
+		{with(0, 2), sq.ErrMalformed, "unknown version"},
+		{append([]byte{1, 0x80, 0x00}, good[2:]...), sq.ErrMalformed, "count 0 not in its shortest form"},
 		{with(6, 4), survey.ErrInvalidCount, "3 yes answers out of 2"},
-		{append([]byte{1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01}, good[2:]...), survey.ErrDecode, "overlong varint"},
-		{append([]byte{1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02}, good[2:]...), survey.ErrDecode, "count 2^57 above MaxCount"},
+		{append([]byte{1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01}, good[2:]...), sq.ErrMalformed, "overlong varint"},
+		{append([]byte{1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02}, good[2:]...), sq.ErrLimit, "count 2^57 above MaxCount"},
 	}
 	for _, tt := range tests {
-		keep := survey.Tallies{FCR: must(survey.NewFCR(1, 1))}
+		keep := survey.Tallies{FCR: must(survey.NewShare(1, 1))}
 		v := keep
 		err := v.UnmarshalBinary(tt.in)
 		wantErr(t, tt.reason, err, tt.want)
-		if tt.want == survey.ErrInvalidCount && !errors.Is(err, survey.ErrDecode) {
-			t.Errorf("%s: error %v does not wrap ErrDecode", tt.reason, err)
-		}
 		if !v.Equal(keep) {
 			t.Errorf("%s: the receiver changed on error", tt.reason)
 		}
@@ -132,9 +122,9 @@ func TestTalliesAdd(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{survey.CSIAnswer(6), survey.ClassicCuts{}, survey.ErrInvalidAnswer, "off the scale"},
-		{survey.Answer{}, survey.ClassicCuts{}, survey.ErrInvalidResponse, "no kind"},
-		{survey.ClassicAnswer(9), survey.ClassicCuts{DetractorMax: 9, PromoterMin: 9}, survey.ErrInvalidSetting, "bad cuts"},
+		{csiAnswer(6), survey.ClassicCuts{}, survey.ErrInvalidAnswer, "off the scale"},
+		{survey.Answer{}, survey.ClassicCuts{}, survey.ErrInvalidAnswer, "no kind"},
+		{classicAnswer(9), survey.ClassicCuts{DetractorMax: 9, PromoterMin: 9}, survey.ErrInvalidSetting, "bad cuts"},
 	}
 	for _, tt := range tests {
 		v := keep
@@ -143,13 +133,13 @@ func TestTalliesAdd(t *testing.T) {
 			t.Errorf("Add(%+v): error %v, tallies changed %v; want %v (%s)", tt.a, err, !v.Equal(keep), tt.want, tt.reason)
 		}
 	}
-	full := survey.Tallies{FCR: must(survey.NewFCR(0, survey.MaxCount))}
-	if err := full.Add(survey.FCRAnswer(true), survey.ClassicCuts{}); !errors.Is(err, survey.ErrInvalidCount) {
-		t.Errorf("Add to a full tally: error %v, want ErrInvalidCount", err)
+	full := survey.Tallies{FCR: must(survey.NewShare(0, survey.MaxCount))}
+	if err := full.Add(fcrAnswer(true), survey.ClassicCuts{}); !errors.Is(err, sq.ErrLimit) {
+		t.Errorf("Add to a full tally: error %v, want sq.ErrLimit", err)
 	}
 }
 
-// TestScanRefuses: NULL and types other than bytea are refused with ErrScan; a text period with ErrInvalidPeriod.
+// TestScanRefuses: NULL and types other than bytea are refused as malformed; inconsistent counts as invalid.
 func TestScanRefuses(t *testing.T) {
 	tests := []struct {
 		dst    sql.Scanner
@@ -157,55 +147,14 @@ func TestScanRefuses(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{new(survey.Tallies), nil, survey.ErrScan, "NULL is not the empty tally"},
-		{new(survey.Tallies), "\x01", survey.ErrScan, "text is not bytea"},
-		{new(survey.CSI), int64(5), survey.ErrScan, "a number is not a tally"},
-		{new(survey.Coverage), 0.04, survey.ErrScan, "a float is not a coverage"},
-		{new(survey.RecommendShare), []byte{1, 3, 2}, survey.ErrDecode, "3 yes out of 2"},
-		{new(survey.Period), "2024-01-01T00:00:00Z", survey.ErrInvalidPeriod, "one bound"},
-		{new(survey.Period), time.Now(), survey.ErrScan, "a timestamp is not a period"},
+		{new(survey.Tallies), nil, sq.ErrMalformed, "NULL is not the empty tally"},
+		{new(survey.Tallies), "\x01", sq.ErrMalformed, "text is not bytea"},
+		{new(survey.Tallies), int64(5), sq.ErrMalformed, "a number is not a tally"},
+		{new(survey.Tallies), 0.04, sq.ErrMalformed, "a float is not a tally"},
+		{new(survey.Tallies), []byte{1, 0, 0, 0, 0, 0, 3, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, survey.ErrInvalidCount,
+			"3 yes out of 2"},
 	}
 	for _, tt := range tests {
 		wantErr(t, fmt.Sprintf("%T.Scan(%v): %s", tt.dst, tt.src, tt.reason), tt.dst.Scan(tt.src), tt.want)
-	}
-}
-
-// TestPeriodText: a period reads back Equal from its text, JSON and database forms; other text is refused.
-func TestPeriodText(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		loc := time.FixedZone("", 60*rapid.IntRange(-720, 720).Draw(t, "offset"))
-		from := time.Unix(rapid.Int64Range(-1e10, 1e10).Draw(t, "from"), rapid.Int64Range(0, 999_999_999).Draw(t, "ns")).In(loc)
-		p := survey.Period{From: from, To: from.Add(time.Duration(rapid.Int64Range(1, 1e18).Draw(t, "len")))}
-		if rapid.Bool().Draw(t, "open") {
-			p.From = time.Time{}
-		}
-		b, err := json.Marshal(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var back survey.Period
-		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(p) {
-			t.Fatalf("JSON %s read back %v, %v", b, back, err)
-		}
-		if again, _ := json.Marshal(back); string(again) != string(b) {
-			t.Fatalf("re-encoded %s, first %s", again, b)
-		}
-		dv, err := p.Value()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var scanned survey.Period
-		if err := scanned.Scan(dv); err != nil || !scanned.Equal(p) {
-			t.Fatalf("Scan(%v) gave %v", dv, err)
-		}
-	})
-	for _, in := range []string{`null`, `"../2024-01-01T00:00:00Z/x"`, `"2024-01-01T00:00:00Z/.."`, `"2024-01-01T00:00:00+00:00/2025-01-01T00:00:00Z"`} {
-		var p survey.Period
-		if err := json.Unmarshal([]byte(in), &p); err == nil {
-			t.Errorf("Unmarshal(%s) = %v, want an error", in, p)
-		}
-	}
-	if _, err := json.Marshal(survey.Period{}); !errors.Is(err, survey.ErrInvalidPeriod) {
-		t.Errorf("Marshal(zero Period) error = %v, want ErrInvalidPeriod: the zero Period is invalid", err)
 	}
 }

@@ -1,7 +1,7 @@
 package survey
 
 import (
-	"github.com/shopspring/decimal"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // CES is the customer effort score: each client rates how easy it was to get their question handled on a scale of
@@ -14,8 +14,8 @@ type CES struct {
 	counts [7]int64
 }
 
-// NewCES returns the tally with counts[i] answers of i+1 points. Negative counts and totals above MaxCount are
-// errors wrapping ErrInvalidCount.
+// NewCES returns the tally with counts[i] answers of i+1 points. Negative counts are errors wrapping
+// ErrInvalidCount, totals above MaxCount errors wrapping sq.ErrLimit.
 func NewCES(counts [7]int64) (CES, error) {
 	if _, err := checkCounts("CES", counts[:], 1); err != nil {
 		return CES{}, err
@@ -23,7 +23,7 @@ func NewCES(counts [7]int64) (CES, error) {
 	return CES{counts: counts}, nil
 }
 
-// CESFromAnswers tallies answers on the scale 1–7. An answer off the scale is an *AnswerError wrapping
+// CESFromAnswers tallies answers on the scale 1–7. An answer off the scale is an error wrapping
 // ErrInvalidAnswer, naming its index.
 func CESFromAnswers(answers []int) (CES, error) {
 	var c CES
@@ -42,14 +42,11 @@ func (c CES) Total() int64 {
 	return n
 }
 
-// IsEmpty reports whether the tally holds no answers.
-func (c CES) IsEmpty() bool { return c.Total() == 0 }
-
 // Equal reports whether both tallies hold the same distribution.
 func (c CES) Equal(o CES) bool { return c == o }
 
 // Merge returns the tally of both samples together: associative, commutative, with the zero value as identity.
-// A merged total above MaxCount is an error wrapping ErrInvalidCount.
+// A merged total above MaxCount is an error wrapping sq.ErrLimit.
 func (c CES) Merge(o CES) (CES, error) {
 	var m CES
 	if err := mergeCounts("CES", c.counts[:], o.counts[:], m.counts[:]); err != nil {
@@ -58,8 +55,7 @@ func (c CES) Merge(o CES) (CES, error) {
 	return m, nil
 }
 
-// Mean returns the mean answer, within [1, 7], rounded to places digits by r, and whether that is exact.
-// An empty tally is an error wrapping ErrEmpty; bad places or rule wrap ErrInvalidPrecision.
-func (c CES) Mean(places int32, r Rounding) (decimal.Decimal, bool, error) {
-	return meanOf("CES", c.counts[:], 1, places, r)
+// Mean returns the exact mean answer, within [1, 7]. An empty tally is an error wrapping ErrEmpty.
+func (c CES) Mean() (sq.Fraction, error) {
+	return meanOf("CES", c.counts[:], 1)
 }

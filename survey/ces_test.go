@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -24,7 +25,7 @@ func TestCESMean(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c := must(survey.CESFromAnswers(tt.answers))
-		got, exact, err := c.Mean(tt.places, survey.HalfUp)
+		got, exact, err := rounded(tt.places, sq.HalfUp)(c.Mean())
 		if err != nil || !got.Equal(d(tt.want)) || exact != tt.exact {
 			t.Errorf("Mean(%v) = %s, %v, %v; want %s, %v (%s)", tt.answers, got, exact, err, tt.want, tt.exact, tt.reason)
 		}
@@ -44,8 +45,8 @@ func TestCESErrors(t *testing.T) {
 		want    string
 		reason  string
 	}{
-		{[]int{8}, "survey: CES answer 8 at index 0 is outside the scale 1–7", "above the scale"},
-		{[]int{3, 0}, "survey: CES answer 0 at index 1 is outside the scale 1–7", "below the scale"},
+		{[]int{8}, "survey: answers[1] 8: CES answers are 1–7: invalid answer", "above the scale"},
+		{[]int{3, 0}, "survey: answers[2] 0: CES answers are 1–7: invalid answer", "below the scale"},
 	}
 	for _, tt := range tests {
 		_, err := survey.CESFromAnswers(tt.answers)
@@ -56,7 +57,7 @@ func TestCESErrors(t *testing.T) {
 	}
 	_, err := survey.NewCES([7]int64{0, 0, -2, 0, 0, 0, 0})
 	wantErr(t, "negative count", err, survey.ErrInvalidCount)
-	_, _, err = survey.CES{}.Mean(2, survey.HalfUp)
+	_, _, err = rounded(2, sq.HalfUp)(survey.CES{}.Mean())
 	wantErr(t, "mean of the zero value", err, survey.ErrEmpty)
 }
 
@@ -65,7 +66,7 @@ func TestCESProperties(t *testing.T) {
 		answers := rapid.SliceOfN(rapid.IntRange(1, 7), 1, 60).Draw(t, "answers")
 		cut := rapid.IntRange(0, len(answers)).Draw(t, "cut")
 		c := must(survey.CESFromAnswers(answers))
-		mean, _, _ := c.Mean(4, survey.HalfUp)
+		mean, _, _ := rounded(4, sq.HalfUp)(c.Mean())
 		if mean.LessThan(decimal.NewFromInt(1)) || mean.GreaterThan(decimal.NewFromInt(7)) {
 			t.Fatalf("Mean %s outside [1, 7]", mean)
 		}

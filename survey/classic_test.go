@@ -1,10 +1,12 @@
 package survey_test
 
 import (
+	"github.com/google/go-cmp/cmp"
 	"math/big"
 	"reflect"
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"github.com/shopspring/decimal"
@@ -15,24 +17,24 @@ import (
 // NPS of −8.95 and a 95% margin of error of about ±4.39 points. SPEC R15.
 func TestClassicWorkedExampleR15(t *testing.T) {
 	c := must(survey.NewClassicNPS(291, 1162-291-395, 395))
-	score, exact, err := c.Score(2, survey.HalfUp)
+	score, exact, err := rounded(2, sq.HalfUp)(c.Score())
 	if err != nil || !score.Equal(d("-8.95")) || exact {
 		t.Errorf("Score = %s, %v, %v; want -8.95, inexact", score, exact, err)
 	}
-	margin, err := c.Margin(d("0.95"), 2, survey.HalfUp)
+	margin, err := c.Margin(d("0.95"), prec(2, sq.HalfUp))
 	if err != nil || !margin.Equal(d("4.39")) {
 		t.Errorf("Margin(0.95) = %s, %v; want 4.39", margin, err)
 	}
-	se, err := c.StdErr(4, survey.HalfUp)
+	se, err := c.StdErr(prec(4, sq.HalfUp))
 	if err != nil || !se.Equal(d("2.2387")) {
 		t.Errorf("StdErr = %s, %v; want 2.2387", se, err)
 	}
 	// Variance p + d − (p − d)², exactly: 686/1162 − (104/1162)² = 0.58235104…
-	v, exact, err := c.Variance(6, survey.HalfUp)
+	v, exact, err := rounded(6, sq.HalfUp)(c.Variance())
 	if err != nil || !v.Equal(d("0.582351")) || exact {
 		t.Errorf("Variance = %s, %v, %v; want 0.582351, inexact", v, exact, err)
 	}
-	m99, _ := c.Margin(d("0.99"), 2, survey.HalfUp)
+	m99, _ := c.Margin(d("0.99"), prec(2, sq.HalfUp))
 	if !m99.GreaterThan(margin) {
 		t.Errorf("Margin(0.99) = %s is not wider than Margin(0.95) = %s", m99, margin)
 	}
@@ -54,14 +56,14 @@ func TestClassicScore(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c := must(survey.ClassicNPSFromAnswers(tt.answers, tt.cuts))
-		got, _, err := c.Score(2, survey.HalfUp)
+		got, _, err := rounded(2, sq.HalfUp)(c.Score())
 		if err != nil || !got.Equal(d(tt.want)) {
 			t.Errorf("Score(%v, %+v) = %s, %v; want %s (%s)", tt.answers, tt.cuts, got, err, tt.want, tt.reason)
 		}
 	}
-	c := must(survey.ClassicNPSFromAnswers([]int{10, 8, 2, 2}, survey.StandardCuts()))
-	if c.Promoters() != 1 || c.Passives() != 1 || c.Detractors() != 2 || c.Total() != 4 {
-		t.Errorf("groups = %d/%d/%d, want 1/1/2", c.Promoters(), c.Passives(), c.Detractors())
+	c := must(survey.ClassicNPSFromAnswers([]int{10, 8, 2, 2}, survey.ClassicCuts{DetractorMax: 6, PromoterMin: 9}))
+	if p, q, d := c.Counts(); p != 1 || q != 1 || d != 2 || c.Total() != 4 {
+		t.Errorf("groups = %d/%d/%d, want 1/1/2", p, q, d)
 	}
 }
 
@@ -81,7 +83,7 @@ func TestClassicErrors(t *testing.T) {
 	}
 	_, err := survey.ClassicNPSFromAnswers([]int{10, 11}, survey.ClassicCuts{})
 	wantErr(t, "answer 11", err, survey.ErrInvalidAnswer)
-	if err != nil && err.Error() != "survey: classic NPS answer 11 at index 1 is outside the scale 0–10" {
+	if err != nil && err.Error() != "survey: answers[2] 11: classic NPS answers are 0–10: invalid answer" {
 		t.Errorf("message = %q", err)
 	}
 	_, err = survey.ClassicNPSFromAnswers([]int{-1}, survey.ClassicCuts{})
@@ -89,17 +91,17 @@ func TestClassicErrors(t *testing.T) {
 	_, err = survey.NewClassicNPS(1, -2, 3)
 	wantErr(t, "negative passives", err, survey.ErrInvalidCount)
 	var empty survey.ClassicNPS
-	_, _, err = empty.Score(2, survey.HalfUp)
+	_, _, err = rounded(2, sq.HalfUp)(empty.Score())
 	wantErr(t, "score of the zero value", err, survey.ErrEmpty)
-	_, err = empty.Margin(d("0.95"), 2, survey.HalfUp)
+	_, err = empty.Margin(d("0.95"), prec(2, sq.HalfUp))
 	wantErr(t, "margin of the zero value", err, survey.ErrEmpty)
-	_, _, err = survey.MapClassicToFivePoints(empty, 2, survey.HalfUp)
+	_, _, err = rounded(2, sq.HalfUp)(mapToFive(empty))
 	wantErr(t, "mapping of the zero value", err, survey.ErrEmpty)
 	c := must(survey.NewClassicNPS(1, 1, 1))
-	_, err = c.Margin(d("1.5"), 2, survey.HalfUp)
-	wantErr(t, "level 1.5", err, survey.ErrInvalidLevel)
-	_, err = c.StdErr(2, survey.Rounding(3))
-	wantErr(t, "unknown rounding", err, survey.ErrInvalidPrecision)
+	_, err = c.Margin(d("1.5"), prec(2, sq.HalfUp))
+	wantErr(t, "level 1.5", err, survey.ErrInvalidSetting)
+	_, err = c.StdErr(prec(2, sq.Rounding(3)))
+	wantErr(t, "unknown rounding", err, sq.ErrInvalid)
 }
 
 // Two periods of the worked example's size; expected values from an independent float computation
@@ -107,26 +109,28 @@ func TestClassicErrors(t *testing.T) {
 func TestCompareClassic(t *testing.T) {
 	before := must(survey.NewClassicNPS(291, 476, 395))
 	after := must(survey.NewClassicNPS(350, 450, 362))
-	got, err := survey.CompareClassic(before, after, 4, survey.HalfUp)
-	want := survey.ClassicChange{Difference: d("7.9174"), StdErr: d("3.2068"), Z: d("2.4689"), PValue: d("0.0136")}
-	if err != nil || !got.Equal(want) {
-		t.Errorf("CompareClassic = %+v, %v; want %+v", got, err, want)
+	got, err := survey.CompareClassic(before, after, prec(4, sq.HalfUp))
+	// The difference is exact: 100 × (−12/1162 + 104/1162) = 4600/581 = 7.9174 at 4 places.
+	want := survey.ClassicChange{Difference: must(sq.Ratio(4600, 581)), StdErr: d("3.2068"), Z: d("2.4689"),
+		PValue: d("0.0136")}
+	if diff := cmp.Diff(want, got); err != nil || diff != "" {
+		t.Errorf("CompareClassic() mismatch (-want +got), error %v:\n%s", err, diff)
 	}
-	back, _ := survey.CompareClassic(after, before, 4, survey.HalfUp)
-	if !back.Difference.Equal(got.Difference.Neg()) || !back.Z.Equal(got.Z.Neg()) || !back.PValue.Equal(got.PValue) {
+	back, _ := survey.CompareClassic(after, before, prec(4, sq.HalfUp))
+	if !back.Difference.Equal(sq.Fraction{}.Sub(got.Difference)) || !back.Z.Equal(got.Z.Neg()) || !back.PValue.Equal(got.PValue) {
 		t.Errorf("swapping the periods gave %+v, want the negated difference and z, the same p", back)
 	}
-	same, err := survey.CompareClassic(before, before, 4, survey.HalfUp)
+	same, err := survey.CompareClassic(before, before, prec(4, sq.HalfUp))
 	if err != nil || !same.Z.IsZero() || !same.PValue.Equal(d("1")) {
 		t.Errorf("comparing a sample with itself = %+v, %v; want z 0, p 1", same, err)
 	}
 	allPromoters := must(survey.NewClassicNPS(5, 0, 0))
 	allDetractors := must(survey.NewClassicNPS(0, 0, 7))
-	_, err = survey.CompareClassic(allPromoters, allDetractors, 4, survey.HalfUp)
+	_, err = survey.CompareClassic(allPromoters, allDetractors, prec(4, sq.HalfUp))
 	wantErr(t, "zero variance on both sides", err, survey.ErrUndefined)
-	_, err = survey.CompareClassic(survey.ClassicNPS{}, after, 4, survey.HalfUp)
+	_, err = survey.CompareClassic(survey.ClassicNPS{}, after, prec(4, sq.HalfUp))
 	wantErr(t, "empty before", err, survey.ErrEmpty)
-	_, err = survey.CompareClassic(before, survey.ClassicNPS{}, 4, survey.HalfUp)
+	_, err = survey.CompareClassic(before, survey.ClassicNPS{}, prec(4, sq.HalfUp))
 	wantErr(t, "empty after", err, survey.ErrEmpty)
 }
 
@@ -144,7 +148,7 @@ func TestMapClassicToFivePoints(t *testing.T) {
 		{291, 476, 395, "2.2762", false, "worked example: (−8.95… + 100) / 40 = 2645/1162"},
 	}
 	for _, tt := range tests {
-		got, exact, err := survey.MapClassicToFivePoints(must(survey.NewClassicNPS(tt.p, tt.q, tt.dd)), 4, survey.HalfUp)
+		got, exact, err := rounded(4, sq.HalfUp)(mapToFive(must(survey.NewClassicNPS(tt.p, tt.q, tt.dd))))
 		if err != nil || !got.Equal(d(tt.want)) || exact != tt.exact {
 			t.Errorf("MapClassicToFivePoints(%d/%d/%d) = %s, %v, %v; want %s, %v (%s)", tt.p, tt.q, tt.dd, got, exact,
 				err, tt.want, tt.exact, tt.reason)
@@ -156,30 +160,31 @@ func TestMapClassicToFivePoints(t *testing.T) {
 // the variance within [0, 1]; tallies merge.
 func TestClassicProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		c := surveytest.ClassicNPS(100_000).Filter(func(c survey.ClassicNPS) bool { return !c.IsEmpty() }).Draw(t, "c")
-		score, scoreExact, err := c.Score(survey.MaxPlaces, survey.HalfUp)
+		c := surveytest.ClassicNPS(100_000).Filter(func(c survey.ClassicNPS) bool { return c.Total() != 0 }).Draw(t, "c")
+		score, scoreExact, err := rounded(sq.MaxPlaces, sq.HalfUp)(c.Score())
 		if err != nil {
 			t.Fatal(err)
 		}
 		if score.LessThan(decimal.NewFromInt(-100)) || score.GreaterThan(decimal.NewFromInt(100)) {
 			t.Fatalf("Score %s outside [−100, 100]", score)
 		}
-		pts, ptsExact, _ := survey.MapClassicToFivePoints(c, survey.MaxPlaces, survey.HalfUp)
+		pts, ptsExact, _ := rounded(sq.MaxPlaces, sq.HalfUp)(mapToFive(c))
 		if pts.Sign() < 0 || pts.GreaterThan(decimal.NewFromInt(5)) {
 			t.Fatalf("mapping %s outside [0, 5]", pts)
 		}
 		// Exact reference with big.Rat: (100(P−D)/n + 100) / 40.
 		n := c.Total()
-		ref := new(big.Rat).Add(big.NewRat(100*(c.Promoters()-c.Detractors()), n), big.NewRat(100, 1))
+		p, _, dt := c.Counts()
+		ref := new(big.Rat).Add(big.NewRat(100*(p-dt), n), big.NewRat(100, 1))
 		ref.Quo(ref, big.NewRat(40, 1))
 		if scoreExact && ptsExact && pts.Rat().Cmp(ref) != 0 {
 			t.Fatalf("mapping %s ≠ (score %s + 100) / 40", pts, score)
 		}
-		v, _, _ := c.Variance(6, survey.HalfUp)
+		v, _, _ := rounded(6, sq.HalfUp)(c.Variance())
 		if v.Sign() < 0 || v.GreaterThan(decimal.NewFromInt(1)) {
 			t.Fatalf("Variance %s outside [0, 1]", v)
 		}
-		m, err := c.Margin(d("0.95"), 6, survey.HalfUp)
+		m, err := c.Margin(d("0.95"), prec(6, sq.HalfUp))
 		if err != nil || m.Sign() < 0 {
 			t.Fatalf("Margin = %s, %v", m, err)
 		}
@@ -205,9 +210,9 @@ func TestClassicMerge(t *testing.T) {
 // classic NPS has no 5-point or percentage method that an interface could share with the yes/no NPS.
 func TestNPSKindsAreDistinct(t *testing.T) {
 	types := []reflect.Type{
-		reflect.TypeOf(survey.RecommendShare{}), reflect.TypeOf(survey.ClassicNPS{}), reflect.TypeOf(survey.CSI{}),
-		reflect.TypeOf(survey.CSAT{}), reflect.TypeOf(survey.CES{}), reflect.TypeOf(survey.FCR{}),
-		reflect.TypeOf(survey.Coverage{}),
+		reflect.TypeOf(survey.Share{}), reflect.TypeOf(survey.ClassicNPS{}), reflect.TypeOf(survey.CSI{}),
+		reflect.TypeOf(survey.Share{}), reflect.TypeOf(survey.CES{}), reflect.TypeOf(survey.Share{}),
+		reflect.TypeOf(survey.Share{}),
 	}
 	for _, a := range types {
 		for _, b := range types {
@@ -217,22 +222,22 @@ func TestNPSKindsAreDistinct(t *testing.T) {
 		}
 	}
 	classic := reflect.TypeOf(survey.ClassicNPS{})
-	for _, name := range []string{"Points", "Percent", "FivePoint", "Yes"} {
+	for _, name := range []string{"Points", "Percent", "FivePoint", "Hits"} {
 		if _, ok := classic.MethodByName(name); ok {
 			t.Errorf("ClassicNPS has a method %s, which the yes/no NPS also has", name)
 		}
 	}
-	share := reflect.TypeOf(survey.RecommendShare{})
+	share := reflect.TypeOf(survey.Share{})
 	for _, name := range []string{"Score", "Promoters", "Detractors", "Margin"} {
 		if _, ok := share.MethodByName(name); ok {
-			t.Errorf("RecommendShare has a method %s of the classic NPS", name)
+			t.Errorf("Share has a method %s of the classic NPS", name)
 		}
 	}
-	// The index the ratings take is reachable from both CSI and the yes/no NPS, but not from the classic NPS.
+	// The 5-point index the ratings take is reachable from the yes/no NPS, but not from the classic NPS.
 	pointer := reflect.TypeOf((*interface {
-		Points(int32, survey.Rounding) (decimal.Decimal, bool, error)
+		Points() (sq.Fraction, error)
 	})(nil)).Elem()
-	if !share.Implements(pointer) || !reflect.TypeOf(survey.CSI{}).Implements(pointer) || classic.Implements(pointer) {
-		t.Error("only RecommendShare and CSI should offer Points")
+	if !share.Implements(pointer) || classic.Implements(pointer) {
+		t.Error("only Share should offer Points")
 	}
 }

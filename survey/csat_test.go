@@ -1,8 +1,10 @@
 package survey_test
 
 import (
+	"github.com/google/go-cmp/cmp"
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"github.com/shopspring/decimal"
@@ -23,14 +25,14 @@ func TestCSATPercent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c := must(survey.CSATFromAnswers(tt.answers))
-		got, exact, err := c.Percent(1, survey.HalfUp)
+		got, exact, err := rounded(1, sq.HalfUp)(c.Percent())
 		if err != nil || !got.Equal(d(tt.want)) || exact != tt.exact {
 			t.Errorf("Percent(%v) = %s, %v, %v; want %s, %v (%s)", tt.answers, got, exact, err, tt.want, tt.exact, tt.reason)
 		}
 	}
 	c := must(survey.CSATFromAnswers([]int{5, 4, 3, 2}))
-	if c.Satisfied() != 2 || c.Total() != 4 || !c.Equal(must(survey.NewCSAT(2, 4))) {
-		t.Errorf("tally = %d of %d, want 2 of 4", c.Satisfied(), c.Total())
+	if c.Hits() != 2 || c.Total() != 4 || !c.Equal(must(survey.NewShare(2, 4))) {
+		t.Errorf("tally = %d of %d, want 2 of 4", c.Hits(), c.Total())
 	}
 }
 
@@ -50,11 +52,11 @@ func TestCSATWilson(t *testing.T) {
 		{1, 1, "0.95", 2, "0.2", "1", "a single answer"},
 	}
 	for _, tt := range tests {
-		c := must(survey.NewCSAT(tt.sat, tt.total))
+		c := must(survey.NewShare(tt.sat, tt.total))
 		got, err := c.Wilson(d(tt.level), tt.places)
 		want := survey.Interval{Low: d(tt.low), High: d(tt.high)}
-		if err != nil || !got.Equal(want) {
-			t.Errorf("Wilson(%d of %d) = %v, %v; want %v (%s)", tt.sat, tt.total, got, err, want, tt.reason)
+		if diff := cmp.Diff(want, got); err != nil || diff != "" {
+			t.Errorf("Wilson(%d of %d) mismatch (-want +got), error %v (%s):\n%s", tt.sat, tt.total, err, tt.reason, diff)
 		}
 	}
 }
@@ -62,34 +64,36 @@ func TestCSATWilson(t *testing.T) {
 func TestCSATErrors(t *testing.T) {
 	_, err := survey.CSATFromAnswers([]int{4, 5, 9})
 	wantErr(t, "answer 9", err, survey.ErrInvalidAnswer)
-	_, err = survey.NewCSAT(5, 4)
+	_, err = survey.NewShare(5, 4)
 	wantErr(t, "satisfied > total", err, survey.ErrInvalidCount)
-	_, _, err = survey.CSAT{}.Percent(1, survey.HalfUp)
+	_, _, err = rounded(1, sq.HalfUp)(survey.Share{}.Percent())
 	wantErr(t, "percent of the zero value", err, survey.ErrEmpty)
-	c := must(survey.NewCSAT(3, 4))
-	for _, level := range []string{"0", "1", "-0.5", "95", "0.1234567890123456789"} {
+	c := must(survey.NewShare(3, 4))
+	for _, level := range []string{"0", "1", "-0.5", "95"} {
 		_, err := c.Wilson(d(level), 4)
-		wantErr(t, "level "+level, err, survey.ErrInvalidLevel)
+		wantErr(t, "level "+level, err, survey.ErrInvalidSetting)
 	}
+	_, err = c.Wilson(d("0.1234567890123456789"), 4)
+	wantErr(t, "a level beyond the decimal limits", err, sq.ErrLimit)
 	_, err = c.Wilson(d("0.95"), -1)
-	wantErr(t, "negative places", err, survey.ErrInvalidPrecision)
+	wantErr(t, "negative places", err, sq.ErrInvalid)
 }
 
 // The Wilson interval lies within [0, 1] and contains the observed proportion, at any level and places.
 func TestWilsonProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		c := surveytest.CSAT(10_000).Filter(func(c survey.CSAT) bool { return !c.IsEmpty() }).Draw(t, "csat")
+		c := surveytest.Share(10_000).Filter(func(c survey.Share) bool { return c.Total() != 0 }).Draw(t, "csat")
 		level := decimal.New(rapid.Int64Range(1, 999_999).Draw(t, "level"), -6)
-		places := rapid.Int32Range(0, survey.MaxPlaces).Draw(t, "places")
+		places := rapid.Int32Range(0, sq.MaxPlaces).Draw(t, "places")
 		iv, err := c.Wilson(level, places)
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := decimal.NewFromInt(c.Satisfied())
+		p := decimal.NewFromInt(c.Hits())
 		n := decimal.NewFromInt(c.Total())
 		// Contains p/n ⇔ Low·n ≤ satisfied ≤ High·n, exactly.
 		if iv.Low.Mul(n).GreaterThan(p) || iv.High.Mul(n).LessThan(p) {
-			t.Fatalf("interval %v at level %s does not contain %d/%d", iv, level, c.Satisfied(), c.Total())
+			t.Fatalf("interval %v at level %s does not contain %d/%d", iv, level, c.Hits(), c.Total())
 		}
 		if iv.Low.Sign() < 0 || iv.High.GreaterThan(decimal.NewFromInt(1)) || iv.Low.GreaterThan(iv.High) {
 			t.Fatalf("interval %v is not within [0, 1]", iv)

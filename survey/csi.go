@@ -1,7 +1,7 @@
 package survey
 
 import (
-	"github.com/shopspring/decimal"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // CSI is the customer satisfaction index of SPEC R11: each surveyed client rates their satisfaction with the
@@ -15,7 +15,7 @@ type CSI struct {
 }
 
 // NewCSI returns the tally with counts[i] answers of i+1 points: counts[0] ones, …, counts[4] fives. Negative
-// counts and totals above MaxCount are errors wrapping ErrInvalidCount.
+// counts are errors wrapping ErrInvalidCount, totals above MaxCount errors wrapping sq.ErrLimit.
 func NewCSI(counts [5]int64) (CSI, error) {
 	if _, err := checkCounts("CSI", counts[:], 1); err != nil {
 		return CSI{}, err
@@ -23,7 +23,7 @@ func NewCSI(counts [5]int64) (CSI, error) {
 	return CSI{counts: counts}, nil
 }
 
-// CSIFromAnswers tallies answers on the scale 1–5. An answer off the scale is an *AnswerError wrapping
+// CSIFromAnswers tallies answers on the scale 1–5. An answer off the scale is an error wrapping
 // ErrInvalidAnswer, naming its index; nothing is skipped or clamped.
 func CSIFromAnswers(answers []int) (CSI, error) {
 	var c CSI
@@ -42,14 +42,11 @@ func (c CSI) Total() int64 {
 	return n
 }
 
-// IsEmpty reports whether the tally holds no answers.
-func (c CSI) IsEmpty() bool { return c.Total() == 0 }
-
 // Equal reports whether both tallies hold the same distribution.
 func (c CSI) Equal(o CSI) bool { return c == o }
 
 // Merge returns the tally of both samples together: associative, commutative, with the zero value as identity.
-// A merged total above MaxCount is an error wrapping ErrInvalidCount.
+// A merged total above MaxCount is an error wrapping sq.ErrLimit.
 func (c CSI) Merge(o CSI) (CSI, error) {
 	var m CSI
 	if err := mergeCounts("CSI", c.counts[:], o.counts[:], m.counts[:]); err != nil {
@@ -58,28 +55,9 @@ func (c CSI) Merge(o CSI) (CSI, error) {
 	return m, nil
 }
 
-// Mean returns the index of SPEC R11, the mean answer, rounded to places digits by r, and whether that is the
-// exact mean: answers 5, 4, 4, 5 give 4.5 (exact); 5, 4, 4 give 4.33 at 2 places half-up (not exact).
-// An empty tally is an error wrapping ErrEmpty; places outside 0–MaxPlaces or an unknown rule wrap
-// ErrInvalidPrecision.
-func (c CSI) Mean(places int32, r Rounding) (decimal.Decimal, bool, error) {
-	return meanOf("CSI", c.counts[:], 1, places, r)
-}
-
-// Points returns the CSI as an index on the 5-point scale of the ratings (SPEC R7–R9). The scale of the answers is
-// already 1–5, so this is Mean under the name the ratings use; it lies within [1, 5].
-func (c CSI) Points(places int32, r Rounding) (decimal.Decimal, bool, error) {
-	return c.Mean(places, r)
-}
-
-// Percents returns the share of each answer in percent, element i for i+1 points, each rounded to places digits
-// by r (so they need not add up to exactly 100). Errors as for Mean.
-func (c CSI) Percents(places int32, r Rounding) ([5]decimal.Decimal, error) {
-	var out [5]decimal.Decimal
-	p, err := percentsOf("CSI", c.counts[:], places, r)
-	if err != nil {
-		return out, err
-	}
-	copy(out[:], p)
-	return out, nil
+// Mean returns the index of SPEC R11, the exact mean answer, within [1, 5]: answers 5, 4, 4, 5 give 4.5; 5, 4, 4
+// give 13/3 (4.33 rounded to 2 places half-up). It is also the CSI on the 5-point scale of the ratings (SPEC
+// R7–R9), whose answers are already on 1–5. An empty tally is an error wrapping ErrEmpty.
+func (c CSI) Mean() (sq.Fraction, error) {
+	return meanOf("CSI", c.counts[:], 1)
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"github.com/shopspring/decimal"
@@ -16,28 +18,24 @@ func TestCSIMeanR11(t *testing.T) {
 	tests := []struct {
 		answers []int
 		places  int32
-		r       survey.Rounding
+		r       sq.Rounding
 		want    string
 		exact   bool
 		reason  string
 	}{
-		{[]int{5, 4, 4, 5}, 2, survey.HalfUp, "4.5", true, "terminates"},
-		{[]int{5, 4, 4}, 2, survey.HalfUp, "4.33", false, "13/3 rounded"},
-		{[]int{5, 5, 4}, 2, survey.HalfUp, "4.67", false, "14/3 rounded up"},
-		{[]int{5, 5, 4}, 2, survey.Down, "4.66", false, "14/3 truncated"},
-		{[]int{1}, 0, survey.HalfUp, "1", true, "single lowest answer"},
-		{[]int{4, 5}, 0, survey.HalfEven, "4", false, "4.5 to even at 0 places"},
-		{[]int{4, 5}, 0, survey.HalfUp, "5", false, "4.5 half up at 0 places"},
+		{[]int{5, 4, 4, 5}, 2, sq.HalfUp, "4.5", true, "terminates"},
+		{[]int{5, 4, 4}, 2, sq.HalfUp, "4.33", false, "13/3 rounded"},
+		{[]int{5, 5, 4}, 2, sq.HalfUp, "4.67", false, "14/3 rounded up"},
+		{[]int{5, 5, 4}, 2, sq.Down, "4.66", false, "14/3 truncated"},
+		{[]int{1}, 0, sq.HalfUp, "1", true, "single lowest answer"},
+		{[]int{4, 5}, 0, sq.HalfEven, "4", false, "4.5 to even at 0 places"},
+		{[]int{4, 5}, 0, sq.HalfUp, "5", false, "4.5 half up at 0 places"},
 	}
 	for _, tt := range tests {
 		c := must(survey.CSIFromAnswers(tt.answers))
-		got, exact, err := c.Mean(tt.places, tt.r)
+		got, exact, err := rounded(tt.places, tt.r)(c.Mean())
 		if err != nil || !got.Equal(d(tt.want)) || exact != tt.exact {
 			t.Errorf("Mean(%v) = %s, %v, %v; want %s, %v (%s)", tt.answers, got, exact, err, tt.want, tt.exact, tt.reason)
-		}
-		pts, _, _ := c.Points(tt.places, tt.r)
-		if !pts.Equal(got) {
-			t.Errorf("Points(%v) = %s, want the mean %s", tt.answers, pts, got)
 		}
 	}
 }
@@ -47,14 +45,6 @@ func TestCSIDistribution(t *testing.T) {
 	if diff := cmp.Diff([5]int64{1, 0, 1, 2, 4}, c.Counts()); diff != "" {
 		t.Errorf("Counts() mismatch (-want +got):\n%s", diff)
 	}
-	got, err := c.Percents(1, survey.HalfUp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := [5]decimal.Decimal{d("12.5"), d("0"), d("12.5"), d("25"), d("50")}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Percents() mismatch (-want +got):\n%s", diff)
-	}
 	fromCounts := must(survey.NewCSI([5]int64{1, 0, 1, 2, 4}))
 	if !fromCounts.Equal(c) {
 		t.Errorf("NewCSI(counts) = %+v, want the tally of the answers %+v", fromCounts, c)
@@ -63,11 +53,12 @@ func TestCSIDistribution(t *testing.T) {
 
 func TestCSIErrors(t *testing.T) {
 	_, err := survey.CSIFromAnswers([]int{5, 4, 4, 6})
-	var ae *survey.AnswerError
-	if !errors.As(err, &ae) || ae.Index != 3 || ae.Value != 6 {
-		t.Fatalf("CSIFromAnswers with 6 at index 3: error %v, want an *AnswerError at index 3", err)
+	var e *sq.Error
+	want := &sq.Error{Pkg: "survey", Path: "answers[4]", Value: "6", Rule: "CSI answers are 1–5", Err: survey.ErrInvalidAnswer}
+	if !errors.As(err, &e) || !cmp.Equal(*e, *want, cmpopts.EquateErrors()) {
+		t.Fatalf("CSIFromAnswers with 6 at index 3 (the 4th answer): error %#v, want %#v", err, want)
 	}
-	if got, want := err.Error(), "survey: CSI answer 6 at index 3 is outside the scale 1–5"; got != want {
+	if got, want := err.Error(), "survey: answers[4] 6: CSI answers are 1–5: invalid answer"; got != want {
 		t.Errorf("message = %q, want %q", got, want)
 	}
 	wantErr(t, "answer 6", err, survey.ErrInvalidAnswer)
@@ -76,18 +67,14 @@ func TestCSIErrors(t *testing.T) {
 	_, err = survey.NewCSI([5]int64{1, -1, 0, 0, 0})
 	wantErr(t, "negative count", err, survey.ErrInvalidCount)
 	_, err = survey.NewCSI([5]int64{survey.MaxCount, 1, 0, 0, 0})
-	wantErr(t, "counts above MaxCount", err, survey.ErrInvalidCount)
+	wantErr(t, "counts above MaxCount", err, sq.ErrLimit)
 	var empty survey.CSI
-	_, _, err = empty.Mean(2, survey.HalfUp)
+	_, _, err = rounded(2, sq.HalfUp)(empty.Mean())
 	wantErr(t, "mean of the zero value", err, survey.ErrEmpty)
-	_, err = empty.Percents(2, survey.HalfUp)
-	wantErr(t, "percents of the zero value", err, survey.ErrEmpty)
 	empty2, err := survey.CSIFromAnswers(nil)
-	if err != nil || !empty2.IsEmpty() {
+	if err != nil || empty2.Total() != 0 {
 		t.Errorf("CSIFromAnswers(nil) = %+v, %v; want the empty tally", empty2, err)
 	}
-	_, _, err = must(survey.CSIFromAnswers([]int{3})).Mean(19, survey.HalfUp)
-	wantErr(t, "19 places", err, survey.ErrInvalidPrecision)
 }
 
 // SPEC R11: the mean lies within [1, 5] and within half a unit of sum/n; tallies of parts merge to the whole.
@@ -100,7 +87,7 @@ func TestCSIProperties(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		mean, _, err := c.Mean(places, survey.HalfEven)
+		mean, _, err := rounded(places, sq.HalfEven)(c.Mean())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,114 +1,67 @@
 package survey
 
 import (
-	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
-// Sentinel errors. Every error returned by this package wraps one of them, so callers can sort failures with
-// errors.Is; errors about a decimal outside the supported size also wrap the module's decimal-limit error.
+// The sentinels of this package. Every error it returns for bad input is a *sq.Error wrapping one of them or one
+// of sq.ErrMalformed (JSON, binary or database values that cannot be read) and sq.ErrLimit (counts above MaxCount,
+// decimals beyond the module's limits); errors.Is matches each sentinel below also to sq.ErrInvalid.
 var (
 	// ErrEmpty is wrapped when a metric is asked of a sample with no answers (or coverage of no clients).
-	ErrEmpty = errors.New("empty sample")
-	// ErrInvalidAnswer is wrapped when an answer lies outside its scale (a CSI of 6, a classic NPS of 11).
-	ErrInvalidAnswer = errors.New("answer outside the scale")
-	// ErrInvalidCount is wrapped when a count is negative, a part exceeds its whole (yes > total), or a total
-	// exceeds MaxCount.
-	ErrInvalidCount = errors.New("invalid count")
-	// ErrInvalidPrecision is wrapped when places lie outside 0…MaxPlaces or the rounding rule is unknown.
-	ErrInvalidPrecision = errors.New("invalid precision")
-	// ErrInvalidLevel is wrapped when a confidence level is not strictly between 0 and 1.
-	ErrInvalidLevel = errors.New("invalid confidence level")
-	// ErrInvalidSetting is wrapped when a setting (ClassicCuts, CoveragePolicy, Grouping) is invalid.
-	ErrInvalidSetting = errors.New("invalid setting")
-	// ErrInvalidPeriod is wrapped when a period does not end after it starts, or a calendar period is malformed.
-	ErrInvalidPeriod = errors.New("invalid period")
-	// ErrInvalidResponse is wrapped when a Response has no answer kind, or no time where periods need one.
-	ErrInvalidResponse = errors.New("invalid response")
-	// ErrInvalidTarget is wrapped when a Target or a value assessed against it is invalid.
-	ErrInvalidTarget = errors.New("invalid target")
+	ErrEmpty = sq.Sentinel("empty sample", sq.ErrInvalid)
+	// ErrInvalidAnswer is wrapped when an answer lies outside its scale (a CSI of 6, a classic NPS of 11), has no
+	// kind, or lacks a time where periods need one, and for an outcome of RetentionFromOutcomes that is not usable.
+	ErrInvalidAnswer = sq.Sentinel("invalid answer", sq.ErrInvalid)
+	// ErrInvalidCount is wrapped when a count is negative or a part exceeds its whole (yes > total).
+	ErrInvalidCount = sq.Sentinel("invalid count", sq.ErrInvalid)
+	// ErrInvalidSetting is wrapped when a setting is invalid: ClassicCuts, a Grouping, a coverage minimum, a
+	// confidence level, a Target.
+	ErrInvalidSetting = sq.Sentinel("invalid setting", sq.ErrInvalid)
 	// ErrUndefined is wrapped when a statistic is undefined for the data, such as a z statistic when both samples
 	// have zero variance.
-	ErrUndefined = errors.New("statistic undefined")
-	// ErrSyntax is wrapped when JSON input is malformed or has missing, unknown or repeated fields.
-	ErrSyntax = errors.New("malformed JSON")
-	// ErrDecode is wrapped when binary data is truncated, of an unknown version, has bytes after the data or holds
-	// inconsistent counts.
-	ErrDecode = errors.New("malformed binary data")
-	// ErrScan is wrapped when a database value is NULL or of a type that does not hold the value exactly (a
-	// float64, a number where bytes are stored); the message says what to store instead.
-	ErrScan = errors.New("cannot scan database value")
+	ErrUndefined = sq.Sentinel("statistic undefined", sq.ErrInvalid)
 )
 
-// failure is the package's plain error: a message starting with "survey: " that wraps one sentinel and possibly a
-// cause.
-type failure struct {
-	msg  string
-	errs []error
+// problem returns the package's error: path names the field ("answers[3]"), value the offending value as text,
+// rule what is allowed, and sentinel the kind of error.
+func problem(sentinel error, path, value, rule string) error {
+	return &sq.Error{Pkg: "survey", Path: path, Value: value, Rule: rule, Err: sentinel}
 }
 
-func (e *failure) Error() string   { return e.msg }
-func (e *failure) Unwrap() []error { return e.errs }
-
-// fail returns an error with message "survey: " + format, wrapping sentinel.
+// fail returns an error without a field path, its rule made by format: the package's plain error.
 func fail(sentinel error, format string, args ...any) error {
-	return &failure{msg: "survey: " + fmt.Sprintf(format, args...), errs: []error{sentinel}}
+	return problem(sentinel, "", "", fmt.Sprintf(format, args...))
 }
 
-// failCause is fail with a cause whose text ends the message and which is wrapped too.
-func failCause(sentinel, cause error, format string, args ...any) error {
-	msg := "survey: " + fmt.Sprintf(format, args...) + ": " + strings.TrimPrefix(cause.Error(), "survey: ")
-	return &failure{msg: msg, errs: []error{sentinel, cause}}
-}
-
-// AnswerError reports an answer outside its scale. It wraps ErrInvalidAnswer.
-type AnswerError struct {
-	Metric   string // "CSI", "CSAT", "CES", "classic NPS", ...
-	Index    int    // position of the answer in its slice; -1 when the answer came alone (inside a Response)
-	Value    int    // the answer given
-	Min, Max int    // the scale
-}
-
-func (e *AnswerError) Error() string {
-	if e == nil {
-		return "survey: nil answer error"
-	}
-	at := ""
-	if e.Index >= 0 {
-		at = fmt.Sprintf(" at index %d", e.Index)
-	}
-	return fmt.Sprintf("survey: %s answer %d%s is outside the scale %d–%d", e.Metric, e.Value, at, e.Min, e.Max)
-}
-
-// Unwrap returns ErrInvalidAnswer.
-func (e *AnswerError) Unwrap() error { return ErrInvalidAnswer }
-
-// ResponseError reports a bad Response in a stream: which one, whose, and what is wrong with it. Err wraps a
-// sentinel (ErrInvalidAnswer, ErrInvalidResponse) and, for off-scale answers, an *AnswerError.
-type ResponseError struct {
-	Index  int    // position in the slice of responses
-	Client string // the response's Client, for the message
-	Err    error
-}
-
-// Error reads `survey: response 3 (client "c1"): …`; a ResponseError without Err (the zero value) says so
-// instead of panicking.
-func (e *ResponseError) Error() string {
-	if e == nil {
-		return "survey: nil response error"
-	}
-	cause := "no cause given"
-	if e.Err != nil {
-		cause = strings.TrimPrefix(e.Err.Error(), "survey: ")
-	}
-	return fmt.Sprintf("survey: response %d (client %q): %s", e.Index, e.Client, cause)
-}
-
-// Unwrap returns the underlying error; nil for a nil *ResponseError.
-func (e *ResponseError) Unwrap() error {
-	if e == nil {
+// at puts err under path (an *sq.Error gets path before its own Path; another error is wrapped).
+func at(path string, err error) error {
+	if err == nil {
 		return nil
 	}
-	return e.Err
+	if e, ok := err.(*sq.Error); ok {
+		c := *e
+		c.Pkg = "survey"
+		c.Path = join(path, c.Path)
+		return &c
+	}
+	return sq.At(err, "survey", path)
+}
+
+// join joins two parts of a field path: "responses[2]" and "answer.value" give "responses[2].answer.value".
+func join(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "" || b[0] == '[':
+		return a + b
+	}
+	return a + "." + b
+}
+
+// answerError reports answer a at index i (counted from 0) of metric's answers outside lo…hi.
+func answerError(metric string, i, a, lo, hi int) error {
+	return problem(ErrInvalidAnswer, sq.Index("answers", i), fmt.Sprint(a), fmt.Sprintf("%s answers are %d–%d", metric, lo, hi))
 }

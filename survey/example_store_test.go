@@ -12,7 +12,8 @@ func ExampleTallies_Add() {
 	var stored []byte // the column of a new employee holds the empty tallies
 	stored, _ = survey.Tallies{}.MarshalBinary()
 
-	for _, a := range []survey.Answer{survey.CSIAnswer(5), survey.RecommendAnswer(true), survey.CSIAnswer(4)} {
+	for _, a := range []survey.Answer{{Kind: survey.KindCSI, Value: 5}, {Kind: survey.KindRecommend, Value: 1},
+		{Kind: survey.KindCSI, Value: 4}} {
 		var t survey.Tallies
 		if err := t.Scan(stored); err != nil {
 			panic(err)
@@ -29,10 +30,10 @@ func ExampleTallies_Add() {
 	if err := t.UnmarshalBinary(stored); err != nil {
 		panic(err)
 	}
-	csi, _, _ := t.CSI.Mean(2, survey.HalfUp)
-	fmt.Println(len(stored), "bytes; CSI", csi, "of", t.CSI.Total(), "answers;", t.Recommend.Yes(), "would recommend")
-	fmt.Println(t.Add(survey.CSIAnswer(6), survey.ClassicCuts{}))
+	csi, _ := t.CSI.Mean()
+	fmt.Println(len(stored), "bytes; CSI", csi, "of", t.CSI.Total(), "answers;", t.Recommend.Hits(), "would recommend")
+	fmt.Println(t.Add(survey.Answer{Kind: survey.KindCSI, Value: 6}, survey.ClassicCuts{}))
 	// Output:
 	// 22 bytes; CSI 4.5 of 2 answers; 1 would recommend
-	// survey: CSI answer 6 is outside the scale 1–5
+	// survey: value 6: CSI answers are 1–5: invalid answer
 }

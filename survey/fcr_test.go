@@ -3,6 +3,7 @@ package survey_test
 import (
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"github.com/shopspring/decimal"
@@ -22,43 +23,43 @@ func TestFCRPercent(t *testing.T) {
 		{[]bool{true, false, false}, "33.33", false, "1 of 3"},
 	}
 	for _, tt := range tests {
-		f := survey.FCRFromContacts(tt.contacts)
-		got, exact, err := f.Percent(2, survey.HalfUp)
+		f := shareOf(tt.contacts)
+		got, exact, err := rounded(2, sq.HalfUp)(f.Percent())
 		if err != nil || !got.Equal(d(tt.want)) || exact != tt.exact {
 			t.Errorf("Percent(%v) = %s, %v, %v; want %s, %v (%s)", tt.contacts, got, exact, err, tt.want, tt.exact, tt.reason)
 		}
 	}
-	f := must(survey.NewFCR(3, 4))
-	if f.Resolved() != 3 || f.Total() != 4 || !f.Equal(survey.FCRFromContacts([]bool{true, true, true, false})) {
+	f := must(survey.NewShare(3, 4))
+	if f.Hits() != 3 || f.Total() != 4 || !f.Equal(shareOf([]bool{true, true, true, false})) {
 		t.Errorf("NewFCR(3, 4) = %+v", f)
 	}
 	iv, err := f.Wilson(d("0.95"), 4)
-	if err != nil || !iv.Contains(d("0.75")) {
+	if err != nil || !within(iv, d("0.75")) {
 		t.Errorf("Wilson(3 of 4) = %v, %v; want an interval around 0.75", iv, err)
 	}
 }
 
 func TestFCRErrors(t *testing.T) {
-	_, err := survey.NewFCR(-1, 4)
+	_, err := survey.NewShare(-1, 4)
 	wantErr(t, "negative resolved", err, survey.ErrInvalidCount)
-	_, err = survey.NewFCR(5, 4)
+	_, err = survey.NewShare(5, 4)
 	wantErr(t, "resolved > total", err, survey.ErrInvalidCount)
-	_, _, err = survey.FCR{}.Percent(2, survey.HalfUp)
+	_, _, err = rounded(2, sq.HalfUp)(survey.Share{}.Percent())
 	wantErr(t, "percent of the zero value", err, survey.ErrEmpty)
 }
 
 func TestFCRProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		x := surveytest.FCR(1000).Draw(t, "x")
-		y := surveytest.FCR(1000).Draw(t, "y")
+		x := surveytest.Share(1000).Draw(t, "x")
+		y := surveytest.Share(1000).Draw(t, "y")
 		m, err := x.Merge(y)
-		if err != nil || m.Resolved() != x.Resolved()+y.Resolved() || m.Total() != x.Total()+y.Total() {
+		if err != nil || m.Hits() != x.Hits()+y.Hits() || m.Total() != x.Total()+y.Total() {
 			t.Fatalf("merge of %+v and %+v = %+v, %v", x, y, m, err)
 		}
-		if m.IsEmpty() {
+		if m.Total() == 0 {
 			return
 		}
-		p, _, _ := m.Percent(3, survey.HalfUp)
+		p, _, _ := rounded(3, sq.HalfUp)(m.Percent())
 		if p.Sign() < 0 || p.GreaterThan(decimal.NewFromInt(100)) {
 			t.Fatalf("Percent %s outside [0, 100]", p)
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/internal/decglobals"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -19,14 +20,21 @@ func TestOutputIgnoresDecimalGlobals(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		csat := must(survey.NewCSAT(81, 263))
+		csat := must(survey.NewShare(81, 263))
 		iv, err := csat.Wilson(d("0.95"), 4)
 		if err != nil {
 			t.Fatal(err)
 		}
 		tl := survey.Tallies{CSAT: csat, CSI: must(survey.NewCSI([5]int64{1, 2, 3, 4, 5}))}
-		return []any{target, att, iv, tl, csat, survey.Interval{Low: d("0.10"), High: d("1E2")},
-			must(survey.NewCoverage(4, 100)), survey.Period{From: base, To: base.AddDate(0, 3, 0)}}
+		ch, err := survey.CompareClassic(must(survey.NewClassicNPS(291, 476, 395)),
+			must(survey.NewClassicNPS(350, 450, 362)), sq.Precision{Places: 4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		mean := must(tl.CSI.Mean())
+		return []any{target, att, iv, tl, csat, survey.Interval{Low: d("0.10"), High: d("1E2")}, ch, mean,
+			must(mean.Round(sq.Precision{Places: 2})), must(survey.NewShare(4, 100)),
+			survey.Segment{Key: "anna", Period: sq.Period{From: base, To: base.AddDate(0, 3, 0)}, Tallies: tl}}
 	}
 	want := decglobals.Outputs(values()...)
 	decglobals.Flip(t)

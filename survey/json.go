@@ -4,22 +4,40 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"github.com/servicequality/servicequality/internal/strictjson"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
-// This file gives the tallies, Coverage and Target their JSON forms. Decoding is strict: one JSON object with
-// exactly the documented keys (case-sensitive, each once, none unknown, required ones present), counts as JSON
-// integers, decimals through the module's bounded decimal parser, nothing after the object. A decoder that fails
-// leaves its receiver unchanged.
+// JSON forms, snake_case, decimals as strings:
+//
+//	Share          {"hits":9,"total":10}
+//	CSI, CES       {"counts":[1,0,2,5,9]} (one count per answer value, from the lowest)
+//	ClassicNPS     {"promoters":291,"passives":476,"detractors":395}
+//	Tallies        {"csi":…,"recommend":…,"classic":…,"csat":…,"ces":…,"fcr":…}
+//	Answer         {"kind":"csi","value":4}
+//	Response       {"client":"c1","employee":"anna","department":"sales","channel":"phone","at":"2024-02-01T10:00:00Z","answer":{…}}
+//	ClassicCuts    {"detractor_max":6,"promoter_min":9}
+//	Segment        {"key":"anna","period":"2024-01-01T00:00:00Z/2024-02-01T00:00:00Z","tallies":{…},"respondents":3}
+//	Target         {"metric":"NPS","compare":"at-least","mode":"percent","value":"20","baseline":"40"}
+//	Interval       {"low":"0.25","high":"0.36"} (written only)
+//	ClassicChange  {"difference":"4600/581","std_err":"3.2068","z":"2.4689","p_value":"0.0136"} (written only)
+//	Attainment     {"metric":"NPS","compare":"at-least","value":"50","target":"48","met":true,"distance":"2"} (written only)
+//
+// Kind, Comparison and Mode are written as their text. Decoding is strict and goes through one reader: one JSON
+// object with exactly the documented keys (case-sensitive, each once, none unknown, required ones present), counts
+// as JSON integers, decimals through the module's bounded decimal parser, no null,
+// nothing after the object; the value is then checked as its constructor checks it. A decoder that fails leaves its
+// receiver unchanged.
 
-// MaxJSON is the longest JSON text a reader of this package takes, 4 MiB.
-const MaxJSON = 4 << 20
+// maxJSON is the longest JSON text a reader of this package takes, 4 MiB.
+const maxJSON = 4 << 20
 
 // jsonField is one key of a strict JSON object.
 type jsonField struct {
@@ -32,46 +50,46 @@ type jsonField struct {
 func decodeObject(what string, b []byte, fields ...jsonField) error {
 	// The module's checks first (syntax, UTF-8, repeated keys, depth), so that every reader refuses the same
 	// malformed documents; keys and nulls are matched below.
-	if err := strictjson.Valid(b, MaxJSON); err != nil {
-		return fail(ErrSyntax, "%s: %v", what, err)
+	if err := strictjson.Valid(b, maxJSON); err != nil {
+		return malformed("a JSON %s: %v", what, err)
 	}
 	d := json.NewDecoder(bytes.NewReader(b))
 	tok, err := d.Token()
 	if err != nil || tok != json.Delim('{') {
-		return fail(ErrSyntax, "%s: want a JSON object", what)
+		return malformed("a JSON object for a %s", what)
 	}
 	seen := make([]bool, len(fields))
 	for d.More() {
 		tok, err := d.Token()
 		if err != nil {
-			return fail(ErrSyntax, "%s: malformed object", what)
+			return malformed("a JSON object for a %s", what)
 		}
 		name, _ := tok.(string)
 		i := slicesIndex(fields, name)
 		if i < 0 {
-			return fail(ErrSyntax, "%s: unknown field %q", what, clip(name))
+			return problem(sq.ErrMalformed, "", clip(name), "one of the keys of a "+what+": "+keys(fields))
 		}
 		if seen[i] {
-			return fail(ErrSyntax, "%s: field %q appears twice", what, name)
+			return problem(sq.ErrMalformed, name, "", "once in a "+what)
 		}
 		seen[i] = true
 		var raw json.RawMessage
 		if err := d.Decode(&raw); err != nil {
-			return fail(ErrSyntax, "%s: field %q: malformed value", what, name)
+			return problem(sq.ErrMalformed, name, "", "a JSON value")
 		}
 		if err := fields[i].set(raw); err != nil {
-			return within(what+": field "+strconv.Quote(name), err)
+			return at(name, err)
 		}
 	}
 	if tok, err := d.Token(); err != nil || tok != json.Delim('}') {
-		return fail(ErrSyntax, "%s: malformed object", what)
+		return malformed("a JSON object for a %s", what)
 	}
 	if _, err := d.Token(); err != io.EOF {
-		return fail(ErrSyntax, "%s: data after the object", what)
+		return malformed("nothing after the JSON object of a %s", what)
 	}
 	for i, f := range fields {
 		if !seen[i] && !f.optional {
-			return fail(ErrSyntax, "%s: field %q is missing", what, f.name)
+			return problem(sq.ErrMalformed, f.name, "", "present in a "+what)
 		}
 	}
 	return nil
@@ -86,9 +104,18 @@ func slicesIndex(fields []jsonField, name string) int {
 	return -1
 }
 
-// within puts a context before an error's message, keeping what it wraps.
-func within(context string, err error) error {
-	return &failure{msg: "survey: " + context + ": " + strings.TrimPrefix(err.Error(), "survey: "), errs: []error{err}}
+// malformed returns an error wrapping sq.ErrMalformed whose rule says what was expected.
+func malformed(format string, args ...any) error {
+	return fail(sq.ErrMalformed, format, args...)
+}
+
+// keys lists the keys of fields for a message.
+func keys(fields []jsonField) string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	return strings.Join(names, ", ")
 }
 
 // count returns a field setter for a count: a JSON integer within 0…MaxCount.
@@ -97,11 +124,11 @@ func count(dst *int64) func(json.RawMessage) error {
 		n, err := strconv.ParseInt(string(raw), 10, 64)
 		if err != nil {
 			if errors.Is(err, strconv.ErrRange) {
-				return fail(ErrInvalidCount, "count %s exceeds the maximum %d", clip(string(raw)), MaxCount)
+				return problem(sq.ErrLimit, "", clip(string(raw)), fmt.Sprintf("a count of at most %d", MaxCount))
 			}
-			return fail(ErrSyntax, "count %s is not a whole JSON number", clip(string(raw)))
+			return problem(sq.ErrMalformed, "", clip(string(raw)), "a whole JSON number")
 		}
-		if err := checkCount("count", n); err != nil {
+		if err := checkCount("", n); err != nil {
 			return err
 		}
 		*dst = n
@@ -114,14 +141,14 @@ func countList(dst []int64) func(json.RawMessage) error {
 	return func(raw json.RawMessage) error {
 		var items []json.RawMessage
 		if err := json.Unmarshal(raw, &items); err != nil || items == nil {
-			return fail(ErrSyntax, "want an array of %d counts", len(dst))
+			return malformed("an array of %d counts", len(dst))
 		}
 		if len(items) != len(dst) {
-			return fail(ErrSyntax, "want an array of %d counts, got %d", len(dst), len(items))
+			return problem(sq.ErrMalformed, "", fmt.Sprintf("%d counts", len(items)), fmt.Sprintf("an array of %d counts", len(dst)))
 		}
 		for i, item := range items {
 			if err := count(&dst[i])(item); err != nil {
-				return within("element "+strconv.Itoa(i), err)
+				return at(sq.Index("", i), err)
 			}
 		}
 		return nil
@@ -133,7 +160,7 @@ func decimalField(dst *decimal.Decimal) func(json.RawMessage) error {
 	return func(raw json.RawMessage) error {
 		d, err := dec.UnmarshalJSON(raw)
 		if err != nil {
-			return failCause(ErrSyntax, err, "decimal")
+			return err
 		}
 		*dst = d
 		return nil
@@ -145,228 +172,170 @@ func textField(what string, dst interface{ UnmarshalText([]byte) error }) func(j
 	return func(raw json.RawMessage) error {
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil || raw[0] != '"' {
-			return fail(ErrSyntax, "%s must be a JSON string", what)
+			return malformed("a JSON string for the %s", what)
 		}
 		return dst.UnmarshalText([]byte(s))
 	}
 }
 
-// MarshalJSON writes {"yes":…,"total":…}.
-func (s RecommendShare) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Yes   int64 `json:"yes"`
-		Total int64 `json:"total"`
-	}{s.yes, s.total})
+// member is one key of an object being written, with its value already encoded.
+type member struct {
+	key   string
+	value []byte
 }
 
-// UnmarshalJSON reads the form MarshalJSON writes, with the checks of NewRecommendShare.
-func (s *RecommendShare) UnmarshalJSON(b []byte) error {
-	var yes, total int64
-	if err := decodeObject("recommend share", b, jsonField{name: "yes", set: count(&yes)},
-		jsonField{name: "total", set: count(&total)}); err != nil {
+// countJSON, countsJSON, decimalJSON and valueJSON encode a member's value.
+func countJSON(n int64) []byte { return strconv.AppendInt(nil, n, 10) }
+func countsJSON(counts []int64) []byte {
+	b := []byte{'['}
+	for i, n := range counts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, n, 10)
+	}
+	return append(b, ']')
+}
+func decimalJSON(d decimal.Decimal) []byte { return decJSON(d) }
+func valueJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only called on values whose encoding cannot fail
+	}
+	return b
+}
+
+// writeObject writes the members as one JSON object, keys in the given order.
+func writeObject(members ...member) []byte {
+	n := 2
+	for _, m := range members {
+		n += len(m.key) + len(m.value) + 4
+	}
+	b := make([]byte, 1, n)
+	b[0] = '{'
+	for i, m := range members {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendQuote(b, m.key)
+		b = append(b, ':')
+		b = append(b, m.value...)
+	}
+	return append(b, '}')
+}
+
+// readObject is the one strict reader of the package: it reads b as an object of the fields, builds the value
+// with build (which checks it as its constructor does) and only then stores it in dst.
+func readObject[T any](dst *T, what string, b []byte, build func() (T, error), fields ...jsonField) error {
+	if err := decodeObject(what, b, fields...); err != nil {
 		return err
 	}
-	v, err := NewRecommendShare(yes, total)
+	v, err := build()
 	if err != nil {
 		return err
 	}
-	*s = v
+	*dst = v
 	return nil
+}
+
+// field and optional make the fields of readObject.
+func field(name string, set func(json.RawMessage) error) jsonField {
+	return jsonField{name: name, set: set}
+}
+
+func optional(name string, set func(json.RawMessage) error) jsonField {
+	return jsonField{name: name, optional: true, set: set}
+}
+
+// MarshalJSON writes {"hits":…,"total":…}.
+func (s Share) MarshalJSON() ([]byte, error) {
+	return writeObject(member{"hits", countJSON(s.hits)}, member{"total", countJSON(s.total)}), nil
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes, with the checks of NewShare.
+func (s *Share) UnmarshalJSON(b []byte) error {
+	var hits, total int64
+	return readObject(s, "share", b, func() (Share, error) { return NewShare(hits, total) },
+		field("hits", count(&hits)), field("total", count(&total)))
 }
 
 // MarshalJSON writes {"counts":[ones,twos,threes,fours,fives]}.
 func (c CSI) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Counts [5]int64 `json:"counts"`
-	}{c.counts})
+	return writeObject(member{"counts", countsJSON(c.counts[:])}), nil
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes, with the checks of NewCSI.
 func (c *CSI) UnmarshalJSON(b []byte) error {
 	var counts [5]int64
-	if err := decodeObject("CSI", b, jsonField{name: "counts", set: countList(counts[:])}); err != nil {
-		return err
-	}
-	v, err := NewCSI(counts)
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return readObject(c, "CSI", b, func() (CSI, error) { return NewCSI(counts) }, field("counts", countList(counts[:])))
 }
 
 // MarshalJSON writes {"counts":[…seven counts, for 1 to 7…]}.
 func (c CES) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Counts [7]int64 `json:"counts"`
-	}{c.counts})
+	return writeObject(member{"counts", countsJSON(c.counts[:])}), nil
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes, with the checks of NewCES.
 func (c *CES) UnmarshalJSON(b []byte) error {
 	var counts [7]int64
-	if err := decodeObject("CES", b, jsonField{name: "counts", set: countList(counts[:])}); err != nil {
-		return err
-	}
-	v, err := NewCES(counts)
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return readObject(c, "CES", b, func() (CES, error) { return NewCES(counts) }, field("counts", countList(counts[:])))
 }
 
 // MarshalJSON writes {"promoters":…,"passives":…,"detractors":…}.
 func (c ClassicNPS) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Promoters  int64 `json:"promoters"`
-		Passives   int64 `json:"passives"`
-		Detractors int64 `json:"detractors"`
-	}{c.promoters, c.passives, c.detractors})
+	return writeObject(member{"promoters", countJSON(c.promoters)}, member{"passives", countJSON(c.passives)},
+		member{"detractors", countJSON(c.detractors)}), nil
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes, with the checks of NewClassicNPS.
 func (c *ClassicNPS) UnmarshalJSON(b []byte) error {
 	var p, q, d int64
-	if err := decodeObject("classic NPS", b, jsonField{name: "promoters", set: count(&p)},
-		jsonField{name: "passives", set: count(&q)}, jsonField{name: "detractors", set: count(&d)}); err != nil {
-		return err
-	}
-	v, err := NewClassicNPS(p, q, d)
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return readObject(c, "classic NPS", b, func() (ClassicNPS, error) { return NewClassicNPS(p, q, d) },
+		field("promoters", count(&p)), field("passives", count(&q)), field("detractors", count(&d)))
 }
 
-// MarshalJSON writes {"satisfied":…,"total":…}.
-func (c CSAT) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Satisfied int64 `json:"satisfied"`
-		Total     int64 `json:"total"`
-	}{c.satisfied, c.total})
-}
-
-// UnmarshalJSON reads the form MarshalJSON writes, with the checks of NewCSAT.
-func (c *CSAT) UnmarshalJSON(b []byte) error {
-	s, err := decodeKOfN("CSAT", b, "satisfied", "total")
-	if err != nil {
-		return err
-	}
-	*c = CSAT{satisfied: s.k, total: s.n}
-	return nil
-}
-
-// MarshalJSON writes {"resolved":…,"total":…}.
-func (f FCR) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Resolved int64 `json:"resolved"`
-		Total    int64 `json:"total"`
-	}{f.resolved, f.total})
-}
-
-// UnmarshalJSON reads the form MarshalJSON writes, with the checks of NewFCR.
-func (f *FCR) UnmarshalJSON(b []byte) error {
-	s, err := decodeKOfN("FCR", b, "resolved", "total")
-	if err != nil {
-		return err
-	}
-	*f = FCR{resolved: s.k, total: s.n}
-	return nil
-}
-
-// MarshalJSON writes {"surveyed":…,"clients":…}.
-func (c Coverage) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Surveyed int64 `json:"surveyed"`
-		Clients  int64 `json:"clients"`
-	}{c.surveyed, c.clients})
-}
-
-// UnmarshalJSON reads the form MarshalJSON writes, with the checks of NewCoverage.
-func (c *Coverage) UnmarshalJSON(b []byte) error {
-	var sur, all int64
-	if err := decodeObject("coverage", b, jsonField{name: "surveyed", set: count(&sur)},
-		jsonField{name: "clients", set: count(&all)}); err != nil {
-		return err
-	}
-	v, err := NewCoverage(sur, all)
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
-}
-
-// tallyField returns a field setter handing the value to a tally's UnmarshalJSON.
-func tallyField(dst json.Unmarshaler) func(json.RawMessage) error {
+// nested returns a field setter handing the value to a value's own UnmarshalJSON.
+func nested(dst json.Unmarshaler) func(json.RawMessage) error {
 	return func(raw json.RawMessage) error { return dst.UnmarshalJSON(raw) }
 }
 
 // MarshalJSON writes {"csi":…,"recommend":…,"classic":…,"csat":…,"ces":…,"fcr":…} with each tally's own form.
 func (t Tallies) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		CSI       CSI            `json:"csi"`
-		Recommend RecommendShare `json:"recommend"`
-		Classic   ClassicNPS     `json:"classic"`
-		CSAT      CSAT           `json:"csat"`
-		CES       CES            `json:"ces"`
-		FCR       FCR            `json:"fcr"`
-	}{t.CSI, t.Recommend, t.Classic, t.CSAT, t.CES, t.FCR})
+	csi, _ := t.CSI.MarshalJSON() // the tallies' own forms cannot fail
+	rec, _ := t.Recommend.MarshalJSON()
+	classic, _ := t.Classic.MarshalJSON()
+	csat, _ := t.CSAT.MarshalJSON()
+	ces, _ := t.CES.MarshalJSON()
+	fcr, _ := t.FCR.MarshalJSON()
+	return writeObject(member{"csi", csi}, member{"recommend", rec}, member{"classic", classic},
+		member{"csat", csat}, member{"ces", ces}, member{"fcr", fcr}), nil
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes; every field is required.
 func (t *Tallies) UnmarshalJSON(b []byte) error {
 	var v Tallies
-	if err := decodeObject("tallies", b,
-		jsonField{name: "csi", set: tallyField(&v.CSI)},
-		jsonField{name: "recommend", set: tallyField(&v.Recommend)},
-		jsonField{name: "classic", set: tallyField(&v.Classic)},
-		jsonField{name: "csat", set: tallyField(&v.CSAT)},
-		jsonField{name: "ces", set: tallyField(&v.CES)},
-		jsonField{name: "fcr", set: tallyField(&v.FCR)}); err != nil {
-		return err
-	}
-	*t = v
-	return nil
+	return readObject(t, "tallies", b, func() (Tallies, error) { return v, nil },
+		field("csi", nested(&v.CSI)), field("recommend", nested(&v.Recommend)), field("classic", nested(&v.Classic)),
+		field("csat", nested(&v.CSAT)), field("ces", nested(&v.CES)), field("fcr", nested(&v.FCR)))
 }
 
 // MarshalJSON writes {"metric":…,"compare":…,"mode":…,"value":"…","baseline":"…"}, decimals as strings.
-// An invalid target is an error wrapping ErrInvalidTarget.
+// An invalid target is an error wrapping ErrInvalidSetting.
 func (t Target) MarshalJSON() ([]byte, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
-	return json.Marshal(struct {
-		Metric   string          `json:"metric"`
-		Compare  Comparison      `json:"compare"`
-		Mode     Mode            `json:"mode"`
-		Value    json.RawMessage `json:"value"`
-		Baseline json.RawMessage `json:"baseline"`
-	}{t.Metric, t.Compare, t.Mode, decJSON(t.Value), decJSON(t.Baseline)})
+	return writeObject(member{"metric", valueJSON(t.Metric)}, member{"compare", valueJSON(t.Compare.String())},
+		member{"mode", valueJSON(t.Mode.String())}, member{"value", decimalJSON(t.Value)},
+		member{"baseline", decimalJSON(t.Baseline)}), nil
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes and validates the target. "mode" may be left out (absolute) and
 // so may "baseline" (zero); the other fields are required.
 func (t *Target) UnmarshalJSON(b []byte) error {
 	var v Target
-	if err := decodeObject("target", b,
-		jsonField{name: "metric", set: func(raw json.RawMessage) error {
-			if err := json.Unmarshal(raw, &v.Metric); err != nil || raw[0] != '"' {
-				return fail(ErrSyntax, "metric must be a JSON string")
-			}
-			return nil
-		}},
-		jsonField{name: "compare", set: textField("compare", &v.Compare)},
-		jsonField{name: "mode", optional: true, set: textField("mode", &v.Mode)},
-		jsonField{name: "value", set: decimalField(&v.Value)},
-		jsonField{name: "baseline", optional: true, set: decimalField(&v.Baseline)}); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*t = v
-	return nil
+	return readObject(t, "target", b, func() (Target, error) { return v, v.Validate() },
+		field("metric", stringValue(&v.Metric)), field("compare", textField("compare", &v.Compare)),
+		optional("mode", textField("mode", &v.Mode)), field("value", decimalField(&v.Value)),
+		optional("baseline", decimalField(&v.Baseline)))
 }

@@ -6,21 +6,22 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"pgregory.net/rapid"
 )
 
 func TestTallyJSONRoundTrip(t *testing.T) {
-	tl := tallies(survey.CSIAnswer(5), survey.CSIAnswer(3), survey.RecommendAnswer(true), survey.ClassicAnswer(10),
-		survey.ClassicAnswer(2), survey.CSATAnswer(4), survey.CESAnswer(7), survey.FCRAnswer(false))
+	tl := tallies(csiAnswer(5), csiAnswer(3), recommendAnswer(true), classicAnswer(10),
+		classicAnswer(2), csatAnswer(4), cesAnswer(7), fcrAnswer(false))
 	b, err := json.Marshal(tl)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"csi":{"counts":[0,0,1,0,1]},"recommend":{"yes":1,"total":1},` +
-		`"classic":{"promoters":1,"passives":0,"detractors":1},"csat":{"satisfied":1,"total":1},` +
-		`"ces":{"counts":[0,0,0,0,0,0,1]},"fcr":{"resolved":0,"total":1}}`
+	want := `{"csi":{"counts":[0,0,1,0,1]},"recommend":{"hits":1,"total":1},` +
+		`"classic":{"promoters":1,"passives":0,"detractors":1},"csat":{"hits":1,"total":1},` +
+		`"ces":{"counts":[0,0,0,0,0,0,1]},"fcr":{"hits":0,"total":1}}`
 	if string(b) != want {
 		t.Errorf("Marshal =\n%s\nwant\n%s", b, want)
 	}
@@ -28,10 +29,10 @@ func TestTallyJSONRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(b, &back); err != nil || !back.Equal(tl) {
 		t.Errorf("round trip = %+v, %v; want %+v", back, err, tl)
 	}
-	cov := must(survey.NewCoverage(4, 100))
+	cov := must(survey.NewShare(4, 100))
 	b, _ = json.Marshal(cov)
-	var covBack survey.Coverage
-	if string(b) != `{"surveyed":4,"clients":100}` || json.Unmarshal(b, &covBack) != nil || !covBack.Equal(cov) {
+	var covBack survey.Share
+	if string(b) != `{"hits":4,"total":100}` || json.Unmarshal(b, &covBack) != nil || !covBack.Equal(cov) {
 		t.Errorf("coverage JSON %s decoded to %+v", b, covBack)
 	}
 }
@@ -42,24 +43,24 @@ func TestTallyJSONStrict(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{`{"yes":9,"total":10,"no":1}`, survey.ErrSyntax, "unknown field"},
-		{`{"yes":9,"yes":8,"total":10}`, survey.ErrSyntax, "repeated field"},
-		{`{"Yes":9,"total":10}`, survey.ErrSyntax, "field names are case-sensitive"},
-		{`{"yes":9}`, survey.ErrSyntax, "missing total"},
-		{`{"yes":9,"total":10} {}`, survey.ErrSyntax, "data after the object"},
-		{`{"yes":null,"total":10}`, survey.ErrSyntax, "null count"},
-		{`{"yes":"9","total":10}`, survey.ErrSyntax, "count as a string"},
-		{`{"yes":9.0,"total":10}`, survey.ErrSyntax, "count with a fraction"},
-		{`{"yes":9e0,"total":10}`, survey.ErrSyntax, "count with an exponent"},
-		{`{"yes":-1,"total":10}`, survey.ErrInvalidCount, "negative count"},
-		{`{"yes":11,"total":10}`, survey.ErrInvalidCount, "yes above total"},
-		{`{"yes":1,"total":99999999999999999999}`, survey.ErrInvalidCount, "count beyond int64"},
-		{`[9,10]`, survey.ErrSyntax, "not an object"},
-		{`null`, survey.ErrSyntax, "null"},
-		{`{"yes":9,"total":10`, survey.ErrSyntax, "truncated"},
+		{`{"hits":9,"total":10,"no":1}`, sq.ErrMalformed, "unknown field"},
+		{`{"hits":9,"hits":8,"total":10}`, sq.ErrMalformed, "repeated field"},
+		{`{"Hits":9,"total":10}`, sq.ErrMalformed, "field names are case-sensitive"},
+		{`{"hits":9}`, sq.ErrMalformed, "missing total"},
+		{`{"hits":9,"total":10} {}`, sq.ErrMalformed, "data after the object"},
+		{`{"hits":null,"total":10}`, sq.ErrMalformed, "null count"},
+		{`{"hits":"9","total":10}`, sq.ErrMalformed, "count as a string"},
+		{`{"hits":9.0,"total":10}`, sq.ErrMalformed, "count with a fraction"},
+		{`{"hits":9e0,"total":10}`, sq.ErrMalformed, "count with an exponent"},
+		{`{"hits":-1,"total":10}`, survey.ErrInvalidCount, "negative count"},
+		{`{"hits":11,"total":10}`, survey.ErrInvalidCount, "hits above total"},
+		{`{"hits":1,"total":99999999999999999999}`, sq.ErrLimit, "count beyond int64"},
+		{`[9,10]`, sq.ErrMalformed, "not an object"},
+		{`null`, sq.ErrMalformed, "null"},
+		{`{"hits":9,"total":10`, sq.ErrMalformed, "truncated"},
 	}
 	for _, tt := range tests {
-		before := must(survey.NewRecommendShare(1, 2))
+		before := must(survey.NewShare(1, 2))
 		s := before
 		// Call the decoder itself: json.Unmarshal checks the syntax first and would answer for it.
 		err := s.UnmarshalJSON([]byte(tt.in))
@@ -88,7 +89,7 @@ func TestTallyJSONStrict(t *testing.T) {
 	}
 	var tl survey.Tallies
 	err := json.Unmarshal([]byte(`{"csi":{"counts":[0,0,0,0,0]}}`), &tl)
-	wantErr(t, "tallies with only csi", err, survey.ErrSyntax)
+	wantErr(t, "tallies with only csi", err, sq.ErrMalformed)
 }
 
 func TestTargetJSON(t *testing.T) {
@@ -118,17 +119,17 @@ func TestTargetJSON(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{`{"metric":"NPS","compare":"above","value":"5"}`, survey.ErrInvalidTarget, "unknown comparison"},
-		{`{"metric":"NPS","compare":"at-least","mode":"relative","value":"5"}`, survey.ErrInvalidTarget,
+		{`{"metric":"NPS","compare":"above","value":"5"}`, survey.ErrInvalidSetting, "unknown comparison"},
+		{`{"metric":"NPS","compare":"at-least","mode":"relative","value":"5"}`, survey.ErrInvalidSetting,
 			"unknown mode"},
 		{`{"metric":"NPS","compare":"at-least","mode":"percent","value":"20","baseline":"-5"}`,
-			survey.ErrInvalidTarget, "percent of a negative baseline"},
-		{`{"metric":"NPS","compare":"at-least","value":null}`, survey.ErrSyntax, "null value"},
-		{`{"metric":"NPS","compare":"at-least","value":"1e999999"}`, survey.ErrSyntax, "huge exponent"},
-		{`{"metric":5,"compare":"at-least","value":"1"}`, survey.ErrSyntax, "metric not a string"},
-		{`{"metric":"NPS","compare":1,"value":"1"}`, survey.ErrSyntax, "comparison not a string"},
-		{`{"metric":"NPS","compare":"at-least"}`, survey.ErrSyntax, "missing value"},
-		{`{"metric":"NPS","compare":"at-least","value":"1","goal":"2"}`, survey.ErrSyntax, "unknown field"},
+			survey.ErrInvalidSetting, "percent of a negative baseline"},
+		{`{"metric":"NPS","compare":"at-least","value":null}`, sq.ErrMalformed, "null value"},
+		{`{"metric":"NPS","compare":"at-least","value":"1e999999"}`, sq.ErrLimit, "huge exponent"},
+		{`{"metric":5,"compare":"at-least","value":"1"}`, sq.ErrMalformed, "metric not a string"},
+		{`{"metric":"NPS","compare":1,"value":"1"}`, sq.ErrMalformed, "comparison not a string"},
+		{`{"metric":"NPS","compare":"at-least"}`, sq.ErrMalformed, "missing value"},
+		{`{"metric":"NPS","compare":"at-least","value":"1","goal":"2"}`, sq.ErrMalformed, "unknown field"},
 	}
 	for _, tt := range bad {
 		var got survey.Target
@@ -137,7 +138,7 @@ func TestTargetJSON(t *testing.T) {
 			t.Errorf("Unmarshal(%s) error = %v, want %v (%s)", tt.in, err, tt.want, tt.reason)
 		}
 	}
-	if _, err := json.Marshal(survey.Target{}); !errors.Is(err, survey.ErrInvalidTarget) {
+	if _, err := json.Marshal(survey.Target{}); !errors.Is(err, survey.ErrInvalidSetting) {
 		t.Errorf("Marshal of the zero target: error %v, want ErrInvalidTarget", err)
 	}
 }
@@ -147,10 +148,10 @@ func TestTallyJSONProperty(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		var tl survey.Tallies
 		tl.CSI = surveytest.CSI(survey.MaxCount/10).Draw(t, "csi")
-		tl.Recommend = surveytest.RecommendShare(survey.MaxCount).Draw(t, "recommend")
+		tl.Recommend = surveytest.Share(survey.MaxCount).Draw(t, "recommend")
 		tl.Classic = surveytest.ClassicNPS(survey.MaxCount).Draw(t, "classic")
-		tl.CSAT = surveytest.CSAT(survey.MaxCount).Draw(t, "csat")
-		tl.FCR = surveytest.FCR(survey.MaxCount).Draw(t, "fcr")
+		tl.CSAT = surveytest.Share(survey.MaxCount).Draw(t, "csat")
+		tl.FCR = surveytest.Share(survey.MaxCount).Draw(t, "fcr")
 		b, err := json.Marshal(tl)
 		if err != nil {
 			t.Fatal(err)
@@ -166,22 +167,21 @@ func TestTallyJSONProperty(t *testing.T) {
 // leaves its receiver alone, or accepts a value that survives a round trip.
 func FuzzTallyJSON(f *testing.F) {
 	for _, s := range []string{
-		`{"yes":9,"total":10}`, `{"counts":[1,2,3,4,5]}`, `{"counts":[1,2,3,4,5,6,7]}`,
-		`{"promoters":291,"passives":476,"detractors":395}`, `{"satisfied":1,"total":2}`, `{"resolved":0,"total":0}`,
-		`{"surveyed":4,"clients":100}`, `{"yes":1,"yes":1}`, `{"counts":[1e3]}`, `nul`, `{"csi":{}}`,
-		`{"csi":{"counts":[0,0,0,0,0]},"recommend":{"yes":1,"total":1},"classic":{"promoters":1,"passives":0,` +
-			`"detractors":1},"csat":{"satisfied":1,"total":1},"ces":{"counts":[0,0,0,0,0,0,1]},"fcr":{"resolved":0,"total":1}}`,
+		`{"hits":9,"total":10}`, `{"counts":[1,2,3,4,5]}`, `{"counts":[1,2,3,4,5,6,7]}`,
+		`{"promoters":291,"passives":476,"detractors":395}`, `{"hits":0,"total":0}`, `{"hits":1,"hits":1}`, `{"counts":[1e3]}`, `nul`, `{"csi":{}}`,
+		`{"csi":{"counts":[0,0,0,0,0]},"recommend":{"hits":1,"total":1},"classic":{"promoters":1,"passives":0,` +
+			`"detractors":1},"csat":{"hits":1,"total":1},"ces":{"counts":[0,0,0,0,0,0,1]},"fcr":{"hits":0,"total":1}}`,
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		check[survey.RecommendShare](t, b)
+		check[survey.Share](t, b)
 		check[survey.CSI](t, b)
 		check[survey.CES](t, b)
 		check[survey.ClassicNPS](t, b)
-		check[survey.CSAT](t, b)
-		check[survey.FCR](t, b)
-		check[survey.Coverage](t, b)
+		check[survey.Share](t, b)
+		check[survey.Share](t, b)
+		check[survey.Share](t, b)
 		check[survey.Tallies](t, b)
 	})
 }
@@ -194,8 +194,10 @@ func check[T interface{ Equal(T) bool }, P interface {
 	t.Helper()
 	var v T
 	if err := P(&v).UnmarshalJSON(b); err != nil {
-		if !errors.Is(err, survey.ErrSyntax) && !errors.Is(err, survey.ErrInvalidCount) {
-			t.Fatalf("%T: error %v wraps no sentinel", v, err)
+		var e *sq.Error
+		if !errors.As(err, &e) || !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, sq.ErrLimit) &&
+			!errors.Is(err, survey.ErrInvalidCount) {
+			t.Fatalf("%T: error %v is no *sq.Error of a known kind", v, err)
 		}
 		var zero T
 		if !v.Equal(zero) {
@@ -227,7 +229,7 @@ func FuzzTargetJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var target survey.Target
 		if err := target.UnmarshalJSON(b); err != nil {
-			if !errors.Is(err, survey.ErrSyntax) && !errors.Is(err, survey.ErrInvalidTarget) {
+			if !errors.Is(err, sq.ErrMalformed) && !errors.Is(err, sq.ErrLimit) && !errors.Is(err, survey.ErrInvalidSetting) {
 				t.Fatalf("error %v wraps no sentinel", err)
 			}
 			return
@@ -247,4 +249,30 @@ func FuzzTargetJSON(f *testing.F) {
 			t.Fatalf("Assess of a valid target: %v", err)
 		}
 	})
+}
+
+// A JSON error names the field at fault by its path, indexes counted from 1.
+func TestJSONErrorPaths(t *testing.T) {
+	tests := []struct {
+		dst    json.Unmarshaler
+		in     string
+		path   string
+		want   error
+		reason string
+	}{
+		{new(survey.Tallies), `{"csi":{"counts":[0,0,0,0,0]},"recommend":{"hits":3,"total":2},"classic":` +
+			`{"promoters":0,"passives":0,"detractors":0},"csat":{"hits":0,"total":0},"ces":{"counts":[0,0,0,0,0,0,0]},` +
+			`"fcr":{"hits":0,"total":0}}`, "recommend.hits", survey.ErrInvalidCount, "a part above its whole"},
+		{new(survey.CSI), `{"counts":[1,2,-3,4,5]}`, "counts[3]", survey.ErrInvalidCount, "the third count"},
+		{new(survey.Share), `{"hits":1,"total":2,"all":3}`, "", sq.ErrMalformed, "an unknown key (named as the value)"},
+		{new(survey.Response), `{"client":"c","employee":"e","department":"d","channel":"x","at":"",` +
+			`"answer":{"kind":"ces","value":9}}`, "answer.value", survey.ErrInvalidAnswer, "an answer off its scale"},
+	}
+	for _, tt := range tests {
+		err := tt.dst.UnmarshalJSON([]byte(tt.in))
+		var e *sq.Error
+		if !errors.As(err, &e) || e.Path != tt.path || e.Pkg != "survey" || !errors.Is(err, tt.want) {
+			t.Errorf("%T (%s): error %v, want the path %q wrapping %v", tt.dst, tt.reason, err, tt.path, tt.want)
+		}
+	}
 }

@@ -1,52 +1,26 @@
 package survey
 
 import (
+	"fmt"
+	"math"
 	"math/big"
-	"unicode/utf8"
 
 	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
-
-// Rounding is the rule for dropping digits from a result that does not terminate at the requested places.
-// The zero value is HalfUp.
-type Rounding = dec.Rounding
-
-// The rounding rules.
-const (
-	// HalfUp rounds to the nearest value, ties away from zero: 4.45 → 4.5. The usual rule on reports.
-	HalfUp = dec.HalfUp
-	// HalfEven rounds to the nearest value, ties to the even digit: 4.45 → 4.4, 4.55 → 4.6.
-	HalfEven = dec.HalfEven
-	// Down drops the digits (toward zero): 4.49 → 4.4.
-	Down = dec.Down
-)
-
-// MaxPlaces is the largest number of digits after the point a result may be rounded to.
-const MaxPlaces = dec.MaxScale
 
 // MaxCount is the largest number of answers (or clients) a tally may hold. It keeps every sum of this package
 // inside int64 and every count exactly representable as a float64 for the statistics.
 const MaxCount int64 = 1_000_000_000_000_000
 
-// checkPrecision validates the places and rounding rule of a call.
-func checkPrecision(places int32, r Rounding) error {
-	if places < 0 || places > MaxPlaces {
-		return fail(ErrInvalidPrecision, "places %d outside 0–%d", places, MaxPlaces)
-	}
-	if !r.Valid() {
-		return fail(ErrInvalidPrecision, "rounding %d is not one of half-up, half-even, down", uint8(r))
-	}
-	return nil
-}
-
 // checkCount validates one count given by a caller.
 func checkCount(field string, n int64) error {
 	if n < 0 {
-		return fail(ErrInvalidCount, "%s %d is negative", field, n)
+		return problem(ErrInvalidCount, field, fmt.Sprint(n), "not negative")
 	}
 	if n > MaxCount {
-		return fail(ErrInvalidCount, "%s %d exceeds the maximum %d", field, n, MaxCount)
+		return problem(sq.ErrLimit, field, fmt.Sprint(n), fmt.Sprintf("at most %d", MaxCount))
 	}
 	return nil
 }
@@ -60,7 +34,7 @@ func checkPart(partName string, part int64, wholeName string, whole int64) error
 		return err
 	}
 	if part > whole {
-		return fail(ErrInvalidCount, "%s %d exceeds %s %d", partName, part, wholeName, whole)
+		return problem(ErrInvalidCount, partName, fmt.Sprint(part), fmt.Sprintf("at most the %s, %d", wholeName, whole))
 	}
 	return nil
 }
@@ -68,25 +42,34 @@ func checkPart(partName string, part int64, wholeName string, whole int64) error
 // addCounts adds two totals of tallies being merged, refusing a sum above MaxCount.
 func addCounts(metric string, a, b int64) (int64, error) {
 	if a > MaxCount-b {
-		return 0, fail(ErrInvalidCount, "merged %s tally of %d + %d answers exceeds the maximum %d", metric, a, b, MaxCount)
+		return 0, problem(sq.ErrLimit, metric, fmt.Sprintf("%d + %d answers", a, b), fmt.Sprintf("at most %d merged", MaxCount))
 	}
 	return a + b, nil
 }
 
 // errEmpty is the error for a metric asked of a sample with no answers.
 func errEmpty(metric string) error {
-	return fail(ErrEmpty, "%s: the sample has no answers", metric)
+	return problem(ErrEmpty, metric, "", "a sample with answers")
 }
 
-// ratio returns num/den rounded to places by r, and whether it is exact. den must be positive; callers check
-// precision first.
-func ratio(num, den int64, places int32, r Rounding) (decimal.Decimal, bool) {
-	return dec.Quo(decimal.NewFromInt(num), decimal.NewFromInt(den), places, r)
+// ratio returns the exact num × scale / den of counts: den > 0, |num| ≤ 7 × MaxCount and scale a small factor (a
+// power of ten, 5). It takes the cheap int64 path when num × scale fits.
+func ratio(num, scale, den int64) sq.Fraction {
+	if num <= math.MaxInt64/scale && num >= math.MinInt64/scale {
+		f, _ := sq.Ratio(num*scale, den) // den > 0
+		return f
+	}
+	f, err := sq.NewFraction(decimal.NewFromInt(num).Mul(decimal.NewFromInt(scale)), decimal.NewFromInt(den))
+	if err != nil {
+		panic("survey: " + err.Error()) // unreachable: at most 20 digits each
+	}
+	return f
 }
 
-// bigRatio is ratio for numerators and denominators that may not fit an int64.
-func bigRatio(num, den *big.Int, places int32, r Rounding) (decimal.Decimal, bool) {
-	return dec.Quo(decimal.NewFromBigInt(num, 0), decimal.NewFromBigInt(den, 0), places, r)
+// ratFloat returns num/den as the nearest float64.
+func ratFloat(num, den *big.Int) float64 {
+	f, _ := new(big.Rat).SetFrac(num, den).Float64()
+	return f
 }
 
 // decText returns d in plain notation without trailing zeros ("4.5", "300"), whatever shopspring/decimal's package
@@ -96,15 +79,5 @@ func decText(d decimal.Decimal) string { return d.StringFixed(dec.Places(d)) }
 // decJSON returns d as a JSON string in the form of decText, whatever decimal.MarshalJSONWithoutQuotes says.
 func decJSON(d decimal.Decimal) []byte { return []byte(`"` + decText(d) + `"`) }
 
-// clip shortens a caller's string for an error message.
-func clip(s string) string {
-	const limit = 64
-	if len(s) <= limit {
-		return s
-	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+// clip quotes a caller's string for an error message, shortened.
+func clip(s string) string { return sq.Quote(s) }

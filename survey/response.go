@@ -3,6 +3,8 @@ package survey
 import (
 	"fmt"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Kind says which question an Answer answers, and so its scale. The zero value is invalid.
@@ -40,47 +42,22 @@ func (k Kind) String() string {
 	return fmt.Sprintf("Kind(%d)", uint8(k))
 }
 
-// Answer is one answer to one survey question: its Kind and its Value on that kind's scale. Yes/no answers are 1
-// (yes, resolved) and 0 (no); the constructors below spell them out. The zero value is invalid (no kind).
+// Answer is one answer to one survey question: its Kind and its Value on that kind's scale, such as
+// Answer{Kind: KindCSI, Value: 4}. Yes/no answers (KindRecommend, KindFCR) are 1 (yes, resolved) and 0 (no).
+// The zero value is invalid (no kind). Answers compare with ==.
 type Answer struct {
 	Kind  Kind
 	Value int
 }
 
-// CSIAnswer returns a satisfaction answer on 1–5 for the CSI.
-func CSIAnswer(points int) Answer { return Answer{Kind: KindCSI, Value: points} }
-
-// RecommendAnswer returns a yes/no answer to "would you recommend us?" (SPEC R12).
-func RecommendAnswer(yes bool) Answer { return Answer{Kind: KindRecommend, Value: b2i(yes)} }
-
-// ClassicAnswer returns a 0–10 answer for the classic NPS.
-func ClassicAnswer(score int) Answer { return Answer{Kind: KindClassic, Value: score} }
-
-// CSATAnswer returns a satisfaction answer on 1–5 for CSAT.
-func CSATAnswer(points int) Answer { return Answer{Kind: KindCSAT, Value: points} }
-
-// CESAnswer returns an effort answer on 1–7 for CES.
-func CESAnswer(points int) Answer { return Answer{Kind: KindCES, Value: points} }
-
-// FCRAnswer returns whether a contact was resolved at the first contact.
-func FCRAnswer(resolved bool) Answer { return Answer{Kind: KindFCR, Value: b2i(resolved)} }
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// Validate reports an error wrapping ErrInvalidResponse for an unknown kind, and an *AnswerError wrapping
-// ErrInvalidAnswer for a value off the kind's scale.
+// Validate reports an error wrapping ErrInvalidAnswer for an unknown kind or a value off the kind's scale.
 func (a Answer) Validate() error {
 	if !a.Kind.valid() {
-		return fail(ErrInvalidResponse, "answer kind %d is not one of the Kind constants", uint8(a.Kind))
+		return problem(ErrInvalidAnswer, "kind", fmt.Sprint(uint8(a.Kind)), "one of the Kind constants")
 	}
 	k := kinds[a.Kind]
 	if a.Value < k.min || a.Value > k.max {
-		return &AnswerError{Metric: k.name, Index: -1, Value: a.Value, Min: k.min, Max: k.max}
+		return problem(ErrInvalidAnswer, "value", fmt.Sprint(a.Value), fmt.Sprintf("%s answers are %d–%d", k.name, k.min, k.max))
 	}
 	return nil
 }
@@ -99,25 +76,16 @@ type Response struct {
 	Answer     Answer
 }
 
-// ByEmployee is a Grouping key: the response's Employee.
-func ByEmployee(r Response) string { return r.Employee }
-
-// ByDepartment is a Grouping key: the response's Department.
-func ByDepartment(r Response) string { return r.Department }
-
-// ByChannel is a Grouping key: the response's Channel.
-func ByChannel(r Response) string { return r.Channel }
-
 // Tallies holds one tally of each metric, built from a stream of responses: every metric of a group can be
 // computed from it. Each field is a valid tally by construction. The zero value holds no answers and is the identity
 // of Merge. Values are immutable and safe for concurrent use.
 type Tallies struct {
 	CSI       CSI
-	Recommend RecommendShare
+	Recommend Share // "yes" of all answers to "would you recommend us?" (SPEC R12)
 	Classic   ClassicNPS
-	CSAT      CSAT
+	CSAT      Share // answers of 4 or 5 of all CSAT answers
 	CES       CES
-	FCR       FCR
+	FCR       Share // contacts resolved at the first contact of all contacts
 }
 
 // add counts one valid answer; classic answers are sorted with effective cuts.
@@ -127,32 +95,27 @@ func (t *Tallies) add(a Answer, cuts ClassicCuts) {
 		t.CSI.counts[a.Value-1]++
 	case KindRecommend:
 		t.Recommend.total++
-		t.Recommend.yes += int64(a.Value)
+		t.Recommend.hits += int64(a.Value)
 	case KindClassic:
 		t.Classic.add(a.Value, cuts)
 	case KindCSAT:
 		t.CSAT.total++
 		if a.Value >= 4 {
-			t.CSAT.satisfied++
+			t.CSAT.hits++
 		}
 	case KindCES:
 		t.CES.counts[a.Value-1]++
 	case KindFCR:
 		t.FCR.total++
-		t.FCR.resolved += int64(a.Value)
+		t.FCR.hits += int64(a.Value)
 	}
-}
-
-// Total returns the number of answers of all kinds.
-func (t Tallies) Total() int64 {
-	return t.CSI.Total() + t.Recommend.Total() + t.Classic.Total() + t.CSAT.Total() + t.CES.Total() + t.FCR.Total()
 }
 
 // Equal reports whether every tally is equal.
 func (t Tallies) Equal(o Tallies) bool { return t == o }
 
 // Merge merges each tally with its counterpart: associative, commutative, with the zero value as identity.
-// A merged total above MaxCount is an error wrapping ErrInvalidCount.
+// A merged total above MaxCount is an error wrapping sq.ErrLimit.
 func (t Tallies) Merge(o Tallies) (Tallies, error) {
 	var m Tallies
 	var err error
@@ -178,8 +141,9 @@ func (t Tallies) Merge(o Tallies) (Tallies, error) {
 }
 
 // Tally counts every response into one Tallies, sorting classic NPS answers by cuts (the zero value means
-// StandardCuts). The first invalid response is a *ResponseError naming its index; invalid cuts wrap
-// ErrInvalidSetting. Times are not looked at: use Segments for periods.
+// the standard cuts). The first invalid response is an error wrapping ErrInvalidAnswer with the path
+// "responses[n].answer.value" (n counted from 1); invalid cuts wrap ErrInvalidSetting. Times are not looked at: use
+// Segments for periods.
 func Tally(responses []Response, cuts ClassicCuts) (Tallies, error) {
 	if err := cuts.Validate(); err != nil {
 		return Tallies{}, err
@@ -188,7 +152,7 @@ func Tally(responses []Response, cuts ClassicCuts) (Tallies, error) {
 	var t Tallies
 	for i, r := range responses {
 		if err := r.Answer.Validate(); err != nil {
-			return Tallies{}, &ResponseError{Index: i, Client: clip(r.Client), Err: err}
+			return Tallies{}, at(sq.Index("responses", i)+".answer", err)
 		}
 		t.add(r.Answer, cuts)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
 	"pgregory.net/rapid"
@@ -16,18 +17,18 @@ func TestAnswerValidate(t *testing.T) {
 		want   error
 		reason string
 	}{
-		{survey.CSIAnswer(5), nil, "top of the CSI scale"},
-		{survey.CSIAnswer(0), survey.ErrInvalidAnswer, "below the CSI scale"},
-		{survey.RecommendAnswer(false), nil, "no"},
+		{csiAnswer(5), nil, "top of the CSI scale"},
+		{csiAnswer(0), survey.ErrInvalidAnswer, "below the CSI scale"},
+		{recommendAnswer(false), nil, "no"},
 		{survey.Answer{Kind: survey.KindRecommend, Value: 2}, survey.ErrInvalidAnswer, "yes/no answer of 2"},
-		{survey.ClassicAnswer(10), nil, "top of the classic scale"},
-		{survey.ClassicAnswer(11), survey.ErrInvalidAnswer, "above the classic scale"},
-		{survey.CSATAnswer(6), survey.ErrInvalidAnswer, "above the CSAT scale"},
-		{survey.CESAnswer(7), nil, "top of the CES scale"},
-		{survey.FCRAnswer(true), nil, "resolved"},
+		{classicAnswer(10), nil, "top of the classic scale"},
+		{classicAnswer(11), survey.ErrInvalidAnswer, "above the classic scale"},
+		{csatAnswer(6), survey.ErrInvalidAnswer, "above the CSAT scale"},
+		{cesAnswer(7), nil, "top of the CES scale"},
+		{fcrAnswer(true), nil, "resolved"},
 		{survey.Answer{Kind: survey.KindFCR, Value: -1}, survey.ErrInvalidAnswer, "FCR of -1"},
-		{survey.Answer{}, survey.ErrInvalidResponse, "no kind"},
-		{survey.Answer{Kind: 42, Value: 1}, survey.ErrInvalidResponse, "unknown kind"},
+		{survey.Answer{}, survey.ErrInvalidAnswer, "no kind"},
+		{survey.Answer{Kind: 42, Value: 1}, survey.ErrInvalidAnswer, "unknown kind"},
 	}
 	for _, tt := range tests {
 		err := tt.a.Validate()
@@ -47,12 +48,17 @@ func TestAnswerValidate(t *testing.T) {
 	}
 }
 
-func TestResponseErrorClipsLongClients(t *testing.T) {
-	long := strings.Repeat("й", 100)
-	_, err := survey.Tally([]survey.Response{{Client: long, Answer: survey.CSIAnswer(9)}}, survey.ClassicCuts{})
-	var re *survey.ResponseError
-	if !errors.As(err, &re) || len(re.Client) > 70 || !strings.HasSuffix(re.Client, "…") {
-		t.Errorf("client in the error = %q, want it clipped", re.Client)
+// A bad response is named by its place in the stream, counted from 1, and the field at fault.
+func TestResponseErrorPath(t *testing.T) {
+	rs := []survey.Response{{Client: "c1", Answer: csiAnswer(4)}, {Client: strings.Repeat("й", 100), Answer: csiAnswer(9)}}
+	_, err := survey.Tally(rs, survey.ClassicCuts{})
+	var e *sq.Error
+	if !errors.As(err, &e) || e.Path != "responses[2].answer.value" || e.Value != "9" || !errors.Is(err, survey.ErrInvalidAnswer) {
+		t.Errorf("Tally error = %v, want responses[2].answer.value 9 wrapping ErrInvalidAnswer", err)
+	}
+	_, err = survey.Segments(rs, survey.Grouping{})
+	if !errors.As(err, &e) || e.Path != "responses[2].answer.value" {
+		t.Errorf("Segments error = %v, want the path responses[2].answer.value", err)
 	}
 }
 
@@ -61,11 +67,11 @@ func TestMergeRefusesOverflow(t *testing.T) {
 	half := survey.MaxCount/2 + 1
 	csi := must(survey.NewCSI([5]int64{half}))
 	ces := must(survey.NewCES([7]int64{half}))
-	rec := must(survey.NewRecommendShare(0, half))
+	rec := must(survey.NewShare(0, half))
 	cl := must(survey.NewClassicNPS(half, 0, 0))
-	csat := must(survey.NewCSAT(0, half))
-	fcr := must(survey.NewFCR(0, half))
-	cov := must(survey.NewCoverage(0, half))
+	csat := must(survey.NewShare(0, half))
+	fcr := must(survey.NewShare(0, half))
+	cov := must(survey.NewShare(0, half))
 	errs := map[string]error{
 		"CSI":       second(csi.Merge(csi)),
 		"CES":       second(ces.Merge(ces)),
@@ -76,12 +82,12 @@ func TestMergeRefusesOverflow(t *testing.T) {
 		"coverage":  second(cov.Merge(cov)),
 	}
 	for name, err := range errs {
-		wantErr(t, name+" merge past MaxCount", err, survey.ErrInvalidCount)
+		wantErr(t, name+" merge past MaxCount", err, sq.ErrLimit)
 	}
 	for _, tl := range []survey.Tallies{{CSI: csi}, {CES: ces}, {Recommend: rec}, {Classic: cl}, {CSAT: csat},
 		{FCR: fcr}} {
 		_, err := tl.Merge(tl)
-		wantErr(t, "Tallies merge past MaxCount", err, survey.ErrInvalidCount)
+		wantErr(t, "Tallies merge past MaxCount", err, sq.ErrLimit)
 	}
 }
 
@@ -91,16 +97,16 @@ func TestTalliesMerge(t *testing.T) {
 		draw := func(label string) survey.Tallies {
 			return survey.Tallies{
 				CSI:       surveytest.CSI(20).Draw(t, label+".csi"),
-				Recommend: surveytest.RecommendShare(100).Draw(t, label+".recommend"),
+				Recommend: surveytest.Share(100).Draw(t, label+".recommend"),
 				Classic:   surveytest.ClassicNPS(100).Draw(t, label+".classic"),
-				CSAT:      surveytest.CSAT(100).Draw(t, label+".csat"),
-				FCR:       surveytest.FCR(100).Draw(t, label+".fcr"),
+				CSAT:      surveytest.Share(100).Draw(t, label+".csat"),
+				FCR:       surveytest.Share(100).Draw(t, label+".fcr"),
 			}
 		}
 		x, y := draw("x"), draw("y")
 		xy, err := x.Merge(y)
 		yx, _ := y.Merge(x)
-		if err != nil || !xy.Equal(yx) || xy.Total() != x.Total()+y.Total() {
+		if err != nil || !xy.Equal(yx) || xy.CSI.Total() != x.CSI.Total()+y.CSI.Total() {
 			t.Fatalf("x+y = %+v, y+x = %+v, %v", xy, yx, err)
 		}
 		if id, _ := x.Merge(survey.Tallies{}); !id.Equal(x) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -26,10 +27,10 @@ func TestRetention(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Retained() != 3 || r.Total() != 4 || pending != 1 {
-		t.Fatalf("retained %d of %d, pending %d; want 3 of 4, 1 pending", r.Retained(), r.Total(), pending)
+	if r.Hits() != 3 || r.Total() != 4 || pending != 1 {
+		t.Fatalf("retained %d of %d, pending %d; want 3 of 4, 1 pending", r.Hits(), r.Total(), pending)
 	}
-	pct, exact, err := r.Percent(1, survey.HalfUp)
+	pct, exact, err := rounded(1, sq.HalfUp)(r.Percent())
 	if err != nil || !exact || !pct.Equal(decimal.NewFromInt(75)) {
 		t.Errorf("Percent = %s %v %v, want exactly 75", pct, exact, err)
 	}
@@ -39,7 +40,7 @@ func TestRetention(t *testing.T) {
 		t.Errorf("75%% against a target of 90%%: met = %v (%v), want not met", a.Met, err)
 	}
 	iv, err := r.Wilson(decimal.RequireFromString("0.95"), 4)
-	if err != nil || !iv.Contains(decimal.RequireFromString("0.75")) {
+	if err != nil || !within(iv, d("0.75")) {
 		t.Errorf("Wilson = %v, %v; want an interval around 0.75", iv, err)
 	}
 	for _, bad := range [][]survey.Outcome{
@@ -52,19 +53,19 @@ func TestRetention(t *testing.T) {
 			t.Errorf("outcomes %+v: %v, want ErrInvalidAnswer", bad, err)
 		}
 	}
-	if _, err := survey.NewRetention(5, 4); !errors.Is(err, survey.ErrInvalidCount) {
+	if _, err := survey.NewShare(5, 4); !errors.Is(err, survey.ErrInvalidCount) {
 		t.Errorf("5 retained of 4: %v", err)
 	}
-	if _, _, err := (survey.Retention{}).Percent(2, survey.HalfUp); !errors.Is(err, survey.ErrEmpty) {
+	if _, _, err := rounded(2, sq.HalfUp)((survey.Share{}).Percent()); !errors.Is(err, survey.ErrEmpty) {
 		t.Errorf("empty retention: %v", err)
 	}
 }
 
 // Merging is associative and commutative with the zero value as identity; JSON round-trips.
 func TestPropRetention(t *testing.T) {
-	gen := rapid.Custom(func(t *rapid.T) survey.Retention {
+	gen := rapid.Custom(func(t *rapid.T) survey.Share {
 		n := rapid.Int64Range(0, 1000).Draw(t, "total")
-		r, err := survey.NewRetention(rapid.Int64Range(0, n).Draw(t, "retained"), n)
+		r, err := survey.NewShare(rapid.Int64Range(0, n).Draw(t, "retained"), n)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,7 +78,7 @@ func TestPropRetention(t *testing.T) {
 		abc1, _ := ab.Merge(c)
 		bc, _ := b.Merge(c)
 		abc2, _ := a.Merge(bc)
-		az, _ := a.Merge(survey.Retention{})
+		az, _ := a.Merge(survey.Share{})
 		if !ab.Equal(ba) || !abc1.Equal(abc2) || !az.Equal(a) {
 			t.Fatalf("merge laws broken: %v %v %v %v", ab, ba, abc1, abc2)
 		}
@@ -85,13 +86,13 @@ func TestPropRetention(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var back survey.Retention
+		var back survey.Share
 		if err := json.Unmarshal(js, &back); err != nil || !back.Equal(a) {
 			t.Fatalf("JSON round trip %s: %v", js, err)
 		}
 	})
-	var r survey.Retention
-	if err := json.Unmarshal([]byte(`{"retained":1,"total":2,"Total":3}`), &r); !errors.Is(err, survey.ErrSyntax) {
+	var r survey.Share
+	if err := json.Unmarshal([]byte(`{"retained":1,"total":2,"Total":3}`), &r); !errors.Is(err, sq.ErrMalformed) {
 		t.Errorf("a case-variant key: %v", err)
 	}
 }

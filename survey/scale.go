@@ -1,7 +1,9 @@
 package survey
 
 import (
-	"github.com/shopspring/decimal"
+	"fmt"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // This file holds the arithmetic shared by the metrics that average answers on a scale of whole points (CSI on
@@ -12,7 +14,7 @@ func countAnswers(metric string, answers []int, lo int, counts []int64) error {
 	hi := lo + len(counts) - 1
 	for i, a := range answers {
 		if a < lo || a > hi {
-			return &AnswerError{Metric: metric, Index: i, Value: a, Min: lo, Max: hi}
+			return answerError(metric, i, a, lo, hi)
 		}
 		counts[a-lo]++
 	}
@@ -24,10 +26,10 @@ func checkCounts(metric string, counts []int64, lo int) (int64, error) {
 	var total int64
 	for i, c := range counts {
 		if c < 0 {
-			return 0, fail(ErrInvalidCount, "%s count of answer %d is negative: %d", metric, lo+i, c)
+			return 0, problem(ErrInvalidCount, sq.Index("counts", i), fmt.Sprint(c), "not negative")
 		}
 		if c > MaxCount-total {
-			return 0, fail(ErrInvalidCount, "%s counts add up to more than the maximum %d answers", metric, MaxCount)
+			return 0, problem(sq.ErrLimit, "counts", "", fmt.Sprintf("%s counts adding up to at most %d", metric, MaxCount))
 		}
 		total += c
 	}
@@ -56,32 +58,11 @@ func mergeCounts(metric string, a, b, out []int64) error {
 	return nil
 }
 
-// meanOf returns the mean answer rounded to places by r and whether it is exact, after checking the precision and
-// that there are answers.
-func meanOf(metric string, counts []int64, lo int, places int32, r Rounding) (decimal.Decimal, bool, error) {
-	if err := checkPrecision(places, r); err != nil {
-		return decimal.Decimal{}, false, err
-	}
-	n, sum := sumCounts(counts, lo)
+// meanOf returns the exact mean answer, or ErrEmpty when there are no answers.
+func meanOf(metric string, counts []int64, lo int) (sq.Fraction, error) {
+	n, sum := sumCounts(counts, lo) // sum ≤ 7 × MaxCount fits an int64
 	if n == 0 {
-		return decimal.Decimal{}, false, errEmpty(metric)
+		return sq.Fraction{}, errEmpty(metric)
 	}
-	d, exact := ratio(sum, n, places, r)
-	return d, exact, nil
-}
-
-// percentsOf returns the share of each answer in percent, each rounded to places by r.
-func percentsOf(metric string, counts []int64, places int32, r Rounding) ([]decimal.Decimal, error) {
-	if err := checkPrecision(places, r); err != nil {
-		return nil, err
-	}
-	n, _ := sumCounts(counts, 0)
-	if n == 0 {
-		return nil, errEmpty(metric)
-	}
-	out := make([]decimal.Decimal, len(counts))
-	for i, c := range counts {
-		out[i], _ = ratio(100*c, n, places, r)
-	}
-	return out, nil
+	return ratio(sum, 1, n), nil
 }

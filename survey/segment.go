@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"time"
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Grouping says how Segments splits a stream of responses: by a key (employee, department, channel, or any
@@ -11,38 +13,41 @@ import (
 //
 // The zero value puts every response into one segment with key "".
 type Grouping struct {
-	// Key returns the group of a response, such as ByEmployee. Nil puts every response in the group "".
+	// Key returns the group of a response, such as func(r Response) string { return r.Employee }. Nil puts every
+	// response in the group "".
 	Key func(Response) string
 	// Periods, when not empty, split each group by time: a response counts in every period that contains its At
-	// (periods may overlap), and responses outside every period are not counted. Each period must end after it
-	// starts. With periods, every response needs a non-zero At.
-	Periods []Period
+	// (periods may overlap), and responses outside every period are not counted. Each period needs an end (To);
+	// a zero From means since the beginning. With periods, every response needs a non-zero At.
+	Periods []sq.Period
 	// Cumulative makes the tallies of each period cover [Since, period.To) instead of the period itself: the
 	// running total since Since, as the survey ratings of SPEC R10 are kept. It needs Periods.
 	Cumulative bool
 	// Since is where cumulative tallies start; the zero time means from the earliest response. A period ending at
 	// or before Since gets empty tallies. It must be zero unless Cumulative is set.
 	Since time.Time
-	// Cuts sort classic NPS answers; the zero value means StandardCuts.
+	// Cuts sort classic NPS answers; the zero value means the standard cuts.
 	Cuts ClassicCuts
 }
 
-// Validate reports an error wrapping ErrInvalidSetting (or ErrInvalidPeriod for a bad period) when the grouping
-// is inconsistent.
-func (g Grouping) Validate() error {
+// validate reports an error wrapping ErrInvalidSetting when the grouping is inconsistent.
+func (g Grouping) validate() error {
 	if err := g.Cuts.Validate(); err != nil {
 		return err
 	}
 	for i, p := range g.Periods {
 		if err := p.Validate(); err != nil {
-			return failCause(ErrInvalidPeriod, err, "grouping: period %d", i)
+			return at(sq.Index("periods", i), err)
+		}
+		if p.To.IsZero() {
+			return problem(ErrInvalidSetting, sq.Index("periods", i), p.String(), "a period with an end (To)")
 		}
 	}
 	if g.Cumulative && len(g.Periods) == 0 {
-		return fail(ErrInvalidSetting, "grouping: Cumulative needs Periods to say where each running total ends")
+		return problem(ErrInvalidSetting, "cumulative", "true", "with periods, to say where each running total ends")
 	}
 	if !g.Cumulative && !g.Since.IsZero() {
-		return fail(ErrInvalidSetting, "grouping: Since is set but Cumulative is not; Since only starts cumulative tallies")
+		return problem(ErrInvalidSetting, "since", g.Since.Format(time.RFC3339), "zero unless cumulative: since only starts cumulative tallies")
 	}
 	return nil
 }
@@ -53,13 +58,14 @@ type Segment struct {
 	// Key is the group, as returned by Grouping.Key.
 	Key string
 	// Period is the time range the tallies cover: the grouping's period, or [Since, period.To) when cumulative.
-	// It is the zero Period when the grouping has no periods.
-	Period Period
+	// It is the zero Period (all time) when the grouping has no periods.
+	Period sq.Period
 	// Tallies counts the group's answers in Period. Tallies of segments merge (Tallies.Merge) into the tallies of
 	// their union.
 	Tallies Tallies
 	// Respondents is the number of distinct non-empty Clients who answered in the segment. Unlike Tallies it does
-	// not add up across segments, since one client may answer in several; use it for coverage (SPEC R14).
+	// not add up across segments, since one client may answer in several; use it for coverage (SPEC R14):
+	// NewShare(Respondents, clients).
 	Respondents int64
 }
 
@@ -68,30 +74,25 @@ func (s Segment) Equal(o Segment) bool {
 	return s.Key == o.Key && s.Period.Equal(o.Period) && s.Tallies == o.Tallies && s.Respondents == o.Respondents
 }
 
-// Coverage returns the segment's respondents out of the given number of all clients of its group (SPEC R14).
-// Errors as for NewCoverage.
-func (s Segment) Coverage(clients int64) (Coverage, error) {
-	return NewCoverage(s.Respondents, clients)
-}
-
 // Segments splits responses by g and tallies each part. It returns one Segment per group and period: groups sorted
 // by key, and for each group one segment per period in the order of g.Periods (one segment when there are no
 // periods). A group is listed when at least one of its responses is counted somewhere; it then gets all its
 // periods, empty ones included, so series line up.
 //
-// The first invalid response is a *ResponseError naming its index; an invalid grouping wraps ErrInvalidSetting
-// or ErrInvalidPeriod. The responses are only read.
+// The first invalid response is an error wrapping ErrInvalidAnswer with the path "responses[n]" (n counted from
+// 1); an invalid grouping wraps ErrInvalidSetting (or sq.ErrInvalid for a period ending before it starts). The
+// responses are only read.
 func Segments(responses []Response, g Grouping) ([]Segment, error) {
-	if err := g.Validate(); err != nil {
+	if err := g.validate(); err != nil {
 		return nil, err
 	}
 	for i, r := range responses {
-		err := r.Answer.Validate()
+		err := at("answer", r.Answer.Validate())
 		if err == nil && len(g.Periods) > 0 && r.At.IsZero() {
-			err = fail(ErrInvalidResponse, "time At is zero, and the grouping splits by period")
+			err = problem(ErrInvalidAnswer, "at", "zero", "a time, as the grouping splits by period")
 		}
 		if err != nil {
-			return nil, &ResponseError{Index: i, Client: clip(r.Client), Err: err}
+			return nil, at(sq.Index("responses", i), err)
 		}
 	}
 	s := newSplitter(g)
@@ -105,7 +106,7 @@ func Segments(responses []Response, g Grouping) ([]Segment, error) {
 type splitter struct {
 	g        Grouping
 	cuts     ClassicCuts
-	periods  []Period
+	periods  []sq.Period
 	slots    int   // segments per group: len(periods), or 1
 	order    []int // period indices sorted by From (plain) or by To (cumulative)
 	disjoint bool  // plain periods that do not overlap: binary search finds the only one
@@ -264,7 +265,7 @@ func (s *splitter) segments() ([]Segment, error) {
 			for pos, slot := range s.order {
 				var err error
 				if run, err = run.Merge(s.counts[g][pos]); err != nil {
-					return nil, failCause(ErrInvalidCount, err, "cumulative tallies of group %q", clip(s.keys[g]))
+					return nil, at("cumulative tallies of "+clip(s.keys[g]), err)
 				}
 				respondents += s.heads[g][pos]
 				segs[slot].Tallies = run

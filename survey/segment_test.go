@@ -7,8 +7,10 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/servicequality/servicequality/survey/surveytest"
+	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
@@ -18,15 +20,15 @@ func stream() []survey.Response {
 		return survey.Response{Client: client, Employee: emp, Department: "sales", Channel: ch, At: when, Answer: a}
 	}
 	return []survey.Response{
-		r("c1", "anna", "phone", at(2024, 1, 10, 9), survey.CSIAnswer(5)),
-		r("c1", "anna", "phone", at(2024, 1, 10, 9), survey.RecommendAnswer(true)),
-		r("c2", "anna", "email", at(2024, 2, 3, 12), survey.CSIAnswer(4)),
-		r("c2", "anna", "email", at(2024, 2, 3, 12), survey.RecommendAnswer(false)),
-		r("c3", "bolat", "phone", at(2024, 3, 30, 18), survey.CSIAnswer(3)),
-		r("c1", "anna", "office", at(2024, 4, 2, 10), survey.CSIAnswer(5)),
-		r("c1", "anna", "office", at(2024, 4, 2, 10), survey.RecommendAnswer(true)),
-		r("", "bolat", "phone", at(2024, 5, 20, 11), survey.ClassicAnswer(9)),
-		r("c4", "bolat", "email", at(2024, 6, 1, 8), survey.FCRAnswer(true)),
+		r("c1", "anna", "phone", at(2024, 1, 10, 9), csiAnswer(5)),
+		r("c1", "anna", "phone", at(2024, 1, 10, 9), recommendAnswer(true)),
+		r("c2", "anna", "email", at(2024, 2, 3, 12), csiAnswer(4)),
+		r("c2", "anna", "email", at(2024, 2, 3, 12), recommendAnswer(false)),
+		r("c3", "bolat", "phone", at(2024, 3, 30, 18), csiAnswer(3)),
+		r("c1", "anna", "office", at(2024, 4, 2, 10), csiAnswer(5)),
+		r("c1", "anna", "office", at(2024, 4, 2, 10), recommendAnswer(true)),
+		r("", "bolat", "phone", at(2024, 5, 20, 11), classicAnswer(9)),
+		r("c4", "bolat", "email", at(2024, 6, 1, 8), fcrAnswer(true)),
 	}
 }
 
@@ -40,38 +42,38 @@ func tallies(answers ...survey.Answer) survey.Tallies {
 }
 
 func TestSegmentsByEmployee(t *testing.T) {
-	got := must(survey.Segments(stream(), survey.Grouping{Key: survey.ByEmployee}))
+	got := must(survey.Segments(stream(), survey.Grouping{Key: byEmployee}))
 	want := []survey.Segment{
-		{Key: "anna", Respondents: 2, Tallies: tallies(survey.CSIAnswer(5), survey.RecommendAnswer(true),
-			survey.CSIAnswer(4), survey.RecommendAnswer(false), survey.CSIAnswer(5), survey.RecommendAnswer(true))},
-		{Key: "bolat", Respondents: 2, Tallies: tallies(survey.CSIAnswer(3), survey.ClassicAnswer(9),
-			survey.FCRAnswer(true))},
+		{Key: "anna", Respondents: 2, Tallies: tallies(csiAnswer(5), recommendAnswer(true),
+			csiAnswer(4), recommendAnswer(false), csiAnswer(5), recommendAnswer(true))},
+		{Key: "bolat", Respondents: 2, Tallies: tallies(csiAnswer(3), classicAnswer(9),
+			fcrAnswer(true))},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Segments by employee mismatch (-want +got):\n%s", diff)
 	}
-	mean, _, _ := got[0].Tallies.CSI.Mean(2, survey.HalfUp)
-	pts, _, _ := got[0].Tallies.Recommend.Points(2, survey.HalfUp)
+	mean, _, _ := rounded(2, sq.HalfUp)(got[0].Tallies.CSI.Mean())
+	pts, _, _ := rounded(2, sq.HalfUp)(got[0].Tallies.Recommend.Points())
 	if !mean.Equal(d("4.67")) || !pts.Equal(d("3.33")) {
 		t.Errorf("anna: CSI %s, NPS points %s; want 4.67, 3.33", mean, pts)
 	}
-	cov := must(got[0].Coverage(40))
-	if ok, err := cov.Meets(survey.CoveragePolicy{}); !ok || err != nil {
+	cov := must(survey.NewShare(got[0].Respondents, 40))
+	if ok, err := cov.Meets(decimal.Zero); !ok || err != nil {
 		t.Error("2 of 40 clients (5%) should meet 4%") // SPEC R14
 	}
 }
 
 // SPEC R10: survey ratings are cumulative over the whole time worked.
 func TestSegmentsCumulativeR10(t *testing.T) {
-	quarters := must(survey.Quarters(at(2024, 1, 1, 0), at(2024, 7, 1, 0), almaty))
-	got := must(survey.Segments(stream(), survey.Grouping{Key: survey.ByEmployee, Periods: quarters,
+	quarters := must(quarters(at(2024, 1, 1, 0), at(2024, 7, 1, 0), almaty))
+	got := must(survey.Segments(stream(), survey.Grouping{Key: byEmployee, Periods: quarters,
 		Cumulative: true, Since: at(2024, 1, 1, 0)}))
 	if len(got) != 4 {
 		t.Fatalf("got %d segments, want 2 employees × 2 quarters", len(got))
 	}
 	annaQ1, annaH1 := got[0], got[1]
-	if !annaQ1.Period.Equal(survey.Period{From: at(2024, 1, 1, 0), To: at(2024, 4, 1, 0)}) ||
-		!annaH1.Period.Equal(survey.Period{From: at(2024, 1, 1, 0), To: at(2024, 7, 1, 0)}) {
+	if !annaQ1.Period.Equal(sq.Period{From: at(2024, 1, 1, 0), To: at(2024, 4, 1, 0)}) ||
+		!annaH1.Period.Equal(sq.Period{From: at(2024, 1, 1, 0), To: at(2024, 7, 1, 0)}) {
 		t.Errorf("cumulative periods %v, %v; want both from 1 January", annaQ1.Period, annaH1.Period)
 	}
 	if annaQ1.Tallies.CSI.Total() != 2 || annaH1.Tallies.CSI.Total() != 3 {
@@ -81,12 +83,12 @@ func TestSegmentsCumulativeR10(t *testing.T) {
 	if annaQ1.Respondents != 2 || annaH1.Respondents != 2 {
 		t.Errorf("anna's respondents: %d, %d; want 2, 2 (c1 answered twice)", annaQ1.Respondents, annaH1.Respondents)
 	}
-	plain := must(survey.Segments(stream(), survey.Grouping{Key: survey.ByEmployee, Periods: quarters}))
+	plain := must(survey.Segments(stream(), survey.Grouping{Key: byEmployee, Periods: quarters}))
 	if plain[1].Tallies.CSI.Total() != 1 || plain[1].Respondents != 1 {
 		t.Errorf("anna's Q2 alone: %d CSI answers, %d respondents; want 1, 1", plain[1].Tallies.CSI.Total(),
 			plain[1].Respondents)
 	}
-	later := must(survey.Segments(stream(), survey.Grouping{Key: survey.ByEmployee, Periods: quarters,
+	later := must(survey.Segments(stream(), survey.Grouping{Key: byEmployee, Periods: quarters,
 		Cumulative: true, Since: at(2024, 3, 1, 0)}))
 	if later[0].Tallies.CSI.Total() != 0 || later[2].Tallies.CSI.Total() != 1 {
 		t.Errorf("since 1 March: anna %d, bolat %d CSI answers by Q1; want 0 and 1", later[0].Tallies.CSI.Total(),
@@ -96,24 +98,24 @@ func TestSegmentsCumulativeR10(t *testing.T) {
 
 func TestSegmentsErrors(t *testing.T) {
 	good := stream()
-	noTime := append(stream(), survey.Response{Client: "c9", Answer: survey.CSIAnswer(4)})
-	offScale := append(stream(), survey.Response{Client: "c9", At: at(2024, 1, 2, 3), Answer: survey.CESAnswer(8)})
+	noTime := append(stream(), survey.Response{Client: "c9", Answer: csiAnswer(4)})
+	offScale := append(stream(), survey.Response{Client: "c9", At: at(2024, 1, 2, 3), Answer: cesAnswer(8)})
 	noKind := append(stream(), survey.Response{Client: "c9", At: at(2024, 1, 2, 3)})
-	q := must(survey.Quarters(at(2024, 1, 1, 0), at(2024, 7, 1, 0), almaty))
+	q := must(quarters(at(2024, 1, 1, 0), at(2024, 7, 1, 0), almaty))
 	tests := []struct {
 		responses []survey.Response
 		g         survey.Grouping
 		want      error
 		reason    string
 	}{
-		{noTime, survey.Grouping{Periods: q}, survey.ErrInvalidResponse, "a zero time where periods need one"},
+		{noTime, survey.Grouping{Periods: q}, survey.ErrInvalidAnswer, "a zero time where periods need one"},
 		{offScale, survey.Grouping{}, survey.ErrInvalidAnswer, "an answer off its scale"},
-		{noKind, survey.Grouping{}, survey.ErrInvalidResponse, "an answer without a kind"},
+		{noKind, survey.Grouping{}, survey.ErrInvalidAnswer, "an answer without a kind"},
 		{good, survey.Grouping{Cumulative: true}, survey.ErrInvalidSetting, "cumulative without periods"},
 		{good, survey.Grouping{Periods: q, Since: at(2024, 1, 1, 0)}, survey.ErrInvalidSetting,
 			"Since without Cumulative would be ignored"},
-		{good, survey.Grouping{Periods: []survey.Period{{From: at(2024, 2, 1, 0), To: at(2024, 1, 1, 0)}}},
-			survey.ErrInvalidPeriod, "a period ending before it starts"},
+		{good, survey.Grouping{Periods: []sq.Period{{From: at(2024, 2, 1, 0), To: at(2024, 1, 1, 0)}}},
+			sq.ErrInvalid, "a period ending before it starts"},
 		{good, survey.Grouping{Cuts: survey.ClassicCuts{DetractorMax: 9, PromoterMin: 9}}, survey.ErrInvalidSetting,
 			"overlapping classic cuts"},
 	}
@@ -122,12 +124,11 @@ func TestSegmentsErrors(t *testing.T) {
 		wantErr(t, tt.reason, err, tt.want)
 	}
 	_, err := survey.Segments(offScale, survey.Grouping{})
-	var re *survey.ResponseError
-	var ae *survey.AnswerError
-	if !errors.As(err, &re) || re.Index != len(good) || !errors.As(err, &ae) || ae.Value != 8 {
-		t.Errorf("error %v does not name response %d and answer 8", err, len(good))
+	var e *sq.Error
+	if !errors.As(err, &e) || e.Path != sq.Index("responses", len(good))+".answer.value" || e.Value != "8" {
+		t.Errorf("error %v does not name response %d (counted from 1) and answer 8", err, len(good)+1)
 	}
-	if want := `survey: response 9 (client "c9"): CES answer 8 is outside the scale 1–7`; err.Error() != want {
+	if want := `survey: responses[10].answer.value 8: CES answers are 1–7: invalid answer`; err.Error() != want {
 		t.Errorf("message = %q, want %q", err, want)
 	}
 	_, err = survey.Tally(offScale, survey.ClassicCuts{})
@@ -137,13 +138,13 @@ func TestSegmentsErrors(t *testing.T) {
 var base = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // drawPeriods draws 1–5 periods within the 120 days after base, overlapping or not.
-func drawPeriods(t *rapid.T) []survey.Period {
+func drawPeriods(t *rapid.T) []sq.Period {
 	n := rapid.IntRange(1, 5).Draw(t, "periods")
-	out := make([]survey.Period, n)
+	out := make([]sq.Period, n)
 	for i := range out {
 		from := rapid.IntRange(0, 119).Draw(t, "from")
 		to := rapid.IntRange(from+1, 120).Draw(t, "to")
-		out[i] = survey.Period{From: base.AddDate(0, 0, from), To: base.AddDate(0, 0, to)}
+		out[i] = sq.Period{From: base.AddDate(0, 0, from), To: base.AddDate(0, 0, to)}
 	}
 	return out
 }
@@ -173,7 +174,7 @@ func TestSegmentsMatchFiltering(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		rs := rapid.SliceOfN(surveytest.Response(base, 130*24*time.Hour), 0, 80).Draw(t, "responses")
 		keys := map[string]func(survey.Response) string{
-			"employee": survey.ByEmployee, "department": survey.ByDepartment, "channel": survey.ByChannel}
+			"employee": byEmployee, "department": byDepartment, "channel": byChannel}
 		keyName := rapid.SampledFrom([]string{"channel", "department", "employee"}).Draw(t, "key")
 		key := keys[keyName]
 		g := survey.Grouping{Key: key, Periods: drawPeriods(t), Cumulative: rapid.Bool().Draw(t, "cumulative")}
@@ -192,7 +193,7 @@ func TestSegmentsMatchFiltering(t *testing.T) {
 			p := g.Periods[i%len(g.Periods)]
 			in := p.Contains
 			if g.Cumulative {
-				in = survey.Period{From: g.Since, To: p.To}.Contains
+				in = sq.Period{From: g.Since, To: p.To}.Contains
 			}
 			wantT, wantR := reference(t, rs, key, s.Key, in)
 			if !s.Tallies.Equal(wantT) || s.Respondents != wantR {
@@ -214,10 +215,10 @@ func TestSegmentsMergeToWhole(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		months := must(survey.Months(base, base.AddDate(0, 0, 90), time.UTC))
+		months := must(months(base, base.AddDate(0, 0, 90), time.UTC))
 		for _, g := range []survey.Grouping{
-			{Key: survey.ByEmployee}, {Key: survey.ByChannel}, {Key: survey.ByDepartment}, {},
-			{Key: survey.ByEmployee, Periods: months},
+			{Key: byEmployee}, {Key: byChannel}, {Key: byDepartment}, {},
+			{Key: byEmployee, Periods: months},
 		} {
 			segs, err := survey.Segments(rs, g)
 			if err != nil {

@@ -1,10 +1,10 @@
 package survey
 
 import (
+	"fmt"
 	"math"
-	"math/big"
 
-	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -75,25 +75,26 @@ func normalQuantile(p float64) float64 {
 // Φ(z) = (1 + level)/2. The tail (1 − level)/2 is formed exactly in decimal before it becomes a float64, so levels
 // such as 0.999999999999 keep their digits.
 func criticalZ(level decimal.Decimal) (float64, error) {
-	if err := dec.Check(level); err != nil {
-		return 0, failCause(ErrInvalidLevel, err, "confidence level")
+	if err := sq.CheckDecimal(level); err != nil {
+		return 0, at("level", err)
 	}
 	if level.Sign() <= 0 || level.Cmp(decimal.NewFromInt(1)) >= 0 {
-		return 0, fail(ErrInvalidLevel, "confidence level %s is outside (0, 1); write 95%% as 0.95", level)
+		return 0, problem(ErrInvalidSetting, "level", decText(level), "strictly between 0 and 1 (95% is 0.95)")
 	}
 	tail, _ := decimal.NewFromInt(1).Sub(level).Mul(decimal.New(5, -1)).Float64()
 	return -normalQuantile(tail), nil
 }
 
-// estimate turns a float64 estimate into a decimal rounded to places by r. A NaN or infinity is ErrUndefined.
-func estimate(name string, x float64, places int32, r Rounding) (decimal.Decimal, error) {
+// estimate turns a float64 estimate into a decimal rounded to p (valid). A NaN or infinity is ErrUndefined.
+func estimate(name string, x float64, p sq.Precision) (decimal.Decimal, error) {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return decimal.Decimal{}, fail(ErrUndefined, "%s is not a finite number", name)
+		return decimal.Decimal{}, fail(ErrUndefined, "the %s is not a finite number", name)
 	}
 	if x == 0 {
 		return decimal.Decimal{}, nil // also turns −0 into 0
 	}
-	return dec.Round(r, decimal.NewFromFloat(x), places), nil
+	r, err := p.Round(decimal.NewFromFloat(x))
+	return r.Value, err
 }
 
 // Interval is a closed interval [Low, High] of decimals, such as a confidence interval for a proportion.
@@ -102,28 +103,13 @@ type Interval struct {
 	Low, High decimal.Decimal
 }
 
-// Contains reports whether Low ≤ x ≤ High.
-func (i Interval) Contains(x decimal.Decimal) bool {
-	return i.Low.Cmp(x) <= 0 && x.Cmp(i.High) <= 0
-}
-
-// Equal reports whether both bounds are numerically equal.
-func (i Interval) Equal(o Interval) bool {
-	return i.Low.Equal(o.Low) && i.High.Equal(o.High)
-}
-
-// String returns "[Low, High]".
-func (i Interval) String() string {
-	return "[" + decText(i.Low) + ", " + decText(i.High) + "]"
-}
-
 // wilson returns the Wilson score interval for hit successes out of total at a confidence level, as proportions
 // on [0, 1] with places digits: the low bound rounded down and the high bound rounded up, so the rounded interval
 // contains the computed one. The interval always contains the observed proportion hit/total: the computed bounds
 // are widened to it when float64 rounding would leave it a hair outside.
 func wilson(metric string, hit, total int64, level decimal.Decimal, places int32) (Interval, error) {
-	if err := checkPrecision(places, HalfUp); err != nil {
-		return Interval{}, err
+	if places < 0 || places > sq.MaxPlaces {
+		return Interval{}, problem(ErrInvalidSetting, "places", fmt.Sprint(places), fmt.Sprintf("0–%d", sq.MaxPlaces))
 	}
 	z, err := criticalZ(level)
 	if err != nil {
@@ -144,9 +130,9 @@ func wilson(metric string, hit, total int64, level decimal.Decimal, places int32
 	low := decimal.NewFromFloat(lo).RoundFloor(places)
 	high := decimal.NewFromFloat(hi).RoundCeil(places)
 	// The exact proportion, rounded down and up to places.
-	pDown, exact := ratio(hit, total, places, Down)
-	pUp := pDown
-	if !exact {
+	down, _ := ratio(hit, 1, total).Round(sq.Precision{Places: places, Rounding: sq.Down})
+	pDown, pUp := down.Value, down.Value
+	if down.Inexact {
 		pUp = pDown.Add(decimal.New(1, -places))
 	}
 	if low.GreaterThan(pDown) {
@@ -156,10 +142,4 @@ func wilson(metric string, hit, total int64, level decimal.Decimal, places int32
 		high = pUp
 	}
 	return Interval{Low: low, High: high}, nil
-}
-
-// ratFloat returns num/den as the nearest float64.
-func ratFloat(num, den *big.Int) float64 {
-	f, _ := new(big.Rat).SetFrac(num, den).Float64()
-	return f
 }

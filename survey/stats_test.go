@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -85,16 +86,16 @@ func TestCriticalZ(t *testing.T) {
 }
 
 func TestEstimate(t *testing.T) {
-	if _, err := estimate("x", math.NaN(), 2, HalfUp); err == nil {
+	if _, err := estimate("x", math.NaN(), sq.Precision{Places: 2}); err == nil {
 		t.Error("estimate(NaN) gave no error")
 	}
-	if _, err := estimate("x", math.Inf(1), 2, HalfUp); err == nil {
+	if _, err := estimate("x", math.Inf(1), sq.Precision{Places: 2}); err == nil {
 		t.Error("estimate(+Inf) gave no error")
 	}
-	if got, _ := estimate("x", math.Copysign(0, -1), 2, HalfUp); !got.Equal(decimal.Zero) || got.String() != "0" {
+	if got, _ := estimate("x", math.Copysign(0, -1), sq.Precision{Places: 2}); !got.Equal(decimal.Zero) || got.String() != "0" {
 		t.Errorf("estimate(−0) = %s, want 0", got)
 	}
-	if got, _ := estimate("x", 4.387705348743979, 2, HalfUp); !got.Equal(decimal.RequireFromString("4.39")) {
+	if got, _ := estimate("x", 4.387705348743979, sq.Precision{Places: 2}); !got.Equal(decimal.RequireFromString("4.39")) {
 		t.Errorf("estimate(4.3877…) = %s, want 4.39", got)
 	}
 }

@@ -3,7 +3,7 @@ package survey
 import (
 	"fmt"
 
-	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -32,7 +32,7 @@ func (c Comparison) valid() bool { return c == AtLeast || c == AtMost }
 // MarshalText writes "at-least" or "at-most".
 func (c Comparison) MarshalText() ([]byte, error) {
 	if !c.valid() {
-		return nil, fail(ErrInvalidTarget, "comparison %d is not at-least or at-most", uint8(c))
+		return nil, problem(ErrInvalidSetting, "compare", fmt.Sprint(uint8(c)), "at-least or at-most")
 	}
 	return []byte(c.String()), nil
 }
@@ -45,7 +45,7 @@ func (c *Comparison) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fail(ErrInvalidTarget, "comparison %q is not at-least or at-most", clip(string(b)))
+	return problem(ErrInvalidSetting, "compare", clip(string(b)), "at-least or at-most")
 }
 
 // Mode says how a Target's Value makes the threshold. The zero value is Absolute.
@@ -78,7 +78,7 @@ func (m Mode) String() string {
 // MarshalText writes the mode's name.
 func (m Mode) MarshalText() ([]byte, error) {
 	if int(m) >= len(modeNames) {
-		return nil, fail(ErrInvalidTarget, "mode %d is not absolute, percent or offset", uint8(m))
+		return nil, problem(ErrInvalidSetting, "mode", fmt.Sprint(uint8(m)), "absolute, percent or offset")
 	}
 	return []byte(m.String()), nil
 }
@@ -91,7 +91,7 @@ func (m *Mode) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fail(ErrInvalidTarget, "mode %q is not absolute, percent or offset", clip(string(b)))
+	return problem(ErrInvalidSetting, "mode", clip(string(b)), "absolute, percent or offset")
 }
 
 // Target is a goal for one metric (SPEC R15), such as
@@ -122,51 +122,44 @@ type Target struct {
 	Baseline decimal.Decimal
 }
 
-// Validate reports an error wrapping ErrInvalidTarget when the target is incomplete or inconsistent.
+// Validate reports an error wrapping ErrInvalidSetting when the target is incomplete or inconsistent.
 func (t Target) Validate() error {
 	if t.Metric == "" {
-		return fail(ErrInvalidTarget, "target: Metric is empty")
+		return problem(ErrInvalidSetting, "metric", `""`, "the name of what is measured")
 	}
-	name := clip(t.Metric)
 	if !t.Compare.valid() {
-		return fail(ErrInvalidTarget, "target %q: Compare %d is not AtLeast or AtMost", name, uint8(t.Compare))
+		return problem(ErrInvalidSetting, "compare", fmt.Sprint(uint8(t.Compare)), "AtLeast or AtMost")
 	}
-	if err := dec.Check(t.Value); err != nil {
-		return failCause(ErrInvalidTarget, err, "target %q: Value", name)
+	if err := sq.CheckDecimal(t.Value); err != nil {
+		return at("value", err)
 	}
-	if err := dec.Check(t.Baseline); err != nil {
-		return failCause(ErrInvalidTarget, err, "target %q: Baseline", name)
+	if err := sq.CheckDecimal(t.Baseline); err != nil {
+		return at("baseline", err)
 	}
 	switch t.Mode {
 	case Absolute:
 		if !t.Baseline.IsZero() {
-			return fail(ErrInvalidTarget, "target %q: Baseline %s is set but an absolute target does not use it; "+
-				"use Mode Percent or Offset", name, t.Baseline)
+			return problem(ErrInvalidSetting, "baseline", decText(t.Baseline),
+				"zero for an absolute target, which does not use it (use Mode Percent or Offset)")
 		}
 	case Percent:
 		if t.Baseline.Sign() <= 0 {
-			return fail(ErrInvalidTarget, "target %q: a percent change needs a positive Baseline, got %s; "+
-				"use Mode Offset for a change in points from a zero or negative baseline", name, t.Baseline)
+			return problem(ErrInvalidSetting, "baseline", decText(t.Baseline),
+				"positive for a percent change (use Mode Offset for a change in points from a zero or negative baseline)")
 		}
 		if t.Value.LessThan(decimal.NewFromInt(-100)) {
-			return fail(ErrInvalidTarget, "target %q: a change of %s%% is below −100%%", name, t.Value)
+			return problem(ErrInvalidSetting, "value", decText(t.Value), "a change of at least −100%")
 		}
 	case Offset:
 	default:
-		return fail(ErrInvalidTarget, "target %q: Mode %d is not Absolute, Percent or Offset", name, uint8(t.Mode))
+		return problem(ErrInvalidSetting, "mode", fmt.Sprint(uint8(t.Mode)), "Absolute, Percent or Offset")
 	}
 	return nil
 }
 
-// Equal reports whether t and o are the same target, comparing numbers numerically.
-func (t Target) Equal(o Target) bool {
-	return t.Metric == o.Metric && t.Compare == o.Compare && t.Mode == o.Mode && t.Value.Equal(o.Value) &&
-		t.Baseline.Equal(o.Baseline)
-}
-
-// Threshold returns the value the target asks for: Value (Absolute), Baseline × (1 + Value/100) (Percent) or
-// Baseline + Value (Offset), in exact decimal arithmetic. An invalid target wraps ErrInvalidTarget.
-func (t Target) Threshold() (decimal.Decimal, error) {
+// threshold returns the value the target asks for: Value (Absolute), Baseline × (1 + Value/100) (Percent) or
+// Baseline + Value (Offset), in exact decimal arithmetic. An invalid target wraps ErrInvalidSetting.
+func (t Target) threshold() (decimal.Decimal, error) {
 	if err := t.Validate(); err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -187,7 +180,7 @@ type Attainment struct {
 	Compare Comparison
 	// Value is the measured value.
 	Value decimal.Decimal
-	// Target is the threshold (Target.Threshold).
+	// Target is the threshold (see Target.Mode).
 	Target decimal.Decimal
 	// Met reports whether Value is on the good side of Target (equality meets the target).
 	Met bool
@@ -196,31 +189,15 @@ type Attainment struct {
 	Distance decimal.Decimal
 }
 
-// Equal reports whether both assessments say the same, comparing numbers numerically.
-func (a Attainment) Equal(o Attainment) bool {
-	return a.Metric == o.Metric && a.Compare == o.Compare && a.Met == o.Met && a.Value.Equal(o.Value) &&
-		a.Target.Equal(o.Target) && a.Distance.Equal(o.Distance)
-}
-
-// String renders the assessment, such as `NPS 50 at-least 48: met, distance 2`.
-func (a Attainment) String() string {
-	verdict := "not met"
-	if a.Met {
-		verdict = "met"
-	}
-	return fmt.Sprintf("%s %s %s %s: %s, distance %s", a.Metric, decText(a.Value), a.Compare, decText(a.Target), verdict,
-		decText(a.Distance))
-}
-
 // Assess measures value against the target: "NPS up 20%" on a baseline of 40 is met by 48 (distance 0) and missed
-// by 45 (distance −3). An invalid target or a value outside the decimal limits wraps ErrInvalidTarget.
+// by 45 (distance −3). An invalid target wraps ErrInvalidSetting; a value beyond the decimal limits wraps sq.ErrLimit.
 func (t Target) Assess(value decimal.Decimal) (Attainment, error) {
-	threshold, err := t.Threshold()
+	threshold, err := t.threshold()
 	if err != nil {
 		return Attainment{}, err
 	}
-	if err := dec.Check(value); err != nil {
-		return Attainment{}, failCause(ErrInvalidTarget, err, "target %q: assessed value", clip(t.Metric))
+	if err := sq.CheckDecimal(value); err != nil {
+		return Attainment{}, at("value", err)
 	}
 	distance := value.Sub(threshold)
 	if t.Compare == AtMost {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -17,8 +18,8 @@ func TestReadersRefuseMalformedText(t *testing.T) {
 		{"{\"yes\":1,\"total\":2,\"x\xff\":1}", "invalid UTF-8 in a key"},
 		{`{"yes":1,"yes":2,"total":2}`, "a repeated key"},
 	} {
-		var s survey.RecommendShare
-		if err := json.Unmarshal([]byte(tt.doc), &s); !errors.Is(err, survey.ErrSyntax) {
+		var s survey.Share
+		if err := json.Unmarshal([]byte(tt.doc), &s); !errors.Is(err, sq.ErrMalformed) {
 			t.Errorf("%s: %v, want ErrSyntax", tt.reason, err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -167,7 +168,7 @@ func checkReceipt(t *rapid.T, p complaints.Policy, at time.Time, c *config) (inv
 		}
 	}
 	if !c.skip[InvProvisional] && isWork {
-		prov := wc.ProvisionalYears()
+		_, prov := yearsOf(wc)
 		for _, y := range d.Basis.Provisional {
 			if !slices.Contains(prov, y) {
 				return InvProvisional, fmt.Sprintf("the deadline says %d is provisional, the calendar's provisional years are %v", y, prov)
@@ -175,10 +176,10 @@ func checkReceipt(t *rapid.T, p complaints.Policy, at time.Time, c *config) (inv
 		}
 		// The days the count surely asked the calendar about: every day from day 1 to the last of a working-day
 		// term, the last day when it may move to a working day, the day of registration when it may move.
-		var asked []complaints.Date
+		var asked []sq.Date
 		if p.Unit == complaints.WorkingDays {
 			for y := d.FirstDay.Year; y <= d.LastDay.Year; y++ {
-				asked = append(asked, complaints.NewDate(y, time.July, 1))
+				asked = append(asked, sq.NewDate(y, time.July, 1))
 			}
 		}
 		if p.MoveToWorkday || p.Unit == complaints.WorkingDays {
@@ -215,10 +216,10 @@ func checkPause(t *rapid.T, p complaints.Policy, at time.Time, d complaints.Dead
 	end := start.Add(time.Duration(rapid.IntRange(1, 7*24*60).Draw(t, "pauseMinutes")) * time.Minute)
 	c, err := complaints.New(p, complaints.Info{ID: "complaintstest", ReceivedAt: at})
 	if err == nil {
-		c, err = c.Pause(start, "waiting for the client")
+		c, err = c.Append(complaints.Event{Kind: complaints.Paused, At: start, Reason: "waiting for the client"})
 	}
 	if err == nil {
-		c, err = c.Resume(end)
+		c, err = c.Append(complaints.Event{Kind: complaints.Resumed, At: end})
 	}
 	if errors.Is(err, complaints.ErrCalendarRange) {
 		return "" // the pause pushed the term past the calendar's data

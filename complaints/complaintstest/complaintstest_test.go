@@ -12,6 +12,7 @@ import (
 	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/complaints/complaintstest"
 	"github.com/servicequality/servicequality/internal/recordtb"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -79,7 +80,7 @@ func TestCheckPolicyFails(t *testing.T) {
 	official := complaints.RussiaFinancialOrganisations(load(t, "Europe/Moscow"))
 	official.OfficialDataOnly = true
 	within21 := complaintstest.Invariant("within 21 days", func(received time.Time, d complaints.Deadline) error {
-		if days := complaints.DateOf(received, almaty).DaysUntil(d.LastDay); days > 21 {
+		if days := sq.DateOf(received, almaty).DaysUntil(d.LastDay); days > 21 {
 			return fmt.Errorf("the last day is %d days after receipt", days)
 		}
 		return nil

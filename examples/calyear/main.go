@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/sq"
 )
 
 func main() {
@@ -32,7 +33,7 @@ func main() {
 }
 
 // maxFile bounds the year file read, in bytes.
-const maxFile = complaints.MaxCalendarJSON
+const maxFile = 1 << 20 // the limit of complaints.ParseYear
 
 func run(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("calyear", flag.ContinueOnError)
@@ -45,11 +46,11 @@ func run(args []string, out io.Writer) error {
 	var cal *complaints.WorkCalendar
 	if *name != "" {
 		switch *name {
-		case complaints.CalendarKazakhstan:
+		case "KZ":
 			cal = complaints.Kazakhstan()
-		case complaints.CalendarRussia:
+		case "RU":
 			cal = complaints.Russia()
-		case complaints.CalendarEnglandWales:
+		case "GB-EW":
 			cal = complaints.EnglandWales()
 		default:
 			return fmt.Errorf("calendar %q is not one of KZ, RU, GB-EW", *name)
@@ -62,7 +63,7 @@ func run(args []string, out io.Writer) error {
 			return err
 		}
 		if cal == nil {
-			if cal, err = complaints.NewCalendar(complaints.CalendarData{Name: fs.Arg(0), Week: complaints.MondayToFriday(),
+			if cal, err = complaints.NewCalendar(complaints.CalendarData{Name: fs.Arg(0), Week: complaints.Weekdays().Data().Week,
 				Years: []complaints.Year{y}}); err != nil {
 				return err
 			}
@@ -99,13 +100,15 @@ func readYear(path string) (complaints.Year, error) {
 func printYear(out io.Writer, cal *complaints.WorkCalendar, year int) error {
 	var y *complaints.Year
 	data := cal.Data()
+	var covered []int
 	for i := range data.Years {
+		covered = append(covered, data.Years[i].Year)
 		if data.Years[i].Year == year {
 			y = &data.Years[i]
 		}
 	}
 	if y == nil {
-		return fmt.Errorf("calendar %s has no data for %d (it covers %v)", cal.Name(), year, cal.Years())
+		return fmt.Errorf("calendar %s has no data for %d (it covers %v)", cal.Name(), year, covered)
 	}
 	status := "official"
 	if y.Provisional {
@@ -120,7 +123,7 @@ func printYear(out io.Writer, cal *complaints.WorkCalendar, year int) error {
 	fmt.Fprintln(out, "month      working days  (weekdays)")
 	for m := time.January; m <= time.December; m++ {
 		n, wd := 0, 0
-		for d := complaints.NewDate(year, m, 1); d.Month == m; d = d.AddDays(1) {
+		for d := sq.NewDate(year, m, 1); d.Month == m; d = d.AddDays(1) {
 			t := d.Start(time.UTC).Add(12 * time.Hour)
 			if w := d.Weekday(); w != time.Saturday && w != time.Sunday {
 				wd++

@@ -62,7 +62,7 @@ func (s *server) complaintStatus(r *http.Request) (any, *apiError) {
 	if len(req.Complaint) == 0 {
 		return nil, badRequest("complaint", "required", `"complaint" is required`)
 	}
-	c, err := complaints.DecodeComplaint(req.Complaint, p)
+	c, err := complaints.ParseComplaint(req.Complaint, p)
 	if err != nil {
 		return nil, libraryError("complaint", err)
 	}
@@ -87,7 +87,7 @@ func (s *server) complaintStatus(r *http.Request) (any, *apiError) {
 	if err != nil {
 		return nil, libraryError("now", err)
 	}
-	return complaintResponse{ID: c.ID(), Policy: c.Policy().Name, Unit: c.Policy().Unit, Status: st}, nil
+	return complaintResponse{ID: c.Info().ID, Policy: c.Policy().Name, Unit: c.Policy().Unit, Status: st}, nil
 }
 
 // requestPolicy returns the preset named in the request, in its location, or the policy given inline.

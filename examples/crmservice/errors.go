@@ -3,15 +3,10 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 
-	"github.com/servicequality/servicequality/autoqa"
-	"github.com/servicequality/servicequality/complaints"
-	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
-	"github.com/servicequality/servicequality/sampling"
 	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
@@ -104,30 +99,8 @@ var legacyRules = []struct {
 	{rubric.ErrNothingToScore, "nothing-to-score"},
 	{rubric.ErrInvalidDefinition, "invalid-definition"},
 	{rubric.ErrUnknownTemplate, "unknown-rubric"},
-	{rubric.ErrSyntax, "invalid-json"},
-	{rubric.ErrDecimalLimit, "decimal-limit"},
 	{survey.ErrInvalidCount, "invalid-count"},
 	{survey.ErrInvalidAnswer, "invalid-answer"},
-	{survey.ErrSyntax, "invalid-json"},
-	{complaints.ErrInvalidJSON, "invalid-json"},
-	{complaints.ErrInvalidPolicy, "invalid-policy"},
-	{complaints.ErrInvalidCalendar, "invalid-calendar"},
-	{sampling.ErrInvalidCall, "invalid-call"},
-	{sampling.ErrInvalidRule, "invalid-sampling-rule"},
-	{sampling.ErrUnknownEmployee, "unknown-employee"},
-	{review.ErrInvalidEvent, "invalid-review-event"},
-	{review.ErrInvalidAnswer, "invalid-review-answer"},
-	{review.ErrBeforeScored, "before-scored"},
-	{review.ErrInvalidReview, "invalid-review"},
-	{autoqa.ErrInvalidFacts, "invalid-facts"},
-	{autoqa.ErrInvalidRule, "invalid-auto-rule"},
-	{autoqa.ErrOverride, "override-needs-reason"},
-	{complaints.ErrCalendarRange, "calendar-range"},
-	{complaints.ErrProvisional, "provisional-calendar"},
-	{complaints.ErrStoredPolicy, "stored-policy"},
-	{complaints.ErrInvalidComplaint, "invalid-complaint"},
-	{complaints.ErrInvalidHistory, "invalid-history"},
-	{complaints.ErrBeforeReceipt, "before-receipt"},
 }
 
 func legacyRule(err error) string {
@@ -152,15 +125,8 @@ func libraryError(field string, err error) *apiError {
 	out := &apiError{Status: statusOf(parts[0])}
 	for _, p := range parts {
 		e := apiError{Field: field, Rule: ruleOf(p), Message: p.Error()}
-		var ee *rubric.EvaluationError
-		var de *rubric.DefinitionError
 		var se *sq.Error
-		switch {
-		case errors.As(p, &ee):
-			e.Field = evaluationField(field, ee)
-		case errors.As(p, &de) && de.Field != "":
-			e.Field = field + "." + de.Field
-		case errors.As(p, &se) && se.Path != "":
+		if errors.As(p, &se) && se.Path != "" {
 			e.Field = field + "." + se.Path
 		}
 		out.More = append(out.More, e)
@@ -168,19 +134,6 @@ func libraryError(field string, err error) *apiError {
 	first := out.More[0]
 	out.Field, out.Rule, out.Message = first.Field, first.Rule, first.Message
 	return out
-}
-
-// evaluationField is the path of the part of an evaluation an error is about.
-func evaluationField(field string, e *rubric.EvaluationError) string {
-	switch {
-	case e.Criterion != "":
-		return fmt.Sprintf("%s.answers[%s]", field, quoteJSON(e.Criterion))
-	case e.Violation != "":
-		return fmt.Sprintf("%s.violations[%s]", field, quoteJSON(e.Violation))
-	case e.Index >= 0:
-		return fmt.Sprintf("%s.answers[%d]", field, e.Index)
-	}
-	return field
 }
 
 // quoteJSON quotes s as a JSON string, shortened.

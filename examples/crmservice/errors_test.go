@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/sq"
 )
 
@@ -28,8 +29,10 @@ func TestLibraryErrorKinds(t *testing.T) {
 			"malformed-input", "bad JSON or syntax: 400"},
 		{"joined", errors.Join(&sq.Error{Err: unknown}, &sq.Error{Err: sq.ErrLimit}), 422, "evaluation",
 			"unknown-criterion", "several problems: the first one's status"},
-		{"legacy", fmt.Errorf("x: %w", rubric.ErrInvalidScore), 400, "evaluation", "invalid-score",
-			"a package sentinel not yet on sq keeps its rule and 400"},
+		{"rating", fmt.Errorf("x: %w", rating.ErrInvalidWeight), 422, "evaluation", "invalid-input",
+			"rating's sentinels are made by sq.Sentinel: outside an *sq.Error, their kind's status and code"},
+		{"review", fmt.Errorf("x: %w", review.ErrInvalidReview), 422, "evaluation", "invalid-input",
+			"a sentinel made by sq.Sentinel outside an *sq.Error: its kind's status and code"},
 		{"other", errors.New("disk on fire"), 500, "evaluation", "internal", "not a kind of bad input: a fault"},
 	}
 	for _, tt := range tests {

@@ -27,8 +27,8 @@
 //	{"employee": "e-12",
 //	 "calls": [{"evaluation": "ev-1", "at": "2026-03-02T10:00:00+05:00", "total": "4.5"}, ...],
 //	 "earlier": {"count": 12, "sum": "51.3"},
-//	 "survey": {"csi": {"counts": [0, 0, 1, 3, 6]}, "recommend": {"yes": 8, "total": 10}},
-//	 "coverage": {"surveyed": 10, "clients": 200},
+//	 "survey": {"csi": {"counts": [0, 0, 1, 3, 6]}, "recommend": {"hits": 8, "total": 10}},
+//	 "coverage": {"hits": 10, "total": 200},
 //	 "quarter": "2026-Q1", "location": "Asia/Almaty",
 //	 "weights": {"calls": "1", "survey": "1", "csi": "1", "nps": "1"}, "min_calls": 5}
 //

@@ -18,9 +18,9 @@ type personalRequest struct {
 	Earlier  json.RawMessage `json:"earlier"` // a stored rating.Accumulator
 	Survey   struct {
 		CSI       json.RawMessage `json:"csi"`       // survey.CSI JSON: {"counts": [ones, ..., fives]}
-		Recommend json.RawMessage `json:"recommend"` // survey.RecommendShare JSON: {"yes": n, "total": m}
+		Recommend json.RawMessage `json:"recommend"` // survey.Share JSON: {"hits": n, "total": m}
 	} `json:"survey"`
-	Coverage json.RawMessage `json:"coverage"` // survey.Coverage JSON: {"surveyed": n, "clients": m}
+	Coverage json.RawMessage `json:"coverage"` // survey.Share JSON: {"hits": surveyed, "total": clients}
 	Quarter  string          `json:"quarter"`
 	Location string          `json:"location"`
 	Weights  *struct {
@@ -215,7 +215,7 @@ func surveyInput(req personalRequest) (rating.Survey, *apiError) {
 			return rating.Survey{}, libraryError("survey.recommend", err)
 		}
 	}
-	var cov survey.Coverage
+	var cov survey.Share
 	if len(req.Coverage) > 0 {
 		if err := json.Unmarshal(req.Coverage, &cov); err != nil {
 			return rating.Survey{}, libraryError("coverage", err)

@@ -42,8 +42,8 @@ var selftestCalls = []selftestCall{
 			{"evaluation": "ev-4", "at": "2026-03-11T15:00:00+05:00", "total": "0"},
 			{"evaluation": "ev-5", "at": "2026-03-17T09:45:00+05:00", "total": "4.9"},
 			{"evaluation": "ev-6", "at": "2026-03-24T16:20:00+05:00", "total": "4.4"}],
-		"survey": {"csi": {"counts": [0, 0, 1, 3, 6]}, "recommend": {"yes": 9, "total": 10}},
-		"coverage": {"surveyed": 10, "clients": 200},
+		"survey": {"csi": {"counts": [0, 0, 1, 3, 6]}, "recommend": {"hits": 9, "total": 10}},
+		"coverage": {"hits": 10, "total": 200},
 		"quarter": "2026-Q1", "location": "Asia/Almaty"}`, http.StatusOK},
 	{http.MethodPost, "/v1/complaints/status", `{"policy": "kz-microfinance", "location": "Asia/Almaty",
 		"complaint": {"id": "C-42", "channel": "email", "category": "qualification", "employee": "e-12",
@@ -65,7 +65,7 @@ var selftestCalls = []selftestCall{
 		"facts": {"call": "c-77", "start": "2026-03-02T10:00:00+05:00", "end": "2026-03-02T10:06:00+05:00",
 			"promises": [{"id": "send the offer", "due": "2026-03-03T18:00:00+05:00"}]}}`, http.StatusOK},
 	{http.MethodPost, "/v1/score", `{"rubric": "call-quality", "evaluation": {"id": "ev-9",
-		"answers": [{"criterion": "greeting", "points": "0.55"}]}}`, http.StatusBadRequest},
+		"answers": [{"criterion": "greeting", "points": "0.55"}]}}`, http.StatusUnprocessableEntity},
 }
 
 // runSelftest starts the service on a free loopback port, makes each call, prints the answers and checks their

@@ -165,17 +165,17 @@ func TestScore(t *testing.T) {
 		{"neither", `{"evaluation": {}}`, 400, "rubric", "required", "a rubric is needed"},
 		{"no evaluation", `{"rubric": "call-quality"}`, 400, "evaluation", "required", "an evaluation is needed"},
 		{"evaluation field", `{"rubric": "call-quality", "evaluation": {"id": "x", "mood": "good"}}`, 400,
-			"evaluation", "invalid-json", "evaluations are decoded strictly"},
+			"evaluation.mood", "malformed-input", "evaluations are decoded strictly"},
 		{"score", `{"rubric": "call-quality", "evaluation": ` +
 			evaluation([]string{"0.55", "0.4", "0.3", "0.5", "0.5", "0.4", "0.5", "0.5", "0.5"}, "green") + `}`,
-			400, `evaluation.answers["greeting"]`, "invalid-score", "0.55 is off the 0.1 steps (R1)"},
+			422, `evaluation.answers[1].points`, "invalid-score", "0.55 is off the 0.1 steps (R1)"},
 		{"level", `{"rubric": "call-quality", "evaluation": ` + evaluation(points, "blue") + `}`,
-			400, `evaluation.answers["tonality"]`, "unknown-level", "tonality has three levels (R3)"},
+			422, `evaluation.answers[10].level`, "unknown-level", "tonality has three levels (R3)"},
 		{"violation", `{"rubric": "call-quality", "evaluation": ` + evaluation(points, "green", "rudeness") + `}`,
-			400, `evaluation.violations["rudeness"]`, "unknown-violation", "the rubric lists its violations"},
+			422, `evaluation.violations[1]`, "unknown-violation", "the rubric lists its violations"},
 		{"definition", `{"definition": {"id": "d", "version": "1", "title": {"en": "D"}, "max": "5", "criteria": [
 			{"id": "a", "title": {"en": "A"}, "scale": {"kind": "points", "min": "0", "max": "1", "step": "0.3"}}]},
-			"evaluation": {}}`, 400, `definition.criteria["a"].scale.step`, "invalid-definition",
+			"evaluation": {}}`, 422, `definition.criteria["a"].scale.step`, "invalid-definition",
 			"a step must divide the range"},
 	})
 	// Every problem of an evaluation is listed.
@@ -211,8 +211,8 @@ func TestPersonal(t *testing.T) {
 
 	body := func(calls []string, extra string) string {
 		return `{"employee": "e-12", "calls": [` + strings.Join(calls, ", ") + `],
-			"survey": {"csi": {"counts": [0, 0, 1, 3, 6]}, "recommend": {"yes": 9, "total": 10}},
-			"coverage": {"surveyed": 10, "clients": 200}` + extra + `}`
+			"survey": {"csi": {"counts": [0, 0, 1, 3, 6]}, "recommend": {"hits": 9, "total": 10}},
+			"coverage": {"hits": 10, "total": 200}` + extra + `}`
 	}
 	status, v := post(t, srv, "/v1/rating/personal", body(calls, `, "quarter": "2026-Q1", "location": "Asia/Almaty"`))
 	if status != http.StatusOK {
@@ -256,10 +256,10 @@ func TestPersonal(t *testing.T) {
 			400, "calls[0].at", "rfc3339", "times are RFC 3339"},
 		{"duplicate", body([]string{calls[0], calls[0]}, ""), 400, "calls[1].evaluation", "duplicate",
 			"an evaluation counts once"},
-		{"csi", `{"employee": "e", "survey": {"csi": {"counts": [0, 0, -1, 3, 6]}}}`, 400, "survey.csi",
+		{"csi", `{"employee": "e", "survey": {"csi": {"counts": [0, 0, -1, 3, 6]}}}`, 422, "survey.csi.counts[3]",
 			"invalid-count", "counts are not negative"},
 		{"coverage", `{"employee": "e", "survey": {"csi": {"counts": [0, 0, 1, 3, 6]}},
-			"coverage": {"surveyed": 10, "clients": 5}}`, 400, "coverage", "invalid-count",
+			"coverage": {"hits": 10, "total": 5}}`, 422, "coverage.hits", "invalid-count",
 			"no more clients surveyed than there are"},
 		{"location", body(calls, `, "quarter": "2026-Q1"`), 400, "location", "iana-time-zone",
 			"a quarter starts at a different instant in each time zone"},
@@ -334,22 +334,22 @@ func TestComplaintStatus(t *testing.T) {
 		{"zone", `{"policy": "default", "location": "Mars/Olympus", "complaint": ` + complaint + `}`, 400,
 			"location", "iana-time-zone", "IANA names only"},
 		{"definition", `{"policy_definition": {"length": 0, "location": "UTC"}, "complaint": ` + complaint + `}`,
-			400, "policy_definition", "invalid-policy", "the library validates the policy"},
+			422, "policy_definition", "invalid-policy", "the library validates the policy"},
 		{"due soon", `{"policy": "default", "location": "UTC", "due_soon": -1, "complaint": ` + complaint + `}`,
-			400, "due_soon", "invalid-policy", "a threshold is not negative"},
+			422, "due_soon", "invalid-policy", "a threshold is not negative"},
 		{"no complaint", `{"policy": "default", "location": "UTC"}`, 400, "complaint", "required", "what to check"},
 		{"history", `{"policy": "default", "location": "UTC", "complaint": {"id": "C", "received_at":
-			"2026-03-02T10:00:00Z", "events": [{"kind": "resumed", "at": "2026-03-03T10:00:00Z"}]}}`, 400,
-			"complaint", "invalid-history", "a resume needs a pause"},
+			"2026-03-02T10:00:00Z", "events": [{"kind": "resumed", "at": "2026-03-03T10:00:00Z"}]}}`, 422,
+			"complaint.events[1]", "impossible-complaint-history", "a resume needs a pause"},
 		{"before receipt", `{"policy": "default", "location": "UTC", "complaint": ` + complaint +
-			`, "now": "2026-03-01T10:00:00Z"}`, 400, "now", "before-receipt", "no status before receipt"},
+			`, "now": "2026-03-01T10:00:00Z"}`, 422, "now", "time-before-receipt", "no status before receipt"},
 		{"now", `{"policy": "default", "location": "UTC", "complaint": ` + complaint + `, "now": "tomorrow"}`, 400,
 			"now", "rfc3339", "times are RFC 3339"},
 		{"far future", `{"policy": "default", "location": "UTC", "complaint": ` + complaint +
 			`, "now": "9999-12-31T23:00:00-12:00"}`, 400, "now", "out-of-range",
 			"a deadline must stay writable as RFC 3339 and the days counted few"},
 		{"ancient", `{"policy": "default", "location": "UTC", "complaint": {"id": "C", "received_at":
-			"0004-03-02T10:00:00Z", "events": [{"kind": "paused", "at": "0004-03-03T10:00:00Z"}]}}`, 400,
+			"0004-03-02T10:00:00Z", "events": [{"kind": "paused", "at": "0004-03-03T10:00:00Z"}]}}`, 422,
 			"complaint", "invalid-complaint", "the library refuses a receipt before 1900"},
 		{"before the service's years", `{"policy": "default", "location": "UTC", "complaint": {"id": "C", "received_at":
 			"1950-03-02T10:00:00Z", "events": [{"kind": "paused", "at": "1950-03-03T10:00:00Z"}]}}`, 400,

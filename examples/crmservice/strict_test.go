@@ -26,9 +26,9 @@ func TestStrictEnvelopes(t *testing.T) {
 	})
 	checkErrors(t, srv, "/v1/score", []errorCase{
 		{"evaluation case", `{"rubric": "call-quality", "evaluation": ` + strings.TrimSuffix(ev, "}") +
-			`, "VIOLATIONS": []}}`, 400, "evaluation", "invalid-json", "the fatal violation cannot be dropped"},
+			`, "VIOLATIONS": []}}`, 400, "evaluation.VIOLATIONS", "malformed-input", "the fatal violation cannot be dropped"},
 		{"look-alike", `{"rubric": "call-quality", "evaluation": ` + strings.TrimSuffix(ev, "}") +
-			`, "violationſ": []}}`, 400, "evaluation", "invalid-json", "U+017F folds to s"},
+			`, "violationſ": []}}`, 400, "evaluation.violationſ", "malformed-input", "U+017F folds to s"},
 		{"envelope", `{"rubric": "call-quality", "Rubric": "phone-etiquette", "evaluation": ` + ev + `}`, 400,
 			"Rubric", "unknown-field", "exact keys in the envelope"},
 	})

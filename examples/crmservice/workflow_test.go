@@ -39,9 +39,9 @@ func TestSelectCalls(t *testing.T) {
 	}
 	checkErrors(t, srv, "/v1/calls/select", []errorCase{
 		{"seed not hex", `{"seed": "zz", "location": "UTC", "calls": []}`, 400, "seed", "hex", "the seed is hex"},
-		{"short seed", `{"seed": "0011", "location": "UTC", "calls": []}`, 400, "calls", "invalid-sampling-rule", "16 bytes at least"},
+		{"short seed", `{"seed": "0011", "location": "UTC", "calls": []}`, 422, "calls", "invalid-sampling-rule", "16 bytes at least"},
 		{"unknown employee", `{"seed": "00112233445566778899aabbccddeeff", "location": "UTC", "employees": ["e-1"], "calls": [` + calls[0] + `]}`,
-			400, "calls", "unknown-employee", "a call of someone outside the roster"},
+			422, "calls.calls[1]", "employee-not-in-the-roster", "a call of someone outside the roster"},
 		{"bad period", `{"seed": "00112233445566778899aabbccddeeff", "location": "UTC", "period": "weekly", "calls": []}`,
 			400, "period", "one-of", "quarterly or monthly"},
 	})
@@ -78,9 +78,9 @@ func TestReviews(t *testing.T) {
 	}
 	checkErrors(t, srv, "/v1/reviews", []errorCase{
 		{"decided twice", reviewJSON(dispute + ", " + decision + ", " + strings.Replace(decision, "03-04", "03-05", 1)),
-			400, "review", "invalid-review-event", "a dispute is decided once"},
-		{"unknown criterion", reviewJSON(strings.Replace(dispute, `"greeting"`, `"smile"`, 1)), 400, "review",
-			"invalid-review-answer", "a criterion the rubric does not have"},
+			422, "review.events[3]", "impossible-review-event", "a dispute is decided once"},
+		{"unknown criterion", reviewJSON(strings.Replace(dispute, `"greeting"`, `"smile"`, 1)), 422, "review.events[1]",
+			"unknown-criterion", "a criterion the rubric does not have"},
 		{"no rubric", `{"review": {}}`, 400, "rubric", "required", "the rubric is named"},
 	})
 }
@@ -117,9 +117,9 @@ func TestScoreFacts(t *testing.T) {
 		`{"criterion": "callback_details", "na": true}, {"criterion": "client_ends_call", "level": "pass"}`, 1)
 	checkErrors(t, srv, "/v1/score/facts", []errorCase{
 		{"manual over automatic", `{"rubric": "phone-etiquette", "evaluation": ` + bad + `, "facts": ` + facts + `, "at": "2026-03-02T12:00:00Z"}`,
-			400, "overrides", "override-needs-reason", "an automatic answer is replaced only with a reason"},
+			422, "overrides", "manual-answer-over-an-automatic-one", "an automatic answer is replaced only with a reason"},
 		{"negative hold", `{"rubric": "phone-etiquette", "evaluation": ` + manual + `, "facts": ` +
-			strings.Replace(facts, "10:04:01", "10:01:00", 1) + `, "at": "2026-03-02T12:00:00Z"}`, 400, "facts", "invalid-facts", "a hold that ends before it starts"},
+			strings.Replace(facts, "10:04:01", "10:01:00", 1) + `, "at": "2026-03-02T12:00:00Z"}`, 422, "facts.call", "invalid-call-facts", "a hold that ends before it starts"},
 		{"no rules", `{"rubric": "branch-audit", "facts": ` + facts + `, "at": "2026-03-02T12:00:00Z"}`, 400, "rubric", "no-rules", "no built-in rules"},
 	})
 }

@@ -4,9 +4,11 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"io"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -203,8 +205,8 @@ func (sc *rowScorer) score(rec []string, line int) (rubric.Result, *badRow) {
 	}
 	errs := split(rowErr)
 	for _, err := range split(scoreErr) {
-		var ee *rubric.EvaluationError
-		if errors.As(err, &ee) && errors.Is(err, rubric.ErrMissingAnswer) && flagged[ee.Criterion] {
+		var se *sq.Error
+		if errors.As(err, &se) && errors.Is(err, rubric.ErrMissingAnswer) && flagged[unquote(se.Value)] {
 			continue // its cell was already reported as unreadable
 		}
 		errs = append(errs, err)
@@ -334,4 +336,13 @@ func truncate(s string) string {
 		return s
 	}
 	return strings.ToValidUTF8(s[:40], "") + "…"
+}
+
+// unquote returns the criterion ID an error's Value quotes.
+func unquote(v string) string {
+	s, err := strconv.Unquote(v)
+	if err != nil {
+		return v
+	}
+	return s
 }

@@ -87,7 +87,7 @@ func (p *report) add(_ int, res rubric.Result) error {
 // write prints the report: the scored evaluations and the employees' call-quality ratings.
 func (p *report) write(w io.Writer, minCalls int) error {
 	r := p.r
-	fmt.Fprintf(w, "%d evaluations scored on %q (%s, version %s), 0–%s:\n\n", p.rows, r.Title("en"),
+	fmt.Fprintf(w, "%d evaluations scored on %q (%s, version %s), 0–%s:\n\n", p.rows, r.Definition().Title.Get("en"),
 		clean(r.ID()), clean(r.Version()), r.Max())
 	if err := p.w.Flush(); err != nil {
 		return err

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"time"
 
-	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -65,10 +65,10 @@ func (g *gen) evaluations(r *rubric.Rubric) ([]byte, []rubric.Evaluation, error)
 	var evs []rubric.Evaluation
 	for _, e := range staff {
 		for q, n := range e.calls {
-			first := complaints.NewDate(2026, time.Month(3*q+1), 1)
-			last := complaints.NewDate(2026, time.Month(3*q+4), 0) // the quarter's last day
+			first := sq.NewDate(2026, time.Month(3*q+1), 1)
+			last := sq.NewDate(2026, time.Month(3*q+4), 0) // the quarter's last day
 			if q == 3 {
-				last = complaints.NewDate(2026, 12, 11) // the sample ends before the default report date
+				last = sq.NewDate(2026, 12, 11) // the sample ends before the default report date
 			}
 			first = later(first, e.hired.AddDays(7))
 			for range n {
@@ -152,7 +152,7 @@ func (g *gen) surveys() ([]byte, error) {
 	var rows []row
 	next := 10001
 	for _, e := range staff {
-		first := later(complaints.NewDate(2026, 1, 12), e.hired.AddDays(7))
+		first := later(sq.NewDate(2026, 1, 12), e.hired.AddDays(7))
 		for range e.surveyed {
 			client := fmt.Sprintf("c-%d", next)
 			next += 1 + g.rng.IntN(40)
@@ -161,7 +161,7 @@ func (g *gen) surveys() ([]byte, error) {
 				visits = 2
 			}
 			for range visits {
-				at, ok := g.workTime(first, complaints.NewDate(2026, 12, 11))
+				at, ok := g.workTime(first, sq.NewDate(2026, 12, 11))
 				if !ok {
 					return nil, fmt.Errorf("employee %s: no working day for a survey", e.id)
 				}

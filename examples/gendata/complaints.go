@@ -7,11 +7,12 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // complaintPlan is the outline of one complaint: when it arrived and what happened to it, in days after receipt.
 type complaintPlan struct {
-	received            complaints.Date
+	received            sq.Date
 	pauseAfter, pauseOf int // pause this many days after receipt, for this many days (0: no pause; -1 days: open)
 	resolveAfter        int // days after receipt; 0: unresolved
 	close               bool
@@ -20,26 +21,26 @@ type complaintPlan struct {
 // recent are the complaints of the last weeks before the default report date (2026-12-15): under the 15-day
 // policy some are overdue, some due soon, one waits on the client, some were answered on time and one late.
 var recent = []complaintPlan{
-	{received: complaints.NewDate(2026, 11, 9)},                                 // last day 11-24: overdue
-	{received: complaints.NewDate(2026, 11, 18), resolveAfter: 13, close: true}, // on time
-	{received: complaints.NewDate(2026, 11, 23), pauseAfter: 3, pauseOf: 2},     // paused and resumed, overdue
-	{received: complaints.NewDate(2026, 11, 25), resolveAfter: 16},              // answered a day late
-	{received: complaints.NewDate(2026, 11, 27)},                                // last day 12-12: overdue
-	{received: complaints.NewDate(2026, 11, 30)},                                // last day 12-15: due today
-	{received: complaints.NewDate(2026, 12, 2)},                                 // last day 12-17: due soon
-	{received: complaints.NewDate(2026, 12, 3), pauseAfter: 4, pauseOf: -1},     // waiting on the client
-	{received: complaints.NewDate(2026, 12, 4), resolveAfter: 5},                // answered
-	{received: complaints.NewDate(2026, 12, 7)},                                 // open, a week left
-	{received: complaints.NewDate(2026, 12, 10)},                                // open
-	{received: complaints.NewDate(2026, 12, 11), resolveAfter: 1},               // answered the next day
+	{received: sq.NewDate(2026, 11, 9)},                                 // last day 11-24: overdue
+	{received: sq.NewDate(2026, 11, 18), resolveAfter: 13, close: true}, // on time
+	{received: sq.NewDate(2026, 11, 23), pauseAfter: 3, pauseOf: 2},     // paused and resumed, overdue
+	{received: sq.NewDate(2026, 11, 25), resolveAfter: 16},              // answered a day late
+	{received: sq.NewDate(2026, 11, 27)},                                // last day 12-12: overdue
+	{received: sq.NewDate(2026, 11, 30)},                                // last day 12-15: due today
+	{received: sq.NewDate(2026, 12, 2)},                                 // last day 12-17: due soon
+	{received: sq.NewDate(2026, 12, 3), pauseAfter: 4, pauseOf: -1},     // waiting on the client
+	{received: sq.NewDate(2026, 12, 4), resolveAfter: 5},                // answered
+	{received: sq.NewDate(2026, 12, 7)},                                 // open, a week left
+	{received: sq.NewDate(2026, 12, 10)},                                // open
+	{received: sq.NewDate(2026, 12, 11), resolveAfter: 1},               // answered the next day
 }
 
 // Channels (SPEC R17) and categories (SPEC R23) with their relative frequencies.
 var (
-	channels = []weighted{{complaints.ChannelEmail, 7}, {complaints.ChannelOfficeManager, 5},
-		{complaints.ChannelExecutivePhone, 3}, {complaints.ChannelSuggestionBook, 3}, {complaints.ChannelCreditAdmin, 2}}
-	categories = []weighted{{complaints.CategoryInteraction, 10}, {complaints.CategoryQualification, 7},
-		{complaints.CategoryAppearance, 3}}
+	channels = []weighted{{"email", 7}, {"office-manager", 5},
+		{"executive-phone", 3}, {"suggestion-book", 3}, {"credit-administration", 2}}
+	categories = []weighted{{"interaction", 10}, {"qualification", 7},
+		{"appearance", 3}}
 )
 
 type weighted struct {
@@ -67,7 +68,7 @@ func (g *gen) pick(ws []weighted) string {
 func (g *gen) complaints(p complaints.Policy) ([]byte, error) {
 	var plans []complaintPlan
 	for range 25 {
-		day := complaints.NewDate(2026, 1, 10).AddDays(g.rng.IntN(300)) // up to early November
+		day := sq.NewDate(2026, 1, 10).AddDays(g.rng.IntN(300)) // up to early November
 		pl := complaintPlan{received: day, resolveAfter: 2 + g.rng.IntN(12), close: g.rng.IntN(5) < 3}
 		if g.rng.IntN(6) == 0 {
 			pl.resolveAfter = 16 + g.rng.IntN(9) // late
@@ -100,7 +101,7 @@ func (g *gen) complaints(p complaints.Policy) ([]byte, error) {
 func (g *gen) complaint(p complaints.Policy, id string, pl complaintPlan) (complaints.Complaint, error) {
 	received := pl.received.At(time.Duration(9*60+g.rng.IntN(9*60))*time.Minute, g.loc)
 	info := complaints.Info{ID: id, Channel: g.pick(channels), Category: g.pick(categories), ReceivedAt: received}
-	if info.Category != complaints.CategoryAppearance || g.rng.IntN(2) == 0 {
+	if info.Category != "appearance" || g.rng.IntN(2) == 0 {
 		info.Employee = g.concerned(pl.received)
 	}
 	c, err := complaints.New(p, info)
@@ -112,23 +113,27 @@ func (g *gen) complaint(p complaints.Policy, id string, pl complaintPlan) (compl
 	}
 	steps := []func() (complaints.Complaint, error){
 		func() (complaints.Complaint, error) {
-			return c.Acknowledge(received.Add(time.Duration(30+g.rng.IntN(240)) * time.Minute))
+			return c.Append(complaints.Event{Kind: complaints.Acknowledged, At: received.Add(time.Duration(30+g.rng.IntN(240)) * time.Minute)})
 		},
 	}
 	if pl.pauseAfter > 0 {
 		steps = append(steps, func() (complaints.Complaint, error) {
-			return c.Pause(hour(pl.pauseAfter), "documents requested from the client")
+			return c.Append(complaints.Event{Kind: complaints.Paused, At: hour(pl.pauseAfter), Reason: "documents requested from the client"})
 		})
 		if pl.pauseOf > 0 {
-			steps = append(steps, func() (complaints.Complaint, error) { return c.Resume(hour(pl.pauseAfter + pl.pauseOf)) })
+			steps = append(steps, func() (complaints.Complaint, error) {
+				return c.Append(complaints.Event{Kind: complaints.Resumed, At: hour(pl.pauseAfter + pl.pauseOf)})
+			})
 		}
 	}
 	if pl.resolveAfter > 0 {
 		steps = append(steps, func() (complaints.Complaint, error) {
-			return c.Resolve(hour(pl.resolveAfter), "reply sent to the client")
+			return c.Append(complaints.Event{Kind: complaints.Resolved, At: hour(pl.resolveAfter), Reason: "reply sent to the client"})
 		})
 		if pl.close {
-			steps = append(steps, func() (complaints.Complaint, error) { return c.Close(hour(pl.resolveAfter + 2)) })
+			steps = append(steps, func() (complaints.Complaint, error) {
+				return c.Append(complaints.Event{Kind: complaints.Closed, At: hour(pl.resolveAfter + 2)})
+			})
 		}
 	}
 	for _, step := range steps {
@@ -140,7 +145,7 @@ func (g *gen) complaint(p complaints.Policy, id string, pl complaintPlan) (compl
 }
 
 // concerned picks the employee a complaint is about among those hired by then, more often the less careful ones.
-func (g *gen) concerned(day complaints.Date) string {
+func (g *gen) concerned(day sq.Date) string {
 	var ws []weighted
 	for _, e := range staff {
 		if e.hired.Before(day) {

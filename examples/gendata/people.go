@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // department is the one department of the sample.
@@ -17,7 +18,7 @@ const department = "sales-almaty"
 // employee is a member of the fictional sales department and the traits that drive their generated records.
 type employee struct {
 	id, nameRU, nameEN string
-	hired              complaints.Date
+	hired              sq.Date
 	clients            int     // distinct clients served in 2026 (SPEC R14 coverage)
 	skill              float64 // chance of each tenth of a point on a criterion
 	weak               []string
@@ -31,33 +32,33 @@ type employee struct {
 // (R6). Orlov and Bekenov each miss the quarterly minimum once; Orlov and Bekenov have too few clients surveyed
 // (R14); Zhaksylykov loses his temper now and then (R3, R4).
 var staff = []employee{
-	{id: "seitkali", nameRU: "Айгерим Сейткали", nameEN: "Aigerim Seitkali", hired: complaints.NewDate(2021, 3, 1),
+	{id: "seitkali", nameRU: "Айгерим Сейткали", nameEN: "Aigerim Seitkali", hired: sq.NewDate(2021, 3, 1),
 		clients: 210, skill: 0.93, yellow: 0.03, red: 0, fatal: 0.01, calls: [4]int{9, 9, 10, 9}, surveyed: 14},
-	{id: "orlov", nameRU: "Дмитрий Орлов", nameEN: "Dmitry Orlov", hired: complaints.NewDate(2019, 9, 16),
+	{id: "orlov", nameRU: "Дмитрий Орлов", nameEN: "Dmitry Orlov", hired: sq.NewDate(2019, 9, 16),
 		clients: 240, skill: 0.8, weak: []string{"objections", "needs"}, yellow: 0.1, red: 0.01, fatal: 0.04,
 		calls: [4]int{8, 4, 9, 8}, surveyed: 7},
-	{id: "abenov", nameRU: "Ержан Абенов", nameEN: "Yerzhan Abenov", hired: complaints.NewDate(2022, 2, 7),
+	{id: "abenov", nameRU: "Ержан Абенов", nameEN: "Yerzhan Abenov", hired: sq.NewDate(2022, 2, 7),
 		clients: 180, skill: 0.86, weak: []string{"recording"}, yellow: 0.06, red: 0.01, fatal: 0.04,
 		calls: [4]int{9, 8, 8, 9}, surveyed: 9},
-	{id: "kim", nameRU: "Мария Ким", nameEN: "Maria Kim", hired: complaints.NewDate(2020, 5, 12),
+	{id: "kim", nameRU: "Мария Ким", nameEN: "Maria Kim", hired: sq.NewDate(2020, 5, 12),
 		clients: 160, skill: 0.89, yellow: 0.04, red: 0, fatal: 0.02, calls: [4]int{8, 9, 8, 8}, surveyed: 8},
-	{id: "zhaksylykov", nameRU: "Нурлан Жаксылыков", nameEN: "Nurlan Zhaksylykov", hired: complaints.NewDate(2023, 6, 1),
+	{id: "zhaksylykov", nameRU: "Нурлан Жаксылыков", nameEN: "Nurlan Zhaksylykov", hired: sq.NewDate(2023, 6, 1),
 		clients: 200, skill: 0.78, weak: []string{"business_style"}, yellow: 0.18, red: 0.08, fatal: 0.08,
 		calls: [4]int{9, 9, 8, 9}, surveyed: 10},
-	{id: "sokolova", nameRU: "Ольга Соколова", nameEN: "Olga Sokolova", hired: complaints.NewDate(2018, 11, 1),
+	{id: "sokolova", nameRU: "Ольга Соколова", nameEN: "Olga Sokolova", hired: sq.NewDate(2018, 11, 1),
 		clients: 230, skill: 0.91, yellow: 0.03, red: 0, fatal: 0.02, calls: [4]int{9, 8, 9, 9}, surveyed: 12},
-	{id: "nurpeisova", nameRU: "Асель Нурпеисова", nameEN: "Assel Nurpeisova", hired: complaints.NewDate(2024, 1, 15),
+	{id: "nurpeisova", nameRU: "Асель Нурпеисова", nameEN: "Assel Nurpeisova", hired: sq.NewDate(2024, 1, 15),
 		clients: 150, skill: 0.84, weak: []string{"needs"}, yellow: 0.07, red: 0.01, fatal: 0.04,
 		calls: [4]int{8, 8, 9, 8}, surveyed: 7},
-	{id: "bekenov", nameRU: "Тимур Бекенов", nameEN: "Timur Bekenov", hired: complaints.NewDate(2025, 4, 1),
+	{id: "bekenov", nameRU: "Тимур Бекенов", nameEN: "Timur Bekenov", hired: sq.NewDate(2025, 4, 1),
 		clients: 170, skill: 0.79, weak: []string{"recording", "current_info"}, yellow: 0.09, red: 0.02,
 		fatal: 0.05, calls: [4]int{8, 9, 4, 8}, surveyed: 6},
-	{id: "volkova", nameRU: "Екатерина Волкова", nameEN: "Ekaterina Volkova", hired: complaints.NewDate(2021, 8, 23),
+	{id: "volkova", nameRU: "Екатерина Волкова", nameEN: "Ekaterina Volkova", hired: sq.NewDate(2021, 8, 23),
 		clients: 190, skill: 0.87, yellow: 0.05, red: 0, fatal: 0.03, calls: [4]int{9, 8, 9, 8}, surveyed: 9},
-	{id: "omarov", nameRU: "Санжар Омаров", nameEN: "Sanzhar Omarov", hired: complaints.NewDate(2026, 10, 19),
+	{id: "omarov", nameRU: "Санжар Омаров", nameEN: "Sanzhar Omarov", hired: sq.NewDate(2026, 10, 19),
 		clients: 45, skill: 0.82, weak: []string{"current_info"}, yellow: 0.08, red: 0, fatal: 0.03,
 		calls: [4]int{0, 0, 0, 3}, surveyed: 2},
-	{id: "kassymova", nameRU: "Динара Касымова", nameEN: "Dinara Kassymova", hired: complaints.NewDate(2022, 9, 5),
+	{id: "kassymova", nameRU: "Динара Касымова", nameEN: "Dinara Kassymova", hired: sq.NewDate(2022, 9, 5),
 		clients: 175, skill: 0.88, yellow: 0.04, red: 0.01, fatal: 0.02, calls: [4]int{9, 8, 9, 0}, surveyed: 8},
 }
 
@@ -89,7 +90,7 @@ var workdays = complaints.Kazakhstan()
 
 // workTime returns a random working moment (a working day of Kazakhstan, 09:00–17:59) on a date from first to last
 // inclusive, or false when there is no weekday in the range.
-func (g *gen) workTime(first, last complaints.Date) (time.Time, bool) {
+func (g *gen) workTime(first, last sq.Date) (time.Time, bool) {
 	n := first.DaysUntil(last) + 1
 	if n <= 0 {
 		return time.Time{}, false
@@ -105,7 +106,7 @@ func (g *gen) workTime(first, last complaints.Date) (time.Time, bool) {
 }
 
 // later returns the later of two dates.
-func later(a, b complaints.Date) complaints.Date {
+func later(a, b sq.Date) sq.Date {
 	if a.After(b) {
 		return a
 	}

@@ -10,10 +10,10 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/autoqa"
-	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sampling"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -23,8 +23,8 @@ const samplingSeed = "dala-trade/qa-2026-Q4"
 
 // The fourth quarter of the sample: calls run until 11 December, like the evaluations.
 var (
-	q4First = complaints.NewDate(2026, 10, 1)
-	q4Last  = complaints.NewDate(2026, 12, 11)
+	q4First = sq.NewDate(2026, 10, 1)
+	q4Last  = sq.NewDate(2026, 12, 11)
 )
 
 // workflow writes the quality specialist's files — calls.json, reviews.json and facts.json — from the
@@ -117,11 +117,11 @@ var arbitrator = review.Actor{ID: "head-qc", Role: review.RoleArbitrator}
 // rejected — decided by 30 November — and two filed in December and still open. It returns the IDs of the
 // evaluations disputed.
 func (g *gen) reviews(r *rubric.Rubric, evs []rubric.Evaluation) ([]byte, map[string]bool, error) {
-	dec1 := complaints.NewDate(2026, 12, 1).Start(g.loc)
+	dec1 := sq.NewDate(2026, 12, 1).Start(g.loc)
 	var early, late []rubric.Evaluation // candidates: no violation, two criteria below full points
 	for _, ev := range evs {
 		if len(ev.Violations) > 0 || len(lowCriteria(ev)) < 2 ||
-			ev.At.Before(complaints.NewDate(2026, 9, 1).Start(g.loc)) {
+			ev.At.Before(sq.NewDate(2026, 9, 1).Start(g.loc)) {
 			continue
 		}
 		if ev.At.Before(dec1.AddDate(0, 0, -7)) {
@@ -213,7 +213,7 @@ func lowCriteria(ev rubric.Evaluation) []string {
 // the client with their due and completion times. A call the specialist failed for "promise_not_kept" has a
 // promise never completed; about one other call in twelve has one completed late, which the specialist missed.
 func (g *gen) facts(r *rubric.Rubric, evs []rubric.Evaluation, reviewed map[string]bool) ([]byte, error) {
-	from := complaints.NewDate(2026, 11, 16).Start(g.loc)
+	from := sq.NewDate(2026, 11, 16).Start(g.loc)
 	var items [][]byte
 	task := 7001
 	for _, ev := range evs {
@@ -226,7 +226,7 @@ func (g *gen) facts(r *rubric.Rubric, evs []rubric.Evaluation, reviewed map[stri
 		manual := slices.Contains(ev.Violations, "promise_not_kept")
 		broken := manual || g.rng.IntN(12) == 0
 		if broken || g.rng.IntN(2) == 0 {
-			day := complaints.DateOf(ev.At, g.loc).AddDays(1 + g.rng.IntN(3))
+			day := sq.DateOf(ev.At, g.loc).AddDays(1 + g.rng.IntN(3))
 			p := autoqa.Promise{ID: fmt.Sprintf("task-%d", task), Due: day.At(18*time.Hour, g.loc)}
 			task++
 			switch {

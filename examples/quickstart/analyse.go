@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/servicequality/servicequality/autoqa"
@@ -15,6 +14,7 @@ import (
 	"github.com/servicequality/servicequality/sampling"
 	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
+	"github.com/shopspring/decimal"
 )
 
 // analysis holds every number of the report, computed by the library packages; rendering only formats it.
@@ -23,52 +23,38 @@ type analysis struct {
 	quarter sq.Quarter // the quarter of the report date, which must hold an evaluation (SPEC R6)
 	roster  []employee // employees hired by the report date, in file order
 
-	results   []rubric.Result // scored evaluations before the report date
-	calls     []rating.CallScore
-	responses []survey.Response // survey answers before the report date
-	// laterEvaluations and laterAnswers count the records at or after the report date, left out.
-	laterEvaluations, laterAnswers int
+	results   []rubric.Result    // scored evaluations before the report date
+	calls     []rating.CallScore // their totals, for the ratings
+	reviews   []review.Review    // of every evaluation before the report date
+	responses []survey.Response  // survey answers before the report date
+	auto      []autoCall         // the evaluations with facts, in file order
+	criteria  []rubricStats      // by rubric, in order of first use
+	later     [2]int             // evaluations and survey answers at or after the report date, left out
+	periods   []survey.Segment   // company-wide survey tallies per quarter of compliance, then in total
 
 	personal   map[string]rating.Personal // by employee; absent: no call and no survey answer
 	surveys    map[string]rating.Survey   // the survey index of each employee's clients
 	board      []rating.Standing          // ranked first, then the insufficient ones (rank 0)
 	depts      []deptResult
 	compliance []quarterResult
-	criteria   []rubricStats
-	periods    []periodStats
 
 	complaintReport complaints.Report
-	dueSoon, paused []complaints.Row // by due time, then ID
-
-	reviews       []review.Review     // of every evaluation before the report date
-	selection     *sampling.Selection // nil without calls.json
-	disputeReport *review.Report      // nil without reviews.json
-	decisions     map[review.Decision]int
-	auto          []autoCall // the evaluations with facts, in file order
+	selection       *sampling.Selection // nil without calls.json
+	disputeReport   *review.Report      // nil without reviews.json
 }
 
 // deptResult is a department's rating with its inputs.
 type deptResult struct {
-	ID        string
-	Rating    rating.Department
-	Platforms []rating.PlatformRating
-	Survey    rating.Survey
+	rating.DepartmentInput
+	Rating rating.Department
 }
 
 // quarterResult is the evaluation count of each employee in one quarter and who fell short (SPEC R6).
 type quarterResult struct {
-	Quarter    sq.Quarter
-	InProgress bool
-	Counts     map[string]int64 // evaluated calls by employee
-	Roster     map[string]bool  // employed during the quarter
-	Short      map[string]rating.Shortfall
-}
-
-// periodStats is the survey tallies of the whole company in one period; Label is empty for all time.
-type periodStats struct {
-	Label       string
-	Tallies     survey.Tallies
-	Respondents int64
+	Quarter sq.Quarter
+	Counts  map[string]int64 // evaluated calls by employee
+	Roster  map[string]bool  // employed during the quarter
+	Short   map[string]rating.Shortfall
 }
 
 // autoCall is an evaluated call checked against its facts: the specialist's evaluation and what the rules
@@ -87,23 +73,20 @@ const maxQuarters = 8
 
 // analyse computes the report as of at.
 func analyse(ds *dataset, at time.Time) (*analysis, error) {
-	a := &analysis{at: at, quarter: sq.QuarterOf(at, ds.loc), personal: map[string]rating.Personal{},
-		surveys: map[string]rating.Survey{}}
+	a := &analysis{at: at, quarter: sq.QuarterOf(at, ds.loc), personal: map[string]rating.Personal{}}
 	for _, r := range ds.responses {
 		if r.At.Before(at) {
 			a.responses = append(a.responses, r)
 		} else {
-			a.laterAnswers++
+			a.later[1]++
 		}
 	}
-	today := complaints.DateOf(at, ds.loc)
 	for _, e := range ds.employees {
-		if !e.Hired.After(today) {
+		if !e.Hired.After(sq.DateOf(at, ds.loc)) {
 			a.roster = append(a.roster, e)
 		}
 	}
-	for _, step := range []func(*dataset) error{a.score, a.rateEmployees, a.rateDepartments, a.checkQuarters,
-		a.tallyPeriods, a.registerComplaints, a.sample, a.disputes} {
+	for _, step := range []func(*dataset) error{a.score, a.rate, a.quarters, a.register} {
 		if err := step(ds); err != nil {
 			return nil, err
 		}
@@ -124,7 +107,7 @@ func (a *analysis) score(ds *dataset) error {
 			v, err = a.reviewOf(ds, e)
 		}
 		if !e.At.Before(a.at) || err == nil && !v.ScoredAt().Before(a.at) {
-			a.laterEvaluations++ // made or scored at or after the report date
+			a.later[0]++ // made or scored at or after the report date
 			continue
 		}
 		var res rubric.Result
@@ -175,60 +158,55 @@ func (a *analysis) reviewOf(ds *dataset, e rubric.Evaluation) (review.Review, er
 	return review.New(r, e, review.Actor{ID: cmp.Or(e.EvaluatorID, unnamed), Role: review.RoleSpecialist}, e.At)
 }
 
-// surveyOf returns the survey index of one group's answers against its number of clients (SPEC R11–R14). When
-// the number of clients is unknown (0) the index is kept and coverage reported as unknown.
-func surveyOf(seg survey.Segment, clients int64, who string) (rating.Survey, error) {
-	var cov survey.Coverage
-	var err error
-	if clients > 0 {
-		cov, err = seg.Coverage(clients)
-	}
-	var s rating.Survey
-	if err == nil {
-		s, err = rating.SurveyOf(seg.Tallies, cov)
-	}
-	if err != nil {
-		return rating.Survey{}, fmt.Errorf("quickstart: %s: %w", who, err)
-	}
-	if clients == 0 {
-		s.Surveyed = seg.Respondents
-	}
-	return s, nil
-}
-
-// segments groups the survey answers before the report date.
-func (a *analysis) segments(g survey.Grouping) ([]survey.Segment, error) {
-	segs, err := survey.Segments(a.responses, g)
+// segments groups the survey answers before the report date by employee or department and returns the survey
+// index of each group against its number of clients (SPEC R11–R14); a group whose number of clients is unknown
+// (0) keeps its index and has its coverage reported as unknown.
+func (a *analysis) segments(what string, clients func(string) int64) (map[string]rating.Survey, error) {
+	key := map[string]func(survey.Response) string{"employee": func(r survey.Response) string { return r.Employee },
+		"department": func(r survey.Response) string { return r.Department }}
+	segs, err := survey.Segments(a.responses, survey.Grouping{Key: key[what]})
 	if err != nil {
 		return nil, fmt.Errorf("quickstart: surveys.csv: %w", err)
 	}
-	return segs, nil
+	out := map[string]rating.Survey{}
+	for _, seg := range segs {
+		var cov survey.Share
+		n := clients(seg.Key)
+		if n > 0 {
+			cov, err = survey.NewShare(seg.Respondents, n)
+		}
+		s, err2 := rating.SurveyOf(seg.Tallies, cov)
+		if err = cmp.Or(err, err2); err != nil {
+			return nil, fmt.Errorf("quickstart: %s %q: %w", what, seg.Key, err)
+		}
+		if n == 0 {
+			s.Surveyed = seg.Respondents
+		}
+		out[seg.Key] = s
+	}
+	return out, nil
 }
 
-// rateEmployees computes the personal ratings (SPEC R8): all evaluated calls before the report date (cumulative,
-// R10), the survey index of the employee's clients, and an evaluation required in the report's quarter (R6).
-func (a *analysis) rateEmployees(ds *dataset) error {
-	rater, err := rating.NewPersonalRater(ds.settings.personal)
-	if err != nil {
+// rate computes the personal ratings (SPEC R8): all evaluated calls before the report date (cumulative, R10),
+// the survey index of the employee's clients, and an evaluation required in the report's quarter (R6); then each
+// department's rating (R7) from its platforms, the personal ratings of its employees and the survey index of all
+// its clients (none surveyed when it has no answers).
+func (a *analysis) rate(ds *dataset) error {
+	pr, err := rating.NewPersonalRater(ds.settings.personal)
+	dr, err2 := rating.NewDepartmentRater(ds.settings.department)
+	if err = cmp.Or(err, err2); err != nil {
 		return fmt.Errorf("quickstart: settings.json: %w", err)
 	}
-	segs, err := a.segments(survey.Grouping{Key: survey.ByEmployee})
-	if err != nil {
+	if a.surveys, err = a.segments("employee", func(id string) int64 { return ds.byID[id].Clients }); err != nil {
 		return err
 	}
 	for _, e := range a.roster {
-		if slices.ContainsFunc(a.calls, func(c rating.CallScore) bool { return c.EmployeeID == e.ID }) {
+		_, ok := a.surveys[e.ID]
+		if !ok && slices.ContainsFunc(a.calls, func(c rating.CallScore) bool { return c.EmployeeID == e.ID }) {
 			a.surveys[e.ID] = rating.Survey{Clients: e.Clients}
 		}
 	}
-	for _, seg := range segs {
-		if e, ok := ds.byID[seg.Key]; ok {
-			if a.surveys[e.ID], err = surveyOf(seg, e.Clients, fmt.Sprintf("employee %q", e.ID)); err != nil {
-				return err
-			}
-		}
-	}
-	ps, err := rater.RateEmployees(a.calls, a.surveys, rating.RateOptions{RequireEvaluationIn: a.quarter.Period(ds.loc)})
+	ps, err := pr.RateEmployees(a.calls, a.surveys, rating.RateOptions{RequireEvaluationIn: a.quarter.Period(ds.loc)})
 	if err != nil {
 		return fmt.Errorf("quickstart: personal ratings: %w", err)
 	}
@@ -240,69 +218,55 @@ func (a *analysis) rateEmployees(ds *dataset) error {
 	if a.board, err = rating.Rank(ratings); err != nil {
 		return fmt.Errorf("quickstart: leaderboard: %w", err)
 	}
-	return nil
-}
-
-// rateDepartments computes each department's rating (SPEC R7) from its platforms, the personal ratings of its
-// employees and the survey index of all its clients (none surveyed when it has no answers).
-func (a *analysis) rateDepartments(ds *dataset) error {
-	rater, err := rating.NewDepartmentRater(ds.settings.department)
-	if err != nil {
-		return fmt.Errorf("quickstart: settings.json: %w", err)
-	}
-	segs, err := a.segments(survey.Grouping{Key: survey.ByDepartment})
-	if err != nil {
-		return err
-	}
 	var ins []rating.DepartmentInput
+	clients := map[string]int64{}
 	for _, e := range a.roster {
 		i := slices.IndexFunc(ins, func(in rating.DepartmentInput) bool { return in.DepartmentID == e.Department })
 		if i < 0 {
 			i, ins = len(ins), append(ins, rating.DepartmentInput{DepartmentID: e.Department,
 				Platforms: ds.platforms[e.Department]})
 		}
-		ins[i].Survey.Clients += e.Clients
+		clients[e.Department] += e.Clients
 		if p, ok := a.personal[e.ID]; ok {
 			ins[i].Employees = append(ins[i].Employees, p)
 		}
 	}
+	segs, err := a.segments("department", func(id string) int64 { return clients[id] })
+	if err != nil {
+		return err
+	}
 	for _, in := range ins {
-		id := in.DepartmentID
-		if i := slices.IndexFunc(segs, func(s survey.Segment) bool { return s.Key == id }); i >= 0 {
-			if in.Survey, err = surveyOf(segs[i], in.Survey.Clients, fmt.Sprintf("department %q", id)); err != nil {
-				return err
-			}
+		var ok bool
+		if in.Survey, ok = segs[in.DepartmentID]; !ok {
+			in.Survey = rating.Survey{Clients: clients[in.DepartmentID]}
 		}
-		d, err := rater.Rate(in)
+		d, err := dr.Rate(in)
 		if err != nil {
-			return fmt.Errorf("quickstart: department %q: %w", id, err)
+			return fmt.Errorf("quickstart: department %q: %w", in.DepartmentID, err)
 		}
-		a.depts = append(a.depts, deptResult{ID: id, Rating: d, Platforms: in.Platforms, Survey: in.Survey})
+		a.depts = append(a.depts, deptResult{in, d})
 	}
 	return nil
 }
 
-// checkQuarters checks every quarter from the first evaluation to the report date, at most maxQuarters: who
-// among those employed had fewer than the minimum of evaluated calls (SPEC R5, R6).
-func (a *analysis) checkQuarters(ds *dataset) error {
-	if len(a.calls) == 0 {
-		return nil
-	}
+// quarters checks every quarter from the first evaluation to the report date, at most maxQuarters: who among
+// those employed had fewer than the minimum of evaluated calls (SPEC R5, R6). It tallies the survey answers of
+// the whole company in each of those quarters, then in total.
+func (a *analysis) quarters(ds *dataset) error {
 	first := a.quarter
 	for _, c := range a.calls {
 		if q := sq.QuarterOf(c.At, ds.loc); q.Before(first) {
 			first = q
 		}
 	}
-	for q := a.quarter; !q.Before(first) && len(a.compliance) < maxQuarters; q = q.Prev() {
-		qr := quarterResult{Quarter: q, InProgress: q == a.quarter, Counts: map[string]int64{},
-			Roster: map[string]bool{}, Short: map[string]rating.Shortfall{}}
-		end := complaints.DateOf(q.Period(ds.loc).To, ds.loc)
+	var byQuarter survey.Grouping
+	for q := a.quarter; len(a.calls) > 0 && !q.Before(first) && len(a.compliance) < maxQuarters; q = q.Prev() {
+		qr := quarterResult{Quarter: q, Counts: map[string]int64{}, Roster: map[string]bool{},
+			Short: map[string]rating.Shortfall{}}
 		var roster []string
 		for _, e := range a.roster {
-			if e.Hired.Before(end) {
-				roster = append(roster, e.ID)
-				qr.Roster[e.ID] = true
+			if e.Hired.Before(sq.DateOf(q.Period(ds.loc).To, ds.loc)) {
+				roster, qr.Roster[e.ID] = append(roster, e.ID), true
 			}
 		}
 		check := rating.QuarterCheck{Quarter: q.Period(ds.loc), Required: ds.settings.personal.MinCalls}
@@ -320,117 +284,176 @@ func (a *analysis) checkQuarters(ds *dataset) error {
 				qr.Counts[c.EmployeeID]++
 			}
 		}
-		a.compliance = append(a.compliance, qr)
+		a.compliance = append([]quarterResult{qr}, a.compliance...)
+		byQuarter.Periods = append([]sq.Period{q.Period(ds.loc)}, byQuarter.Periods...)
 	}
-	slices.Reverse(a.compliance)
-	return nil
-}
-
-// tallyPeriods tallies the survey answers of the whole company per quarter of the compliance table and in total.
-func (a *analysis) tallyPeriods(ds *dataset) error {
-	var periods []survey.Period
-	for _, qr := range a.compliance {
-		p, err := survey.Quarter(qr.Quarter.Year, qr.Quarter.Q, ds.loc)
-		if err != nil {
-			return fmt.Errorf("quickstart: survey periods: %w", err)
-		}
-		periods = append(periods, p)
-	}
-	groupings := []survey.Grouping{{}} // all time
-	if len(periods) > 0 {
-		groupings = []survey.Grouping{{Periods: periods}, {}}
+	groupings := []survey.Grouping{{}} // in total
+	if len(byQuarter.Periods) > 0 {
+		groupings = []survey.Grouping{byQuarter, {}}
 	}
 	for _, g := range groupings {
-		segs, err := a.segments(g)
+		segs, err := survey.Segments(a.responses, g)
 		if err != nil {
-			return err
+			return fmt.Errorf("quickstart: surveys.csv: %w", err)
 		}
-		for i, s := range segs {
-			label := ""
-			if g.Periods != nil {
-				label = a.compliance[i].Quarter.String()
-			}
-			a.periods = append(a.periods, periodStats{Label: label, Tallies: s.Tallies, Respondents: s.Respondents})
-		}
+		a.periods = append(a.periods, segs...)
 	}
 	return nil
 }
 
-// registerComplaints builds the register report at the report date (SPEC R18) and lists what is due soon and what
-// waits on the client.
-func (a *analysis) registerComplaints(ds *dataset) error {
-	rep, err := complaints.NewReport(ds.complaints, a.at, complaints.ReportOptions{})
-	if err != nil {
+// register builds the reports of the registers at the report date: the complaints (SPEC R18), the choice of
+// calls to evaluate in the report's quarter (R5, R6) and the disputes.
+func (a *analysis) register(ds *dataset) error {
+	var err error
+	if a.complaintReport, err = complaints.NewReport(ds.complaints, a.at, complaints.ReportOptions{}); err != nil {
 		return fmt.Errorf("quickstart: complaints: %w", err)
 	}
-	if len(rep.Failed) > 0 {
-		f := rep.Failed[0]
-		return fmt.Errorf("quickstart: complaint %q (number %d): %w", f.ID, f.Index, f.Err)
+	if f := a.complaintReport.Failed; len(f) > 0 {
+		return fmt.Errorf("quickstart: complaint %q (number %d): %w", f[0].ID, f[0].Index, f[0].Err)
 	}
-	a.complaintReport = rep
-	for _, row := range rep.Rows {
-		if row.Status.DueSoon {
-			a.dueSoon = append(a.dueSoon, row)
+	if ds.calls != nil {
+		// The calls of the quarter before the report date; the evaluated ones count toward the quota.
+		var pop []sampling.Call
+		for _, c := range ds.calls {
+			if c.At.Before(a.at) && a.quarter.Period(ds.loc).Contains(c.At) {
+				pop = append(pop, c)
+			}
 		}
-		if row.Status.State == complaints.StatePaused {
-			a.paused = append(a.paused, row)
+		rule := sampling.Rule{Location: ds.loc, PerEmployee: ds.settings.personal.MinCalls}
+		for _, e := range ds.evaluations {
+			if e.At.Before(a.at) {
+				rule.Evaluated = append(rule.Evaluated, e.CallID)
+			}
 		}
+		for _, e := range a.roster {
+			rule.Employees = append(rule.Employees, e.ID)
+		}
+		sel, err := sampling.Select(pop, ds.seed, rule)
+		if err != nil {
+			return fmt.Errorf("quickstart: calls.json: %w", err)
+		}
+		a.selection = &sel
 	}
-	byDue := func(x, y complaints.Row) int {
-		return cmp.Or(x.Status.Due.At.Compare(y.Status.Due.At), strings.Compare(x.Info.ID, y.Info.ID))
+	if ds.reviews != nil {
+		rep, err := review.NewReport(a.reviews, a.at)
+		if err != nil {
+			return fmt.Errorf("quickstart: reviews.json: %w", err)
+		}
+		a.disputeReport = &rep
 	}
-	slices.SortFunc(a.dueSoon, byDue)
-	slices.SortFunc(a.paused, byDue)
 	return nil
 }
 
-// sample chooses the calls to evaluate in the report's quarter (SPEC R5, R6): the calls of calls.json before
-// the report date, the evaluated ones counted toward the quota, the rest ranked by the seed.
-func (a *analysis) sample(ds *dataset) error {
-	if ds.calls == nil {
-		return nil
-	}
-	var pop []sampling.Call
-	for _, c := range ds.calls {
-		if c.At.Before(a.at) && sq.QuarterOf(c.At, ds.loc) == a.quarter {
-			pop = append(pop, c)
-		}
-	}
-	rule := sampling.Rule{Location: ds.loc, PerEmployee: ds.settings.personal.MinCalls}
-	for _, e := range ds.evaluations {
-		if e.At.Before(a.at) {
-			rule.Evaluated = append(rule.Evaluated, e.CallID)
-		}
-	}
-	for _, e := range a.roster {
-		rule.Employees = append(rule.Employees, e.ID)
-	}
-	sel, err := sampling.Select(pop, ds.seed, rule)
-	if err != nil {
-		return fmt.Errorf("quickstart: calls.json: %w", err)
-	}
-	a.selection = &sel
-	return nil
+// rubricStats summarises the scored calls of one rubric: each criterion across the team and the overrides that
+// fired.
+type rubricStats struct {
+	Rubric          *rubric.Rubric
+	Calls, AutoFail int
+	Criteria        []criterionStat       // weakest first, ties in the rubric's order; never answered last
+	Fired           map[rubric.Reason]int // calls by what fired: a level of a criterion, or a violation
+	Reasons         []rubric.Reason       // what fired, as it first fired, in the rubric's order
 }
 
-// disputes builds the disputes report at the report date from the review of every evaluation and counts the
-// decisions.
-func (a *analysis) disputes(ds *dataset) error {
-	if ds.reviews == nil {
-		return nil
+// criterionStat is one criterion across the team, as rubric.CriterionStat will give it. Averages use the points
+// the answers were worth before overrides (Raw): a call zeroed by a fatal violation says nothing about its
+// greeting.
+type criterionStat struct {
+	Criterion   rubric.Criterion
+	Counted, NA int             // answers counted (not excluded as N/A); N/A answers
+	Sum         decimal.Decimal // raw points of the counted answers
+	Mean, Share sq.Fraction     // Sum / Counted; Sum / (Counted × the criterion's maximum)
+	Levels      map[string]int  // counted answers per level chosen
+}
+
+// criterionStats groups the results by rubric, in order of first appearance, with each criterion's statistics
+// (statsOf) and the overrides that fired.
+func criterionStats(results []rubric.Result) ([]rubricStats, error) {
+	var out []rubricStats
+	byRubric := map[*rubric.Rubric][]rubric.Result{}
+	for _, res := range results {
+		if byRubric[res.Rubric()] == nil {
+			out = append(out, rubricStats{Rubric: res.Rubric(), Fired: map[rubric.Reason]int{}})
+		}
+		byRubric[res.Rubric()] = append(byRubric[res.Rubric()], res)
 	}
-	rep, err := review.NewReport(a.reviews, a.at)
-	if err != nil {
-		return fmt.Errorf("quickstart: reviews.json: %w", err)
-	}
-	a.disputeReport, a.decisions = &rep, map[review.Decision]int{}
-	for _, v := range a.reviews {
-		for _, ev := range v.Events() {
-			if !ev.At.After(a.at) && ev.Kind == review.Decided {
-				a.decisions[ev.Decision]++
+	for i := range out {
+		s, rs := &out[i], byRubric[out[i].Rubric]
+		var err error
+		if s.Criteria, err = statsOf(rs); err != nil {
+			return nil, err
+		}
+		slices.SortStableFunc(s.Criteria, func(a, b criterionStat) int {
+			if a.Counted == 0 || b.Counted == 0 {
+				return b.Counted - a.Counted
+			}
+			return a.Share.Cmp(b.Share)
+		})
+		s.Calls = len(rs)
+		first := map[rubric.Reason]rubric.Reason{}
+		for _, res := range rs {
+			if res.AutoFail() {
+				s.AutoFail++
+			}
+			for _, why := range res.Reasons() {
+				key := rubric.Reason{Criterion: why.Criterion, Level: why.Level, Violation: why.Violation}
+				if s.Fired[key]++; s.Fired[key] == 1 {
+					first[key] = why
+				}
+			}
+		}
+		var keys []rubric.Reason
+		for _, c := range s.Rubric.Criteria() {
+			for _, l := range c.Scale.Levels {
+				keys = append(keys, rubric.Reason{Criterion: c.ID, Level: l.ID})
+			}
+		}
+		for _, v := range s.Rubric.Violations() {
+			keys = append(keys, rubric.Reason{Violation: v.ID})
+		}
+		for _, k := range keys {
+			if why, ok := first[k]; ok {
+				s.Reasons = append(s.Reasons, why)
 			}
 		}
 	}
-	slices.SortStableFunc(rep.ByCriterion, func(x, y review.Rates) int { return y.Disputed - x.Disputed })
-	return nil
+	return out, nil
+}
+
+// statsOf returns each criterion's statistics across results of one rubric, in the rubric's order. It is what
+// rubric.CriterionStats will return; swap it in here.
+func statsOf(results []rubric.Result) ([]criterionStat, error) {
+	var out []criterionStat
+	for _, c := range results[0].Rubric().Criteria() {
+		out = append(out, criterionStat{Criterion: c, Levels: map[string]int{}})
+	}
+	for _, res := range results {
+		for i, cr := range res.Criteria() {
+			st := &out[i]
+			if cr.NA {
+				st.NA++
+			}
+			if !cr.Excluded {
+				st.Counted++
+				st.Sum = st.Sum.Add(cr.Raw)
+				if cr.Level != "" {
+					st.Levels[cr.Level]++
+				}
+			}
+		}
+	}
+	for i := range out {
+		st := &out[i]
+		n := decimal.NewFromInt(int64(st.Counted))
+		var err error
+		if st.Counted > 0 {
+			st.Mean, err = sq.NewFraction(st.Sum, n)
+		}
+		if st.Counted > 0 && err == nil && st.Criterion.MaxPoints().IsPositive() {
+			st.Share, err = sq.NewFraction(st.Sum, n.Mul(st.Criterion.MaxPoints()))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("quickstart: criterion %q: %w", st.Criterion.ID, err)
+		}
+	}
+	return out, nil
 }

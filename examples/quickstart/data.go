@@ -7,10 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/shopspring/decimal"
 	"io"
 	"io/fs"
 	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,11 +23,12 @@ import (
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sampling"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
-	"github.com/shopspring/decimal"
 )
 
-// dataset is everything the report is computed from, read and checked by load.
+// dataset is everything the report is computed from, read and checked by load. The quality specialist's files
+// (calls.json, reviews.json, facts.json) are optional: without one, its field is nil and its section left out.
 type dataset struct {
 	settings    settings
 	loc         *time.Location
@@ -39,17 +40,16 @@ type dataset struct {
 	platforms   map[string][]rating.PlatformRating // by department
 	policy      complaints.Policy
 	complaints  []complaints.Complaint
-
-	seed    []byte                   // calls.json: the sampling key
-	calls   []sampling.Call          // calls.json: nil when the file is absent
-	reviews map[string]review.Review // reviews.json by evaluation ID: nil when absent
-	facts   map[string]autoqa.Facts  // facts.json by call ID: nil when absent
+	seed        []byte                   // calls.json: the sampling key
+	calls       []sampling.Call          // calls.json
+	reviews     map[string]review.Review // reviews.json, by evaluation ID
+	facts       map[string]autoqa.Facts  // facts.json, by call ID
 }
 
 // employee is one row of employees.csv.
 type employee struct {
 	ID, NameRU, NameEN, Department string
-	Hired                          complaints.Date
+	Hired                          sq.Date
 	Clients                        int64 // distinct clients served; 0 when unknown
 }
 
@@ -69,7 +69,7 @@ type settings struct {
 		ID    string      `json:"id"`
 		Title rubric.Text `json:"title"`
 	} `json:"departments"`
-	// Weights by scheme (personal, survey, department) and component name (rating.ComponentCalls, ...).
+	// Weights by scheme (personal, survey, department) and component name ("calls", "survey", ...).
 	Weights      map[string]map[string]string `json:"weights"`
 	PlatformMean string                       `json:"platform_mean"` // "plain" (default) or "review-weighted"
 	Policy       json.RawMessage              `json:"complaint_policy"`
@@ -92,26 +92,26 @@ func (s settings) departmentTitle(id, lang string) string {
 // maxProblems caps the problems reported from one load.
 const maxProblems = 20
 
-// problems gathers data errors, each naming its file and place.
-type problems struct{ errs []error }
+// problems gathers data errors, each naming its file and place (a line from 1; 0 for none).
+type problems []error
 
 func (p *problems) add(file string, line int, format string, args ...any) {
 	if line > 0 {
 		file = fmt.Sprintf("%s line %d", file, line)
 	}
-	p.errs = append(p.errs, fmt.Errorf("quickstart: %s: %s", file, fmt.Sprintf(format, args...)))
+	*p = append(*p, fmt.Errorf("quickstart: %s: %s", file, fmt.Sprintf(format, args...)))
 }
 
-func (p *problems) full() bool { return len(p.errs) >= maxProblems }
+func (p problems) full() bool { return len(p) >= maxProblems }
 
-func (p *problems) err() error {
-	if len(p.errs) > maxProblems {
-		p.errs = append(p.errs[:maxProblems], fmt.Errorf("quickstart: and %d more problems", len(p.errs)-maxProblems))
+func (p problems) err() error {
+	if len(p) > maxProblems {
+		p = append(p[:maxProblems], fmt.Errorf("quickstart: and %d more problems", len(p)-maxProblems))
 	}
-	return errors.Join(p.errs...)
+	return errors.Join(p...)
 }
 
-// load reads and checks the data set in fsys. Every problem names the file and the line or record.
+// load reads and checks the data set in fsys, in stages: each reads what the next checks against.
 func load(fsys fs.FS) (*dataset, error) {
 	ds := &dataset{byID: map[string]employee{}, rubrics: map[string]*rubric.Rubric{},
 		platforms: map[string][]rating.PlatformRating{}}
@@ -141,32 +141,26 @@ func readFile(fsys fs.FS, name string, optional bool, p *problems) []byte {
 	return b
 }
 
-// maxDataJSON bounds one JSON document of the data set, in bytes.
-const maxDataJSON = 16 << 20
-
-// decodeStrict decodes one JSON value into v with the module's strict reader: exact keys, no unknown or repeated
-// ones, no null, valid UTF-8, nothing after the value.
-func decodeStrict(b []byte, v any) error { return strictjson.Decode(b, maxDataJSON, v) }
-
-// eachJSON reads file, a JSON array of what, and calls f with each element and its number from 1. It reports
-// whether the file was there.
-func eachJSON(fsys fs.FS, file, what string, optional bool, p *problems, f func(n int, msg json.RawMessage)) bool {
+// decodeStrict decodes file, one JSON document of at most 16 MiB, into v with the module's strict reader: exact
+// keys, no unknown or repeated ones, no null, valid UTF-8, nothing after the value. It reports whether the file
+// was there (a missing optional file is no problem).
+func decodeStrict(fsys fs.FS, file string, optional bool, p *problems, v any) bool {
 	b := readFile(fsys, file, optional, p)
-	if b == nil {
-		return false
+	if err := strictjson.Decode(b, 16<<20, v); b != nil && err != nil {
+		p.add(file, 0, "%v", err)
 	}
+	return b != nil
+}
+
+// eachJSON reads file, a JSON array, and calls f with each element and its number from 1. It reports whether
+// the file was there.
+func eachJSON(fsys fs.FS, file string, optional bool, p *problems, f func(n int, msg json.RawMessage)) bool {
 	var raw []json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		p.add(file, 0, "not a JSON array of %s: %v", what, err)
-		return true
+	ok := decodeStrict(fsys, file, optional, p, &raw)
+	for i := 0; i < len(raw) && !p.full(); i++ {
+		f(i+1, raw[i])
 	}
-	for i, msg := range raw {
-		if p.full() {
-			break
-		}
-		f(i+1, msg)
-	}
-	return true
+	return ok
 }
 
 // readCSV reads a CSV file whose header must name exactly the given columns, in any order, and calls f with
@@ -178,21 +172,16 @@ func readCSV(fsys fs.FS, file string, columns []string, p *problems, f func(row 
 	}
 	r := csv.NewReader(bytes.NewReader(b))
 	header, err := r.Read()
-	if err != nil {
-		p.add(file, 1, "header: %v", err)
-		return
-	}
-	if !slices.Equal(slices.Sorted(slices.Values(header)), slices.Sorted(slices.Values(columns))) {
+	if err != nil || !slices.Equal(slices.Sorted(slices.Values(header)), slices.Sorted(slices.Values(columns))) {
 		p.add(file, 1, "header %q must name the columns %s", strings.Join(header, ","), strings.Join(columns, ","))
 		return
 	}
 	for !p.full() {
 		rec, err := r.Read()
-		if err == io.EOF {
-			return
-		}
 		if err != nil {
-			p.add(file, 0, "%v", err) // a csv.ParseError names its line
+			if err != io.EOF {
+				p.add(file, 0, "%v", err) // a csv.ParseError names its line
+			}
 			return
 		}
 		line, _ := r.FieldPos(0)
@@ -207,15 +196,11 @@ func readCSV(fsys fs.FS, file string, columns []string, p *problems, f func(row 
 func (ds *dataset) loadSettings(fsys fs.FS, p *problems) {
 	const file = "settings.json"
 	s := &ds.settings
-	if b := readFile(fsys, file, true, p); b != nil {
-		if err := decodeStrict(b, s); err != nil {
-			p.add(file, 0, "%v", err)
-			return
-		}
+	decodeStrict(fsys, file, true, p, s)
+	if len(*p) > 0 {
+		return
 	}
-	if s.Location == "" {
-		s.Location = "Asia/Almaty"
-	}
+	s.Location = cmp.Or(s.Location, "Asia/Almaty")
 	if s.Location == "Local" {
 		p.add(file, 0, `location "Local" depends on the machine; name an IANA time zone such as "Asia/Almaty"`)
 		return
@@ -243,7 +228,7 @@ func (ds *dataset) loadSettings(fsys fs.FS, p *problems) {
 	for _, scheme := range slices.Sorted(maps.Keys(s.Weights)) {
 		for _, name := range slices.Sorted(maps.Keys(s.Weights[scheme])) {
 			field := "weights." + scheme + "." + name
-			d, err := parseDecimal(s.Weights[scheme][name])
+			d, err := sq.ParseDecimal(s.Weights[scheme][name])
 			if err != nil || schemes[scheme] == nil {
 				p.add(file, 0, "%s: %v", field, cmp.Or(err, errors.New("not one of personal, survey, department")))
 				continue
@@ -262,28 +247,18 @@ func (ds *dataset) loadSettings(fsys fs.FS, p *problems) {
 			p.add(file, 0, "weights: %v", err)
 		}
 	}
-	if len(s.Policy) == 0 {
-		ds.policy = complaints.DefaultPolicy(loc)
-		ds.policy.DueSoon = 3
-		if len(s.PolicyTitle) == 0 {
-			s.PolicyTitle = rubric.Text{"en": "15 calendar days from the day after receipt",
-				"ru": "15 календарных дней со дня, следующего за получением"}
+	if len(s.Policy) > 0 {
+		if ds.policy, err = complaints.ParsePolicy(s.Policy); err != nil {
+			p.add(file, 0, "complaint_policy: %v", err)
 		}
-	} else if ds.policy, err = complaints.ParsePolicy(s.Policy); err != nil {
-		p.add(file, 0, "complaint_policy: %v", err)
+		return
 	}
-}
-
-// decimalText is what parseDecimal accepts: a plain decimal of at most 20 digits before and 18 after the point.
-var decimalText = regexp.MustCompile(`^[0-9]{1,20}(\.[0-9]{1,18})?$`)
-
-// parseDecimal reads a non-negative decimal written plainly ("4.6", "0.25"); exponents and signs are refused,
-// and the length is checked before the text is parsed.
-func parseDecimal(s string) (decimal.Decimal, error) {
-	if len(s) > 40 || !decimalText.MatchString(s) {
-		return decimal.Decimal{}, fmt.Errorf("%q is not a plain non-negative decimal such as 4.6", truncate(s, 41))
+	ds.policy = complaints.DefaultPolicy(loc)
+	ds.policy.DueSoon = 3
+	if len(s.PolicyTitle) == 0 {
+		s.PolicyTitle = rubric.Text{"en": "15 calendar days from the day after receipt",
+			"ru": "15 календарных дней со дня, следующего за получением"}
 	}
-	return decimal.NewFromString(s)
 }
 
 func (ds *dataset) loadEmployees(fsys fs.FS, p *problems) {
@@ -291,41 +266,33 @@ func (ds *dataset) loadEmployees(fsys fs.FS, p *problems) {
 	readCSV(fsys, file, []string{"id", "name_ru", "name_en", "department", "hired", "clients"}, p,
 		func(row map[string]string, line int) {
 			e := employee{ID: row["id"], NameRU: row["name_ru"], NameEN: row["name_en"], Department: row["department"]}
-			switch _, dup := ds.byID[e.ID]; {
-			case e.ID == "":
-				p.add(file, line, "id is empty")
-				return
-			case dup:
-				p.add(file, line, "employee %q is listed twice", e.ID)
-				return
-			case e.NameRU == "" && e.NameEN == "":
-				p.add(file, line, "employee %q has neither name_ru nor name_en", e.ID)
-			case e.Department == "":
-				p.add(file, line, "employee %q has no department", e.ID)
-			}
 			var err error
-			if e.Hired, err = complaints.ParseDate(row["hired"]); err != nil {
+			if e.Hired, err = sq.ParseDate(row["hired"]); err != nil {
 				p.add(file, line, "hired %q is not a date YYYY-MM-DD", row["hired"])
 			}
 			if e.Clients, err = strconv.ParseInt(row["clients"], 10, 64); err != nil || e.Clients < 0 ||
 				e.Clients > survey.MaxCount {
 				p.add(file, line, "clients %q is not a whole number from 0 to %d", row["clients"], survey.MaxCount)
 			}
+			switch _, dup := ds.byID[e.ID]; {
+			case e.ID == "":
+				p.add(file, line, "id is empty")
+			case dup:
+				p.add(file, line, "employee %q is listed twice", e.ID)
+			case e.NameRU == "" && e.NameEN == "" || e.Department == "":
+				p.add(file, line, "employee %q needs a name (name_ru or name_en) and a department", e.ID)
+			}
 			ds.employees = append(ds.employees, e)
 			ds.byID[e.ID] = e
 		})
-	if len(ds.employees) == 0 && len(p.errs) == 0 {
+	if len(ds.employees) == 0 && len(*p) == 0 {
 		p.add(file, 0, "no employees")
 	}
 }
 
 func (ds *dataset) loadRubrics(fsys fs.FS, p *problems) {
 	for _, id := range rubric.Templates() {
-		r, err := rubric.Template(id)
-		if err != nil {
-			p.add("built-in templates", 0, "%v", err)
-		}
-		ds.rubrics[id] = r
+		ds.rubrics[id], _ = rubric.Template(id) // the IDs Templates lists
 	}
 	if b := readFile(fsys, "rubric.json", true, p); b != nil {
 		r, err := rubric.Parse(b)
@@ -337,75 +304,63 @@ func (ds *dataset) loadRubrics(fsys fs.FS, p *problems) {
 	}
 }
 
+// unknownRubric says that an evaluation or review names a rubric the data set does not have.
+func unknownRubric(id string) string {
+	return fmt.Sprintf("rubric %q is neither in rubric.json nor a built-in template (%s)", id,
+		strings.Join(rubric.Templates(), ", "))
+}
+
 func (ds *dataset) loadEvaluations(fsys fs.FS, p *problems) {
 	const file = "evaluations.json"
-	seen := map[string]int{}
-	eachJSON(fsys, file, "evaluations", false, p, func(n int, msg json.RawMessage) {
+	seen := map[string]bool{}
+	eachJSON(fsys, file, false, p, func(n int, msg json.RawMessage) {
 		e, err := rubric.ParseEvaluation(msg)
-		if err != nil {
+		switch {
+		case err != nil:
 			p.add(file, 0, "evaluation %d: %v", n, err)
-			return
-		}
-		where := fmt.Sprintf("evaluation %d (%q)", n, e.ID)
-		switch first, dup := seen[e.ID]; {
-		case e.ID == "":
-			p.add(file, 0, "evaluation %d has no id", n)
-		case dup:
-			p.add(file, 0, "%s repeats the id of evaluation %d", where, first)
-		case e.Rubric == "":
-			p.add(file, 0, "%s names no rubric", where)
+		case e.ID == "" || seen[e.ID]:
+			p.add(file, 0, "evaluation %d: id %q is empty or used by an earlier evaluation", n, e.ID)
 		case ds.rubrics[e.Rubric] == nil:
-			p.add(file, 0, "%s: rubric %q is neither in rubric.json nor a built-in template (%s)", where, e.Rubric,
-				strings.Join(rubric.Templates(), ", "))
-		case e.At.IsZero():
-			p.add(file, 0, "%s has no time (\"at\")", where)
+			p.add(file, 0, "evaluation %d: %s", n, unknownRubric(e.Rubric))
 		case ds.byID[e.EmployeeID].ID == "":
-			p.add(file, 0, "%s: employee %q is not in employees.csv", where, e.EmployeeID)
+			p.add(file, 0, "evaluation %d: employee %q is not in employees.csv", n, e.EmployeeID)
 		}
-		seen[e.ID] = n
+		seen[e.ID] = true
 		ds.evaluations = append(ds.evaluations, e)
 	})
 }
 
-// surveyKinds maps the kind column of surveys.csv to the answer it holds: a whole number or yes/no.
-var surveyKinds = map[string]struct {
-	number func(int) survey.Answer
-	yesNo  func(bool) survey.Answer
-}{
-	"csi": {number: survey.CSIAnswer}, "csat": {number: survey.CSATAnswer}, "classic": {number: survey.ClassicAnswer},
-	"ces": {number: survey.CESAnswer}, "recommend": {yesNo: survey.RecommendAnswer}, "fcr": {yesNo: survey.FCRAnswer},
-}
+// surveyNumbers and surveyYesNo map the kind column of surveys.csv to the answer it holds.
+var (
+	surveyNumbers = map[string]survey.Kind{"csi": survey.KindCSI, "csat": survey.KindCSAT,
+		"classic": survey.KindClassic, "ces": survey.KindCES}
+	surveyYesNo = map[string]survey.Kind{"recommend": survey.KindRecommend, "fcr": survey.KindFCR}
+)
 
 func (ds *dataset) loadSurveys(fsys fs.FS, p *problems) {
 	const file = "surveys.csv"
 	readCSV(fsys, file, []string{"client", "employee", "time", "kind", "value"}, p, func(row map[string]string, line int) {
 		e, ok := ds.byID[row["employee"]]
-		if !ok {
-			p.add(file, line, "employee %q is not in employees.csv", row["employee"])
-			return
-		}
 		at, err := time.Parse(time.RFC3339, row["time"])
-		if err != nil {
-			p.add(file, line, "time %q is not an RFC 3339 time such as 2026-03-02T10:00:00+05:00", row["time"])
-			return
-		}
-		kind, ok := surveyKinds[row["kind"]]
-		if !ok {
-			p.add(file, line, "kind %q is not one of csi, recommend, csat, classic, ces, fcr", row["kind"])
-			return
-		}
+		kind, v := row["kind"], row["value"]
+		n, nerr := strconv.Atoi(v)
 		var ans survey.Answer
-		n, err := strconv.Atoi(row["value"])
-		switch v := row["value"]; {
-		case kind.number != nil && err == nil:
-			ans = kind.number(n)
-		case kind.yesNo != nil && (v == "yes" || v == "no"):
-			ans = kind.yesNo(v == "yes")
+		switch {
+		case !ok:
+			p.add(file, line, "employee %q is not in employees.csv", row["employee"])
+		case err != nil:
+			p.add(file, line, "time %q is not an RFC 3339 time such as 2026-03-02T10:00:00+05:00", row["time"])
+		case surveyNumbers[kind] != 0 && nerr == nil:
+			ans = survey.Answer{Kind: surveyNumbers[kind], Value: n}
+		case surveyYesNo[kind] != 0 && (v == "yes" || v == "no"):
+			ans = survey.Answer{Kind: surveyYesNo[kind], Value: map[string]int{"yes": 1, "no": 0}[v]}
 		default:
-			p.add(file, line, "value %q is not an answer of kind %s (a whole number, or yes/no)", v, row["kind"])
-			return
+			p.add(file, line, "value %q is not an answer of kind %s (csi, csat, classic and ces take a whole "+
+				"number; recommend and fcr yes or no)", v, kind)
 		}
-		if err := ans.Validate(); err != nil {
+		if ans.Kind == 0 {
+			return
+		} else if err := ans.Validate(); err != nil {
 			p.add(file, line, "%v", err)
 			return
 		}
@@ -415,40 +370,100 @@ func (ds *dataset) loadSurveys(fsys fs.FS, p *problems) {
 }
 
 func (ds *dataset) loadPlatforms(fsys fs.FS, p *problems) {
-	const file = "platforms.json"
 	var rows []struct {
 		Department string `json:"department"`
 		Platform   string `json:"platform"`
 		Rating     string `json:"rating"`
 		Reviews    int64  `json:"reviews"`
 	}
-	if b := readFile(fsys, file, true, p); b == nil {
-		return
-	} else if err := decodeStrict(b, &rows); err != nil {
-		p.add(file, 0, "%v", err)
-		return
-	}
+	decodeStrict(fsys, "platforms.json", true, p, &rows)
 	for i, r := range rows {
-		d, err := parseDecimal(r.Rating)
-		switch {
-		case err != nil:
-			p.add(file, 0, "entry %d: rating: %v", i+1, err)
-		case r.Department == "" || r.Platform == "":
-			p.add(file, 0, "entry %d: department and platform are required", i+1)
-		default:
-			ds.platforms[r.Department] = append(ds.platforms[r.Department],
-				rating.PlatformRating{Name: r.Platform, Rating: d, Reviews: r.Reviews})
+		d, err := sq.ParseDecimal(r.Rating) // the rater checks the rest: 1–5, a name, the reviews
+		if err != nil || r.Department == "" {
+			p.add("platforms.json", 0, "entry %d: a department and a rating are required: %v", i+1, err)
 		}
+		ds.platforms[r.Department] = append(ds.platforms[r.Department],
+			rating.PlatformRating{Name: r.Platform, Rating: d, Reviews: r.Reviews})
 	}
 }
 
 func (ds *dataset) loadComplaints(fsys fs.FS, p *problems) {
-	eachJSON(fsys, "complaints.json", "complaints", true, p, func(n int, msg json.RawMessage) {
-		c, err := complaints.DecodeComplaint(msg, ds.policy)
+	eachJSON(fsys, "complaints.json", true, p, func(n int, msg json.RawMessage) {
+		c, err := complaints.ParseComplaint(msg, ds.policy)
 		if err != nil {
 			p.add("complaints.json", 0, "complaint %d: %v", n, err)
-			return
 		}
 		ds.complaints = append(ds.complaints, c)
 	})
+}
+
+func (ds *dataset) loadCalls(fsys fs.FS, p *problems) {
+	var cl struct {
+		Seed  string          `json:"seed"` // the key the calls are ranked by; sampling checks its length
+		Calls []sampling.Call `json:"calls"`
+	}
+	if !decodeStrict(fsys, "calls.json", true, p, &cl) {
+		return
+	}
+	for i, c := range cl.Calls {
+		if _, ok := ds.byID[c.Employee]; !ok && !p.full() {
+			p.add("calls.json", 0, "call %d (%q): employee %q is not in employees.csv", i+1, c.ID, c.Employee)
+		}
+	}
+	ds.seed, ds.calls = []byte(cl.Seed), append([]sampling.Call{}, cl.Calls...) // present but empty: no calls
+}
+
+func (ds *dataset) loadReviews(fsys fs.FS, p *problems) {
+	const file = "reviews.json"
+	reviews := map[string]review.Review{}
+	if eachJSON(fsys, file, true, p, func(n int, msg json.RawMessage) {
+		var head struct{ Rubric string }
+		_ = json.Unmarshal(msg, &head) // ParseReview reports what is wrong with the document
+		if ds.rubrics[head.Rubric] == nil {
+			p.add(file, 0, "review %d: %s", n, unknownRubric(head.Rubric))
+			return
+		}
+		v, err := review.ParseReview(ds.rubrics[head.Rubric], msg)
+		if err != nil {
+			p.add(file, 0, "review %d: %v", n, err)
+			return
+		}
+		id := v.Original().ID
+		i := slices.IndexFunc(ds.evaluations, func(e rubric.Evaluation) bool { return e.ID == id })
+		_, dup := reviews[id]
+		switch {
+		case i < 0:
+			p.add(file, 0, "review %d: evaluation %q is not in evaluations.json", n, id)
+		case !ds.evaluations[i].Equal(v.Original()):
+			p.add(file, 0, "review %d: evaluation %q differs from the one in evaluations.json", n, id)
+		case dup:
+			p.add(file, 0, "review %d: evaluation %q has another review", n, id)
+		}
+		reviews[id] = v
+	}) {
+		ds.reviews = reviews
+	}
+}
+
+func (ds *dataset) loadFacts(fsys fs.FS, p *problems) {
+	const file = "facts.json"
+	var all []autoqa.Facts
+	if !decodeStrict(fsys, file, true, p, &all) {
+		return
+	}
+	ds.facts = map[string]autoqa.Facts{}
+	for n, f := range all {
+		i := slices.IndexFunc(ds.evaluations, func(e rubric.Evaluation) bool { return e.CallID == f.CallID })
+		_, dup := ds.facts[f.CallID]
+		if err := f.Validate(); err != nil {
+			p.add(file, 0, "facts %d: %v", n+1, err)
+		} else if i < 0 || f.CallID == "" {
+			p.add(file, 0, "facts %d: call %q is not an evaluated call of evaluations.json", n+1, f.CallID)
+		} else if dup {
+			p.add(file, 0, "facts %d: call %q has facts twice", n+1, f.CallID)
+		} else if err := autoqa.CallQualityRules().Validate(ds.rubrics[ds.evaluations[i].Rubric]); err != nil {
+			p.add(file, 0, "facts %d: call %q: %v", n+1, f.CallID, err)
+		}
+		ds.facts[f.CallID] = f
+	}
 }

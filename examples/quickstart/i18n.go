@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -61,13 +62,7 @@ func (t *texts) lookup(group, key string) string {
 // count writes n and the noun key in the form that agrees with n: "1 call", "3 calls"; "1 звонок", "3 звонка",
 // "5 звонков".
 func (t *texts) count(n any, key string) string {
-	var v int64
-	switch x := n.(type) {
-	case int:
-		v = int64(x)
-	case int64:
-		v = x
-	}
+	v := reflect.ValueOf(n).Int() // an int of any size
 	forms := strings.Split(t.s("nouns."+key), "|")
 	if len(forms) != 3 {
 		return fmt.Sprintf("%d %s", v, key)

@@ -54,17 +54,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	var fsys fs.FS
-	source := tr.s("embeddedSample")
-	if *dataDir != "" {
-		fsys, source = os.DirFS(*dataDir), *dataDir
-	} else {
-		sub, err := fs.Sub(embedded, "data")
-		if err != nil {
-			fmt.Fprintln(stderr, "quickstart:", err)
-			return 1
-		}
-		fsys = sub
+	fsys, source := fs.FS(os.DirFS(*dataDir)), *dataDir
+	if *dataDir == "" {
+		fsys, _ = fs.Sub(embedded, "data") // a valid path: no error
+		source = tr.s("embeddedSample")
 	}
 	ds, err := load(fsys)
 	if err != nil {
@@ -82,15 +75,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	rep := buildReport(ds, a, tr, source)
-	if err := writeText(stdout, rep); err != nil {
+	err = writeText(stdout, rep)
+	if err == nil && *htmlFile != "" {
+		err = writeHTMLFile(*htmlFile, rep)
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, "quickstart:", err)
 		return 1
-	}
-	if *htmlFile != "" {
-		if err := writeHTMLFile(*htmlFile, rep); err != nil {
-			fmt.Fprintln(stderr, "quickstart:", err)
-			return 1
-		}
 	}
 	return 0
 }

@@ -170,7 +170,7 @@ func TestBadInput(t *testing.T) {
 		}, code: 1, want: []string{"employees.csv line 3", `hired "June 2025"`}, reason: "dates are YYYY-MM-DD"},
 		{name: "answer off the scale", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"surveys.csv": miniFile(t, "surveys.csv", "csi,5", "csi,6")}
-		}, code: 1, want: []string{"surveys.csv line 2", "CSI answer 6", "outside the scale 1–5"},
+		}, code: 1, want: []string{"surveys.csv line 2", "value 6", "CSI answers are 1–5"},
 			reason: "the survey package checks the answer; the line is the file's"},
 		{name: "survey kind", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"surveys.csv": miniFile(t, "surveys.csv", "recommend,yes", "recommend,maybe")}
@@ -187,7 +187,7 @@ func TestBadInput(t *testing.T) {
 		{name: "score", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"evaluations.json": miniFile(t, "evaluations.json",
 				`{"criterion":"greeting","points":"0.5"}`, `{"criterion":"greeting","points":"0.55"}`)}
-		}, code: 1, want: []string{`evaluation "m-5"`, `criterion "greeting": points 0.55 is not on the scale`},
+		}, code: 1, want: []string{`evaluation "m-5"`, `answers[1].points 0.55: criterion "greeting"`},
 			reason: "the rubric package refuses the score and names the criterion"},
 		{name: "evaluation JSON", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"evaluations.json": miniFile(t, "evaluations.json", `"evaluator":"qa-1"`,
@@ -202,8 +202,8 @@ func TestBadInput(t *testing.T) {
 		}, code: 1, want: []string{"settings.json", "timezone"}, reason: "settings are decoded strictly"},
 		{name: "weight", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"settings.json": []byte(`{"weights": {"personal": {"calls": "-1"}}}`)}
-		}, code: 1, want: []string{"settings.json", "weights.personal.calls", `"-1" is not a plain non-negative decimal`},
-			reason: "weights are non-negative (SPEC R9)"},
+		}, code: 1, want: []string{"settings.json: weights: rating:", `call_weight -1: at least 0`},
+			reason: "weights are non-negative (SPEC R9); rating refuses a negative one"},
 		{name: "zero weights", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"settings.json": []byte(`{"weights": {"personal": {"calls": "0", "survey": "0"}}}`)}
 		}, code: 1, want: []string{"settings.json: weights: rating:"}, reason: "at least one weight is positive (SPEC R9)"},
@@ -218,8 +218,8 @@ func TestBadInput(t *testing.T) {
 		}, code: 1, want: []string{`department "support"`, "rating:"}, reason: "platform ratings lie on 1–5"},
 		{name: "seed", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"calls.json": []byte(`{"seed": "short", "calls": []}`)}
-		}, code: 1, want: []string{"calls.json", "seed of 5 bytes: 16–256 bytes needed"},
-			reason: "the sampling key is long enough to be secret"},
+		}, code: 1, want: []string{"calls.json: sampling: seed of 5 bytes"},
+			reason: "the sampling key is long enough to be secret; sampling checks it"},
 		{name: "call employee", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"calls.json": callsJSON(`{"id":"x-1","employee":"dana",` + q1Call + `}`)}
 		}, code: 1, want: []string{"calls.json", `call 1 ("x-1"): employee "dana" is not in employees.csv`},

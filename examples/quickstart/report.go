@@ -15,7 +15,7 @@ import (
 type report struct {
 	Lang, Title string
 	Meta        []string
-	Sections    []section
+	Sections    []*section
 }
 
 // section is one numbered part of the report: paragraphs and tables in order, and one chart (for the HTML).
@@ -23,6 +23,7 @@ type section struct {
 	ID, Title string
 	Blocks    []block
 	Chart     chart
+	b         *builder
 }
 
 // block is a paragraph (Text) or a table.
@@ -57,25 +58,40 @@ type bar struct {
 	Muted bool
 }
 
-func (s *section) text(format string, args ...any) {
-	s.Blocks = append(s.Blocks, block{Text: fmt.Sprintf(format, args...)})
+// say adds a paragraph: the catalogue's text of key, formatted with args when there are any.
+func (s *section) say(key string, args ...any) {
+	text := s.b.t.s(key)
+	if len(args) > 0 {
+		text = fmt.Sprintf(text, args...)
+	}
+	s.Blocks = append(s.Blocks, block{Text: text})
 }
 
-func (s *section) table(t *table) { s.Blocks = append(s.Blocks, block{Table: t}) }
+// table adds t unless it has no rows; it reports whether it did.
+func (s *section) table(t *table) bool {
+	if len(t.Rows) > 0 {
+		s.Blocks = append(s.Blocks, block{Table: t})
+	}
+	return len(t.Rows) > 0
+}
 
 func (t *table) add(cells ...string) { t.Rows = append(t.Rows, cells) }
 
-// bar adds a bar; a count raises the chart's scale to fit it.
+// bar adds a bar to the chart.
 func (c *chart) bar(label string, v decimal.Decimal, text string, muted bool) {
 	c.Bars = append(c.Bars, bar{label, v, text, muted})
 }
 
-// count adds a bar of a count, raising the scale to fit it.
+// count adds a bar of a count, raising the chart's scale to fit it.
 func (c *chart) count(label string, n int64, muted bool) {
 	c.bar(label, decimal.NewFromInt(n), strconv.FormatInt(n, 10), muted)
-	if c.Max.LessThan(decimal.NewFromInt(n)) {
-		c.Max = decimal.NewFromInt(n)
-	}
+	c.Max = decimal.Max(c.Max, decimal.NewFromInt(n))
+}
+
+// marker sets the chart's scale and marker line to a minimum n.
+func (c *chart) marker(n int) {
+	c.Max, c.Marker, c.MarkerLabel = decimal.NewFromInt(int64(n)), decimal.NewNullDecimal(decimal.NewFromInt(int64(n))),
+		strconv.Itoa(n)
 }
 
 // builder holds what every section needs.
@@ -96,9 +112,9 @@ func (b *builder) newTable(caption string, keys ...string) *table {
 	return tab
 }
 
-// newSection starts a section with the catalogue's title and chart title for id, on the scale 0 to max.
-func (b *builder) newSection(id, title, chartKey string, max int64) section {
-	return section{ID: id, Title: title, Chart: chart{Title: b.t.s(chartKey), Max: decimal.NewFromInt(max)}}
+// newSection starts a section with the catalogue's chart title for id, on the scale 0 to max.
+func (b *builder) newSection(id, title, chartKey string, max int64) *section {
+	return &section{ID: id, Title: title, Chart: chart{Title: b.t.s(chartKey), Max: decimal.NewFromInt(max)}, b: b}
 }
 
 // buildReport lays the analysis out as a report in the language of t.
@@ -108,7 +124,7 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 	if org == "" {
 		var ids []string
 		for _, d := range a.depts {
-			ids = append(ids, d.ID)
+			ids = append(ids, d.DepartmentID)
 		}
 		org = strings.Join(ids, ", ")
 	}
@@ -118,11 +134,11 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 	}
 	rep := &report{Lang: t.code, Title: t.s("title"), Meta: []string{t.f("reportDate", org, when, ds.loc),
 		t.f("dataSource", source), t.s("scaleNote"), b.weightsLine()}}
-	if a.laterEvaluations+a.laterAnswers+a.complaintReport.NotYetReceived > 0 {
-		rep.Meta = append(rep.Meta, t.f("leftOut", t.count(a.laterEvaluations, "evaluation"),
-			t.count(a.laterAnswers, "survey-answer"), t.count(a.complaintReport.NotYetReceived, "complaint")))
+	if a.later[0]+a.later[1]+a.complaintReport.NotYetReceived > 0 {
+		rep.Meta = append(rep.Meta, t.f("leftOut", t.count(a.later[0], "evaluation"),
+			t.count(a.later[1], "survey-answer"), t.count(a.complaintReport.NotYetReceived, "complaint")))
 	}
-	rep.Sections = []section{b.personal(), b.department(), b.compliance(), b.criteria(), b.surveys(), b.complaints()}
+	rep.Sections = []*section{b.personal(), b.department(), b.compliance(), b.criteria(), b.surveys(), b.complaints()}
 	if a.selection != nil {
 		rep.Sections = append(rep.Sections, b.sampling())
 	}
@@ -132,13 +148,13 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 	if ds.facts != nil {
 		rep.Sections = append(rep.Sections, b.autoChecks())
 	}
-	for i := range rep.Sections {
-		rep.Sections[i].Title = strconv.Itoa(i+1) + ". " + rep.Sections[i].Title
+	for i, s := range rep.Sections {
+		s.Title = strconv.Itoa(i+1) + ". " + s.Title
 	}
 	return rep
 }
 
-// weightsLine states the weights in force (SPEC R9: the weights are settings).
+// weightsLine states the weights in force (SPEC R9: the weights are settings), in the order of the defaults.
 func (b *builder) weightsLine() string {
 	p, d := b.ds.settings.personal, b.ds.settings.department
 	var ws []any
@@ -152,8 +168,14 @@ func (b *builder) weightsLine() string {
 // dash stands for a value that does not exist.
 const dash = "–"
 
-// show1 formats a fraction for people: one decimal, half-up from the exact value (sq.DisplayPrecision).
-func (b *builder) show1(f sq.Fraction) string { return b.t.num(display(f), 1) }
+// show1 formats a fraction for people: one decimal, half-up from the exact value (sq.DisplayPrecision); a
+// dash when it does not exist.
+func (b *builder) show1(f sq.Fraction, ok bool) string {
+	if !ok {
+		return dash
+	}
+	return b.t.num(display(f), 1)
+}
 
 // display rounds f as people see it: one decimal, half-up (sq.DisplayPrecision).
 func display(f sq.Fraction) decimal.Decimal {
@@ -161,20 +183,12 @@ func display(f sq.Fraction) decimal.Decimal {
 	return r.Value
 }
 
-// showOK formats f when ok, else a dash.
-func (b *builder) showOK(f sq.Fraction, ok bool) string {
-	if !ok {
-		return dash
-	}
-	return b.show1(f)
-}
-
 // showNull formats an index on the 5-point scale, or a dash when it was not measured.
 func (b *builder) showNull(f *sq.Fraction) string {
 	if f == nil {
 		return dash
 	}
-	return b.show1(*f)
+	return b.show1(*f, true)
 }
 
 // missingOf lists the missing components of positive weight in a breakdown.
@@ -198,8 +212,14 @@ func (b *builder) round(num, den int64, shift, places int32) string {
 }
 
 // percent formats 100·num/den with one decimal, half-up, and a dash for den 0.
-func (b *builder) percent(num, den int64) string {
-	return pct(b.round(num, den, 2, 1))
+func (b *builder) percent(num, den int64) string { return pct(b.round(num, den, 2, 1)) }
+
+// pct adds a percent sign to a number.
+func pct(s string) string {
+	if s == dash {
+		return s
+	}
+	return s + "%"
 }
 
 // days formats a duration in days with one decimal, half-up.

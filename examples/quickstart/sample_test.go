@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -111,7 +112,7 @@ func TestSampleOverdueByHand(t *testing.T) {
 	if ds.policy.Length != 15 || ds.policy.Unit != complaints.CalendarDays || ds.policy.MoveToWorkday {
 		t.Fatalf("the sample's policy changed: %+v", ds.policy)
 	}
-	reportDay := complaints.DateOf(a.at, ds.loc)
+	reportDay := sq.DateOf(a.at, ds.loc)
 	var want []string
 	for _, c := range ds.complaints {
 		if !c.Info().ReceivedAt.Before(a.at) {
@@ -119,7 +120,7 @@ func TestSampleOverdueByHand(t *testing.T) {
 		}
 		resolved, open := false, false
 		var pausedFrom time.Time
-		touched := map[complaints.Date]bool{}
+		touched := map[sq.Date]bool{}
 		for _, e := range c.Events() {
 			if !e.At.Before(a.at) {
 				continue
@@ -130,7 +131,7 @@ func TestSampleOverdueByHand(t *testing.T) {
 			case complaints.Paused:
 				pausedFrom, open = e.At, true
 			case complaints.Resumed:
-				for d := complaints.DateOf(pausedFrom, ds.loc); !d.After(complaints.DateOf(e.At, ds.loc)); d = d.AddDays(1) {
+				for d := sq.DateOf(pausedFrom, ds.loc); !d.After(sq.DateOf(e.At, ds.loc)); d = d.AddDays(1) {
 					touched[d] = true
 				}
 				open = false
@@ -139,14 +140,14 @@ func TestSampleOverdueByHand(t *testing.T) {
 		if resolved || open { // answered, or waiting on the client with the clock stopped
 			continue
 		}
-		last := complaints.DateOf(c.Info().ReceivedAt, ds.loc).AddDays(15 + len(touched))
+		last := sq.DateOf(c.Info().ReceivedAt, ds.loc).AddDays(15 + len(touched))
 		if last.Before(reportDay) {
-			want = append(want, c.ID())
+			want = append(want, c.Info().ID)
 		}
 	}
 	var got []string
 	for _, o := range a.complaintReport.OverdueList {
-		got = append(got, o.ID)
+		got = append(got, o.Info.ID)
 	}
 	slices.Sort(want)
 	slices.Sort(got)

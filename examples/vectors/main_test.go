@@ -92,7 +92,7 @@ func TestErrors(t *testing.T) {
 		reason string
 	}{
 		{[]string{"-n", "-1"}, "vectors: rubrictest: vectors: n -1: from 0 to 1000000 allowed", "a negative count"},
-		{[]string{"-template", "nope"}, "vectors: -template: rubric: template \"nope\" is not one of", "an unknown template"},
+		{[]string{"-template", "nope"}, "vectors: -template: rubric: id \"nope\": one of", "an unknown template"},
 		{[]string{"-rubric", filepath.Join(dir, "missing.json")}, "vectors: -rubric: open", "a missing file"},
 		{[]string{"-rubric", bad}, "vectors: -rubric " + bad + ": rubric:", "an invalid rubric"},
 		{[]string{"extra"}, `vectors: unexpected argument "extra"`, "a stray argument"},

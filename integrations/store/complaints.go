@@ -91,7 +91,7 @@ func loadPolicy(ctx context.Context, tx *sqlTx, ref string) (complaints.Policy, 
 func (s *Store) SaveComplaint(ctx context.Context, ref string, c complaints.Complaint) error {
 	doc, err := c.MarshalJSON()
 	if err != nil {
-		return fmt.Errorf("store: complaint %q: %w", c.ID(), err)
+		return fmt.Errorf("store: complaint %q: %w", c.Info().ID, err)
 	}
 	info := c.Info()
 	at, err := nanos(fmt.Sprintf("complaint %q: received", info.ID), info.ReceivedAt)
@@ -206,7 +206,7 @@ func loadComplaints(ctx context.Context, tx *sqlTx, where string, args ...any) (
 			}
 			policies[ref] = p
 		}
-		c, err := complaints.DecodeComplaint([]byte(doc), p)
+		c, err := complaints.ParseComplaint([]byte(doc), p)
 		if err != nil {
 			return nil, fmt.Errorf("store: complaint %q: %w: %w", id, ErrStoredValue, err)
 		}

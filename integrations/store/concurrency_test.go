@@ -47,7 +47,7 @@ func TestConcurrentWritersLoseNothing(t *testing.T) {
 					}
 					at := received.Add(time.Duration(n) * time.Minute)
 					if err := s.SaveResponses(ctx, []survey.Response{{Client: "c", Employee: evals[n].EmployeeID, At: at,
-						Answer: survey.CSIAnswer(1 + n%5)}, {Employee: evals[n].EmployeeID, At: at, Answer: survey.RecommendAnswer(n%2 == 0)}}); err != nil {
+						Answer: survey.Answer{Kind: survey.KindCSI, Value: 1 + n%5}}, {Employee: evals[n].EmployeeID, At: at, Answer: survey.Answer{Kind: survey.KindRecommend, Value: 1 - n%2}}}); err != nil {
 						errs <- err
 						return
 					}
@@ -124,9 +124,9 @@ func TestPropPersonalRatingsFromSQL(t *testing.T) {
 			var rs []survey.Response
 			for range rapid.IntRange(0, 12).Draw(t, "answers") {
 				emp := rapid.SampledFrom(employees).Draw(t, "employee")
-				a := survey.CSIAnswer(rapid.IntRange(1, 5).Draw(t, "csi"))
+				a := survey.Answer{Kind: survey.KindCSI, Value: rapid.IntRange(1, 5).Draw(t, "csi")}
 				if rapid.Bool().Draw(t, "recommend") {
-					a = survey.RecommendAnswer(rapid.Bool().Draw(t, "yes"))
+					a = survey.Answer{Kind: survey.KindRecommend, Value: rapid.IntRange(0, 1).Draw(t, "yes")}
 				}
 				rs = append(rs, survey.Response{Client: fmt.Sprintf("c-%d", rapid.IntRange(1, 6).Draw(t, "client")),
 					Employee: emp, At: time.Date(2026, 1, 1, 0, 0, 0, 0, almaty).Add(time.Duration(rapid.IntRange(0, 8000).Draw(t, "hour")) * time.Hour),
@@ -139,7 +139,7 @@ func TestPropPersonalRatingsFromSQL(t *testing.T) {
 			for _, e := range employees {
 				clients[e] = int64(rapid.IntRange(0, 120).Draw(t, "clients"))
 			}
-			segs, err := survey.Segments(rs, survey.Grouping{Key: survey.ByEmployee})
+			segs, err := survey.Segments(rs, survey.Grouping{Key: func(r survey.Response) string { return r.Employee }})
 			if err != nil {
 				t.Fatal(err)
 			}

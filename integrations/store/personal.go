@@ -83,9 +83,9 @@ func (s *Store) PersonalRatings(ctx context.Context, r *rating.PersonalRater, p,
 // rating.SurveyOf of the tallies with the coverage of the distinct respondents. When clients is 0 (unknown) the
 // index is kept, coverage is not computed and Surveyed is the number of respondents.
 func SurveyIndex(seg survey.Segment, clients int64) (rating.Survey, error) {
-	var cov survey.Coverage
+	var cov survey.Share
 	if clients > 0 {
-		c, err := seg.Coverage(clients)
+		c, err := survey.NewShare(seg.Respondents, clients)
 		if err != nil {
 			return rating.Survey{}, fmt.Errorf("store: survey of %q: %w", seg.Key, err)
 		}

@@ -190,7 +190,7 @@ func TestPropSurveysRoundTrip(t *testing.T) {
 			if diff := cmp.Diff(in, got, cmpOpts); diff != "" {
 				t.Fatalf("Responses() mismatch (-want +got):\n%s", diff)
 			}
-			want, err := survey.Segments(in, survey.Grouping{Key: survey.ByEmployee})
+			want, err := survey.Segments(in, survey.Grouping{Key: func(r survey.Response) string { return r.Employee }})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -222,7 +222,7 @@ func TestPropComplaintsRoundTrip(t *testing.T) {
 			ref := rapid.SampledFrom([]string{"default", "kz-mfo"}).Draw(t, "policy")
 			at := time.Date(2026, 1, 5, 9, 0, 0, 0, almaty).Add(time.Duration(rapid.Int64Range(0, int64(300*24*time.Hour)).Draw(t, "received")))
 			c, err := complaints.New(policies[ref], complaints.Info{ID: fmt.Sprintf("c%d", iteration.Add(1)),
-				Channel:  rapid.SampledFrom([]string{complaints.ChannelEmail, complaints.ChannelExecutivePhone, ""}).Draw(t, "channel"),
+				Channel:  rapid.SampledFrom([]string{"email", "executive-phone", ""}).Draw(t, "channel"),
 				Employee: rapid.SampledFrom([]string{"e-1", "e-2", ""}).Draw(t, "employee"), ReceivedAt: at})
 			if err != nil {
 				t.Fatal(err)
@@ -232,17 +232,17 @@ func TestPropComplaintsRoundTrip(t *testing.T) {
 				var next complaints.Complaint
 				switch rapid.IntRange(0, 5).Draw(t, "op") {
 				case 0:
-					next, err = c.Pause(at, "documents requested")
+					next, err = c.Append(complaints.Event{Kind: complaints.Paused, At: at, Reason: "documents requested"})
 				case 1:
-					next, err = c.Resume(at)
+					next, err = c.Append(complaints.Event{Kind: complaints.Resumed, At: at})
 				case 2:
-					next, err = c.Extend(at, rapid.IntRange(1, 15).Draw(t, "length"), "inspection", at)
+					next, err = c.Append(complaints.Event{Kind: complaints.Extended, At: at, Length: rapid.IntRange(1, 15).Draw(t, "length"), Reason: "inspection", NoticeAt: at})
 				case 3:
-					next, err = c.Resolve(at, "reply sent")
+					next, err = c.Append(complaints.Event{Kind: complaints.Resolved, At: at, Reason: "reply sent"})
 				case 4:
-					next, err = c.Acknowledge(at)
+					next, err = c.Append(complaints.Event{Kind: complaints.Acknowledged, At: at})
 				case 5:
-					next, err = c.Close(at)
+					next, err = c.Append(complaints.Event{Kind: complaints.Closed, At: at})
 				}
 				if err == nil {
 					c = next
@@ -251,7 +251,7 @@ func TestPropComplaintsRoundTrip(t *testing.T) {
 			if err := s.SaveComplaint(ctx, ref, c); err != nil {
 				t.Fatal(err)
 			}
-			got, err := s.Complaint(ctx, c.ID())
+			got, err := s.Complaint(ctx, c.Info().ID)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -224,7 +224,7 @@ func fillOne(t *testing.T, s *Store) {
 		t.Fatal(err)
 	}
 	if err := s.SaveResponses(ctx, []survey.Response{{Client: "c-1", Employee: "e-1", At: received,
-		Answer: survey.CSIAnswer(5)}}); err != nil {
+		Answer: survey.Answer{Kind: survey.KindCSI, Value: 5}}}); err != nil {
 		t.Fatal(err)
 	}
 	p := complaints.KazakhstanMicrofinance(almaty)
@@ -305,7 +305,7 @@ func TestSaveRefusesInvalidValues(t *testing.T) {
 			{"policy rewritten", s.SavePolicy(ctx, "kz-mfo", p), ErrInvalid,
 				"the terms under a stored reference never change"},
 			{"survey answer invalid", s.SaveResponses(ctx, []survey.Response{{At: received,
-				Answer: survey.CSIAnswer(7)}}), survey.ErrInvalidAnswer, "a CSI of 7 is refused before storing"},
+				Answer: survey.Answer{Kind: survey.KindCSI, Value: 7}}}), survey.ErrInvalidAnswer, "a CSI of 7 is refused before storing"},
 		}
 		for _, tt := range tests {
 			if !errors.Is(tt.err, tt.want) {
@@ -321,20 +321,20 @@ func TestSaveRefusesInvalidValues(t *testing.T) {
 func TestComplaintStatusSurvivesRoundTrip(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
 		p := complaints.KazakhstanMicrofinance(almaty)
-		c, err := complaints.New(p, complaints.Info{ID: "c-1", Channel: complaints.ChannelEmail, Employee: "e-1",
+		c, err := complaints.New(p, complaints.Info{ID: "c-1", Channel: "email", Employee: "e-1",
 			ReceivedAt: time.Date(2026, 3, 2, 10, 0, 0, 123456789, almaty)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		steps := []func(complaints.Complaint) (complaints.Complaint, error){
 			func(c complaints.Complaint) (complaints.Complaint, error) {
-				return c.Pause(time.Date(2026, 3, 4, 9, 0, 0, 1, almaty), "documents requested")
+				return c.Append(complaints.Event{Kind: complaints.Paused, At: time.Date(2026, 3, 4, 9, 0, 0, 1, almaty), Reason: "documents requested"})
 			},
 			func(c complaints.Complaint) (complaints.Complaint, error) {
-				return c.Resume(time.Date(2026, 3, 10, 15, 30, 0, 999, almaty))
+				return c.Append(complaints.Event{Kind: complaints.Resumed, At: time.Date(2026, 3, 10, 15, 30, 0, 999, almaty)})
 			},
 			func(c complaints.Complaint) (complaints.Complaint, error) {
-				return c.Extend(time.Date(2026, 3, 12, 9, 0, 0, 0, almaty), 10, "inspection", time.Date(2026, 3, 12, 9, 0, 0, 0, almaty))
+				return c.Append(complaints.Event{Kind: complaints.Extended, At: time.Date(2026, 3, 12, 9, 0, 0, 0, almaty), Length: 10, Reason: "inspection", NoticeAt: time.Date(2026, 3, 12, 9, 0, 0, 0, almaty)})
 			},
 		}
 		for _, step := range steps {
@@ -377,7 +377,7 @@ func TestComplaintStatusSurvivesRoundTrip(t *testing.T) {
 func TestTimesKeepNanosecondsAndOffset(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
 		at := time.Date(2026, 3, 2, 10, 0, 0, 123456789, almaty)
-		if err := s.SaveResponses(ctx, []survey.Response{{Client: "c", At: at, Answer: survey.CSIAnswer(4)}}); err != nil {
+		if err := s.SaveResponses(ctx, []survey.Response{{Client: "c", At: at, Answer: survey.Answer{Kind: survey.KindCSI, Value: 4}}}); err != nil {
 			t.Fatal(err)
 		}
 		rs, err := s.Responses(ctx, sq.Period{From: at, To: at.Add(time.Nanosecond)})

@@ -102,10 +102,10 @@ func (s *Store) Responses(ctx context.Context, p sq.Period) ([]survey.Response, 
 // SurveySegments tallies the answers given within p per employee in SQL (COUNT per kind and value, and COUNT
 // of distinct non-empty clients), sorting classic NPS answers by cuts (the zero value: the standard cuts). The
 // segments, in ascending order of employee ID with no period, equal those of survey.Segments with
-// survey.Grouping{Key: survey.ByEmployee} over the same answers.
+// survey.Grouping{Key: func(r survey.Response) string { return r.Employee }} over the same answers.
 func (s *Store) SurveySegments(ctx context.Context, p sq.Period, cuts survey.ClassicCuts) ([]survey.Segment, error) {
 	if cuts == (survey.ClassicCuts{}) {
-		cuts = survey.StandardCuts()
+		cuts = survey.ClassicCuts{DetractorMax: 6, PromoterMin: 9} // the standard cuts
 	}
 	if err := cuts.Validate(); err != nil {
 		return nil, fmt.Errorf("store: survey segments: %w", err)
@@ -228,11 +228,11 @@ WHERE client <> '' AND answered_at >= ? AND answered_at < ? GROUP BY employee_id
 		}
 		steps := []func() error{
 			func() (err error) { t.CSI, err = survey.NewCSI(c.csi); return },
-			func() (err error) { t.Recommend, err = survey.NewRecommendShare(c.yes, c.yes+c.no); return },
+			func() (err error) { t.Recommend, err = survey.NewShare(c.yes, c.yes+c.no); return },
 			func() (err error) { t.Classic, err = survey.NewClassicNPS(prom, pass, det); return },
-			func() (err error) { t.CSAT, err = survey.NewCSAT(satisfied, csatAll); return },
+			func() (err error) { t.CSAT, err = survey.NewShare(satisfied, csatAll); return },
 			func() (err error) { t.CES, err = survey.NewCES(c.ces); return },
-			func() (err error) { t.FCR, err = survey.NewFCR(c.fcr, c.fcrAll); return },
+			func() (err error) { t.FCR, err = survey.NewShare(c.fcr, c.fcrAll); return },
 		}
 		for _, step := range steps {
 			if err = step(); err != nil {

@@ -294,7 +294,7 @@ func (ck *checker) sufficiency(in rating.PersonalInput, p rating.Personal) strin
 			count, ck.s.MinCalls, has(p.Rating, rating.FewCalls), few, words(p))
 	}
 	low := false
-	minPercent := ck.s.Coverage.MinPercent
+	minPercent := ck.s.MinSurveyedPercent
 	if minPercent.IsZero() {
 		minPercent = decimal.NewFromInt(survey.DefaultMinCoveragePercent)
 	}

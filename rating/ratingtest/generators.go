@@ -6,7 +6,6 @@ import (
 
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/sq"
-	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -115,7 +114,7 @@ func PersonalSettings() *rapid.Generator[rating.PersonalSettings] {
 		weights(t, "surveyWeight", &s.CSIWeight, &s.NPSWeight)
 		s.FailOnMissing, s.MinCoverage = missing(t)
 		s.MinCalls = rapid.IntRange(1, 10).Draw(t, "minCalls")
-		s.Coverage = survey.CoveragePolicy{MinPercent: decimal.NewFromInt(int64(rapid.IntRange(0, 20).Draw(t, "minPercent")))}
+		s.MinSurveyedPercent = decimal.NewFromInt(int64(rapid.IntRange(0, 20).Draw(t, "minPercent")))
 		if rapid.Bool().Draw(t, "shrinkage") {
 			s.ShrinkPrior = Score().Draw(t, "prior")
 			s.ShrinkStrength = decimal.New(int64(rapid.IntRange(0, 100).Draw(t, "strength")), -1)

@@ -1,7 +1,6 @@
 package calibration
 
 import (
-	"fmt"
 	"math/big"
 	"slices"
 
@@ -108,7 +107,7 @@ func (s *Session) AlignmentByCall(benchmarks map[string]string) (AlignmentReport
 		return AlignmentReport{}, errEmptySession()
 	}
 	if len(benchmarks) == 0 {
-		return AlignmentReport{}, fmt.Errorf("calibration: no benchmark given; name the benchmark evaluator of at least one call: %w", ErrNoOverlap)
+		return AlignmentReport{}, fail("benchmark", "", "the benchmark evaluator of at least one call; none given", ErrNoOverlap)
 	}
 	bench := make([]int, len(s.calls))
 	for ci := range bench {
@@ -124,16 +123,16 @@ func (s *Session) AlignmentByCall(benchmarks map[string]string) (AlignmentReport
 		ev := benchmarks[call]
 		ci, ok := s.callIdx[call]
 		if !ok {
-			errs.add(fmt.Errorf("calibration: benchmark call %s has no result in the session: %w", quote(call), ErrUnknownCall))
+			errs.add(fail("benchmark", quote(call), "a call of the session", ErrUnknownCall))
 			continue
 		}
 		ei, err := s.evaluator(ev)
 		if err != nil {
-			errs.add(fmt.Errorf("calibration: benchmark of call %s: %w", quote(call), err))
+			errs.add(within("benchmark["+quote(call)+"]", err))
 			continue
 		}
 		if s.at(ci, ei) == nil {
-			errs.add(fmt.Errorf("calibration: benchmark %s of call %s did not score that call: %w", quote(ev), quote(call), ErrUnknownCall))
+			errs.add(fail("benchmark["+quote(call)+"]", quote(ev), "an evaluator who scored the call", ErrUnknownCall))
 			continue
 		}
 		bench[ci] = ei

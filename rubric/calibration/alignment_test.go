@@ -2,6 +2,7 @@ package calibration_test
 
 import (
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -190,9 +191,9 @@ func TestAlignmentRounding(t *testing.T) {
 		reason string
 	}{
 		{calibration.Config{}, "0.8333", "0.5857", "default: 4 places half-up"},
-		{calibration.Config{Places: 2, Rounding: calibration.Down}, "0.83", "0.58", "2 places down"},
-		{calibration.Config{Places: 1, Rounding: calibration.HalfEven}, "0.8", "0.6", "1 place half-even"},
-		{calibration.Config{Places: 12}, "0.833333333333", "0.585714285714", "12 places"},
+		{calibration.Config{Precision: sq.Precision{Places: 2, Rounding: sq.Down}}, "0.83", "0.58", "2 places down"},
+		{calibration.Config{Precision: sq.Precision{Places: 1, Rounding: sq.HalfEven}}, "0.8", "0.6", "1 place half-even"},
+		{calibration.Config{Precision: sq.Precision{Places: 12}}, "0.833333333333", "0.585714285714", "12 places"},
 	}
 	for _, tt := range tests {
 		got, err := chatSession(t, tt.cfg).Alignment("bench")

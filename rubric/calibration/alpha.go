@@ -2,9 +2,11 @@ package calibration
 
 import (
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"math"
 	"math/big"
 	"slices"
+	"strconv"
 
 	"github.com/servicequality/servicequality/internal/dec"
 	"github.com/shopspring/decimal"
@@ -40,7 +42,7 @@ func (m Metric) Valid() bool { return m >= Nominal && m <= Interval }
 
 func (m Metric) check() error {
 	if !m.Valid() {
-		return fmt.Errorf("calibration: metric %d is not one of nominal, ordinal, interval: %w", uint8(m), ErrInvalidConfig)
+		return fail("metric", strconv.Itoa(int(m)), "one of nominal, ordinal, interval", ErrInvalidConfig)
 	}
 	return nil
 }
@@ -87,7 +89,7 @@ func (a Alpha) String() string {
 //	De = (1/(n(n−1))) Σ_c Σ_k n_c·n_k·δ²(c, k)
 //	α  = 1 − Do / De
 //
-// A ragged or empty matrix is an error wrapping ErrInvalidTable, a value of absurd size ErrDecimalLimit, no unit
+// A ragged or empty matrix is an error wrapping ErrInvalidTable, a value of absurd size sq.ErrLimit, no unit
 // with two values ErrNoOverlap, and a matrix whose pairable values are all equal (De = 0, so α is 0/0)
 // ErrUndefined. Results are rounded by cfg.
 func KrippendorffAlphaMatrix(data [][]decimal.NullDecimal, metric Metric, cfg Config) (Alpha, error) {
@@ -98,21 +100,21 @@ func KrippendorffAlphaMatrix(data [][]decimal.NullDecimal, metric Metric, cfg Co
 		return Alpha{}, err
 	}
 	if len(data) == 0 || len(data[0]) == 0 {
-		return Alpha{}, fmt.Errorf("calibration: reliability matrix has no observers or no units: %w", ErrInvalidTable)
+		return Alpha{}, fail("matrix", "", "at least one observer and one unit", ErrInvalidTable)
 	}
 	nu := len(data[0])
 	var scale int32
 	for i, row := range data {
 		if len(row) != nu {
-			return Alpha{}, fmt.Errorf("calibration: reliability matrix row %d has %d units, row 0 has %d; every observer's row needs every unit (mark missing values invalid): %w",
-				i, len(row), nu, ErrInvalidTable)
+			return Alpha{}, fail(sq.Index("matrix", i), fmt.Sprintf("%d units", len(row)),
+				fmt.Sprintf("%d units, as matrix[1]; every observer's row needs every unit (mark missing values invalid)", nu), ErrInvalidTable)
 		}
 		for u, v := range row {
 			if !v.Valid {
 				continue
 			}
 			if err := dec.Check(v.Decimal); err != nil {
-				return Alpha{}, fmt.Errorf("calibration: reliability matrix observer %d unit %d: %w", i, u, err)
+				return Alpha{}, within(sq.Index(sq.Index("matrix", i), u), err)
 			}
 			scale = max(scale, dec.Places(v.Decimal))
 		}
@@ -147,9 +149,9 @@ func KrippendorffAlphaMatrix(data [][]decimal.NullDecimal, metric Metric, cfg Co
 	a, err := alphaOf(units, vals, scale, metric, cfg)
 	switch {
 	case err == ErrNoOverlap:
-		return Alpha{}, fmt.Errorf("calibration: reliability matrix has no unit with two values; alpha needs at least one unit coded by two observers: %w", err)
+		return Alpha{}, fail("matrix", "", "at least one unit coded by two observers", err)
 	case err == ErrUndefined:
-		return Alpha{}, fmt.Errorf("calibration: all %d pairable values of the reliability matrix are equal; expected disagreement is 0 and alpha is 0/0: %w", a.Values, err)
+		return Alpha{}, fail("matrix", fmt.Sprintf("%d equal pairable values", a.Values), "values that differ; expected disagreement is 0 and alpha is 0/0", err)
 	}
 	return a, err
 }
@@ -314,7 +316,7 @@ func (s *Session) KrippendorffAlpha(criterionID string, metric Metric) (Alpha, e
 	}
 	a, err := s.alpha(value, s.scale, metric)
 	if err != nil {
-		return Alpha{}, fmt.Errorf("calibration: criterion %s: %w", quote(criterionID), err)
+		return Alpha{}, within("criterion "+quote(criterionID), err)
 	}
 	return a, nil
 }
@@ -335,7 +337,7 @@ func (s *Session) KrippendorffAlphaTotals(metric Metric) (Alpha, error) {
 	}
 	for i := range s.cells {
 		if _, ok := dec.Units(s.cells[i].total, scale); !ok {
-			return Alpha{}, fmt.Errorf("calibration: total %s does not fit %d places in 64 bits: %w", s.cells[i].total, scale, ErrDecimalLimit)
+			return Alpha{}, fail("totals", s.cells[i].total.String(), fmt.Sprintf("a total that fits %d places in 64 bits", scale), sq.ErrLimit)
 		}
 	}
 	value := func(x *cell) (int64, bool) {
@@ -344,7 +346,7 @@ func (s *Session) KrippendorffAlphaTotals(metric Metric) (Alpha, error) {
 	}
 	a, err := s.alpha(value, scale, metric)
 	if err != nil {
-		return Alpha{}, fmt.Errorf("calibration: totals: %w", err)
+		return Alpha{}, within("totals", err)
 	}
 	return a, nil
 }
@@ -379,9 +381,9 @@ func (s *Session) alpha(value func(*cell) (int64, bool), scale int32, metric Met
 	a, err := alphaOf(units, vals, scale, metric, s.cfg)
 	switch err {
 	case ErrNoOverlap:
-		return Alpha{}, fmt.Errorf("no call has two values (N/A answers are missing values for the %s metric): %w", metric, err)
+		return Alpha{}, fail("", "", fmt.Sprintf("a call with two values (N/A answers are missing values for the %s metric)", metric), err)
 	case ErrUndefined:
-		return Alpha{}, fmt.Errorf("all %d pairable values are equal; expected disagreement is 0 and %s alpha is 0/0: %w", a.Values, metric, err)
+		return Alpha{}, fail("", fmt.Sprintf("%d equal pairable values", a.Values), fmt.Sprintf("values that differ; expected disagreement is 0 and %s alpha is 0/0", metric), err)
 	}
 	return a, err
 }

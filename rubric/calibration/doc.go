@@ -41,10 +41,10 @@
 //
 // Nothing here uses floating point. Alignments are exact ratios of points; kappa and alpha, although they are
 // statistical estimates, are computed exactly in rational arithmetic from the counts; a standard deviation is an
-// exact square root whose rounding is decided in integers. Each is rounded once, at the end, to [Config.Places]
-// digits (4 by default, at most [MaxPlaces]) by [Config.Rounding] ([HalfUp] by default, [HalfEven], [Down]);
-// Kappa.Exact and Alpha.Exact say whether the coefficient lost digits. Totals, ranges, medians and deviations are
-// exact and never rounded. The same data give the same digits on every platform.
+// exact square root whose rounding is decided in integers. Each is rounded once, at the end, by
+// [Config.Precision] (4 places half-up by default, at most 12 places); Kappa.Exact and Alpha.Exact say whether the
+// coefficient lost no digits. Totals, ranges, medians and deviations are exact and never rounded. The same data
+// give the same digits on every platform.
 //
 // A coefficient that is 0/0 — every rating in one category, so that chance agreement is 1 or expected
 // disagreement is 0 — is an error wrapping [ErrUndefined], never NaN and never a made-up value: perfect
@@ -52,10 +52,11 @@
 //
 // # Errors
 //
-// Nothing panics on bad input. Messages start with "calibration:" and name the result, call, evaluator or
-// criterion, the value and the rule; they wrap the exported sentinels ([ErrEmpty], [ErrInvalidResult],
-// [ErrMixedRubrics], [ErrNoOverlap], [ErrUnequalRaters], [ErrUndefined], [ErrInvalidTable], ...) for errors.Is,
-// and New's problems are [*ResultError] values for errors.As, all reported at once.
+// Nothing panics on bad input. Every error is an *sq.Error (New joins one per bad result) whose Path names the
+// result ("results[3]", counted from 1), call, evaluator, criterion or table cell, whose Value is what was given
+// and whose Rule says what is allowed; it wraps one of the exported sentinels ([ErrEmpty], [ErrInvalidResult],
+// [ErrMixedRubrics], [ErrNoOverlap], [ErrUnequalRaters], [ErrUndefined], [ErrInvalidTable], ...), each of which
+// errors.Is also matches to sq.ErrInvalid; decimals beyond the module's limits wrap sq.ErrLimit.
 //
 // # Cost
 //

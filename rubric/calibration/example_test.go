@@ -3,6 +3,7 @@ package calibration_test
 import (
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/rubric/calibration"
@@ -144,7 +145,7 @@ func ExampleFleissKappaCounts() {
 		{2, 5, 3, 2, 2},
 		{6, 5, 2, 1, 0},
 		{0, 2, 2, 3, 7},
-	}, calibration.Config{Places: 3})
+	}, calibration.Config{Precision: sq.Precision{Places: 3}})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -168,7 +169,7 @@ func ExampleKrippendorffAlphaMatrix() {
 		{v(1), v(2), v(3), v(3), v(2), v(4), v(4), v(1), v(2), v(5), v(1), o},
 	}
 	for _, m := range []calibration.Metric{calibration.Nominal, calibration.Ordinal, calibration.Interval} {
-		a, err := calibration.KrippendorffAlphaMatrix(data, m, calibration.Config{Places: 3})
+		a, err := calibration.KrippendorffAlphaMatrix(data, m, calibration.Config{Precision: sq.Precision{Places: 3}})
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -203,6 +204,6 @@ func ExampleNew_errors() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, calibration.ErrSingleEvaluation))
 	// Output:
-	// calibration: call "c2" was scored only by evaluator "qa-1"; a session compares at least two evaluations of every call: call scored by only one evaluator
+	// calibration: call "c2" scored only by "qa-1": at least two evaluations of every call: call scored by only one evaluator
 	// true
 }

@@ -2,6 +2,7 @@ package calibration_test
 
 import (
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"testing"
 
 	"github.com/servicequality/servicequality/internal/dec"
@@ -12,7 +13,7 @@ import (
 // known reports whether err wraps one of the sentinels the count and matrix functions may return.
 func known(err error) bool {
 	for _, s := range []error{calibration.ErrInvalidTable, calibration.ErrUnequalRaters, calibration.ErrUndefined,
-		calibration.ErrNoOverlap, calibration.ErrInvalidConfig, calibration.ErrDecimalLimit} {
+		calibration.ErrNoOverlap, calibration.ErrInvalidConfig, sq.ErrLimit} {
 		if errors.Is(err, s) {
 			return true
 		}
@@ -90,7 +91,7 @@ func FuzzKrippendorffAlphaMatrix(f *testing.F) {
 			m = append(m, row)
 		}
 		mt := calibration.Metric(metric % 5)
-		got, err := calibration.KrippendorffAlphaMatrix(m, mt, calibration.Config{Places: 12})
+		got, err := calibration.KrippendorffAlphaMatrix(m, mt, calibration.Config{Precision: sq.Precision{Places: 12}})
 		if err != nil {
 			if !known(err) {
 				t.Fatalf("error %v wraps no sentinel", err)

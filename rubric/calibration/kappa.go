@@ -3,8 +3,10 @@ package calibration
 import (
 	"cmp"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"math/big"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -54,7 +56,7 @@ func FleissKappaCounts(counts [][]int, cfg Config) (Kappa, error) {
 		return Kappa{}, err
 	}
 	if len(counts) == 0 || len(counts[0]) == 0 {
-		return Kappa{}, fmt.Errorf("calibration: count table has no subjects or no categories; it needs at least one row of at least one count: %w", ErrInvalidTable)
+		return Kappa{}, fail("counts", "", "at least one row of at least one count", ErrInvalidTable)
 	}
 	k := len(counts[0])
 	var n int64
@@ -62,46 +64,46 @@ func FleissKappaCounts(counts [][]int, cfg Config) (Kappa, error) {
 	for j := range cols {
 		cols[j] = new(big.Int)
 	}
-	sq := new(big.Int)
+	sumSq := new(big.Int)
 	for i, row := range counts {
 		if len(row) != k {
-			return Kappa{}, fmt.Errorf("calibration: count table row %d has %d categories, row 0 has %d; every row needs the same categories: %w", i, len(row), k, ErrInvalidTable)
+			return Kappa{}, fail(sq.Index("counts", i), fmt.Sprintf("%d categories", len(row)), fmt.Sprintf("%d categories, as counts[1]", k), ErrInvalidTable)
 		}
 		var sum int64
 		for j, c := range row {
 			if c < 0 {
-				return Kappa{}, fmt.Errorf("calibration: count table row %d category %d: count %d is negative; counts are 0 or more: %w", i, j, c, ErrInvalidTable)
+				return Kappa{}, fail(sq.Index(sq.Index("counts", i), j), strconv.Itoa(c), "0 or more", ErrInvalidTable)
 			}
 			if sum > int64(^uint64(0)>>1)-int64(c) {
-				return Kappa{}, fmt.Errorf("calibration: count table row %d: counts add up past 2^63: %w", i, ErrInvalidTable)
+				return Kappa{}, fail(sq.Index("counts", i), "", "counts that add up to less than 2^63", sq.ErrLimit)
 			}
 			sum += int64(c)
 			bc := big.NewInt(int64(c))
 			cols[j].Add(cols[j], bc)
-			sq.Add(sq, bc.Mul(bc, bc))
+			sumSq.Add(sumSq, bc.Mul(bc, bc))
 		}
 		switch {
 		case i == 0 && sum < 2:
-			return Kappa{}, fmt.Errorf("calibration: count table row 0 has %d ratings; Fleiss' kappa needs at least 2 raters per subject: %w", sum, ErrInvalidTable)
+			return Kappa{}, fail("counts[1]", fmt.Sprintf("%d ratings", sum), "at least 2 raters per subject", ErrInvalidTable)
 		case i == 0:
 			n = sum
 		case sum != n:
-			return Kappa{}, fmt.Errorf("calibration: count table row %d has %d ratings, row 0 has %d; Fleiss' kappa needs the same number of raters for every subject: %w", i, sum, n, ErrUnequalRaters)
+			return Kappa{}, fail(sq.Index("counts", i), fmt.Sprintf("%d ratings", sum), fmt.Sprintf("%d ratings, as counts[1]: the same number of raters for every subject", n), ErrUnequalRaters)
 		}
 	}
-	kappa, err := fleiss(len(counts), n, k, sq, cols, cfg)
+	kappa, err := fleiss(len(counts), n, k, sumSq, cols, cfg)
 	if err != nil {
-		return Kappa{}, fmt.Errorf("calibration: all %d×%d ratings fall in one category; chance agreement is 1 and Fleiss' kappa is 0/0: %w", len(counts), n, err)
+		return Kappa{}, fail("counts", fmt.Sprintf("%d×%d ratings in one category", len(counts), n), "ratings in two categories or more; chance agreement is 1 and Fleiss' kappa is 0/0", err)
 	}
 	return kappa, nil
 }
 
 // fleiss computes κ from N subjects of n ratings, k categories, Σ nᵢⱼ² and the column sums; the error is
 // ErrUndefined itself, for the caller to explain.
-func fleiss(subjects int, n int64, k int, sq *big.Int, cols []*big.Int, cfg Config) (Kappa, error) {
+func fleiss(subjects int, n int64, k int, sumSq *big.Int, cols []*big.Int, cfg Config) (Kappa, error) {
 	t := new(big.Int).Mul(big.NewInt(int64(subjects)), big.NewInt(n)) // T = N·n
 	// P̄ = (Σ nᵢⱼ² − T) / (T·(n − 1))
-	po := new(big.Rat).SetFrac(new(big.Int).Sub(sq, t), new(big.Int).Mul(t, big.NewInt(n-1)))
+	po := new(big.Rat).SetFrac(new(big.Int).Sub(sumSq, t), new(big.Int).Mul(t, big.NewInt(n-1)))
 	// P̄e = Σ cⱼ² / T²
 	csq := new(big.Int)
 	for _, c := range cols {
@@ -144,7 +146,7 @@ func CohenKappaCounts(table [][]int, cfg Config) (Kappa, error) {
 	}
 	k := len(table)
 	if k == 0 {
-		return Kappa{}, fmt.Errorf("calibration: contingency table is empty; it needs at least one category: %w", ErrInvalidTable)
+		return Kappa{}, fail("table", "", "at least one category", ErrInvalidTable)
 	}
 	rows, cols := make([]*big.Int, k), make([]*big.Int, k)
 	for i := range rows {
@@ -153,11 +155,11 @@ func CohenKappaCounts(table [][]int, cfg Config) (Kappa, error) {
 	diag, t := new(big.Int), new(big.Int)
 	for i, row := range table {
 		if len(row) != k {
-			return Kappa{}, fmt.Errorf("calibration: contingency table row %d has %d columns; the table is %d×%d, square: %w", i, len(row), k, k, ErrInvalidTable)
+			return Kappa{}, fail(sq.Index("table", i), fmt.Sprintf("%d columns", len(row)), fmt.Sprintf("%d columns: the table is square", k), ErrInvalidTable)
 		}
 		for j, c := range row {
 			if c < 0 {
-				return Kappa{}, fmt.Errorf("calibration: contingency table cell [%d][%d]: count %d is negative; counts are 0 or more: %w", i, j, c, ErrInvalidTable)
+				return Kappa{}, fail(sq.Index(sq.Index("table", i), j), strconv.Itoa(c), "0 or more", ErrInvalidTable)
 			}
 			bc := big.NewInt(int64(c))
 			rows[i].Add(rows[i], bc)
@@ -169,14 +171,14 @@ func CohenKappaCounts(table [][]int, cfg Config) (Kappa, error) {
 		}
 	}
 	if t.Sign() == 0 {
-		return Kappa{}, fmt.Errorf("calibration: contingency table counts no items: %w", ErrInvalidTable)
+		return Kappa{}, fail("table", "0 items", "at least one item", ErrInvalidTable)
 	}
 	if !t.IsInt64() || t.Int64() > int64(^uint(0)>>1) {
-		return Kappa{}, fmt.Errorf("calibration: contingency table counts %s items, more than an int holds: %w", t, ErrInvalidTable)
+		return Kappa{}, fail("table", t.String()+" items", "at most as many as an int holds", sq.ErrLimit)
 	}
 	kappa, err := cohen(int(t.Int64()), k, diag, rows, cols, cfg)
 	if err != nil {
-		return Kappa{}, fmt.Errorf("calibration: both raters put all %s items in one and the same category; chance agreement is 1 and Cohen's kappa is 0/0: %w", t, err)
+		return Kappa{}, fail("table", t.String()+" items in one category", "items in two categories or more; chance agreement is 1 and Cohen's kappa is 0/0", err)
 	}
 	return kappa, nil
 }
@@ -260,7 +262,7 @@ func (s *Session) FleissKappa(criterionID string) (Kappa, error) {
 	for c := range cols {
 		cols[c] = new(big.Int)
 	}
-	sq := new(big.Int)
+	sumSq := new(big.Int)
 	n, first := -1, ""
 	counts := make([]int64, len(codes))
 	for ci, call := range s.calls {
@@ -274,19 +276,19 @@ func (s *Session) FleissKappa(criterionID string) (Kappa, error) {
 		case n < 0:
 			n, first = m, call
 		case m != n:
-			return Kappa{}, fmt.Errorf("calibration: call %s has %d evaluations, call %s has %d; Fleiss' kappa needs the same number for every call (Krippendorff's alpha allows missing ones): %w",
-				quote(call), m, quote(first), n, ErrUnequalRaters)
+			return Kappa{}, fail("call "+quote(call), fmt.Sprintf("%d evaluations", m), fmt.Sprintf("%d evaluations, as call %s: the same number for every call (Krippendorff's alpha allows missing ones)",
+				n, quote(first)), ErrUnequalRaters)
 		}
 		for c, v := range counts {
 			b := big.NewInt(v)
 			cols[c].Add(cols[c], b)
-			sq.Add(sq, b.Mul(b, b))
+			sumSq.Add(sumSq, b.Mul(b, b))
 		}
 	}
-	k, err := fleiss(len(s.calls), int64(n), len(codes), sq, cols, s.cfg)
+	k, err := fleiss(len(s.calls), int64(n), len(codes), sumSq, cols, s.cfg)
 	if err != nil {
-		return Kappa{}, fmt.Errorf("calibration: criterion %s: all %d evaluations give the same answer; chance agreement is 1 and Fleiss' kappa is 0/0: %w",
-			quote(criterionID), len(s.calls)*n, err)
+		return Kappa{}, fail("criterion "+quote(criterionID), fmt.Sprintf("%d evaluations with the same answer", len(s.calls)*n),
+			"two answers or more; chance agreement is 1 and Fleiss' kappa is 0/0", err)
 	}
 	return k, nil
 }
@@ -309,7 +311,7 @@ func (s *Session) CohenKappa(a, b, criterionID string) (Kappa, error) {
 		return Kappa{}, err
 	}
 	if ai == bi {
-		return Kappa{}, fmt.Errorf("calibration: Cohen's kappa compares two evaluators, not evaluator %s with themselves: %w", quote(a), ErrInvalidConfig)
+		return Kappa{}, fail("evaluators", quote(a)+" and "+quote(a), "two different evaluators", ErrInvalidConfig)
 	}
 	type pair struct{ x, y nominalKey }
 	var pairs []pair
@@ -328,7 +330,7 @@ func (s *Session) CohenKappa(a, b, criterionID string) (Kappa, error) {
 		}
 	}
 	if len(pairs) == 0 {
-		return Kappa{}, fmt.Errorf("calibration: evaluators %s and %s scored no call in common: %w", quote(a), quote(b), ErrNoOverlap)
+		return Kappa{}, fail("evaluators", quote(a)+" and "+quote(b), "evaluators who scored a call in common", ErrNoOverlap)
 	}
 	k := len(cats)
 	rows, cols := make([]*big.Int, k), make([]*big.Int, k)
@@ -347,8 +349,8 @@ func (s *Session) CohenKappa(a, b, criterionID string) (Kappa, error) {
 	}
 	kappa, err := cohen(len(pairs), k, diag, rows, cols, s.cfg)
 	if err != nil {
-		return Kappa{}, fmt.Errorf("calibration: criterion %s: evaluators %s and %s gave one and the same answer on all %d calls they share; chance agreement is 1 and Cohen's kappa is 0/0: %w",
-			quote(criterionID), quote(a), quote(b), len(pairs), err)
+		return Kappa{}, fail("criterion "+quote(criterionID), fmt.Sprintf("evaluators %s and %s: one answer on all %d calls they share", quote(a), quote(b), len(pairs)),
+			"two answers or more; chance agreement is 1 and Cohen's kappa is 0/0", err)
 	}
 	return kappa, nil
 }

@@ -3,6 +3,7 @@ package calibration_test
 import (
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"slices"
 	"strings"
 	"testing"
@@ -161,7 +162,7 @@ func expectOne(t *rapid.T, what string, v decimal.Decimal, err error, mayBeUndef
 func TestPropertyAlignmentBounds(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := drawPanel(t, panelOptions{})
-		s := newSession(t, p.results, calibration.Config{Places: 12})
+		s := newSession(t, p.results, calibration.Config{Precision: sq.Precision{Places: 12}})
 		byPair := map[string]decimal.Decimal{}
 		for _, bench := range s.Evaluators() {
 			rep, err := s.Alignment(bench)
@@ -301,7 +302,7 @@ func TestPropertySpread(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ulp := decimal.New(1, -calibration.DefaultPlaces)
+		ulp := decimal.New(1, -4)
 		for _, c := range rep.Calls {
 			if c.Min.GreaterThan(c.Median) || c.Median.GreaterThan(c.Max) || !c.Range.Equal(c.Max.Sub(c.Min)) {
 				t.Fatalf("call %s: min %s, median %s, max %s, range %s", c.CallID, c.Min, c.Median, c.Max, c.Range)

@@ -2,6 +2,7 @@ package calibration_test
 
 import (
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"math/big"
 	"slices"
 	"testing"
@@ -141,7 +142,7 @@ func TestPropertyAlphaMatchesTextbook(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		m := drawMatrix(t)
 		metric := rapid.SampledFrom([]calibration.Metric{calibration.Nominal, calibration.Ordinal, calibration.Interval}).Draw(t, "metric")
-		got, err := calibration.KrippendorffAlphaMatrix(m, metric, calibration.Config{Places: 12})
+		got, err := calibration.KrippendorffAlphaMatrix(m, metric, calibration.Config{Precision: sq.Precision{Places: 12}})
 		want := textbookAlpha(m, metric)
 		if want == nil {
 			if !errors.Is(err, calibration.ErrUndefined) && !errors.Is(err, calibration.ErrNoOverlap) {
@@ -183,7 +184,7 @@ func drawCounts(t *rapid.T) ([][]int, int) {
 func TestPropertyFleissMatchesKrippendorff(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		table, raters := drawCounts(t)
-		cfg := calibration.Config{Places: 12}
+		cfg := calibration.Config{Precision: sq.Precision{Places: 12}}
 		kappa, kerr := calibration.FleissKappaCounts(table, cfg)
 		// The same data as a reliability matrix: observer r of subject i gives the r-th rating of the row.
 		m := make([][]decimal.NullDecimal, raters)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"slices"
 	"strings"
 
@@ -64,7 +65,8 @@ type answer struct {
 }
 
 // New builds a session from scored results, all on one rubric. It reports every problem it finds (up to 20, each
-// a *ResultError joined into one error) or a single error:
+// an *sq.Error whose Path names the result, "results[3]" counted from 1, and whose Value gives its call and
+// evaluator, joined into one error) or a single error:
 //
 //   - no results: ErrEmpty; cfg invalid: ErrInvalidConfig;
 //   - a zero rubric.Result: ErrInvalidResult;
@@ -82,7 +84,7 @@ func New(results []rubric.Result, cfg Config) (*Session, error) {
 		return nil, err
 	}
 	if len(results) == 0 {
-		return nil, fmt.Errorf("calibration: no results given; a session needs evaluations of at least one call by two evaluators: %w", ErrEmpty)
+		return nil, fail("results", "", "evaluations of at least one call by two evaluators", ErrEmpty)
 	}
 	var errs errorList
 	var ref *rubric.Rubric
@@ -93,7 +95,7 @@ func New(results []rubric.Result, cfg Config) (*Session, error) {
 	for i, res := range results {
 		m := res.Meta()
 		fail := func(rule string, err error) {
-			errs.add(&ResultError{Index: i, CallID: m.CallID, EvaluatorID: m.EvaluatorID, Rule: rule, Err: err})
+			errs.add(fail(sq.Index("results", i), "call "+quote(m.CallID)+" evaluator "+quote(m.EvaluatorID), rule, err))
 		}
 		r := res.Rubric()
 		switch {
@@ -137,7 +139,7 @@ func New(results []rubric.Result, cfg Config) (*Session, error) {
 		}
 		k := key{m.CallID, m.EvaluatorID}
 		if j, dup := first[k]; dup {
-			fail(fmt.Sprintf("scores the call again (first in result %d); one evaluation per evaluator and call", j), ErrDuplicate)
+			fail("one evaluation per evaluator and call; the first is "+sq.Index("results", j), ErrDuplicate)
 			continue
 		}
 		first[k] = i
@@ -171,7 +173,7 @@ func build(r *rubric.Rubric, results []rubric.Result, cfg Config) (*Session, err
 	units := func(d decimal.Decimal, criterion, what string) (int64, error) {
 		u, ok := dec.Units(d, s.scale)
 		if !ok {
-			return 0, fmt.Errorf("calibration: criterion %s: %s %s does not fit %d places in 64 bits: %w", quote(criterion), what, d, s.scale, ErrDecimalLimit)
+			return 0, fail("criterion "+quote(criterion), what+" "+d.String(), fmt.Sprintf("a value that fits %d places in 64 bits", s.scale), sq.ErrLimit)
 		}
 		return u, nil
 	}
@@ -258,8 +260,8 @@ func build(r *rubric.Rubric, results []rubric.Result, cfg Config) (*Session, err
 	var errs errorList
 	for ci, call := range s.calls {
 		if who := s.callCells(ci); len(who) == 1 {
-			errs.add(fmt.Errorf("calibration: call %s was scored only by evaluator %s; a session compares at least two evaluations of every call: %w",
-				quote(call), quote(s.evaluators[who[0].ev]), ErrSingleEvaluation))
+			errs.add(fail("call "+quote(call), "scored only by "+quote(s.evaluators[who[0].ev]),
+				"at least two evaluations of every call", ErrSingleEvaluation))
 		}
 	}
 	if err := errs.err(); err != nil {
@@ -295,7 +297,7 @@ func (s *Session) at(ci, ei int) *cell {
 func (s *Session) empty() bool { return s == nil || len(s.cells) == 0 }
 
 func errEmptySession() error {
-	return fmt.Errorf("calibration: the session holds no evaluations; build it with New: %w", ErrEmpty)
+	return fail("", "the zero Session", "a session built with New", ErrEmpty)
 }
 
 // Rubric returns the rubric the results were scored on (the first result's, when several equal rubrics were
@@ -366,7 +368,7 @@ func (s *Session) criterion(id string) (int, error) {
 	}
 	i, ok := s.critIdx[id]
 	if !ok {
-		return 0, fmt.Errorf("calibration: criterion %s is not a criterion of rubric %s: %w", quote(id), quote(s.rubric.ID()), ErrUnknownCriterion)
+		return 0, fail("criterion", quote(id), "a criterion of rubric "+quote(s.rubric.ID()), ErrUnknownCriterion)
 	}
 	return i, nil
 }
@@ -378,7 +380,7 @@ func (s *Session) evaluator(id string) (int, error) {
 	}
 	i, ok := s.evalIdx[id]
 	if !ok {
-		return 0, fmt.Errorf("calibration: evaluator %s has no result in the session: %w", quote(id), ErrUnknownEvaluator)
+		return 0, fail("evaluator", quote(id), "an evaluator of the session", ErrUnknownEvaluator)
 	}
 	return i, nil
 }

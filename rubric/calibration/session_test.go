@@ -3,6 +3,7 @@ package calibration_test
 import (
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"strings"
 	"testing"
 
@@ -53,8 +54,8 @@ func TestNewErrors(t *testing.T) {
 		reason  string
 	}{
 		{nil, calibration.Config{}, []error{calibration.ErrEmpty}, "no results"},
-		{ok, calibration.Config{Places: -1}, []error{calibration.ErrInvalidConfig}, "negative places"},
-		{ok, calibration.Config{Places: 13}, []error{calibration.ErrInvalidConfig}, "too many places"},
+		{ok, calibration.Config{Precision: sq.Precision{Places: -1}}, []error{calibration.ErrInvalidConfig}, "negative places"},
+		{ok, calibration.Config{Precision: sq.Precision{Places: 13}}, []error{calibration.ErrInvalidConfig}, "too many places"},
 		{append(ok[:2:2], rubric.Result{}), calibration.Config{}, []error{calibration.ErrInvalidResult}, "zero Result"},
 		{append(ok[:2:2], other), calibration.Config{}, []error{calibration.ErrMixedRubrics}, "another rubric"},
 		{append(ok[:2:2], score(t, edited, call("c1", "qa-3", "0.5", "green"))...), calibration.Config{}, []error{calibration.ErrMixedRubrics}, "same ID and version, edited definition"},
@@ -88,17 +89,17 @@ func TestNewErrorMessages(t *testing.T) {
 	cq := rubric.CallQuality()
 	rs := score(t, cq, call("c1", "qa-1", "0.5", "green"), call("c1", "qa-1", "0.4", "green"), call("c2", "qa-2", "0.5", "green"))
 	_, err := calibration.New(rs, calibration.Config{})
-	var re *calibration.ResultError
-	if !errors.As(err, &re) || re.Index != 1 || re.CallID != "c1" || re.EvaluatorID != "qa-1" {
-		t.Fatalf("errors.As(*ResultError) = %+v from %v", re, err)
+	var re *sq.Error
+	if !errors.As(err, &re) || re.Path != "results[2]" || re.Value != `call "c1" evaluator "qa-1"` {
+		t.Fatalf("errors.As(*sq.Error) = %+v from %v; want the second result (results[2]) named by call and evaluator", re, err)
 	}
-	want := `calibration: result 1 (call "c1", evaluator "qa-1"): scores the call again (first in result 0); one evaluation per evaluator and call`
+	want := `calibration: results[2] call "c1" evaluator "qa-1": one evaluation per evaluator and call; the first is results[1]: call scored twice by one evaluator`
 	if err.Error() != want {
 		t.Errorf("error\n%s\nwant\n%s", err, want)
 	}
 	rs = score(t, cq, call("c1", "qa-1", "0.5", "green"), call("c1", "qa-2", "0.4", "green"), call("c2", "qa-2", "0.5", "green"))
 	_, err = calibration.New(rs, calibration.Config{})
-	want = `calibration: call "c2" was scored only by evaluator "qa-2"; a session compares at least two evaluations of every call: call scored by only one evaluator`
+	want = `calibration: call "c2" scored only by "qa-2": at least two evaluations of every call: call scored by only one evaluator`
 	if err == nil || err.Error() != want {
 		t.Errorf("error\n%v\nwant\n%s", err, want)
 	}
@@ -175,7 +176,7 @@ func TestSessionAgreementErrors(t *testing.T) {
 		{second(s.Alignment("qa-9")), calibration.ErrUnknownEvaluator, "unknown benchmark"},
 		{second(s.SpreadFrom("qa-9", decimal.Zero)), calibration.ErrUnknownEvaluator, "unknown benchmark"},
 		{second(s.Spread(d("-0.1"))), calibration.ErrInvalidConfig, "negative tolerance"},
-		{second(s.Spread(decimal.New(1, -30))), calibration.ErrDecimalLimit, "tolerance with 30 places"},
+		{second(s.Spread(decimal.New(1, -30))), sq.ErrLimit, "tolerance with 30 places"},
 	}
 	for _, tt := range tests {
 		if !errors.Is(tt.err, tt.want) {

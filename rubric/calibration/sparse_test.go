@@ -2,6 +2,7 @@ package calibration_test
 
 import (
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"testing"
 
 	"github.com/servicequality/servicequality/rubric/calibration"
@@ -16,7 +17,7 @@ import (
 func TestPropertySparseMatchesMatrix(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := drawPanel(t, panelOptions{})
-		s := newSession(t, p.results, calibration.Config{Places: calibration.MaxPlaces})
+		s := newSession(t, p.results, calibration.Config{Precision: sq.Precision{Places: 12}})
 		calls, evs := s.Calls(), s.Evaluators()
 		given := map[[2]string]decimal.Decimal{}
 		for _, res := range p.results {
@@ -38,7 +39,7 @@ func TestPropertySparseMatchesMatrix(t *testing.T) {
 			}
 		}
 		for _, metric := range []calibration.Metric{calibration.Nominal, calibration.Ordinal, calibration.Interval} {
-			want, wantErr := calibration.KrippendorffAlphaMatrix(m, metric, calibration.Config{Places: calibration.MaxPlaces})
+			want, wantErr := calibration.KrippendorffAlphaMatrix(m, metric, calibration.Config{Precision: sq.Precision{Places: 12}})
 			got, err := s.KrippendorffAlphaTotals(metric)
 			if errors.Is(err, calibration.ErrUndefined) != errors.Is(wantErr, calibration.ErrUndefined) ||
 				(err == nil) != (wantErr == nil) {

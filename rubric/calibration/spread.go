@@ -1,7 +1,6 @@
 package calibration
 
 import (
-	"fmt"
 	"math/big"
 	"slices"
 
@@ -91,10 +90,10 @@ func (s *Session) spread(tolerance decimal.Decimal, bi int) (SpreadReport, error
 		return SpreadReport{}, errEmptySession()
 	}
 	if err := dec.Check(tolerance); err != nil {
-		return SpreadReport{}, fmt.Errorf("calibration: tolerance %w", err)
+		return SpreadReport{}, within("tolerance", err)
 	}
 	if tolerance.Sign() < 0 {
-		return SpreadReport{}, fmt.Errorf("calibration: tolerance %s is negative; it is a distance from the reference total, 0 or more: %w", tolerance, ErrInvalidConfig)
+		return SpreadReport{}, fail("tolerance", tolerance.String(), "0 or more: a distance from the reference total", ErrInvalidConfig)
 	}
 	rep := SpreadReport{Tolerance: tolerance}
 	type acc struct {

@@ -2,6 +2,7 @@ package calibration_test
 
 import (
 	"errors"
+	"github.com/servicequality/servicequality/sq"
 	"strconv"
 	"strings"
 	"testing"
@@ -95,7 +96,7 @@ func TestFleissKappaPublished(t *testing.T) {
 		{parseCounts(t, fleiss1971), 3, "0.430", "0.556", "0.220", 30, 6, "Fleiss (1971), Table 1: κ = .430"},
 	}
 	for _, tt := range tests {
-		got, err := calibration.FleissKappaCounts(tt.table, calibration.Config{Places: tt.places})
+		got, err := calibration.FleissKappaCounts(tt.table, calibration.Config{Precision: sq.Precision{Places: tt.places}})
 		if err != nil {
 			t.Errorf("%s: %v", tt.reason, err)
 			continue
@@ -146,7 +147,7 @@ func TestKrippendorffAlphaPublished(t *testing.T) {
 		{calibration.Nominal, 4, "0.7434", "1 − 312/1216 = 0.74342…"},
 	}
 	for _, tt := range tests {
-		got, err := calibration.KrippendorffAlphaMatrix(krippendorff2011, tt.metric, calibration.Config{Places: tt.places})
+		got, err := calibration.KrippendorffAlphaMatrix(krippendorff2011, tt.metric, calibration.Config{Precision: sq.Precision{Places: tt.places}})
 		if err != nil {
 			t.Errorf("%v: %v", tt.metric, err)
 			continue
@@ -208,10 +209,10 @@ func TestCountTableErrors(t *testing.T) {
 			t.Errorf("error %q does not start with the package name", err)
 		}
 	}
-	if _, err := calibration.FleissKappaCounts(wikipediaFleiss, calibration.Config{Places: 13}); !errors.Is(err, calibration.ErrInvalidConfig) {
+	if _, err := calibration.FleissKappaCounts(wikipediaFleiss, calibration.Config{Precision: sq.Precision{Places: 13}}); !errors.Is(err, calibration.ErrInvalidConfig) {
 		t.Errorf("13 places: error %v, want ErrInvalidConfig", err)
 	}
-	if _, err := calibration.CohenKappaCounts([][]int{{1}}, calibration.Config{Rounding: 7}); !errors.Is(err, calibration.ErrInvalidConfig) {
+	if _, err := calibration.CohenKappaCounts([][]int{{1}}, calibration.Config{Precision: sq.Precision{Rounding: 7}}); !errors.Is(err, calibration.ErrInvalidConfig) {
 		t.Errorf("rounding 7: error %v, want ErrInvalidConfig", err)
 	}
 }
@@ -237,7 +238,7 @@ func TestKrippendorffMatrixErrors(t *testing.T) {
 		{matrix("1 . 3", ". 2 ."), calibration.Interval, calibration.ErrNoOverlap, "no unit with two values"},
 		{matrix("2 2 .", "2 2 2"), calibration.Ordinal, calibration.ErrUndefined, "every pairable value equal"},
 		{matrix("2 5 .", "2 5 7"), calibration.Interval, nil, "valid: perfect agreement; unit 3 has one value"},
-		{huge, calibration.Interval, calibration.ErrDecimalLimit, "value with 40 places"},
+		{huge, calibration.Interval, sq.ErrLimit, "value with 40 places"},
 		{krippendorff2011, 0, calibration.ErrInvalidConfig, "zero metric"},
 		{krippendorff2011, 4, calibration.ErrInvalidConfig, "unknown metric"},
 	}

@@ -3,6 +3,7 @@ package rubrictest_test
 import (
 	"errors"
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rubric"
@@ -48,7 +49,7 @@ func ExampleAnyEvaluation() {
 	named := true
 	for seed := 0; seed < 20; seed++ {
 		if _, err := r.Score(rubrictest.AnyEvaluation().Example(seed)); err != nil {
-			var ee *rubric.EvaluationError
+			var ee *sq.Error
 			named = named && errors.As(err, &ee)
 		}
 	}

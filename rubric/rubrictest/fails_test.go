@@ -15,7 +15,7 @@ import (
 
 var d = decimal.RequireFromString
 
-func en(s string) rubric.Text { return rubric.Text{rubric.English: s} }
+func en(s string) rubric.Text { return rubric.Text{"en": s} }
 
 func points(id, max, step string) rubric.Criterion {
 	return rubric.Criterion{ID: id, Title: en(id), Scale: rubric.Scale{Kind: rubric.Points, Min: d("0"), Max: d(max), Step: d(step)}}

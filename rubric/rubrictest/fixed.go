@@ -145,7 +145,7 @@ func checkOverrides(s *shape, base rubric.Evaluation, add func(string, string, .
 // draws from every region with a fixed seed.
 func checkBands(s *shape, add func(string, string, ...any)) {
 	r := s.r
-	bands := r.Bands()
+	bands := r.Definition().Bands
 	if len(bands) == 0 {
 		return
 	}
@@ -211,9 +211,9 @@ type share struct {
 
 // shares returns each criterion's share of the total, as an exact fraction rounded to 6 places.
 func shares(r *rubric.Rubric) []share {
-	crits, sections := r.Criteria(), r.Sections()
+	crits, sections := r.Criteria(), r.Definition().Sections
 	var out []share
-	if !r.Weighted() {
+	if !weighted(sections) {
 		sum := decimal.Zero
 		for _, c := range crits {
 			sum = sum.Add(c.MaxPoints())
@@ -263,4 +263,9 @@ func checkDefinitionJSON(r *rubric.Rubric, add func(string, string, ...any)) {
 	if err != nil || !again.Equal(r) {
 		add(InvJSON, "the rubric does not read back Equal from its JSON (error %v)", err)
 	}
+}
+
+// weighted reports whether a rubric with these sections is weighted: at least one section has a positive weight.
+func weighted(sections []rubric.Section) bool {
+	return slices.ContainsFunc(sections, func(s rubric.Section) bool { return s.Weight.IsPositive() })
 }

@@ -2,6 +2,7 @@ package rubrictest
 
 import (
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rubric"
@@ -17,7 +18,7 @@ func EquateDecimals() cmp.Option {
 // dec returns c·10^-places.
 func dec(c int64, places int32) decimal.Decimal { return decimal.New(c, -places) }
 
-func text(s string) rubric.Text { return rubric.Text{rubric.English: s, rubric.Russian: s + " (ru)"} }
+func text(s string) rubric.Text { return rubric.Text{"en": s, "ru": s + " (ru)"} }
 
 // Definition returns a generator of valid rubric definitions: 1–12 criteria of every scale kind (points, binary,
 // rating, levels), every N/A policy, optional sections (weighted or not), levels and violations with every
@@ -25,12 +26,14 @@ func text(s string) rubric.Text { return rubric.Text{rubric.English: s, rubric.R
 func Definition() *rapid.Generator[rubric.Definition] {
 	return rapid.Custom(func(t *rapid.T) rubric.Definition {
 		d := rubric.Definition{
-			ID:       rapid.SampledFrom([]string{"call", "chat-quality", "audit.v2", "R_1"}).Draw(t, "id"),
-			Version:  rapid.SampledFrom([]string{"1", "2026-01-01", "v3.1"}).Draw(t, "version"),
-			Title:    text("Rubric"),
-			Max:      rapid.SampledFrom([]decimal.Decimal{dec(5, 0), dec(10, 0), dec(100, 0), dec(1, 0), dec(45, 1)}).Draw(t, "max"),
-			Places:   rapid.SampledFrom([]int32{0, 1, 2, 4, 6}).Draw(t, "places"),
-			Rounding: rapid.SampledFrom([]rubric.Rounding{rubric.HalfUp, rubric.HalfEven, rubric.Down}).Draw(t, "rounding"),
+			ID:      rapid.SampledFrom([]string{"call", "chat-quality", "audit.v2", "R_1"}).Draw(t, "id"),
+			Version: rapid.SampledFrom([]string{"1", "2026-01-01", "v3.1"}).Draw(t, "version"),
+			Title:   text("Rubric"),
+			Max:     rapid.SampledFrom([]decimal.Decimal{dec(5, 0), dec(10, 0), dec(100, 0), dec(1, 0), dec(45, 1)}).Draw(t, "max"),
+			Precision: sq.Precision{
+				Places:   rapid.SampledFrom([]int32{0, 1, 2, 4, 6}).Draw(t, "places"),
+				Rounding: rapid.SampledFrom([]sq.Rounding{sq.HalfUp, sq.HalfEven, sq.Down}).Draw(t, "rounding"),
+			},
 		}
 		nSect := 0
 		if rapid.Bool().Draw(t, "sections") {

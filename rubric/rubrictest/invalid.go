@@ -1,6 +1,7 @@
 package rubrictest
 
 import (
+	"github.com/servicequality/servicequality/sq"
 	"slices"
 
 	"github.com/servicequality/servicequality/rubric"
@@ -69,7 +70,7 @@ func InvalidEvaluation(r *rubric.Rubric) *rapid.Generator[Invalid] {
 					s := crits[i].Scale
 					e.Answers[i].Points = s.Min.Add(s.Step.Mul(decimal.New(5, -1)))
 				}},
-				breaker{"points of absurd size", rubric.ErrDecimalLimit, func() {
+				breaker{"points of absurd size", sq.ErrLimit, func() {
 					i := points[pick("crit", len(points))]
 					e.Answers[i].Points = decimal.New(1, -40)
 				}},

@@ -2,6 +2,7 @@ package rubrictest
 
 import (
 	"fmt"
+	"github.com/servicequality/servicequality/sq"
 	"math/big"
 	"slices"
 
@@ -105,10 +106,10 @@ func reference(r *rubric.Rubric, e rubric.Evaluation) (expected, error) {
 	if !okRaw && !autoFail {
 		return expected{}, fmt.Errorf("nothing to score: every criterion that counts is excluded")
 	}
-	places := r.Places()
+	places := r.Precision().Places
 	var out expected
-	out.raw, _ = roundRat(rawX, places, d.Rounding)
-	out.total, out.exact = roundRat(totX, places, d.Rounding)
+	out.raw, _ = roundRat(rawX, places, d.Precision.Rounding)
+	out.total, out.exact = roundRat(totX, places, d.Precision.Rounding)
 	if autoFail {
 		out.total, out.exact, out.autoFail = decimal.Zero, true, true
 	}
@@ -159,7 +160,7 @@ func ratio(d rubric.Definition, pts, maxs []*big.Rat) (*big.Rat, bool) {
 }
 
 // roundRat rounds x ≥ 0 to places digits by mode, and reports whether nothing was dropped.
-func roundRat(x *big.Rat, places int32, mode rubric.Rounding) (decimal.Decimal, bool) {
+func roundRat(x *big.Rat, places int32, mode sq.Rounding) (decimal.Decimal, bool) {
 	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
 	num := new(big.Int).Mul(x.Num(), scale)
 	q, rem := new(big.Int).QuoRem(num, x.Denom(), new(big.Int))
@@ -168,8 +169,8 @@ func roundRat(x *big.Rat, places int32, mode rubric.Rounding) (decimal.Decimal, 
 	}
 	c := new(big.Int).Lsh(rem, 1).Cmp(x.Denom())
 	switch mode {
-	case rubric.Down:
-	case rubric.HalfEven:
+	case sq.Down:
+	case sq.HalfEven:
 		if c > 0 || (c == 0 && q.Bit(0) == 1) {
 			q.Add(q, big.NewInt(1))
 		}

@@ -89,7 +89,7 @@ type rubricTarget struct{ name, min string }
 
 func newShape(r *rubric.Rubric) *shape {
 	s := &shape{r: r, crits: r.Criteria(), viols: r.Violations()}
-	s.anchor = anchorCriterion(s.crits, r.Sections(), r.Weighted())
+	s.anchor = anchorCriterion(s.crits, r.Definition().Sections, weighted(r.Definition().Sections))
 	for i, c := range s.crits {
 		all := choices(c)
 		slices.SortStableFunc(all, func(a, b answerChoice) int { return a.points.Cmp(b.points) })
@@ -107,7 +107,7 @@ func newShape(r *rubric.Rubric) *shape {
 		s.choices, s.plain = append(s.choices, all), append(s.plain, plain)
 	}
 	s.edges = append(s.edges, rubricTarget{"the maximum", r.Max().String()}, rubricTarget{"0", "0"})
-	for _, b := range r.Bands() {
+	for _, b := range r.Definition().Bands {
 		if b.Min.Sign() > 0 {
 			s.edges = append(s.edges, rubricTarget{fmt.Sprintf("band %q", b.ID), b.Min.String()})
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -14,10 +15,10 @@ import (
 
 // Names of the invariants Check proves, for Skip and for reading failure messages.
 const (
-	InvRange  = "range"  // every rate lies on its scale (0–100%, 1–5, 0–5, −100…100, 1–7); an empty tally has none
+	InvRange  = "range"  // every exact rate lies on its scale (0–100%, 1–5, 0–5, −100…100, 1–7); an empty tally has none
 	InvMerge  = "merge"  // merging is associative and commutative, with the empty tally as identity
 	InvJSON   = "json"   // every tally reads back Equal from its JSON form
-	InvBinary = "binary" // every tally with a binary form reads back Equal from it
+	InvBinary = "binary" // every tally with a binary form (Tallies) reads back Equal from it
 )
 
 // Option tunes Check. Options are inert values, safe to share and reuse.
@@ -70,7 +71,7 @@ type tally[T any] interface {
 type rate[T any] struct {
 	name   string
 	lo, hi int64
-	f      func(T) (decimal.Decimal, bool, error)
+	f      func(T) (sq.Fraction, error)
 }
 
 // kind checks one tally type: its generator, its merge and its rates.
@@ -86,14 +87,14 @@ func newKind[T tally[T]](name string, gen func(maxTotal int64) *rapid.Generator[
 		a, b, x := g.Draw(t, name+"A"), g.Draw(t, name+"B"), g.Draw(t, name+"C")
 		if !c.skip[InvRange] {
 			for _, r := range rates {
-				v, _, err := r.f(a)
+				v, err := r.f(a)
 				switch {
 				case empty(a) && !errors.Is(err, survey.ErrEmpty):
 					return InvRange, fmt.Sprintf("%s %s of the empty tally gives %s (error %v), want an error wrapping ErrEmpty", name, r.name, v, err)
 				case empty(a):
 				case err != nil:
 					return InvRange, fmt.Sprintf("%s %s of %s refused: %v", name, r.name, show(a), err)
-				case v.LessThan(decimal.NewFromInt(r.lo)) || v.GreaterThan(decimal.NewFromInt(r.hi)):
+				case v.Cmp(whole(r.lo)) < 0 || v.Cmp(whole(r.hi)) > 0:
 					return InvRange, fmt.Sprintf("%s %s of %s is %s, outside %d…%d", name, r.name, show(a), v, r.lo, r.hi)
 				}
 			}
@@ -150,41 +151,25 @@ func show(v any) string {
 	return string(b)
 }
 
-const places = 4
-
 func kinds() []kind {
+	empty := func(n int64) bool { return n == 0 }
 	return []kind{
-		newKind("CSI", csiTotal, survey.CSI.Merge, survey.CSI.IsEmpty,
-			rate[survey.CSI]{"mean", 1, 5, func(c survey.CSI) (decimal.Decimal, bool, error) { return c.Mean(places, survey.HalfUp) }},
-			rate[survey.CSI]{"points", 0, 5, func(c survey.CSI) (decimal.Decimal, bool, error) { return c.Points(places, survey.HalfUp) }}),
-		newKind("RecommendShare", RecommendShare, survey.RecommendShare.Merge, survey.RecommendShare.IsEmpty,
-			rate[survey.RecommendShare]{"percent", 0, 100, func(s survey.RecommendShare) (decimal.Decimal, bool, error) {
-				return s.Percent(places, survey.HalfUp)
-			}},
-			rate[survey.RecommendShare]{"points", 0, 5, func(s survey.RecommendShare) (decimal.Decimal, bool, error) {
-				return s.Points(places, survey.HalfUp)
-			}}),
-		newKind("ClassicNPS", ClassicNPS, survey.ClassicNPS.Merge, survey.ClassicNPS.IsEmpty,
-			rate[survey.ClassicNPS]{"score", -100, 100, func(c survey.ClassicNPS) (decimal.Decimal, bool, error) {
-				return c.Score(places, survey.HalfUp)
-			}}),
-		newKind("CSAT", CSAT, survey.CSAT.Merge, survey.CSAT.IsEmpty,
-			rate[survey.CSAT]{"percent", 0, 100, func(c survey.CSAT) (decimal.Decimal, bool, error) { return c.Percent(places, survey.HalfUp) }}),
-		newKind("CES", cesTotal, survey.CES.Merge, survey.CES.IsEmpty,
-			rate[survey.CES]{"mean", 1, 7, func(c survey.CES) (decimal.Decimal, bool, error) { return c.Mean(places, survey.HalfUp) }}),
-		newKind("FCR", FCR, survey.FCR.Merge, survey.FCR.IsEmpty,
-			rate[survey.FCR]{"percent", 0, 100, func(f survey.FCR) (decimal.Decimal, bool, error) { return f.Percent(places, survey.HalfUp) }}),
-		newKind("Retention", Retention, survey.Retention.Merge, survey.Retention.IsEmpty,
-			rate[survey.Retention]{"percent", 0, 100, func(r survey.Retention) (decimal.Decimal, bool, error) {
-				return r.Percent(places, survey.HalfUp)
-			}}),
-		newKind("Coverage", Coverage, survey.Coverage.Merge, func(c survey.Coverage) bool { return c.Clients() == 0 },
-			rate[survey.Coverage]{"percent", 0, 100, func(c survey.Coverage) (decimal.Decimal, bool, error) {
-				return c.Percent(places, survey.HalfUp)
-			}}),
+		newKind("CSI", csiTotal, survey.CSI.Merge, func(c survey.CSI) bool { return empty(c.Total()) },
+			rate[survey.CSI]{"mean", 1, 5, survey.CSI.Mean}),
+		newKind("Share", Share, survey.Share.Merge, func(s survey.Share) bool { return empty(s.Total()) },
+			rate[survey.Share]{"percent", 0, 100, survey.Share.Percent},
+			rate[survey.Share]{"points", 0, 5, survey.Share.Points}),
+		newKind("ClassicNPS", ClassicNPS, survey.ClassicNPS.Merge, func(c survey.ClassicNPS) bool { return empty(c.Total()) },
+			rate[survey.ClassicNPS]{"score", -100, 100, survey.ClassicNPS.Score},
+			rate[survey.ClassicNPS]{"variance", 0, 1, survey.ClassicNPS.Variance}),
+		newKind("CES", cesTotal, survey.CES.Merge, func(c survey.CES) bool { return empty(c.Total()) },
+			rate[survey.CES]{"mean", 1, 7, survey.CES.Mean}),
 		newKind("Tallies", Tallies, survey.Tallies.Merge, func(survey.Tallies) bool { return false }),
 	}
 }
+
+// whole returns n as a Fraction.
+func whole(n int64) sq.Fraction { return sq.FractionOf(decimal.NewFromInt(n)) }
 
 // csiTotal draws CSI tallies of about maxTotal answers in all (CSI takes the most of each answer value).
 func csiTotal(maxTotal int64) *rapid.Generator[survey.CSI] { return CSI(max(maxTotal/5, 1)) }
@@ -192,16 +177,16 @@ func csiTotal(maxTotal int64) *rapid.Generator[survey.CSI] { return CSI(max(maxT
 // cesTotal draws CES tallies of about maxTotal answers in all (CES takes the most of each answer value).
 func cesTotal(maxTotal int64) *rapid.Generator[survey.CES] { return CES(max(maxTotal/7, 1)) }
 
-// Check proves in one line of a test the invariants of every tally of package survey (CSI, RecommendShare,
-// ClassicNPS, CSAT, CES, FCR, Retention, Coverage and Tallies), and fails t with the broken one in words and the
+// Check proves in one line of a test the invariants of every tally of package survey (CSI, Share, ClassicNPS, CES
+// and Tallies), and fails t with the broken one in words and the
 // tallies that show it:
 //
-//   - InvRange: every rate lies on its scale — percentages on 0–100, the CSI mean on 1–5, the 5-point indexes on
-//     0–5, the classic NPS on −100…100, the CES mean on 1–7 — and the rates of an empty tally are errors wrapping
-//     survey.ErrEmpty;
+//   - InvRange: every rate, exact, lies on its scale — percentages on 0–100, the CSI mean on 1–5, the 5-point index
+//     on 0–5, the classic NPS on −100…100 and its variance on 0–1, the CES mean on 1–7 — and the rates of an empty
+//     tally are errors wrapping survey.ErrEmpty;
 //   - InvMerge: Merge is commutative and associative, and the zero value (the empty sample) is its identity;
 //   - InvJSON: every tally reads back Equal from its JSON form;
-//   - InvBinary: every tally with a binary form reads back Equal from it.
+//   - InvBinary: every tally with a binary form (Tallies) reads back Equal from it.
 //
 // Tallies are drawn by the generators of this package, 100 cases unless -rapid.checks says otherwise (see Draws
 // and MaxTotal), and a failure shrinks to small tallies. Check calls t's methods only from the calling goroutine.

@@ -14,11 +14,11 @@ func TestCheck(t *testing.T) {
 	surveytest.Check(t, surveytest.MaxTotal(survey.MaxCount/4), surveytest.Draws(2))
 }
 
-// TestMoreGenerators: drawn retention tallies and targets are valid.
+// TestMoreGenerators: drawn shares and targets are valid.
 func TestMoreGenerators(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		if r := surveytest.Retention(50).Draw(t, "retention"); r.Total() > 50 || r.Retained() > r.Total() {
-			t.Fatalf("retention %+v beyond its bounds", r)
+		if r := surveytest.Share(50).Draw(t, "retention"); r.Total() > 50 || r.Hits() > r.Total() {
+			t.Fatalf("share %+v beyond its bounds", r)
 		}
 		tg := surveytest.Target().Draw(t, "target")
 		if err := tg.Validate(); err != nil {

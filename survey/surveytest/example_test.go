@@ -53,17 +53,6 @@ func ExampleSkip() {
 	// failed: false
 }
 
-func ExampleRetention() {
-	rapid.Check(&printer{}, func(t *rapid.T) {
-		if r := surveytest.Retention(10).Draw(t, "retention"); r.Retained() > r.Total() {
-			t.Fatalf("more retained than complainants: %+v", r)
-		}
-	})
-	fmt.Println("retained within the complainants")
-	// Output:
-	// retained within the complainants
-}
-
 func ExampleTarget() {
 	rapid.Check(&printer{}, func(t *rapid.T) {
 		if err := surveytest.Target().Draw(t, "target").Validate(); err != nil {
@@ -88,20 +77,14 @@ func ExampleDraws() {
 func ExampleTallies() {
 	rapid.Check(&printer{}, func(t *rapid.T) {
 		tl := surveytest.Tallies(100).Draw(t, "tallies")
-		if tl.Recommend.Yes() > tl.Recommend.Total() || tl.Total() < 0 {
+		if tl.Recommend.Hits() > tl.Recommend.Total() {
 			t.Fatalf("impossible tallies %+v", tl)
-		}
-		c := surveytest.Coverage(100).Draw(t, "coverage")
-		if c.Surveyed() > c.Clients() {
-			t.Fatalf("impossible coverage %+v", c)
 		}
 		for _, g := range []*rapid.Generator[bool]{
 			rapid.Map(surveytest.CSI(5), func(x survey.CSI) bool { return x.Total() <= 25 }),
 			rapid.Map(surveytest.CES(5), func(x survey.CES) bool { return x.Total() <= 35 }),
 			rapid.Map(surveytest.ClassicNPS(10), func(x survey.ClassicNPS) bool { return x.Total() <= 10 }),
-			rapid.Map(surveytest.CSAT(10), func(x survey.CSAT) bool { return x.Total() <= 10 }),
-			rapid.Map(surveytest.FCR(10), func(x survey.FCR) bool { return x.Total() <= 10 }),
-			rapid.Map(surveytest.RecommendShare(10), func(x survey.RecommendShare) bool { return x.Total() <= 10 }),
+			rapid.Map(surveytest.Share(10), func(x survey.Share) bool { return x.Total() <= 10 }),
 		} {
 			if !g.Draw(t, "within") {
 				t.Fatalf("a tally beyond its bound")

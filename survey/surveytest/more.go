@@ -6,18 +6,6 @@ import (
 	"pgregory.net/rapid"
 )
 
-// Retention draws retention tallies of 0…maxTotal complainants.
-func Retention(maxTotal int64) *rapid.Generator[survey.Retention] {
-	return rapid.Custom(func(t *rapid.T) survey.Retention {
-		total := rapid.Int64Range(0, maxTotal).Draw(t, "total")
-		r, err := survey.NewRetention(part(t, "retained", total), total)
-		if err != nil {
-			t.Fatalf("surveytest: %v", err)
-		}
-		return r
-	})
-}
-
 // Target draws valid targets: either comparison; absolute thresholds of −100…100, percent changes of −100%…+200%
 // on a positive baseline, and offsets in points from any baseline, with up to 2 digits after the point.
 func Target() *rapid.Generator[survey.Target] {

@@ -12,11 +12,11 @@ func part(t *rapid.T, label string, whole int64) int64 {
 	return rapid.OneOf(rapid.Just(int64(0)), rapid.Just(whole), rapid.Int64Range(0, whole)).Draw(t, label)
 }
 
-// RecommendShare draws yes/no tallies of 0…maxTotal answers.
-func RecommendShare(maxTotal int64) *rapid.Generator[survey.RecommendShare] {
-	return rapid.Custom(func(t *rapid.T) survey.RecommendShare {
+// Share draws k-of-n tallies (recommend shares, CSAT, FCR, coverage, retention) of 0…maxTotal answers.
+func Share(maxTotal int64) *rapid.Generator[survey.Share] {
+	return rapid.Custom(func(t *rapid.T) survey.Share {
 		total := rapid.Int64Range(0, maxTotal).Draw(t, "total")
-		s, err := survey.NewRecommendShare(part(t, "yes", total), total)
+		s, err := survey.NewShare(part(t, "hits", total), total)
 		if err != nil {
 			t.Fatalf("surveytest: %v", err)
 		}
@@ -53,30 +53,6 @@ func CSI(maxPerAnswer int64) *rapid.Generator[survey.CSI] {
 	})
 }
 
-// CSAT draws CSAT tallies of 0…maxTotal answers.
-func CSAT(maxTotal int64) *rapid.Generator[survey.CSAT] {
-	return rapid.Custom(func(t *rapid.T) survey.CSAT {
-		total := rapid.Int64Range(0, maxTotal).Draw(t, "total")
-		c, err := survey.NewCSAT(part(t, "satisfied", total), total)
-		if err != nil {
-			t.Fatalf("surveytest: %v", err)
-		}
-		return c
-	})
-}
-
-// FCR draws FCR tallies of 0…maxTotal contacts.
-func FCR(maxTotal int64) *rapid.Generator[survey.FCR] {
-	return rapid.Custom(func(t *rapid.T) survey.FCR {
-		total := rapid.Int64Range(0, maxTotal).Draw(t, "total")
-		f, err := survey.NewFCR(part(t, "resolved", total), total)
-		if err != nil {
-			t.Fatalf("surveytest: %v", err)
-		}
-		return f
-	})
-}
-
 // CES draws CES tallies of up to maxPerAnswer answers of each value.
 func CES(maxPerAnswer int64) *rapid.Generator[survey.CES] {
 	return rapid.Custom(func(t *rapid.T) survey.CES {
@@ -92,28 +68,16 @@ func CES(maxPerAnswer int64) *rapid.Generator[survey.CES] {
 	})
 }
 
-// Coverage draws coverages of 0…maxClients clients.
-func Coverage(maxClients int64) *rapid.Generator[survey.Coverage] {
-	return rapid.Custom(func(t *rapid.T) survey.Coverage {
-		clients := rapid.Int64Range(0, maxClients).Draw(t, "clients")
-		c, err := survey.NewCoverage(part(t, "surveyed", clients), clients)
-		if err != nil {
-			t.Fatalf("surveytest: %v", err)
-		}
-		return c
-	})
-}
-
 // Tallies draws Tallies whose every tally holds up to about maxTotal answers.
 func Tallies(maxTotal int64) *rapid.Generator[survey.Tallies] {
 	return rapid.Custom(func(t *rapid.T) survey.Tallies {
 		return survey.Tallies{
 			CSI:       CSI(maxTotal/5).Draw(t, "csi"),
-			Recommend: RecommendShare(maxTotal).Draw(t, "recommend"),
+			Recommend: Share(maxTotal).Draw(t, "recommend"),
 			Classic:   ClassicNPS(maxTotal).Draw(t, "classic"),
-			CSAT:      CSAT(maxTotal).Draw(t, "csat"),
+			CSAT:      Share(maxTotal).Draw(t, "csat"),
 			CES:       CES(maxTotal/7).Draw(t, "ces"),
-			FCR:       FCR(maxTotal).Draw(t, "fcr"),
+			FCR:       Share(maxTotal).Draw(t, "fcr"),
 		}
 	})
 }
@@ -121,13 +85,17 @@ func Tallies(maxTotal int64) *rapid.Generator[survey.Tallies] {
 // Answer draws a valid answer of any kind.
 func Answer() *rapid.Generator[survey.Answer] {
 	return rapid.OneOf(
-		rapid.Map(rapid.IntRange(1, 5), survey.CSIAnswer),
-		rapid.Map(rapid.Bool(), survey.RecommendAnswer),
-		rapid.Map(rapid.IntRange(0, 10), survey.ClassicAnswer),
-		rapid.Map(rapid.IntRange(1, 5), survey.CSATAnswer),
-		rapid.Map(rapid.IntRange(1, 7), survey.CESAnswer),
-		rapid.Map(rapid.Bool(), survey.FCRAnswer),
+		answer(survey.KindCSI, 1, 5),
+		answer(survey.KindRecommend, 0, 1),
+		answer(survey.KindClassic, 0, 10),
+		answer(survey.KindCSAT, 1, 5),
+		answer(survey.KindCES, 1, 7),
+		answer(survey.KindFCR, 0, 1),
 	)
+}
+
+func answer(k survey.Kind, lo, hi int) *rapid.Generator[survey.Answer] {
+	return rapid.Map(rapid.IntRange(lo, hi), func(v int) survey.Answer { return survey.Answer{Kind: k, Value: v} })
 }
 
 // Response draws a valid response at a time within [from, from+span) (whole seconds), with employee, department,

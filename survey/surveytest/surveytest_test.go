@@ -16,10 +16,10 @@ func TestGenerators(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		tl := survey.Tallies{
 			CSI:       surveytest.CSI(10).Draw(t, "csi"),
-			Recommend: surveytest.RecommendShare(10).Draw(t, "recommend"),
+			Recommend: surveytest.Share(10).Draw(t, "recommend"),
 			Classic:   surveytest.ClassicNPS(10).Draw(t, "classic"),
-			CSAT:      surveytest.CSAT(10).Draw(t, "csat"),
-			FCR:       surveytest.FCR(10).Draw(t, "fcr"),
+			CSAT:      surveytest.Share(10).Draw(t, "csat"),
+			FCR:       surveytest.Share(10).Draw(t, "fcr"),
 		}
 		if tl.CSI.Total() > 50 || tl.Recommend.Total() > 10 || tl.Classic.Total() > 10 || tl.CSAT.Total() > 10 ||
 			tl.FCR.Total() > 10 {
@@ -37,7 +37,7 @@ func TestGenerators(t *testing.T) {
 	})
 }
 
-// TestTalliesGenerator: drawn Tallies and coverages stay within their bounds and survive the binary form.
+// TestTalliesGenerator: drawn Tallies and shares stay within their bounds and survive the binary form.
 func TestTalliesGenerator(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		tl := surveytest.Tallies(70).Draw(t, "tallies")
@@ -49,9 +49,9 @@ func TestTalliesGenerator(t *testing.T) {
 		if err := back.UnmarshalBinary(b); err != nil || !back.Equal(tl) {
 			t.Fatalf("drawn tallies do not survive the binary form: %v", err)
 		}
-		c := surveytest.Coverage(100).Draw(t, "coverage")
-		if c.Clients() > 100 || c.Surveyed() > c.Clients() {
-			t.Fatalf("coverage %+v beyond its bounds", c)
+		c := surveytest.Share(100).Draw(t, "coverage")
+		if c.Total() > 100 || c.Hits() > c.Total() {
+			t.Fatalf("share %+v beyond its bounds", c)
 		}
 	})
 }

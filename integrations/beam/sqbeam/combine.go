@@ -167,9 +167,14 @@ type RegisterCounts struct {
 	Total, Open, Paused, Overdue, DueSoon, Resolved, Closed, OnTime, Late, Provisional int64
 }
 
-// OnTimeRate returns OnTime / (OnTime + Late) rounded to places digits by rule r, as complaints.Counts.OnTimeRate.
-func (c RegisterCounts) OnTimeRate(places int32, r complaints.Rounding) (decimal.Decimal, error) {
-	return complaints.Counts{OnTime: int(c.OnTime), Late: int(c.Late)}.OnTimeRate(places, r)
+// OnTimeRate returns OnTime / (OnTime + Late) exactly, zero when nothing is resolved, as complaints.Counts.OnTimeRate;
+// round it with Fraction.Round.
+func (c RegisterCounts) OnTimeRate() sq.Fraction {
+	if c.OnTime+c.Late == 0 {
+		return sq.Fraction{}
+	}
+	f, _ := sq.Ratio(c.OnTime, c.OnTime+c.Late) // the denominator is not zero: cannot fail
+	return f
 }
 
 // add counts one status, as complaints.NewReport does.

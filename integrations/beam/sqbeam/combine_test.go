@@ -90,7 +90,7 @@ func registerStatuses(t *testing.T) ([]sqbeam.ComplaintStatus, complaints.Report
 	}
 	var out []sqbeam.ComplaintStatus
 	for _, row := range rep.Rows {
-		out = append(out, sqbeam.StatusOf(row.Info.Employee, row.Status))
+		out = append(out, sqbeam.StatusOf(row.Info.Employee, row))
 	}
 	return out, rep
 }
@@ -143,8 +143,8 @@ func TestCombineFnsOnPrism(t *testing.T) {
 		}
 		want = append(want, mustPair(t, "tallies/"+k, tl))
 	}
-	for _, g := range rep.ByEmployee {
-		want = append(want, mustPair(t, "counts/"+g.Key, countsOf(g.Counts)))
+	for key, g := range rep.ByEmployee {
+		want = append(want, mustPair(t, "counts/"+key, countsOf(g)))
 	}
 	want = append(want, mustPair(t, "register/", countsOf(rep.Counts)))
 	gj, err := json.Marshal(wantGrouped)

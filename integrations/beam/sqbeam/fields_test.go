@@ -51,7 +51,7 @@ func TestLibraryFieldsInUserStructs(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		tl, err := survey.Tally([]survey.Response{{Answer: survey.CSIAnswer(1 + i%5)}}, survey.ClassicCuts{})
+		tl, err := survey.Tally([]survey.Response{{Answer: survey.Answer{Kind: survey.KindCSI, Value: 1 + i%5}}}, survey.ClassicCuts{})
 		if err != nil {
 			t.Fatal(err)
 		}

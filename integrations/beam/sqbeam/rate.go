@@ -144,7 +144,7 @@ func Ratings(s beam.Scope, cfg RateConfig, calls, answers beam.PCollection) (row
 // SurveyIndex returns the rating.Survey of survey tallies with surveyed of clients clients surveyed (0 clients:
 // unknown). Tallies with no CSI or recommend answer give a survey without that component.
 func SurveyIndex(t survey.Tallies, surveyed, clients int64) (rating.Survey, error) {
-	s, err := rating.SurveyOf(t, survey.Coverage{})
+	s, err := rating.SurveyOf(t, survey.Share{})
 	if err != nil {
 		return rating.Survey{}, err
 	}

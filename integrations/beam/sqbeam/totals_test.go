@@ -17,8 +17,8 @@ func TestTotalsCoderRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	tl, err := survey.Tally([]survey.Response{{Client: "c1", Answer: survey.CSIAnswer(4)},
-		{Client: "c2", Answer: survey.RecommendAnswer(true)}}, survey.ClassicCuts{})
+	tl, err := survey.Tally([]survey.Response{{Client: "c1", Answer: survey.Answer{Kind: survey.KindCSI, Value: 4}},
+		{Client: "c2", Answer: survey.Answer{Kind: survey.KindRecommend, Value: 1}}}, survey.ClassicCuts{})
 	if err != nil {
 		t.Fatal(err)
 	}

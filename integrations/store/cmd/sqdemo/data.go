@@ -15,6 +15,7 @@ import (
 	"github.com/servicequality/servicequality/complaints"
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
@@ -25,7 +26,7 @@ const maxFile = 64 << 20
 // employee is one row of employees.csv.
 type employee struct {
 	ID, Name, Department string
-	Hired                complaints.Date
+	Hired                sq.Date
 	Clients              int64
 }
 
@@ -197,7 +198,7 @@ func (ds *dataset) loadEmployees(dir string) error {
 		if e.Name == "" {
 			e.Name = r["name_ru"]
 		}
-		if e.Hired, err = complaints.ParseDate(r["hired"]); err != nil {
+		if e.Hired, err = sq.ParseDate(r["hired"]); err != nil {
 			return fmt.Errorf("employees.csv: line %d: hired: %w", i+2, err)
 		}
 		if e.Clients, err = strconv.ParseInt(r["clients"], 10, 64); err != nil || e.Clients < 0 {
@@ -314,7 +315,7 @@ func (ds *dataset) loadComplaints(dir string) error {
 		return fmt.Errorf("complaints.json: %w", err)
 	}
 	for i, r := range raw {
-		c, err := complaints.DecodeComplaint(r, ds.policy)
+		c, err := complaints.ParseComplaint(r, ds.policy)
 		if err != nil {
 			return fmt.Errorf("complaints.json: record %d: %w", i+1, err)
 		}

@@ -68,7 +68,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	day, err := complaints.ParseDate(o.at)
+	day, err := sq.ParseDate(o.at)
 	if err != nil {
 		return fmt.Errorf("sqdemo: -at: %w", err)
 	}
@@ -206,13 +206,14 @@ func (rep *report) print(w io.Writer, ds *dataset) {
 		fmt.Fprintf(w, "    %-20s %6s %5d  %v\n", name(st.ID), "["+display(p.Exact()).StringFixed(1)+"]", p.Calls.Count(), p.Reasons())
 	}
 	r := rep.register
+	rate, _ := r.OnTimeRate.Round(sq.Precision{Places: 4, Rounding: sq.HalfUp}) // a valid precision: cannot fail
 	fmt.Fprintf(w, "\nComplaint register as of %s, policy %q\n", rep.at.Format("2006-01-02"), ds.policy.Name)
 	fmt.Fprintf(w, "%d complaints: %d unanswered (%d overdue, %d due soon, %d waiting on the client), %d answered (%d on time, %d late; %s%% on time).\n",
 		r.Total, r.Open+r.Paused, r.Overdue, r.DueSoon, r.Paused, r.Resolved+r.Closed, r.OnTime, r.Late,
-		r.Rate.Shift(2).StringFixed(1))
+		rate.Value.Shift(2).StringFixed(1))
 	fmt.Fprintf(w, "%-14s %-20s %-10s %s\n", "overdue", "employee", "last day", "late, days")
 	for _, o := range r.OverdueList {
-		fmt.Fprintf(w, "%-14s %-20s %-10s %d\n", o.ID, name(o.Employee), o.Due.LastDay, o.LateUnits)
+		fmt.Fprintf(w, "%-14s %-20s %-10s %d\n", o.Info.ID, name(o.Info.Employee), o.Due.LastDay, -o.RemainingUnits)
 	}
 }
 

@@ -84,7 +84,7 @@ func inMemory(t *testing.T, ds *dataset, at time.Time) []rating.Personal {
 			rs = append(rs, r)
 		}
 	}
-	segs, err := survey.Segments(rs, survey.Grouping{Key: survey.ByEmployee})
+	segs, err := survey.Segments(rs, survey.Grouping{Key: func(r survey.Response) string { return r.Employee }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,356 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/rubric"
+	"github.com/servicequality/servicequality/sq"
+	"github.com/servicequality/servicequality/survey"
+	"github.com/shopspring/decimal"
+)
+
+// personal is section 1: the leaderboard of personal ratings (SPEC R8), then the provisional ones with why.
+func (b *builder) personal() *section {
+	t, a := b.t, b.a
+	s := b.newSection("personal", t.s("secPersonal"), "chartPersonal", 5)
+	tab := b.newTable("", ">hRank", "hEmployee", ">hRating", ">hCalls", ">hCallRating", ">hSurvey", ">hCSI", ">hNPS",
+		">hSurveyed")
+	var prov []rating.Standing
+	for _, st := range a.board {
+		if st.Rank == 0 {
+			prov = append(prov, st)
+			continue
+		}
+		p, sv := a.personal[st.ID], a.surveys[st.ID]
+		shown := display(p.Exact())
+		tab.add(strconv.Itoa(st.Rank), b.name(st.ID), t.num(shown, 1), strconv.FormatInt(p.Calls.Count(), 10),
+			b.show1(p.Component("calls")), b.show1(p.Component("survey")), b.showNull(sv.CSI), b.showNull(sv.NPS), b.surveyed(sv))
+		s.Chart.bar(b.name(st.ID), shown, t.num(shown, 1), false)
+	}
+	if !s.table(tab) {
+		s.say("noRanked")
+	}
+	s.say("rankNote")
+	tab = b.newTable(t.s("provisional"), "hEmployee", ">hProvisional", ">hCalls", "hWhy")
+	for _, st := range prov {
+		p, v := a.personal[st.ID], display(a.personal[st.ID].Exact())
+		tab.add(b.name(st.ID), "["+t.num(v, 1)+"]", strconv.FormatInt(p.Calls.Count(), 10),
+			b.reasons(p.Rating, p.Calls.Count(), a.surveys[st.ID]))
+		s.Chart.bar(b.name(st.ID), v, "["+t.num(v, 1)+"]", true)
+	}
+	s.table(tab)
+	var none []string
+	for _, e := range a.roster {
+		if _, ok := a.personal[e.ID]; !ok {
+			none = append(none, e.name(t.code))
+		}
+	}
+	if len(none) > 0 {
+		s.say("noData", strings.Join(none, ", "))
+	}
+	return s
+}
+
+// surveyed formats the coverage of a survey (SPEC R14): "6.7% (14/210)".
+func (b *builder) surveyed(sv rating.Survey) string {
+	if sv.Clients == 0 {
+		return fmt.Sprintf("? (%d/?)", sv.Surveyed)
+	}
+	return fmt.Sprintf("%s (%d/%d)", b.percent(sv.Surveyed, sv.Clients), sv.Surveyed, sv.Clients)
+}
+
+// reasons words the sufficiency reasons of a rating in the report's language, from their codes and the inputs.
+func (b *builder) reasons(r rating.Rating, calls int64, sv rating.Survey) string {
+	t, set := b.t, b.ds.settings.personal
+	var out []string
+	missingDone := false
+	for _, why := range r.Reasons() {
+		switch why.Code {
+		case rating.FewCalls:
+			out = append(out, t.f("reasonFewCalls", t.count(calls, "evaluated-call"), set.MinCalls))
+		case rating.LowCoverage:
+			if sv.Clients == 0 {
+				out = append(out, t.f("reasonNoClients", t.count(sv.Surveyed, "client")))
+			} else {
+				out = append(out, t.f("reasonLowCoverage", sv.Surveyed, t.count(sv.Clients, "client-of"),
+					b.percent(sv.Surveyed, sv.Clients), t.plain(minSurveyedPercent(set))))
+			}
+		case rating.NoEvaluationInQuarter:
+			out = append(out, t.f("reasonNoEval", b.a.quarter))
+		case rating.MissingComponent: // one reason per missing component: worded once, naming them all
+			if missingDone {
+				continue
+			}
+			missing := missingOf(r.Breakdown())
+			switch { // a survey index with one of CSI and NPS lacks the other
+			case sv.CSI != nil && sv.NPS == nil:
+				missing = append(missing, "nps")
+			case sv.CSI == nil && sv.NPS != nil:
+				missing = append(missing, "csi")
+			}
+			var names []string
+			for _, m := range missing {
+				names = append(names, t.lookup("components", m))
+			}
+			out, missingDone = append(out, t.f("reasonMissing", strings.Join(names, ", "))), true
+		case rating.NoSufficientEmployees:
+			out = append(out, t.s("reasonNoSufficient"))
+		default:
+			out = append(out, why.String())
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// department is section 2: each department's rating (SPEC R7) and how its components add up: its platforms and
+// the contribution of each component.
+func (b *builder) department() *section {
+	t := b.t
+	s := b.newSection("department", t.s("secDepartment"), "chartDepartment", 5)
+	tab := b.newTable("", "hDepartment", ">hRating", ">hPlatforms", ">hEmployees", ">hSurvey", ">hCounted")
+	s.Blocks = append(s.Blocks, block{Table: tab}) // one row per department, added below
+	for _, d := range b.a.depts {
+		r, title := d.Rating, b.ds.settings.departmentTitle(d.DepartmentID, t.code)
+		v := r.Exact()
+		shown := b.show1(v, true)
+		if !r.Sufficient() {
+			shown = "[" + shown + "]"
+		}
+		tab.add(title, shown, b.show1(r.Component("platforms")), b.show1(r.Component("employees")), b.show1(r.Component("survey")),
+			t.f("countedCell", r.Counted, r.Counted+r.Skipped))
+		var ps []string
+		for _, p := range d.Platforms {
+			ps = append(ps, t.f("reviews", p.Name, t.plain(p.Rating), t.count(p.Reviews, "review")))
+			s.Chart.bar(p.Name, p.Rating, t.plain(p.Rating), false)
+		}
+		if len(ps) > 0 {
+			s.say("platformsLine", t.lookup("platformMean", platformMeanName(b.ds.settings.department)),
+				strings.Join(ps, ", "))
+		}
+		ct := b.newTable(title, "hComponent", ">hValue", ">hWeight", ">hShare", ">hPoints")
+		for _, c := range r.Breakdown() {
+			name := t.lookup("components", c.Name)
+			if !c.Present {
+				ct.add(name, t.s("missing"), t.plain(c.Weight), dash, dash)
+				continue
+			}
+			ct.add(name, t.num(halfUp(c.Value, 2), 2), t.plain(c.Weight), t.num(halfUp(c.Share, 3).Shift(2), 1)+"%",
+				t.num(halfUp(c.Points, 2), 2))
+			s.Chart.bar(name, display(c.Value), b.show1(c.Value, true), false)
+		}
+		ct.add(t.s("total"), shown, "", t.num(decimal.NewFromInt(100), 1)+"%", t.num(halfUp(v, 2), 2))
+		s.Chart.bar(title, display(v), shown, !r.Sufficient())
+		s.table(ct)
+		if !r.Sufficient() {
+			s.say("whyLine", b.reasons(r.Rating, 0, d.Survey))
+		}
+	}
+	return s
+}
+
+// compliance is section 3: evaluated calls per employee and quarter against the minimum (SPEC R5, R6).
+func (b *builder) compliance() *section {
+	t, a, min := b.t, b.a, b.ds.settings.personal.MinCalls
+	s := &section{ID: "compliance", Title: t.f("secCompliance", min), b: b}
+	if len(a.compliance) == 0 {
+		s.say("noAnswers")
+		return s
+	}
+	tab := b.newTable("", "hEmployee")
+	for _, q := range a.compliance {
+		tab.Header = append(tab.Header, q.Quarter.String()+map[bool]string{true: "*"}[q.Quarter == a.quarter])
+		tab.Right = append(tab.Right, true)
+	}
+	current := a.compliance[len(a.compliance)-1]
+	s.Chart.Title = t.f("chartCompliance", current.Quarter, min)
+	s.Chart.marker(min)
+	for _, e := range a.roster {
+		row := []string{e.name(t.code)}
+		for _, q := range a.compliance {
+			switch n := strconv.FormatInt(q.Counts[e.ID], 10); {
+			case !q.Roster[e.ID]:
+				row = append(row, dash+"  ")
+			case q.Short[e.ID].EmployeeID != "":
+				row = append(row, n+" !")
+			default:
+				row = append(row, n+"  ")
+			}
+		}
+		tab.add(row...)
+		if current.Roster[e.ID] {
+			s.Chart.count(e.name(t.code), current.Counts[e.ID], current.Short[e.ID].EmployeeID != "")
+		}
+	}
+	s.table(tab)
+	legend := []string{t.f("legendShort", min), t.s("legendNotEmployed")}
+	if current.Quarter == a.quarter {
+		last := sq.DateOf(current.Quarter.Period(b.ds.loc).To, b.ds.loc).AddDays(-1)
+		legend = append(legend, t.f("legendInProgress", b.day(last)))
+	}
+	s.Blocks = append(s.Blocks, block{Text: strings.Join(legend, "; ")})
+	for _, q := range a.compliance {
+		var items []string
+		for _, e := range a.roster {
+			if sf, ok := q.Short[e.ID]; ok {
+				items = append(items, t.f("shortItem", e.name(t.code), sf.Evaluated, sf.Required))
+			}
+		}
+		if len(items) == 0 {
+			s.say("shortNone", q.Quarter)
+		} else {
+			s.say("shortLine", q.Quarter, len(items), t.count(len(q.Roster), "employee-of"), strings.Join(items, ", "))
+		}
+	}
+	return s
+}
+
+// criteria is section 4: every criterion's average across the team, weakest first, and the overrides that fired
+// (SPEC R3, R4).
+func (b *builder) criteria() *section {
+	t := b.t
+	s := b.newSection("criteria", t.s("secCriteria"), "chartCriteria", 100)
+	if len(b.a.criteria) == 0 {
+		s.say("noAnswers")
+	}
+	for _, rs := range b.a.criteria {
+		r := rs.Rubric
+		tab := b.newTable(t.f("rubricCaption", r.Definition().Title.Get(t.code), r.ID(), r.Version(), t.count(rs.Calls, "evaluated-call")),
+			"hCriterion", ">hMean", ">hMax", ">hPercent", ">hAnswered", ">hNA")
+		for _, c := range rs.Criteria {
+			title, max := c.Criterion.Title.Get(t.code), t.plain(c.Criterion.MaxPoints())
+			if c.Counted == 0 {
+				tab.add(truncate(title, 56), dash, max, dash, "0", strconv.Itoa(c.NA))
+				continue
+			}
+			share := halfUp(c.Share, 3).Shift(2)
+			tab.add(truncate(title, 56), t.num(halfUp(c.Mean, 2), 2), max, t.num(share, 1)+"%",
+				strconv.Itoa(c.Counted), strconv.Itoa(c.NA))
+			label := truncate(title, 40)
+			if len(b.a.criteria) > 1 {
+				label = r.ID() + ": " + label
+			}
+			s.Chart.bar(label, share, t.num(share, 1)+"%", false)
+		}
+		s.table(tab)
+		for _, c := range rs.Criteria {
+			if c.Criterion.Scale.Kind == rubric.Levels {
+				var parts []string
+				for _, l := range c.Criterion.Scale.Levels {
+					parts = append(parts, fmt.Sprintf("%s %d", l.Title.Get(t.code), c.Levels[l.ID]))
+				}
+				s.say("levelsLine", c.Criterion.Title.Get(t.code), strings.Join(parts, ", "))
+			}
+		}
+		s.say("autoFailLine", rs.AutoFail, rs.Calls, b.percent(int64(rs.AutoFail), int64(rs.Calls)))
+		if len(rs.Reasons) > 0 {
+			s.say("firedIntro")
+		}
+		for _, why := range rs.Reasons {
+			key := rubric.Reason{Criterion: why.Criterion, Level: why.Level, Violation: why.Violation}
+			effect, calls := t.lookup("effectWords", string(why.Effect)), t.count(rs.Fired[key], "call")
+			text := t.f("firedViolation", b.violationTitle(r, why.Violation), effect, calls)
+			if c, ok := r.Criterion(why.Criterion); why.Violation == "" && ok {
+				level := why.Level
+				for _, l := range c.Scale.Levels {
+					if l.ID == why.Level {
+						level = l.Title.Get(t.code)
+					}
+				}
+				text = t.f("firedLevel", level, c.Title.Get(t.code), effect, calls)
+			}
+			s.Blocks = append(s.Blocks, block{Text: "  " + text})
+		}
+	}
+	return s
+}
+
+// metric formats a survey metric rounded to one decimal, half-up, from the counts; a dash when there are no
+// answers.
+func (b *builder) metric(f sq.Fraction, err error) string {
+	v, _, err := shown(f, err)
+	if err != nil {
+		return dash
+	}
+	return b.t.num(v, 1)
+}
+
+// shown rounds an exact survey metric once, to one place half-up, as the report shows it.
+func shown(f sq.Fraction, err error) (decimal.Decimal, bool, error) {
+	if err != nil {
+		return decimal.Decimal{}, false, err
+	}
+	r, err := f.Round(sq.DisplayPrecision())
+	return r.Value, !r.Inexact, err
+}
+
+// surveys is section 5: CSI (SPEC R11), the yes/no NPS and its 5-point form (R12, R13) and CSAT (R15) per
+// quarter and in total, and the coverage of the clients (R14).
+func (b *builder) surveys() *section {
+	t := b.t
+	s := b.newSection("surveys", t.s("secSurveys"), "chartSurveys", 5)
+	tab := b.newTable("", "hPeriod", ">hRespondents", ">hCSI", ">hNPSPercent", ">hNPSPoints", ">hCSAT")
+	var total survey.Tallies
+	for _, p := range b.a.periods {
+		tl, label := p.Tallies, t.s("totalPeriod")
+		if p.Period.IsZero() {
+			total = tl
+		} else {
+			label = sq.QuarterOf(p.Period.From, b.ds.loc).String()
+			if v, _, err := shown(tl.CSI.Mean()); err == nil {
+				s.Chart.bar(label+" "+t.s("hCSI"), v, t.num(v, 1), false)
+			}
+			if v, _, err := shown(tl.Recommend.Points()); err == nil {
+				s.Chart.bar(label+" "+t.s("hNPS"), v, t.num(v, 1), false)
+			}
+		}
+		tab.add(label, strconv.FormatInt(p.Respondents, 10), b.metric(tl.CSI.Mean()),
+			pct(b.metric(tl.Recommend.Percent())), b.metric(tl.Recommend.Points()),
+			pct(b.metric(tl.CSAT.Percent())))
+	}
+	if s.table(tab) {
+		s.say("npsNote")
+	} else {
+		s.say("noAnswers")
+	}
+	for _, d := range b.a.depts {
+		title, sv := b.ds.settings.departmentTitle(d.DepartmentID, t.code), d.Survey
+		if sv.Clients == 0 {
+			s.say("coverageUnknown", title, t.count(sv.Surveyed, "client"))
+		} else {
+			s.say("coverageLine", title, sv.Surveyed, t.count(sv.Clients, "client-of"),
+				b.percent(sv.Surveyed, sv.Clients), t.plain(minSurveyedPercent(b.ds.settings.personal)))
+		}
+	}
+	if total.Classic.Total() != 0 {
+		s.say("classicLine", b.metric(total.Classic.Score()), t.count(total.Classic.Total(), "answer"))
+	}
+	if total.CES.Total() != 0 {
+		s.say("cesLine", b.metric(total.CES.Mean()), t.count(total.CES.Total(), "answer"))
+	}
+	if total.FCR.Total() != 0 {
+		s.say("fcrLine", b.metric(total.FCR.Percent()), t.count(total.FCR.Total(), "contact"))
+	}
+	if v, _, err := shown(total.CSI.Mean()); len(s.Chart.Bars) == 0 && err == nil {
+		s.Chart.bar(t.s("totalPeriod")+" "+t.s("hCSI"), v, t.num(v, 1), false)
+	}
+	return s
+}
+
+// platformMeanName names how the platform ratings are combined: "plain" or "review-weighted".
+func platformMeanName(s rating.DepartmentSettings) string {
+	if s.ReviewWeighted {
+		return "review-weighted"
+	}
+	return "plain"
+}
+
+// minSurveyedPercent is the coverage minimum in force (SPEC R14): the survey package's rule, 4% by default.
+func minSurveyedPercent(s rating.PersonalSettings) decimal.Decimal {
+	if s.MinSurveyedPercent.IsZero() {
+		return decimal.NewFromInt(survey.DefaultMinCoveragePercent)
+	}
+	return s.MinSurveyedPercent
+}
