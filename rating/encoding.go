@@ -27,7 +27,8 @@ import (
 // Binary: a version byte (1), then for an Accumulator the scale byte (0–18) and the count, the high and the low 64
 // bits of the sum in units as unsigned varints; a Grouped holds the number of groups and, per group in ascending
 // key order, the key length as a varint, the key bytes and an Accumulator without its version byte. Varints not
-// in their shortest form, truncated data, trailing bytes, an unknown version and inconsistent values are errors wrapping sq.ErrMalformed.
+// in their shortest form, truncated data, trailing bytes, an unknown version and inconsistent values are errors
+// wrapping sq.ErrMalformed.
 
 // binaryVersion is the version byte of the binary encodings.
 const binaryVersion = 1

@@ -16,8 +16,9 @@ import (
 // strings.
 //
 // The zero Grouped is empty and ready to use. A nil *Grouped reads as empty (Len, Get, All, Equal);
-// the methods that change it return an error wrapping sq.ErrInvalid. A Grouped must not be copied after first use (copies share
-// storage); copy one by merging it into a new Grouped. It is not safe for concurrent use while it changes: give each goroutine its own and merge.
+// the methods that change it return an error wrapping sq.ErrInvalid. A Grouped must not be copied after first use
+// (copies share storage); copy one by merging it into a new Grouped. It is not safe for concurrent use while it
+// changes: give each goroutine its own and merge.
 type Grouped struct {
 	index map[string]int
 	keys  []string

@@ -75,8 +75,8 @@ func (p Personal) Equal(o Personal) bool {
 // The rating is Insufficient, with reasons, when fewer than MinCalls calls are counted (FewCalls, R5), when the
 // clients surveyed are below MinSurveyedPercent (survey's rule) or their number is unknown (LowCoverage, R14),
 // when no call lies in RequireEvaluationIn (NoEvaluationInQuarter, R6), or when a component of the rating or of
-// the survey index was missing and renormalized (MissingComponent). A rule about a component whose weight is 0 is not checked, and
-// a component of weight 0 is never missing.
+// the survey index was missing and renormalized (MissingComponent). A rule about a component whose weight is 0 is not
+// checked, and a component of weight 0 is never missing.
 //
 // Errors: invalid calls or survey (sq.ErrInvalid, ErrDuplicate, ErrOutOfRange, sq.ErrLimit), neither calls nor
 // survey index (ErrEmpty), a missing component under FailOnMissing or below MinCoverage (ErrMissingComponent).
