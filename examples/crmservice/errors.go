@@ -1,14 +1,12 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
+	"unicode"
 
-	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sq"
-	"github.com/servicequality/servicequality/survey"
 )
 
 // apiError is a refused request: the HTTP status, the request field concerned, the rule it breaks (a stable
@@ -39,92 +37,52 @@ func badRequest(field, rule, message string) *apiError {
 	return &apiError{Status: http.StatusBadRequest, Field: field, Rule: rule, Message: message}
 }
 
-// kinds maps the module's three kinds of bad input to HTTP statuses.
-var kinds = []struct {
-	err    error
-	status int
-}{
-	{sq.ErrMalformed, http.StatusBadRequest},
-	{sq.ErrLimit, http.StatusRequestEntityTooLarge},
-	{sq.ErrInvalid, http.StatusUnprocessableEntity},
-}
-
-// statusOf returns the HTTP status of a library error by its kind: 400 malformed, 413 over a limit, 422 invalid,
-// and 500 for anything else (a fault here or in the library, not in the request).
-func statusOf(err error) int {
-	for _, k := range kinds {
-		if errors.Is(err, k.err) {
-			return k.status
-		}
-	}
-	if legacyRule(err) != "" {
-		return http.StatusBadRequest
-	}
-	return http.StatusInternalServerError
-}
-
-// ruleOf returns the rule code of a library error: the package's sentinel in kebab case ("unknown criterion" →
-// "unknown-criterion"), else its kind's ("invalid-input").
-func ruleOf(err error) string {
-	if r := legacyRule(err); r != "" {
-		return r
+// classify returns the HTTP status and rule code of a library error. The status is that of its kind: 413 over a
+// limit, 400 malformed, 422 invalid, 500 anything else (a fault here or in the library, not in the request). A
+// document refused for its size is malformed too, so the limit is tested first. The rule code is the sentinel of
+// the *sq.Error in kebab case ("unknown criterion" → "unknown-criterion"), else that of the kind.
+func classify(err error) (status int, rule string) {
+	var kind error
+	switch {
+	case errors.Is(err, sq.ErrLimit):
+		status, kind = http.StatusRequestEntityTooLarge, sq.ErrLimit
+	case errors.Is(err, sq.ErrMalformed):
+		status, kind = http.StatusBadRequest, sq.ErrMalformed
+	case errors.Is(err, sq.ErrInvalid):
+		status, kind = http.StatusUnprocessableEntity, sq.ErrInvalid
+	default:
+		return http.StatusInternalServerError, "internal"
 	}
 	var se *sq.Error
 	if errors.As(err, &se) && se.Err != nil {
-		return strings.ReplaceAll(se.Err.Error(), " ", "-")
-	}
-	for _, k := range kinds {
-		if errors.Is(err, k.err) {
-			return strings.ReplaceAll(k.err.Error(), " ", "-")
+		if rule = kebab(se.Err.Error()); rule != "" {
+			return status, rule
 		}
 	}
-	return "internal"
+	return status, kebab(kind.Error())
 }
 
-// legacyRules names the sentinels of the library packages that do not yet wrap sq's kinds, as rule codes (400).
-// Each row goes once its package's errors are *sq.Error wrapping a sentinel made by sq.Sentinel: the rule code is
-// then the sentinel's text in kebab case and the status that of its kind.
-var legacyRules = []struct {
-	err  error
-	rule string
-}{
-	{rubric.ErrRubricMismatch, "rubric-mismatch"},
-	{rubric.ErrUnknownCriterion, "unknown-criterion"},
-	{rubric.ErrDuplicateAnswer, "duplicate-answer"},
-	{rubric.ErrMissingAnswer, "missing-answer"},
-	{rubric.ErrInvalidScore, "invalid-score"},
-	{rubric.ErrUnknownLevel, "unknown-level"},
-	{rubric.ErrNotApplicable, "na-not-allowed"},
-	{rubric.ErrUnknownViolation, "unknown-violation"},
-	{rubric.ErrNothingToScore, "nothing-to-score"},
-	{rubric.ErrInvalidDefinition, "invalid-definition"},
-	{rubric.ErrUnknownTemplate, "unknown-rubric"},
-	{survey.ErrInvalidCount, "invalid-count"},
-	{survey.ErrInvalidAnswer, "invalid-answer"},
-}
-
-func legacyRule(err error) string {
-	for _, r := range legacyRules {
-		if errors.Is(err, r.err) {
-			return r.rule
-		}
-	}
-	return ""
+// kebab writes s in lower case with each run of other characters than letters and digits as one hyphen.
+func kebab(s string) string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.Join(f, "-")
 }
 
 // libraryError turns an error of a library package about the named request field into the response error,
 // with the status of its kind (statusOf) and one problem per joined error (rubric reports every problem of an
 // evaluation at once).
 func libraryError(field string, err error) *apiError {
-	var parts []error
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
+	parts := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok && allLibraryErrors(j.Unwrap()) {
 		parts = j.Unwrap()
-	} else {
-		parts = []error{err}
 	}
-	out := &apiError{Status: statusOf(parts[0])}
+	out := &apiError{}
 	for _, p := range parts {
-		e := apiError{Field: field, Rule: ruleOf(p), Message: p.Error()}
+		status, rule := classify(p)
+		if out.Status == 0 {
+			out.Status = status
+		}
+		e := apiError{Field: field, Rule: rule, Message: p.Error()}
 		var se *sq.Error
 		if errors.As(p, &se) && se.Path != "" {
 			e.Field = field + "." + se.Path
@@ -136,8 +94,14 @@ func libraryError(field string, err error) *apiError {
 	return out
 }
 
-// quoteJSON quotes s as a JSON string, shortened.
-func quoteJSON(s string) string {
-	b, _ := json.Marshal(truncate(s, 64))
-	return string(b)
+// allLibraryErrors reports whether every error of a join is a library's *sq.Error (rather than, say, a strictjson
+// error that unwraps to its kinds).
+func allLibraryErrors(errs []error) bool {
+	for _, e := range errs {
+		var se *sq.Error
+		if !errors.As(e, &se) {
+			return false
+		}
+	}
+	return len(errs) > 0
 }

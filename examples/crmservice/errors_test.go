@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/servicequality/servicequality/internal/strictjson"
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/sq"
@@ -13,6 +14,11 @@ import (
 // Library errors map to HTTP by their sq kind; the rule code is the package's sentinel in kebab case.
 func TestLibraryErrorKinds(t *testing.T) {
 	unknown := sq.Sentinel("unknown criterion", sq.ErrInvalid)
+	var v []int
+	tooLarge := strictjson.Decode([]byte("[1, 2, 3]"), 4, &v)
+	if !errors.Is(tooLarge, sq.ErrMalformed) || !errors.Is(tooLarge, sq.ErrLimit) {
+		t.Fatalf("strictjson.Decode of a document over its limit = %v, want an error of both kinds", tooLarge)
+	}
 	tests := []struct {
 		name   string
 		err    error
@@ -33,6 +39,10 @@ func TestLibraryErrorKinds(t *testing.T) {
 			"rating's sentinels are made by sq.Sentinel: outside an *sq.Error, their kind's status and code"},
 		{"review", fmt.Errorf("x: %w", review.ErrInvalidReview), 422, "evaluation", "invalid-input",
 			"a sentinel made by sq.Sentinel outside an *sq.Error: its kind's status and code"},
+		{"too large", tooLarge, 413, "evaluation", "over-a-limit",
+			"a document refused for its size is malformed and over a limit: the limit wins"},
+		{"kebab", &sq.Error{Path: "answers[2].na", Err: sq.Sentinel("N/A not allowed", sq.ErrInvalid)}, 422,
+			"evaluation.answers[2].na", "n-a-not-allowed", "the rule code is lower case, each run of other characters one hyphen"},
 		{"other", errors.New("disk on fire"), 500, "evaluation", "internal", "not a kind of bad input: a fault"},
 	}
 	for _, tt := range tests {

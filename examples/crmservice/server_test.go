@@ -175,7 +175,7 @@ func TestScore(t *testing.T) {
 			422, `evaluation.violations[1]`, "unknown-violation", "the rubric lists its violations"},
 		{"definition", `{"definition": {"id": "d", "version": "1", "title": {"en": "D"}, "max": "5", "criteria": [
 			{"id": "a", "title": {"en": "A"}, "scale": {"kind": "points", "min": "0", "max": "1", "step": "0.3"}}]},
-			"evaluation": {}}`, 422, `definition.criteria["a"].scale.step`, "invalid-definition",
+			"evaluation": {}}`, 422, `definition.criteria["a"].scale.step`, "invalid-rubric-definition",
 			"a step must divide the range"},
 	})
 	// Every problem of an evaluation is listed.

@@ -80,7 +80,7 @@ func TestReviews(t *testing.T) {
 		{"decided twice", reviewJSON(dispute + ", " + decision + ", " + strings.Replace(decision, "03-04", "03-05", 1)),
 			422, "review.events[3]", "impossible-review-event", "a dispute is decided once"},
 		{"unknown criterion", reviewJSON(strings.Replace(dispute, `"greeting"`, `"smile"`, 1)), 422, "review.events[1]",
-			"unknown-criterion", "a criterion the rubric does not have"},
+			"invalid-answer-in-a-review", "a criterion the rubric does not have"},
 		{"no rubric", `{"review": {}}`, 400, "rubric", "required", "the rubric is named"},
 	})
 }
