@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // presets are the policy presets a request may name, each in the request's location.
@@ -76,7 +77,7 @@ func (s *server) complaintStatus(r *http.Request) (any, *apiError) {
 		return nil, apiErr
 	}
 	for i, e := range c.Events() {
-		if apiErr := checkWindow(fmt.Sprintf("complaint.events[%d].at", i), e.At); apiErr != nil {
+		if apiErr := checkWindow("complaint."+sq.Index("events", i)+".at", e.At); apiErr != nil {
 			return nil, apiErr
 		}
 	}
@@ -85,7 +86,7 @@ func (s *server) complaintStatus(r *http.Request) (any, *apiError) {
 	}
 	st, err := c.Status(now)
 	if err != nil {
-		return nil, libraryError("now", err)
+		return nil, valueError("now", err)
 	}
 	return complaintResponse{ID: c.Info().ID, Policy: c.Policy().Name, Unit: c.Policy().Unit, Status: st}, nil
 }
@@ -123,7 +124,7 @@ func requestPolicy(req complaintRequest) (complaints.Policy, *apiError) {
 	if req.DueSoon != nil {
 		p.DueSoon = *req.DueSoon
 		if err := p.Validate(); err != nil {
-			return p, libraryError("due_soon", err)
+			return p, valueError("due_soon", err)
 		}
 	}
 	return p, nil

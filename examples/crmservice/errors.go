@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
 	"strings"
@@ -68,10 +69,30 @@ func kebab(s string) string {
 	return strings.Join(f, "-")
 }
 
-// libraryError turns an error of a library package about the named request field into the response error,
-// with the status of its kind (statusOf) and one problem per joined error (rubric reports every problem of an
-// evaluation at once).
-func libraryError(field string, err error) *apiError {
+// libraryError turns an error of a library package into the response error, with the status of its kind
+// (classify) and one problem per joined error (rubric reports every problem of an evaluation at once). prefix is
+// the request path of what the library read ("" for the request itself): a problem's field is prefix joined with
+// the error's Path, which names a place inside what was read ("answers[8].criterion" in "evaluation").
+func libraryError(prefix string, err error) *apiError {
+	return toAPIError(err, func(path string) string {
+		switch {
+		case path == "":
+			return cmp.Or(prefix, "body")
+		case prefix == "":
+			return path
+		}
+		// A rule about several fields names each: "call_weight, survey_weight".
+		return prefix + "." + strings.ReplaceAll(path, ", ", ", "+prefix+".")
+	})
+}
+
+// valueError turns an error of a library package about one request field that is a single value (a quarter, a
+// time) into the response error; the error's Path, if any, names that value and is not repeated.
+func valueError(field string, err error) *apiError {
+	return toAPIError(err, func(string) string { return field })
+}
+
+func toAPIError(err error, field func(path string) string) *apiError {
 	parts := []error{err}
 	if j, ok := err.(interface{ Unwrap() []error }); ok && allLibraryErrors(j.Unwrap()) {
 		parts = j.Unwrap()
@@ -82,12 +103,11 @@ func libraryError(field string, err error) *apiError {
 		if out.Status == 0 {
 			out.Status = status
 		}
-		e := apiError{Field: field, Rule: rule, Message: p.Error()}
-		var se *sq.Error
-		if errors.As(p, &se) && se.Path != "" {
-			e.Field = field + "." + se.Path
+		var path string
+		if se := (*sq.Error)(nil); errors.As(p, &se) {
+			path = se.Path
 		}
-		out.More = append(out.More, e)
+		out.More = append(out.More, apiError{Field: field(path), Rule: rule, Message: p.Error()})
 	}
 	first := out.More[0]
 	out.Field, out.Rule, out.Message = first.Field, first.Rule, first.Message

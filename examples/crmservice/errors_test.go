@@ -53,3 +53,33 @@ func TestLibraryErrorKinds(t *testing.T) {
 		}
 	}
 }
+
+// The field of a problem is its JSON path in the request: the library's Path under the field it read, once.
+func TestLibraryErrorFields(t *testing.T) {
+	weights := &sq.Error{Pkg: "rating", Path: "call_weight, survey_weight", Err: rating.ErrInvalidWeight}
+	quarter := &sq.Error{Pkg: "sq", Path: "quarter", Value: "2026-Q5", Err: sq.ErrInvalid}
+	call := &sq.Error{Pkg: "sampling", Path: "calls[3]", Err: sq.ErrInvalid}
+	tests := []struct {
+		name   string
+		got    *apiError
+		field  string
+		reason string
+	}{
+		{"under", libraryError("settings", &sq.Error{Path: "min_calls", Err: sq.ErrInvalid}), "settings.min_calls",
+			"a setting inside the request's settings"},
+		{"several", libraryError("settings", weights), "settings.call_weight, settings.survey_weight",
+			"a rule about several fields names each in the request"},
+		{"no path", libraryError("due_soon", &sq.Error{Err: sq.ErrInvalid}), "due_soon",
+			"an error without a Path is about the whole field"},
+		{"top", libraryError("", call), "calls[3]", "the library read the request's own fields: its Path is the field"},
+		{"request", libraryError("", &sq.Error{Err: sq.ErrInvalid}), "body",
+			"a rule about the request as a whole"},
+		{"value", valueError("quarter", quarter), "quarter",
+			"a single value's Path names the value itself and is not repeated (was quarter.quarter)"},
+	}
+	for _, tt := range tests {
+		if tt.got.Field != tt.field {
+			t.Errorf("%s: field %q, want %q (%s)", tt.name, tt.got.Field, tt.field, tt.reason)
+		}
+	}
+}

@@ -25,8 +25,9 @@ func FuzzEndpoints(f *testing.F) {
 	f.Add(uint8(0), []byte(`{"definition": {"id": "d", "version": "1", "title": {"en": "D"}, "max": "5",
 		"criteria": [{"id": "a", "title": {"en": "A"}, "scale": {"kind": "rating", "max": "1", "size": 5}, "na": "full"}]},
 		"evaluation": {"answers": [{"criterion": "a", "na": true}]}}`))
-	f.Add(uint8(1), []byte(`{"employee": "e", "earlier": {"count": 3, "sum": "12"}, "min_calls": 1,
-		"weights": {"calls": "2", "survey": "0", "csi": "1", "nps": "0"}}`))
+	f.Add(uint8(1), []byte(`{"employee": "e", "earlier": {"count": 3, "sum": "12"}, "settings": {"call_weight": "2",
+		"survey_weight": "0", "csi_weight": "1", "nps_weight": "0", "fail_on_missing": true, "min_coverage": "0.5",
+		"min_calls": 1, "min_surveyed_percent": "5", "shrink_prior": "4", "shrink_strength": "2"}}`))
 	f.Add(uint8(2), []byte(`{"policy_definition": {"length": 3, "unit": "weeks", "location": "Europe/London",
 		"due_by": "18:00", "receipt_cutoff": "17:00", "start": "same-day"}, "complaint": {"id": "C",
 		"received_at": "2026-03-02T10:00:00Z", "events": [{"kind": "extended", "at": "2026-03-03T10:00:00Z",

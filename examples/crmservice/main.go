@@ -30,11 +30,14 @@
 //	 "survey": {"csi": {"counts": [0, 0, 1, 3, 6]}, "recommend": {"hits": 8, "total": 10}},
 //	 "coverage": {"hits": 10, "total": 200},
 //	 "quarter": "2026-Q1", "location": "Asia/Almaty",
-//	 "weights": {"calls": "1", "survey": "1", "csi": "1", "nps": "1"}, "min_calls": 5}
+//	 "settings": {"call_weight": "1", "survey_weight": "1", "csi_weight": "1", "nps_weight": "1",
+//	              "fail_on_missing": false, "min_coverage": "0", "min_calls": 5, "min_surveyed_percent": "0",
+//	              "shrink_prior": "0", "shrink_strength": "0"}}
 //
 // Only "employee" is required, with at least one call or a survey answer. "earlier" is a stored
 // rating.Accumulator of calls rated before (SPEC R10); "quarter" and "location" require an evaluated call in that
-// quarter (R6); "weights" and "min_calls" replace the library's defaults (equal weights, 5 calls). The response
+// quarter (R6); "settings", rating.PersonalSettings in its JSON form with every key, replaces the library's
+// defaults (rating.DefaultPersonalSettings: equal weights, 5 calls, 4% of the clients surveyed). The response
 // gives the status, the reasons, the rating for display (only when sufficient), the stored value and each
 // component.
 //
@@ -56,10 +59,11 @@
 //
 // An error of a library package gets the status of its kind: 400 for malformed input (sq.ErrMalformed), 413
 // over a limit (sq.ErrLimit), 422 for input that breaks a rule (sq.ErrInvalid), 500 for anything else; the body
-// names the field, the rule it breaks and the library's message (sentinels of packages not yet on sq get 400):
+// names the field as its JSON path in the request (list indexes counted from 1), the rule it breaks (the
+// library's sentinel in kebab case) and the library's message:
 //
-//	{"error": {"field": "evaluation.answers[\"greeting\"]", "rule": "invalid-score",
-//	           "message": "rubric: criterion \"greeting\": points 0.55 is not on the scale: ..."},
+//	{"error": {"field": "evaluation.answers[1].points", "rule": "invalid-score",
+//	           "message": "rubric: answers[1].points 0.55: ...: invalid score"},
 //	 "errors": [...every problem, when there are several...]}
 //
 // Bodies over 1 MiB get 413; more answers than the rubric has criteria, or more than 10000 calls, 422; other

@@ -23,13 +23,7 @@ type personalRequest struct {
 	Coverage json.RawMessage `json:"coverage"` // survey.Share JSON: {"hits": surveyed, "total": clients}
 	Quarter  string          `json:"quarter"`
 	Location string          `json:"location"`
-	Weights  *struct {
-		Calls  string `json:"calls"`
-		Survey string `json:"survey"`
-		CSI    string `json:"csi"`
-		NPS    string `json:"nps"`
-	} `json:"weights"`
-	MinCalls *int `json:"min_calls"`
+	Settings json.RawMessage `json:"settings"` // rating.PersonalSettings JSON; default rating.DefaultPersonalSettings
 }
 
 // callInput is one evaluated call: its evaluation ID, time and total on 0–5.
@@ -90,15 +84,18 @@ func (s *server) personal(r *http.Request) (any, *apiError) {
 	if req.Employee == "" {
 		return nil, badRequest("employee", "required", `"employee" is required`)
 	}
-	settings, apiErr := personalSettings(req)
-	if apiErr != nil {
-		return nil, apiErr
+	settings := rating.DefaultPersonalSettings()
+	if len(req.Settings) > 0 {
+		if err := json.Unmarshal(req.Settings, &settings); err != nil {
+			return nil, libraryError("settings", err)
+		}
 	}
 	rater, err := rating.NewPersonalRater(settings)
 	if err != nil {
-		return nil, libraryError("weights", err)
+		return nil, libraryError("settings", err)
 	}
 	in := rating.PersonalInput{EmployeeID: req.Employee}
+	var apiErr *apiError
 	if in.Calls, apiErr = callScores(req.Employee, req.Calls); apiErr != nil {
 		return nil, apiErr
 	}
@@ -113,7 +110,7 @@ func (s *server) personal(r *http.Request) (any, *apiError) {
 	if req.Quarter != "" || req.Location != "" {
 		q, err := sq.ParseQuarter(req.Quarter)
 		if err != nil {
-			return nil, libraryError("quarter", err)
+			return nil, valueError("quarter", err)
 		}
 		loc, apiErr := loadLocation("location", req.Location)
 		if apiErr != nil {
@@ -126,45 +123,9 @@ func (s *server) personal(r *http.Request) (any, *apiError) {
 	}
 	p, err := rater.Rate(in)
 	if err != nil {
-		return nil, libraryError("calls", err)
+		return nil, libraryError("", err)
 	}
 	return personalAnswer(p), nil
-}
-
-// personalSettings starts from the library's defaults and applies the request's weights and minimum.
-func personalSettings(req personalRequest) (rating.PersonalSettings, *apiError) {
-	set := rating.DefaultPersonalSettings()
-	if req.MinCalls != nil {
-		set.MinCalls = *req.MinCalls
-	}
-	if w := req.Weights; w != nil {
-		for _, x := range []struct {
-			weight       *decimal.Decimal
-			field, value string
-		}{
-			{&set.CallWeight, "weights.calls", w.Calls},
-			{&set.SurveyWeight, "weights.survey", w.Survey},
-			{&set.CSIWeight, "weights.csi", w.CSI},
-			{&set.NPSWeight, "weights.nps", w.NPS},
-		} {
-			if x.value == "" {
-				continue
-			}
-			d, apiErr := parseDecimal(x.field, x.value)
-			if apiErr != nil {
-				return set, apiErr
-			}
-			*x.weight = d
-		}
-	}
-	if err := set.Validate(); err != nil {
-		field := "weights"
-		if req.MinCalls != nil && set.MinCalls < 1 {
-			field = "min_calls"
-		}
-		return set, libraryError(field, err)
-	}
-	return set, nil
 }
 
 // callScores checks and converts the calls, naming the call and field of each problem.
@@ -176,13 +137,13 @@ func callScores(employee string, calls []callInput) ([]rating.CallScore, *apiErr
 	out := make([]rating.CallScore, 0, len(calls))
 	seen := map[string]int{}
 	for i, c := range calls {
-		field := fmt.Sprintf("calls[%d]", i)
+		field := sq.Index("calls", i)
 		if c.Evaluation == "" {
 			return nil, badRequest(field+".evaluation", "required", "every call needs its evaluation ID")
 		}
 		if j, dup := seen[c.Evaluation]; dup {
 			return nil, badRequest(field+".evaluation", "duplicate",
-				fmt.Sprintf("evaluation %q is also calls[%d]", truncate(c.Evaluation, 64), j))
+				fmt.Sprintf("evaluation %q is also %s", truncate(c.Evaluation, 64), sq.Index("calls", j)))
 		}
 		seen[c.Evaluation] = i
 		at, apiErr := parseTime(field+".at", c.At)
@@ -223,7 +184,7 @@ func surveyInput(req personalRequest) (rating.Survey, *apiError) {
 	}
 	sv, err := rating.SurveyOf(t, cov)
 	if err != nil {
-		return rating.Survey{}, libraryError("survey", err)
+		return rating.Survey{}, valueError("survey", err)
 	}
 	return sv, nil
 }

@@ -245,16 +245,17 @@ func TestPersonal(t *testing.T) {
 
 	checkErrors(t, srv, "/v1/rating/personal", []errorCase{
 		{"employee", `{"calls": []}`, 400, "employee", "required", "whose rating"},
-		{"nothing", `{"employee": "e"}`, 422, "calls", "empty-input", "neither calls nor survey (the library's rule)"},
+		{"nothing", `{"employee": "e"}`, 422, "body", "empty-input",
+			"neither calls nor survey (the library's rule, about the request as a whole)"},
 		{"range", body([]string{calls[0], `{"evaluation": "x", "at": "2026-03-02T10:00:00Z", "total": "5.1"}`}, ""),
-			400, "calls[1].total", "out-of-range", "totals lie on 0–5"},
+			400, "calls[2].total", "out-of-range", "totals lie on 0–5; calls count from 1"},
 		{"number", `{"employee": "e", "calls": [{"evaluation": "x", "at": "2026-03-02T10:00:00Z", "total": 4.5}]}`,
 			400, "calls.total", "json-type", "decimals are strings"},
 		{"decimal", `{"employee": "e", "calls": [{"evaluation": "x", "at": "2026-03-02T10:00:00Z", "total": "1e3"}]}`,
-			400, "calls[0].total", "decimal-string", "plain decimals only"},
+			400, "calls[1].total", "decimal-string", "plain decimals only"},
 		{"time", `{"employee": "e", "calls": [{"evaluation": "x", "at": "2 March", "total": "4"}]}`,
-			400, "calls[0].at", "rfc3339", "times are RFC 3339"},
-		{"duplicate", body([]string{calls[0], calls[0]}, ""), 400, "calls[1].evaluation", "duplicate",
+			400, "calls[1].at", "rfc3339", "times are RFC 3339"},
+		{"duplicate", body([]string{calls[0], calls[0]}, ""), 400, "calls[2].evaluation", "duplicate",
 			"an evaluation counts once"},
 		{"csi", `{"employee": "e", "survey": {"csi": {"counts": [0, 0, -1, 3, 6]}}}`, 422, "survey.csi.counts[3]",
 			"invalid-count", "counts are not negative"},
@@ -265,18 +266,43 @@ func TestPersonal(t *testing.T) {
 			"a quarter starts at a different instant in each time zone"},
 		{"local", body(calls, `, "quarter": "2026-Q1", "location": "Local"`), 400, "location", "iana-time-zone",
 			"the server's zone is not the client's"},
-		{"quarter", body(calls, `, "quarter": "2026-Q5", "location": "UTC"`), 422, "quarter.quarter", "invalid-input",
+		{"quarter", body(calls, `, "quarter": "2026-Q5", "location": "UTC"`), 422, "quarter", "invalid-input",
 			"Q1–Q4 (sq.ParseQuarter)"},
-		{"weight", body(calls, `, "weights": {"calls": "-1"}`), 422, "weights.call_weight", "invalid-weight",
-			"weights are non-negative (R9); the library names the component"},
-		{"weight text", body(calls, `, "weights": {"calls": "one"}`), 400, "weights.calls", "decimal-string",
+		{"weight", body(calls, `, "settings": `+settings(`"call_weight":"-1"`)), 422, "settings.call_weight",
+			"invalid-weight", "weights are non-negative (R9); the library names the setting"},
+		{"weight text", body(calls, `, "settings": `+settings(`"call_weight":1`)), 400, "settings", "malformed-input",
 			"weights are decimal strings"},
-		{"zero weights", body(calls, `, "weights": {"calls": "0", "survey": "0"}`), 422, "weights.call_weight, survey_weight", "invalid-weight",
-			"at least one weight is positive (R9)"},
-		{"min calls", body(calls, `, "min_calls": 0`), 422, "min_calls.min_calls", "invalid-input", "at least one call"},
+		{"zero weights", body(calls, `, "settings": `+settings(`"call_weight":"0","survey_weight":"0"`)), 422,
+			"settings.call_weight, settings.survey_weight", "invalid-weight",
+			"at least one weight is positive (R9); each setting is named in the request"},
+		{"min calls", body(calls, `, "settings": `+settings(`"min_calls":0`)), 422, "settings.min_calls",
+			"invalid-input", "at least one call; the setting's path in the request, once"},
+		{"partial settings", body(calls, `, "settings": {"min_calls": 3}`), 400, "settings", "malformed-input",
+			"settings are the library's whole JSON form: a key left out is not a default"},
+		{"recommend", `{"employee": "e", "survey": {"recommend": {"hits": 11, "total": 10}}}`, 422,
+			"survey.recommend.hits", "invalid-count", "no more yes than answers; the path below survey.recommend"},
 		{"earlier", `{"employee": "e", "earlier": {"count": -1, "sum": "0"}}`, 400, "earlier", "malformed-input",
 			"a stored accumulator is checked"},
 	})
+}
+
+// settings returns the JSON of the default personal settings with the given keys replaced.
+func settings(changes string) string {
+	def := map[string]string{"call_weight": `"1"`, "survey_weight": `"1"`, "csi_weight": `"1"`, "nps_weight": `"1"`,
+		"fail_on_missing": "false", "min_coverage": `"0"`, "min_calls": "5", "min_surveyed_percent": `"0"`,
+		"shrink_prior": `"0"`, "shrink_strength": `"0"`}
+	var change map[string]json.RawMessage
+	if err := json.Unmarshal([]byte("{"+changes+"}"), &change); err != nil {
+		panic(err)
+	}
+	var parts []string
+	for k, v := range def {
+		if c, ok := change[k]; ok {
+			v = string(c)
+		}
+		parts = append(parts, `"`+k+`": `+v)
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
 }
 
 // TestComplaintStatus computes deadlines through the service (SPEC R16): 15 calendar days from the day after

@@ -21,7 +21,7 @@ func TestStrictEnvelopes(t *testing.T) {
 			"total": "4", "TOTAL": "0"}]}`, 400, "calls[0].TOTAL", "unknown-field", "a key differing in case is unknown"},
 		{"envelope case", `{"employee": "e", "Employee": "f"}`, 400, "Employee", "unknown-field", "exact keys at the top"},
 		{"repeated", `{"employee": "e", "employee": "f"}`, 400, "employee", "duplicate-key", "the last does not win"},
-		{"null", `{"employee": "e", "min_calls": null}`, 400, "min_calls", "null", "null is not a default"},
+		{"null", `{"employee": "e", "settings": null}`, 400, "settings", "null", "null is not a default"},
 		{"utf8", "{\"employee\": \"e\xff\"}", 400, "employee", "invalid-utf8", "bytes are not repaired"},
 	})
 	checkErrors(t, srv, "/v1/score", []errorCase{

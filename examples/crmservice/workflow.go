@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 
@@ -12,6 +14,7 @@ import (
 	"github.com/servicequality/servicequality/review"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sampling"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // templateRubric returns the built-in rubric a request names in field.
@@ -66,7 +69,7 @@ func (s *server) selectCalls(r *http.Request) (any, *apiError) {
 	}
 	sel, err := sampling.Select(req.Calls, seed, rule)
 	if err != nil {
-		return nil, libraryError("calls", err)
+		return nil, libraryError("", err)
 	}
 	return sel, nil
 }
@@ -122,7 +125,7 @@ func (s *server) reviewEvent(r *http.Request) (any, *apiError) {
 	}
 	res, err := v.ResultAt(at)
 	if err != nil {
-		return nil, libraryError("at", err)
+		return nil, valueError("at", err)
 	}
 	out := reviewResponse{Review: v, At: at, Result: res}
 	if d, ok := v.OpenDispute(at); ok {
@@ -160,6 +163,20 @@ type factsResponse struct {
 	Overridden []string      `json:"overridden"`
 }
 
+// inAnswer drops the "answers[n]" an error of rubric.ParseEvaluation starts its Path with, for an override's
+// answer read as the one answer of an evaluation.
+func inAnswer(err error) error {
+	var se *sq.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	c := *se
+	c.Path = answerIndex.ReplaceAllString(c.Path, "")
+	return &c
+}
+
+var answerIndex = regexp.MustCompile(`^answers\[[0-9]+\]\.?`)
+
 // factRules are the built-in auto-check rules per built-in rubric.
 var factRules = map[string]func() autoqa.RuleSet{
 	rubric.PhoneEtiquetteID: autoqa.PhoneEtiquetteRules,
@@ -190,9 +207,17 @@ func (s *server) scoreFacts(r *http.Request) (any, *apiError) {
 	}
 	var overrides []autoqa.Override
 	for i, o := range req.Overrides {
+		field := sq.Index("overrides", i) + ".answer"
+		if len(o.Answer) == 0 {
+			return nil, badRequest(field, "required", "every override gives its answer")
+		}
+		// The answer is read as the one answer of an evaluation; its errors name the place inside the answer.
 		e, err := rubric.ParseEvaluation([]byte(`{"answers":[` + string(o.Answer) + `]}`))
-		if err != nil || len(e.Answers) != 1 {
-			return nil, libraryError(fmt.Sprintf("overrides[%d].answer", i+1), err)
+		if err != nil {
+			return nil, libraryError(field, inAnswer(err))
+		}
+		if len(e.Answers) != 1 {
+			return nil, badRequest(field, "one-answer", "an override gives one answer")
 		}
 		overrides = append(overrides, autoqa.Override{Answer: e.Answers[0], Reason: o.Reason, By: o.By})
 	}

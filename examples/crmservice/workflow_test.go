@@ -39,9 +39,11 @@ func TestSelectCalls(t *testing.T) {
 	}
 	checkErrors(t, srv, "/v1/calls/select", []errorCase{
 		{"seed not hex", `{"seed": "zz", "location": "UTC", "calls": []}`, 400, "seed", "hex", "the seed is hex"},
-		{"short seed", `{"seed": "0011", "location": "UTC", "calls": []}`, 422, "calls", "invalid-sampling-rule", "16 bytes at least"},
+		{"short seed", `{"seed": "0011", "location": "UTC", "calls": []}`, 422, "body", "invalid-sampling-rule",
+			"16 bytes at least; a rule about the request as a whole"},
 		{"unknown employee", `{"seed": "00112233445566778899aabbccddeeff", "location": "UTC", "employees": ["e-1"], "calls": [` + calls[0] + `]}`,
-			422, "calls.calls[1]", "employee-not-in-the-roster", "a call of someone outside the roster"},
+			422, "calls[1]", "employee-not-in-the-roster",
+			"a call of someone outside the roster; the library names the request's call, counted from 1"},
 		{"bad period", `{"seed": "00112233445566778899aabbccddeeff", "location": "UTC", "period": "weekly", "calls": []}`,
 			400, "period", "one-of", "quarterly or monthly"},
 	})
@@ -120,6 +122,11 @@ func TestScoreFacts(t *testing.T) {
 			422, "overrides", "manual-answer-over-an-automatic-one", "an automatic answer is replaced only with a reason"},
 		{"negative hold", `{"rubric": "phone-etiquette", "evaluation": ` + manual + `, "facts": ` +
 			strings.Replace(facts, "10:04:01", "10:01:00", 1) + `, "at": "2026-03-02T12:00:00Z"}`, 422, "facts.call", "invalid-call-facts", "a hold that ends before it starts"},
+		{"override field", strings.TrimSuffix(body, "}") + `, "overrides": [{"answer": {"criterion": "hold_under_2_minutes",
+			"level": "pass", "Level": "fail"}, "reason": "r", "by": "qa-1"}]}`, 400, "overrides[1].answer.Level", "malformed-input",
+			"an override's answer is read alone: the path inside it, not inside the evaluation it is wrapped in"},
+		{"override answer", strings.TrimSuffix(body, "}") + `, "overrides": [{"reason": "r", "by": "qa-1"}]}`, 400,
+			"overrides[1].answer", "required", "an override without its answer"},
 		{"no rules", `{"rubric": "branch-audit", "facts": ` + facts + `, "at": "2026-03-02T12:00:00Z"}`, 400, "rubric", "no-rules", "no built-in rules"},
 	})
 }
