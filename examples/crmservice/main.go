@@ -38,8 +38,9 @@
 // rating.Accumulator of calls rated before (SPEC R10); "quarter" and "location" require an evaluated call in that
 // quarter (R6); "settings", rating.PersonalSettings in its JSON form with every key, replaces the library's
 // defaults (rating.DefaultPersonalSettings: equal weights, 5 calls, 4% of the clients surveyed). The response
-// gives the status, the reasons, the rating for display (only when sufficient), the stored value and each
-// component.
+// is {"rating", "personal"}: the rating for display ("4.1", one place half-up; null unless sufficient) and the
+// rating as rating.Personal.MarshalJSON writes it — status, stored and exact value, components, reasons, and the
+// calls' accumulator to send back as "earlier".
 //
 // POST /v1/complaints/status computes a complaint's deadline and status at a time (SPEC R16–R18):
 //

@@ -36,42 +36,13 @@ type callInput struct {
 // maxCalls bounds the calls of one request (the body limit bounds them too).
 const maxCalls = 10000
 
-// personalResponse is the answer: the rating, its status and why, and each component.
+// personalResponse is the answer: the rating for display (one place, half-up), only when sufficient, and the
+// personal rating in the rating package's JSON form — status, stored and exact value, components, reasons, and
+// the calls' accumulator to send back as "earlier" next time.
 type personalResponse struct {
-	Employee string `json:"employee"`
-	Status   string `json:"status"`
-	// Rating is the rating for display (one decimal, half-up), only when sufficient.
-	Rating *string `json:"rating"`
-	// Value is the stored value (10 places, half-even) whatever the status; Exact the exact fraction.
-	Value       string             `json:"value"`
-	Exact       string             `json:"exact"`
-	Reasons     []reasonJSON       `json:"reasons"`
-	Calls       callsJSON          `json:"calls"`
-	SurveyIndex *string            `json:"survey_index"`
-	Components  []componentJSON    `json:"components"`
-	Accumulator rating.Accumulator `json:"accumulator"` // store it and send it back as "earlier" next time
+	Rating   *string         `json:"rating"`
+	Personal rating.Personal `json:"personal"`
 }
-
-type reasonJSON struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
-
-type callsJSON struct {
-	Count int64   `json:"count"`
-	Mean  *string `json:"mean"`
-}
-
-type componentJSON struct {
-	Name    string  `json:"name"`
-	Weight  string  `json:"weight"`
-	Present bool    `json:"present"`
-	Value   *string `json:"value,omitempty"`
-	Share   *string `json:"share,omitempty"`
-	Points  *string `json:"points,omitempty"`
-}
-
-func ptr(s string) *string { return &s }
 
 var five = decimal.NewFromInt(5)
 
@@ -191,43 +162,11 @@ func surveyInput(req personalRequest) (rating.Survey, *apiError) {
 
 // personalAnswer lays the rating out for the response.
 func personalAnswer(p rating.Personal) personalResponse {
-	status := "insufficient"
-	if p.Sufficient() {
-		status = "sufficient"
-	}
-	out := personalResponse{Employee: p.EmployeeID, Status: status, Value: stored(p.Exact()),
-		Exact: p.Exact().Rat().RatString(), Reasons: []reasonJSON{}, Calls: callsJSON{Count: p.Calls.Count()},
-		Accumulator: p.Calls}
+	out := personalResponse{Personal: p}
 	if v, ok := p.Final(); ok {
-		out.Rating = ptr(shown(v))
-	}
-	for _, why := range p.Reasons() {
-		out.Reasons = append(out.Reasons, reasonJSON{Code: why.Code.String(), Message: why.Message})
-	}
-	if m, ok := p.Component("calls"); ok {
-		out.Calls.Mean = ptr(stored(m))
-	}
-	if idx, ok := p.Component("survey"); ok {
-		out.SurveyIndex = ptr(stored(idx))
-	}
-	for _, c := range p.Breakdown() {
-		cj := componentJSON{Name: c.Name, Weight: c.Weight.String(), Present: c.Present}
-		if c.Present {
-			cj.Value, cj.Share, cj.Points = ptr(stored(c.Value)), ptr(stored(c.Share)), ptr(stored(c.Points))
-		}
-		out.Components = append(out.Components, cj)
+		r, _ := v.Round(sq.DisplayPrecision())
+		shown := r.Fixed(1)
+		out.Rating = &shown
 	}
 	return out
-}
-
-// stored writes f rounded as ratings are stored: 10 places, half-even (sq.StoredPrecision).
-func stored(f sq.Fraction) string {
-	r, _ := f.Round(sq.StoredPrecision())
-	return r.String()
-}
-
-// shown writes f as people see it: one place, half-up (sq.DisplayPrecision).
-func shown(f sq.Fraction) string {
-	r, _ := f.Round(sq.DisplayPrecision())
-	return r.Value.StringFixed(1)
 }

@@ -218,19 +218,27 @@ func TestPersonal(t *testing.T) {
 	if status != http.StatusOK {
 		t.Fatalf("status %d: %v", status, v)
 	}
-	got := map[string]any{"status": v["status"], "rating": v["rating"], "exact": v["exact"]}
-	wantV := map[string]any{"status": "sufficient", "rating": want.FloatString(1), "exact": want.RatString()}
+	personal, _ := v["personal"].(map[string]any)
+	r, _ := personal["rating"].(map[string]any)
+	exact, _ := r["value"].(string)
+	if f, ok := new(big.Rat).SetString(exact); ok {
+		exact = f.RatString()
+	}
+	got := map[string]any{"status": r["status"], "rating": v["rating"], "exact": exact, "employee": personal["employee_id"]}
+	wantV := map[string]any{"status": "sufficient", "rating": want.FloatString(1), "exact": want.RatString(),
+		"employee": "e-12"}
 	if diff := cmp.Diff(wantV, got); diff != "" {
 		t.Errorf("personal rating mismatch (-by hand +service):\n%s", diff)
 	}
 
 	// Provisional ratings say why, and show no rating for display.
 	status, v = post(t, srv, "/v1/rating/personal", body(calls[:3], `, "quarter": "2026-Q2", "location": "Asia/Almaty"`))
+	r, _ = v["personal"].(map[string]any)["rating"].(map[string]any)
 	var codes []string
-	for _, r := range v["reasons"].([]any) {
-		codes = append(codes, r.(map[string]any)["code"].(string))
+	for _, why := range r["reasons"].([]any) {
+		codes = append(codes, why.(map[string]any)["code"].(string))
 	}
-	if status != http.StatusOK || v["status"] != "insufficient" || v["rating"] != nil ||
+	if status != http.StatusOK || r["status"] != "insufficient" || v["rating"] != nil ||
 		!cmp.Equal(codes, []string{"few-calls", "no-evaluation-in-quarter"}) {
 		t.Errorf("3 calls, none in Q2: %d %v; want insufficient, no rating, reasons few-calls and "+
 			"no-evaluation-in-quarter (R5, R6)", status, v)
@@ -239,8 +247,14 @@ func TestPersonal(t *testing.T) {
 	// The accumulator of earlier calls counts with the new ones (R10).
 	status, v = post(t, srv, "/v1/rating/personal", `{"employee": "e-12", "earlier": {"count": 4, "sum": "18"},
 		"calls": [`+calls[0]+`]}`)
-	if c, _ := v["calls"].(map[string]any); status != http.StatusOK || c["count"] != 5.0 || c["mean"] != "4.42" {
-		t.Errorf("earlier 4 calls summing 18 and one of 4.1: %d %v; want 5 calls with mean 4.42", status, v)
+	personal, _ = v["personal"].(map[string]any)
+	c, _ := personal["calls"].(map[string]any)
+	r, _ = personal["rating"].(map[string]any)
+	components, _ := r["components"].([]any)
+	if len(components) == 0 || status != http.StatusOK || c["count"] != 5.0 || c["sum"] != "22.1" ||
+		components[0].(map[string]any)["value"] != big.NewRat(221, 50).RatString() {
+		t.Errorf("earlier 4 calls summing 18 and one of 4.1: %d %v; want 5 calls summing 22.1 with mean 4.42 (R10)",
+			status, v)
 	}
 
 	checkErrors(t, srv, "/v1/rating/personal", []errorCase{
