@@ -114,6 +114,18 @@ func toAPIError(err error, field func(path string) string) *apiError {
 	return out
 }
 
+// rePath returns err, when it is an *sq.Error, with its Path rewritten by f, for a value the library read in
+// another shape than the request's.
+func rePath(err error, f func(string) string) error {
+	se, ok := err.(*sq.Error)
+	if !ok {
+		return err
+	}
+	c := *se
+	c.Path = f(c.Path)
+	return &c
+}
+
 // allLibraryErrors reports whether every error of a join is a library's *sq.Error (rather than, say, a strictjson
 // error that unwraps to its kinds).
 func allLibraryErrors(errs []error) bool {

@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
-	"github.com/shopspring/decimal"
 )
 
 // personalRequest is the body of POST /v1/rating/personal.
@@ -43,8 +43,6 @@ type personalResponse struct {
 	Rating   *string         `json:"rating"`
 	Personal rating.Personal `json:"personal"`
 }
-
-var five = decimal.NewFromInt(5)
 
 // personal computes a personal rating (SPEC R5, R6, R8, R10, R14).
 func (s *server) personal(r *http.Request) (any, *apiError) {
@@ -94,29 +92,26 @@ func (s *server) personal(r *http.Request) (any, *apiError) {
 	}
 	p, err := rater.Rate(in)
 	if err != nil {
-		return nil, libraryError("", err)
+		// The calls are the request's, in order; rating starts a Path with the employee and names a call's
+		// evaluation "evaluation_id".
+		return nil, libraryError("", rePath(err, func(p string) string {
+			p = strings.TrimPrefix(strings.TrimPrefix(p, fmt.Sprintf("employee %q", req.Employee)), ".")
+			return strings.Replace(p, ".evaluation_id", ".evaluation", 1)
+		}))
 	}
 	return personalAnswer(p), nil
 }
 
-// callScores checks and converts the calls, naming the call and field of each problem.
+// callScores converts the calls, naming the call and field of a time or total that cannot be read; rating checks
+// the rest (SPEC R1's 0–5 scale, an evaluation counted once).
 func callScores(employee string, calls []callInput) ([]rating.CallScore, *apiError) {
 	if len(calls) > maxCalls {
 		return nil, &apiError{Status: http.StatusUnprocessableEntity, Field: "calls", Rule: "max-items",
 			Message: fmt.Sprintf("%d calls, at most %d per request; send the earlier ones as \"earlier\"", len(calls), maxCalls)}
 	}
 	out := make([]rating.CallScore, 0, len(calls))
-	seen := map[string]int{}
 	for i, c := range calls {
 		field := sq.Index("calls", i)
-		if c.Evaluation == "" {
-			return nil, badRequest(field+".evaluation", "required", "every call needs its evaluation ID")
-		}
-		if j, dup := seen[c.Evaluation]; dup {
-			return nil, badRequest(field+".evaluation", "duplicate",
-				fmt.Sprintf("evaluation %q is also %s", truncate(c.Evaluation, 64), sq.Index("calls", j)))
-		}
-		seen[c.Evaluation] = i
 		at, apiErr := parseTime(field+".at", c.At)
 		if apiErr != nil {
 			return nil, apiErr
@@ -124,10 +119,6 @@ func callScores(employee string, calls []callInput) ([]rating.CallScore, *apiErr
 		total, apiErr := parseDecimal(field+".total", c.Total)
 		if apiErr != nil {
 			return nil, apiErr
-		}
-		if total.IsNegative() || total.GreaterThan(five) {
-			return nil, badRequest(field+".total", "out-of-range",
-				fmt.Sprintf("%s.total %s is outside the scale 0–5 (SPEC R1)", field, total))
 		}
 		out = append(out, rating.CallScore{EvaluationID: c.Evaluation, EmployeeID: employee, At: at, Total: total})
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -163,18 +162,6 @@ type factsResponse struct {
 	Overridden []string      `json:"overridden"`
 }
 
-// inAnswer drops the "answers[n]" an error of rubric.ParseEvaluation starts its Path with, for an override's
-// answer read as the one answer of an evaluation.
-func inAnswer(err error) error {
-	var se *sq.Error
-	if !errors.As(err, &se) {
-		return err
-	}
-	c := *se
-	c.Path = answerIndex.ReplaceAllString(c.Path, "")
-	return &c
-}
-
 var answerIndex = regexp.MustCompile(`^answers\[[0-9]+\]\.?`)
 
 // factRules are the built-in auto-check rules per built-in rubric.
@@ -214,7 +201,8 @@ func (s *server) scoreFacts(r *http.Request) (any, *apiError) {
 		// The answer is read as the one answer of an evaluation; its errors name the place inside the answer.
 		e, err := rubric.ParseEvaluation([]byte(`{"answers":[` + string(o.Answer) + `]}`))
 		if err != nil {
-			return nil, libraryError(field, inAnswer(err))
+			// The answer was read as an evaluation's only one: its errors' paths start with "answers[1]".
+			return nil, libraryError(field, rePath(err, func(p string) string { return answerIndex.ReplaceAllString(p, "") }))
 		}
 		if len(e.Answers) != 1 {
 			return nil, badRequest(field, "one-answer", "an override gives one answer")
