@@ -55,12 +55,6 @@
 // every such working day (working-day policies). A day touched by two pauses counts once. A pause that begins at
 // or after the deadline in force does not move it: a breach is never undone.
 //
-// Example, 15 working days on the Kazakhstan calendar, received Monday 2026-03-02: the last day is Friday
-// 03-27 (Nauryz days off 03-23 to 03-25 are skipped). Paused Thursday 03-05 16:00, resumed Monday 03-09 10:00:
-// the pause touched Thursday 03-05, Friday 03-06 and Monday 03-09 (a day off for 8 March in Kazakhstan, so not a
-// working day), and the weekend; the working days among them are 03-05 and 03-06, so the deadline moves by two
-// working days to Tuesday 03-31.
-//
 // # Calendars
 //
 // A Policy asks its Calendar about 12:00 of each date in the policy's Location. A [*WorkCalendar] reads the date
@@ -87,23 +81,17 @@
 // with [ErrCalendarRange], whose message says which year to add and how; [New] and [Complaint.Append] of an
 // extension refuse a complaint or an extension whose deadline cannot be counted, so no later Status fails for it.
 //
-// Updating a calendar without a new release of this package: read the official year file (the format of
-// calendars/*.json) with [ParseYear] and load it with [WorkCalendar.Overlay], which returns a new calendar in
-// which the official year replaces the provisional one (a provisional year never replaces an official one); the
-// built-in calendars never change. Check the file first with `go run ./examples/calyear -calendar KZ FILE`, which
-// prints its working days per month against which to compare the official balance. Then recount the open
-// complaints on the new calendar with [Complaint.Recompute], or compare stored deadlines with [CompareDeadline]:
-// the [Change] says whether the deadline moved, from which last day to which, and why.
+// To update a calendar without a release, read the official year file with [ParseYear] and load it with
+// [WorkCalendar.Overlay] (the official year replaces the provisional one, never the other way); then recount open
+// complaints with [Complaint.Recompute], or compare stored deadlines with [CompareDeadline], whose [Change] says
+// how a deadline moved and why. `go run ./examples/calyear` checks a year file first.
 //
 // # Time zones
 //
 // A Policy has an explicit Location; time.Local is refused. Days follow the local calendar through daylight-saving
 // changes and through changes of a zone's offset, such as Asia/Almaty moving from UTC+6 to UTC+5 on 2024-03-01.
-// ReceiptCutoff and DueBy are wall-clock times: they take effect at the earliest instant at which the local clock
-// reads that time or later ([sq.Date.At]). A time skipped by a clock change takes effect when the clock jumps past it
-// (New York 2024-03-10, cut-off 02:30: a complaint received at 01:45 EST is registered that day, one at 03:00 EDT
-// the next); a time that happens twice takes effect at its first occurrence, so a later receipt is never
-// registered earlier.
+// ReceiptCutoff and DueBy are wall-clock times, taking effect at the earliest instant the local clock reads that
+// time or later ([sq.Date.At]): a skipped time when the clock jumps past it, a repeated time at its first occurrence.
 //
 // # Concurrency and zero values
 //

@@ -33,31 +33,17 @@
 //     [Rubric.Precision] (4 places half-up unless the definition says otherwise), and [Result.Exact] says so.
 //     Nothing is rounded before this last step. The raw total is computed the same way without overrides.
 //
-// [Result] holds the total, [Result.RawTotal] (before overrides, for analytics), the breakdown per criterion and
-// section, the [Reason] list in order, and the [Band]. [Result.Losses] explains the total in the total's own
-// points: what each criterion's shortfall cost on 0–Max, and what an auto-fail cost, adding up exactly to
-// Max − Total. A [Band] is bounded in points or as a percent of Max, inclusive or exclusive, so that "below 70%",
-// "70–90%" and "above 90%" are expressed exactly on a rubric of any maximum. [Result.Rescaled] gives the total on
-// another maximum (a 0–100 rubric on the 5-point scale of the ratings) from the exact total, rounded once. Bonus
-// criteria ([Criterion.Bonus]) reward exceptional work apart from the total: [Result.Bonus], capped by
-// [Definition.BonusCap], zero on an auto-fail.
-//
-// An [Evaluation] carries the evaluator's comments (on the evaluation and on each [Answer]), the employee's
-// department and a bounded map of attributes a CRM attaches (ticket, queue, language); scoring carries them to the
-// [Result] ([Result.Meta], [CriterionResult]) and every JSON form keeps them. Unknown JSON fields are still
-// refused: attributes are the place for extras.
+// [Result] holds the total, the raw total before overrides, the breakdown per criterion and section, the
+// [Reason] list and the [Band]; [Result.Losses] says what each shortfall cost, [Result.Rescaled] gives the exact
+// total on another maximum, and [CriterionStats] sums criteria across a team's results. An [Evaluation] carries
+// comments, the department and a bounded map of CRM attributes, and scoring keeps them.
 //
 // # Storing
 //
-// Every stored value reads back Equal or refuses to be written. JSON readers are strict: keys exactly as
-// documented (a key differing only in case or by Unicode folding is unknown), none repeated, no unknown fields,
-// no null, valid UTF-8, bounded size. [Evaluation.MarshalJSON] and [ParseEvaluation], [Definition.MarshalJSON] and
-// [ParseDefinition] round-trip; [Result.MarshalJSON] writes the stored form of a result, with the rubric's ID and
-// version, the answers and the computed values, and [ParseResult] reads it back against its rubric, re-scoring it
-// and refusing a result of another rubric or version ([ErrRubricMismatch]) or whose numbers disagree
-// ([ErrResultMismatch]); [ResultRubric] says which rubric a stored result needs. [Evaluation] and [Definition] are
-// database/sql values stored as JSON text (TEXT, JSON or JSONB columns); a Result writes its column with Value and
-// is read back with ParseResult.
+// Every stored value reads back Equal or refuses to be written, and JSON readers are strict (exact keys, no
+// repeats, no unknown fields, no null). [ParseEvaluation], [ParseDefinition] and [ParseResult] read what the
+// MarshalJSON methods write; ParseResult re-scores a stored result against its rubric ([ResultRubric] names it)
+// and refuses another rubric or other numbers.
 //
 // # The source's call rubric (SPEC R1–R4)
 //
@@ -68,21 +54,13 @@
 // # Errors
 //
 // Nothing panics on bad input (only [MustNew], by its contract). Every problem is an *sq.Error naming the field
-// path ("criteria[3].scale.step", "answers[8].criterion", counted from 1), the value given and what is allowed,
-// and wrapping one of the exported sentinels ([ErrInvalidScore], [ErrUnknownCriterion], ...; errors.Is matches
-// each to sq.ErrInvalid), sq.ErrMalformed for JSON that cannot be read or sq.ErrLimit for a limit passed. New and
-// Score report all problems at once. Decimals are bounded (at most
-// 30 digits, 18 places, exponent 18, 30 digits written out; definitions at most 10^6 with 6 places) so
-// hostile input cannot cost time or memory.
-//
-// The zero values of the exported types and a nil *Rubric are safe: accessors return zero values, and what needs
-// a built rubric reports [ErrNoRubric] or [ErrInvalidDefinition].
+// path ("answers[8].criterion", counted from 1), the value and what is allowed, wrapping a sentinel of this package
+// (which matches sq.ErrInvalid), sq.ErrMalformed or sq.ErrLimit; New and Score report all problems at once.
+// Decimals are bounded (package sq), so hostile input cannot cost time or memory. Zero values and a nil *Rubric
+// are safe: what needs a built rubric reports [ErrNoRubric].
 //
 // # Concurrency
 //
 // A *Rubric never changes after it is built and is safe for concurrent use; Results are immutable values. Scoring
-// never changes or keeps the caller's Evaluation, and allocates nothing for rubrics of up to 16 criteria (answers'
-// comments and attributes, when given, take one copy each).
-//
-// Generators of valid rubrics and evaluations for property tests live in package rubric/rubrictest.
+// never changes or keeps the caller's Evaluation. Package rubric/rubrictest has generators and checkers.
 package rubric

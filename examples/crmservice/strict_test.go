@@ -18,7 +18,7 @@ func TestStrictEnvelopes(t *testing.T) {
 	ev := evaluation(points, "green", "profanity")
 	checkErrors(t, srv, "/v1/rating/personal", []errorCase{
 		{"case variant", `{"employee": "e", "calls": [{"evaluation": "x", "at": "2026-03-02T10:00:00Z",
-			"total": "4", "TOTAL": "0"}]}`, 400, "calls[0].TOTAL", "unknown-field", "a key differing in case is unknown"},
+			"total": "4", "TOTAL": "0"}]}`, 400, "calls[1].TOTAL", "unknown-field", "a key differing in case is unknown"},
 		{"envelope case", `{"employee": "e", "Employee": "f"}`, 400, "Employee", "unknown-field", "exact keys at the top"},
 		{"repeated", `{"employee": "e", "employee": "f"}`, 400, "employee", "duplicate-key", "the last does not win"},
 		{"null", `{"employee": "e", "settings": null}`, 400, "settings", "null", "null is not a default"},

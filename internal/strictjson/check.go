@@ -69,7 +69,8 @@ func (c *checker) space() {
 	}
 }
 
-// where names the current value for messages: a path such as answers[2].points, or "the document".
+// where names the current value for messages: a path such as answers[2].points (array indexes counted from 1, as
+// every message of the module counts), or "the document".
 func (c *checker) where() string {
 	if len(c.path) == 0 {
 		return "the document"
@@ -78,7 +79,7 @@ func (c *checker) where() string {
 	for i, p := range c.path {
 		switch {
 		case p.elem:
-			b.WriteString("[" + strconv.Itoa(p.index) + "]")
+			b.WriteString("[" + strconv.Itoa(p.index+1) + "]")
 		case i > 0:
 			b.WriteString("." + p.key)
 		default:

@@ -35,7 +35,7 @@ func ExampleDecode() {
 	// Output:
 	// [{greeting 0.5}] [profanity]
 	// unknown field "VIOLATIONS"; field names are exact, did you mean "violations"? (at "VIOLATIONS", unknown field: true)
-	// unknown field "Points" in answers[0]; field names are exact, did you mean "points"? (at "answers[0].Points", unknown field: true)
+	// unknown field "Points" in answers[1]; field names are exact, did you mean "points"? (at "answers[1].Points", unknown field: true)
 	// key "violations" appears twice in one object in the document (at "violations", unknown field: false)
 }
 

@@ -45,7 +45,7 @@ var (
 // error, if any.
 type Error struct {
 	Msg  string
-	Path string // where in the document: a path such as answers[2].points, empty for the whole document
+	Path string // where in the document: a path such as answers[2].points (indexes from 1), empty for the whole document
 	Kind error  // one of the kind sentinels above, or nil for plain syntax and type errors
 	Err  error  // the underlying decoder or value error, or nil
 }

@@ -92,9 +92,9 @@ func TestCheckMessages(t *testing.T) {
 	tests := []struct {
 		in, want, reason string
 	}{
-		{`{"b":[{"x":"1"},{"y":"2"}]}`, `unknown field "y" in b[1]`, "the path names the element"},
-		{`{"b":[{"x":null}]}`, `field "b[0].x" is null; leave it out instead`, "the path names the null field"},
-		{`{"b":[null]}`, `null is not allowed in b[0]`, "null element"},
+		{`{"b":[{"x":"1"},{"y":"2"}]}`, `unknown field "y" in b[2]`, "the path names the element"},
+		{`{"b":[{"x":null}]}`, `field "b[1].x" is null; leave it out instead`, "the path names the null field"},
+		{`{"b":[null]}`, `null is not allowed in b[1]`, "null element"},
 		{`{"m":{"k":1,"k":1}}`, `key "k" appears twice in one object in m`, "the repeated key"},
 		{`{"a":1,"a":1}`, `key "a" appears twice in one object in the document`, "at the top"},
 	}
@@ -323,9 +323,9 @@ func TestErrorPath(t *testing.T) {
 		kind     error
 		reason   string
 	}{
-		{`{"b":[{"x":"1"},{"y":"2"}]}`, "b[1].y", ErrUnknownField, "the unknown key's own path"},
+		{`{"b":[{"x":"1"},{"y":"2"}]}`, "b[2].y", ErrUnknownField, "the unknown key's own path"},
 		{`{"m":{"k":1,"k":1}}`, "m.k", ErrDuplicateKey, "the repeated key's path"},
-		{`{"b":[{"x":null}]}`, "b[0].x", ErrNull, "the null value's path"},
+		{`{"b":[{"x":null}]}`, "b[1].x", ErrNull, "the null value's path"},
 		{`{"a":"1"}`, "a", nil, "a type error names the field"},
 		{`{"a":1} 2`, "", ErrTrailing, "trailing data is about the document"},
 	}

@@ -40,6 +40,26 @@ func (m Metric) String() string {
 // Valid reports whether m is one of Nominal, Ordinal, Interval.
 func (m Metric) Valid() bool { return m >= Nominal && m <= Interval }
 
+// MarshalText writes the name of the metric; the zero or an unknown Metric is an error wrapping ErrInvalidConfig.
+func (m Metric) MarshalText() ([]byte, error) {
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	return []byte(metricNames[m]), nil
+}
+
+// UnmarshalText reads "nominal", "ordinal" or "interval"; anything else is an error wrapping sq.ErrMalformed and
+// leaves m unchanged.
+func (m *Metric) UnmarshalText(b []byte) error {
+	for i, n := range metricNames {
+		if n != "" && string(b) == n {
+			*m = Metric(i)
+			return nil
+		}
+	}
+	return &sq.Error{Pkg: "calibration", Path: "metric", Value: sq.Quote(string(b)), Rule: "one of nominal, ordinal, interval", Err: sq.ErrMalformed}
+}
+
 func (m Metric) check() error {
 	if !m.Valid() {
 		return fail("metric", strconv.Itoa(int(m)), "one of nominal, ordinal, interval", ErrInvalidConfig)
