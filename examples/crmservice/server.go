@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/internal/strictjson"
+	"github.com/servicequality/servicequality/sq"
 
 	"github.com/shopspring/decimal"
 )
@@ -172,6 +173,10 @@ func jsonError(err error) *apiError {
 	if errors.As(err, &typ) {
 		return &apiError{Status: http.StatusBadRequest, Field: field, Rule: "json-type",
 			Message: fmt.Sprintf("%s must be a JSON %s, not %s", field, jsonKind(typ.Type.String()), typ.Value)}
+	}
+	if se := (*sq.Error)(nil); errors.As(err, &se) { // a value's own reader refused it: the library's rule
+		status, rule := classify(err)
+		return &apiError{Status: status, Field: field, Rule: rule, Message: err.Error()}
 	}
 	return &apiError{Status: http.StatusBadRequest, Field: field, Rule: "json-syntax", Message: err.Error()}
 }

@@ -44,6 +44,9 @@ func TestSelectCalls(t *testing.T) {
 		{"unknown employee", `{"seed": "00112233445566778899aabbccddeeff", "location": "UTC", "employees": ["e-1"], "calls": [` + calls[0] + `]}`,
 			422, "calls[1]", "employee-not-in-the-roster",
 			"a call of someone outside the roster; the library names the request's call, counted from 1"},
+		{"direction", `{"seed": "00112233445566778899aabbccddeeff", "location": "UTC", "calls": [` +
+			strings.Replace(calls[0], "incoming", "sideways", 1) + `]}`, 400, "body", "invalid-call",
+			"a call's own reader refuses it: the library's rule, not a JSON syntax error"},
 		{"bad period", `{"seed": "00112233445566778899aabbccddeeff", "location": "UTC", "period": "weekly", "calls": []}`,
 			400, "period", "one-of", "quarterly or monthly"},
 	})
