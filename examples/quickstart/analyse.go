@@ -191,8 +191,8 @@ func (a *analysis) segments(what string, clients func(string) int64) (map[string
 // department's rating (R7) from its platforms, the personal ratings of its employees and the survey index of all
 // its clients (none surveyed when it has no answers).
 func (a *analysis) rate(ds *dataset) error {
-	pr, err := rating.NewPersonalRater(ds.settings.personal)
-	dr, err2 := rating.NewDepartmentRater(ds.settings.department)
+	pr, err := rating.NewPersonalRater(ds.settings.Personal)
+	dr, err2 := rating.NewDepartmentRater(ds.settings.Department)
 	if err = cmp.Or(err, err2); err != nil {
 		return fmt.Errorf("quickstart: settings.json: %w", err)
 	}
@@ -268,7 +268,7 @@ func (a *analysis) quarters(ds *dataset) error {
 				roster, qr.Roster[e.ID] = append(roster, e.ID), true
 			}
 		}
-		check := rating.QuarterCheck{Quarter: q.Period(ds.loc), Required: ds.settings.personal.MinCalls}
+		check := rating.QuarterCheck{Quarter: q.Period(ds.loc), Required: ds.settings.Personal.MinCalls}
 		short, err := check.Shortfalls(a.calls, roster)
 		if err != nil {
 			return fmt.Errorf("quickstart: compliance %s: %w", q, err)
@@ -318,7 +318,7 @@ func (a *analysis) register(ds *dataset) error {
 				pop = append(pop, c)
 			}
 		}
-		rule := sampling.Rule{Location: ds.loc, PerEmployee: ds.settings.personal.MinCalls}
+		rule := sampling.Rule{Location: ds.loc, PerEmployee: ds.settings.Personal.MinCalls}
 		for _, e := range ds.evaluations {
 			if e.At.Before(a.at) {
 				rule.Evaluated = append(rule.Evaluated, e.CallID)

@@ -7,10 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/shopspring/decimal"
 	"io"
 	"io/fs"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,14 +67,11 @@ type settings struct {
 		ID    string      `json:"id"`
 		Title rubric.Text `json:"title"`
 	} `json:"departments"`
-	// Weights by scheme (personal, survey, department) and component name ("calls", "survey", ...).
-	Weights      map[string]map[string]string `json:"weights"`
-	PlatformMean string                       `json:"platform_mean"` // "plain" (default) or "review-weighted"
-	Policy       json.RawMessage              `json:"complaint_policy"`
-	PolicyTitle  rubric.Text                  `json:"complaint_policy_title"`
-
-	personal   rating.PersonalSettings
-	department rating.DepartmentSettings
+	// The rating settings in rating's own JSON form, every field given; the library's defaults when left out.
+	Personal    rating.PersonalSettings   `json:"personal"`
+	Department  rating.DepartmentSettings `json:"department"`
+	Policy      json.RawMessage           `json:"complaint_policy"`
+	PolicyTitle rubric.Text               `json:"complaint_policy_title"`
 }
 
 // departmentTitle returns the title of department id in lang, or the ID.
@@ -196,6 +191,7 @@ func readCSV(fsys fs.FS, file string, columns []string, p *problems, f func(row 
 func (ds *dataset) loadSettings(fsys fs.FS, p *problems) {
 	const file = "settings.json"
 	s := &ds.settings
+	s.Personal, s.Department = rating.DefaultPersonalSettings(), rating.DefaultDepartmentSettings()
 	decodeStrict(fsys, file, true, p, s)
 	if len(*p) > 0 {
 		return
@@ -211,40 +207,9 @@ func (ds *dataset) loadSettings(fsys fs.FS, p *problems) {
 		return
 	}
 	ds.loc = loc
-	s.personal, s.department = rating.DefaultPersonalSettings(), rating.DefaultDepartmentSettings()
-	switch s.PlatformMean {
-	case "", "plain":
-	case "review-weighted":
-		s.department.ReviewWeighted = true
-	default:
-		p.add(file, 0, "platform_mean %q: one of plain, review-weighted", s.PlatformMean)
-	}
-	sp, sd := &s.personal, &s.department
-	schemes := map[string]map[string][]*decimal.Decimal{
-		"personal":   {"calls": {&sp.CallWeight}, "survey": {&sp.SurveyWeight}},
-		"survey":     {"csi": {&sp.CSIWeight, &sd.CSIWeight}, "nps": {&sp.NPSWeight, &sd.NPSWeight}},
-		"department": {"platforms": {&sd.PlatformWeight}, "employees": {&sd.EmployeeWeight}, "survey": {&sd.SurveyWeight}},
-	}
-	for _, scheme := range slices.Sorted(maps.Keys(s.Weights)) {
-		for _, name := range slices.Sorted(maps.Keys(s.Weights[scheme])) {
-			field := "weights." + scheme + "." + name
-			d, err := sq.ParseDecimal(s.Weights[scheme][name])
-			if err != nil || schemes[scheme] == nil {
-				p.add(file, 0, "%s: %v", field, cmp.Or(err, errors.New("not one of personal, survey, department")))
-				continue
-			}
-			ws, ok := schemes[scheme][name]
-			if !ok {
-				p.add(file, 0, "%s: no such component", field)
-			}
-			for _, w := range ws {
-				*w = d
-			}
-		}
-	}
-	for _, err := range []error{s.personal.Validate(), s.department.Validate()} {
+	for _, err := range []error{s.Personal.Validate(), s.Department.Validate()} {
 		if err != nil {
-			p.add(file, 0, "weights: %v", err)
+			p.add(file, 0, "%v", err)
 		}
 	}
 	if len(s.Policy) > 0 {

@@ -156,7 +156,7 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 
 // weightsLine states the weights in force (SPEC R9: the weights are settings), in the order of the defaults.
 func (b *builder) weightsLine() string {
-	p, d := b.ds.settings.personal, b.ds.settings.department
+	p, d := b.ds.settings.Personal, b.ds.settings.Department
 	var ws []any
 	for _, w := range []decimal.Decimal{p.CallWeight, p.SurveyWeight, p.CSIWeight, p.NPSWeight, d.PlatformWeight,
 		d.EmployeeWeight, d.SurveyWeight} {

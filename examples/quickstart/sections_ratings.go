@@ -64,7 +64,7 @@ func (b *builder) surveyed(sv rating.Survey) string {
 
 // reasons words the sufficiency reasons of a rating in the report's language, from their codes and the inputs.
 func (b *builder) reasons(r rating.Rating, calls int64, sv rating.Survey) string {
-	t, set := b.t, b.ds.settings.personal
+	t, set := b.t, b.ds.settings.Personal
 	var out []string
 	missingDone := false
 	for _, why := range r.Reasons() {
@@ -127,7 +127,7 @@ func (b *builder) department() *section {
 			s.Chart.bar(p.Name, p.Rating, t.plain(p.Rating), false)
 		}
 		if len(ps) > 0 {
-			s.say("platformsLine", t.lookup("platformMean", platformMeanName(b.ds.settings.department)),
+			s.say("platformsLine", t.lookup("platformMean", strconv.FormatBool(b.ds.settings.Department.ReviewWeighted)),
 				strings.Join(ps, ", "))
 		}
 		ct := b.newTable(title, "hComponent", ">hValue", ">hWeight", ">hShare", ">hPoints")
@@ -153,7 +153,7 @@ func (b *builder) department() *section {
 
 // compliance is section 3: evaluated calls per employee and quarter against the minimum (SPEC R5, R6).
 func (b *builder) compliance() *section {
-	t, a, min := b.t, b.a, b.ds.settings.personal.MinCalls
+	t, a, min := b.t, b.a, b.ds.settings.Personal.MinCalls
 	s := &section{ID: "compliance", Title: t.f("secCompliance", min), b: b}
 	if len(a.compliance) == 0 {
 		s.say("noAnswers")
@@ -321,7 +321,7 @@ func (b *builder) surveys() *section {
 			s.say("coverageUnknown", title, t.count(sv.Surveyed, "client"))
 		} else {
 			s.say("coverageLine", title, sv.Surveyed, t.count(sv.Clients, "client-of"),
-				b.percent(sv.Surveyed, sv.Clients), t.plain(minSurveyedPercent(b.ds.settings.personal)))
+				b.percent(sv.Surveyed, sv.Clients), t.plain(minSurveyedPercent(b.ds.settings.Personal)))
 		}
 	}
 	if total.Classic.Total() != 0 {
@@ -337,14 +337,6 @@ func (b *builder) surveys() *section {
 		s.Chart.bar(t.s("totalPeriod")+" "+t.s("hCSI"), v, t.num(v, 1), false)
 	}
 	return s
-}
-
-// platformMeanName names how the platform ratings are combined: "plain" or "review-weighted".
-func platformMeanName(s rating.DepartmentSettings) string {
-	if s.ReviewWeighted {
-		return "review-weighted"
-	}
-	return "plain"
 }
 
 // minSurveyedPercent is the coverage minimum in force (SPEC R14): the survey package's rule, 4% by default.
