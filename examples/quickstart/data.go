@@ -295,42 +295,32 @@ func (ds *dataset) loadEvaluations(fsys fs.FS, p *problems) {
 	})
 }
 
-// surveyNumbers and surveyYesNo map the kind column of surveys.csv to the answer it holds.
-var (
-	surveyNumbers = map[string]survey.Kind{"csi": survey.KindCSI, "csat": survey.KindCSAT,
-		"classic": survey.KindClassic, "ces": survey.KindCES}
-	surveyYesNo = map[string]survey.Kind{"recommend": survey.KindRecommend, "fcr": survey.KindFCR}
-)
-
 func (ds *dataset) loadSurveys(fsys fs.FS, p *problems) {
 	const file = "surveys.csv"
 	readCSV(fsys, file, []string{"client", "employee", "time", "kind", "value"}, p, func(row map[string]string, line int) {
 		e, ok := ds.byID[row["employee"]]
 		at, err := time.Parse(time.RFC3339, row["time"])
-		kind, v := row["kind"], row["value"]
-		n, nerr := strconv.Atoi(v)
 		var ans survey.Answer
-		switch {
+		kindErr := ans.Kind.UnmarshalText([]byte(row["kind"])) // the kind column holds survey's own kind names
+		n, numErr := strconv.Atoi(row["value"])
+		valid := numErr == nil
+		if ans.Kind == survey.KindRecommend || ans.Kind == survey.KindFCR {
+			n, valid = map[string]int{"yes": 1, "no": 0}[row["value"]]
+		}
+		switch ans.Value = n; {
 		case !ok:
 			p.add(file, line, "employee %q is not in employees.csv", row["employee"])
 		case err != nil:
 			p.add(file, line, "time %q is not an RFC 3339 time such as 2026-03-02T10:00:00+05:00", row["time"])
-		case surveyNumbers[kind] != 0 && nerr == nil:
-			ans = survey.Answer{Kind: surveyNumbers[kind], Value: n}
-		case surveyYesNo[kind] != 0 && (v == "yes" || v == "no"):
-			ans = survey.Answer{Kind: surveyYesNo[kind], Value: map[string]int{"yes": 1, "no": 0}[v]}
-		default:
+		case kindErr != nil || !valid:
 			p.add(file, line, "value %q is not an answer of kind %s (csi, csat, classic and ces take a whole "+
-				"number; recommend and fcr yes or no)", v, kind)
+				"number; recommend and fcr yes or no)", row["value"], row["kind"])
+		case ans.Validate() != nil:
+			p.add(file, line, "%v", ans.Validate())
+		default:
+			ds.responses = append(ds.responses, survey.Response{Client: row["client"], Employee: e.ID,
+				Department: e.Department, Channel: "survey", At: at, Answer: ans})
 		}
-		if ans.Kind == 0 {
-			return
-		} else if err := ans.Validate(); err != nil {
-			p.add(file, line, "%v", err)
-			return
-		}
-		ds.responses = append(ds.responses, survey.Response{Client: row["client"], Employee: e.ID,
-			Department: e.Department, Channel: "survey", At: at, Answer: ans})
 	})
 }
 
