@@ -168,20 +168,22 @@ func (b *builder) weightsLine() string {
 // dash stands for a value that does not exist.
 const dash = "–"
 
-// show1 formats a fraction for people: one decimal, half-up from the exact value (sq.DisplayPrecision); a
-// dash when it does not exist.
-func (b *builder) show1(f sq.Fraction, ok bool) string {
+// rounded rounds f·10^shift half-up to places, the one rounding of a value shown (places are constants).
+func rounded(f sq.Fraction, places, shift int32) decimal.Decimal {
+	r, _ := f.Mul(sq.FractionOf(decimal.New(1, shift))).Round(sq.Precision{Places: places})
+	return r.Value
+}
+
+// fixed formats f·10^shift rounded half-up to places, then unit ("%" or ""); a dash when f does not exist.
+func (b *builder) fixed(f sq.Fraction, ok bool, places, shift int32, unit string) string {
 	if !ok {
 		return dash
 	}
-	return b.t.num(display(f), 1)
+	return b.t.num(rounded(f, places, shift), places) + unit
 }
 
-// display rounds f as people see it: one decimal, half-up (sq.DisplayPrecision).
-func display(f sq.Fraction) decimal.Decimal {
-	r, _ := f.Round(sq.DisplayPrecision())
-	return r.Value
-}
+// show1 formats a value on the 5-point scale with one decimal (sq.DisplayPrecision), or a dash.
+func (b *builder) show1(f sq.Fraction, ok bool) string { return b.fixed(f, ok, 1, 0, "") }
 
 // showNull formats an index on the 5-point scale, or a dash when it was not measured.
 func (b *builder) showNull(f *sq.Fraction) string {
@@ -202,28 +204,17 @@ func missingOf(cs []rating.Contribution) []string {
 	return names
 }
 
-// round formats num/den with places digits after multiplying by 10^shift, half-up; a dash for den ≤ 0.
-func (b *builder) round(num, den int64, shift, places int32) string {
-	f, err := sq.NewFraction(decimal.NewFromInt(num).Shift(shift), decimal.NewFromInt(den))
-	if den <= 0 || err != nil {
-		return dash
-	}
-	return b.t.num(halfUp(f, places), places)
-}
-
-// percent formats 100·num/den with one decimal, half-up, and a dash for den 0.
-func (b *builder) percent(num, den int64) string { return pct(b.round(num, den, 2, 1)) }
-
-// pct adds a percent sign to a number.
-func pct(s string) string {
-	if s == dash {
-		return s
-	}
-	return s + "%"
+// percent formats 100·num/den with one decimal, half-up, and a percent sign; a dash for den 0.
+func (b *builder) percent(num, den int64) string {
+	f, err := sq.Ratio(num, den)
+	return b.fixed(f, err == nil && den > 0, 1, 2, "%")
 }
 
 // days formats a duration in days with one decimal, half-up.
-func (b *builder) days(d time.Duration) string { return b.round(int64(d), int64(24*time.Hour), 0, 1) }
+func (b *builder) days(d time.Duration) string {
+	f, _ := sq.Ratio(int64(d), int64(24*time.Hour))
+	return b.show1(f, true)
+}
 
 // name returns the name of an employee in the report's language, or the ID as given.
 func (b *builder) name(id string) string {
@@ -242,13 +233,4 @@ func truncate(s string, n int) string {
 		return strings.TrimSpace(string(r[:n-1])) + "…"
 	}
 	return s
-}
-
-// halfUp rounds f half-up to places, a constant of this program within 0–sq.MaxPlaces.
-func halfUp(f sq.Fraction, places int32) decimal.Decimal {
-	r, err := f.Round(sq.Precision{Places: places, Rounding: sq.HalfUp})
-	if err != nil {
-		panic(err) // a programming error: places are constants of this program
-	}
-	return r.Value
 }

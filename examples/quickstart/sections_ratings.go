@@ -25,7 +25,7 @@ func (b *builder) personal() *section {
 			continue
 		}
 		p, sv := a.personal[st.ID], a.surveys[st.ID]
-		shown := display(p.Exact())
+		shown := rounded(p.Exact(), 1, 0)
 		tab.add(strconv.Itoa(st.Rank), b.name(st.ID), t.num(shown, 1), strconv.FormatInt(p.Calls.Count(), 10),
 			b.show1(p.Component("calls")), b.show1(p.Component("survey")), b.showNull(sv.CSI), b.showNull(sv.NPS), b.surveyed(sv))
 		s.Chart.bar(b.name(st.ID), shown, t.num(shown, 1), false)
@@ -36,7 +36,7 @@ func (b *builder) personal() *section {
 	s.say("rankNote")
 	tab = b.newTable(t.s("provisional"), "hEmployee", ">hProvisional", ">hCalls", "hWhy")
 	for _, st := range prov {
-		p, v := a.personal[st.ID], display(a.personal[st.ID].Exact())
+		p, v := a.personal[st.ID], rounded(a.personal[st.ID].Exact(), 1, 0)
 		tab.add(b.name(st.ID), "["+t.num(v, 1)+"]", strconv.FormatInt(p.Calls.Count(), 10),
 			b.reasons(p.Rating, p.Calls.Count(), a.surveys[st.ID]))
 		s.Chart.bar(b.name(st.ID), v, "["+t.num(v, 1)+"]", true)
@@ -137,12 +137,12 @@ func (b *builder) department() *section {
 				ct.add(name, t.s("missing"), t.plain(c.Weight), dash, dash)
 				continue
 			}
-			ct.add(name, t.num(halfUp(c.Value, 2), 2), t.plain(c.Weight), t.num(halfUp(c.Share, 3).Shift(2), 1)+"%",
-				t.num(halfUp(c.Points, 2), 2))
-			s.Chart.bar(name, display(c.Value), b.show1(c.Value, true), false)
+			ct.add(name, b.fixed(c.Value, true, 2, 0, ""), t.plain(c.Weight), b.fixed(c.Share, true, 1, 2, "%"),
+				b.fixed(c.Points, true, 2, 0, ""))
+			s.Chart.bar(name, rounded(c.Value, 1, 0), b.show1(c.Value, true), false)
 		}
-		ct.add(t.s("total"), shown, "", t.num(decimal.NewFromInt(100), 1)+"%", t.num(halfUp(v, 2), 2))
-		s.Chart.bar(title, display(v), shown, !r.Sufficient())
+		ct.add(t.s("total"), shown, "", t.num(decimal.NewFromInt(100), 1)+"%", b.fixed(v, true, 2, 0, ""))
+		s.Chart.bar(title, rounded(v, 1, 0), shown, !r.Sufficient())
 		s.table(ct)
 		if !r.Sufficient() {
 			s.say("whyLine", b.reasons(r.Rating, 0, d.Survey))
@@ -225,8 +225,8 @@ func (b *builder) criteria() *section {
 				tab.add(truncate(title, 56), dash, max, dash, "0", strconv.Itoa(c.NA))
 				continue
 			}
-			share := halfUp(c.Share, 3).Shift(2)
-			tab.add(truncate(title, 56), t.num(halfUp(c.Mean, 2), 2), max, t.num(share, 1)+"%",
+			share := rounded(c.Share, 1, 2)
+			tab.add(truncate(title, 56), b.fixed(c.Mean, true, 2, 0, ""), max, t.num(share, 1)+"%",
 				strconv.Itoa(c.Counted), strconv.Itoa(c.NA))
 			label := truncate(title, 40)
 			if len(b.a.criteria) > 1 {
@@ -267,23 +267,19 @@ func (b *builder) criteria() *section {
 	return s
 }
 
-// metric formats a survey metric rounded to one decimal, half-up, from the counts; a dash when there are no
-// answers.
-func (b *builder) metric(f sq.Fraction, err error) string {
-	v, _, err := shown(f, err)
-	if err != nil {
-		return dash
-	}
-	return b.t.num(v, 1)
+// metric and metricPct format a survey metric with one decimal; a dash when there are no answers.
+func (b *builder) metric(f sq.Fraction, err error) string { return b.fixed(f, err == nil, 1, 0, "") }
+func (b *builder) metricPct(f sq.Fraction, err error) string {
+	return b.fixed(f, err == nil, 1, 0, "%")
 }
 
-// shown rounds an exact survey metric once, to one place half-up, as the report shows it.
-func shown(f sq.Fraction, err error) (decimal.Decimal, bool, error) {
-	if err != nil {
-		return decimal.Decimal{}, false, err
+// metricBar returns what adds a bar labelled label of a survey metric, when there are answers.
+func (s *section) metricBar(label string) func(sq.Fraction, error) {
+	return func(f sq.Fraction, err error) {
+		if err == nil {
+			s.Chart.bar(label, rounded(f, 1, 0), s.b.metric(f, err), false)
+		}
 	}
-	r, err := f.Round(sq.DisplayPrecision())
-	return r.Value, !r.Inexact, err
 }
 
 // surveys is section 5: CSI (SPEC R11), the yes/no NPS and its 5-point form (R12, R13) and CSAT (R15) per
@@ -299,16 +295,11 @@ func (b *builder) surveys() *section {
 			total = tl
 		} else {
 			label = sq.QuarterOf(p.Period.From, b.ds.loc).String()
-			if v, _, err := shown(tl.CSI.Mean()); err == nil {
-				s.Chart.bar(label+" "+t.s("hCSI"), v, t.num(v, 1), false)
-			}
-			if v, _, err := shown(tl.Recommend.Points()); err == nil {
-				s.Chart.bar(label+" "+t.s("hNPS"), v, t.num(v, 1), false)
-			}
+			s.metricBar(label + " " + t.s("hCSI"))(tl.CSI.Mean())
+			s.metricBar(label + " " + t.s("hNPS"))(tl.Recommend.Points())
 		}
 		tab.add(label, strconv.FormatInt(p.Respondents, 10), b.metric(tl.CSI.Mean()),
-			pct(b.metric(tl.Recommend.Percent())), b.metric(tl.Recommend.Points()),
-			pct(b.metric(tl.CSAT.Percent())))
+			b.metricPct(tl.Recommend.Percent()), b.metric(tl.Recommend.Points()), b.metricPct(tl.CSAT.Percent()))
 	}
 	if s.table(tab) {
 		s.say("npsNote")
@@ -333,8 +324,8 @@ func (b *builder) surveys() *section {
 	if total.FCR.Total() != 0 {
 		s.say("fcrLine", b.metric(total.FCR.Percent()), t.count(total.FCR.Total(), "contact"))
 	}
-	if v, _, err := shown(total.CSI.Mean()); len(s.Chart.Bars) == 0 && err == nil {
-		s.Chart.bar(t.s("totalPeriod")+" "+t.s("hCSI"), v, t.num(v, 1), false)
+	if len(s.Chart.Bars) == 0 {
+		s.metricBar(t.s("totalPeriod") + " " + t.s("hCSI"))(total.CSI.Mean())
 	}
 	return s
 }
