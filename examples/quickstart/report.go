@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
@@ -191,17 +190,6 @@ func (b *builder) showNull(f *sq.Fraction) string {
 		return dash
 	}
 	return b.show1(*f, true)
-}
-
-// missingOf lists the missing components of positive weight in a breakdown.
-func missingOf(cs []rating.Contribution) []string {
-	var names []string
-	for _, c := range cs {
-		if !c.Present && c.Weight.Sign() > 0 {
-			names = append(names, c.Name)
-		}
-	}
-	return names
 }
 
 // percent formats 100·num/den with one decimal, half-up, and a percent sign; a dash for den 0.

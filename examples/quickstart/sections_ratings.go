@@ -65,8 +65,8 @@ func (b *builder) surveyed(sv rating.Survey) string {
 // reasons words the sufficiency reasons of a rating in the report's language, from their codes and the inputs.
 func (b *builder) reasons(r rating.Rating, calls int64, sv rating.Survey) string {
 	t, set := b.t, b.ds.settings.Personal
-	var out []string
-	missingDone := false
+	var out, missing []string
+	at := 0 // where the missing components are named
 	for _, why := range r.Reasons() {
 		switch why.Code {
 		case rating.FewCalls:
@@ -81,21 +81,12 @@ func (b *builder) reasons(r rating.Rating, calls int64, sv rating.Survey) string
 		case rating.NoEvaluationInQuarter:
 			out = append(out, t.f("reasonNoEval", b.a.quarter))
 		case rating.MissingComponent: // one reason per missing component: worded once, naming them all
-			if missingDone {
-				continue
+			if missing == nil {
+				out = append(out, "")
+				at = len(out) - 1
 			}
-			missing := missingOf(r.Breakdown())
-			switch { // a survey index with one of CSI and NPS lacks the other
-			case sv.CSI != nil && sv.NPS == nil:
-				missing = append(missing, "nps")
-			case sv.CSI == nil && sv.NPS != nil:
-				missing = append(missing, "csi")
-			}
-			var names []string
-			for _, m := range missing {
-				names = append(names, t.lookup("components", m))
-			}
-			out, missingDone = append(out, t.f("reasonMissing", strings.Join(names, ", "))), true
+			missing = append(missing, t.lookup("components", why.Component))
+			out[at] = t.f("reasonMissing", strings.Join(missing, ", "))
 		case rating.NoSufficientEmployees:
 			out = append(out, t.s("reasonNoSufficient"))
 		default:
