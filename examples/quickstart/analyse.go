@@ -94,7 +94,7 @@ func analyse(ds *dataset, at time.Time) (*analysis, error) {
 }
 
 // score scores every evaluation before the report date by its rubric (SPEC R1–R4) and turns the totals into call
-// scores for the ratings. The result is the one in force at the report date: a disputed evaluation's after the
+// scores for the ratings (rating.CallScoreOf; the department ratings group employees by employees.csv). The result is the one in force at the report date: a disputed evaluation's after the
 // decisions made by then, and a call's with the violations its facts show. All scoring problems are reported
 // together.
 func (a *analysis) score(ds *dataset) error {
@@ -116,9 +116,6 @@ func (a *analysis) score(ds *dataset) error {
 		}
 		if err == nil {
 			cs, err = rating.CallScoreOf(res)
-		}
-		if err == nil && cs.DepartmentID == "" { // the evaluation carries no department: the roster's
-			cs.DepartmentID = ds.byID[e.EmployeeID].Department
 		}
 		if err != nil {
 			p.add("evaluations.json", 0, "evaluation %q: %v", e.ID, err)
