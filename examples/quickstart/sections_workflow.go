@@ -22,13 +22,10 @@ import (
 func (b *builder) complaints() *section {
 	t, rep, pol := b.t, b.a.complaintReport, b.ds.policy
 	s := b.newSection("complaints", t.s("secComplaints"), "chartComplaints", 1)
-	unit, unitKey := t.s("unitDays"), "day"
-	if pol.Unit == complaints.WorkingDays {
-		unit, unitKey = t.s("unitWorkingDays"), "working-day"
-	}
+	unit := t.lookup("units", pol.Unit.String()) // the unit's noun is nouns.<unit>
 	name := cmp.Or(b.ds.settings.PolicyTitle.Get(t.code), pol.Name)
 	if pol.DueSoon > 0 {
-		s.say("policyLine", name, t.count(pol.DueSoon, unitKey))
+		s.say("policyLine", name, t.count(pol.DueSoon, pol.Unit.String()))
 	} else {
 		s.say("policyNoDueSoon", name)
 	}
