@@ -131,8 +131,14 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 	if at := a.at.In(ds.loc); at.Hour() != 0 || at.Minute() != 0 || at.Second() != 0 {
 		when += at.Format(" 15:04")
 	}
+	p, d := ds.settings.Personal, ds.settings.Department
+	var ws []any // the weights in force (SPEC R9), in the order of the defaults
+	for _, w := range []decimal.Decimal{p.CallWeight, p.SurveyWeight, p.CSIWeight, p.NPSWeight, d.PlatformWeight,
+		d.EmployeeWeight, d.SurveyWeight} {
+		ws = append(ws, t.plain(w))
+	}
 	rep := &report{Lang: t.code, Title: t.s("title"), Meta: []string{t.f("reportDate", org, when, ds.loc),
-		t.f("dataSource", source), t.s("scaleNote"), b.weightsLine()}}
+		t.f("dataSource", source), t.s("scaleNote"), t.f("weightsNote", ws...)}}
 	if a.later[0]+a.later[1]+a.complaintReport.NotYetReceived > 0 {
 		rep.Meta = append(rep.Meta, t.f("leftOut", t.count(a.later[0], "evaluation"),
 			t.count(a.later[1], "survey-answer"), t.count(a.complaintReport.NotYetReceived, "complaint")))
@@ -151,17 +157,6 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 		s.Title = strconv.Itoa(i+1) + ". " + s.Title
 	}
 	return rep
-}
-
-// weightsLine states the weights in force (SPEC R9: the weights are settings), in the order of the defaults.
-func (b *builder) weightsLine() string {
-	p, d := b.ds.settings.Personal, b.ds.settings.Department
-	var ws []any
-	for _, w := range []decimal.Decimal{p.CallWeight, p.SurveyWeight, p.CSIWeight, p.NPSWeight, d.PlatformWeight,
-		d.EmployeeWeight, d.SurveyWeight} {
-		ws = append(ws, b.t.plain(w))
-	}
-	return b.t.f("weightsNote", ws...)
 }
 
 // dash stands for a value that does not exist.

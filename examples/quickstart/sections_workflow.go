@@ -216,6 +216,7 @@ func (b *builder) autoChecks() *section {
 	manualAnswers, autoAnswers, overridden := 0, 0, 0
 	var found [3]int // automatically and by hand, automatically only, by hand only
 	tab := b.newTable(t.f("autoFailedTitle", violation), "hCall", "hEmployee", "hEvaluation", "hPromises", "hMarked")
+	moment := func(tm time.Time) string { return t.date(tm, b.ds.loc) + tm.In(b.ds.loc).Format(" 15:04") }
 	for _, c := range a.auto {
 		rec := c.Record
 		autoAnswers += len(rec.Auto) - len(rec.Overridden)
@@ -226,10 +227,19 @@ func (b *builder) autoChecks() *section {
 			derived = append(derived, v.Violation)
 			marked := slices.Contains(c.Manual.Violations, v.Violation)
 			found[map[bool]int{true: 0, false: 1}[marked]]++
-			if v.Violation == rule.Violation {
-				tab.add(c.Facts.CallID, b.name(c.Manual.EmployeeID), c.Manual.ID, b.promises(c.Facts.Promises),
-					t.lookup("yesNo", strconv.FormatBool(marked)))
+			if v.Violation != rule.Violation {
+				continue
 			}
+			var promises []string // due and completion times, in the report's time zone
+			for _, p := range c.Facts.Promises {
+				if p.Completed.IsZero() {
+					promises = append(promises, t.f("promiseOpen", p.ID, moment(p.Due)))
+				} else {
+					promises = append(promises, t.f("promiseDone", p.ID, moment(p.Due), moment(p.Completed)))
+				}
+			}
+			tab.add(c.Facts.CallID, b.name(c.Manual.EmployeeID), c.Manual.ID, strings.Join(promises, "; "),
+				t.lookup("yesNo", strconv.FormatBool(marked)))
 		}
 		for _, v := range c.Manual.Violations {
 			if !slices.Contains(derived, v) {
@@ -243,20 +253,6 @@ func (b *builder) autoChecks() *section {
 		s.Chart.count(t.lookup("autoBars", strconv.Itoa(i)), int64(n), false)
 	}
 	return s
-}
-
-// promises describes the promises of a call: due and completion times, in the report's time zone.
-func (b *builder) promises(ps []autoqa.Promise) string {
-	moment := func(tm time.Time) string { return b.t.date(tm, b.ds.loc) + tm.In(b.ds.loc).Format(" 15:04") }
-	var out []string
-	for _, p := range ps {
-		if p.Completed.IsZero() {
-			out = append(out, b.t.f("promiseOpen", p.ID, moment(p.Due)))
-		} else {
-			out = append(out, b.t.f("promiseDone", p.ID, moment(p.Due), moment(p.Completed)))
-		}
-	}
-	return strings.Join(out, "; ")
 }
 
 // criterionTitle returns the title of a criterion of the data set's rubrics, or its ID.
