@@ -72,12 +72,7 @@ func (b *builder) reasons(r rating.Rating, calls int64, sv rating.Survey) string
 		case rating.FewCalls:
 			out = append(out, t.f("reasonFewCalls", t.count(calls, "evaluated-call"), set.MinCalls))
 		case rating.LowCoverage:
-			if sv.Clients == 0 {
-				out = append(out, t.f("reasonNoClients", t.count(sv.Surveyed, "client")))
-			} else {
-				out = append(out, t.f("reasonLowCoverage", sv.Surveyed, t.count(sv.Clients, "client-of"),
-					b.percent(sv.Surveyed, sv.Clients), t.plain(minSurveyedPercent(set))))
-			}
+			out = append(out, b.coverage(sv, "reasonLowCoverage", "reasonNoClients"))
 		case rating.NoEvaluationInQuarter:
 			out = append(out, t.f("reasonNoEval", b.a.quarter))
 		case rating.MissingComponent: // one reason per missing component: worded once, naming them all
@@ -298,13 +293,8 @@ func (b *builder) surveys() *section {
 		s.say("noAnswers")
 	}
 	for _, d := range b.a.depts {
-		title, sv := b.ds.settings.departmentTitle(d.DepartmentID, t.code), d.Survey
-		if sv.Clients == 0 {
-			s.say("coverageUnknown", title, t.count(sv.Surveyed, "client"))
-		} else {
-			s.say("coverageLine", title, sv.Surveyed, t.count(sv.Clients, "client-of"),
-				b.percent(sv.Surveyed, sv.Clients), t.plain(minSurveyedPercent(b.ds.settings.Personal)))
-		}
+		title := b.ds.settings.departmentTitle(d.DepartmentID, t.code)
+		s.Blocks = append(s.Blocks, block{Text: b.coverage(d.Survey, "coverageLine", "coverageUnknown", title)})
 	}
 	if total.Classic.Total() != 0 {
 		s.say("classicLine", b.metric(total.Classic.Score()), t.count(total.Classic.Total(), "answer"))
@@ -321,10 +311,16 @@ func (b *builder) surveys() *section {
 	return s
 }
 
-// minSurveyedPercent is the coverage minimum in force (SPEC R14): the survey package's rule, 4% by default.
-func minSurveyedPercent(s rating.PersonalSettings) decimal.Decimal {
-	if s.MinSurveyedPercent.IsZero() {
-		return decimal.NewFromInt(survey.DefaultMinCoveragePercent)
+// coverage words the coverage of a survey's clients (SPEC R14) by the text of known, or of unknown when the number
+// of clients is unknown, with args first. The minimum in force is survey's rule, 4% by default.
+func (b *builder) coverage(sv rating.Survey, known, unknown string, args ...any) string {
+	t, min := b.t, b.ds.settings.Personal.MinSurveyedPercent
+	if sv.Clients == 0 {
+		return t.f(unknown, append(args, t.count(sv.Surveyed, "client"))...)
 	}
-	return s.MinSurveyedPercent
+	if min.IsZero() {
+		min = decimal.NewFromInt(survey.DefaultMinCoveragePercent)
+	}
+	return t.f(known, append(args, sv.Surveyed, t.count(sv.Clients, "client-of"), b.percent(sv.Surveyed, sv.Clients),
+		t.plain(min))...)
 }
