@@ -74,7 +74,14 @@ func (s *section) table(t *table) bool {
 	return len(t.Rows) > 0
 }
 
-func (t *table) add(cells ...string) { t.Rows = append(t.Rows, cells) }
+// add adds a row; numbers and other values are written as fmt.Sprint writes them.
+func (t *table) add(cells ...any) {
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		row[i] = fmt.Sprint(c)
+	}
+	t.Rows = append(t.Rows, row)
+}
 
 // bar adds a bar to the chart.
 func (c *chart) bar(label string, v decimal.Decimal, text string, muted bool) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/servicequality/servicequality/rating"
@@ -26,7 +25,7 @@ func (b *builder) personal() *section {
 		}
 		p, sv := a.personal[st.ID], a.surveys[st.ID]
 		shown := rounded(p.Exact(), 1, 0)
-		tab.add(strconv.Itoa(st.Rank), b.name(st.ID), t.num(shown, 1), strconv.FormatInt(p.Calls.Count(), 10),
+		tab.add(st.Rank, b.name(st.ID), t.num(shown, 1), p.Calls.Count(),
 			b.show1(p.Component("calls")), b.show1(p.Component("survey")), b.showNull(sv.CSI), b.showNull(sv.NPS), b.surveyed(sv))
 		s.Chart.bar(b.name(st.ID), shown, t.num(shown, 1), false)
 	}
@@ -37,7 +36,7 @@ func (b *builder) personal() *section {
 	tab = b.newTable(t.s("provisional"), "hEmployee", ">hProvisional", ">hCalls", "hWhy")
 	for _, st := range prov {
 		p, v := a.personal[st.ID], rounded(a.personal[st.ID].Exact(), 1, 0)
-		tab.add(b.name(st.ID), "["+t.num(v, 1)+"]", strconv.FormatInt(p.Calls.Count(), 10),
+		tab.add(b.name(st.ID), "["+t.num(v, 1)+"]", p.Calls.Count(),
 			b.reasons(p.Rating, p.Calls.Count(), a.surveys[st.ID]))
 		s.Chart.bar(b.name(st.ID), v, "["+t.num(v, 1)+"]", true)
 	}
@@ -113,7 +112,7 @@ func (b *builder) department() *section {
 			s.Chart.bar(p.Name, p.Rating, t.plain(p.Rating), false)
 		}
 		if len(ps) > 0 {
-			s.say("platformsLine", t.lookup("platformMean", strconv.FormatBool(b.ds.settings.Department.ReviewWeighted)),
+			s.say("platformsLine", t.lookup("platformMean", b.ds.settings.Department.ReviewWeighted),
 				strings.Join(ps, ", "))
 		}
 		ct := b.newTable(title, "hComponent", ">hValue", ">hWeight", ">hShare", ">hPoints")
@@ -154,9 +153,9 @@ func (b *builder) compliance() *section {
 	s.Chart.Title = t.f("chartCompliance", current.Quarter, min)
 	s.Chart.marker(min)
 	for _, e := range a.roster {
-		row := []string{e.name(t.code)}
+		row := []any{e.name(t.code)}
 		for _, q := range a.compliance {
-			switch n := strconv.FormatInt(q.Counts[e.ID], 10); {
+			switch n := fmt.Sprint(q.Counts[e.ID]); {
 			case !q.Roster[e.ID]:
 				row = append(row, dash+"  ")
 			case q.Short[e.ID].EmployeeID != "":
@@ -208,12 +207,11 @@ func (b *builder) criteria() *section {
 		for _, c := range rs.Criteria {
 			title, max := c.Criterion.Title.Get(t.code), t.plain(c.Criterion.MaxPoints())
 			if c.Counted == 0 {
-				tab.add(truncate(title, 56), dash, max, dash, "0", strconv.Itoa(c.NA))
+				tab.add(truncate(title, 56), dash, max, dash, "0", c.NA)
 				continue
 			}
 			share := rounded(c.Share, 1, 2)
-			tab.add(truncate(title, 56), b.fixed(c.Mean, true, 2, 0, ""), max, t.num(share, 1)+"%",
-				strconv.Itoa(c.Counted), strconv.Itoa(c.NA))
+			tab.add(truncate(title, 56), b.fixed(c.Mean, true, 2, 0, ""), max, t.num(share, 1)+"%", c.Counted, c.NA)
 			label := truncate(title, 40)
 			if len(b.a.criteria) > 1 {
 				label = r.ID() + ": " + label
@@ -284,7 +282,7 @@ func (b *builder) surveys() *section {
 			s.metricBar(label + " " + t.s("hCSI"))(tl.CSI.Mean())
 			s.metricBar(label + " " + t.s("hNPS"))(tl.Recommend.Points())
 		}
-		tab.add(label, strconv.FormatInt(p.Respondents, 10), b.metric(tl.CSI.Mean()),
+		tab.add(label, p.Respondents, b.metric(tl.CSI.Mean()),
 			b.metricPct(tl.Recommend.Percent()), b.metric(tl.Recommend.Points()), b.metricPct(tl.CSAT.Percent()))
 	}
 	if s.table(tab) {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -46,12 +45,12 @@ func (b *builder) complaints() *section {
 			"hChannel", "hCategory", "hEmployee", "hLastDay", ">")
 		lists[i].Header[6] = last
 	}
-	row := func(c complaints.Info, due complaints.Deadline, last string) []string {
-		return []string{c.ID, t.date(c.ReceivedAt, b.ds.loc), t.lookup("channels", c.Channel),
+	row := func(c complaints.Info, due complaints.Deadline, last any) []any {
+		return []any{c.ID, t.date(c.ReceivedAt, b.ds.loc), t.lookup("channels", c.Channel),
 			t.lookup("categories", c.Category), b.name(c.Employee), b.day(due.LastDay), last}
 	}
 	for _, o := range rep.OverdueList {
-		lists[0].add(row(o.Info, o.Due, strconv.Itoa(-o.RemainingUnits))...)
+		lists[0].add(row(o.Info, o.Due, -o.RemainingUnits)...)
 	}
 	rows := slices.Clone(rep.Rows)
 	slices.SortFunc(rows, func(x, y complaints.Status) int { // by due time, then ID
@@ -59,7 +58,7 @@ func (b *builder) complaints() *section {
 	})
 	for _, r := range rows {
 		if r.DueSoon {
-			lists[1].add(row(r.Info, r.Due, strconv.Itoa(r.RemainingUnits))...)
+			lists[1].add(row(r.Info, r.Due, r.RemainingUnits)...)
 		}
 		if r.State == complaints.StatePaused {
 			lists[2].add(row(r.Info, r.Due, t.date(r.PausedSince, b.ds.loc))...)
@@ -76,8 +75,7 @@ func (b *builder) complaints() *section {
 		if key == "" {
 			name = t.s("nobody")
 		}
-		tab.add(name, strconv.Itoa(g.Total), strconv.Itoa(g.Open+g.Paused), strconv.Itoa(g.Overdue),
-			strconv.Itoa(g.Resolved+g.Closed), strconv.Itoa(g.OnTime), strconv.Itoa(g.Late))
+		tab.add(name, g.Total, g.Open+g.Paused, g.Overdue, g.Resolved+g.Closed, g.OnTime, g.Late)
 		s.Chart.count(name, int64(g.Total), false)
 	}
 	s.table(tab)
@@ -126,8 +124,7 @@ func (b *builder) sampling() *section {
 		if len(missing) > 0 {
 			notes = append(notes, t.f("noteUncovered", strings.Join(missing, ", ")))
 		}
-		tab.add(b.name(g.Employee), strconv.Itoa(g.Population), strconv.Itoa(g.Evaluated),
-			strconv.Itoa(len(g.Selected)), kinds, strings.Join(notes, "; "))
+		tab.add(b.name(g.Employee), g.Population, g.Evaluated, len(g.Selected), kinds, strings.Join(notes, "; "))
 		for _, c := range g.Selected {
 			chosen = append(chosen, fmt.Sprintf("%s (%s)", c.ID, b.name(g.Employee)))
 		}
@@ -166,8 +163,8 @@ func (b *builder) disputes() *section {
 	filed, evaluations := 0, 0
 	for _, r := range rep.ByEvaluator {
 		filed, evaluations = filed+r.Disputed, evaluations+r.Evaluations
-		tab.add(b.name(r.Key), strconv.Itoa(r.Evaluations), strconv.Itoa(r.Disputed),
-			b.percent(int64(r.Disputed), int64(r.Evaluations)), strconv.Itoa(r.Decided), strconv.Itoa(r.Accepted),
+		tab.add(b.name(r.Key), r.Evaluations, r.Disputed,
+			b.percent(int64(r.Disputed), int64(r.Evaluations)), r.Decided, r.Accepted,
 			b.percent(int64(r.Accepted), int64(r.Decided)))
 		s.Chart.count(b.name(r.Key), int64(r.Disputed), false)
 	}
@@ -239,7 +236,7 @@ func (b *builder) autoChecks() *section {
 				}
 			}
 			tab.add(c.Facts.CallID, b.name(c.Manual.EmployeeID), c.Manual.ID, strings.Join(promises, "; "),
-				t.lookup("yesNo", strconv.FormatBool(marked)))
+				t.lookup("yesNo", marked))
 		}
 		for _, v := range c.Manual.Violations {
 			if !slices.Contains(derived, v) {
@@ -250,7 +247,7 @@ func (b *builder) autoChecks() *section {
 	s.say("autoCounts", manualAnswers, autoAnswers, overridden, found[0]+found[1], found[0], found[2])
 	s.table(tab)
 	for i, n := range found {
-		s.Chart.count(t.lookup("autoBars", strconv.Itoa(i)), int64(n), false)
+		s.Chart.count(t.lookup("autoBars", i), int64(n), false)
 	}
 	return s
 }
