@@ -34,7 +34,7 @@ func (b *builder) complaints() *section {
 	}
 	answered := rep.OnTime + rep.Late
 	s.say("summaryLine", t.count(rep.Total, "complaint"), rep.Open+rep.Paused, rep.Overdue, rep.DueSoon, rep.Paused,
-		rep.Resolved+rep.Closed, rep.OnTime, rep.Late, b.percent(int64(rep.OnTime), int64(answered)))
+		rep.Resolved+rep.Closed, rep.OnTime, rep.Late, b.fixed(rep.OnTimeRate, answered > 0, 1, 2, "%"))
 	if answered > 0 {
 		s.say("resolutionLine", b.days(rep.MeanResolution), b.days(rep.P90Resolution))
 	}
@@ -164,8 +164,8 @@ func (b *builder) disputes() *section {
 	for _, r := range rep.ByEvaluator {
 		filed, evaluations = filed+r.Disputed, evaluations+r.Evaluations
 		tab.add(b.name(r.Key), r.Evaluations, r.Disputed,
-			b.percent(int64(r.Disputed), int64(r.Evaluations)), r.Decided, r.Accepted,
-			b.percent(int64(r.Accepted), int64(r.Decided)))
+			b.fixed(r.DisputeRate(), r.Evaluations > 0, 1, 2, "%"), r.Decided, r.Accepted,
+			b.fixed(r.AcceptanceRate(), r.Decided > 0, 1, 2, "%"))
 		s.Chart.count(b.name(r.Key), int64(r.Disputed), false)
 	}
 	s.say("disputeLine", t.count(filed, "dispute"), t.count(evaluations, "evaluation-of"),
