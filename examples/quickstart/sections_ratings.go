@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/servicequality/servicequality/rating"
@@ -205,18 +206,17 @@ func (b *builder) criteria() *section {
 		tab := b.newTable(t.f("rubricCaption", r.Definition().Title.Get(t.code), r.ID(), r.Version(), t.count(rs.Calls, "evaluated-call")),
 			"hCriterion", ">hMean", ">hMax", ">hPercent", ">hAnswered", ">hNA")
 		for _, c := range rs.Criteria {
-			title, max := c.Criterion.Title.Get(t.code), t.plain(c.Criterion.MaxPoints())
-			if c.Counted == 0 {
-				tab.add(truncate(title, 56), dash, max, dash, "0", c.NA)
-				continue
-			}
-			share := rounded(c.Share, 1, 2)
-			tab.add(truncate(title, 56), b.fixed(c.Mean, true, 2, 0, ""), max, t.num(share, 1)+"%", c.Counted, c.NA)
+			title, answered := c.Criterion.Title.Get(t.code), c.Counted > 0
+			share := b.fixed(c.Share, answered, 1, 2, "%")
+			tab.add(truncate(title, 56), b.fixed(c.Mean, answered, 2, 0, ""), t.plain(c.Criterion.MaxPoints()), share,
+				c.Counted, c.NA)
 			label := truncate(title, 40)
 			if len(b.a.criteria) > 1 {
 				label = r.ID() + ": " + label
 			}
-			s.Chart.bar(label, share, t.num(share, 1)+"%", false)
+			if answered {
+				s.Chart.bar(label, rounded(c.Share, 1, 2), share, false)
+			}
 		}
 		s.table(tab)
 		for _, c := range rs.Criteria {
@@ -238,10 +238,8 @@ func (b *builder) criteria() *section {
 			text := t.f("firedViolation", b.violationTitle(r, why.Violation), effect, calls)
 			if c, ok := r.Criterion(why.Criterion); why.Violation == "" && ok {
 				level := why.Level
-				for _, l := range c.Scale.Levels {
-					if l.ID == why.Level {
-						level = l.Title.Get(t.code)
-					}
+				if i := slices.IndexFunc(c.Scale.Levels, func(l rubric.Level) bool { return l.ID == why.Level }); i >= 0 {
+					level = c.Scale.Levels[i].Title.Get(t.code)
 				}
 				text = t.f("firedLevel", level, c.Title.Get(t.code), effect, calls)
 			}
