@@ -18,30 +18,24 @@ func (b *builder) personal() *section {
 	s := b.newSection("personal", t.s("secPersonal"), "chartPersonal", 5)
 	tab := b.newTable("", ">hRank", "hEmployee", ">hRating", ">hCalls", ">hCallRating", ">hSurvey", ">hCSI", ">hNPS",
 		">hSurveyed")
-	var prov []rating.Standing
-	for _, st := range a.board {
+	prov := b.newTable(t.s("provisional"), "hEmployee", ">hProvisional", ">hCalls", "hWhy")
+	for _, st := range a.board { // ranked first, then the insufficient ones (rank 0), shown in brackets
+		p, sv, name, v := a.personal[st.ID], a.surveys[st.ID], b.name(st.ID), rounded(a.personal[st.ID].Exact(), 1, 0)
+		shown := t.num(v, 1)
 		if st.Rank == 0 {
-			prov = append(prov, st)
-			continue
+			shown = "[" + shown + "]"
+			prov.add(name, shown, p.Calls.Count(), b.reasons(p.Rating, p.Calls.Count(), sv))
+		} else {
+			tab.add(st.Rank, name, shown, p.Calls.Count(), b.show1(p.Component("calls")),
+				b.show1(p.Component("survey")), b.showNull(sv.CSI), b.showNull(sv.NPS), b.surveyed(sv))
 		}
-		p, sv := a.personal[st.ID], a.surveys[st.ID]
-		shown := rounded(p.Exact(), 1, 0)
-		tab.add(st.Rank, b.name(st.ID), t.num(shown, 1), p.Calls.Count(),
-			b.show1(p.Component("calls")), b.show1(p.Component("survey")), b.showNull(sv.CSI), b.showNull(sv.NPS), b.surveyed(sv))
-		s.Chart.bar(b.name(st.ID), shown, t.num(shown, 1), false)
+		s.Chart.bar(name, v, shown, st.Rank == 0)
 	}
 	if !s.table(tab) {
 		s.say("noRanked")
 	}
 	s.say("rankNote")
-	tab = b.newTable(t.s("provisional"), "hEmployee", ">hProvisional", ">hCalls", "hWhy")
-	for _, st := range prov {
-		p, v := a.personal[st.ID], rounded(a.personal[st.ID].Exact(), 1, 0)
-		tab.add(b.name(st.ID), "["+t.num(v, 1)+"]", p.Calls.Count(),
-			b.reasons(p.Rating, p.Calls.Count(), a.surveys[st.ID]))
-		s.Chart.bar(b.name(st.ID), v, "["+t.num(v, 1)+"]", true)
-	}
-	s.table(tab)
+	s.table(prov)
 	var none []string
 	for _, e := range a.roster {
 		if _, ok := a.personal[e.ID]; !ok {
