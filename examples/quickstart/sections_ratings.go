@@ -150,14 +150,11 @@ func (b *builder) compliance() *section {
 	for _, e := range a.roster {
 		row := []any{e.name(t.code)}
 		for _, q := range a.compliance {
-			switch n := fmt.Sprint(q.Counts[e.ID]); {
-			case !q.Roster[e.ID]:
-				row = append(row, dash+"  ")
-			case q.Short[e.ID].EmployeeID != "":
-				row = append(row, n+" !")
-			default:
-				row = append(row, n+"  ")
+			cell := fmt.Sprint(q.Counts[e.ID]) + map[bool]string{false: "  ", true: " !"}[q.Short[e.ID].EmployeeID != ""]
+			if !q.Roster[e.ID] {
+				cell = dash + "  " // not employed in the quarter
 			}
+			row = append(row, cell)
 		}
 		tab.add(row...)
 		if current.Roster[e.ID] {

@@ -71,10 +71,7 @@ func (b *builder) complaints() *section {
 		">hOnTime", ">hLate")
 	for _, key := range slices.Sorted(maps.Keys(rep.ByChannel)) {
 		g := rep.ByChannel[key]
-		name := t.lookup("channels", key)
-		if key == "" {
-			name = t.s("nobody")
-		}
+		name := cmp.Or(t.lookup("channels", key), t.s("nobody")) // "" is the group without a channel
 		tab.add(name, g.Total, g.Open+g.Paused, g.Overdue, g.Resolved+g.Closed, g.OnTime, g.Late)
 		s.Chart.count(name, int64(g.Total), false)
 	}
