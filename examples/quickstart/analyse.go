@@ -94,9 +94,9 @@ func analyse(ds *dataset, at time.Time) (*analysis, error) {
 }
 
 // score scores every evaluation before the report date by its rubric (SPEC R1–R4) and turns the totals into call
-// scores for the ratings (rating.CallScoreOf; the department ratings group employees by employees.csv). The result is the one in force at the report date: a disputed evaluation's after the
-// decisions made by then, and a call's with the violations its facts show. All scoring problems are reported
-// together.
+// scores for the ratings (rating.CallScoreOf). The result is the one in force at the report date: a disputed
+// evaluation's after the decisions made by then, and a call's with the violations its facts show. All scoring
+// problems are reported together.
 func (a *analysis) score(ds *dataset) error {
 	var p problems
 	for _, e := range ds.evaluations {
