@@ -220,7 +220,8 @@ func TestBadInput(t *testing.T) {
 		}, code: 1, want: []string{"settings.json: rating:"}, reason: "at least one weight is positive (SPEC R9)"},
 		{name: "partial settings", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"settings.json": []byte(`{"personal": {"call_weight": "2"}}`)}
-		}, code: 1, want: []string{"settings.json: rating: personal settings JSON", "is missing"}, reason: "rating's settings JSON needs every field"},
+		}, code: 1, want: []string{"settings.json: rating: personal settings JSON", "is missing"},
+			reason: "rating's settings JSON needs every field"},
 		{name: "local time", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"settings.json": []byte(`{"location": "Local"}`)}
 		}, code: 1, want: []string{`location "Local" depends on the machine`}, reason: "time zones are explicit"},

@@ -150,7 +150,8 @@ func (b *builder) compliance() *section {
 	for _, e := range a.roster {
 		row := []any{e.name(t.code)}
 		for _, q := range a.compliance {
-			cell := fmt.Sprint(q.Counts[e.ID]) + map[bool]string{false: "  ", true: " !"}[q.Short[e.ID].EmployeeID != ""]
+			short := q.Short[e.ID].EmployeeID != ""
+			cell := fmt.Sprint(q.Counts[e.ID]) + map[bool]string{false: "  ", true: " !"}[short]
 			if !q.Roster[e.ID] {
 				cell = dash + "  " // not employed in the quarter
 			}
@@ -229,7 +230,8 @@ func (b *builder) criteria() *section {
 			text := t.f("firedViolation", b.violationTitle(r, why.Violation), effect, calls)
 			if c, ok := r.Criterion(why.Criterion); why.Violation == "" && ok {
 				level := why.Level
-				if i := slices.IndexFunc(c.Scale.Levels, func(l rubric.Level) bool { return l.ID == why.Level }); i >= 0 {
+				i := slices.IndexFunc(c.Scale.Levels, func(l rubric.Level) bool { return l.ID == why.Level })
+				if i >= 0 {
 					level = c.Scale.Levels[i].Title.Get(t.code)
 				}
 				text = t.f("firedLevel", level, c.Title.Get(t.code), effect, calls)
