@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/sq"
+	"github.com/shopspring/decimal"
 )
 
 // department is the one department of the sample.
@@ -130,48 +132,35 @@ func platformsJSON() []byte {
 	return append(b, '\n')
 }
 
-// settingsJSON writes settings.json: titles, time zone, weights and the complaint policy.
+// settingsJSON writes settings.json: titles, time zone, the rating settings and the complaint policy.
 func settingsJSON(policy complaints.Policy) ([]byte, error) {
 	type text map[string]string
 	type dept struct {
 		ID    string `json:"id"`
 		Title text   `json:"title"`
 	}
-	type personal struct {
-		Calls  string `json:"calls"`
-		Survey string `json:"survey"`
-	}
-	type surveyIndex struct {
-		CSI string `json:"csi"`
-		NPS string `json:"nps"`
-	}
-	type deptWeights struct {
-		Platforms string `json:"platforms"`
-		Employees string `json:"employees"`
-		Survey    string `json:"survey"`
-	}
-	type weights struct {
-		Personal   personal    `json:"personal"`
-		Survey     surveyIndex `json:"survey"`
-		Department deptWeights `json:"department"`
-	}
+	personal, deptSet := rating.DefaultPersonalSettings(), rating.DefaultDepartmentSettings()
+	personal.CallWeight, personal.SurveyWeight = decimal.RequireFromString("0.6"), decimal.RequireFromString("0.4")
+	personal.CSIWeight, personal.NPSWeight = decimal.RequireFromString("0.5"), decimal.RequireFromString("0.5")
+	deptSet.PlatformWeight, deptSet.EmployeeWeight = decimal.RequireFromString("0.3"), decimal.RequireFromString("0.4")
+	deptSet.SurveyWeight, deptSet.ReviewWeighted = decimal.RequireFromString("0.3"), true
+	deptSet.CSIWeight, deptSet.NPSWeight = personal.CSIWeight, personal.NPSWeight
 	s := struct {
-		Organisation text              `json:"organisation"`
-		Location     string            `json:"location"`
-		Departments  []dept            `json:"departments"`
-		Weights      weights           `json:"weights"`
-		PlatformMean string            `json:"platform_mean"`
-		Policy       complaints.Policy `json:"complaint_policy"`
-		PolicyTitle  text              `json:"complaint_policy_title"`
+		Organisation text                      `json:"organisation"`
+		Location     string                    `json:"location"`
+		Departments  []dept                    `json:"departments"`
+		Personal     rating.PersonalSettings   `json:"personal"`
+		Department   rating.DepartmentSettings `json:"department"`
+		Policy       complaints.Policy         `json:"complaint_policy"`
+		PolicyTitle  text                      `json:"complaint_policy_title"`
 	}{
 		Organisation: text{"en": "Dala Trade LLP", "ru": "ТОО «Дала Трейд»"},
 		Location:     "Asia/Almaty",
 		Departments: []dept{{ID: department,
 			Title: text{"en": "Sales department, Almaty", "ru": "Отдел продаж, Алматы"}}},
-		Weights: weights{Personal: personal{Calls: "0.6", Survey: "0.4"}, Survey: surveyIndex{CSI: "0.5", NPS: "0.5"},
-			Department: deptWeights{Platforms: "0.3", Employees: "0.4", Survey: "0.3"}},
-		PlatformMean: "review-weighted",
-		Policy:       policy,
+		Personal:   personal,
+		Department: deptSet,
+		Policy:     policy,
 		PolicyTitle: text{"en": "15 calendar days from the day after receipt (complaint mechanism, principle 7)",
 			"ru": "15 календарных дней со дня, следующего за получением (механизм рассмотрения жалоб, принцип 7)"},
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/servicequality/servicequality/sampling"
 	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
-	"github.com/shopspring/decimal"
 )
 
 // analysis holds every number of the report, computed by the library packages; rendering only formats it.
@@ -95,9 +94,9 @@ func analyse(ds *dataset, at time.Time) (*analysis, error) {
 }
 
 // score scores every evaluation before the report date by its rubric (SPEC R1–R4) and turns the totals into call
-// scores for the ratings. The result is the one in force at the report date: a disputed evaluation's after the
-// decisions made by then, and a call's with the violations its facts show. All scoring problems are reported
-// together.
+// scores for the ratings (rating.CallScoreOf). The result is the one in force at the report date: a disputed
+// evaluation's after the decisions made by then, and a call's with the violations its facts show. All scoring
+// problems are reported together.
 func (a *analysis) score(ds *dataset) error {
 	var p problems
 	for _, e := range ds.evaluations {
@@ -117,9 +116,6 @@ func (a *analysis) score(ds *dataset) error {
 		}
 		if err == nil {
 			cs, err = rating.CallScoreOf(res)
-		}
-		if err == nil && cs.DepartmentID == "" { // the evaluation carries no department: the roster's
-			cs.DepartmentID = ds.byID[e.EmployeeID].Department
 		}
 		if err != nil {
 			p.add("evaluations.json", 0, "evaluation %q: %v", e.ID, err)
@@ -192,8 +188,8 @@ func (a *analysis) segments(what string, clients func(string) int64) (map[string
 // department's rating (R7) from its platforms, the personal ratings of its employees and the survey index of all
 // its clients (none surveyed when it has no answers).
 func (a *analysis) rate(ds *dataset) error {
-	pr, err := rating.NewPersonalRater(ds.settings.personal)
-	dr, err2 := rating.NewDepartmentRater(ds.settings.department)
+	pr, err := rating.NewPersonalRater(ds.settings.Personal)
+	dr, err2 := rating.NewDepartmentRater(ds.settings.Department)
 	if err = cmp.Or(err, err2); err != nil {
 		return fmt.Errorf("quickstart: settings.json: %w", err)
 	}
@@ -269,7 +265,7 @@ func (a *analysis) quarters(ds *dataset) error {
 				roster, qr.Roster[e.ID] = append(roster, e.ID), true
 			}
 		}
-		check := rating.QuarterCheck{Quarter: q.Period(ds.loc), Required: ds.settings.personal.MinCalls}
+		check := rating.QuarterCheck{Quarter: q.Period(ds.loc), Required: ds.settings.Personal.MinCalls}
 		short, err := check.Shortfalls(a.calls, roster)
 		if err != nil {
 			return fmt.Errorf("quickstart: compliance %s: %w", q, err)
@@ -319,7 +315,7 @@ func (a *analysis) register(ds *dataset) error {
 				pop = append(pop, c)
 			}
 		}
-		rule := sampling.Rule{Location: ds.loc, PerEmployee: ds.settings.personal.MinCalls}
+		rule := sampling.Rule{Location: ds.loc, PerEmployee: ds.settings.Personal.MinCalls}
 		for _, e := range ds.evaluations {
 			if e.At.Before(a.at) {
 				rule.Evaluated = append(rule.Evaluated, e.CallID)
@@ -349,24 +345,13 @@ func (a *analysis) register(ds *dataset) error {
 type rubricStats struct {
 	Rubric          *rubric.Rubric
 	Calls, AutoFail int
-	Criteria        []criterionStat       // weakest first, ties in the rubric's order; never answered last
-	Fired           map[rubric.Reason]int // calls by what fired: a level of a criterion, or a violation
-	Reasons         []rubric.Reason       // what fired, as it first fired, in the rubric's order
-}
-
-// criterionStat is one criterion across the team, as rubric.CriterionStat will give it. Averages use the points
-// the answers were worth before overrides (Raw): a call zeroed by a fatal violation says nothing about its
-// greeting.
-type criterionStat struct {
-	Criterion   rubric.Criterion
-	Counted, NA int             // answers counted (not excluded as N/A); N/A answers
-	Sum         decimal.Decimal // raw points of the counted answers
-	Mean, Share sq.Fraction     // Sum / Counted; Sum / (Counted × the criterion's maximum)
-	Levels      map[string]int  // counted answers per level chosen
+	Criteria        []rubric.CriterionStat // weakest first, ties in the rubric's order; never answered last
+	Fired           map[rubric.Reason]int  // calls by what fired: a level of a criterion, or a violation
+	Reasons         []rubric.Reason        // what fired, as it first fired, in the rubric's order
 }
 
 // criterionStats groups the results by rubric, in order of first appearance, with each criterion's statistics
-// (statsOf) and the overrides that fired.
+// and the overrides that fired.
 func criterionStats(results []rubric.Result) ([]rubricStats, error) {
 	var out []rubricStats
 	byRubric := map[*rubric.Rubric][]rubric.Result{}
@@ -379,10 +364,10 @@ func criterionStats(results []rubric.Result) ([]rubricStats, error) {
 	for i := range out {
 		s, rs := &out[i], byRubric[out[i].Rubric]
 		var err error
-		if s.Criteria, err = statsOf(rs); err != nil {
-			return nil, err
+		if s.Criteria, err = rubric.CriterionStats(rs); err != nil {
+			return nil, fmt.Errorf("quickstart: rubric %q: %w", s.Rubric.ID(), err)
 		}
-		slices.SortStableFunc(s.Criteria, func(a, b criterionStat) int {
+		slices.SortStableFunc(s.Criteria, func(a, b rubric.CriterionStat) int {
 			if a.Counted == 0 || b.Counted == 0 {
 				return b.Counted - a.Counted
 			}
@@ -414,45 +399,6 @@ func criterionStats(results []rubric.Result) ([]rubricStats, error) {
 			if why, ok := first[k]; ok {
 				s.Reasons = append(s.Reasons, why)
 			}
-		}
-	}
-	return out, nil
-}
-
-// statsOf returns each criterion's statistics across results of one rubric, in the rubric's order. It is what
-// rubric.CriterionStats will return; swap it in here.
-func statsOf(results []rubric.Result) ([]criterionStat, error) {
-	var out []criterionStat
-	for _, c := range results[0].Rubric().Criteria() {
-		out = append(out, criterionStat{Criterion: c, Levels: map[string]int{}})
-	}
-	for _, res := range results {
-		for i, cr := range res.Criteria() {
-			st := &out[i]
-			if cr.NA {
-				st.NA++
-			}
-			if !cr.Excluded {
-				st.Counted++
-				st.Sum = st.Sum.Add(cr.Raw)
-				if cr.Level != "" {
-					st.Levels[cr.Level]++
-				}
-			}
-		}
-	}
-	for i := range out {
-		st := &out[i]
-		n := decimal.NewFromInt(int64(st.Counted))
-		var err error
-		if st.Counted > 0 {
-			st.Mean, err = sq.NewFraction(st.Sum, n)
-		}
-		if st.Counted > 0 && err == nil && st.Criterion.MaxPoints().IsPositive() {
-			st.Share, err = sq.NewFraction(st.Sum, n.Mul(st.Criterion.MaxPoints()))
-		}
-		if err != nil {
-			return nil, fmt.Errorf("quickstart: criterion %q: %w", st.Criterion.ID, err)
 		}
 	}
 	return out, nil

@@ -7,10 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/shopspring/decimal"
 	"io"
 	"io/fs"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,14 +67,11 @@ type settings struct {
 		ID    string      `json:"id"`
 		Title rubric.Text `json:"title"`
 	} `json:"departments"`
-	// Weights by scheme (personal, survey, department) and component name ("calls", "survey", ...).
-	Weights      map[string]map[string]string `json:"weights"`
-	PlatformMean string                       `json:"platform_mean"` // "plain" (default) or "review-weighted"
-	Policy       json.RawMessage              `json:"complaint_policy"`
-	PolicyTitle  rubric.Text                  `json:"complaint_policy_title"`
-
-	personal   rating.PersonalSettings
-	department rating.DepartmentSettings
+	// The rating settings in rating's own JSON form, every field given; the library's defaults when left out.
+	Personal    rating.PersonalSettings   `json:"personal"`
+	Department  rating.DepartmentSettings `json:"department"`
+	Policy      json.RawMessage           `json:"complaint_policy"`
+	PolicyTitle rubric.Text               `json:"complaint_policy_title"`
 }
 
 // departmentTitle returns the title of department id in lang, or the ID.
@@ -196,6 +191,7 @@ func readCSV(fsys fs.FS, file string, columns []string, p *problems, f func(row 
 func (ds *dataset) loadSettings(fsys fs.FS, p *problems) {
 	const file = "settings.json"
 	s := &ds.settings
+	s.Personal, s.Department = rating.DefaultPersonalSettings(), rating.DefaultDepartmentSettings()
 	decodeStrict(fsys, file, true, p, s)
 	if len(*p) > 0 {
 		return
@@ -211,40 +207,9 @@ func (ds *dataset) loadSettings(fsys fs.FS, p *problems) {
 		return
 	}
 	ds.loc = loc
-	s.personal, s.department = rating.DefaultPersonalSettings(), rating.DefaultDepartmentSettings()
-	switch s.PlatformMean {
-	case "", "plain":
-	case "review-weighted":
-		s.department.ReviewWeighted = true
-	default:
-		p.add(file, 0, "platform_mean %q: one of plain, review-weighted", s.PlatformMean)
-	}
-	sp, sd := &s.personal, &s.department
-	schemes := map[string]map[string][]*decimal.Decimal{
-		"personal":   {"calls": {&sp.CallWeight}, "survey": {&sp.SurveyWeight}},
-		"survey":     {"csi": {&sp.CSIWeight, &sd.CSIWeight}, "nps": {&sp.NPSWeight, &sd.NPSWeight}},
-		"department": {"platforms": {&sd.PlatformWeight}, "employees": {&sd.EmployeeWeight}, "survey": {&sd.SurveyWeight}},
-	}
-	for _, scheme := range slices.Sorted(maps.Keys(s.Weights)) {
-		for _, name := range slices.Sorted(maps.Keys(s.Weights[scheme])) {
-			field := "weights." + scheme + "." + name
-			d, err := sq.ParseDecimal(s.Weights[scheme][name])
-			if err != nil || schemes[scheme] == nil {
-				p.add(file, 0, "%s: %v", field, cmp.Or(err, errors.New("not one of personal, survey, department")))
-				continue
-			}
-			ws, ok := schemes[scheme][name]
-			if !ok {
-				p.add(file, 0, "%s: no such component", field)
-			}
-			for _, w := range ws {
-				*w = d
-			}
-		}
-	}
-	for _, err := range []error{s.personal.Validate(), s.department.Validate()} {
+	for _, err := range []error{s.Personal.Validate(), s.Department.Validate()} {
 		if err != nil {
-			p.add(file, 0, "weights: %v", err)
+			p.add(file, 0, "%v", err)
 		}
 	}
 	if len(s.Policy) > 0 {
@@ -330,42 +295,32 @@ func (ds *dataset) loadEvaluations(fsys fs.FS, p *problems) {
 	})
 }
 
-// surveyNumbers and surveyYesNo map the kind column of surveys.csv to the answer it holds.
-var (
-	surveyNumbers = map[string]survey.Kind{"csi": survey.KindCSI, "csat": survey.KindCSAT,
-		"classic": survey.KindClassic, "ces": survey.KindCES}
-	surveyYesNo = map[string]survey.Kind{"recommend": survey.KindRecommend, "fcr": survey.KindFCR}
-)
-
 func (ds *dataset) loadSurveys(fsys fs.FS, p *problems) {
 	const file = "surveys.csv"
 	readCSV(fsys, file, []string{"client", "employee", "time", "kind", "value"}, p, func(row map[string]string, line int) {
 		e, ok := ds.byID[row["employee"]]
 		at, err := time.Parse(time.RFC3339, row["time"])
-		kind, v := row["kind"], row["value"]
-		n, nerr := strconv.Atoi(v)
 		var ans survey.Answer
-		switch {
+		kindErr := ans.Kind.UnmarshalText([]byte(row["kind"])) // the kind column holds survey's own kind names
+		n, numErr := strconv.Atoi(row["value"])
+		valid := numErr == nil
+		if ans.Kind == survey.KindRecommend || ans.Kind == survey.KindFCR {
+			n, valid = map[string]int{"yes": 1, "no": 0}[row["value"]]
+		}
+		switch ans.Value = n; {
 		case !ok:
 			p.add(file, line, "employee %q is not in employees.csv", row["employee"])
 		case err != nil:
 			p.add(file, line, "time %q is not an RFC 3339 time such as 2026-03-02T10:00:00+05:00", row["time"])
-		case surveyNumbers[kind] != 0 && nerr == nil:
-			ans = survey.Answer{Kind: surveyNumbers[kind], Value: n}
-		case surveyYesNo[kind] != 0 && (v == "yes" || v == "no"):
-			ans = survey.Answer{Kind: surveyYesNo[kind], Value: map[string]int{"yes": 1, "no": 0}[v]}
-		default:
+		case kindErr != nil || !valid:
 			p.add(file, line, "value %q is not an answer of kind %s (csi, csat, classic and ces take a whole "+
-				"number; recommend and fcr yes or no)", v, kind)
+				"number; recommend and fcr yes or no)", row["value"], row["kind"])
+		case ans.Validate() != nil:
+			p.add(file, line, "%v", ans.Validate())
+		default:
+			ds.responses = append(ds.responses, survey.Response{Client: row["client"], Employee: e.ID,
+				Department: e.Department, Channel: "survey", At: at, Answer: ans})
 		}
-		if ans.Kind == 0 {
-			return
-		} else if err := ans.Validate(); err != nil {
-			p.add(file, line, "%v", err)
-			return
-		}
-		ds.responses = append(ds.responses, survey.Response{Client: row["client"], Employee: e.ID,
-			Department: e.Department, Channel: "survey", At: at, Answer: ans})
 	})
 }
 

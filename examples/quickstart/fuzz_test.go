@@ -30,7 +30,9 @@ func FuzzDataFiles(f *testing.F) {
 			f.Add(uint8(i), file.Data)
 		}
 	}
-	f.Add(uint8(5), []byte(`{"location": "Europe/Moscow", "weights": {"personal": {"calls": "2"}}, "platform_mean": "review-weighted",
+	f.Add(uint8(5), []byte(`{"location": "Europe/Moscow", "department": {"platform_weight": "1", "employee_weight": "2",
+		"survey_weight": "1", "csi_weight": "1", "nps_weight": "1", "fail_on_missing": false, "min_coverage": "0",
+		"review_weighted": true, "include_insufficient": false},
 		"complaint_policy": {"length": 10, "unit": "working-days", "location": "Europe/Moscow", "calendar": "RU", "due_soon": 2}}`))
 	f.Add(uint8(6), []byte(`{"id": "call-quality", "version": "x", "title": {"en": "X"}, "max": "5",
 		"criteria": [{"id": "greeting", "title": {"en": "G"}, "scale": {"kind": "binary", "max": "5"}}]}`))

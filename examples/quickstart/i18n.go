@@ -51,12 +51,12 @@ func (t *texts) s(key string) string {
 // f formats the text of key with args.
 func (t *texts) f(key string, args ...any) string { return fmt.Sprintf(t.s(key), args...) }
 
-// lookup returns the text of group.key, or key when the catalogue has no entry.
-func (t *texts) lookup(group, key string) string {
-	if e, ok := catalogue[group+"."+key]; ok {
+// lookup returns the text of group.key (key as fmt.Sprint writes it), or key when the catalogue has no entry.
+func (t *texts) lookup(group string, key any) string {
+	if e, ok := catalogue[group+"."+fmt.Sprint(key)]; ok {
 		return e[t.column]
 	}
-	return key
+	return fmt.Sprint(key)
 }
 
 // count writes n and the noun key in the form that agrees with n: "1 call", "3 calls"; "1 звонок", "3 звонка",

@@ -77,7 +77,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	rep := buildReport(ds, a, tr, source)
 	err = writeText(stdout, rep)
 	if err == nil && *htmlFile != "" {
-		err = writeHTMLFile(*htmlFile, rep)
+		var f *os.File
+		if f, err = os.Create(*htmlFile); err == nil {
+			err = errors.Join(writeHTML(f, rep), f.Close()) // a failed close is a failed write
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "quickstart:", err)
@@ -95,14 +98,4 @@ func parseAt(s string, loc *time.Location) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("quickstart: -at %q is neither a date YYYY-MM-DD nor an RFC 3339 time", s)
-}
-
-// writeHTMLFile writes the HTML report to name, reporting a failed close.
-func writeHTMLFile(name string, rep *report) (err error) {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	defer func() { err = errors.Join(err, f.Close()) }()
-	return writeHTML(f, rep)
 }

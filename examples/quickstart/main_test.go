@@ -135,6 +135,16 @@ func miniFile(t *testing.T, name, old, new string) []byte {
 	return bytes.Replace(b, []byte(old), []byte(new), 1)
 }
 
+// settingsWith returns the sample's settings.json with old replaced by new.
+func settingsWith(t *testing.T, old, new string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("data", "settings.json"))
+	if err != nil || !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("data/settings.json has no %q (%v)", old, err)
+	}
+	return bytes.Replace(b, []byte(old), []byte(new), 1)
+}
+
 // Bad flags and bad data: a clear message naming the flag or the file and place, and a non-zero exit code.
 func TestBadInput(t *testing.T) {
 	tests := []struct {
@@ -201,12 +211,17 @@ func TestBadInput(t *testing.T) {
 			return map[string][]byte{"settings.json": []byte(`{"timezone": "Asia/Almaty"}`)}
 		}, code: 1, want: []string{"settings.json", "timezone"}, reason: "settings are decoded strictly"},
 		{name: "weight", changes: func(t *testing.T) map[string][]byte {
-			return map[string][]byte{"settings.json": []byte(`{"weights": {"personal": {"calls": "-1"}}}`)}
-		}, code: 1, want: []string{"settings.json: weights: rating:", `call_weight -1: at least 0`},
+			return map[string][]byte{"settings.json": settingsWith(t, `"call_weight": "0.6"`, `"call_weight": "-1"`)}
+		}, code: 1, want: []string{"settings.json: rating:", `call_weight -1: at least 0`},
 			reason: "weights are non-negative (SPEC R9); rating refuses a negative one"},
 		{name: "zero weights", changes: func(t *testing.T) map[string][]byte {
-			return map[string][]byte{"settings.json": []byte(`{"weights": {"personal": {"calls": "0", "survey": "0"}}}`)}
-		}, code: 1, want: []string{"settings.json: weights: rating:"}, reason: "at least one weight is positive (SPEC R9)"},
+			return map[string][]byte{"settings.json": settingsWith(t, `"call_weight": "0.6",
+    "survey_weight": "0.4"`, `"call_weight": "0", "survey_weight": "0"`)}
+		}, code: 1, want: []string{"settings.json: rating:"}, reason: "at least one weight is positive (SPEC R9)"},
+		{name: "partial settings", changes: func(t *testing.T) map[string][]byte {
+			return map[string][]byte{"settings.json": []byte(`{"personal": {"call_weight": "2"}}`)}
+		}, code: 1, want: []string{"settings.json: rating: personal settings JSON", "is missing"},
+			reason: "rating's settings JSON needs every field"},
 		{name: "local time", changes: func(t *testing.T) map[string][]byte {
 			return map[string][]byte{"settings.json": []byte(`{"location": "Local"}`)}
 		}, code: 1, want: []string{`location "Local" depends on the machine`}, reason: "time zones are explicit"},

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
@@ -75,7 +74,14 @@ func (s *section) table(t *table) bool {
 	return len(t.Rows) > 0
 }
 
-func (t *table) add(cells ...string) { t.Rows = append(t.Rows, cells) }
+// add adds a row; numbers and other values are written as fmt.Sprint writes them.
+func (t *table) add(cells ...any) {
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		row[i] = fmt.Sprint(c)
+	}
+	t.Rows = append(t.Rows, row)
+}
 
 // bar adds a bar to the chart.
 func (c *chart) bar(label string, v decimal.Decimal, text string, muted bool) {
@@ -132,8 +138,14 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 	if at := a.at.In(ds.loc); at.Hour() != 0 || at.Minute() != 0 || at.Second() != 0 {
 		when += at.Format(" 15:04")
 	}
+	p, d := ds.settings.Personal, ds.settings.Department
+	var ws []any // the weights in force (SPEC R9), in the order of the defaults
+	for _, w := range []decimal.Decimal{p.CallWeight, p.SurveyWeight, p.CSIWeight, p.NPSWeight, d.PlatformWeight,
+		d.EmployeeWeight, d.SurveyWeight} {
+		ws = append(ws, t.plain(w))
+	}
 	rep := &report{Lang: t.code, Title: t.s("title"), Meta: []string{t.f("reportDate", org, when, ds.loc),
-		t.f("dataSource", source), t.s("scaleNote"), b.weightsLine()}}
+		t.f("dataSource", source), t.s("scaleNote"), t.f("weightsNote", ws...)}}
 	if a.later[0]+a.later[1]+a.complaintReport.NotYetReceived > 0 {
 		rep.Meta = append(rep.Meta, t.f("leftOut", t.count(a.later[0], "evaluation"),
 			t.count(a.later[1], "survey-answer"), t.count(a.complaintReport.NotYetReceived, "complaint")))
@@ -154,34 +166,25 @@ func buildReport(ds *dataset, a *analysis, t *texts, source string) *report {
 	return rep
 }
 
-// weightsLine states the weights in force (SPEC R9: the weights are settings), in the order of the defaults.
-func (b *builder) weightsLine() string {
-	p, d := b.ds.settings.personal, b.ds.settings.department
-	var ws []any
-	for _, w := range []decimal.Decimal{p.CallWeight, p.SurveyWeight, p.CSIWeight, p.NPSWeight, d.PlatformWeight,
-		d.EmployeeWeight, d.SurveyWeight} {
-		ws = append(ws, b.t.plain(w))
-	}
-	return b.t.f("weightsNote", ws...)
-}
-
 // dash stands for a value that does not exist.
 const dash = "–"
 
-// show1 formats a fraction for people: one decimal, half-up from the exact value (sq.DisplayPrecision); a
-// dash when it does not exist.
-func (b *builder) show1(f sq.Fraction, ok bool) string {
+// rounded rounds f·10^shift half-up to places, the one rounding of a value shown (places are constants).
+func rounded(f sq.Fraction, places, shift int32) decimal.Decimal {
+	r, _ := f.Mul(sq.FractionOf(decimal.New(1, shift))).Round(sq.Precision{Places: places})
+	return r.Value
+}
+
+// fixed formats f·10^shift rounded half-up to places, then unit ("%" or ""); a dash when f does not exist.
+func (b *builder) fixed(f sq.Fraction, ok bool, places, shift int32, unit string) string {
 	if !ok {
 		return dash
 	}
-	return b.t.num(display(f), 1)
+	return b.t.num(rounded(f, places, shift), places) + unit
 }
 
-// display rounds f as people see it: one decimal, half-up (sq.DisplayPrecision).
-func display(f sq.Fraction) decimal.Decimal {
-	r, _ := f.Round(sq.DisplayPrecision())
-	return r.Value
-}
+// show1 formats a value on the 5-point scale with one decimal (sq.DisplayPrecision), or a dash.
+func (b *builder) show1(f sq.Fraction, ok bool) string { return b.fixed(f, ok, 1, 0, "") }
 
 // showNull formats an index on the 5-point scale, or a dash when it was not measured.
 func (b *builder) showNull(f *sq.Fraction) string {
@@ -191,39 +194,17 @@ func (b *builder) showNull(f *sq.Fraction) string {
 	return b.show1(*f, true)
 }
 
-// missingOf lists the missing components of positive weight in a breakdown.
-func missingOf(cs []rating.Contribution) []string {
-	var names []string
-	for _, c := range cs {
-		if !c.Present && c.Weight.Sign() > 0 {
-			names = append(names, c.Name)
-		}
-	}
-	return names
-}
-
-// round formats num/den with places digits after multiplying by 10^shift, half-up; a dash for den ≤ 0.
-func (b *builder) round(num, den int64, shift, places int32) string {
-	f, err := sq.NewFraction(decimal.NewFromInt(num).Shift(shift), decimal.NewFromInt(den))
-	if den <= 0 || err != nil {
-		return dash
-	}
-	return b.t.num(halfUp(f, places), places)
-}
-
-// percent formats 100·num/den with one decimal, half-up, and a dash for den 0.
-func (b *builder) percent(num, den int64) string { return pct(b.round(num, den, 2, 1)) }
-
-// pct adds a percent sign to a number.
-func pct(s string) string {
-	if s == dash {
-		return s
-	}
-	return s + "%"
+// percent formats 100·num/den with one decimal, half-up, and a percent sign; a dash for den 0.
+func (b *builder) percent(num, den int64) string {
+	f, err := sq.Ratio(num, den)
+	return b.fixed(f, err == nil && den > 0, 1, 2, "%")
 }
 
 // days formats a duration in days with one decimal, half-up.
-func (b *builder) days(d time.Duration) string { return b.round(int64(d), int64(24*time.Hour), 0, 1) }
+func (b *builder) days(d time.Duration) string {
+	f, _ := sq.Ratio(int64(d), int64(24*time.Hour))
+	return b.show1(f, true)
+}
 
 // name returns the name of an employee in the report's language, or the ID as given.
 func (b *builder) name(id string) string {
@@ -242,13 +223,4 @@ func truncate(s string, n int) string {
 		return strings.TrimSpace(string(r[:n-1])) + "…"
 	}
 	return s
-}
-
-// halfUp rounds f half-up to places, a constant of this program within 0–sq.MaxPlaces.
-func halfUp(f sq.Fraction, places int32) decimal.Decimal {
-	r, err := f.Round(sq.Precision{Places: places, Rounding: sq.HalfUp})
-	if err != nil {
-		panic(err) // a programming error: places are constants of this program
-	}
-	return r.Value
 }

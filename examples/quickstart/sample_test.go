@@ -229,7 +229,7 @@ func TestSamplePersonalRatingsByHand(t *testing.T) {
 		idx := new(big.Rat).Add(csi, nps)
 		idx.Quo(idx, rat("2"))
 		want := new(big.Rat).Add(new(big.Rat).Mul(rat("0.6"), calls), new(big.Rat).Mul(rat("0.4"), idx))
-		got := display(st.Rating.Exact())
+		got := rounded(st.Rating.Exact(), 1, 0)
 		if w := want.FloatString(1); w != got.StringFixed(1) {
 			t.Errorf("%s: rating shown %s, by hand %s (exact %s)", id, got.StringFixed(1), w, want.FloatString(6))
 		}

@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/servicequality/servicequality/rating"
@@ -18,30 +18,24 @@ func (b *builder) personal() *section {
 	s := b.newSection("personal", t.s("secPersonal"), "chartPersonal", 5)
 	tab := b.newTable("", ">hRank", "hEmployee", ">hRating", ">hCalls", ">hCallRating", ">hSurvey", ">hCSI", ">hNPS",
 		">hSurveyed")
-	var prov []rating.Standing
-	for _, st := range a.board {
+	prov := b.newTable(t.s("provisional"), "hEmployee", ">hProvisional", ">hCalls", "hWhy")
+	for _, st := range a.board { // ranked first, then the insufficient ones (rank 0), shown in brackets
+		p, sv, name, v := a.personal[st.ID], a.surveys[st.ID], b.name(st.ID), rounded(a.personal[st.ID].Exact(), 1, 0)
+		shown := t.num(v, 1)
 		if st.Rank == 0 {
-			prov = append(prov, st)
-			continue
+			shown = "[" + shown + "]"
+			prov.add(name, shown, p.Calls.Count(), b.reasons(p.Rating, p.Calls.Count(), sv))
+		} else {
+			tab.add(st.Rank, name, shown, p.Calls.Count(), b.show1(p.Component("calls")),
+				b.show1(p.Component("survey")), b.showNull(sv.CSI), b.showNull(sv.NPS), b.surveyed(sv))
 		}
-		p, sv := a.personal[st.ID], a.surveys[st.ID]
-		shown := display(p.Exact())
-		tab.add(strconv.Itoa(st.Rank), b.name(st.ID), t.num(shown, 1), strconv.FormatInt(p.Calls.Count(), 10),
-			b.show1(p.Component("calls")), b.show1(p.Component("survey")), b.showNull(sv.CSI), b.showNull(sv.NPS), b.surveyed(sv))
-		s.Chart.bar(b.name(st.ID), shown, t.num(shown, 1), false)
+		s.Chart.bar(name, v, shown, st.Rank == 0)
 	}
 	if !s.table(tab) {
 		s.say("noRanked")
 	}
 	s.say("rankNote")
-	tab = b.newTable(t.s("provisional"), "hEmployee", ">hProvisional", ">hCalls", "hWhy")
-	for _, st := range prov {
-		p, v := a.personal[st.ID], display(a.personal[st.ID].Exact())
-		tab.add(b.name(st.ID), "["+t.num(v, 1)+"]", strconv.FormatInt(p.Calls.Count(), 10),
-			b.reasons(p.Rating, p.Calls.Count(), a.surveys[st.ID]))
-		s.Chart.bar(b.name(st.ID), v, "["+t.num(v, 1)+"]", true)
-	}
-	s.table(tab)
+	s.table(prov)
 	var none []string
 	for _, e := range a.roster {
 		if _, ok := a.personal[e.ID]; !ok {
@@ -64,38 +58,24 @@ func (b *builder) surveyed(sv rating.Survey) string {
 
 // reasons words the sufficiency reasons of a rating in the report's language, from their codes and the inputs.
 func (b *builder) reasons(r rating.Rating, calls int64, sv rating.Survey) string {
-	t, set := b.t, b.ds.settings.personal
-	var out []string
-	missingDone := false
+	t, set := b.t, b.ds.settings.Personal
+	var out, missing []string
+	at := 0 // where the missing components are named
 	for _, why := range r.Reasons() {
 		switch why.Code {
 		case rating.FewCalls:
 			out = append(out, t.f("reasonFewCalls", t.count(calls, "evaluated-call"), set.MinCalls))
 		case rating.LowCoverage:
-			if sv.Clients == 0 {
-				out = append(out, t.f("reasonNoClients", t.count(sv.Surveyed, "client")))
-			} else {
-				out = append(out, t.f("reasonLowCoverage", sv.Surveyed, t.count(sv.Clients, "client-of"),
-					b.percent(sv.Surveyed, sv.Clients), t.plain(minSurveyedPercent(set))))
-			}
+			out = append(out, b.coverage(sv, "reasonLowCoverage", "reasonNoClients"))
 		case rating.NoEvaluationInQuarter:
 			out = append(out, t.f("reasonNoEval", b.a.quarter))
 		case rating.MissingComponent: // one reason per missing component: worded once, naming them all
-			if missingDone {
-				continue
+			if missing == nil {
+				out = append(out, "")
+				at = len(out) - 1
 			}
-			missing := missingOf(r.Breakdown())
-			switch { // a survey index with one of CSI and NPS lacks the other
-			case sv.CSI != nil && sv.NPS == nil:
-				missing = append(missing, "nps")
-			case sv.CSI == nil && sv.NPS != nil:
-				missing = append(missing, "csi")
-			}
-			var names []string
-			for _, m := range missing {
-				names = append(names, t.lookup("components", m))
-			}
-			out, missingDone = append(out, t.f("reasonMissing", strings.Join(names, ", "))), true
+			missing = append(missing, t.lookup("components", why.Component))
+			out[at] = t.f("reasonMissing", strings.Join(missing, ", "))
 		case rating.NoSufficientEmployees:
 			out = append(out, t.s("reasonNoSufficient"))
 		default:
@@ -127,7 +107,7 @@ func (b *builder) department() *section {
 			s.Chart.bar(p.Name, p.Rating, t.plain(p.Rating), false)
 		}
 		if len(ps) > 0 {
-			s.say("platformsLine", t.lookup("platformMean", platformMeanName(b.ds.settings.department)),
+			s.say("platformsLine", t.lookup("platformMean", b.ds.settings.Department.ReviewWeighted),
 				strings.Join(ps, ", "))
 		}
 		ct := b.newTable(title, "hComponent", ">hValue", ">hWeight", ">hShare", ">hPoints")
@@ -137,12 +117,12 @@ func (b *builder) department() *section {
 				ct.add(name, t.s("missing"), t.plain(c.Weight), dash, dash)
 				continue
 			}
-			ct.add(name, t.num(halfUp(c.Value, 2), 2), t.plain(c.Weight), t.num(halfUp(c.Share, 3).Shift(2), 1)+"%",
-				t.num(halfUp(c.Points, 2), 2))
-			s.Chart.bar(name, display(c.Value), b.show1(c.Value, true), false)
+			ct.add(name, b.fixed(c.Value, true, 2, 0, ""), t.plain(c.Weight), b.fixed(c.Share, true, 1, 2, "%"),
+				b.fixed(c.Points, true, 2, 0, ""))
+			s.Chart.bar(name, rounded(c.Value, 1, 0), b.show1(c.Value, true), false)
 		}
-		ct.add(t.s("total"), shown, "", t.num(decimal.NewFromInt(100), 1)+"%", t.num(halfUp(v, 2), 2))
-		s.Chart.bar(title, display(v), shown, !r.Sufficient())
+		ct.add(t.s("total"), shown, "", t.num(decimal.NewFromInt(100), 1)+"%", b.fixed(v, true, 2, 0, ""))
+		s.Chart.bar(title, rounded(v, 1, 0), shown, !r.Sufficient())
 		s.table(ct)
 		if !r.Sufficient() {
 			s.say("whyLine", b.reasons(r.Rating, 0, d.Survey))
@@ -153,7 +133,7 @@ func (b *builder) department() *section {
 
 // compliance is section 3: evaluated calls per employee and quarter against the minimum (SPEC R5, R6).
 func (b *builder) compliance() *section {
-	t, a, min := b.t, b.a, b.ds.settings.personal.MinCalls
+	t, a, min := b.t, b.a, b.ds.settings.Personal.MinCalls
 	s := &section{ID: "compliance", Title: t.f("secCompliance", min), b: b}
 	if len(a.compliance) == 0 {
 		s.say("noAnswers")
@@ -168,16 +148,14 @@ func (b *builder) compliance() *section {
 	s.Chart.Title = t.f("chartCompliance", current.Quarter, min)
 	s.Chart.marker(min)
 	for _, e := range a.roster {
-		row := []string{e.name(t.code)}
+		row := []any{e.name(t.code)}
 		for _, q := range a.compliance {
-			switch n := strconv.FormatInt(q.Counts[e.ID], 10); {
-			case !q.Roster[e.ID]:
-				row = append(row, dash+"  ")
-			case q.Short[e.ID].EmployeeID != "":
-				row = append(row, n+" !")
-			default:
-				row = append(row, n+"  ")
+			short := q.Short[e.ID].EmployeeID != ""
+			cell := fmt.Sprint(q.Counts[e.ID]) + map[bool]string{false: "  ", true: " !"}[short]
+			if !q.Roster[e.ID] {
+				cell = dash + "  " // not employed in the quarter
 			}
+			row = append(row, cell)
 		}
 		tab.add(row...)
 		if current.Roster[e.ID] {
@@ -220,19 +198,17 @@ func (b *builder) criteria() *section {
 		tab := b.newTable(t.f("rubricCaption", r.Definition().Title.Get(t.code), r.ID(), r.Version(), t.count(rs.Calls, "evaluated-call")),
 			"hCriterion", ">hMean", ">hMax", ">hPercent", ">hAnswered", ">hNA")
 		for _, c := range rs.Criteria {
-			title, max := c.Criterion.Title.Get(t.code), t.plain(c.Criterion.MaxPoints())
-			if c.Counted == 0 {
-				tab.add(truncate(title, 56), dash, max, dash, "0", strconv.Itoa(c.NA))
-				continue
-			}
-			share := halfUp(c.Share, 3).Shift(2)
-			tab.add(truncate(title, 56), t.num(halfUp(c.Mean, 2), 2), max, t.num(share, 1)+"%",
-				strconv.Itoa(c.Counted), strconv.Itoa(c.NA))
+			title, answered := c.Criterion.Title.Get(t.code), c.Counted > 0
+			share := b.fixed(c.Share, answered, 1, 2, "%")
+			tab.add(truncate(title, 56), b.fixed(c.Mean, answered, 2, 0, ""), t.plain(c.Criterion.MaxPoints()), share,
+				c.Counted, c.NA)
 			label := truncate(title, 40)
 			if len(b.a.criteria) > 1 {
 				label = r.ID() + ": " + label
 			}
-			s.Chart.bar(label, share, t.num(share, 1)+"%", false)
+			if answered {
+				s.Chart.bar(label, rounded(c.Share, 1, 2), share, false)
+			}
 		}
 		s.table(tab)
 		for _, c := range rs.Criteria {
@@ -254,10 +230,9 @@ func (b *builder) criteria() *section {
 			text := t.f("firedViolation", b.violationTitle(r, why.Violation), effect, calls)
 			if c, ok := r.Criterion(why.Criterion); why.Violation == "" && ok {
 				level := why.Level
-				for _, l := range c.Scale.Levels {
-					if l.ID == why.Level {
-						level = l.Title.Get(t.code)
-					}
+				i := slices.IndexFunc(c.Scale.Levels, func(l rubric.Level) bool { return l.ID == why.Level })
+				if i >= 0 {
+					level = c.Scale.Levels[i].Title.Get(t.code)
 				}
 				text = t.f("firedLevel", level, c.Title.Get(t.code), effect, calls)
 			}
@@ -267,23 +242,19 @@ func (b *builder) criteria() *section {
 	return s
 }
 
-// metric formats a survey metric rounded to one decimal, half-up, from the counts; a dash when there are no
-// answers.
-func (b *builder) metric(f sq.Fraction, err error) string {
-	v, _, err := shown(f, err)
-	if err != nil {
-		return dash
-	}
-	return b.t.num(v, 1)
+// metric and metricPct format a survey metric with one decimal; a dash when there are no answers.
+func (b *builder) metric(f sq.Fraction, err error) string { return b.fixed(f, err == nil, 1, 0, "") }
+func (b *builder) metricPct(f sq.Fraction, err error) string {
+	return b.fixed(f, err == nil, 1, 0, "%")
 }
 
-// shown rounds an exact survey metric once, to one place half-up, as the report shows it.
-func shown(f sq.Fraction, err error) (decimal.Decimal, bool, error) {
-	if err != nil {
-		return decimal.Decimal{}, false, err
+// metricBar returns what adds a bar labelled label of a survey metric, when there are answers.
+func (s *section) metricBar(label string) func(sq.Fraction, error) {
+	return func(f sq.Fraction, err error) {
+		if err == nil {
+			s.Chart.bar(label, rounded(f, 1, 0), s.b.metric(f, err), false)
+		}
 	}
-	r, err := f.Round(sq.DisplayPrecision())
-	return r.Value, !r.Inexact, err
 }
 
 // surveys is section 5: CSI (SPEC R11), the yes/no NPS and its 5-point form (R12, R13) and CSAT (R15) per
@@ -299,16 +270,11 @@ func (b *builder) surveys() *section {
 			total = tl
 		} else {
 			label = sq.QuarterOf(p.Period.From, b.ds.loc).String()
-			if v, _, err := shown(tl.CSI.Mean()); err == nil {
-				s.Chart.bar(label+" "+t.s("hCSI"), v, t.num(v, 1), false)
-			}
-			if v, _, err := shown(tl.Recommend.Points()); err == nil {
-				s.Chart.bar(label+" "+t.s("hNPS"), v, t.num(v, 1), false)
-			}
+			s.metricBar(label + " " + t.s("hCSI"))(tl.CSI.Mean())
+			s.metricBar(label + " " + t.s("hNPS"))(tl.Recommend.Points())
 		}
-		tab.add(label, strconv.FormatInt(p.Respondents, 10), b.metric(tl.CSI.Mean()),
-			pct(b.metric(tl.Recommend.Percent())), b.metric(tl.Recommend.Points()),
-			pct(b.metric(tl.CSAT.Percent())))
+		tab.add(label, p.Respondents, b.metric(tl.CSI.Mean()),
+			b.metricPct(tl.Recommend.Percent()), b.metric(tl.Recommend.Points()), b.metricPct(tl.CSAT.Percent()))
 	}
 	if s.table(tab) {
 		s.say("npsNote")
@@ -316,13 +282,8 @@ func (b *builder) surveys() *section {
 		s.say("noAnswers")
 	}
 	for _, d := range b.a.depts {
-		title, sv := b.ds.settings.departmentTitle(d.DepartmentID, t.code), d.Survey
-		if sv.Clients == 0 {
-			s.say("coverageUnknown", title, t.count(sv.Surveyed, "client"))
-		} else {
-			s.say("coverageLine", title, sv.Surveyed, t.count(sv.Clients, "client-of"),
-				b.percent(sv.Surveyed, sv.Clients), t.plain(minSurveyedPercent(b.ds.settings.personal)))
-		}
+		title := b.ds.settings.departmentTitle(d.DepartmentID, t.code)
+		s.Blocks = append(s.Blocks, block{Text: b.coverage(d.Survey, "coverageLine", "coverageUnknown", title)})
 	}
 	if total.Classic.Total() != 0 {
 		s.say("classicLine", b.metric(total.Classic.Score()), t.count(total.Classic.Total(), "answer"))
@@ -333,24 +294,22 @@ func (b *builder) surveys() *section {
 	if total.FCR.Total() != 0 {
 		s.say("fcrLine", b.metric(total.FCR.Percent()), t.count(total.FCR.Total(), "contact"))
 	}
-	if v, _, err := shown(total.CSI.Mean()); len(s.Chart.Bars) == 0 && err == nil {
-		s.Chart.bar(t.s("totalPeriod")+" "+t.s("hCSI"), v, t.num(v, 1), false)
+	if len(s.Chart.Bars) == 0 {
+		s.metricBar(t.s("totalPeriod") + " " + t.s("hCSI"))(total.CSI.Mean())
 	}
 	return s
 }
 
-// platformMeanName names how the platform ratings are combined: "plain" or "review-weighted".
-func platformMeanName(s rating.DepartmentSettings) string {
-	if s.ReviewWeighted {
-		return "review-weighted"
+// coverage words the coverage of a survey's clients (SPEC R14) by the text of known, or of unknown when the number
+// of clients is unknown, with args first. The minimum in force is survey's rule, 4% by default.
+func (b *builder) coverage(sv rating.Survey, known, unknown string, args ...any) string {
+	t, min := b.t, b.ds.settings.Personal.MinSurveyedPercent
+	if sv.Clients == 0 {
+		return t.f(unknown, append(args, t.count(sv.Surveyed, "client"))...)
 	}
-	return "plain"
-}
-
-// minSurveyedPercent is the coverage minimum in force (SPEC R14): the survey package's rule, 4% by default.
-func minSurveyedPercent(s rating.PersonalSettings) decimal.Decimal {
-	if s.MinSurveyedPercent.IsZero() {
-		return decimal.NewFromInt(survey.DefaultMinCoveragePercent)
+	if min.IsZero() {
+		min = decimal.NewFromInt(survey.DefaultMinCoveragePercent)
 	}
-	return s.MinSurveyedPercent
+	return t.f(known, append(args, sv.Surveyed, t.count(sv.Clients, "client-of"), b.percent(sv.Surveyed, sv.Clients),
+		t.plain(min))...)
 }

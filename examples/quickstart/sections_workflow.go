@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -22,13 +21,10 @@ import (
 func (b *builder) complaints() *section {
 	t, rep, pol := b.t, b.a.complaintReport, b.ds.policy
 	s := b.newSection("complaints", t.s("secComplaints"), "chartComplaints", 1)
-	unit, unitKey := t.s("unitDays"), "day"
-	if pol.Unit == complaints.WorkingDays {
-		unit, unitKey = t.s("unitWorkingDays"), "working-day"
-	}
+	unit := t.lookup("units", pol.Unit.String()) // the unit's noun is nouns.<unit>
 	name := cmp.Or(b.ds.settings.PolicyTitle.Get(t.code), pol.Name)
 	if pol.DueSoon > 0 {
-		s.say("policyLine", name, t.count(pol.DueSoon, unitKey))
+		s.say("policyLine", name, t.count(pol.DueSoon, pol.Unit.String()))
 	} else {
 		s.say("policyNoDueSoon", name)
 	}
@@ -38,7 +34,7 @@ func (b *builder) complaints() *section {
 	}
 	answered := rep.OnTime + rep.Late
 	s.say("summaryLine", t.count(rep.Total, "complaint"), rep.Open+rep.Paused, rep.Overdue, rep.DueSoon, rep.Paused,
-		rep.Resolved+rep.Closed, rep.OnTime, rep.Late, b.percent(int64(rep.OnTime), int64(answered)))
+		rep.Resolved+rep.Closed, rep.OnTime, rep.Late, b.fixed(rep.OnTimeRate, answered > 0, 1, 2, "%"))
 	if answered > 0 {
 		s.say("resolutionLine", b.days(rep.MeanResolution), b.days(rep.P90Resolution))
 	}
@@ -49,12 +45,12 @@ func (b *builder) complaints() *section {
 			"hChannel", "hCategory", "hEmployee", "hLastDay", ">")
 		lists[i].Header[6] = last
 	}
-	row := func(c complaints.Info, due complaints.Deadline, last string) []string {
-		return []string{c.ID, t.date(c.ReceivedAt, b.ds.loc), t.lookup("channels", c.Channel),
+	row := func(c complaints.Info, due complaints.Deadline, last any) []any {
+		return []any{c.ID, t.date(c.ReceivedAt, b.ds.loc), t.lookup("channels", c.Channel),
 			t.lookup("categories", c.Category), b.name(c.Employee), b.day(due.LastDay), last}
 	}
 	for _, o := range rep.OverdueList {
-		lists[0].add(row(o.Info, o.Due, strconv.Itoa(-o.RemainingUnits))...)
+		lists[0].add(row(o.Info, o.Due, -o.RemainingUnits)...)
 	}
 	rows := slices.Clone(rep.Rows)
 	slices.SortFunc(rows, func(x, y complaints.Status) int { // by due time, then ID
@@ -62,7 +58,7 @@ func (b *builder) complaints() *section {
 	})
 	for _, r := range rows {
 		if r.DueSoon {
-			lists[1].add(row(r.Info, r.Due, strconv.Itoa(r.RemainingUnits))...)
+			lists[1].add(row(r.Info, r.Due, r.RemainingUnits)...)
 		}
 		if r.State == complaints.StatePaused {
 			lists[2].add(row(r.Info, r.Due, t.date(r.PausedSince, b.ds.loc))...)
@@ -75,12 +71,8 @@ func (b *builder) complaints() *section {
 		">hOnTime", ">hLate")
 	for _, key := range slices.Sorted(maps.Keys(rep.ByChannel)) {
 		g := rep.ByChannel[key]
-		name := t.lookup("channels", key)
-		if key == "" {
-			name = t.s("nobody")
-		}
-		tab.add(name, strconv.Itoa(g.Total), strconv.Itoa(g.Open+g.Paused), strconv.Itoa(g.Overdue),
-			strconv.Itoa(g.Resolved+g.Closed), strconv.Itoa(g.OnTime), strconv.Itoa(g.Late))
+		name := cmp.Or(t.lookup("channels", key), t.s("nobody")) // "" is the group without a channel
+		tab.add(name, g.Total, g.Open+g.Paused, g.Overdue, g.Resolved+g.Closed, g.OnTime, g.Late)
 		s.Chart.count(name, int64(g.Total), false)
 	}
 	s.table(tab)
@@ -129,8 +121,7 @@ func (b *builder) sampling() *section {
 		if len(missing) > 0 {
 			notes = append(notes, t.f("noteUncovered", strings.Join(missing, ", ")))
 		}
-		tab.add(b.name(g.Employee), strconv.Itoa(g.Population), strconv.Itoa(g.Evaluated),
-			strconv.Itoa(len(g.Selected)), kinds, strings.Join(notes, "; "))
+		tab.add(b.name(g.Employee), g.Population, g.Evaluated, len(g.Selected), kinds, strings.Join(notes, "; "))
 		for _, c := range g.Selected {
 			chosen = append(chosen, fmt.Sprintf("%s (%s)", c.ID, b.name(g.Employee)))
 		}
@@ -169,9 +160,9 @@ func (b *builder) disputes() *section {
 	filed, evaluations := 0, 0
 	for _, r := range rep.ByEvaluator {
 		filed, evaluations = filed+r.Disputed, evaluations+r.Evaluations
-		tab.add(b.name(r.Key), strconv.Itoa(r.Evaluations), strconv.Itoa(r.Disputed),
-			b.percent(int64(r.Disputed), int64(r.Evaluations)), strconv.Itoa(r.Decided), strconv.Itoa(r.Accepted),
-			b.percent(int64(r.Accepted), int64(r.Decided)))
+		tab.add(b.name(r.Key), r.Evaluations, r.Disputed,
+			b.fixed(r.DisputeRate(), r.Evaluations > 0, 1, 2, "%"), r.Decided, r.Accepted,
+			b.fixed(r.AcceptanceRate(), r.Decided > 0, 1, 2, "%"))
 		s.Chart.count(b.name(r.Key), int64(r.Disputed), false)
 	}
 	s.say("disputeLine", t.count(filed, "dispute"), t.count(evaluations, "evaluation-of"),
@@ -219,6 +210,7 @@ func (b *builder) autoChecks() *section {
 	manualAnswers, autoAnswers, overridden := 0, 0, 0
 	var found [3]int // automatically and by hand, automatically only, by hand only
 	tab := b.newTable(t.f("autoFailedTitle", violation), "hCall", "hEmployee", "hEvaluation", "hPromises", "hMarked")
+	moment := func(tm time.Time) string { return t.date(tm, b.ds.loc) + tm.In(b.ds.loc).Format(" 15:04") }
 	for _, c := range a.auto {
 		rec := c.Record
 		autoAnswers += len(rec.Auto) - len(rec.Overridden)
@@ -229,10 +221,19 @@ func (b *builder) autoChecks() *section {
 			derived = append(derived, v.Violation)
 			marked := slices.Contains(c.Manual.Violations, v.Violation)
 			found[map[bool]int{true: 0, false: 1}[marked]]++
-			if v.Violation == rule.Violation {
-				tab.add(c.Facts.CallID, b.name(c.Manual.EmployeeID), c.Manual.ID, b.promises(c.Facts.Promises),
-					t.lookup("yesNo", strconv.FormatBool(marked)))
+			if v.Violation != rule.Violation {
+				continue
 			}
+			var promises []string // due and completion times, in the report's time zone
+			for _, p := range c.Facts.Promises {
+				if p.Completed.IsZero() {
+					promises = append(promises, t.f("promiseOpen", p.ID, moment(p.Due)))
+				} else {
+					promises = append(promises, t.f("promiseDone", p.ID, moment(p.Due), moment(p.Completed)))
+				}
+			}
+			tab.add(c.Facts.CallID, b.name(c.Manual.EmployeeID), c.Manual.ID, strings.Join(promises, "; "),
+				t.lookup("yesNo", marked))
 		}
 		for _, v := range c.Manual.Violations {
 			if !slices.Contains(derived, v) {
@@ -243,23 +244,9 @@ func (b *builder) autoChecks() *section {
 	s.say("autoCounts", manualAnswers, autoAnswers, overridden, found[0]+found[1], found[0], found[2])
 	s.table(tab)
 	for i, n := range found {
-		s.Chart.count(t.lookup("autoBars", strconv.Itoa(i)), int64(n), false)
+		s.Chart.count(t.lookup("autoBars", i), int64(n), false)
 	}
 	return s
-}
-
-// promises describes the promises of a call: due and completion times, in the report's time zone.
-func (b *builder) promises(ps []autoqa.Promise) string {
-	moment := func(tm time.Time) string { return b.t.date(tm, b.ds.loc) + tm.In(b.ds.loc).Format(" 15:04") }
-	var out []string
-	for _, p := range ps {
-		if p.Completed.IsZero() {
-			out = append(out, b.t.f("promiseOpen", p.ID, moment(p.Due)))
-		} else {
-			out = append(out, b.t.f("promiseDone", p.ID, moment(p.Due), moment(p.Completed)))
-		}
-	}
-	return strings.Join(out, "; ")
 }
 
 // criterionTitle returns the title of a criterion of the data set's rubrics, or its ID.

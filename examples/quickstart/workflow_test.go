@@ -61,7 +61,7 @@ func answersInForce(ds *dataset, e rubric.Evaluation, at time.Time) (answers []r
 // calls the facts fail automatically, and the disputed evaluations whose result changed.
 func TestSampleWorkflowByHand(t *testing.T) {
 	ds, a := sample(t)
-	quota := ds.settings.personal.MinCalls
+	quota := ds.settings.Personal.MinCalls
 	evaluated := map[string]bool{}
 	for _, e := range ds.evaluations {
 		evaluated[e.CallID] = e.At.Before(a.at)
