@@ -119,10 +119,16 @@ const MaxEntries = 1000
 
 // Validate reports the first problem with f, wrapping ErrInvalidFacts (sq.ErrLimit for too many entries).
 func (f Facts) Validate() error {
-	fail := func(format string, args ...any) error {
-		return &sq.Error{Pkg: "autoqa", Path: "call", Value: sq.Quote(f.CallID), Rule: fmt.Sprintf(format, args...),
-			Err: ErrInvalidFacts}
+	// failAt reports a problem of the field at path (the call itself when path is empty); the message names the
+	// call.
+	failAt := func(path, format string, args ...any) error {
+		rule := fmt.Sprintf("call %s: ", sq.Quote(f.CallID)) + fmt.Sprintf(format, args...)
+		if path == "" {
+			return &sq.Error{Pkg: "autoqa", Path: "call", Value: sq.Quote(f.CallID), Rule: fmt.Sprintf(format, args...), Err: ErrInvalidFacts}
+		}
+		return &sq.Error{Pkg: "autoqa", Path: path, Rule: rule, Err: ErrInvalidFacts}
 	}
+	fail := func(format string, args ...any) error { return failAt("", format, args...) }
 	switch {
 	case f.Start.IsZero() || f.End.IsZero():
 		return fail("the call's start and end are required")
@@ -140,13 +146,12 @@ func (f Facts) Validate() error {
 	for i, h := range f.Holds {
 		switch {
 		case h.Start.IsZero() || h.End.IsZero():
-			return fail("hold %d: start and end are required", i+1)
+			return failAt(sq.Index("holds", i), "start and end are required")
 		case h.End.Before(h.Start):
-			return fail("hold %d: negative: it ends at %s before it starts at %s", i+1, stamp(h.End), stamp(h.Start))
+			return failAt(sq.Index("holds", i), "negative: it ends at %s before it starts at %s", stamp(h.End), stamp(h.Start))
 		case h.Start.Before(f.Start) || h.End.After(f.End):
-			return fail("hold %d (%s–%s) is outside the call (%s–%s)", i+1, stamp(h.Start), stamp(h.End),
-				stamp(f.Start),
-				stamp(f.End))
+			return failAt(sq.Index("holds", i), "%s–%s is outside the call (%s–%s)", stamp(h.Start), stamp(h.End),
+				stamp(f.Start), stamp(f.End))
 		}
 	}
 	slices.SortFunc(holds, func(a, b Interval) int { return cmp.Or(a.Start.Compare(b.Start), a.End.Compare(b.End)) })
@@ -158,20 +163,20 @@ func (f Facts) Validate() error {
 	}
 	for i, c := range f.Callbacks {
 		if c.Agreed.IsZero() {
-			return fail("callback %d: the agreed time is required", i+1)
+			return failAt(sq.Index("callbacks", i)+".agreed", "the agreed time is required")
 		}
 		if !c.Made.IsZero() && c.Made.Before(f.End) {
-			return fail("callback %d was made at %s, before the call ended", i+1, stamp(c.Made))
+			return failAt(sq.Index("callbacks", i)+".made", "made at %s, before the call ended", stamp(c.Made))
 		}
 	}
 	for i, p := range f.Promises {
 		switch {
 		case p.Due.IsZero():
-			return fail("promise %d (%q): the due time is required", i+1, clip(p.ID))
+			return failAt(sq.Index("promises", i)+".due", "promise %q: the due time is required", clip(p.ID))
 		case len(p.ID) > maxText:
-			return fail("promise %d: ID of %d bytes, at most %d", i+1, len(p.ID), maxText)
+			return failAt(sq.Index("promises", i)+".id", "ID of %d bytes, at most %d", len(p.ID), maxText)
 		case !p.Completed.IsZero() && p.Completed.Before(f.Start):
-			return fail("promise %d (%q) was completed at %s, before the call", i+1, clip(p.ID), stamp(p.Completed))
+			return failAt(sq.Index("promises", i)+".completed", "promise %q was completed at %s, before the call", clip(p.ID), stamp(p.Completed))
 		}
 	}
 	return nil
