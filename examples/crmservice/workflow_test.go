@@ -124,7 +124,7 @@ func TestScoreFacts(t *testing.T) {
 		{"manual over automatic", `{"rubric": "phone-etiquette", "evaluation": ` + bad + `, "facts": ` + facts + `, "at": "2026-03-02T12:00:00Z"}`,
 			422, "overrides", "manual-answer-over-an-automatic-one", "an automatic answer is replaced only with a reason"},
 		{"negative hold", `{"rubric": "phone-etiquette", "evaluation": ` + manual + `, "facts": ` +
-			strings.Replace(facts, "10:04:01", "10:01:00", 1) + `, "at": "2026-03-02T12:00:00Z"}`, 422, "facts.call", "invalid-call-facts", "a hold that ends before it starts"},
+			strings.Replace(facts, "10:04:01", "10:01:00", 1) + `, "at": "2026-03-02T12:00:00Z"}`, 422, "facts.holds[1]", "invalid-call-facts", "a hold that ends before it starts: the field is the hold"},
 		{"override field", strings.TrimSuffix(body, "}") + `, "overrides": [{"answer": {"criterion": "hold_under_2_minutes",
 			"level": "pass", "Level": "fail"}, "reason": "r", "by": "qa-1"}]}`, 400, "overrides[1].answer.Level", "malformed-input",
 			"an override's answer is read alone: the path inside it, not inside the evaluation it is wrapped in"},
