@@ -106,7 +106,7 @@ WHERE rated = 1 AND employee_id <> '' AND evaluated_at >= ? AND evaluated_at < ?
 
 // accumulatorOf builds an accumulator of n values summing to sum. rating.Accumulator has no constructor from a
 // count and a sum, so it goes through the accumulator's strict JSON form, which checks the pair (sum within
-// 0–5·n, at most 18 places, capacity); a refused pair is an error wrapping ErrStoredValue and rating.ErrDecode.
+// 0–5·n, at most 18 places, capacity); a refused pair is an error wrapping ErrStoredValue and sq.ErrMalformed.
 func accumulatorOf(what string, n int64, sum decimal.Decimal) (rating.Accumulator, error) {
 	var a rating.Accumulator
 	b, err := json.Marshal(struct {

@@ -29,7 +29,7 @@
 //   - Totals: per employee, the call accumulator (CallsFn), the survey tallies (TalliesFn) and the distinct
 //     clients surveyed, as EmployeeTotals.
 //   - Ratings (RateFn, RateTotals): personal ratings (rating.PersonalRater, SPEC R5, R8, R14), department ratings
-//     (rating.DepartmentRater, SPEC R7) and both leaderboards (rating.NewLeaderboard), as RatingRows. All
+//     (rating.DepartmentRater, SPEC R7) and both standings (rating.Rank), as RatingRows. All
 //     EmployeeTotals meet under one key: that step holds one small value per employee, never the calls.
 //   - Aggregate: all of the above in one call; RateLocal computes the same without Beam.
 //
