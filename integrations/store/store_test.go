@@ -284,6 +284,7 @@ func TestSaveRefusesInvalidValues(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		reversed := sq.Period{From: received, To: received.Add(-time.Hour)}
 		p := complaints.DefaultPolicy(almaty)
 		c, err := complaints.New(p, complaints.Info{ID: "c-2", ReceivedAt: received})
 		if err != nil {
@@ -318,10 +319,36 @@ func TestSaveRefusesInvalidValues(t *testing.T) {
 				"the terms under a stored reference never change"},
 			{"survey answer invalid", s.SaveResponses(ctx, []survey.Response{{At: received,
 				Answer: survey.Answer{Kind: survey.KindCSI, Value: 7}}}), survey.ErrInvalidAnswer, "a CSI of 7 is refused before storing"},
+			{"call totals period reversed", func() error {
+				_, err := s.CallTotals(ctx, rating.ByEmployee, reversed)
+				return err
+			}(), sq.ErrInvalid, "an sq.Period whose To is before its From is refused, not read as empty"},
+			{"responses period reversed", func() error { _, err := s.Responses(ctx, reversed); return err }(),
+				ErrInvalid, "the store's own sentinel too"},
+			{"complaints period reversed", func() error { _, err := s.Complaints(ctx, reversed); return err }(),
+				sq.ErrInvalid, "complaints take an sq.Period like every other query"},
 		}
 		for _, tt := range tests {
 			if !errors.Is(tt.err, tt.want) {
 				t.Errorf("%s: error = %v, want %v (%s)", tt.name, tt.err, tt.want, tt.reason)
+			}
+		}
+		month := sq.Period{From: received.AddDate(0, 0, -1), To: received.AddDate(0, 1, 0)}
+		for _, tt := range []struct {
+			name   string
+			p      sq.Period
+			want   int
+			reason string
+		}{
+			{"all time", sq.Period{}, 1, "the zero sq.Period is all time"},
+			{"month", month, 1, "c-1 was received within the month"},
+			{"from receipt", sq.Period{From: received}, 1, "From is included"},
+			{"until receipt", sq.Period{To: received}, 0, "To is excluded: the period is half-open"},
+		} {
+			cs, err := s.Complaints(ctx, tt.p)
+			if err != nil || len(cs) != tt.want {
+				t.Errorf("%s: Complaints(%v) = %d complaints, %v; want %d, nil (%s)", tt.name, tt.p, len(cs), err,
+					tt.want, tt.reason)
 			}
 		}
 		if _, _, _, err := s.Evaluation(ctx, "x"); !errors.Is(err, ErrNotFound) {
