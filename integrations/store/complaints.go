@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/servicequality/servicequality/complaints"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // calendarOf returns the name and data version of p's calendar, empty for a policy without a calendar or with a
@@ -144,11 +145,12 @@ func (s *Store) Complaint(ctx context.Context, id string) (complaints.Complaint,
 	return c, err
 }
 
-// Complaints loads the complaints received within [from, to) (a zero bound is no bound), in ID order, at most
-// MaxRows (the limit of complaints.NewReport) of them. Errors are those of Complaint; with ErrCalendarVersion, every complaint
-// is returned and the error names those counted on other calendar data.
-func (s *Store) Complaints(ctx context.Context, from, to time.Time) ([]complaints.Complaint, error) {
-	lo, hi, err := periodArgs(from, to)
+// Complaints loads the complaints received within the period p (the zero sq.Period is all time), in ID order, at
+// most MaxRows (the limit of complaints.NewReport) of them. Errors are those of Complaint, or ErrInvalid for an
+// invalid period; with ErrCalendarVersion, every complaint is returned and the error names those counted on other
+// calendar data.
+func (s *Store) Complaints(ctx context.Context, p sq.Period) ([]complaints.Complaint, error) {
+	lo, hi, err := periodArgs(p)
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +176,7 @@ func (s *Store) Complaints(ctx context.Context, from, to time.Time) ([]complaint
 // (complaints.NewReport: complaints received after now are counted in NotYetReceived). A complaint counted on calendar data of another version than its policy has now is
 // an error wrapping ErrCalendarVersion, rather than a status silently counted on other data.
 func (s *Store) Register(ctx context.Context, now time.Time) (complaints.Report, error) {
-	cs, err := s.Complaints(ctx, time.Time{}, time.Time{})
+	cs, err := s.Complaints(ctx, sq.Period{})
 	if err != nil {
 		return complaints.Report{}, err
 	}

@@ -56,6 +56,10 @@
 // time zone of complaints is their policy's Location, stored by name in the policy JSON, in which deadlines and
 // statuses are computed again on loading.
 //
+// Every query over time (CallTotals, EvaluationCounts, Responses, SurveySegments, PersonalRatings, Complaints)
+// takes an sq.Period: the half-open span [From, To), a zero bound being no bound, so the zero sq.Period is all
+// time. A period whose To is not after its From is an error wrapping ErrInvalid and sq.ErrInvalid.
+//
 // # Ratings in SQL
 //
 // Store.CallTotals computes COUNT and SUM of the stored call totals per employee or department and period and

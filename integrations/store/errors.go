@@ -4,7 +4,8 @@ import "errors"
 
 // Sentinel errors. Every error of this package wraps one of them, or an error of database/sql or of the driver
 // (a lost connection, a constraint the database enforces), or a sentinel of the library package whose value was
-// refused (rubric.ErrMissingAnswer, complaints.ErrInvalidHistory, rating.ErrDecode, ...).
+// refused (rubric.ErrMissingAnswer, complaints.ErrInvalidHistory, ...); every library sentinel matches one of
+// sq.ErrMalformed, sq.ErrLimit and sq.ErrInvalid.
 var (
 	// ErrNotFound: no row has the key asked for.
 	ErrNotFound = errors.New("not found")

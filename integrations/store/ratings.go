@@ -25,10 +25,7 @@ func (s *Store) CallTotals(ctx context.Context, by rating.GroupBy, p sq.Period) 
 	default:
 		return nil, fmt.Errorf("store: group by %d: rating.ByEmployee or rating.ByDepartment allowed: %w", by, ErrInvalid)
 	}
-	if err := p.Validate(); err != nil {
-		return nil, fmt.Errorf("store: call totals: %w", err)
-	}
-	lo, hi, err := periodArgs(p.From, p.To)
+	lo, hi, err := periodArgs(p)
 	if err != nil {
 		return nil, err
 	}
@@ -76,10 +73,7 @@ GROUP BY `+col+`, total_scale`, lo, hi)
 // EvaluationCounts returns the number of stored results of rubrics on the 0–5 scale evaluated within p, by
 // employee: the counts of the quarterly check (SPEC R6). Employees without an evaluation in p are absent.
 func (s *Store) EvaluationCounts(ctx context.Context, p sq.Period) (map[string]int64, error) {
-	if err := p.Validate(); err != nil {
-		return nil, fmt.Errorf("store: evaluation counts: %w", err)
-	}
-	lo, hi, err := periodArgs(p.From, p.To)
+	lo, hi, err := periodArgs(p)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +100,7 @@ WHERE rated = 1 AND employee_id <> '' AND evaluated_at >= ? AND evaluated_at < ?
 
 // accumulatorOf builds an accumulator of n values summing to sum. rating.Accumulator has no constructor from a
 // count and a sum, so it goes through the accumulator's strict JSON form, which checks the pair (sum within
-// 0–5·n, at most 18 places, capacity); a refused pair is an error wrapping ErrStoredValue and rating.ErrDecode.
+// 0–5·n, at most 18 places, capacity); a refused pair is an error wrapping ErrStoredValue and sq.ErrMalformed.
 func accumulatorOf(what string, n int64, sum decimal.Decimal) (rating.Accumulator, error) {
 	var a rating.Accumulator
 	b, err := json.Marshal(struct {

@@ -15,6 +15,8 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" database/sql driver
+
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Engine names a database engine the store supports.
@@ -252,17 +254,21 @@ func nanos(field string, t time.Time) (int64, error) {
 	return t.UnixNano(), nil
 }
 
-// periodArgs returns the bounds of [from, to) as stored instants; a zero bound is the smallest or largest.
-func periodArgs(from, to time.Time) (int64, int64, error) {
+// periodArgs returns the bounds of the half-open period p as stored instants; a zero bound is the smallest or
+// largest. A period whose To is not after its From is an error wrapping ErrInvalid and sq.ErrInvalid.
+func periodArgs(p sq.Period) (int64, int64, error) {
+	if err := p.Validate(); err != nil {
+		return 0, 0, fmt.Errorf("store: period %s: %w: %w", p, ErrInvalid, err)
+	}
 	lo, hi := int64(-1<<63), int64(1<<63-1)
 	var err error
-	if !from.IsZero() {
-		if lo, err = nanos("period start", from); err != nil {
+	if !p.From.IsZero() {
+		if lo, err = nanos("period start", p.From); err != nil {
 			return 0, 0, err
 		}
 	}
-	if !to.IsZero() {
-		if hi, err = nanos("period end", to); err != nil {
+	if !p.To.IsZero() {
+		if hi, err = nanos("period end", p.To); err != nil {
 			return 0, 0, err
 		}
 	}

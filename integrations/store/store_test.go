@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -140,33 +141,36 @@ func TestStoredValueRefused(t *testing.T) {
 		damage string
 		read   func(*Store) error
 		want   error
+		lib    error  // the library's kind the error also wraps, when a library decoder refused the value
+		names  string // the row the error names
 		reason string
 	}{
-		{"total not a decimal", "UPDATE results SET total = 'NaN'", readResult, ErrStoredValue,
-			"a total that is not a decimal is refused"},
+		{"total not a decimal", "UPDATE results SET total = 'NaN'", readResult, ErrStoredValue, nil,
+			`evaluation "ev-1"`, "a total that is not a decimal is refused"},
 		{"total disagrees with units", "UPDATE results SET total_units = total_units + 1", readResult, ErrStoredValue,
-			"the two forms of the total must agree"},
-		{"total too precise", "UPDATE results SET total = '4.1000000000000000001'", readResult, ErrStoredValue,
-			"19 places exceed the library's limit"},
+			nil, `evaluation "ev-1"`, "the two forms of the total must agree"},
+		{"total too precise", "UPDATE results SET total = '4.1000000000000000001'", readResult, ErrStoredValue, nil,
+			`evaluation "ev-1"`, "19 places exceed the library's limit"},
 		{"aggregate above 5 per value", "UPDATE aggregates SET sum = '11'", readAggregates, ErrStoredValue,
-			"a sum above 5·count cannot be a sum of scores"},
+			sq.ErrMalformed, `group "e-1"`, "a sum above 5·count cannot be a sum of scores"},
 		{"aggregate count negative", "UPDATE aggregates SET count = -1", readAggregates, ErrStoredValue,
-			"a negative count is refused by the accumulator's decoder"},
+			sq.ErrMalformed, `group "e-1"`, "a negative count is refused by the accumulator's decoder"},
 		{"evaluation employee changed", "UPDATE evaluations SET employee_id = 'x'", readEvaluation, ErrStoredValue,
-			"the indexed columns must agree with the document"},
+			nil, `evaluation "ev-1"`, "the indexed columns must agree with the document"},
 		{"evaluation rewritten", `UPDATE evaluations SET document = '{"id":"ev-1"}'`, readEvaluation, ErrStoredValue,
-			"a document the library no longer reads is refused"},
-		{"survey kind unknown", "UPDATE survey_responses SET kind = 'mood'", readResponses, ErrStoredValue,
-			"a kind written by another version is not skipped"},
-		{"survey value off scale", "UPDATE survey_responses SET value = 9", readSegments, ErrStoredValue,
-			"a CSI of 9 is not a CSI"},
-		{"complaint history impossible", `UPDATE complaints SET document = '{"id":"c-1"}'`, readComplaint, ErrStoredValue,
-			"a complaint without receipt time is refused"},
+			nil, `evaluation "ev-1"`, "a document the library no longer reads is refused"},
+		{"survey kind unknown", "UPDATE survey_responses SET kind = 'mood'", readResponses, ErrStoredValue, nil,
+			"response row 1", "a kind written by another version is not skipped"},
+		{"survey value off scale", "UPDATE survey_responses SET value = 9", readSegments, ErrStoredValue, nil,
+			`answers of "e-1"`, "a CSI of 9 is not a CSI"},
+		{"complaint history impossible", `UPDATE complaints SET document = '{"id":"c-1"}'`, readComplaint,
+			ErrStoredValue, sq.ErrInvalid, `complaint "c-1"`, "a complaint without receipt time is refused"},
 		{"calendar version changed", "UPDATE complaints SET calendar_version = 'sha256:0000000000000000'", readComplaint,
-			ErrCalendarVersion, "a complaint counted on other calendar data is named, not silently recounted"},
+			ErrCalendarVersion, nil, `"c-1"`, "a complaint counted on other calendar data is named, not silently recounted"},
 		{"register with calendar changed", "UPDATE complaints SET calendar_version = ''", readRegister,
-			ErrCalendarVersion, "the register refuses statuses counted on other data"},
-		{"missing", "DELETE FROM evaluations", readEvaluation, ErrNotFound, "a missing row is ErrNotFound"},
+			ErrCalendarVersion, nil, `"c-1"`, "the register refuses statuses counted on other data"},
+		{"missing", "DELETE FROM evaluations", readEvaluation, ErrNotFound, nil, `evaluation "ev-1"`,
+			"a missing row is ErrNotFound"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,8 +185,16 @@ func TestStoredValueRefused(t *testing.T) {
 				if _, err := s.DB().Exec(tt.damage); err != nil {
 					t.Fatal(err)
 				}
-				if err := tt.read(s); !errors.Is(err, tt.want) {
+				err := tt.read(s)
+				if !errors.Is(err, tt.want) {
 					t.Fatalf("after %q: error = %v, want %v (%s)", tt.damage, err, tt.want, tt.reason)
+				}
+				if tt.lib != nil && !errors.Is(err, tt.lib) {
+					t.Errorf("after %q: error = %v, want it to wrap the library's %v too (%s)", tt.damage, err, tt.lib,
+						tt.reason)
+				}
+				if !strings.Contains(err.Error(), tt.names) {
+					t.Errorf("after %q: error = %v, want it to name %s (%s)", tt.damage, err, tt.names, tt.reason)
 				}
 			})
 		})
@@ -272,6 +284,7 @@ func TestSaveRefusesInvalidValues(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		reversed := sq.Period{From: received, To: received.Add(-time.Hour)}
 		p := complaints.DefaultPolicy(almaty)
 		c, err := complaints.New(p, complaints.Info{ID: "c-2", ReceivedAt: received})
 		if err != nil {
@@ -306,10 +319,36 @@ func TestSaveRefusesInvalidValues(t *testing.T) {
 				"the terms under a stored reference never change"},
 			{"survey answer invalid", s.SaveResponses(ctx, []survey.Response{{At: received,
 				Answer: survey.Answer{Kind: survey.KindCSI, Value: 7}}}), survey.ErrInvalidAnswer, "a CSI of 7 is refused before storing"},
+			{"call totals period reversed", func() error {
+				_, err := s.CallTotals(ctx, rating.ByEmployee, reversed)
+				return err
+			}(), sq.ErrInvalid, "an sq.Period whose To is before its From is refused, not read as empty"},
+			{"responses period reversed", func() error { _, err := s.Responses(ctx, reversed); return err }(),
+				ErrInvalid, "the store's own sentinel too"},
+			{"complaints period reversed", func() error { _, err := s.Complaints(ctx, reversed); return err }(),
+				sq.ErrInvalid, "complaints take an sq.Period like every other query"},
 		}
 		for _, tt := range tests {
 			if !errors.Is(tt.err, tt.want) {
 				t.Errorf("%s: error = %v, want %v (%s)", tt.name, tt.err, tt.want, tt.reason)
+			}
+		}
+		month := sq.Period{From: received.AddDate(0, 0, -1), To: received.AddDate(0, 1, 0)}
+		for _, tt := range []struct {
+			name   string
+			p      sq.Period
+			want   int
+			reason string
+		}{
+			{"all time", sq.Period{}, 1, "the zero sq.Period is all time"},
+			{"month", month, 1, "c-1 was received within the month"},
+			{"from receipt", sq.Period{From: received}, 1, "From is included"},
+			{"until receipt", sq.Period{To: received}, 0, "To is excluded: the period is half-open"},
+		} {
+			cs, err := s.Complaints(ctx, tt.p)
+			if err != nil || len(cs) != tt.want {
+				t.Errorf("%s: Complaints(%v) = %d complaints, %v; want %d, nil (%s)", tt.name, tt.p, len(cs), err,
+					tt.want, tt.reason)
 			}
 		}
 		if _, _, _, err := s.Evaluation(ctx, "x"); !errors.Is(err, ErrNotFound) {

@@ -51,10 +51,7 @@ func (s *Store) SaveResponses(ctx context.Context, rs []survey.Response) error {
 // Responses loads the survey answers given within p, in the order they were stored, at most MaxRows. A row with an unknown kind,
 // a value off its kind's scale or a time that disagrees with its instant is an error wrapping ErrStoredValue.
 func (s *Store) Responses(ctx context.Context, p sq.Period) ([]survey.Response, error) {
-	if err := p.Validate(); err != nil {
-		return nil, fmt.Errorf("store: responses: %w", err)
-	}
-	lo, hi, err := periodArgs(p.From, p.To)
+	lo, hi, err := periodArgs(p)
 	if err != nil {
 		return nil, err
 	}
@@ -110,10 +107,7 @@ func (s *Store) SurveySegments(ctx context.Context, p sq.Period, cuts survey.Cla
 	if err := cuts.Validate(); err != nil {
 		return nil, fmt.Errorf("store: survey segments: %w", err)
 	}
-	if err := p.Validate(); err != nil {
-		return nil, fmt.Errorf("store: survey segments: %w", err)
-	}
-	lo, hi, err := periodArgs(p.From, p.To)
+	lo, hi, err := periodArgs(p)
 	if err != nil {
 		return nil, err
 	}

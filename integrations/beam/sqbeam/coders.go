@@ -1,9 +1,7 @@
 package sqbeam
 
 import (
-	"encoding"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"math"
 	"reflect"
@@ -14,6 +12,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/graph/coder"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/typex"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -22,20 +21,20 @@ import (
 // for every key without any error. This package therefore registers, in init, a coder for every library type it
 // lets reach Beam:
 //
-//   - rating.Accumulator and *rating.Grouped: their binary forms (MarshalBinary, UnmarshalBinary), decoded
-//     strictly;
-//   - survey.Tallies: its binary form when the survey package has one, its strict JSON form otherwise (the
-//     survey package has only JSON today).
-//
+//   - rating.Accumulator, *rating.Grouped and survey.Tallies: their binary forms (MarshalBinary,
+//     UnmarshalBinary), decoded strictly;
+//   - sq.Fraction and sq.Period: their text forms ("13/3", RFC 3339 bounds with nanoseconds and offsets), which
+//     round-trip to Equal values;
+//   - survey.Share (CSAT, FCR, the recommend share, coverage): its strict JSON form;
 //   - EmployeeTotals: its fields in turn, the accumulator and the tallies in the forms above.
 //
 // Beam's schema coder does not use registered coders for the fields of a struct. So that a struct of exported
-// fields may hold a rating.Accumulator or a survey.Tallies, the package also registers them as schema logical
-// types stored in the same binary (or JSON) forms (schema.go); other library types inside a struct are refused
-// by CheckCoders.
+// fields may hold any of the library types above, the package also registers them as schema logical types
+// stored in the same forms (schema.go); other library types inside a struct are refused by CheckCoders.
 //
 // Every other element type of the package (ScoredCall, SurveyAnswer, ComplaintStatus, RegisterCounts, RatingRow,
-// DeadLetter) has exported fields of plain types only, so the schema coder encodes it whole. CheckCoders verifies
+// DeadLetter) has exported fields of plain types only (RegisterCounts keeps counts; its OnTimeRate, an
+// sq.Fraction, is computed from them), so the schema coder encodes it whole. CheckCoders verifies
 // a whole pipeline.
 
 func init() {
@@ -43,6 +42,9 @@ func init() {
 	beam.RegisterCoder(reflect.TypeOf((*rating.Grouped)(nil)), encodeGrouped, decodeGrouped)
 	beam.RegisterCoder(reflect.TypeOf(survey.Tallies{}), encodeTallies, decodeTallies)
 	beam.RegisterCoder(reflect.TypeOf(EmployeeTotals{}), encodeTotals, decodeTotals)
+	beam.RegisterCoder(reflect.TypeOf(sq.Fraction{}), encodeFraction, decodeFraction)
+	beam.RegisterCoder(reflect.TypeOf(sq.Period{}), encodePeriod, decodePeriod)
+	beam.RegisterCoder(reflect.TypeOf(survey.Share{}), encodeShare, decodeShare)
 }
 
 // decodes counts the accumulators and tallies decoded by this package's coders, so tests can show that values
@@ -76,26 +78,48 @@ func decodeGrouped(b []byte) (*rating.Grouped, error) {
 	return g, nil
 }
 
-func encodeTallies(t survey.Tallies) ([]byte, error) {
-	if m, ok := any(t).(encoding.BinaryMarshaler); ok {
-		return m.MarshalBinary()
-	}
-	return json.Marshal(t)
-}
+func encodeTallies(t survey.Tallies) ([]byte, error) { return t.MarshalBinary() }
 
 func decodeTallies(b []byte) (survey.Tallies, error) {
 	decodes.Add(1)
 	var t survey.Tallies
-	var err error
-	if u, ok := any(&t).(encoding.BinaryUnmarshaler); ok {
-		err = u.UnmarshalBinary(b)
-	} else {
-		err = json.Unmarshal(b, &t)
-	}
-	if err != nil {
+	if err := t.UnmarshalBinary(b); err != nil {
 		return survey.Tallies{}, fmt.Errorf("sqbeam: decoding survey.Tallies: %w", err)
 	}
 	return t, nil
+}
+
+func encodeFraction(f sq.Fraction) ([]byte, error) { return f.MarshalText() }
+
+func decodeFraction(b []byte) (sq.Fraction, error) {
+	decodes.Add(1)
+	var f sq.Fraction
+	if err := f.UnmarshalText(b); err != nil {
+		return sq.Fraction{}, fmt.Errorf("sqbeam: decoding an sq.Fraction: %w", err)
+	}
+	return f, nil
+}
+
+func encodePeriod(p sq.Period) ([]byte, error) { return p.MarshalText() }
+
+func decodePeriod(b []byte) (sq.Period, error) {
+	decodes.Add(1)
+	var p sq.Period
+	if err := p.UnmarshalText(b); err != nil {
+		return sq.Period{}, fmt.Errorf("sqbeam: decoding an sq.Period: %w", err)
+	}
+	return p, nil
+}
+
+func encodeShare(s survey.Share) ([]byte, error) { return s.MarshalJSON() }
+
+func decodeShare(b []byte) (survey.Share, error) {
+	decodes.Add(1)
+	var s survey.Share
+	if err := s.UnmarshalJSON(b); err != nil {
+		return survey.Share{}, fmt.Errorf("sqbeam: decoding a survey.Share: %w", err)
+	}
+	return s, nil
 }
 
 // encodeTotals writes the employee ID, the accumulator and the tallies, each after its length as a uvarint, and

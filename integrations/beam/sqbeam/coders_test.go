@@ -10,6 +10,7 @@ import (
 	"github.com/servicequality/servicequality/integrations/beam/sqbeam"
 	"github.com/servicequality/servicequality/rating"
 	"github.com/servicequality/servicequality/sq"
+	"github.com/servicequality/servicequality/survey"
 )
 
 // hiddenCount is an accumulator whose state is unexported and that has no registered coder: Beam's schema coder
@@ -26,9 +27,21 @@ func (hiddenCountFn) ExtractOutput(a hiddenCount) int64              { return a.
 
 // wrapped holds a library type without a schema provider in an exported field: the schema coder would encode
 // the field by its exported fields and drop its state.
-type wrapped struct{ Mean sq.Fraction }
+type wrapped struct{ Score rating.Rating }
 
 func wrapFn(id string) wrapped { return wrapped{} }
+
+// metrics holds the library's exact values in exported fields, as a user's element would.
+type metrics struct {
+	Rate   sq.Fraction
+	Period sq.Period
+	CSAT   survey.Share
+}
+
+func metricsFn(id string) metrics { return metrics{} }
+
+// sqFn emits a bare sq.Fraction.
+func sqFn(id string) sq.Fraction { return sq.Fraction{} }
 
 // personalFn turns an employee ID into a rating.Personal, a library type without a coder.
 func personalFn(id string) rating.Personal { return rating.Personal{EmployeeID: id} }
@@ -37,6 +50,8 @@ func init() {
 	register.Combiner3[hiddenCount, string, int64](&hiddenCountFn{})
 	register.Function1x1[string, rating.Personal](personalFn)
 	register.Function1x1[string, wrapped](wrapFn)
+	register.Function1x1[string, metrics](metricsFn)
+	register.Function1x1[string, sq.Fraction](sqFn)
 }
 
 // TestCheckCodersCatchesMissingCoders shows that a library type or an accumulator with unexported state and no
@@ -66,6 +81,14 @@ func TestCheckCodersCatchesMissingCoders(t *testing.T) {
 			reason: "*rating.Grouped has a registered coder",
 		},
 		{
+			name: "sq values and shares",
+			build: func(s beam.Scope) {
+				beam.ParDo(s, sqFn, beam.Create(s, "e1"))
+				beam.ParDo(s, metricsFn, beam.Create(s, "e1"))
+			},
+			reason: "sq.Fraction, sq.Period and survey.Share have registered coders and schema providers",
+		},
+		{
 			name: "accumulator without coder",
 			build: func(s beam.Scope) {
 				beam.Combine(s, &hiddenCountFn{}, beam.Create(s, "a", "b"))
@@ -86,7 +109,7 @@ func TestCheckCodersCatchesMissingCoders(t *testing.T) {
 			build: func(s beam.Scope) {
 				beam.ParDo(s, wrapFn, beam.Create(s, "e1"))
 			},
-			want:   []string{"sq.Fraction has the unexported field"},
+			want:   []string{"rating.Rating has the unexported field"},
 			reason: "Beam's schema coder ignores the registered coder of a field's type",
 		},
 	}

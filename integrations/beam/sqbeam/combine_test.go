@@ -145,8 +145,15 @@ func TestCombineFnsOnPrism(t *testing.T) {
 	}
 	for key, g := range rep.ByEmployee {
 		want = append(want, mustPair(t, "counts/"+key, countsOf(g)))
+		if r := countsOf(g).OnTimeRate(); !r.Equal(g.OnTimeRate) {
+			t.Errorf("counts of %q: OnTimeRate() = %v, complaints.Counts.OnTimeRate = %v (SPEC R18)", key, r, g.OnTimeRate)
+		}
 	}
 	want = append(want, mustPair(t, "register/", countsOf(rep.Counts)))
+	if r := countsOf(rep.Counts).OnTimeRate(); !r.Equal(rep.Counts.OnTimeRate) || r.IsZero() {
+		t.Errorf("register: OnTimeRate() = %v, complaints.Counts.OnTimeRate = %v, want equal and not zero (SPEC R18)",
+			r, rep.Counts.OnTimeRate)
+	}
 	gj, err := json.Marshal(wantGrouped)
 	if err != nil {
 		t.Fatal(err)

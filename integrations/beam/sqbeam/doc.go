@@ -12,11 +12,11 @@
 // fields, so without a coder of its own every accumulator that crosses a bundle boundary arrives empty, and a
 // runner that encodes accumulators (prism, Dataflow, Flink) reports a count of 0 for every key and exits
 // successfully; the direct runner, which never encodes them, hides the problem. Importing this package registers
-// (in init) a coder for every library type it lets reach Beam: rating.Accumulator and *rating.Grouped in their
-// binary forms, survey.Tallies in its binary form when the survey package has one and in its strict JSON form
-// until then, and EmployeeTotals. Beam's schema coder ignores those coders for the fields of a struct, so
-// rating.Accumulator and survey.Tallies are also registered as schema logical types: a struct of your own may
-// hold them in exported fields. CheckCoders inspects a built pipeline and refuses any type in a PCollection or a
+// (in init) a coder for every library type it lets reach Beam: rating.Accumulator, *rating.Grouped and
+// survey.Tallies in their binary forms, sq.Fraction and sq.Period in their text forms, survey.Share (CSAT, FCR,
+// the recommend share, coverage) in its strict JSON form, and EmployeeTotals. Beam's schema coder ignores those
+// coders for the fields of a struct, so all of them but *rating.Grouped and EmployeeTotals are also registered
+// as schema logical types: a struct of your own may hold them in exported fields. CheckCoders inspects a built pipeline and refuses any type in a PCollection or a
 // combine's accumulator, or any field inside one, that has unexported state and nothing that encodes it: call it
 // before running a pipeline of your own.
 //
@@ -29,7 +29,7 @@
 //   - Totals: per employee, the call accumulator (CallsFn), the survey tallies (TalliesFn) and the distinct
 //     clients surveyed, as EmployeeTotals.
 //   - Ratings (RateFn, RateTotals): personal ratings (rating.PersonalRater, SPEC R5, R8, R14), department ratings
-//     (rating.DepartmentRater, SPEC R7) and both leaderboards (rating.NewLeaderboard), as RatingRows. All
+//     (rating.DepartmentRater, SPEC R7) and both standings (rating.Rank), as RatingRows. All
 //     EmployeeTotals meet under one key: that step holds one small value per employee, never the calls.
 //   - Aggregate: all of the above in one call; RateLocal computes the same without Beam.
 //

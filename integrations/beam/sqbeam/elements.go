@@ -99,7 +99,7 @@ type ComplaintStatus struct {
 
 // RatingRow is one line of the ratings a pipeline writes: a personal rating (Kind "employee") or a department
 // rating (Kind "department"), with its place on the leaderboard of its kind. Value is the stored value
-// (rating.StoredPlaces digits, half-even) and Display the one-digit display value, empty when the rating is
+// (rounded with sq.StoredPrecision) and Display the one-digit display value, empty when the rating is
 // insufficient; Rank and DenseRank are 0 for insufficient ratings, which are not ranked. Reasons hold the
 // sufficiency reasons as "code: message". Calls and CallSum are the employee's evaluated calls counted and the
 // exact sum of their totals (empty for departments).

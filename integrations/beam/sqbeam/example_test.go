@@ -11,7 +11,7 @@ import (
 // CheckCoders refuses a pipeline in which a value with unexported state would reach Beam's schema coder.
 func ExampleCheckCoders() {
 	p, s := beam.NewPipelineWithRoot()
-	beam.ParDo(s, wrapFn, beam.Create(s, "e1")) // wrapped holds a sq.Fraction
+	beam.ParDo(s, wrapFn, beam.Create(s, "e1")) // wrapped holds a rating.Rating
 	fmt.Println(sqbeam.CheckCoders(p))
 
 	p, s = beam.NewPipelineWithRoot()
@@ -19,7 +19,7 @@ func ExampleCheckCoders() {
 	sqbeam.Aggregate(s, sample.Rubric(), cfg, beam.Create(s, "{}"), beam.Create(s, sqbeam.SurveyAnswer{}))
 	fmt.Println(sqbeam.CheckCoders(p))
 	// Output:
-	// sqbeam: 1 types would lose state in Beam's schema coder (register a coder with beam.RegisterCoder): sq.Fraction has the unexported field r and no registered coder
+	// sqbeam: 1 types would lose state in Beam's schema coder (register a coder with beam.RegisterCoder): rating.Rating has the unexported field weighted and no registered coder
 	// <nil>
 }
 

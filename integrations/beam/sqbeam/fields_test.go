@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/integrations/beam/sqbeam"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 	"github.com/shopspring/decimal"
 )
@@ -20,6 +22,9 @@ type userTotals struct {
 	Key     string
 	Calls   rating.Accumulator
 	Tallies survey.Tallies
+	CSAT    survey.Share
+	Mean    sq.Fraction
+	Period  sq.Period
 }
 
 func userJSON(_ int, all func(*userTotals) bool, emit func(string)) error {
@@ -39,8 +44,9 @@ func init() {
 	register.Iter1[userTotals]()
 }
 
-// TestLibraryFieldsInUserStructs sends a user's struct with a rating.Accumulator and a survey.Tallies field
-// through a shuffle on prism: the schema providers keep their state (without them both arrive empty).
+// TestLibraryFieldsInUserStructs sends a user's struct with rating.Accumulator, survey.Tallies, survey.Share,
+// sq.Fraction and sq.Period fields through a shuffle on prism: the schema providers keep their state (without
+// them each arrives empty).
 func TestLibraryFieldsInUserStructs(t *testing.T) {
 	var want []string
 	var elems []userTotals
@@ -56,6 +62,14 @@ func TestLibraryFieldsInUserStructs(t *testing.T) {
 			t.Fatal(err)
 		}
 		u.Tallies = tl
+		if u.CSAT, err = survey.NewShare(int64(i), int64(i+i%3)); err != nil {
+			t.Fatal(err)
+		}
+		if u.Mean, err = sq.Ratio(int64(i), 7); err != nil {
+			t.Fatal(err)
+		}
+		from := time.Date(2026, time.Month(1+i%12), 1, 0, 0, 0, i, time.FixedZone("", 3600*(i%6)))
+		u.Period = sq.Period{From: from, To: from.AddDate(0, 3, 0)}
 		elems = append(elems, u)
 		b, err := json.Marshal(u)
 		if err != nil {

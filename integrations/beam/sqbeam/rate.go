@@ -242,8 +242,8 @@ func RateTotals(cfg RateConfig, totals []EmployeeTotals) ([]RatingRow, []DeadLet
 	return rows, dead, err
 }
 
-// Rows ranks personal and department ratings on a leaderboard each (rating.NewLeaderboard) and returns their rows:
-// employees first, then departments, each in leaderboard order (ranked, then insufficient by ID).
+// Rows ranks personal and department ratings on standings each (rating.Rank) and returns their rows:
+// employees first, then departments, each in the order of the standings (ranked, then insufficient by ID).
 func Rows(roster map[string]Employee, personals []rating.Personal, departments []rating.Department) ([]RatingRow, error) {
 	var rows []RatingRow
 	calls := make(map[string]rating.Accumulator, len(personals))

@@ -9,6 +9,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/graph/coder"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/runtime/graphx/schema"
 	"github.com/servicequality/servicequality/rating"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
 )
 
@@ -26,11 +27,17 @@ var schemaSafe = map[reflect.Type]bool{
 	reflect.TypeOf(time.Time{}):          true,
 	reflect.TypeOf(rating.Accumulator{}): true,
 	reflect.TypeOf(survey.Tallies{}):     true,
+	reflect.TypeOf(survey.Share{}):       true,
+	reflect.TypeOf(sq.Fraction{}):        true,
+	reflect.TypeOf(sq.Period{}):          true,
 }
 
 func init() {
 	registerField("servicequality.rating.Accumulator", encodeAccumulator, decodeAccumulator)
 	registerField("servicequality.survey.Tallies", encodeTallies, decodeTallies)
+	registerField("servicequality.survey.Share", encodeShare, decodeShare)
+	registerField("servicequality.sq.Fraction", encodeFraction, decodeFraction)
+	registerField("servicequality.sq.Period", encodePeriod, decodePeriod)
 }
 
 // registerField registers T as a schema logical type stored as its encoded bytes.
