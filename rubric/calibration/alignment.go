@@ -252,7 +252,7 @@ func ratio(num, den *big.Int, count int) sq.Fraction {
 	if count != 1 {
 		d = new(big.Int).Mul(den, big.NewInt(int64(count)))
 	}
-	return exact(new(big.Rat).SetFrac(num, d))
+	return quo(num, d)
 }
 
 // agreement returns the alignment of x with the benchmark b on one criterion as g out of d: d when both are N/A,

@@ -2,6 +2,7 @@ package calibration
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 
@@ -52,9 +53,27 @@ func (c Config) sqrt(x *big.Rat) decimal.Decimal {
 	return d
 }
 
-// exact returns x, which the caller gives up, as an sq.Fraction.
+// exact returns x as an sq.Fraction.
 func exact(x *big.Rat) sq.Fraction {
-	f, _ := sq.FractionOf(decimal.NewFromBigInt(x.Num(), 0)).Quo(sq.FractionOf(decimal.NewFromBigInt(x.Denom(), 0)))
+	return quo(x.Num(), x.Denom())
+}
+
+// mean returns sum/k (k > 0) as an sq.Fraction, without an intermediate big.Rat when the denominator fits 64 bits.
+func mean(sum *big.Rat, k int64) sq.Fraction {
+	if n, d := sum.Num(), sum.Denom(); n.IsInt64() && d.IsInt64() && d.Int64() <= math.MaxInt64/k {
+		f, _ := sq.Ratio(n.Int64(), d.Int64()*k)
+		return f
+	}
+	return exact(new(big.Rat).Quo(sum, new(big.Rat).SetInt64(k)))
+}
+
+// quo returns num/den (den > 0) as an sq.Fraction, by sq.Ratio when both fit 64 bits.
+func quo(num, den *big.Int) sq.Fraction {
+	if num.IsInt64() && den.IsInt64() {
+		f, _ := sq.Ratio(num.Int64(), den.Int64())
+		return f
+	}
+	f, _ := sq.FractionOf(decimal.NewFromBigInt(num, 0)).Quo(sq.FractionOf(decimal.NewFromBigInt(den, 0)))
 	return f
 }
 

@@ -145,7 +145,7 @@ func (s *Session) spread(tolerance decimal.Decimal, bi int) (SpreadReport, error
 		}
 		rep.Evaluators = append(rep.Evaluators, EvaluatorSpread{
 			EvaluatorID: s.evaluators[ei], Calls: a.calls, Outside: a.outside,
-			MeanDeviation: exact(a.sum.Quo(a.sum, new(big.Rat).SetInt64(int64(a.calls)))),
+			MeanDeviation: mean(a.sum, int64(a.calls)),
 		})
 	}
 	return rep, nil
@@ -173,7 +173,7 @@ func (s *Session) callSpread(call string, totals []decimal.Decimal) CallSpread {
 		sq.Add(sq, r.Mul(r, r))
 	}
 	bk := new(big.Rat).SetInt64(int64(k))
-	cs.Mean = exact(new(big.Rat).Quo(sum, bk))
+	cs.Mean = mean(sum, int64(k))
 	v := new(big.Rat).Mul(bk, sq)
 	v.Sub(v, new(big.Rat).Mul(sum, sum))
 	v.Quo(v, new(big.Rat).Mul(bk, bk))
