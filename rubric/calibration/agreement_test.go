@@ -25,18 +25,18 @@ func tonalitySession(t *testing.T) *calibration.Session {
 
 // TestSessionFleissKappa, tonality by hand: counts per call (green, yellow, red) = (3,0,0), (1,2,0), (0,1,2),
 // (2,1,0). Σ n² = 9 + 5 + 5 + 5 = 24, T = 12, n = 3: P̄ = (24 − 12)/(12·2) = 0.5. Columns 6, 4, 2:
-// P̄e = (36 + 16 + 4)/144 = 56/144. κ = (0.5 − 56/144)/(1 − 56/144) = 16/88 = 0.181818…
+// P̄e = (36 + 16 + 4)/144 = 56/144. κ = (0.5 − 56/144)/(1 − 56/144) = 16/88 = 2/11.
 //
 // Greeting: (0.5×3), (0.4×2, 0.3), (0.2×3), (0.5×2, 0.4): Σ n² = 9 + 5 + 9 + 5 = 28, P̄ = 16/24; columns
-// 0.2: 3, 0.3: 1, 0.4: 3, 0.5: 5: P̄e = 44/144; κ = (96/144 − 44/144)/(100/144) = 0.52.
+// 0.2: 3, 0.3: 1, 0.4: 3, 0.5: 5: P̄e = 44/144; κ = (96/144 − 44/144)/(100/144) = 0.52 = 13/25.
 func TestSessionFleissKappa(t *testing.T) {
 	s := tonalitySession(t)
 	for _, tt := range []struct {
 		criterion, want string
 		categories      int
-	}{{"tonality", "0.1818", 3}, {"greeting", "0.52", 4}} {
+	}{{"tonality", "2/11", 3}, {"greeting", "13/25", 4}} {
 		k, err := s.FleissKappa(tt.criterion)
-		if err != nil || !k.Value.Equal(d(tt.want)) || k.Subjects != 4 || k.Raters != 3 || k.Categories != tt.categories {
+		if err != nil || !k.Value.Equal(fr(tt.want)) || k.Subjects != 4 || k.Raters != 3 || k.Categories != tt.categories {
 			t.Errorf("FleissKappa(%s) = %v, %v; want %s over 4 calls, 3 raters, %d categories", tt.criterion, k, err, tt.want, tt.categories)
 		}
 	}
@@ -47,8 +47,8 @@ func TestSessionFleissKappa(t *testing.T) {
 // Pe = (2·3 + 1·1 + 0)/16 = 7/16; κ = (8/16 − 7/16)/(9/16) = 1/9.
 func TestSessionCohenKappa(t *testing.T) {
 	k, err := tonalitySession(t).CohenKappa("qa-1", "qa-3", "tonality")
-	if err != nil || !k.Value.Equal(d("0.1111")) || k.Subjects != 4 || k.Categories != 3 {
-		t.Errorf("CohenKappa = %v, %v; want 0.1111 over 4 calls, 3 categories", k, err)
+	if err != nil || !k.Value.Equal(fr("1/9")) || !k.Observed.Equal(fr("1/2")) || !k.Expected.Equal(fr("7/16")) || k.Subjects != 4 || k.Categories != 3 {
+		t.Errorf("CohenKappa = %v (exactly %s), %v; want 1/9 over 4 calls, 3 categories", k, k.Value, err)
 	}
 }
 
@@ -70,14 +70,14 @@ func TestSessionKrippendorffAlpha(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := s.KrippendorffAlpha(tt.criterion, tt.metric)
-		want, werr := calibration.KrippendorffAlphaMatrix(matrix(tt.matrix...), tt.metric, calibration.Config{})
+		want, werr := calibration.KrippendorffAlphaMatrix(matrix(tt.matrix...), tt.metric)
 		if err != nil || werr != nil || !got.Equal(want) {
 			t.Errorf("KrippendorffAlpha(%s, %v) = %v, %v; want %v, %v", tt.criterion, tt.metric, got, err, want, werr)
 		}
 	}
 	// Totals: c1 5, 5, 5; c2 3.6, 3.6, 3.2; c3 0, 0 (red fails the call), 1.8; c4 5, 3.6, 5.
 	got, err := s.KrippendorffAlphaTotals(calibration.Interval)
-	want, werr := calibration.KrippendorffAlphaMatrix(matrix("5 3.6 0 5", "5 3.6 0 3.6", "5 3.2 1.8 5"), calibration.Interval, calibration.Config{})
+	want, werr := calibration.KrippendorffAlphaMatrix(matrix("5 3.6 0 5", "5 3.6 0 3.6", "5 3.2 1.8 5"), calibration.Interval)
 	if err != nil || werr != nil || !got.Equal(want) {
 		t.Errorf("KrippendorffAlphaTotals() = %v, %v; want %v, %v", got, err, want, werr)
 	}
@@ -96,9 +96,9 @@ func TestSessionAlphaNA(t *testing.T) {
 		t.Fatal(err)
 	}
 	nominal, err1 := s.KrippendorffAlpha("answer", calibration.Nominal)
-	wantNominal, _ := calibration.KrippendorffAlphaMatrix(matrix("-1 2 1", "-1 2 1.5", "3 2.5 ."), calibration.Nominal, calibration.Config{})
+	wantNominal, _ := calibration.KrippendorffAlphaMatrix(matrix("-1 2 1", "-1 2 1.5", "3 2.5 ."), calibration.Nominal)
 	interval, err2 := s.KrippendorffAlpha("answer", calibration.Interval)
-	wantInterval, _ := calibration.KrippendorffAlphaMatrix(matrix(". 2 1", ". 2 1.5", "3 2.5 ."), calibration.Interval, calibration.Config{})
+	wantInterval, _ := calibration.KrippendorffAlphaMatrix(matrix(". 2 1", ". 2 1.5", "3 2.5 ."), calibration.Interval)
 	if err1 != nil || err2 != nil || !nominal.Equal(wantNominal) || !interval.Equal(wantInterval) {
 		t.Errorf("nominal %v, %v (want %v); interval %v, %v (want %v)", nominal, err1, wantNominal, interval, err2, wantInterval)
 	}

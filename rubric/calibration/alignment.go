@@ -4,19 +4,19 @@ import (
 	"math/big"
 	"slices"
 
-	"github.com/shopspring/decimal"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // AlignmentReport says how close each evaluator's answers are to a benchmark's on the same calls: 1 is the same
 // answers, 0 the furthest apart the rubric allows. See Session.Alignment for the rules.
 //
-// Every alignment is an exact ratio rounded once to the session's Config (4 places half-up by default). The zero
-// AlignmentReport compares nothing.
+// Every alignment is an exact ratio of points, an sq.Fraction from 0 to 1 that a caller rounds once with
+// sq.Fraction.Round. The zero AlignmentReport compares nothing.
 type AlignmentReport struct {
 	// Benchmark is the evaluator given to Session.Alignment; empty for Session.AlignmentByCall.
 	Benchmark string
 	// Overall is the mean call alignment over every comparison (evaluator and call), Comparisons their number.
-	Overall     decimal.Decimal
+	Overall     sq.Fraction
 	Comparisons int
 	// Evaluators holds one entry per evaluator compared with a benchmark, sorted by evaluator ID.
 	Evaluators []EvaluatorAlignment
@@ -29,7 +29,7 @@ type AlignmentReport struct {
 type EvaluatorAlignment struct {
 	EvaluatorID string
 	// Overall is the mean of the evaluator's call alignments.
-	Overall decimal.Decimal
+	Overall sq.Fraction
 	// AutoFailDisagreements counts the calls where exactly one of the evaluator and the benchmark failed the
 	// whole call (a fatal violation or a level such as red tonality); each of them has call alignment 0.
 	AutoFailDisagreements int
@@ -43,7 +43,7 @@ type EvaluatorAlignment struct {
 // value names no criterion and compares nothing.
 type CriterionAlignment struct {
 	CriterionID string
-	Alignment   decimal.Decimal
+	Alignment   sq.Fraction
 	Comparisons int
 }
 
@@ -51,7 +51,7 @@ type CriterionAlignment struct {
 type CallAlignment struct {
 	CallID      string
 	BenchmarkID string
-	Alignment   decimal.Decimal
+	Alignment   sq.Fraction
 	// AutoFailDisagreement reports that exactly one of the two failed the whole call, so Alignment is 0.
 	AutoFailDisagreement bool
 }
@@ -79,7 +79,7 @@ type CallAlignment struct {
 //
 // An evaluator's Overall is the mean of their call alignments; a criterion's alignment is the mean of that
 // criterion's alignments over the comparisons concerned; the report's Overall is the mean over all comparisons.
-// Each is exact until it is rounded once, to the session's places.
+// Each is exact; the caller rounds it once.
 func (s *Session) Alignment(benchmark string) (AlignmentReport, error) {
 	bi, err := s.evaluator(benchmark)
 	if err != nil {
@@ -215,17 +215,17 @@ func (s *Session) alignment(bench []int) AlignmentReport {
 			total.Add(total, num)
 			n++
 			a.calls = append(a.calls, CallAlignment{
-				CallID: s.calls[ci], BenchmarkID: s.evaluators[bi], Alignment: s.ratio(num, lw, 1), AutoFailDisagreement: fail,
+				CallID: s.calls[ci], BenchmarkID: s.evaluators[bi], Alignment: ratio(num, lw, 1), AutoFailDisagreement: fail,
 			})
 		}
 	}
-	rep := AlignmentReport{Comparisons: n, Overall: decimal.Zero}
+	rep := AlignmentReport{Comparisons: n}
 	if n == 0 {
 		return rep
 	}
-	rep.Overall = s.ratio(total, lw, n)
+	rep.Overall = ratio(total, lw, n)
 	for j, c := range s.crits {
-		rep.Criteria = append(rep.Criteria, CriterionAlignment{CriterionID: c.id, Alignment: s.ratio(critAll[j], big.NewInt(den[j]), n), Comparisons: n})
+		rep.Criteria = append(rep.Criteria, CriterionAlignment{CriterionID: c.id, Alignment: ratio(critAll[j], big.NewInt(den[j]), n), Comparisons: n})
 	}
 	for ei, a := range evs {
 		if a == nil {
@@ -234,25 +234,25 @@ func (s *Session) alignment(bench []int) AlignmentReport {
 		k := len(a.calls)
 		ea := EvaluatorAlignment{
 			EvaluatorID:           s.evaluators[ei],
-			Overall:               s.ratio(a.sum, lw, k),
+			Overall:               ratio(a.sum, lw, k),
 			AutoFailDisagreements: a.autoFails,
 			Calls:                 a.calls,
 		}
 		for j, c := range s.crits {
-			ea.Criteria = append(ea.Criteria, CriterionAlignment{CriterionID: c.id, Alignment: s.ratio(a.crit[j], big.NewInt(den[j]), k), Comparisons: k})
+			ea.Criteria = append(ea.Criteria, CriterionAlignment{CriterionID: c.id, Alignment: ratio(a.crit[j], big.NewInt(den[j]), k), Comparisons: k})
 		}
 		rep.Evaluators = append(rep.Evaluators, ea)
 	}
 	return rep
 }
 
-// ratio returns num / (den·count) rounded by the session's config.
-func (s *Session) ratio(num, den *big.Int, count int) decimal.Decimal {
+// ratio returns num / (den·count), exact.
+func ratio(num, den *big.Int, count int) sq.Fraction {
 	d := den
 	if count != 1 {
 		d = new(big.Int).Mul(den, big.NewInt(int64(count)))
 	}
-	return s.cfg.round(new(big.Rat).SetFrac(num, d))
+	return quo(num, d)
 }
 
 // agreement returns the alignment of x with the benchmark b on one criterion as g out of d: d when both are N/A,

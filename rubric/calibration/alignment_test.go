@@ -34,30 +34,30 @@ func TestAlignmentCallRubric(t *testing.T) {
 			if id == "greeting" {
 				v = greeting
 			}
-			out = append(out, calibration.CriterionAlignment{CriterionID: id, Alignment: d(v), Comparisons: n})
+			out = append(out, calibration.CriterionAlignment{CriterionID: id, Alignment: fr(v), Comparisons: n})
 		}
 		return out
 	}
 	want := calibration.AlignmentReport{
 		Benchmark:   "lead",
-		Overall:     d("0.74"), // (0.96 + 0 + 1 + 1) / 4
+		Overall:     fr("0.74"), // (0.96 + 0 + 1 + 1) / 4
 		Comparisons: 4,
 		Criteria:    crit("0.9", "1", 4), // greeting (0.6 + 1 + 1 + 1) / 4
 		Evaluators: []calibration.EvaluatorAlignment{
 			{
-				EvaluatorID: "qa-1", Overall: d("0.48"), AutoFailDisagreements: 1,
+				EvaluatorID: "qa-1", Overall: fr("0.48"), AutoFailDisagreements: 1,
 				Criteria: crit("0.8", "1", 2),
 				Calls: []calibration.CallAlignment{
-					{CallID: "c1", BenchmarkID: "lead", Alignment: d("0.96")},
-					{CallID: "c2", BenchmarkID: "lead", Alignment: d("0"), AutoFailDisagreement: true},
+					{CallID: "c1", BenchmarkID: "lead", Alignment: fr("0.96")},
+					{CallID: "c2", BenchmarkID: "lead", Alignment: fr("0"), AutoFailDisagreement: true},
 				},
 			},
 			{
-				EvaluatorID: "qa-2", Overall: d("1"),
+				EvaluatorID: "qa-2", Overall: fr("1"),
 				Criteria: crit("1", "1", 2),
 				Calls: []calibration.CallAlignment{
-					{CallID: "c1", BenchmarkID: "lead", Alignment: d("1")},
-					{CallID: "c2", BenchmarkID: "lead", Alignment: d("1")},
+					{CallID: "c1", BenchmarkID: "lead", Alignment: fr("1")},
+					{CallID: "c2", BenchmarkID: "lead", Alignment: fr("1")},
 				},
 			},
 		},
@@ -84,8 +84,8 @@ func TestAlignmentFatalViolations(t *testing.T) {
 		calls = append(calls, e.Calls...)
 	}
 	want := []calibration.CallAlignment{
-		{CallID: "c1", BenchmarkID: "lead", Alignment: d("0"), AutoFailDisagreement: true},
-		{CallID: "c1", BenchmarkID: "lead", Alignment: d("0.98")}, // 1 − 0.1/5: both failed the call
+		{CallID: "c1", BenchmarkID: "lead", Alignment: fr("0"), AutoFailDisagreement: true},
+		{CallID: "c1", BenchmarkID: "lead", Alignment: fr("0.98")}, // 1 − 0.1/5: both failed the call
 	}
 	if diff := cmp.Diff(want, calls); diff != "" {
 		t.Errorf("call alignments mismatch (-want +got):\n%s", diff)
@@ -150,7 +150,7 @@ func chatSession(t *testing.T, cfg calibration.Config) *calibration.Session {
 //
 // ev1 overall (0.4 + 1 + 0.2 + 0)/4 = 0.4; answer (0 + 1 + 0 + 1)/4 = 0.5; tone (1 + 1 + 0.5 + 0)/4 = 0.625.
 // ev2: k1 answer 2 vs 3: 0.5, tone 0.5, call 0.5; k2 and k3 1; overall, answer and tone 2.5/3 = 0.8333…
-// Report: (0.4 + 1 + 0.2 + 0 + 0.5 + 1 + 1)/7 = 4.1/7 = 0.585714…
+// Report: (0.4 + 1 + 0.2 + 0 + 0.5 + 1 + 1)/7 = 4.1/7 = 41/70. Every value is exact.
 func TestAlignmentRules(t *testing.T) {
 	got, err := chatSession(t, calibration.Config{}).Alignment("bench")
 	if err != nil {
@@ -170,9 +170,9 @@ func TestAlignmentRules(t *testing.T) {
 		summary = append(summary, r)
 	}
 	want := []row{
-		{"all", "0.5857", "0.6429", "0.7143", nil, 0}, // answer (2 + 2.5)/7, tone (2.5 + 2.5)/7
+		{"all", "41/70", "9/14", "5/7", nil, 0}, // answer (2 + 2.5)/7, tone (2.5 + 2.5)/7
 		{"ev1", "0.4", "0.5", "0.625", []string{"k1=0.4", "k2=1", "k3=0.2", "k4=0"}, 1},
-		{"ev2", "0.8333", "0.8333", "0.8333", []string{"k1=0.5", "k2=1", "k3=1"}, 0},
+		{"ev2", "5/6", "5/6", "5/6", []string{"k1=0.5", "k2=1", "k3=1"}, 0},
 	}
 	if diff := cmp.Diff(want, summary); diff != "" {
 		t.Errorf("Alignment() mismatch (-want +got):\n%s", diff)
@@ -182,26 +182,34 @@ func TestAlignmentRules(t *testing.T) {
 	}
 }
 
-// TestAlignmentRounding: the exact ratio is rounded once, by the session's places and rule.
+// TestAlignmentRounding: alignments are exact whatever the session's Config (which rounds only StdDev), and a
+// caller rounds them once, from the exact ratio, at the precision it wants.
 func TestAlignmentRounding(t *testing.T) {
 	tests := []struct {
 		cfg    calibration.Config
+		p      sq.Precision
 		want   string // ev2 overall, 5/6
 		all    string // overall, 41/70
 		reason string
 	}{
-		{calibration.Config{}, "0.8333", "0.5857", "default: 4 places half-up"},
-		{calibration.Config{Precision: sq.Precision{Places: 2, Rounding: sq.Down}}, "0.83", "0.58", "2 places down"},
-		{calibration.Config{Precision: sq.Precision{Places: 1, Rounding: sq.HalfEven}}, "0.8", "0.6", "1 place half-even"},
-		{calibration.Config{Precision: sq.Precision{Places: 12}}, "0.833333333333", "0.585714285714", "12 places"},
+		{calibration.Config{}, sq.Precision{Places: 4}, "0.8333", "0.5857", "4 places half-up"},
+		{calibration.Config{Precision: sq.Precision{Places: 2, Rounding: sq.Down}}, sq.Precision{Places: 2, Rounding: sq.Down}, "0.83", "0.58", "2 places down"},
+		{calibration.Config{Precision: sq.Precision{Places: 1, Rounding: sq.HalfEven}}, sq.DisplayPrecision(), "0.8", "0.6", "display precision: 1 place half-up"},
+		{calibration.Config{Precision: sq.Precision{Places: 12}}, sq.Precision{Places: 12}, "0.833333333333", "0.585714285714", "12 places"},
+		{calibration.Config{}, sq.Precision{Places: 18, Rounding: sq.HalfEven}, "0.833333333333333333", "0.585714285714285714", "18 places: sq.MaxPlaces"},
 	}
 	for _, tt := range tests {
 		got, err := chatSession(t, tt.cfg).Alignment("bench")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !got.Evaluators[1].Overall.Equal(d(tt.want)) || !got.Overall.Equal(d(tt.all)) {
-			t.Errorf("ev2 %s, overall %s; want %s, %s (%s)", got.Evaluators[1].Overall, got.Overall, tt.want, tt.all, tt.reason)
+		if !got.Evaluators[1].Overall.Equal(fr("5/6")) || !got.Overall.Equal(fr("41/70")) {
+			t.Errorf("Config %+v: ev2 %s, overall %s; want exactly 5/6 and 41/70 (%s)", tt.cfg, got.Evaluators[1].Overall, got.Overall, tt.reason)
+		}
+		ev2, err1 := got.Evaluators[1].Overall.Round(tt.p)
+		all, err2 := got.Overall.Round(tt.p)
+		if err1 != nil || err2 != nil || ev2.String() != tt.want || all.String() != tt.all || !ev2.Inexact || !all.Inexact {
+			t.Errorf("rounded to %s: ev2 %+v, overall %+v (%v, %v); want inexact %s, %s (%s)", tt.p, ev2, all, err1, err2, tt.want, tt.all, tt.reason)
 		}
 	}
 }

@@ -2,13 +2,13 @@ package calibration
 
 import (
 	"fmt"
-	"github.com/servicequality/servicequality/sq"
 	"math"
 	"math/big"
 	"slices"
 	"strconv"
 
 	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -73,29 +73,28 @@ func (m Metric) check() error {
 // allowed.
 //
 // Alpha is an estimate of reliability in the statistical sense, but it is computed here exactly, in rational
-// arithmetic, and rounded once: Value, Observed and Expected are rounded to the Config's places by its rule (4
-// places half-up by default). Exact says whether Value lost no digits. Observed and Expected are in the metric's
+// arithmetic: Value, Observed and Expected are exact fractions, which a caller rounds once with
+// sq.Fraction.Round (Rounded.Inexact says whether digits were dropped). Observed and Expected are in the metric's
 // units: a share of pairs for Nominal, squared mid-ranks for Ordinal, squared values for Interval. The zero Alpha
 // is the result of nothing.
 type Alpha struct {
-	Value    decimal.Decimal
-	Exact    bool
+	Value    sq.Fraction // α
 	Metric   Metric
-	Observed decimal.Decimal // Do
-	Expected decimal.Decimal // De
+	Observed sq.Fraction // Do
+	Expected sq.Fraction // De
 	// Units is the number of pairable units (calls), Values the number n of values in them.
 	Units, Values int
 }
 
 // Equal reports whether two alphas hold the same values and counts.
 func (a Alpha) Equal(o Alpha) bool {
-	return a.Value.Equal(o.Value) && a.Exact == o.Exact && a.Metric == o.Metric && a.Observed.Equal(o.Observed) &&
+	return a.Value.Equal(o.Value) && a.Metric == o.Metric && a.Observed.Equal(o.Observed) &&
 		a.Expected.Equal(o.Expected) && a.Units == o.Units && a.Values == o.Values
 }
 
-// String returns for example "α = 0.7434 (nominal, 11 units, 40 values)".
+// String returns α rounded to 4 places half-up for people, for example "α = 0.7434 (nominal, 11 units, 40 values)".
 func (a Alpha) String() string {
-	return fmt.Sprintf("α = %s (%s, %d units, %d values)", a.Value, a.Metric, a.Units, a.Values)
+	return fmt.Sprintf("α = %s (%s, %d units, %d values)", show(a.Value), a.Metric, a.Units, a.Values)
 }
 
 // KrippendorffAlphaMatrix computes Krippendorff's alpha (Krippendorff 2011, "Computing Krippendorff's
@@ -111,11 +110,8 @@ func (a Alpha) String() string {
 //
 // A ragged or empty matrix is an error wrapping ErrInvalidTable, a value of absurd size sq.ErrLimit, no unit
 // with two values ErrNoOverlap, and a matrix whose pairable values are all equal (De = 0, so α is 0/0)
-// ErrUndefined. Results are rounded by cfg.
-func KrippendorffAlphaMatrix(data [][]decimal.NullDecimal, metric Metric, cfg Config) (Alpha, error) {
-	if err := cfg.Validate(); err != nil {
-		return Alpha{}, err
-	}
+// ErrUndefined.
+func KrippendorffAlphaMatrix(data [][]decimal.NullDecimal, metric Metric) (Alpha, error) {
 	if err := metric.check(); err != nil {
 		return Alpha{}, err
 	}
@@ -166,7 +162,7 @@ func KrippendorffAlphaMatrix(data [][]decimal.NullDecimal, metric Metric, cfg Co
 			}
 		}
 	}
-	a, err := alphaOf(units, vals, scale, metric, cfg)
+	a, err := alphaOf(units, vals, scale, metric)
 	switch {
 	case err == ErrNoOverlap:
 		return Alpha{}, fail("matrix", "", "at least one unit coded by two observers", err)
@@ -180,7 +176,7 @@ func KrippendorffAlphaMatrix(data [][]decimal.NullDecimal, metric Metric, cfg Co
 // vals[c]·10^-scale is the value of category c (used by Interval). Units with fewer than two values are left out.
 // The error is ErrNoOverlap or ErrUndefined itself, for the caller to explain; with ErrUndefined the returned
 // Alpha carries the counts.
-func alphaOf(units [][]int, vals []*big.Int, scale int32, metric Metric, cfg Config) (Alpha, error) {
+func alphaOf(units [][]int, vals []*big.Int, scale int32, metric Metric) (Alpha, error) {
 	k := len(vals)
 	nc := make([]int64, k) // n_c over pairable values
 	var n int64
@@ -262,14 +258,14 @@ func alphaOf(units [][]int, vals []*big.Int, scale int32, metric Metric, cfg Con
 		do.Add(do, new(big.Rat).SetFrac(d, big.NewInt(int64(m-1))))
 	}
 	nn1 := new(big.Int).Mul(bn, big.NewInt(n-1))
-	out.Observed = cfg.round(new(big.Rat).Quo(do, new(big.Rat).Mul(new(big.Rat).SetInt(bn), unit2)))
-	out.Expected = cfg.round(new(big.Rat).Quo(new(big.Rat).SetInt(de), new(big.Rat).Mul(new(big.Rat).SetInt(nn1), unit2)))
+	out.Observed = exact(new(big.Rat).Quo(do, new(big.Rat).Mul(new(big.Rat).SetInt(bn), unit2)))
+	out.Expected = exact(new(big.Rat).Quo(new(big.Rat).SetInt(de), new(big.Rat).Mul(new(big.Rat).SetInt(nn1), unit2)))
 	if de.Sign() == 0 {
 		return out, ErrUndefined
 	}
 	// α = 1 − Do/De = 1 − (n − 1)·(Do·n) / (De·n(n−1))
 	r := new(big.Rat).Quo(do.Mul(do, new(big.Rat).SetInt64(n-1)), new(big.Rat).SetInt(de))
-	out.Value, out.Exact = cfg.roundExact(r.Sub(big.NewRat(1, 1), r))
+	out.Value = exact(r.Sub(big.NewRat(1, 1), r))
 	return out, nil
 }
 
@@ -398,7 +394,7 @@ func (s *Session) alpha(value func(*cell) (int64, bool), scale int32, metric Met
 			}
 		}
 	}
-	a, err := alphaOf(units, vals, scale, metric, s.cfg)
+	a, err := alphaOf(units, vals, scale, metric)
 	switch err {
 	case ErrNoOverlap:
 		return Alpha{}, fail("", "", fmt.Sprintf("a call with two values (N/A answers are missing values for the %s metric)", metric), err)

@@ -2,11 +2,12 @@ package calibration
 
 import (
 	"fmt"
-	"github.com/servicequality/servicequality/sq"
+	"math"
 	"math/big"
 	"strconv"
 
 	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -16,14 +17,14 @@ const (
 	maxPlaces     = 12 // the largest Config.Precision.Places
 )
 
-// Config says how the statistics of this package are rounded. Every statistic — an alignment, a kappa, an alpha,
-// a mean or a standard deviation — is computed exactly (in rational arithmetic; a standard deviation is an exact
-// square root decided in integers) and rounded once, at the end, by Precision. Values that are sums or
-// differences of totals (ranges, medians, deviations) are exact and never rounded.
+// Config says how a session rounds the one statistic that has no exact value: the standard deviation of a
+// call's totals (CallSpread.StdDev), a square root decided in integers and rounded once by Precision. Every other
+// statistic is exact — an sq.Fraction (alignments, kappa, alpha, means) or a decimal (totals, ranges, medians,
+// deviations) — and the caller rounds it with sq.Fraction.Round.
 //
 // The zero Config rounds to 4 places half-up.
 type Config struct {
-	// Precision is the places (1–12; zero means 4) and the rounding rule (half-up by default) of every statistic.
+	// Precision is the places (1–12; zero means 4) and the rounding rule (half-up by default) of CallSpread.StdDev.
 	Precision sq.Precision
 }
 
@@ -46,19 +47,39 @@ func (c Config) places() int32 {
 	return c.Precision.Places
 }
 
-// round rounds the exact value x to the configured places.
-func (c Config) round(x *big.Rat) decimal.Decimal {
-	d, _ := dec.RoundRat(x, c.places(), c.Precision.Rounding)
-	return d
-}
-
-// roundExact rounds x and reports whether nothing was dropped.
-func (c Config) roundExact(x *big.Rat) (decimal.Decimal, bool) {
-	return dec.RoundRat(x, c.places(), c.Precision.Rounding)
-}
-
 // sqrt returns √x rounded to the configured places.
 func (c Config) sqrt(x *big.Rat) decimal.Decimal {
 	d, _ := dec.SqrtRat(x, c.places(), c.Precision.Rounding)
 	return d
+}
+
+// exact returns x as an sq.Fraction.
+func exact(x *big.Rat) sq.Fraction {
+	return quo(x.Num(), x.Denom())
+}
+
+// mean returns sum/k (k > 0) as an sq.Fraction, without an intermediate big.Rat when the denominator fits 64 bits.
+func mean(sum *big.Rat, k int64) sq.Fraction {
+	if n, d := sum.Num(), sum.Denom(); n.IsInt64() && d.IsInt64() && d.Int64() <= math.MaxInt64/k {
+		f, _ := sq.Ratio(n.Int64(), d.Int64()*k)
+		return f
+	}
+	return exact(new(big.Rat).Quo(sum, new(big.Rat).SetInt64(k)))
+}
+
+// quo returns num/den (den > 0) as an sq.Fraction, by sq.Ratio when both fit 64 bits.
+func quo(num, den *big.Int) sq.Fraction {
+	if num.IsInt64() && den.IsInt64() {
+		f, _ := sq.Ratio(num.Int64(), den.Int64())
+		return f
+	}
+	f, _ := sq.FractionOf(decimal.NewFromBigInt(num, 0)).Quo(sq.FractionOf(decimal.NewFromBigInt(den, 0)))
+	return f
+}
+
+// show returns f rounded for people, as the String methods print it: 4 places half-up, enough to tell two
+// coefficients apart (sq.DisplayPrecision's single place would not).
+func show(f sq.Fraction) string {
+	r, _ := f.Round(sq.Precision{Places: 4, Rounding: sq.HalfUp})
+	return r.String()
 }

@@ -39,12 +39,10 @@
 //
 // # Exact values, rounding and undefined cases
 //
-// Nothing here uses floating point. Alignments are exact ratios of points; kappa and alpha, although they are
-// statistical estimates, are computed exactly in rational arithmetic from the counts; a standard deviation is an
-// exact square root whose rounding is decided in integers. Each is rounded once, at the end, by
-// [Config.Precision] (4 places half-up by default, at most 12 places); Kappa.Exact and Alpha.Exact say whether the
-// coefficient lost no digits. Totals, ranges, medians and deviations are exact and never rounded. The same data
-// give the same digits on every platform.
+// Nothing here uses floating point. Alignments, kappa, alpha and means are exact sq.Fraction values (kappa and
+// alpha are computed in rational arithmetic from the counts); totals, ranges, medians and deviations are exact
+// decimals. The caller rounds once, at the edge: k.Value.Round(sq.Precision{Places: 3}). Only a standard deviation,
+// a square root, is rounded here, once, by [Config.Precision] (4 places half-up by default).
 //
 // A coefficient that is 0/0 — every rating in one category, so that chance agreement is 1 or expected
 // disagreement is 0 — is an error wrapping [ErrUndefined], never NaN and never a made-up value: perfect

@@ -3,10 +3,10 @@ package calibration_test
 import (
 	"errors"
 	"fmt"
-	"github.com/servicequality/servicequality/sq"
 
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/rubric/calibration"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -35,7 +35,8 @@ func callScorer(r *rubric.Rubric) func(callID, evaluator, greeting, tonality str
 
 // A calibration session: the team lead and two specialists score the same two calls. qa-1 is strict on the
 // greeting of call c1 and hears red tonality on c2, where the lead hears yellow: red fails the whole call
-// (SPEC R3), so qa-1's alignment on c2 is 0.
+// (SPEC R3), so qa-1's alignment on c2 is 0. Alignments are exact fractions; this report prints them as they are,
+// which here are short decimals (a ratio such as 5/6 would print as "5/6"; round it with Fraction.Round).
 func ExampleSession_Alignment() {
 	score := callScorer(rubric.CallQuality())
 	s, err := calibration.New([]rubric.Result{
@@ -58,8 +59,9 @@ func ExampleSession_Alignment() {
 			fmt.Printf("  %s: %s\n", c.CallID, c.Alignment)
 		}
 	}
+	one, _ := sq.Ratio(1, 1)
 	for _, c := range rep.Criteria {
-		if !c.Alignment.Equal(decimal.NewFromInt(1)) {
+		if c.Alignment.Cmp(one) < 0 {
 			fmt.Println("drifts:", c.CriterionID, c.Alignment)
 		}
 	}
@@ -74,7 +76,9 @@ func ExampleSession_Alignment() {
 	// drifts: greeting 0.9
 }
 
-// The spread of the totals of each call, and who is more than half a point from the call's median.
+// The spread of the totals of each call, and who is more than half a point from the call's median. The mean is
+// exact and rounded here to 2 places; the standard deviation, a square root, is rounded by the session's Config
+// (4 places by default).
 func ExampleSession_Spread() {
 	score := callScorer(rubric.CallQuality())
 	s, err := calibration.New([]rubric.Result{
@@ -91,14 +95,15 @@ func ExampleSession_Spread() {
 		return
 	}
 	for _, c := range rep.Calls {
-		fmt.Printf("%s: range %s, sd %s, median %s\n", c.CallID, c.Range, c.StdDev, c.Median)
+		mean, _ := c.Mean.Round(sq.Precision{Places: 2})
+		fmt.Printf("%s: range %s, mean %s (%s), sd %s, median %s\n", c.CallID, c.Range, mean, c.Mean, c.StdDev, c.Median)
 		for _, o := range c.Outside {
 			fmt.Printf("  %s scored %s (%s)\n", o.EvaluatorID, o.Total, o.Deviation)
 		}
 	}
 	// Output:
-	// c1: range 0.2, sd 0.0943, median 5
-	// c2: range 4.5, sd 2.1213, median 4.5
+	// c1: range 0.2, mean 4.93 (74/15), sd 0.0943, median 5
+	// c2: range 4.5, mean 3 (3), sd 2.1213, median 4.5
 	//   qa-1 scored 0 (-4.5)
 }
 
@@ -116,19 +121,22 @@ func ExampleSession_KrippendorffAlpha() {
 		fmt.Println(err)
 		return
 	}
+	p := sq.Precision{Places: 4} // half-up
 	kappa, _ := s.FleissKappa("tonality")
-	fmt.Println("tonality, Fleiss:", kappa.Value)
+	k, _ := kappa.Value.Round(p)
+	fmt.Printf("tonality, Fleiss: %s, exactly %s\n", k, kappa.Value)
 	for _, m := range []calibration.Metric{calibration.Nominal, calibration.Ordinal} {
 		a, _ := s.KrippendorffAlpha("tonality", m) // ordinal: green < yellow < red, the rubric's order
-		fmt.Printf("tonality, %s alpha: %s\n", m, a.Value)
+		r, _ := a.Value.Round(p)
+		fmt.Printf("tonality, %s alpha: %s\n", m, r)
 	}
 	a, _ := s.KrippendorffAlphaTotals(calibration.Interval)
-	fmt.Println("totals, interval alpha:", a.Value)
+	fmt.Println(a)
 	// Output:
-	// tonality, Fleiss: 0.1818
+	// tonality, Fleiss: 0.1818, exactly 2/11
 	// tonality, nominal alpha: 0.25
 	// tonality, ordinal alpha: 0.5493
-	// totals, interval alpha: 0.5632
+	// α = 0.5632 (interval, 4 units, 12 values)
 }
 
 // Fleiss' kappa on a count table: the worked example of the Wikipedia article "Fleiss' kappa", 10 subjects
@@ -145,16 +153,23 @@ func ExampleFleissKappaCounts() {
 		{2, 5, 3, 2, 2},
 		{6, 5, 2, 1, 0},
 		{0, 2, 2, 3, 7},
-	}, calibration.Config{Precision: sq.Precision{Places: 3}})
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(k)
-	fmt.Println("κ =", k.Value.StringFixed(3), "P̄ =", k.Observed, "P̄e =", k.Expected)
+	fmt.Println(k) // String rounds to 4 places half-up
+	// Rounded once, from the exact values, to the article's 3 places:
+	p := sq.Precision{Places: 3}
+	kappa, _ := k.Value.Round(p)
+	po, _ := k.Observed.Round(p)
+	pe, _ := k.Expected.Round(p)
+	fmt.Println("κ =", kappa.Fixed(3), "P̄ =", po.Fixed(3), "P̄e =", pe.Fixed(3))
+	fmt.Println("exactly κ =", k.Value, "P̄ =", k.Observed, "P̄e =", k.Expected)
 	// Output:
-	// κ = 0.21 (10 subjects, 14 raters, 5 categories)
+	// κ = 0.2099 (10 subjects, 14 raters, 5 categories)
 	// κ = 0.210 P̄ = 0.378 P̄e = 0.213
+	// exactly κ = 4211/20059 P̄ = 172/455 P̄e = 417/1960
 }
 
 // Krippendorff's alpha on a reliability matrix with missing values: the example of Krippendorff (2011),
@@ -169,30 +184,32 @@ func ExampleKrippendorffAlphaMatrix() {
 		{v(1), v(2), v(3), v(3), v(2), v(4), v(4), v(1), v(2), v(5), v(1), o},
 	}
 	for _, m := range []calibration.Metric{calibration.Nominal, calibration.Ordinal, calibration.Interval} {
-		a, err := calibration.KrippendorffAlphaMatrix(data, m, calibration.Config{Precision: sq.Precision{Places: 3}})
+		a, err := calibration.KrippendorffAlphaMatrix(data, m)
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println(a)
+		r, _ := a.Value.Round(sq.Precision{Places: 3}) // the paper's 3 places
+		fmt.Printf("%s: α = %s, exactly %s, over %d units and %d values\n", m, r, a.Value, a.Units, a.Values)
 	}
 	// Output:
-	// α = 0.743 (nominal, 11 units, 40 values)
-	// α = 0.815 (ordinal, 11 units, 40 values)
-	// α = 0.849 (interval, 11 units, 40 values)
+	// nominal: α = 0.743, exactly 113/152, over 11 units and 40 values
+	// ordinal: α = 0.815, exactly 108577/133160, over 11 units and 40 values
+	// interval: α = 0.849, exactly 951/1120, over 11 units and 40 values
 }
 
 // Cohen's kappa on a 2×2 table: the first example of the Wikipedia article "Cohen's kappa" (50 grant proposals,
 // two readers: yes/yes 20, yes/no 5, no/yes 10, no/no 15).
 func ExampleCohenKappaCounts() {
-	k, err := calibration.CohenKappaCounts([][]int{{20, 5}, {10, 15}}, calibration.Config{})
+	k, err := calibration.CohenKappaCounts([][]int{{20, 5}, {10, 15}})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(k.Value, k.Exact)
+	r, _ := k.Value.Round(sq.DisplayPrecision())
+	fmt.Println(k.Value, r, r.Inexact) // exact; rounded to 1 place, nothing lost
 	// Output:
-	// 0.4 true
+	// 0.4 0.4 false
 }
 
 // New refuses what cannot be calibrated and says why: here one call was scored by one evaluator only.

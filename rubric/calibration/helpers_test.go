@@ -1,15 +1,39 @@
 package calibration_test
 
 import (
+	"math/big"
 	"strings"
 	"testing"
 
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/rubric/calibration"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
 var d = decimal.RequireFromString
+
+// fr reads an exact value written as a fraction or a decimal ("2/11", "-1", "0.52"); it panics on anything else.
+func fr(s string) sq.Fraction {
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		panic("fr: " + s)
+	}
+	f, err := sq.FractionOf(decimal.NewFromBigInt(r.Num(), 0)).Quo(sq.FractionOf(decimal.NewFromBigInt(r.Denom(), 0)))
+	if err != nil {
+		panic(err)
+	}
+	return f
+}
+
+// round rounds f half-up to places, as a caller does at the edge, and returns its text.
+func round(f sq.Fraction, places int32) string {
+	r, err := f.Round(sq.Precision{Places: places})
+	if err != nil {
+		panic(err)
+	}
+	return r.Fixed(places)
+}
 
 // matrix reads a reliability data matrix written as in Krippendorff (2011): one line per observer, values
 // separated by spaces, "." for a missing value.

@@ -3,12 +3,11 @@ package calibration
 import (
 	"cmp"
 	"fmt"
-	"github.com/servicequality/servicequality/sq"
 	"math/big"
 	"slices"
 	"strconv"
 
-	"github.com/shopspring/decimal"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // Kappa is a chance-corrected agreement coefficient, Cohen's or Fleiss': κ = (Po − Pe) / (1 − Pe), where Po is
@@ -16,14 +15,12 @@ import (
 // alone gives, and negative values less than chance.
 //
 // Kappa is an estimate of reliability in the statistical sense, but it is computed here exactly, in rational
-// arithmetic from the counts, and rounded once: Value, Observed and Expected are rounded to the Config's places
-// by its rule (4 places half-up by default). Exact says whether Value lost no digits. The zero Kappa is the
-// result of nothing.
+// arithmetic from the counts: Value, Observed and Expected are exact fractions, which a caller rounds once with
+// sq.Fraction.Round (Rounded.Inexact says whether digits were dropped). The zero Kappa is the result of nothing.
 type Kappa struct {
-	Value    decimal.Decimal // κ
-	Exact    bool            // Value had no more digits than the places it was rounded to
-	Observed decimal.Decimal // Po: for Fleiss the mean pairwise agreement P̄, for Cohen the share of agreements
-	Expected decimal.Decimal // Pe: the agreement expected by chance from the category shares
+	Value    sq.Fraction // κ
+	Observed sq.Fraction // Po: for Fleiss the mean pairwise agreement P̄, for Cohen the share of agreements
+	Expected sq.Fraction // Pe: the agreement expected by chance from the category shares
 	// Subjects is the number of calls (or rows, or items) counted, Raters the evaluations per subject (2 for
 	// Cohen), Categories the number of categories of the table (those used, for a Session).
 	Subjects, Raters, Categories int
@@ -31,13 +28,14 @@ type Kappa struct {
 
 // Equal reports whether two kappas hold the same values and counts.
 func (k Kappa) Equal(o Kappa) bool {
-	return k.Value.Equal(o.Value) && k.Exact == o.Exact && k.Observed.Equal(o.Observed) &&
-		k.Expected.Equal(o.Expected) && k.Subjects == o.Subjects && k.Raters == o.Raters && k.Categories == o.Categories
+	return k.Value.Equal(o.Value) && k.Observed.Equal(o.Observed) && k.Expected.Equal(o.Expected) &&
+		k.Subjects == o.Subjects && k.Raters == o.Raters && k.Categories == o.Categories
 }
 
-// String returns for example "κ = 0.2099 (10 subjects, 14 raters, 5 categories)".
+// String returns κ rounded to 4 places half-up for people, for example
+// "κ = 0.2099 (10 subjects, 14 raters, 5 categories)".
 func (k Kappa) String() string {
-	return fmt.Sprintf("κ = %s (%d subjects, %d raters, %d categories)", k.Value, k.Subjects, k.Raters, k.Categories)
+	return fmt.Sprintf("κ = %s (%d subjects, %d raters, %d categories)", show(k.Value), k.Subjects, k.Raters, k.Categories)
 }
 
 // FleissKappaCounts computes Fleiss' kappa (Fleiss 1971) from a table of counts: counts[i][j] is the number of
@@ -49,12 +47,8 @@ func (k Kappa) String() string {
 //	κ  = (P̄ − P̄e) / (1 − P̄e)
 //
 // An invalid table is an error wrapping ErrInvalidTable (ErrUnequalRaters for rows of different sums); when every
-// rating falls in one category, P̄e = 1 and κ is 0/0, an error wrapping ErrUndefined. Results are rounded by cfg
-// (invalid cfg: ErrInvalidConfig).
-func FleissKappaCounts(counts [][]int, cfg Config) (Kappa, error) {
-	if err := cfg.Validate(); err != nil {
-		return Kappa{}, err
-	}
+// rating falls in one category, P̄e = 1 and κ is 0/0, an error wrapping ErrUndefined.
+func FleissKappaCounts(counts [][]int) (Kappa, error) {
 	if len(counts) == 0 || len(counts[0]) == 0 {
 		return Kappa{}, fail("counts", "", "at least one row of at least one count", ErrInvalidTable)
 	}
@@ -91,7 +85,7 @@ func FleissKappaCounts(counts [][]int, cfg Config) (Kappa, error) {
 			return Kappa{}, fail(sq.Index("counts", i), fmt.Sprintf("%d ratings", sum), fmt.Sprintf("%d ratings, as counts[1]: the same number of raters for every subject", n), ErrUnequalRaters)
 		}
 	}
-	kappa, err := fleiss(len(counts), n, k, sumSq, cols, cfg)
+	kappa, err := fleiss(len(counts), n, k, sumSq, cols)
 	if err != nil {
 		return Kappa{}, fail("counts", fmt.Sprintf("%d×%d ratings in one category", len(counts), n), "ratings in two categories or more; chance agreement is 1 and Fleiss' kappa is 0/0", err)
 	}
@@ -100,7 +94,7 @@ func FleissKappaCounts(counts [][]int, cfg Config) (Kappa, error) {
 
 // fleiss computes κ from N subjects of n ratings, k categories, Σ nᵢⱼ² and the column sums; the error is
 // ErrUndefined itself, for the caller to explain.
-func fleiss(subjects int, n int64, k int, sumSq *big.Int, cols []*big.Int, cfg Config) (Kappa, error) {
+func fleiss(subjects int, n int64, k int, sumSq *big.Int, cols []*big.Int) (Kappa, error) {
 	t := new(big.Int).Mul(big.NewInt(int64(subjects)), big.NewInt(n)) // T = N·n
 	// P̄ = (Σ nᵢⱼ² − T) / (T·(n − 1))
 	po := new(big.Rat).SetFrac(new(big.Int).Sub(sumSq, t), new(big.Int).Mul(t, big.NewInt(n-1)))
@@ -110,13 +104,11 @@ func fleiss(subjects int, n int64, k int, sumSq *big.Int, cols []*big.Int, cfg C
 		csq.Add(csq, new(big.Int).Mul(c, c))
 	}
 	pe := new(big.Rat).SetFrac(csq, new(big.Int).Mul(t, t))
-	out := Kappa{Observed: cfg.round(po), Expected: cfg.round(pe), Subjects: subjects, Raters: int(n), Categories: k}
 	kappa, err := chanceCorrected(po, pe)
 	if err != nil {
 		return Kappa{}, err
 	}
-	out.Value, out.Exact = cfg.roundExact(kappa)
-	return out, nil
+	return Kappa{Value: exact(kappa), Observed: exact(po), Expected: exact(pe), Subjects: subjects, Raters: int(n), Categories: k}, nil
 }
 
 // chanceCorrected returns (po − pe) / (1 − pe), or ErrUndefined when pe = 1.
@@ -139,11 +131,8 @@ func chanceCorrected(po, pe *big.Rat) (*big.Rat, error) {
 //
 // A table that is not square, is empty, has a negative count or no items is an error wrapping ErrInvalidTable;
 // when both raters put every item in the same single category, Pe = 1 and κ is 0/0, an error wrapping
-// ErrUndefined. Results are rounded by cfg.
-func CohenKappaCounts(table [][]int, cfg Config) (Kappa, error) {
-	if err := cfg.Validate(); err != nil {
-		return Kappa{}, err
-	}
+// ErrUndefined.
+func CohenKappaCounts(table [][]int) (Kappa, error) {
 	k := len(table)
 	if k == 0 {
 		return Kappa{}, fail("table", "", "at least one category", ErrInvalidTable)
@@ -176,7 +165,7 @@ func CohenKappaCounts(table [][]int, cfg Config) (Kappa, error) {
 	if !t.IsInt64() || t.Int64() > int64(^uint(0)>>1) {
 		return Kappa{}, fail("table", t.String()+" items", "at most as many as an int holds", sq.ErrLimit)
 	}
-	kappa, err := cohen(int(t.Int64()), k, diag, rows, cols, cfg)
+	kappa, err := cohen(int(t.Int64()), k, diag, rows, cols)
 	if err != nil {
 		return Kappa{}, fail("table", t.String()+" items in one category", "items in two categories or more; chance agreement is 1 and Cohen's kappa is 0/0", err)
 	}
@@ -185,7 +174,7 @@ func CohenKappaCounts(table [][]int, cfg Config) (Kappa, error) {
 
 // cohen computes κ from the diagonal, row and column sums of a k×k table of items; the error is ErrUndefined
 // itself, for the caller to explain.
-func cohen(items, k int, diag *big.Int, rows, cols []*big.Int, cfg Config) (Kappa, error) {
+func cohen(items, k int, diag *big.Int, rows, cols []*big.Int) (Kappa, error) {
 	t := big.NewInt(int64(items))
 	po := new(big.Rat).SetFrac(diag, t)
 	sum := new(big.Int)
@@ -193,13 +182,11 @@ func cohen(items, k int, diag *big.Int, rows, cols []*big.Int, cfg Config) (Kapp
 		sum.Add(sum, new(big.Int).Mul(rows[i], cols[i]))
 	}
 	pe := new(big.Rat).SetFrac(sum, new(big.Int).Mul(t, t))
-	out := Kappa{Observed: cfg.round(po), Expected: cfg.round(pe), Subjects: items, Raters: 2, Categories: k}
 	kappa, err := chanceCorrected(po, pe)
 	if err != nil {
 		return Kappa{}, err
 	}
-	out.Value, out.Exact = cfg.roundExact(kappa)
-	return out, nil
+	return Kappa{Value: exact(kappa), Observed: exact(po), Expected: exact(pe), Subjects: items, Raters: 2, Categories: k}, nil
 }
 
 // nominalKey is a category of an answer on a criterion: N/A, a level (by its index in a Levels scale) or a
@@ -285,7 +272,7 @@ func (s *Session) FleissKappa(criterionID string) (Kappa, error) {
 			sumSq.Add(sumSq, b.Mul(b, b))
 		}
 	}
-	k, err := fleiss(len(s.calls), int64(n), len(codes), sumSq, cols, s.cfg)
+	k, err := fleiss(len(s.calls), int64(n), len(codes), sumSq, cols)
 	if err != nil {
 		return Kappa{}, fail("criterion "+quote(criterionID), fmt.Sprintf("%d evaluations with the same answer", len(s.calls)*n),
 			"two answers or more; chance agreement is 1 and Fleiss' kappa is 0/0", err)
@@ -347,7 +334,7 @@ func (s *Session) CohenKappa(a, b, criterionID string) (Kappa, error) {
 			diag.Add(diag, one)
 		}
 	}
-	kappa, err := cohen(len(pairs), k, diag, rows, cols, s.cfg)
+	kappa, err := cohen(len(pairs), k, diag, rows, cols)
 	if err != nil {
 		return Kappa{}, fail("criterion "+quote(criterionID), fmt.Sprintf("evaluators %s and %s: one answer on all %d calls they share", quote(a), quote(b), len(pairs)),
 			"two answers or more; chance agreement is 1 and Cohen's kappa is 0/0", err)

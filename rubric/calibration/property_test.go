@@ -69,7 +69,7 @@ func newSession(t *rapid.T, results []rubric.Result, cfg calibration.Config) *ca
 	return s
 }
 
-var one = decimal.NewFromInt(1)
+var one = fr("1")
 
 // sameAnswers reports whether every result of s gives the same answer on the criterion (N/A, level and points).
 func sameAnswers(s *calibration.Session, criterion string) bool {
@@ -101,7 +101,7 @@ func TestPropertyIdenticalEvaluations(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		check := func(what string, v decimal.Decimal) {
+		check := func(what string, v sq.Fraction) {
 			if !v.Equal(one) {
 				t.Fatalf("%s alignment %s, want 1", what, v)
 			}
@@ -147,7 +147,7 @@ func TestPropertyIdenticalEvaluations(t *testing.T) {
 }
 
 // expectOne fails unless the coefficient is 1, or undefined where that is allowed.
-func expectOne(t *rapid.T, what string, v decimal.Decimal, err error, mayBeUndefined bool) {
+func expectOne(t *rapid.T, what string, v sq.Fraction, err error, mayBeUndefined bool) {
 	switch {
 	case errors.Is(err, calibration.ErrUndefined) && mayBeUndefined:
 	case err != nil:
@@ -162,15 +162,15 @@ func expectOne(t *rapid.T, what string, v decimal.Decimal, err error, mayBeUndef
 func TestPropertyAlignmentBounds(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := drawPanel(t, panelOptions{})
-		s := newSession(t, p.results, calibration.Config{Precision: sq.Precision{Places: 12}})
-		byPair := map[string]decimal.Decimal{}
+		s := newSession(t, p.results, calibration.Config{})
+		byPair := map[string]sq.Fraction{}
 		for _, bench := range s.Evaluators() {
 			rep, err := s.Alignment(bench)
 			if err != nil {
 				t.Fatal(err)
 			}
-			in := func(what string, v decimal.Decimal) {
-				if v.Sign() < 0 || v.GreaterThan(one) {
+			in := func(what string, v sq.Fraction) {
+				if v.Sign() < 0 || v.Cmp(one) > 0 {
 					t.Fatalf("benchmark %s: %s alignment %s outside [0, 1]", bench, what, v)
 				}
 			}
@@ -283,8 +283,10 @@ func rescore(t *rapid.T, r *rubric.Rubric, res rubric.Result, callID, evaluatorI
 	return out
 }
 
-// TestPropertySpread: per call, min ≤ median ≤ max, range = max − min, 0 ≤ sd ≤ range/2 (within the rounding),
-// and the evaluators listed outside the tolerance are exactly those further than it from the reference.
+// TestPropertySpread: per call, min ≤ mean ≤ max and min ≤ median ≤ max, range = max − min, the mean is the exact
+// mean of the totals, 0 ≤ sd ≤ range/2 (within the rounding), and the evaluators listed outside the tolerance are
+// exactly those further than it from the reference; per evaluator, the mean deviation is the exact mean of the
+// evaluator's deviations from the reference.
 func TestPropertySpread(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := drawPanel(t, panelOptions{})
@@ -303,6 +305,7 @@ func TestPropertySpread(t *testing.T) {
 			t.Fatal(err)
 		}
 		ulp := decimal.New(1, -4)
+		devs := map[string][]sq.Fraction{}
 		for _, c := range rep.Calls {
 			if c.Min.GreaterThan(c.Median) || c.Median.GreaterThan(c.Max) || !c.Range.Equal(c.Max.Sub(c.Min)) {
 				t.Fatalf("call %s: min %s, median %s, max %s, range %s", c.CallID, c.Min, c.Median, c.Max, c.Range)
@@ -310,15 +313,26 @@ func TestPropertySpread(t *testing.T) {
 			if c.StdDev.Sign() < 0 || c.StdDev.GreaterThan(c.Range.Mul(decimal.New(5, -1)).Add(ulp)) {
 				t.Fatalf("call %s: sd %s with range %s", c.CallID, c.StdDev, c.Range)
 			}
-			if c.Mean.LessThan(c.Min.Sub(ulp)) || c.Mean.GreaterThan(c.Max.Add(ulp)) {
+			if c.Mean.Cmp(sq.FractionOf(c.Min)) < 0 || c.Mean.Cmp(sq.FractionOf(c.Max)) > 0 {
 				t.Fatalf("call %s: mean %s outside [%s, %s]", c.CallID, c.Mean, c.Min, c.Max)
 			}
 			var want []string
+			var sum sq.Fraction
 			for _, e := range s.Evaluators() {
 				res, ok := s.Result(c.CallID, e)
-				if ok && e != bench && res.Total().Sub(c.Reference).Abs().GreaterThan(tol) {
-					want = append(want, e)
+				if ok {
+					sum = sum.Add(sq.FractionOf(res.Total()))
 				}
+				if ok && e != bench {
+					d := res.Total().Sub(c.Reference)
+					devs[e] = append(devs[e], sq.FractionOf(d))
+					if d.Abs().GreaterThan(tol) {
+						want = append(want, e)
+					}
+				}
+			}
+			if mean, _ := sum.Quo(fr(fmt.Sprint(c.Evaluations))); !c.Mean.Equal(mean) {
+				t.Fatalf("call %s: mean %s, want %s", c.CallID, c.Mean, mean)
 			}
 			var got []string
 			for _, o := range c.Outside {
@@ -326,6 +340,16 @@ func TestPropertySpread(t *testing.T) {
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Fatalf("call %s outside mismatch (-want +got):\n%s", c.CallID, diff)
+			}
+		}
+		for _, e := range rep.Evaluators {
+			var sum sq.Fraction
+			for _, d := range devs[e.EvaluatorID] {
+				sum = sum.Add(d)
+			}
+			mean, _ := sum.Quo(fr(fmt.Sprint(len(devs[e.EvaluatorID]))))
+			if e.Calls != len(devs[e.EvaluatorID]) || !e.MeanDeviation.Equal(mean) {
+				t.Fatalf("evaluator %s: %d calls, mean deviation %s; want %d, %s", e.EvaluatorID, e.Calls, e.MeanDeviation, len(devs[e.EvaluatorID]), mean)
 			}
 		}
 	})

@@ -2,12 +2,11 @@ package calibration_test
 
 import (
 	"errors"
-	"github.com/servicequality/servicequality/sq"
+	"fmt"
 	"math/big"
 	"slices"
 	"testing"
 
-	"github.com/servicequality/servicequality/internal/dec"
 	"github.com/servicequality/servicequality/rubric/calibration"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -142,7 +141,7 @@ func TestPropertyAlphaMatchesTextbook(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		m := drawMatrix(t)
 		metric := rapid.SampledFrom([]calibration.Metric{calibration.Nominal, calibration.Ordinal, calibration.Interval}).Draw(t, "metric")
-		got, err := calibration.KrippendorffAlphaMatrix(m, metric, calibration.Config{Precision: sq.Precision{Places: 12}})
+		got, err := calibration.KrippendorffAlphaMatrix(m, metric)
 		want := textbookAlpha(m, metric)
 		if want == nil {
 			if !errors.Is(err, calibration.ErrUndefined) && !errors.Is(err, calibration.ErrNoOverlap) {
@@ -153,10 +152,10 @@ func TestPropertyAlphaMatchesTextbook(t *testing.T) {
 		if err != nil {
 			t.Fatalf("textbook alpha %s, got error %v", want.FloatString(12), err)
 		}
-		if w, _ := dec.RoundRat(want, 12, dec.HalfUp); !got.Value.Equal(w) {
-			t.Fatalf("%v alpha %s, textbook %s", metric, got.Value, w)
+		if got.Value.Rat().Cmp(want) != 0 {
+			t.Fatalf("%v alpha %s, textbook %s", metric, got.Value, want.RatString())
 		}
-		if got.Value.GreaterThan(one) {
+		if got.Value.Cmp(one) > 0 {
 			t.Fatalf("alpha %s above 1", got.Value)
 		}
 	})
@@ -179,13 +178,11 @@ func drawCounts(t *rapid.T) ([][]int, int) {
 
 // TestPropertyFleissMatchesKrippendorff: on complete data with T ratings, 1 − α(nominal) = (1 − κ)·(T − 1)/T
 // (both come from the same pairwise agreement; alpha corrects chance for a finite sample). The two are computed
-// by different code, so this checks each against the other; at 12 places each is within ½·10⁻¹² of its exact
-// value.
+// by different code, so this checks each against the other, exactly.
 func TestPropertyFleissMatchesKrippendorff(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		table, raters := drawCounts(t)
-		cfg := calibration.Config{Precision: sq.Precision{Places: 12}}
-		kappa, kerr := calibration.FleissKappaCounts(table, cfg)
+		kappa, kerr := calibration.FleissKappaCounts(table)
 		// The same data as a reliability matrix: observer r of subject i gives the r-th rating of the row.
 		m := make([][]decimal.NullDecimal, raters)
 		for _, row := range table {
@@ -197,7 +194,7 @@ func TestPropertyFleissMatchesKrippendorff(t *testing.T) {
 				}
 			}
 		}
-		alpha, aerr := calibration.KrippendorffAlphaMatrix(m, calibration.Nominal, cfg)
+		alpha, aerr := calibration.KrippendorffAlphaMatrix(m, calibration.Nominal)
 		if errors.Is(kerr, calibration.ErrUndefined) != errors.Is(aerr, calibration.ErrUndefined) {
 			t.Fatalf("Fleiss %v, alpha %v: undefined in one only", kerr, aerr)
 		}
@@ -207,10 +204,10 @@ func TestPropertyFleissMatchesKrippendorff(t *testing.T) {
 		if aerr != nil {
 			t.Fatal(aerr)
 		}
-		T := decimal.NewFromInt(int64(len(table) * raters))
+		T := fr(fmt.Sprint(len(table) * raters))
 		lhs := one.Sub(alpha.Value)
-		rhs := one.Sub(kappa.Value).Mul(T.Sub(one)).DivRound(T, 20)
-		if lhs.Sub(rhs).Abs().GreaterThan(decimal.New(1, -12)) {
+		rhs, _ := one.Sub(kappa.Value).Mul(T.Sub(one)).Quo(T)
+		if !lhs.Equal(rhs) {
 			t.Fatalf("1 − α = %s, (1 − κ)(T − 1)/T = %s (κ %s, α %s)", lhs, rhs, kappa.Value, alpha.Value)
 		}
 	})
@@ -232,8 +229,8 @@ func TestPropertyCohenBounds(t *testing.T) {
 				tr[j][i] = table[i][j]
 			}
 		}
-		a, err := calibration.CohenKappaCounts(table, calibration.Config{})
-		b, err2 := calibration.CohenKappaCounts(tr, calibration.Config{})
+		a, err := calibration.CohenKappaCounts(table)
+		b, err2 := calibration.CohenKappaCounts(tr)
 		if (err == nil) != (err2 == nil) || !a.Equal(b) {
 			t.Fatalf("transposed table: %v, %v; %v, %v", a, err, b, err2)
 		}
@@ -243,7 +240,7 @@ func TestPropertyCohenBounds(t *testing.T) {
 			}
 			return
 		}
-		if a.Value.GreaterThan(one) || a.Value.LessThan(one.Neg()) {
+		if a.Value.Cmp(one) > 0 || a.Value.Cmp(fr("-1")) < 0 {
 			t.Fatalf("κ %s outside [−1, 1]", a.Value)
 		}
 	})

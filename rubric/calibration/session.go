@@ -309,7 +309,7 @@ func (s *Session) Rubric() *rubric.Rubric {
 	return s.rubric
 }
 
-// Config returns the rounding settings given to New.
+// Config returns the settings given to New.
 func (s *Session) Config() Config {
 	if s == nil {
 		return Config{}

@@ -1,15 +1,16 @@
 package calibration_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/servicequality/servicequality/sq"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/rubric/calibration"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
@@ -56,6 +57,7 @@ func TestNewErrors(t *testing.T) {
 		{nil, calibration.Config{}, []error{calibration.ErrEmpty}, "no results"},
 		{ok, calibration.Config{Precision: sq.Precision{Places: -1}}, []error{calibration.ErrInvalidConfig}, "negative places"},
 		{ok, calibration.Config{Precision: sq.Precision{Places: 13}}, []error{calibration.ErrInvalidConfig}, "too many places"},
+		{ok, calibration.Config{Precision: sq.Precision{Rounding: 7}}, []error{calibration.ErrInvalidConfig}, "unknown rounding"},
 		{append(ok[:2:2], rubric.Result{}), calibration.Config{}, []error{calibration.ErrInvalidResult}, "zero Result"},
 		{append(ok[:2:2], other), calibration.Config{}, []error{calibration.ErrMixedRubrics}, "another rubric"},
 		{append(ok[:2:2], score(t, edited, call("c1", "qa-3", "0.5", "green"))...), calibration.Config{}, []error{calibration.ErrMixedRubrics}, "same ID and version, edited definition"},
@@ -187,7 +189,7 @@ func TestSessionAgreementErrors(t *testing.T) {
 		}
 	}
 	// Cohen's kappa on c1 and c2 by qa-1 and qa-2: greeting 0.5/0.5 and 0.4/0.4 is perfect agreement, defined.
-	if k, err := s.CohenKappa("qa-1", "qa-2", "greeting"); err != nil || !k.Value.Equal(d("1")) {
+	if k, err := s.CohenKappa("qa-1", "qa-2", "greeting"); err != nil || !k.Value.Equal(fr("1")) {
 		t.Errorf("CohenKappa(qa-1, qa-2, greeting) = %v, %v; want 1", k, err)
 	}
 }
@@ -210,15 +212,20 @@ func TestSessionConcurrentUse(t *testing.T) {
 	}
 }
 
-// reportOf gathers every statistic of s (errors as text) for comparison.
+// reportOf gathers every statistic of s (as JSON, exact fractions included; errors as text) for comparison.
 func reportOf(s *calibration.Session) map[string]string {
 	out := map[string]string{}
 	put := func(key string, v any, err error) {
 		if err != nil {
 			out[key] = "error: " + err.Error()
-		} else {
-			out[key] = fmt.Sprintf("%+v", v)
+			return
 		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			out[key] = "json error: " + err.Error()
+			return
+		}
+		out[key] = string(b)
 	}
 	evs := s.Evaluators()
 	for _, e := range evs {

@@ -2,7 +2,6 @@ package calibration_test
 
 import (
 	"errors"
-	"github.com/servicequality/servicequality/sq"
 	"testing"
 
 	"github.com/servicequality/servicequality/rubric/calibration"
@@ -17,7 +16,7 @@ import (
 func TestPropertySparseMatchesMatrix(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := drawPanel(t, panelOptions{})
-		s := newSession(t, p.results, calibration.Config{Precision: sq.Precision{Places: 12}})
+		s := newSession(t, p.results, calibration.Config{})
 		calls, evs := s.Calls(), s.Evaluators()
 		given := map[[2]string]decimal.Decimal{}
 		for _, res := range p.results {
@@ -39,7 +38,7 @@ func TestPropertySparseMatchesMatrix(t *testing.T) {
 			}
 		}
 		for _, metric := range []calibration.Metric{calibration.Nominal, calibration.Ordinal, calibration.Interval} {
-			want, wantErr := calibration.KrippendorffAlphaMatrix(m, metric, calibration.Config{Precision: sq.Precision{Places: 12}})
+			want, wantErr := calibration.KrippendorffAlphaMatrix(m, metric)
 			got, err := s.KrippendorffAlphaTotals(metric)
 			if errors.Is(err, calibration.ErrUndefined) != errors.Is(wantErr, calibration.ErrUndefined) ||
 				(err == nil) != (wantErr == nil) {

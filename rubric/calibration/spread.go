@@ -5,14 +5,16 @@ import (
 	"slices"
 
 	"github.com/servicequality/servicequality/internal/dec"
+	"github.com/servicequality/servicequality/sq"
 	"github.com/shopspring/decimal"
 )
 
 // SpreadReport describes how far apart the totals of each call are (rubric.Result.Total, after overrides) and
 // which evaluators are further than a tolerance from the call's reference total.
 //
-// Min, Max, Range, Median, Reference and deviations are exact (sums and differences of totals, and half a sum).
-// Mean, StdDev and MeanDeviation are exact ratios (a square root for StdDev) rounded once to the session's Config.
+// Min, Max, Range, Median, Reference and deviations are exact decimals (sums and differences of totals, and half
+// a sum); Mean and MeanDeviation are exact fractions, which a caller rounds once with sq.Fraction.Round. StdDev,
+// a square root that is in general irrational, is the one statistic rounded here, once, by the session's Config.
 // The zero SpreadReport describes no call.
 type SpreadReport struct {
 	Tolerance decimal.Decimal
@@ -31,10 +33,12 @@ type CallSpread struct {
 	Evaluations int
 	// Min, Max and Range = Max − Min of the totals, exact.
 	Min, Max, Range decimal.Decimal
-	// Mean of the totals, and their population standard deviation √(Σ (x − mean)² / k) over the k evaluations
+	// Mean of the totals, exact.
+	Mean sq.Fraction
+	// StdDev is the population standard deviation √(Σ (x − mean)² / k) of the totals over the k evaluations
 	// (the spread of the panel's own totals, not an estimate for a wider population; the sample deviation is
-	// √(k / (k − 1)) times it). Both rounded.
-	Mean, StdDev decimal.Decimal
+	// √(k / (k − 1)) times it), rounded once by the session's Config (4 places half-up by default).
+	StdDev decimal.Decimal
 	// Median of the totals, exact (the mean of the two middle totals when k is even).
 	Median decimal.Decimal
 	// Reference is the total others are measured from: the median, or the benchmark's total.
@@ -60,9 +64,9 @@ type EvaluatorSpread struct {
 	// Calls counts the evaluator's calls measured against a reference, Outside those further than the
 	// tolerance from it.
 	Calls, Outside int
-	// MeanDeviation is the mean of the signed deviations, rounded: above 0 the evaluator scores higher than
-	// the reference on average (lenient), below 0 lower (harsh).
-	MeanDeviation decimal.Decimal
+	// MeanDeviation is the mean of the signed deviations, exact: above 0 the evaluator scores higher than the
+	// reference on average (lenient), below 0 lower (harsh).
+	MeanDeviation sq.Fraction
 }
 
 // Spread reports the spread of totals per call and the evaluators whose total differs from the call's median
@@ -141,7 +145,7 @@ func (s *Session) spread(tolerance decimal.Decimal, bi int) (SpreadReport, error
 		}
 		rep.Evaluators = append(rep.Evaluators, EvaluatorSpread{
 			EvaluatorID: s.evaluators[ei], Calls: a.calls, Outside: a.outside,
-			MeanDeviation: s.cfg.round(a.sum.Quo(a.sum, new(big.Rat).SetInt64(int64(a.calls)))),
+			MeanDeviation: mean(a.sum, int64(a.calls)),
 		})
 	}
 	return rep, nil
@@ -169,7 +173,7 @@ func (s *Session) callSpread(call string, totals []decimal.Decimal) CallSpread {
 		sq.Add(sq, r.Mul(r, r))
 	}
 	bk := new(big.Rat).SetInt64(int64(k))
-	cs.Mean = s.cfg.round(new(big.Rat).Quo(sum, bk))
+	cs.Mean = mean(sum, int64(k))
 	v := new(big.Rat).Mul(bk, sq)
 	v.Sub(v, new(big.Rat).Mul(sum, sum))
 	v.Quo(v, new(big.Rat).Mul(bk, bk))

@@ -30,7 +30,9 @@ func spreadSession(t *testing.T) *calibration.Session {
 
 // TestSpreadFromMedian, by hand:
 //
-//	c1: range 0.2, mean 14.8/3 = 4.9333…, variance (3·73.04 − 14.8²)/9 = 0.08/9, sd 0.09428…; median 5
+// Means are exact; standard deviations are rounded to the default 4 places.
+//
+//	c1: range 0.2, mean 14.8/3 = 74/15, variance (3·73.04 − 14.8²)/9 = 0.08/9, sd 0.09428…; median 5
 //	c2: range 4.5, mean 3, variance (3·40.5 − 81)/9 = 4.5, sd 2.12132…; median 4.5, qa-1 is 4.5 below
 //	c3: sorted 3, 4, 4.5, 5: median 4.25, mean 4.125, variance 0.546875, sd 0.73950…; qa-2 is 1.25 below,
 //	    qa-3 0.75 above
@@ -42,20 +44,20 @@ func TestSpreadFromMedian(t *testing.T) {
 	want := calibration.SpreadReport{
 		Tolerance: d("0.5"),
 		Calls: []calibration.CallSpread{
-			{CallID: "c1", Evaluations: 3, Min: d("4.8"), Max: d("5"), Range: d("0.2"), Mean: d("4.9333"), StdDev: d("0.0943"), Median: d("5"), Reference: d("5")},
-			{CallID: "c2", Evaluations: 3, Min: d("0"), Max: d("4.5"), Range: d("4.5"), Mean: d("3"), StdDev: d("2.1213"), Median: d("4.5"), Reference: d("4.5"),
+			{CallID: "c1", Evaluations: 3, Min: d("4.8"), Max: d("5"), Range: d("0.2"), Mean: fr("74/15"), StdDev: d("0.0943"), Median: d("5"), Reference: d("5")},
+			{CallID: "c2", Evaluations: 3, Min: d("0"), Max: d("4.5"), Range: d("4.5"), Mean: fr("3"), StdDev: d("2.1213"), Median: d("4.5"), Reference: d("4.5"),
 				Outside: []calibration.Deviation{{EvaluatorID: "qa-1", Total: d("0"), Deviation: d("-4.5")}}},
-			{CallID: "c3", Evaluations: 4, Min: d("3"), Max: d("5"), Range: d("2"), Mean: d("4.125"), StdDev: d("0.7395"), Median: d("4.25"), Reference: d("4.25"),
+			{CallID: "c3", Evaluations: 4, Min: d("3"), Max: d("5"), Range: d("2"), Mean: fr("4.125"), StdDev: d("0.7395"), Median: d("4.25"), Reference: d("4.25"),
 				Outside: []calibration.Deviation{
 					{EvaluatorID: "qa-2", Total: d("3"), Deviation: d("-1.25")},
 					{EvaluatorID: "qa-3", Total: d("5"), Deviation: d("0.75")},
 				}},
 		},
 		Evaluators: []calibration.EvaluatorSpread{
-			{EvaluatorID: "lead", Calls: 3, Outside: 0, MeanDeviation: d("-0.0833")}, // (0 + 0 − 0.25)/3
-			{EvaluatorID: "qa-1", Calls: 3, Outside: 1, MeanDeviation: d("-1.4833")}, // (−0.2 − 4.5 + 0.25)/3
-			{EvaluatorID: "qa-2", Calls: 3, Outside: 1, MeanDeviation: d("-0.4167")}, // (0 + 0 − 1.25)/3
-			{EvaluatorID: "qa-3", Calls: 1, Outside: 1, MeanDeviation: d("0.75")},
+			{EvaluatorID: "lead", Calls: 3, Outside: 0, MeanDeviation: fr("-1/12")},  // (0 + 0 − 0.25)/3
+			{EvaluatorID: "qa-1", Calls: 3, Outside: 1, MeanDeviation: fr("-89/60")}, // (−0.2 − 4.5 + 0.25)/3
+			{EvaluatorID: "qa-2", Calls: 3, Outside: 1, MeanDeviation: fr("-5/12")},  // (0 + 0 − 1.25)/3
+			{EvaluatorID: "qa-3", Calls: 1, Outside: 1, MeanDeviation: fr("0.75")},
 		},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -91,9 +93,9 @@ func TestSpreadFromBenchmark(t *testing.T) {
 		t.Errorf("SpreadFrom() calls mismatch (-want +got):\n%s", diff)
 	}
 	wantEvs := []calibration.EvaluatorSpread{
-		{EvaluatorID: "qa-1", Calls: 3, Outside: 1, MeanDeviation: d("-1.4")}, // (−0.2 − 4.5 + 0.5)/3
-		{EvaluatorID: "qa-2", Calls: 3, Outside: 1, MeanDeviation: d("-0.3333")},
-		{EvaluatorID: "qa-3", Calls: 1, Outside: 1, MeanDeviation: d("1")},
+		{EvaluatorID: "qa-1", Calls: 3, Outside: 1, MeanDeviation: fr("-1.4")}, // (−0.2 − 4.5 + 0.5)/3
+		{EvaluatorID: "qa-2", Calls: 3, Outside: 1, MeanDeviation: fr("-1/3")}, // (0 + 0 − 1)/3,
+		{EvaluatorID: "qa-3", Calls: 1, Outside: 1, MeanDeviation: fr("1")},
 	}
 	if diff := cmp.Diff(wantEvs, got.Evaluators); diff != "" || got.Benchmark != "lead" {
 		t.Errorf("SpreadFrom() evaluators mismatch (-want +got):\n%s", diff)

@@ -85,13 +85,13 @@ func TestZeroValues(t *testing.T) {
 			t.Errorf("%s = %q, want %q (%s)", tt.name, tt.got, tt.want, tt.reason)
 		}
 	}
-	if _, err := calibration.KrippendorffAlphaMatrix(nil, calibration.Nominal, calibration.Config{}); !errors.Is(err, calibration.ErrInvalidTable) {
+	if _, err := calibration.KrippendorffAlphaMatrix(nil, calibration.Nominal); !errors.Is(err, calibration.ErrInvalidTable) {
 		t.Errorf("KrippendorffAlphaMatrix(nil) error = %v, want ErrInvalidTable", err)
 	}
-	if _, err := calibration.FleissKappaCounts(nil, calibration.Config{}); !errors.Is(err, calibration.ErrInvalidTable) {
+	if _, err := calibration.FleissKappaCounts(nil); !errors.Is(err, calibration.ErrInvalidTable) {
 		t.Errorf("FleissKappaCounts(nil) error = %v, want ErrInvalidTable", err)
 	}
-	if _, err := calibration.CohenKappaCounts(nil, calibration.Config{}); !errors.Is(err, calibration.ErrInvalidTable) {
+	if _, err := calibration.CohenKappaCounts(nil); !errors.Is(err, calibration.ErrInvalidTable) {
 		t.Errorf("CohenKappaCounts(nil) error = %v, want ErrInvalidTable", err)
 	}
 	if _, err := calibration.New([]rubric.Result{{}, {}}, calibration.Config{}); !errors.Is(err, calibration.ErrInvalidResult) {
@@ -99,8 +99,8 @@ func TestZeroValues(t *testing.T) {
 	}
 }
 
-// Config.Places is bounded on both sides at every entry point that takes a Config: negative places and more than
-// MaxPlaces are refused with ErrInvalidConfig and a message naming the value and the range.
+// Config.Precision.Places is bounded on both sides at New, the one entry point that takes a Config: negative
+// places and more than 12 are refused with ErrInvalidConfig and a message naming the value and the range.
 func TestPlacesBounds(t *testing.T) {
 	results := score(t, rubric.CallQuality(), call("c1", "qa-1", "0.5", "green"), call("c1", "qa-2", "0.4", "green"))
 	entries := []struct {
@@ -108,28 +108,16 @@ func TestPlacesBounds(t *testing.T) {
 		call func(calibration.Config) error
 	}{
 		{"New", func(c calibration.Config) error { _, err := calibration.New(results, c); return err }},
-		{"FleissKappaCounts", func(c calibration.Config) error {
-			_, err := calibration.FleissKappaCounts([][]int{{1, 1}, {2, 0}}, c)
-			return err
-		}},
-		{"CohenKappaCounts", func(c calibration.Config) error {
-			_, err := calibration.CohenKappaCounts([][]int{{1, 1}, {0, 2}}, c)
-			return err
-		}},
-		{"KrippendorffAlphaMatrix", func(c calibration.Config) error {
-			_, err := calibration.KrippendorffAlphaMatrix(matrix("1 2 3", "1 2 2"), calibration.Interval, c)
-			return err
-		}},
 	}
 	tests := []struct {
 		places int32
 		ok     bool
 		reason string
 	}{
-		{0, true, "zero means DefaultPlaces"},
+		{0, true, "zero means 4 places"},
 		{1, true, "the fewest places"},
 		{12, true, "the most places"},
-		{12 + 1, false, "one more than MaxPlaces"},
+		{12 + 1, false, "one more than the most"},
 		{-1, false, "negative places"},
 		{math.MaxInt32, false, "the largest int32"},
 		{math.MinInt32, false, "the smallest int32"},

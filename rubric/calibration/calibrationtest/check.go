@@ -8,7 +8,7 @@ import (
 
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/rubric/calibration"
-	"github.com/shopspring/decimal"
+	"github.com/servicequality/servicequality/sq"
 	"pgregory.net/rapid"
 )
 
@@ -112,7 +112,13 @@ func check(t testing.TB, r *rubric.Rubric, c *config, newStats func([]rubric.Res
 	})
 }
 
-var one = decimal.NewFromInt(1)
+// one and none are the fractions 1 and −1.
+var one, none = whole(1), whole(-1)
+
+func whole(n int64) sq.Fraction {
+	f, _ := sq.Ratio(n, 1)
+	return f
+}
 
 // checkSession proves the invariants on one session and returns the first broken one.
 func checkSession(s stats, c *config, perfect bool) (inv, msg string) {
@@ -183,18 +189,18 @@ func checkSession(s stats, c *config, perfect bool) (inv, msg string) {
 }
 
 // overallOf returns the overall alignment of evaluator id in rep; -1 when absent.
-func overallOf(rep calibration.AlignmentReport, id string) decimal.Decimal {
+func overallOf(rep calibration.AlignmentReport, id string) sq.Fraction {
 	for _, e := range rep.Evaluators {
 		if e.EvaluatorID == id {
 			return e.Overall
 		}
 	}
-	return decimal.NewFromInt(-1)
+	return none
 }
 
 // outside reports an alignment of rep off 0–1.
 func outside(rep calibration.AlignmentReport) string {
-	off := func(x decimal.Decimal) bool { return x.Sign() < 0 || x.GreaterThan(one) }
+	off := func(x sq.Fraction) bool { return x.Sign() < 0 || x.Cmp(one) > 0 }
 	if off(rep.Overall) {
 		return fmt.Sprintf("overall alignment %s is outside 0–1", rep.Overall)
 	}

@@ -7,13 +7,13 @@ import (
 	"github.com/servicequality/servicequality/internal/recordtb"
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/rubric/calibration"
-	"github.com/shopspring/decimal"
+	"github.com/servicequality/servicequality/sq"
 )
 
 // skewed is a session whose alignments are changed by f, given the benchmark and the evaluator.
 type skewed struct {
 	*calibration.Session
-	f func(benchmark, evaluator string, x decimal.Decimal) decimal.Decimal
+	f func(benchmark, evaluator string, x sq.Fraction) sq.Fraction
 }
 
 func (s skewed) Alignment(b string) (calibration.AlignmentReport, error) {
@@ -24,7 +24,7 @@ func (s skewed) Alignment(b string) (calibration.AlignmentReport, error) {
 	return rep, err
 }
 
-func skew(f func(benchmark, evaluator string, x decimal.Decimal) decimal.Decimal) func([]rubric.Result) (stats, error) {
+func skew(f func(benchmark, evaluator string, x sq.Fraction) sq.Fraction) func([]rubric.Result) (stats, error) {
 	return func(results []rubric.Result) (stats, error) {
 		s, err := calibration.New(results, calibration.Config{})
 		return skewed{s, f}, err
@@ -34,22 +34,23 @@ func skew(f func(benchmark, evaluator string, x decimal.Decimal) decimal.Decimal
 // TestCheckFails proves that each invariant of Check can fail on a broken re-implementation, with the session in
 // the message.
 func TestCheckFails(t *testing.T) {
-	half := decimal.New(5, -1)
+	half, _ := sq.Ratio(1, 2)
+	nine, _ := sq.Ratio(9, 10)
 	tests := []struct {
 		name   string
 		stats  func([]rubric.Result) (stats, error)
 		want   []string
 		reason string
 	}{
-		{"range", skew(func(_, _ string, x decimal.Decimal) decimal.Decimal { return x.Add(half) }),
+		{"range", skew(func(_, _ string, x sq.Fraction) sq.Fraction { return x.Add(half) }),
 			[]string{"range: benchmark", "outside 0–1", "session: \n  call1 by benchmark: total"}, "alignment raised by 0.5"},
-		{"symmetric", skew(func(b, e string, x decimal.Decimal) decimal.Decimal {
+		{"symmetric", skew(func(b, e string, x sq.Fraction) sq.Fraction {
 			if b < e {
 				return x.Mul(half)
 			}
 			return x
 		}), []string{"symmetric: ", "with benchmark"}, "halved when the benchmark sorts first"},
-		{"perfect", skew(func(_, _ string, x decimal.Decimal) decimal.Decimal { return x.Mul(decimal.New(9, -1)) }),
+		{"perfect", skew(func(_, _ string, x sq.Fraction) sq.Fraction { return x.Mul(nine) }),
 			[]string{"perfect: evaluator", "aligns at 0.9, not 1"}, "every alignment 10% low"},
 	}
 	for _, tt := range tests {
