@@ -79,12 +79,16 @@ func TestCheckSettingsFails(t *testing.T) {
 			return s
 		}, unchanged), []string{"scale: rating", "with every weight multiplied by"}, "adds 1 to a weight, which is not scale-free"},
 		{"merge", broken(unchanged, func(in rating.PersonalInput) rating.PersonalInput { in.Earlier = rating.Accumulator{}; return in }),
-			[]string{"merge: rating", "moved into Earlier"}, "drops the earlier calls"},
+			[]string{"merge: rating", "moved into Earlier"}, "drops the earlier calls (range and sufficiency, which catch it too, are skipped so that merge must)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			failed, out := recordtb.Run(t, func(tb testing.TB) {
-				checkSettings(tb, rating.DefaultPersonalSettings(), newConfig(nil), tt.rate)
+				var opts []Option
+				if tt.name == "merge" {
+					opts = append(opts, Skip(InvRange, InvSufficiency))
+				}
+				checkSettings(tb, rating.DefaultPersonalSettings(), newConfig(opts), tt.rate)
 			})
 			for _, w := range tt.want {
 				if !failed || !strings.Contains(out, w) {
