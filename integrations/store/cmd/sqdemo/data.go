@@ -17,7 +17,6 @@ import (
 	"github.com/servicequality/servicequality/rubric"
 	"github.com/servicequality/servicequality/sq"
 	"github.com/servicequality/servicequality/survey"
-	"github.com/shopspring/decimal"
 )
 
 // maxFile bounds every file read: the sample is well under 1 MiB.
@@ -73,25 +72,16 @@ func decodeStrict(b []byte, v any) error {
 }
 
 // settingsFile is the part of settings.json the demo uses; the rest is accepted and ignored (titles, department
-// weights and platforms are the quickstart's report, not the store's).
+// settings and platforms are the quickstart's report, not the store's).
 type settingsFile struct {
 	Organisation json.RawMessage `json:"organisation"`
 	Location     string          `json:"location"`
 	Departments  json.RawMessage `json:"departments"`
-	Weights      struct {
-		Personal struct {
-			Calls  string `json:"calls"`
-			Survey string `json:"survey"`
-		} `json:"personal"`
-		Survey struct {
-			CSI string `json:"csi"`
-			NPS string `json:"nps"`
-		} `json:"survey"`
-		Department json.RawMessage `json:"department"`
-	} `json:"weights"`
-	PlatformMean string          `json:"platform_mean"`
-	Policy       json.RawMessage `json:"complaint_policy"`
-	PolicyTitle  json.RawMessage `json:"complaint_policy_title"`
+	// Personal is rating's own settings JSON; the library's defaults when left out.
+	Personal    *rating.PersonalSettings `json:"personal"`
+	Department  json.RawMessage          `json:"department"`
+	Policy      json.RawMessage          `json:"complaint_policy"`
+	PolicyTitle json.RawMessage          `json:"complaint_policy_title"`
 }
 
 func load(dir string) (*dataset, error) {
@@ -123,23 +113,8 @@ func (ds *dataset) loadSettings(dir string) error {
 		return fmt.Errorf("settings.json: location %q: an IANA time zone is needed", s.Location)
 	}
 	ds.personal = rating.DefaultPersonalSettings()
-	for _, w := range []struct {
-		weight      *decimal.Decimal
-		name, value string
-	}{
-		{&ds.personal.CallWeight, "calls", s.Weights.Personal.Calls},
-		{&ds.personal.SurveyWeight, "survey", s.Weights.Personal.Survey},
-		{&ds.personal.CSIWeight, "csi", s.Weights.Survey.CSI},
-		{&ds.personal.NPSWeight, "nps", s.Weights.Survey.NPS},
-	} {
-		if w.value == "" {
-			continue
-		}
-		d, err := decimal.NewFromString(w.value)
-		if err != nil || len(w.value) > 40 {
-			return fmt.Errorf("settings.json: weight %s %q: a decimal such as 0.6 is needed", w.name, w.value)
-		}
-		*w.weight = d
+	if s.Personal != nil {
+		ds.personal = *s.Personal
 	}
 	if err := ds.personal.Validate(); err != nil {
 		return fmt.Errorf("settings.json: %w", err)
