@@ -214,21 +214,3 @@ func TestCalendarJSONRoundTrip(t *testing.T) {
 		}
 	}
 }
-
-func TestDate(t *testing.T) {
-	if got := d(2026, 3, 32); got != d(2026, 4, 1) || got.String() != "2026-04-01" {
-		t.Errorf("sq.NewDate(2026, 3, 32) = %s", got)
-	}
-	if n := d(2026, 3, 2).DaysUntil(d(2026, 3, 17)); n != 15 {
-		t.Errorf("DaysUntil = %d, want 15", n)
-	}
-	if _, err := sq.ParseDate("2026-02-30"); err == nil {
-		t.Error("sq.ParseDate accepted 30 February")
-	}
-	if (sq.Date{}).IsZero() != true || d(2026, 1, 1).IsZero() {
-		t.Error("IsZero")
-	}
-	if _, err := (sq.Date{}).MarshalText(); err == nil {
-		t.Error("MarshalText of the zero sq.Date succeeded")
-	}
-}

@@ -129,16 +129,6 @@ func TestDeadlineTimeZones(t *testing.T) {
 	}
 }
 
-func TestDateStartAmbiguousMidnight(t *testing.T) {
-	// Cuba turns clocks back from 01:00 to 00:00 on 2024-11-03: midnight happens twice; the day starts at the first.
-	hav := mustLoc(t, "America/Havana")
-	got := d(2024, 11, 3).Start(hav)
-	want, _ := time.Parse(time.RFC3339, "2024-11-03T04:00:00Z")
-	if !got.Equal(want) {
-		t.Errorf("Start(2024-11-03, Havana) = %v (%v UTC), want %v", got, got.UTC(), want)
-	}
-}
-
 func TestPolicyValidate(t *testing.T) {
 	utc := time.UTC
 	tests := []struct {

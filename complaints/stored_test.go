@@ -152,45 +152,6 @@ func TestPropComplaintJSONRoundTrip(t *testing.T) {
 	})
 }
 
-func TestDateSQL(t *testing.T) {
-	tests := []struct {
-		src    any
-		want   sq.Date
-		ok     bool
-		reason string
-	}{
-		{"2026-03-02", sq.NewDate(2026, 3, 2), true, "text from a TEXT column"},
-		{[]byte("2026-03-02"), sq.NewDate(2026, 3, 2), true, "bytes from a driver"},
-		{time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), sq.NewDate(2026, 3, 2), true, "a DATE column read as time.Time"},
-		{nil, sq.Date{}, true, "NULL is the zero sq.Date"},
-		{"2026-02-30", sq.Date{}, false, "not a date"},
-		{int64(20260302), sq.Date{}, false, "a number is not a date"},
-	}
-	for _, tt := range tests {
-		var d sq.Date
-		err := d.Scan(tt.src)
-		if (err == nil) != tt.ok || d != tt.want {
-			t.Errorf("%s: Scan(%v) = %s, %v", tt.reason, tt.src, d, err)
-		}
-	}
-	v, err := sq.NewDate(2026, 3, 2).Value()
-	if err != nil || v != "2026-03-02" {
-		t.Errorf("Value = %v, %v", v, err)
-	}
-	if v, err := (sq.Date{}).Value(); v != nil || err != nil {
-		t.Errorf("the zero sq.Date's Value = %v, %v; want NULL", v, err)
-	}
-	if _, err := (sq.Date{Year: 2026, Month: 2, Day: 30}).Value(); err == nil {
-		t.Error("an invalid date was stored")
-	}
-	if got := sq.NewDate(2026, 3, 2).Start(nil); !got.Equal(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)) {
-		t.Errorf("Start(nil) = %s, want UTC midnight", got)
-	}
-	if got := sq.NewDate(2026, 3, 2).At(time.Hour, nil); !got.Equal(time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)) {
-		t.Errorf("At(1h, nil) = %s", got)
-	}
-}
-
 // The complaints decoders refuse repeated keys, case variants, look-alike keys and null instead of picking one
 // silently (each row was a silent change before: a 1,000-day term, calendar days, another calendar, a lost
 // resolution).

@@ -90,6 +90,12 @@ func TestDateSQL(t *testing.T) {
 	if v, err := (sq.Date{}).Value(); v != nil || err != nil {
 		t.Errorf("the zero Date's Value = %v, %v; want NULL", v, err)
 	}
+	if _, err := (sq.Date{Year: 2026, Month: 2, Day: 30}).Value(); !errors.Is(err, sq.ErrInvalid) {
+		t.Errorf("an invalid date was stored: %v", err)
+	}
+	if got := sq.NewDate(2026, 3, 2).Start(nil); !got.Equal(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("Start(nil) = %s, want UTC midnight", got)
+	}
 }
 
 func mustLoc(t *testing.T, name string) *time.Location {
